@@ -1,0 +1,22 @@
+import { BrowserWindow, ipcMain } from 'electron';
+import { IPC_CALL, IPC_EVENT } from '../../shared/contract/wire';
+import type { Api } from '../services/api/createApi';
+import { isConsolePage } from './security';
+
+/** Binds the api to IPC: calls from the console's own pages in, events out to every window. */
+export function bindApiToIpc(api: Api, rendererIndexUrl: string): () => void {
+  ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
+    const frameUrl = event.senderFrame?.url ?? '';
+    if (!isConsolePage(frameUrl, rendererIndexUrl)) {
+      return { ok: false, error: { code: 'transport', message: 'Calls are accepted from the Kinship console only.' } };
+    }
+    return api.call(method, input);
+  });
+  const unsubscribe = api.bus.subscribe((kinshipEvent) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(IPC_EVENT, kinshipEvent);
+  });
+  return () => {
+    unsubscribe();
+    ipcMain.removeHandler(IPC_CALL);
+  };
+}

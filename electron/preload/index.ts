@@ -1,0 +1,18 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import type { KinshipBridge } from '../../shared/contract/bridge';
+import type { CallResult } from '../../shared/contract/errors';
+import type { KinshipEvent } from '../../shared/contract/events';
+import { IPC_CALL, IPC_EVENT } from '../../shared/contract/wire';
+
+/** The whole of what the console may ask of the machine: calls and events of the contract. */
+const bridge: KinshipBridge = {
+  host: 'electron',
+  call: (method, input) => ipcRenderer.invoke(IPC_CALL, method, input) as Promise<CallResult<unknown>>,
+  onEvent(listener) {
+    const handler = (_event: Electron.IpcRendererEvent, kinshipEvent: KinshipEvent) => listener(kinshipEvent);
+    ipcRenderer.on(IPC_EVENT, handler);
+    return () => ipcRenderer.removeListener(IPC_EVENT, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('kinship', bridge);

@@ -1,0 +1,83 @@
+import { ApiError } from '../../../shared/contract/errors';
+import type { Role, WorkspaceStatus } from '../../../shared/contract/domain';
+import { loadDemoWorkspace } from '../demo/loadDemoWorkspace';
+import { createDispatcher, type Handlers } from './dispatch';
+import type { ApiContext } from './workspace';
+
+const ROLE_SETTING = 'session.role';
+
+/** Implements every method of the contract over the workspace; both hosts serve what this returns. */
+export function createApi(context: ApiContext) {
+  const now = context.now ?? Date.now;
+
+  function ready() {
+    if (context.workspace.state !== 'ready') {
+      throw new ApiError('store-unavailable', context.workspace.error.message);
+    }
+    return context.workspace;
+  }
+
+  function currentRole(): Role {
+    return ready().store.settings.get<Role>(ROLE_SETTING) ?? 'agent';
+  }
+
+  function status(): WorkspaceStatus {
+    const workspace = context.workspace;
+    if (workspace.state !== 'ready') {
+      return {
+        store: { state: 'unavailable', path: workspace.path, reason: workspace.error.reason, message: workspace.error.message },
+        counts: { customers: 0, conversations: 0, messages: 0, byChannel: { chat: 0, email: 0, voice: 0 } },
+        host: context.host,
+        role: 'agent',
+        currentUser: null,
+      };
+    }
+    const { store } = workspace;
+    const byChannel = store.conversations.countByChannel();
+    const role = currentRole();
+    return {
+      store: { state: 'ready', path: store.path, schemaVersion: store.schemaVersion() },
+      counts: {
+        customers: store.customers.count(),
+        conversations: byChannel.chat + byChannel.email + byChannel.voice,
+        messages: store.messages.count(),
+        byChannel,
+      },
+      host: context.host,
+      role,
+      currentUser: store.users.firstWithRole(role),
+    };
+  }
+
+  const handlers: Handlers = {
+    'workspace.status': () => status(),
+    'demo.load': ({ seed }) => {
+      const { store, ingestion } = ready();
+      return loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: now() });
+    },
+    'conversations.list': ({ channel, status: conversationStatus, customerId, limit, offset }) =>
+      ready().store.conversations.list({ channel, status: conversationStatus, customerId }, limit, offset),
+    'conversations.get': ({ id }) => {
+      const { store } = ready();
+      const conversation = store.conversations.getSummary(id);
+      if (!conversation) throw new ApiError('not-found', `There is no conversation ${id}.`);
+      const customer = store.customers.getById(conversation.customer.id)!;
+      return { conversation, customer, messages: store.messages.listForConversation(id) };
+    },
+    'messages.search': ({ query, limit }) => {
+      const started = performance.now();
+      const hits = ready().store.search.messages(query, limit);
+      return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    },
+    'users.list': () => ready().store.users.list(),
+    'session.setRole': ({ role }) => {
+      const { store } = ready();
+      store.settings.set(ROLE_SETTING, role);
+      return { role, user: store.users.firstWithRole(role) };
+    },
+  };
+
+  return { call: createDispatcher(handlers), bus: context.bus, status };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,30 @@
+import type { HostKind } from '../../../shared/contract/domain';
+import type { EventBus } from '../events/eventBus';
+import { createIngestionService, type IngestionService } from '../ingestion/ingestionService';
+import { StoreOpenError } from '../store/storeErrors';
+import { openStore, type Store } from '../store/store';
+
+export type StoreState =
+  | { state: 'ready'; store: Store; ingestion: IngestionService }
+  | { state: 'unavailable'; path: string; error: StoreOpenError };
+
+/**
+ * Opens the workspace file for a host. A file that cannot be used is not an exception that kills
+ * the host: it becomes a state the UI can explain, and the file is left as it was.
+ */
+export function openWorkspace(filePath: string, bus: EventBus): StoreState {
+  try {
+    const store = openStore(filePath);
+    return { state: 'ready', store, ingestion: createIngestionService(store, bus) };
+  } catch (error) {
+    if (error instanceof StoreOpenError) return { state: 'unavailable', path: filePath, error };
+    throw error;
+  }
+}
+
+export interface ApiContext {
+  host: HostKind;
+  bus: EventBus;
+  workspace: StoreState;
+  now?: () => number;
+}

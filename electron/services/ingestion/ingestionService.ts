@@ -1,0 +1,141 @@
+import type { IngestMessage, IngestResult } from '../../../shared/contract/ingestion';
+import type { EventBus } from '../events/eventBus';
+import type { Store } from '../store/store';
+import { dedupeKey } from './dedupeKey';
+
+export interface IngestOptions {
+  /** Emit 'message.added' per message (live traffic). Bulk loads emit one 'workspace.changed'. */
+  notify?: boolean;
+  now?: () => number;
+}
+
+/**
+ * The one way messages enter Kinship — from the demo loader, every channel connector and every
+ * importer: find or create the customer and the conversation, store the message once, index it,
+ * log the session event, tell the UI.
+ */
+export function createIngestionService(store: Store, bus: EventBus) {
+  function findOrCreateCustomer(item: IngestMessage, at: number): number {
+    let customerId: number | null = null;
+    for (const identity of item.customer.identities) {
+      customerId = store.customers.findIdByIdentity(identity);
+      if (customerId !== null) break;
+    }
+    customerId ??= store.customers.create(item.customer.displayName, at);
+    // identities the customer has not used before are linked to them now (merging channels)
+    for (const identity of item.customer.identities) store.customers.addIdentity(customerId, identity);
+    return customerId;
+  }
+
+  function findConversation(item: IngestMessage): number | null {
+    const ref = item.conversation.externalRef;
+    if (ref) {
+      const id = store.conversations.findIdByExternalRef(item.channel, ref);
+      if (id !== null) return id;
+    }
+    if (item.channel === 'email') {
+      const meta = item.message.meta ?? {};
+      const referenced = [meta.inReplyTo, ...(meta.references ?? []).slice().reverse()].filter(
+        (value): value is string => typeof value === 'string' && value.length > 0,
+      );
+      for (const messageId of referenced) {
+        const found = store.messages.findByEmailMessageId(messageId);
+        if (found) return found.conversationId;
+      }
+    }
+    return null;
+  }
+
+  function ingestOne(item: IngestMessage, options: IngestOptions): IngestResult {
+    const now = options.now?.() ?? Date.now();
+    const key = dedupeKey(item);
+    const existing = store.messages.findByDedupeKey(key);
+    if (existing) {
+      const summary = store.conversations.getSummary(existing.conversationId);
+      return { messageId: existing.id, conversationId: existing.conversationId, customerId: summary!.customer.id, created: false };
+    }
+    const customerId = findOrCreateCustomer(item, item.message.sentAt);
+    const assignee = item.conversation.assigneeEmail ? store.users.getByEmail(item.conversation.assigneeEmail) : null;
+    let conversationId = findConversation(item);
+    if (conversationId === null) {
+      conversationId = store.conversations.create({
+        customerId,
+        channel: item.channel,
+        status: item.conversation.status ?? 'open',
+        subject: item.conversation.subject ?? null,
+        queue: item.conversation.queue ?? 'general',
+        assigneeId: assignee?.id ?? null,
+        externalRef: item.conversation.externalRef ?? null,
+        createdAt: item.message.sentAt,
+      });
+    } else if (item.conversation.status) {
+      store.conversations.setStatus(conversationId, item.conversation.status, item.message.sentAt);
+    }
+    const authorUser =
+      item.message.author !== 'customer' && item.message.authorEmail ? store.users.getByEmail(item.message.authorEmail) : null;
+    const messageId = store.messages.insert({
+      conversationId,
+      author: item.message.author,
+      authorName: item.message.author === 'customer' ? item.customer.displayName : (item.message.authorName ?? null),
+      authorUserId: authorUser?.id ?? null,
+      body: item.message.body,
+      sentAt: item.message.sentAt,
+      externalId: item.message.externalId ?? null,
+      dedupeKey: key,
+      meta: item.message.meta ?? {},
+      createdAt: now,
+    })!;
+    store.conversations.recordMessage(conversationId, messageId, item.message.sentAt);
+    store.sessionEvents.append({
+      at: item.message.sentAt,
+      kind: item.message.author === 'customer' ? 'message.arrived' : item.message.author === 'note' ? 'note.added' : 'message.sent',
+      conversationId,
+      messageId,
+      userId: authorUser?.id ?? null,
+      payload: { channel: item.channel, author: item.message.author },
+    });
+    return { messageId, conversationId, customerId, created: true };
+  }
+
+  function announce(item: IngestMessage, result: IngestResult): void {
+    if (!result.created) return;
+    bus.emit('message.added', {
+      messageId: result.messageId,
+      conversationId: result.conversationId,
+      customerId: result.customerId,
+      channel: item.channel,
+      author: item.message.author,
+      sentAt: item.message.sentAt,
+    });
+  }
+
+  return {
+    /** Stores one message (live traffic) and tells the UI. */
+    ingest(item: IngestMessage, options: IngestOptions = {}): IngestResult {
+      const result = store.transaction(() => ingestOne(item, options));
+      if (options.notify ?? true) announce(item, result);
+      return result;
+    },
+    /**
+     * Stores many messages in chunks, each chunk one transaction, reporting progress and giving
+     * the event loop back between chunks so live work is not held up. Returns results in order.
+     */
+    async ingestMany(
+      items: readonly IngestMessage[],
+      options: IngestOptions & { chunkSize?: number; onProgress?: (done: number, total: number) => void } = {},
+    ): Promise<IngestResult[]> {
+      const chunkSize = options.chunkSize ?? 500;
+      const results: IngestResult[] = [];
+      for (let start = 0; start < items.length; start += chunkSize) {
+        const chunk = items.slice(start, start + chunkSize);
+        results.push(...store.transaction(() => chunk.map((item) => ingestOne(item, options))));
+        if (options.notify) chunk.forEach((item, index) => announce(item, results[start + index]!));
+        options.onProgress?.(Math.min(start + chunkSize, items.length), items.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return results;
+    },
+  };
+}
+
+export type IngestionService = ReturnType<typeof createIngestionService>;

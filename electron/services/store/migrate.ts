@@ -1,0 +1,33 @@
+import type Database from 'better-sqlite3';
+import type { Migration } from './migrations';
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  applied: string[];
+  /** Copy of the file taken before an existing workspace was migrated, if one was. */
+  backupPath: string | null;
+}
+
+/**
+ * Brings the schema up to the last of `migrations`, each in its own transaction. An existing
+ * workspace is copied aside first, so a failed or unwanted upgrade never costs data.
+ * The caller has already refused files from a newer version.
+ */
+export function migrate(db: Database.Database, migrations: readonly Migration[], filePath: string | null): MigrationReport {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > from);
+  let backupPath: string | null = null;
+  if (pending.length > 0 && from > 0 && filePath) {
+    backupPath = `${filePath}.before-v${pending[0]!.version}.bak`;
+    db.prepare('VACUUM INTO ?').run(backupPath);
+  }
+  for (const migration of pending) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  const to = db.pragma('user_version', { simple: true }) as number;
+  return { from, to, applied: pending.map((m) => `${m.version} ${m.name}`), backupPath };
+}

@@ -1,0 +1,13 @@
+import { initialSchema } from './0001_initial';
+
+export interface Migration {
+  /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. Append; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -1,0 +1,86 @@
+import type Database from 'better-sqlite3';
+import type { Message, MessageAuthor, MessageMeta } from '../../../../shared/contract/domain';
+
+interface MessageRow {
+  id: number;
+  conversation_id: number;
+  author: MessageAuthor;
+  author_name: string | null;
+  body: string;
+  sent_at: number;
+  meta: string;
+}
+
+export interface NewMessage {
+  conversationId: number;
+  author: MessageAuthor;
+  authorName: string | null;
+  authorUserId: number | null;
+  body: string;
+  sentAt: number;
+  externalId: string | null;
+  /** Two messages with the same key are the same message; the second is not stored. */
+  dedupeKey: string;
+  meta: MessageMeta;
+  createdAt: number;
+}
+
+const toMessage = (row: MessageRow): Message => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  author: row.author,
+  authorName: row.author_name,
+  body: row.body,
+  sentAt: row.sent_at,
+  meta: JSON.parse(row.meta) as MessageMeta,
+});
+
+const COLUMNS = 'id, conversation_id, author, author_name, body, sent_at, meta';
+
+export function createMessagesRepository(db: Database.Database) {
+  const insert = db.prepare(
+    `INSERT INTO messages (conversation_id, author, author_name, author_user_id, body, sent_at, external_id, dedupe_key, meta, created_at)
+     VALUES (@conversationId, @author, @authorName, @authorUserId, @body, @sentAt, @externalId, @dedupeKey, @meta, @createdAt)
+     ON CONFLICT (dedupe_key) DO NOTHING`,
+  );
+  const byDedupeKey = db.prepare<[string], { id: number; conversation_id: number }>(
+    'SELECT id, conversation_id FROM messages WHERE dedupe_key = ?',
+  );
+  const byId = db.prepare<[number], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`);
+  const ofConversation = db.prepare<[number], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY sent_at, id`,
+  );
+  const byEmailId = db.prepare<[string], { id: number; conversation_id: number }>(
+    "SELECT id, conversation_id FROM messages WHERE json_extract(meta, '$.messageId') = ? LIMIT 1",
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages');
+
+  return {
+    /** Stores the message; returns its id, or null when a message with the same key already exists. */
+    insert(message: NewMessage): number | null {
+      const result = insert.run({ ...message, meta: JSON.stringify(message.meta) });
+      return result.changes > 0 ? Number(result.lastInsertRowid) : null;
+    },
+    findByDedupeKey(key: string): { id: number; conversationId: number } | null {
+      const row = byDedupeKey.get(key);
+      return row ? { id: row.id, conversationId: row.conversation_id } : null;
+    },
+    /** The stored message with this e-mail Message-ID, for threading replies. */
+    findByEmailMessageId(messageId: string): { id: number; conversationId: number } | null {
+      const row = byEmailId.get(messageId);
+      return row ? { id: row.id, conversationId: row.conversation_id } : null;
+    },
+    getById(id: number): Message | null {
+      const row = byId.get(id);
+      return row ? toMessage(row) : null;
+    },
+    listForConversation(conversationId: number): Message[] {
+      return ofConversation.all(conversationId).map(toMessage);
+    },
+    count(): number {
+      return countAll.get()!.n;
+    },
+  };
+}
+
+export type MessagesRepository = ReturnType<typeof createMessagesRepository>;

@@ -1,0 +1,18 @@
+import { parseArgs } from 'node:util';
+import { runWebHost } from './runWebHost';
+
+/** `npm run web`: the console in a browser, for desks without Electron and for tests. */
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  const started = performance.now();
+  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' } } });
+  const port = values.port ?? process.env.KINSHIP_PORT;
+  const host = await runWebHost(port !== undefined ? { port: Number(port) } : {});
+  console.log(`Kinship web host is ready in ${Math.round(performance.now() - started)} ms.`);
+  console.log(`Workspace: ${host.dataDir}`);
+  console.log(`Open this address in your browser (it carries this run's access token): ${host.url}`);
+  const stop = () => {
+    void host.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

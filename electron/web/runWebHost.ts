@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createApi } from '../services/api/createApi';
+import { openWorkspace } from '../services/api/workspace';
+import { databasePath, webHostDataDir } from '../services/dataDir';
+import { createEventBus } from '../services/events/eventBus';
+import { startWebServer, type RunningWebServer } from './webServer';
+
+export interface WebHostOptions {
+  port?: number;
+  dataDir?: string;
+  /** Defaults to the renderer built beside this file (out/renderer). */
+  rendererDir?: string;
+}
+
+export interface RunningWebHost extends RunningWebServer {
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export const defaultRendererDir = () => fileURLToPath(new URL('../renderer/', import.meta.url));
+
+/** Opens the workspace and serves the console and its api on 127.0.0.1 with a fresh token. */
+export async function runWebHost(options: WebHostOptions = {}): Promise<RunningWebHost> {
+  const rendererDir = options.rendererDir ?? defaultRendererDir();
+  if (!fs.existsSync(`${rendererDir}/index.html`)) {
+    throw new Error(`The console has not been built (no ${rendererDir}index.html). Run "npm run build" first.`);
+  }
+  const dataDir = options.dataDir ?? webHostDataDir();
+  const bus = createEventBus();
+  const workspace = openWorkspace(databasePath(dataDir), bus);
+  const api = createApi({ host: 'web', bus, workspace });
+  const token = randomBytes(24).toString('base64url');
+  const server = await startWebServer({ api, rendererDir, token, ...(options.port !== undefined ? { port: options.port } : {}) });
+  return {
+    ...server,
+    dataDir,
+    stop: async () => {
+      await server.close();
+      if (workspace.state === 'ready') workspace.store.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { KinshipBridge } from '../../../shared/contract/bridge';
+import { ApiError } from '../../../shared/contract/errors';
+import type { EventName, EventPayload, KinshipEvent } from '../../../shared/contract/events';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
+import type { Transport } from './transport';
+import { createWebSocketTransport, takeToken } from './webSocketTransport';
+
+declare global {
+  interface Window {
+    /** Present only in the Electron host (exposed by the preload). */
+    kinship?: KinshipBridge;
+  }
+}
+
+/** The one client the console uses; it does not know, or care, which host serves it. */
+export function createClient(transport: Transport) {
+  return {
+    host: transport.host,
+    async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+      const result = await transport.call(method, input);
+      if (!result.ok) throw ApiError.fromShape(result.error);
+      return result.value as MethodOutput<M>;
+    },
+    on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
+      return transport.onEvent((event: KinshipEvent) => {
+        if (event.name === name) listener(event.payload as EventPayload<E>);
+      });
+    },
+  };
+}
+
+export type KinshipClient = ReturnType<typeof createClient>;
+
+/** Picks the host's transport: the preload's bridge in Electron, the WebSocket in a browser. */
+export function connectToHost(): KinshipClient | { error: string } {
+  if (window.kinship) return createClient(window.kinship);
+  const token = takeToken(window.location, window.sessionStorage, window.history);
+  if (!token) {
+    return {
+      error:
+        'This page needs the address the Kinship web host printed when it started (it ends in #token=…). Open that address, or restart the web host with "npm run web".',
+    };
+  }
+  return createClient(createWebSocketTransport(token, window.location.origin));
+}

@@ -1,0 +1,62 @@
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { IconHeartHandshake } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { WorkspaceStatus } from '../../../shared/contract/domain';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { ComingLater } from '../features/later/ComingLater';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { RoleSwitch } from '../features/shell/RoleSwitch';
+import { PAGES, type PageId } from './pages';
+
+function Page({ page, status }: { page: PageId; status: WorkspaceStatus }) {
+  switch (page) {
+    case 'inbox':
+      return <InboxPage />;
+    case 'settings':
+      return <SettingsPage status={status} />;
+    default:
+      return <ComingLater page={page} />;
+  }
+}
+
+export function Shell({ status }: { status: WorkspaceStatus }) {
+  const [page, setPage] = useState<PageId>('inbox');
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding={0}>
+      <AppShell.Header px="md">
+        <Group h="100%" justify="space-between">
+          <Group gap="xs">
+            <IconHeartHandshake size={26} color="var(--mantine-color-teal-7)" aria-hidden />
+            <Title order={1} size="h3">
+              Kinship
+            </Title>
+          </Group>
+          <Group gap="md">
+            {status.currentUser && (
+              <Text size="sm" c="dimmed">
+                Signed in as <b>{status.currentUser.name}</b>
+              </Text>
+            )}
+            <RoleSwitch role={status.role} />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        {PAGES.map(({ id, label, icon: Icon }) => (
+          <NavLink
+            key={id}
+            component="button"
+            label={label}
+            leftSection={<Icon size={18} aria-hidden />}
+            active={page === id}
+            aria-current={page === id ? 'page' : undefined}
+            onClick={() => setPage(id)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main h="100vh">
+        <Page page={page} status={status} />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

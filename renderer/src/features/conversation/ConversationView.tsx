@@ -1,0 +1,95 @@
+import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useClient } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
+import { CHANNEL_LOOK, STATUS_LOOK } from '../inbox/channelLook';
+import { MessageItem } from './MessageItem';
+import classes from './ConversationView.module.css';
+
+interface Props {
+  conversationId: number;
+  /** Scroll to and highlight this message (e.g. a search hit). */
+  focusMessageId: number | null;
+}
+
+/** The full thread of one conversation, laid out for its channel. */
+export function ConversationView({ conversationId, focusMessageId }: Props) {
+  const client = useClient();
+  const detail = useQuery({
+    queryKey: queryKeys.conversation(conversationId),
+    queryFn: () => client.call('conversations.get', { id: conversationId }),
+  });
+  const threadRef = useRef<HTMLDivElement>(null);
+
+  const loaded = detail.data?.conversation.id;
+  useEffect(() => {
+    const thread = threadRef.current;
+    if (!thread || loaded === undefined) return;
+    const target = focusMessageId !== null ? thread.querySelector(`[data-message-id="${focusMessageId}"]`) : null;
+    if (target) target.scrollIntoView({ block: 'center' });
+    else thread.scrollTop = thread.scrollHeight;
+  }, [loaded, focusMessageId]);
+
+  if (detail.isPending) {
+    return (
+      <Center h="100%">
+        <Loader size="sm" aria-label="Loading the conversation" />
+      </Center>
+    );
+  }
+  if (detail.isError) {
+    return (
+      <Alert color="red" m="md" role="alert">
+        {detail.error.message}
+      </Alert>
+    );
+  }
+  const { conversation, customer, messages } = detail.data;
+  const channel = CHANNEL_LOOK[conversation.channel];
+  const status = STATUS_LOOK[conversation.status];
+  const ChannelIcon = channel.icon;
+
+  return (
+    <article className={classes.view} aria-label={`Conversation with ${customer.displayName}`}>
+      <header className={classes.header}>
+        <Group justify="space-between" wrap="nowrap">
+          <Stack gap={2} style={{ minWidth: 0 }}>
+            <Title order={2} size="h4" lineClamp={1}>
+              {conversation.subject ?? `${channel.label} with ${customer.displayName}`}
+            </Title>
+            <Text size="sm" c="dimmed" truncate>
+              {customer.displayName} · {customer.identities.map((identity) => identity.value).join(' · ')}
+            </Text>
+          </Stack>
+          <Group gap="xs" wrap="nowrap">
+            <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
+              {channel.label}
+            </Badge>
+            <Badge variant="light" color={status.color}>
+              {status.label}
+            </Badge>
+            <Badge variant="outline" color="gray">
+              {conversation.queue}
+            </Badge>
+            {conversation.assignee && (
+              <Text size="xs" c="dimmed">
+                {conversation.assignee.name}
+              </Text>
+            )}
+          </Group>
+        </Group>
+      </header>
+      <div ref={threadRef} className={classes.thread} data-channel={conversation.channel} role="log" aria-label="Messages">
+        {messages.map((message) => (
+          <MessageItem
+            key={message.id}
+            message={message}
+            channel={conversation.channel}
+            focused={message.id === focusMessageId}
+          />
+        ))}
+      </div>
+    </article>
+  );
+}

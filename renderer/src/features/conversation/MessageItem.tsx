@@ -1,0 +1,60 @@
+import { Paper, Text } from '@mantine/core';
+import type { Channel, Message } from '../../../../shared/contract/domain';
+import { fullTime } from '../../lib/time';
+import { EmailBody } from './EmailBody';
+import classes from './MessageItem.module.css';
+
+interface Props {
+  message: Message;
+  channel: Channel;
+  focused: boolean;
+}
+
+function authorLabel(message: Message): string {
+  if (message.author === 'note') return `Internal note · ${message.authorName ?? 'agent'}`;
+  if (message.author === 'system') return 'Kinship';
+  return message.authorName ?? (message.author === 'customer' ? 'Customer' : 'Agent');
+}
+
+/**
+ * One message, as text: bodies are never interpreted as HTML (e-mails are hostile until a
+ * sanitiser exists), so whatever a customer sends is shown exactly as written.
+ */
+export function MessageItem({ message, channel, focused }: Props) {
+  if (message.author === 'system') {
+    return (
+      <Text size="xs" c="dimmed" ta="center" className={classes.system} data-message-id={message.id} data-focused={focused || undefined}>
+        {message.body} · {fullTime(message.sentAt)}
+      </Text>
+    );
+  }
+  const email = channel === 'email' && message.author !== 'note';
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      className={classes.message}
+      data-author={message.author}
+      data-channel={channel}
+      data-message-id={message.id}
+      data-focused={focused || undefined}
+      data-testid="message"
+    >
+      <div className={classes.meta}>
+        <Text size="xs" fw={600}>
+          {authorLabel(message)}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {fullTime(message.sentAt)}
+        </Text>
+      </div>
+      {email && (message.meta.from || message.meta.to) ? (
+        <Text size="xs" c="dimmed" mb={6}>
+          {message.meta.from && <>From {String(message.meta.from)} </>}
+          {message.meta.to && <>to {message.meta.to.join(', ')}</>}
+        </Text>
+      ) : null}
+      {email ? <EmailBody body={message.body} /> : <div className={classes.text}>{message.body}</div>}
+    </Paper>
+  );
+}

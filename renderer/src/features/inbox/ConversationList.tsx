@@ -1,0 +1,85 @@
+import { Alert, Center, Loader, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useClient } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
+import { ConversationRow } from './ConversationRow';
+import type { ChannelFilter } from './InboxToolbar';
+
+const PAGE_SIZE = 200;
+const ROW_HEIGHT = 82;
+
+interface Props {
+  channel: ChannelFilter;
+  selectedId: number | null;
+  onOpen: (id: number) => void;
+}
+
+/** Every conversation, newest first, fetched page by page and rendered only where visible. */
+export function ConversationList({ channel, selectedId, onOpen }: Props) {
+  const client = useClient();
+  const filter = channel === 'all' ? {} : { channel };
+  const list = useInfiniteQuery({
+    queryKey: queryKeys.conversations(filter),
+    queryFn: ({ pageParam }) => client.call('conversations.list', { ...filter, limit: PAGE_SIZE, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((sum, page) => sum + page.items.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const total = list.data?.pages[0]?.total ?? 0;
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastVisible = virtualItems[virtualItems.length - 1]?.index ?? -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastVisible >= items.length - 20) void fetchNextPage();
+  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  if (list.isPending) {
+    return (
+      <Center p="xl">
+        <Loader size="sm" aria-label="Loading conversations" />
+      </Center>
+    );
+  }
+  if (list.isError) {
+    return (
+      <Alert color="red" m="sm" role="alert">
+        {list.error.message}
+      </Alert>
+    );
+  }
+  return (
+    <>
+      <Text size="xs" c="dimmed" px="sm" py={6} aria-live="polite">
+        {total.toLocaleString()} conversation{total === 1 ? '' : 's'}
+      </Text>
+      <div ref={scrollRef} style={{ flex: 1, overflowY: 'auto' }} aria-label="Conversations" role="region">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualItems.map((row) => {
+            const conversation = items[row.index]!;
+            return (
+              <div
+                key={conversation.id}
+                style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+              >
+                <ConversationRow conversation={conversation} selected={conversation.id === selectedId} onOpen={onOpen} />
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
+import type { ConversationSummary } from '../../../../shared/contract/domain';
+import { listTime } from '../../lib/time';
+import { CHANNEL_LOOK, STATUS_LOOK } from './channelLook';
+import classes from './ConversationRow.module.css';
+
+interface Props {
+  conversation: ConversationSummary;
+  selected: boolean;
+  onOpen: (id: number) => void;
+}
+
+export function ConversationRow({ conversation, selected, onOpen }: Props) {
+  const channel = CHANNEL_LOOK[conversation.channel];
+  const status = STATUS_LOOK[conversation.status];
+  const Icon = channel.icon;
+  const last = conversation.lastMessage;
+  return (
+    <UnstyledButton
+      className={classes.row}
+      data-selected={selected || undefined}
+      aria-current={selected ? 'true' : undefined}
+      onClick={() => onOpen(conversation.id)}
+      data-testid="conversation-row"
+      data-channel={conversation.channel}
+    >
+      <Icon size={18} color={`var(--mantine-color-${channel.color}-6)`} aria-label={channel.label} className={classes.icon} />
+      <div className={classes.body}>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Text fw={600} size="sm" truncate>
+            {conversation.customer.displayName}
+          </Text>
+          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+            {last ? listTime(last.sentAt) : ''}
+          </Text>
+        </Group>
+        <Group justify="space-between" wrap="nowrap" gap="xs">
+          <Text size="xs" c="dark.4" truncate fw={500}>
+            {conversation.subject ?? channel.label}
+          </Text>
+          <Badge size="xs" variant="light" color={status.color} style={{ flexShrink: 0 }}>
+            {status.label}
+          </Badge>
+        </Group>
+        <Text size="xs" c="dimmed" lineClamp={1}>
+          {last ? `${last.author === 'agent' ? 'You: ' : last.author === 'note' ? 'Note: ' : ''}${last.preview}` : 'No messages'}
+        </Text>
+      </div>
+    </UnstyledButton>
+  );
+}

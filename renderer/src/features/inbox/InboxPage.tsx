@@ -1,0 +1,73 @@
+import { Center, Stack, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconInbox } from '@tabler/icons-react';
+import { useCallback, useState } from 'react';
+import type { EventPayload } from '../../../../shared/contract/events';
+import { useKinshipEvent } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
+import { ConversationView } from '../conversation/ConversationView';
+import { ConversationList } from './ConversationList';
+import { InboxToolbar, type ChannelFilter } from './InboxToolbar';
+import { SearchResults } from './SearchResults';
+
+interface Selection {
+  conversationId: number;
+  messageId: number | null;
+}
+
+/** One list for every channel beside the open conversation; search reaches every message. */
+export function InboxPage() {
+  const queryClient = useQueryClient();
+  const [channel, setChannel] = useState<ChannelFilter>('all');
+  const [query, setQuery] = useState('');
+  const [debouncedQuery] = useDebouncedValue(query.trim(), 200);
+  const [selection, setSelection] = useState<Selection | null>(null);
+
+  useKinshipEvent(
+    'message.added',
+    useCallback(
+      (message: EventPayload<'message.added'>) => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(message.conversationId) });
+      },
+      [queryClient],
+    ),
+  );
+
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) 1fr', height: '100%' }}>
+      <section
+        aria-label="Inbox"
+        style={{ display: 'flex', flexDirection: 'column', minHeight: 0, borderRight: '1px solid var(--mantine-color-gray-3)' }}
+      >
+        <InboxToolbar channel={channel} onChannel={setChannel} query={query} onQuery={setQuery} />
+        {debouncedQuery ? (
+          <SearchResults
+            query={debouncedQuery}
+            selectedMessageId={selection?.messageId ?? null}
+            onOpen={(conversationId, messageId) => setSelection({ conversationId, messageId })}
+          />
+        ) : (
+          <ConversationList
+            channel={channel}
+            selectedId={selection?.conversationId ?? null}
+            onOpen={(conversationId) => setSelection({ conversationId, messageId: null })}
+          />
+        )}
+      </section>
+      <section aria-label="Conversation" style={{ minHeight: 0, minWidth: 0 }}>
+        {selection ? (
+          <ConversationView conversationId={selection.conversationId} focusMessageId={selection.messageId} />
+        ) : (
+          <Center h="100%">
+            <Stack align="center" gap={4}>
+              <IconInbox size={40} color="var(--mantine-color-gray-5)" aria-hidden />
+              <Text c="dimmed">Choose a conversation to read it.</Text>
+            </Stack>
+          </Center>
+        )}
+      </section>
+    </div>
+  );
+}

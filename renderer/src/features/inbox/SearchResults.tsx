@@ -1,0 +1,77 @@
+import { Alert, Center, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useClient } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
+import { MarkedText } from '../../lib/MarkedText';
+import { listTime } from '../../lib/time';
+import { CHANNEL_LOOK } from './channelLook';
+import classes from './ConversationRow.module.css';
+
+interface Props {
+  query: string;
+  selectedMessageId: number | null;
+  onOpen: (conversationId: number, messageId: number) => void;
+}
+
+/** Messages matching the search, best first, each opening its conversation at that message. */
+export function SearchResults({ query, selectedMessageId, onOpen }: Props) {
+  const client = useClient();
+  const search = useQuery({
+    queryKey: queryKeys.search(query),
+    queryFn: () => client.call('messages.search', { query, limit: 100 }),
+    placeholderData: (previous) => previous,
+  });
+  if (search.isPending) {
+    return (
+      <Center p="xl">
+        <Loader size="sm" aria-label="Searching" />
+      </Center>
+    );
+  }
+  if (search.isError) {
+    return (
+      <Alert color="red" m="sm" role="alert">
+        {search.error.message}
+      </Alert>
+    );
+  }
+  const { hits, tookMs } = search.data;
+  return (
+    <>
+      <Text size="xs" c="dimmed" px="sm" py={6} aria-live="polite">
+        {hits.length === 0 ? 'No messages match' : `${hits.length}${hits.length === 100 ? '+' : ''} message${hits.length === 1 ? '' : 's'} match`}
+        {` · ${tookMs} ms`}
+      </Text>
+      <div style={{ flex: 1, overflowY: 'auto' }} role="region" aria-label="Search results">
+        {hits.map((hit) => {
+          const channel = CHANNEL_LOOK[hit.channel];
+          const Icon = channel.icon;
+          return (
+            <UnstyledButton
+              key={hit.messageId}
+              className={classes.row}
+              data-selected={hit.messageId === selectedMessageId || undefined}
+              onClick={() => onOpen(hit.conversationId, hit.messageId)}
+              data-testid="search-hit"
+            >
+              <Icon size={18} color={`var(--mantine-color-${channel.color}-6)`} aria-label={channel.label} className={classes.icon} />
+              <div className={classes.body}>
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={600} size="sm" truncate>
+                    {hit.customerName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {listTime(hit.sentAt)}
+                  </Text>
+                </Group>
+                <Text size="xs" c="dark.5" lineClamp={3}>
+                  <MarkedText text={hit.snippet} />
+                </Text>
+              </div>
+            </UnstyledButton>
+          );
+        })}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { Code, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import type { WorkspaceStatus } from '../../../../shared/contract/domain';
+
+export function SettingsPage({ status }: { status: WorkspaceStatus }) {
+  const { store, counts } = status;
+  const rows: [string, React.ReactNode][] = [
+    ['Host', status.host === 'electron' ? 'Desktop (Electron)' : 'Web host (this browser tab, served from 127.0.0.1)'],
+    ['Data file', <Code key="path">{store.path}</Code>],
+    ['Schema version', store.state === 'ready' ? String(store.schemaVersion) : '—'],
+    ['Customers', counts.customers.toLocaleString()],
+    ['Conversations', `${counts.conversations.toLocaleString()} (chat ${counts.byChannel.chat}, e-mail ${counts.byChannel.email}, voice ${counts.byChannel.voice})`],
+    ['Messages', counts.messages.toLocaleString()],
+  ];
+  return (
+    <ScrollArea h="100%">
+      <Stack p="xl" maw={820}>
+        <Title order={2}>Settings</Title>
+        <Paper withBorder p="md">
+          <Title order={3} size="h4" mb="sm">
+            Workspace
+          </Title>
+          <Table variant="vertical" withTableBorder={false}>
+            <Table.Tbody>
+              {rows.map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Th w={180}>{label}</Table.Th>
+                  <Table.Td>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+        <Text size="sm" c="dimmed">
+          Channel connections, analysis models and the keymap will be configured here as those features arrive.
+        </Text>
+      </Stack>
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,23 @@
+import dayjs from 'dayjs';
+import relativeTime from 'dayjs/plugin/relativeTime';
+
+dayjs.extend(relativeTime);
+
+/** Compact time for lists: "14:02" today, "Tue" this week, "3 Mar" this year, "3 Mar 2025" before. */
+export function listTime(at: number, now = Date.now()): string {
+  const then = dayjs(at);
+  const today = dayjs(now);
+  if (then.isSame(today, 'day')) return then.format('HH:mm');
+  if (today.diff(then, 'day') < 6) return then.format('ddd');
+  if (then.isSame(today, 'year')) return then.format('D MMM');
+  return then.format('D MMM YYYY');
+}
+
+/** Full time for a message: "Tue 3 Mar 2026, 10:14". */
+export function fullTime(at: number): string {
+  return dayjs(at).format('ddd D MMM YYYY, HH:mm');
+}
+
+export function ago(at: number): string {
+  return dayjs(at).fromNow();
+}

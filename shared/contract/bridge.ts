@@ -1,0 +1,13 @@
+import type { CallResult } from './errors';
+import type { KinshipEvent } from './events';
+
+/**
+ * What the Electron preload exposes on `window.kinship`. The renderer's client wraps it; the
+ * preload implements it. Both are checked against this type.
+ */
+export interface KinshipBridge {
+  readonly host: 'electron';
+  call(method: string, input: unknown): Promise<CallResult<unknown>>;
+  /** Returns a function that stops listening. */
+  onEvent(listener: (event: KinshipEvent) => void): () => void;
+}

@@ -1,0 +1,131 @@
+/**
+ * The nouns of Kinship, as both sides of the contract see them.
+ * Timestamps are milliseconds since the Unix epoch (UTC).
+ */
+
+export const CHANNELS = ['chat', 'email', 'voice'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const MESSAGE_AUTHORS = ['customer', 'agent', 'system', 'note'] as const;
+export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
+
+export const ROLES = ['agent', 'supervisor', 'executive'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const IDENTITY_KINDS = ['email', 'chat', 'phone', 'social'] as const;
+export type IdentityKind = (typeof IDENTITY_KINDS)[number];
+
+export const FOLLOW_UP_STATUSES = ['open', 'done', 'cancelled'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const PROMPT_OUTCOMES = ['inserted', 'edited', 'dismissed', 'ignored'] as const;
+export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
+
+export interface User {
+  id: number;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export interface CustomerIdentity {
+  kind: IdentityKind;
+  value: string;
+}
+
+export interface Customer {
+  id: number;
+  displayName: string;
+  createdAt: number;
+  identities: CustomerIdentity[];
+}
+
+/** Channel-specific facts carried by a message. */
+export interface EmailMeta {
+  messageId?: string;
+  inReplyTo?: string;
+  references?: string[];
+  from?: string;
+  to?: string[];
+  subject?: string;
+}
+
+export interface VoiceMeta {
+  /** Seconds from the start of the call this note refers to. */
+  callOffsetSec?: number;
+  callStartedAt?: number;
+  callEndedAt?: number;
+}
+
+export type MessageMeta = EmailMeta & VoiceMeta & Record<string, unknown>;
+
+export interface Message {
+  id: number;
+  conversationId: number;
+  author: MessageAuthor;
+  authorName: string | null;
+  body: string;
+  sentAt: number;
+  meta: MessageMeta;
+}
+
+export interface ConversationSummary {
+  id: number;
+  channel: Channel;
+  status: ConversationStatus;
+  subject: string | null;
+  queue: string;
+  assignee: { id: number; name: string } | null;
+  customer: { id: number; displayName: string };
+  lastMessage: { author: MessageAuthor; preview: string; sentAt: number } | null;
+  messageCount: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ConversationDetail {
+  conversation: ConversationSummary;
+  customer: Customer;
+  messages: Message[];
+}
+
+export interface SearchHit {
+  messageId: number;
+  conversationId: number;
+  channel: Channel;
+  customerName: string;
+  author: MessageAuthor;
+  sentAt: number;
+  /** Plain text with the matched terms between SEARCH_MARK_START and SEARCH_MARK_END. */
+  snippet: string;
+}
+
+/** Marks around matched terms in a search snippet; the renderer turns them into highlights. */
+export const SEARCH_MARK_START = '\u0002';
+export const SEARCH_MARK_END = '\u0003';
+
+export interface WorkspaceCounts {
+  customers: number;
+  conversations: number;
+  messages: number;
+  byChannel: Record<Channel, number>;
+}
+
+export type HostKind = 'electron' | 'web';
+
+export interface WorkspaceStatus {
+  /** 'ready' when the store opened; otherwise a plain-language reason it could not be used. */
+  store:
+    | { state: 'ready'; path: string; schemaVersion: number }
+    | { state: 'unavailable'; path: string; reason: StoreProblem; message: string };
+  counts: WorkspaceCounts;
+  host: HostKind;
+  /** The role the console is being used in; the user is the workspace's first user with it. */
+  role: Role;
+  currentUser: User | null;
+}
+
+export type StoreProblem = 'locked' | 'unreadable' | 'newer-version' | 'io';

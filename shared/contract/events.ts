@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { CHANNELS, MESSAGE_AUTHORS } from './domain';
+
+/**
+ * Everything the Node side pushes to the renderer unasked. Payloads are validated before they are
+ * sent, so a bug on the Node side shows up there and not as a confused UI.
+ */
+export const eventPayloads = {
+  /** A message was stored (by a connector, an importer or the demo loader). */
+  'message.added': z.object({
+    messageId: z.number().int().positive(),
+    conversationId: z.number().int().positive(),
+    customerId: z.number().int().positive(),
+    channel: z.enum(CHANNELS),
+    author: z.enum(MESSAGE_AUTHORS),
+    sentAt: z.number(),
+  }),
+  /** A message or draft was read by an analyzer. */
+  'analysis.result': z.object({
+    messageId: z.number().int().positive().nullable(),
+    draftId: z.string().nullable(),
+    analyzer: z.enum(['model', 'lexicon']),
+    modelId: z.string(),
+    sentiment: z.number().min(-1).max(1),
+    emotions: z.record(z.string(), z.number()),
+    latencyMs: z.number().nonnegative(),
+  }),
+  /** Progress of a long task (demo load, backlog analysis, model download). */
+  progress: z.object({
+    task: z.string(),
+    label: z.string(),
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+  }),
+  /** The workspace changed in bulk (e.g. the demo was loaded): lists should refetch. */
+  'workspace.changed': z.object({ reason: z.string() }),
+} satisfies Record<string, z.ZodType>;
+
+export type EventName = keyof typeof eventPayloads;
+export type EventPayload<E extends EventName> = z.output<(typeof eventPayloads)[E]>;
+export const EVENT_NAMES = Object.keys(eventPayloads) as EventName[];
+
+export type KinshipEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

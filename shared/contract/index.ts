@@ -1,0 +1,7 @@
+export * from './domain';
+export * from './ingestion';
+export * from './errors';
+export * from './methods';
+export * from './events';
+export * from './wire';
+export type { KinshipBridge } from './bridge';

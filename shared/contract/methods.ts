@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { CHANNELS, CONVERSATION_STATUSES, ROLES } from './domain';
+import type { ConversationDetail, ConversationSummary, Role, SearchHit, User, WorkspaceStatus } from './domain';
+
+/**
+ * Every method of the api: its input schema (checked at runtime on the Node side) and its output
+ * type (checked by the compiler on both sides). Add a method here and both hosts carry it.
+ */
+
+const id = z.number().int().positive();
+
+export const methodInputs = {
+  'workspace.status': z.object({}).strict(),
+  'demo.load': z
+    .object({
+      seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    })
+    .strict(),
+  'conversations.list': z
+    .object({
+      channel: z.enum(CHANNELS).optional(),
+      status: z.enum(CONVERSATION_STATUSES).optional(),
+      customerId: id.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    })
+    .strict(),
+  'conversations.get': z.object({ id }).strict(),
+  'messages.search': z
+    .object({
+      query: z.string().trim().min(1, 'Type something to search for').max(200),
+      limit: z.number().int().min(1).max(200).default(50),
+    })
+    .strict(),
+  'users.list': z.object({}).strict(),
+  'session.setRole': z.object({ role: z.enum(ROLES) }).strict(),
+} satisfies Record<string, z.ZodType>;
+
+export type MethodName = keyof typeof methodInputs;
+export const METHOD_NAMES = Object.keys(methodInputs) as MethodName[];
+
+/** What the caller may pass (defaults may be omitted). */
+export type MethodInput<M extends MethodName> = z.input<(typeof methodInputs)[M]>;
+/** What the implementation receives after validation (defaults filled in). */
+export type MethodParams<M extends MethodName> = z.output<(typeof methodInputs)[M]>;
+
+export interface MethodOutputs {
+  'workspace.status': WorkspaceStatus;
+  'demo.load': { customers: number; conversations: number; messages: number; durationMs: number };
+  'conversations.list': { items: ConversationSummary[]; total: number };
+  'conversations.get': ConversationDetail;
+  'messages.search': { hits: SearchHit[]; tookMs: number };
+  'users.list': User[];
+  'session.setRole': { role: Role; user: User | null };
+}
+
+export type MethodOutput<M extends MethodName> = MethodOutputs[M];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methodInputs, name);
+}
