@@ -80,12 +80,13 @@ export class PeopleFactory {
   private readonly names = new Set<string>();
   private readonly handles = new Set<string>();
   private readonly phones = new Set<number>();
+  private readonly emails = new Set<string>();
 
   constructor(private readonly rng: Random) {}
 
   /** A scripted customer (the story arcs), whose details are written by hand. */
   fixed(spec: FixedCustomer): DemoCustomer {
-    this.claim(spec.displayName, spec.handle, spec.phoneSuffix);
+    this.claim(spec.displayName, spec.handle, spec.phoneSuffix, spec.email);
     const firstName = spec.displayName.split(' ')[0] ?? spec.displayName;
     return {
       displayName: spec.displayName,
@@ -113,12 +114,13 @@ export class PeopleFactory {
     const displayName = `${first} ${last}`;
     const work = rng.chance(0.2) ? rng.pick(WORKPLACES) : null;
     const emailDomain = work ? work.domain : rng.pick(HOME_DOMAINS);
-    const local = rng.pick([
+    let local = rng.pick([
       `${slug(first)}.${slug(last)}`,
       `${slug(first)}${slug(last).slice(0, 1)}${rng.int(10, 99)}`,
       `${slug(first).slice(0, 1)}${slug(last)}`,
       `${slug(first)}_${slug(last)}`,
     ]);
+    while (this.emails.has(`${local}@${emailDomain}`)) local = `${local}${rng.int(1, 9)}`;
     let handle = rng.pick([
       `${slug(first)}_${slug(last).slice(0, 1)}${rng.int(10, 99)}`,
       `${slug(first)}${slug(last)}`,
@@ -129,7 +131,7 @@ export class PeopleFactory {
     while (this.handles.has(handle)) handle = `${handle}${rng.int(1, 9)}`;
     let phone = rng.int(0, 999);
     while (this.phones.has(phone)) phone = (phone + 1) % 1000;
-    this.claim(displayName, handle, phone);
+    this.claim(displayName, handle, phone, `${local}@${emailDomain}`);
 
     const signatureKind = work ? 'work' : rng.pick(['device', 'device', 'none', 'none', 'name'] as const);
     const signature =
@@ -157,13 +159,14 @@ export class PeopleFactory {
     };
   }
 
-  private claim(name: string, handle: string, phone: number): void {
-    if (this.names.has(name) || this.handles.has(handle) || this.phones.has(phone)) {
+  private claim(name: string, handle: string, phone: number, email: string): void {
+    if (this.names.has(name) || this.handles.has(handle) || this.phones.has(phone) || this.emails.has(email)) {
       throw new Error(`Demo customer ${name} clashes with one already made`);
     }
     this.names.add(name);
     this.handles.add(handle);
     this.phones.add(phone);
+    this.emails.add(email);
   }
 }
 

@@ -1,0 +1,60 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface WebHost {
+  /** The address the host printed, with its token. */
+  url: string;
+  /** The same address without the token. */
+  origin: string;
+  dataDir: string;
+  /** Milliseconds from spawning the process to its "ready" line. */
+  startMs: number;
+}
+
+const ENTRY = path.resolve(__dirname, '../../out/main/webHost.js');
+
+/** Starts `node out/main/webHost.js` on a free port with an empty workspace in a temp folder. */
+export async function startWebHost(): Promise<{ host: WebHost; process: ChildProcess }> {
+  if (!fs.existsSync(ENTRY)) throw new Error('The web host is not built: run "npm run build" first.');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-e2e-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [ENTRY, '--port', '0'], {
+    env: { ...process.env, KINSHIP_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  const startMs = performance.now() - started;
+  return { host: { url, origin: new URL(url).origin, dataDir, startMs }, process: child };
+}
+
+export const test = base.extend<object, { webHost: WebHost }>({
+  webHost: [
+    async ({}, use) => {
+      const { host, process: child } = await startWebHost();
+      await use(host);
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      fs.rmSync(host.dataDir, { recursive: true, force: true });
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';

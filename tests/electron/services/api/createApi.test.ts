@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../../../electron/services/api/createApi';
+import { openWorkspace } from '../../../../electron/services/api/workspace';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import type { KinshipEvent } from '../../../../shared/contract/events';
+import { METHOD_NAMES } from '../../../../shared/contract/methods';
+import { tempDir } from '../../../helpers/tempDir';
+
+const NOW = Date.UTC(2026, 10, 23, 12, 0);
+
+function setup(file = path.join(tempDir(), 'kinship.sqlite')) {
+  const bus = createEventBus();
+  const events: KinshipEvent[] = [];
+  bus.subscribe((event) => events.push(event));
+  const workspace = openWorkspace(file, bus);
+  const api = createApi({ host: 'web', bus, workspace, now: () => NOW });
+  return { api, events, workspace, close: () => workspace.state === 'ready' && workspace.store.close() };
+}
+
+describe('the contract’s validation', () => {
+  it('refuses an unknown method', async () => {
+    const { api, close } = setup();
+    expect(await api.call('customers.deleteAll', {})).toEqual({
+      ok: false,
+      error: { code: 'unknown-method', message: 'There is no method called "customers.deleteAll".' },
+    });
+    expect(await api.call(42, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    close();
+  });
+
+  it.each([
+    ['conversations.get', { id: 'seven' }, 'id'],
+    ['conversations.get', { id: -1 }, 'id'],
+    ['conversations.get', {}, 'id'],
+    ['conversations.list', { channel: 'fax' }, 'channel'],
+    ['conversations.list', { limit: 100000 }, 'limit'],
+    ['messages.search', { query: '   ' }, 'query'],
+    ['messages.search', { query: 'x'.repeat(201) }, 'query'],
+    ['session.setRole', { role: 'admin' }, 'role'],
+    ['demo.load', { seed: 1.5 }, 'seed'],
+    ['workspace.status', { extra: true }, '(input)'],
+  ])('refuses %s with %j, naming the field', async (method, input, field) => {
+    const { api, close } = setup();
+    const result = await api.call(method, input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid-input');
+      expect(result.error.issues?.map((issue) => issue.path)).toContain(field);
+      expect(result.error.message).toMatch(/^Invalid input: /);
+    }
+    close();
+  });
+
+  it('changes nothing when the input is invalid', async () => {
+    const { api, close } = setup();
+    await api.call('session.setRole', { role: 'supervisor' });
+    await api.call('session.setRole', { role: 'root' });
+    await api.call('demo.load', { seed: 'lots' });
+    const status = await api.call('workspace.status', {});
+    expect(status).toMatchObject({ ok: true, value: { role: 'supervisor', counts: { conversations: 0, messages: 0 } } });
+    close();
+  });
+
+  it('declares a schema and a handler for every method', () => {
+    expect(METHOD_NAMES.sort()).toEqual(
+      ['conversations.get', 'conversations.list', 'demo.load', 'messages.search', 'session.setRole', 'users.list', 'workspace.status'].sort(),
+    );
+  });
+});
+
+describe('the api over a real workspace', () => {
+  it('loads the demo once, lists and opens conversations, searches, and switches roles', async () => {
+    const { api, events, close } = setup();
+    const loaded = await api.call('demo.load', {});
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.customers).toBeGreaterThanOrEqual(60);
+    expect(loaded.value.conversations).toBeGreaterThanOrEqual(300);
+    expect(events.filter((e) => e.name === 'progress').length).toBeGreaterThan(1);
+    expect(events.at(-1)).toEqual({ name: 'workspace.changed', payload: { reason: 'demo-loaded' } });
+
+    const again = await api.call('demo.load', {});
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    const status = await api.call('workspace.status', {});
+    if (!status.ok) throw new Error(status.error.message);
+    expect(status.value.counts.conversations).toBe(loaded.value.conversations);
+    for (const channel of ['chat', 'email', 'voice'] as const) expect(status.value.counts.byChannel[channel]).toBeGreaterThan(50);
+
+    const list = await api.call('conversations.list', { channel: 'email', limit: 5 });
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value.items).toHaveLength(5);
+    expect(list.value.items.every((item) => item.channel === 'email')).toBe(true);
+    const sorted = list.value.items.map((item) => item.lastMessage!.sentAt);
+    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+
+    const detail = await api.call('conversations.get', { id: list.value.items[0]!.id });
+    if (!detail.ok) throw new Error(detail.error.message);
+    expect(detail.value.messages.length).toBe(list.value.items[0]!.messageCount);
+
+    const missing = await api.call('conversations.get', { id: 999999 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    const found = await api.call('messages.search', { query: 'refund' });
+    if (!found.ok) throw new Error(found.error.message);
+    expect(found.value.hits.length).toBeGreaterThan(0);
+
+    const role = await api.call('session.setRole', { role: 'executive' });
+    expect(role).toMatchObject({ ok: true, value: { role: 'executive', user: { role: 'executive' } } });
+    close();
+  });
+
+  it('explains a workspace it cannot open, and refuses work instead of losing data', async () => {
+    const file = path.join(tempDir(), 'kinship.sqlite');
+    fs.writeFileSync(file, 'not a database at all '.repeat(100));
+    const { api } = setup(file);
+    const status = await api.call('workspace.status', {});
+    expect(status).toMatchObject({ ok: true, value: { store: { state: 'unavailable', reason: 'unreadable', path: file } } });
+    const load = await api.call('demo.load', {});
+    expect(load).toMatchObject({ ok: false, error: { code: 'store-unavailable' } });
+    expect(fs.readFileSync(file, 'utf8')).toBe('not a database at all '.repeat(100));
+  });
+});

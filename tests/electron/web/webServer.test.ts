@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { runWebHost, type RunningWebHost } from '../../../electron/web/runWebHost';
+import { tempDir } from '../../helpers/tempDir';
+
+const running: RunningWebHost[] = [];
+afterEach(async () => {
+  while (running.length) await running.pop()!.stop();
+});
+
+async function start() {
+  const rendererDir = tempDir('kinship-renderer-');
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Kinship</title>');
+  const host = await runWebHost({ dataDir: tempDir(), rendererDir: `${rendererDir}/` });
+  running.push(host);
+  const token = new URL(host.url).hash.replace('#token=', '');
+  return { host, token, base: `127.0.0.1:${host.port}` };
+}
+
+/** Resolves with the HTTP status the server answered an upgrade with (101 when it accepted). */
+function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('error', (error) => {
+      if (!/Unexpected server response/.test(error.message)) reject(error);
+    });
+  });
+}
+
+function callOnce(url: string, method: string, input: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'call', id: 7, method, input })));
+    ws.on('message', (data) => {
+      const frame = JSON.parse(data.toString());
+      if (frame.type === 'result') {
+        ws.close();
+        resolve(frame);
+      }
+    });
+    ws.on('error', reject);
+  });
+}
+
+describe('the web host', () => {
+  it('listens on the loopback address only and prints an address carrying the token in its fragment', async () => {
+    const { host, token } = await start();
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{32}$/);
+    expect(token).toHaveLength(32);
+  });
+
+  it('refuses a WebSocket without the token, with a wrong one, or from another origin', async () => {
+    const { token, base } = await start();
+    expect(await upgradeStatus(`ws://${base}/api`)).toBe(401);
+    expect(await upgradeStatus(`ws://${base}/api?token=${token.slice(0, -1)}x`)).toBe(401);
+    expect(await upgradeStatus(`ws://${base}/api?token=`)).toBe(401);
+    expect(await upgradeStatus(`ws://${base}/api?token=${token}`, { Origin: 'https://evil.example' })).toBe(403);
+    expect(await upgradeStatus(`ws://${base}/api?token=${token}`, { Host: 'evil.example' })).toBe(403);
+    expect(await upgradeStatus(`ws://${base}/elsewhere?token=${token}`)).toBe(403);
+    expect(await upgradeStatus(`ws://${base}/api?token=${token}`, { Origin: `http://${base}` })).toBe(101);
+  });
+
+  it('serves calls with the token, and answers bad input with a typed error', async () => {
+    const { token, base } = await start();
+    const url = `ws://${base}/api?token=${token}`;
+    expect(await callOnce(url, 'workspace.status', {})).toMatchObject({ type: 'result', id: 7, result: { ok: true, value: { host: 'web', store: { state: 'ready' } } } });
+    expect(await callOnce(url, 'conversations.get', { id: 'x' })).toMatchObject({ id: 7, result: { ok: false, error: { code: 'invalid-input' } } });
+  });
+
+  it('answers a malformed frame with an error and keeps the connection', async () => {
+    const { token, base } = await start();
+    const ws = new WebSocket(`ws://${base}/api?token=${token}`);
+    const frames: unknown[] = [];
+    await new Promise<void>((resolve) => ws.on('open', () => resolve()));
+    ws.on('message', (data) => frames.push(JSON.parse(data.toString())));
+    ws.send('{not json');
+    ws.send(JSON.stringify({ type: 'call', id: 1, method: 'users.list', input: {} }));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    ws.close();
+    expect(frames).toEqual([
+      { type: 'result', id: -1, result: { ok: false, error: expect.objectContaining({ code: 'invalid-input' }) } },
+      { type: 'result', id: 1, result: { ok: true, value: [] } },
+    ]);
+  });
+
+  it('serves the console with its security headers, and nothing to other host names', async () => {
+    const { base, host } = await start();
+    const page = await fetch(`http://${base}/`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const rebinding = await new Promise<number>((resolve) => {
+      import('node:http').then(({ request }) => {
+        request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'attacker.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
+      });
+    });
+    expect(rebinding).toBe(403);
+  });
+});
