@@ -1,5 +1,5 @@
 import { BrowserWindow, ipcMain } from 'electron';
-import { IPC_CALL, IPC_EVENT } from '../../shared/contract/wire';
+import { IPC_CALL, IPC_EVENT } from '../../shared/contract/channels';
 import type { Api } from '../services/api/createApi';
 import { isConsolePage } from './security';
 

@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import type { KinshipBridge } from '../../shared/contract/bridge';
 import type { CallResult } from '../../shared/contract/errors';
 import type { KinshipEvent } from '../../shared/contract/events';
-import { IPC_CALL, IPC_EVENT } from '../../shared/contract/wire';
+import { IPC_CALL, IPC_EVENT } from '../../shared/contract/channels';
 
 /** The whole of what the console may ask of the machine: calls and events of the contract. */
 const bridge: KinshipBridge = {

@@ -15,10 +15,4 @@ export type ResponseFrame = { type: 'result'; id: number; result: CallResult<unk
 export type EventFrame = { type: 'event'; event: KinshipEvent };
 export type ServerFrame = ResponseFrame | EventFrame;
 
-/** Path of the WebSocket endpoint and the name of the token query parameter. */
-export const WS_PATH = '/api';
-export const TOKEN_PARAM = 'token';
-
-/** IPC channel names of the Electron host. */
-export const IPC_CALL = 'kinship:call';
-export const IPC_EVENT = 'kinship:event';
+export { IPC_CALL, IPC_EVENT, TOKEN_PARAM, WS_PATH } from './channels';

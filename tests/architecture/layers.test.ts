@@ -47,4 +47,13 @@ describe('layers (who may import what)', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('the sandboxed preload loads nothing but electron and import-free constants', () => {
+    const valueImports = sourceFiles('electron/preload').flatMap((file) => {
+      const text = fs.readFileSync(path.join(root, file), 'utf8');
+      return [...text.matchAll(/^import\s+(?!type\b)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((match) => resolved(file, match[1]!));
+    });
+    expect(valueImports.sort()).toEqual(['electron', 'shared/contract/channels']);
+    expect(importsOf('shared/contract/channels.ts')).toEqual([]);
+  });
 });

@@ -37,7 +37,7 @@ const ORDER_NUMBER = /\blh-(\d{6})\b/g;
 
 /** How this customer types: casual typists write in lower case, drop apostrophes and make the odd typo. */
 export function casualise(line: string, customer: DemoCustomer, rng: Random): string {
-  if (customer.chatStyle === 'tidy') return line.charAt(0).toUpperCase() + line.slice(1);
+  if (customer.chatStyle === 'tidy') return (line.charAt(0).toUpperCase() + line.slice(1)).replace(/\bi\b/g, 'I');
   let text = line.toLowerCase().replace(ORDER_NUMBER, 'LH-$1');
   if (rng.chance(0.6)) text = text.replace(/['’]/g, '');
   if (rng.chance(0.12)) text = swapTwoLetters(text, rng);

@@ -4,7 +4,7 @@
  */
 import type { Agent } from './brand';
 import { SUPPORT_FROM, agentEmailSignature, BRAND_DOMAIN } from './brand';
-import { formatQuoteDate, MINUTE } from './clock';
+import { atTimeOfDay, DAY, formatQuoteDate, HOUR, MINUTE } from './clock';
 import type { ConversationPlan, EmailScript, EmailTurn } from './conversationPlan';
 import type { ConversationRecorder } from './conversationRecorder';
 import type { DemoCustomer } from './people';
@@ -24,7 +24,10 @@ export function writeEmailThread(recorder: ConversationRecorder, plan: Conversat
   const sent: SentEmail[] = [];
   let at = plan.start;
   script.turns.forEach((turn, index) => {
-    if (index > 0) at += Math.max(1, Math.round(turn.gapMinutes)) * MINUTE;
+    if (index > 0) {
+      at += Math.max(1, Math.round(turn.gapMinutes)) * MINUTE;
+      at = turn.speaker === 'customer' ? awake(at) : duringOpeningHours(at, rng);
+    }
     if (turn.speaker === 'note') {
       recorder.add('note', turn.body, at, { agent });
       return;
@@ -53,6 +56,20 @@ export function writeEmailThread(recorder: ConversationRecorder, plan: Conversat
     recorder.add(fromCustomer ? 'customer' : 'agent', body, at, fromCustomer ? { meta } : { agent, meta });
     sent.push({ messageId, from, sentAt: at, ownText });
   });
+}
+
+/** Agents write between 08:00 and 20:00; later replies go out the next morning. */
+function duringOpeningHours(at: number, rng: Random): number {
+  const hour = new Date(at).getUTCHours();
+  if (hour >= 8 && hour < 20) return at;
+  const nextMorning = atTimeOfDay(hour >= 20 ? at + DAY : at, 8, 0);
+  return nextMorning + rng.int(5, 110) * MINUTE;
+}
+
+/** Customers mostly sleep between midnight and seven. */
+function awake(at: number): number {
+  const hour = new Date(at).getUTCHours();
+  return hour < 7 ? at + (7 - hour) * HOUR : at;
 }
 
 function quote(email: SentEmail): string {
@@ -90,7 +107,7 @@ function customerSignOff(customer: DemoCustomer, rng: Random): string {
     case 'friendly':
       return rng.pick([`Thanks,\n${first}`, `Many thanks,\n${first}`, `Cheers,\n${first}`, `Best wishes,\n${first}`]);
     default:
-      return rng.pick([first, `Thanks\n${first.slice(0, 1)}`, 'Thanks']);
+      return rng.pick([first, first.slice(0, 1)]);
   }
 }
 

@@ -54,6 +54,8 @@ export interface Topic {
   /** How often this topic comes up, relative to the others. */
   weight: number;
   arcs: Readonly<Partial<Record<EverydayArc, number>>>;
+  /** Whether customers mention personal circumstances ("it's a present for my mum"). */
+  asides: boolean;
   ask?: TopicAsk;
   cases: readonly TopicCase[];
 }

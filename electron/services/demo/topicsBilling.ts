@@ -8,6 +8,7 @@ export const DISCOUNT_CODE: Topic = {
   subjects: ['Discount code {code} not working', 'Problem with a promo code', 'Code {code} says invalid'],
   product: 'any',
   weight: 7,
+  asides: false,
   arcs: { recovered: 3, answered: 2, unresolved: 2, positive: 1 },
   cases: [
     {
@@ -16,13 +17,13 @@ export const DISCOUNT_CODE: Topic = {
       emailFix:
         'The code should have worked – there was a fault at our end for a couple of days, and I’m sorry it caught you. I’ve refunded the {discount} difference to your card on order {order}, so you get the same price you would have paid.',
       emailDecline:
-        'I’ve checked, and {code} can’t be used on items that are already reduced, which the {productShort} was on the day you ordered. I know the small print is easy to miss, and I’m sorry for the disappointment.',
+        'I’ve checked, and {code} can’t be used on items that are already reduced, and the {productShort} had a sale price on the day you ordered. I know the small print is easy to miss, and I’m sorry for the disappointment.',
       chatOpen: ['your discount code doesn’t work', '{code}', 'says not valid but its from your email!'],
       chatFix: ['sorry – there was a fault with that code for a couple of days', 'I’ve refunded the {discount} difference on order {order}'],
-      chatDecline: ['{code} doesn’t work on sale items I’m afraid', 'and the {productShort} is reduced at the moment'],
+      chatDecline: ['{code} doesn’t work on sale items I’m afraid', 'and the {productShort} had a sale price that day'],
       callOpen: ['{first} says {code} rejected at checkout, paid full price for the {product} (order {order})'],
       callFix: ['Known code fault last week – refunded {discount} on {order}'],
-      callDecline: ['{code} excludes sale items, the {productShort} was reduced – no refund, {first} unhappy about the small print'],
+      callDecline: ['{code} excludes sale items, {productShort} had a sale price – no refund, {first} unhappy about the small print'],
     },
     {
       emailOpen:
@@ -48,6 +49,7 @@ export const BILLING: Topic = {
   subjects: ['Charged twice for order {order}?', 'Invoice needed for order {order}', 'Question about a payment'],
   product: 'any',
   weight: 7,
+  asides: false,
   arcs: { recovered: 3, answered: 4, unresolved: 1 },
   cases: [
     {

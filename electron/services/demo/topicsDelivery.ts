@@ -5,9 +5,10 @@ export const LATE_DELIVERY: Topic = {
   id: 'late-delivery',
   queue: 'orders',
   label: 'Late delivery',
-  subjects: ['Where is my order {order}?', 'Order {order} still not delivered', 'Delivery update please – {order}', 'My {productShort} hasn’t arrived'],
+  subjects: ['Where is my order {order}?', 'Order {order} still not delivered', 'Delivery update please – {order}', 'Still waiting for my {productShort}'],
   product: 'any',
   weight: 14,
+  asides: true,
   arcs: { recovered: 5, answered: 2, unresolved: 2, positive: 1 },
   ask: {
     email: 'Could you confirm the delivery postcode for me? I’d like to check it against what {courier} have on their system.',
@@ -21,7 +22,7 @@ export const LATE_DELIVERY: Topic = {
       emailOpen:
         'I ordered the {product} on {orderDate} (order {order}) and it still hasn’t arrived. The confirmation said 3–5 working days and it’s now been {days} days. The tracking link just says "in transit" and hasn’t changed since last week.',
       emailFix:
-        'I’ve looked into it with {courier}, and your {productShort} was held at their depot after a scanning error – it was never put on a van. I’ve sent a replacement from our warehouse today on our priority service, so it will be with you on {fixDate}, and I’ve refunded your delivery charge. You’ll get a text with a one-hour slot on the morning it arrives.',
+        'I’ve looked into it with {courier}, and your parcel was held at their depot after a scanning error – it was never put on a van. I’ve sent a replacement from our warehouse today on our priority service, so it will be with you on {fixDate}, and I’ve refunded your delivery charge. You’ll get a text with a one-hour slot on the morning it arrives.',
       emailDecline:
         '{courier} tell us the parcel is still in their network, and we have to give them ten working days to find it before we can send a replacement or refund. That runs out on {fixDate}. If it hasn’t turned up by then, reply to this email and we’ll arrange the next step.',
       chatOpen: ['my order hasn’t arrived', 'it’s been {days} days', 'order {order}'],
@@ -41,15 +42,15 @@ export const LATE_DELIVERY: Topic = {
     },
     {
       emailOpen:
-        'My order {order} was supposed to be delivered on {weekday} and nothing came, even though I stayed in all day for it. Nobody texted or emailed to say why. Could you tell me where my {productShort} actually is?',
+        'My order {order} was supposed to be delivered on {weekday} and nothing came, even though I stayed in all day for it. Nobody texted or emailed to say why. Could you tell me where my order actually is?',
       emailFix:
         'The parcel was sent to the wrong {courier} depot, which is why it never reached you and the tracking stopped moving. They’ve confirmed it’s now back at your local depot and booked in for {fixDate}. I’ve asked for it to go on the first van of the day, and I’ll keep an eye on it myself until it’s with you.',
       emailDecline:
         'I’ve checked, and {courier} list the delivery as attempted on {weekday} with a card left. I know that doesn’t match what you saw, and I’ve raised it with them (reference {courierRef}), but the earliest they can try again is {fixDate}.',
-      chatOpen: ['where is my {productShort}??', 'was meant to come {weekday}', 'stayed in all day and nobody came'],
+      chatOpen: ['where’s my {productShort}??', 'was meant to come {weekday}', 'stayed in all day and nobody came'],
       chatFix: ['found it – it went to the wrong depot, which is why tracking stopped', 'it’s been rerouted and is booked in for {fixDay}', 'I’ll keep an eye on it until it’s with you'],
       chatDecline: ['{courier} have it down as attempted on {weekday} 😕', 'I’ve raised a complaint with them ({courierRef})', 'the earliest they can redeliver is {fixDay}'],
-      callOpen: ['{first} stayed in all {weekday} for order {order}, no delivery and no text', 'Wants to know where the {productShort} is'],
+      callOpen: ['{first} stayed in all {weekday} for order {order}, no delivery and no text', 'Wants to know where the order is'],
       callFix: ['Parcel went to the wrong {courier} depot – rerouted, first van on {fixDay}', 'Said I’d track it personally until delivered'],
       callDecline: ['{courier} claim a delivery attempt on {weekday}; complaint raised ({courierRef}), earliest redelivery {fixDay}'],
     },
@@ -63,6 +64,7 @@ export const DAMAGED_ITEM: Topic = {
   subjects: ['Damaged {productShort} – order {order}', '{product} arrived broken', 'Problem with my delivery ({order})'],
   product: 'any',
   weight: 11,
+  asides: true,
   arcs: { recovered: 6, unresolved: 1, positive: 1 },
   ask: {
     email: 'So I can get this moving straight away, could you send me a photo of the damage and one of the outer box?',
@@ -75,14 +77,14 @@ export const DAMAGED_ITEM: Topic = {
   cases: [
     {
       emailOpen:
-        'The {product} from order {order} arrived yesterday and it’s damaged – {damage}. The box was clearly crushed in transit. I’ve kept all the packaging.',
+        'The {product} from order {order} arrived yesterday and {damage}. The box was clearly crushed in transit, and I’ve kept all the packaging.',
       emailFix:
         'I’ve arranged a brand-new {productShort} for you, arriving on {fixDate}, and the driver will take the damaged one away at the same time – you don’t need to repack it. I’ve also passed your photos to our warehouse team so they can look at how it was packed.',
       emailDecline:
-        'I’m sorry to say the {productShort} is out of stock until {fixDate}, so a replacement can’t go out before then. I can either refund you now or reserve one from the next delivery – just let me know which you’d prefer.',
-      chatOpen: ['just opened my {productShort} and it’s damaged', '{damage}', 'order {order}'],
+        'I’m sorry to say we’re out of stock of the {productShort} until {fixDate}, so a replacement can’t go out before then. I can either refund you now or reserve one from the next delivery – just let me know which you’d prefer.',
+      chatOpen: ['just opened my {productShort} 😞', '{damage}', 'order {order}'],
       chatFix: ['that’s definitely not ok, I’m sorry', 'I’ve booked a replacement for {fixDay} and the driver will take the damaged one away', 'no need to repack it'],
-      chatDecline: ['the {productShort} is out of stock until {fixDay} so I can’t send a new one before then', 'I can refund you now or reserve one from the next delivery'],
+      chatDecline: ['we’re out of stock until {fixDay} so I can’t send a new one before then', 'I can refund you now or reserve one from the next delivery'],
       callOpen: ['{first} reports the {product} arrived damaged – {damage}', 'Box crushed, all packaging kept'],
       callFix: ['Booked a replacement for {fixDay}, driver to collect the damaged one on the same visit', 'Logged a packaging issue with the warehouse'],
       callDecline: ['Out of stock until {fixDay} – offered refund now or a reserved replacement, {first} not happy with either'],
@@ -94,7 +96,7 @@ export const DAMAGED_ITEM: Topic = {
         'I’ve refunded the full {price} to your card today, so you’ll see it within 3–5 working days. Please don’t worry about sending it back – we’ll arrange collection on {fixDate}, or if you’d rather, you’re welcome to recycle it.',
       emailDecline:
         'Our courier’s records show the parcel was signed for as undamaged, so I need to open a claim with them before we can refund. That usually takes up to ten working days.',
-      chatOpen: ['hi my delivery came today', 'the {productShort} is broken 😞', '{damage}'],
+      chatOpen: ['hi my delivery came today', 'the {productShort} came damaged 😞', '{damage}'],
       chatFix: ['I’ve refunded the full {price} just now', 'should be back on your card in 3–5 working days', 'and we’ll collect the broken one on {fixDay}'],
       chatDecline: ['it was signed for as undamaged, so I have to open a claim with the courier first', 'that can take up to ten working days'],
       callOpen: ['{first} calling about order {order}: {damage}', 'It was for the living room makeover, disappointed'],
@@ -111,6 +113,7 @@ export const ADDRESS_CHANGE: Topic = {
   subjects: ['Change of address for order {order}', 'Wrong delivery address!', 'Can I change where my order goes?'],
   product: 'any',
   weight: 6,
+  asides: true,
   arcs: { answered: 5, recovered: 2, unresolved: 1 },
   cases: [
     {
@@ -137,15 +140,16 @@ export const CANCELLATION: Topic = {
   subjects: ['Please cancel order {order}', 'Cancellation request', 'Cancel my {productShort} order'],
   product: 'any',
   weight: 7,
+  asides: true,
   arcs: { answered: 5, unresolved: 2, recovered: 1 },
   cases: [
     {
       emailOpen:
-        'I’d like to cancel order {order}, please. We measured again last night and the {productShort} just won’t fit where we wanted it.',
+        'I’d like to cancel order {order}, please. We measured again last night and the {productShort} just won’t fit the space we had in mind.',
       emailFix:
         'I’ve cancelled order {order} and refunded {price} to your original payment method – it can take 3–5 working days to show. Sorry it didn’t work out this time; if you’d like, I’m happy to suggest something that would fit the space.',
       emailDecline:
-        'The {productShort} has already been dispatched, so I can’t cancel it at this stage. When it arrives you can return it free within 30 days using the returns link in your confirmation email, and you’ll be refunded as soon as it’s back with us.',
+        'Your order has already been dispatched, so I can’t cancel it at this stage. When it arrives you can return it free within 30 days using the returns link in your confirmation email, and you’ll be refunded as soon as it’s back with us.',
       chatOpen: ['can i cancel an order please', '{order}', 'the {productShort} won’t fit after all'],
       chatFix: ['all done – order {order} is cancelled', 'refund of {price} is on its way, 3–5 working days'],
       chatDecline: ['it’s already been dispatched so I can’t cancel it now', 'you can return it free within 30 days once it arrives'],

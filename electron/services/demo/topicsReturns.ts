@@ -8,6 +8,7 @@ export const WRONG_ITEM: Topic = {
   subjects: ['Wrong {productShort} sent – order {order}', 'Received the wrong colour/size', 'Order {order} – not what I ordered'],
   product: 'any',
   weight: 8,
+  asides: true,
   arcs: { recovered: 5, answered: 1, unresolved: 1, positive: 1 },
   ask: {
     email: 'Could you send me a photo of the label on the side of the box? It helps our warehouse team find where the mix-up happened.',
@@ -25,7 +26,7 @@ export const WRONG_ITEM: Topic = {
         'You’re absolutely right – it was picked wrongly, and I’m sorry for the hassle. I’ve sent the {variant} one out today and it will arrive on {fixDate}. When it comes, the driver will take the {wrongVariant} one away; just leave it in its box by the door.',
       emailDecline:
         'I’ve checked and {variant} is sold out until {fixDate}. I can refund you in full now, or reserve one for you from the next delivery – I’m sorry I can’t get it to you sooner.',
-      chatOpen: ['i ordered {variant} and got {wrongVariant}', 'order {order}', 'the {productShort} is the wrong one basically'],
+      chatOpen: ['i ordered {variant} and got {wrongVariant}', 'order {order}', 'wrong one basically'],
       chatFix: ['so sorry about that – it was picked wrong at our end', 'the {variant} one is on its way, arriving {fixDay}', 'the driver will take the wrong one back at the same time'],
       chatDecline: ['{variant} is sold out until {fixDay} I’m afraid', 'I can refund you now or reserve one from the next delivery'],
       callOpen: ['{first} ordered the {product} in {variant}, received {wrongVariant} (order {order})'],
@@ -56,6 +57,7 @@ export const REFUND: Topic = {
   subjects: ['Refund for order {order}', 'Still waiting for my refund', 'Where’s my refund?'],
   product: 'any',
   weight: 9,
+  asides: true,
   arcs: { recovered: 5, answered: 2, unresolved: 2 },
   cases: [
     {
@@ -64,10 +66,10 @@ export const REFUND: Topic = {
       emailFix:
         'Your return arrived with us on {returnDate} but wasn’t matched to your order, which is why the refund got stuck. I’ve processed the full {price} today – it should be back on your card within 3–5 working days, and you’ll get a confirmation email shortly.',
       emailDecline:
-        'Our returns team inspected the {productShort} and found it had been used, so under our returns policy we can only refund 80% of the price. I’m sorry, I know that isn’t what you were expecting.',
+        'Our returns team inspected the {productShort} and found signs of use, so under our returns policy we can only refund 80% of the price. I’m sorry, I know that isn’t what you were expecting.',
       chatOpen: ['i returned my {productShort} ages ago', 'still no refund', 'order {order}'],
       chatFix: ['I can see it – the return wasn’t matched to your order, sorry!', 'I’ve processed your {price} refund now', '3–5 working days to show on your card'],
-      chatDecline: ['the returns team found it had been used', 'so it’s a partial refund of 80% I’m afraid'],
+      chatDecline: ['the returns team found signs of use', 'so it’s a partial refund of 80% I’m afraid'],
       callOpen: ['{first} returned the {product} on {returnDate}, no refund yet (order {order})'],
       callFix: ['Return not matched to order – refunded {price} manually, confirmation email sent'],
       callDecline: ['Returns team marked it as used – explained the 80% partial refund, {first} disputes it'],

@@ -1,6 +1,7 @@
 import type { CallResult } from '../../../shared/contract/errors';
 import type { KinshipEvent } from '../../../shared/contract/events';
-import { TOKEN_PARAM, WS_PATH, type ServerFrame } from '../../../shared/contract/wire';
+import { TOKEN_PARAM, WS_PATH } from '../../../shared/contract/channels';
+import type { ServerFrame } from '../../../shared/contract/wire';
 import type { Transport } from './transport';
 
 const TOKEN_STORAGE_KEY = 'kinship.token';

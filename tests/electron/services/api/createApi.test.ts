@@ -5,10 +5,18 @@ import { createApi } from '../../../../electron/services/api/createApi';
 import { openWorkspace } from '../../../../electron/services/api/workspace';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import type { KinshipEvent } from '../../../../shared/contract/events';
-import { METHOD_NAMES } from '../../../../shared/contract/methods';
+import { METHOD_NAMES, type MethodInput, type MethodName, type MethodOutput } from '../../../../shared/contract/methods';
+import type { Api } from '../../../../electron/services/api/createApi';
 import { tempDir } from '../../../helpers/tempDir';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
+
+/** A call that must succeed, typed as the contract says. */
+async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await api.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
 
 function setup(file = path.join(tempDir(), 'kinship.sqlite')) {
   const bus = createEventBus();
@@ -73,39 +81,33 @@ describe('the contract’s validation', () => {
 describe('the api over a real workspace', () => {
   it('loads the demo once, lists and opens conversations, searches, and switches roles', async () => {
     const { api, events, close } = setup();
-    const loaded = await api.call('demo.load', {});
-    expect(loaded.ok).toBe(true);
-    if (!loaded.ok) return;
-    expect(loaded.value.customers).toBeGreaterThanOrEqual(60);
-    expect(loaded.value.conversations).toBeGreaterThanOrEqual(300);
+    const loaded = await ok(api, 'demo.load', {});
+    expect(loaded.customers).toBeGreaterThanOrEqual(60);
+    expect(loaded.conversations).toBeGreaterThanOrEqual(300);
     expect(events.filter((e) => e.name === 'progress').length).toBeGreaterThan(1);
     expect(events.at(-1)).toEqual({ name: 'workspace.changed', payload: { reason: 'demo-loaded' } });
 
     const again = await api.call('demo.load', {});
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
-    const status = await api.call('workspace.status', {});
-    if (!status.ok) throw new Error(status.error.message);
-    expect(status.value.counts.conversations).toBe(loaded.value.conversations);
-    for (const channel of ['chat', 'email', 'voice'] as const) expect(status.value.counts.byChannel[channel]).toBeGreaterThan(50);
+    const status = await ok(api, 'workspace.status', {});
+    expect(status.counts.conversations).toBe(loaded.conversations);
+    for (const channel of ['chat', 'email', 'voice'] as const) expect(status.counts.byChannel[channel]).toBeGreaterThan(50);
 
-    const list = await api.call('conversations.list', { channel: 'email', limit: 5 });
-    if (!list.ok) throw new Error(list.error.message);
-    expect(list.value.items).toHaveLength(5);
-    expect(list.value.items.every((item) => item.channel === 'email')).toBe(true);
-    const sorted = list.value.items.map((item) => item.lastMessage!.sentAt);
-    expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
+    const list = await ok(api, 'conversations.list', { channel: 'email', limit: 5 });
+    expect(list.items).toHaveLength(5);
+    expect(list.items.every((item) => item.channel === 'email')).toBe(true);
+    const times = list.items.map((item) => item.lastMessage!.sentAt);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
 
-    const detail = await api.call('conversations.get', { id: list.value.items[0]!.id });
-    if (!detail.ok) throw new Error(detail.error.message);
-    expect(detail.value.messages.length).toBe(list.value.items[0]!.messageCount);
+    const detail = await ok(api, 'conversations.get', { id: list.items[0]!.id });
+    expect(detail.messages.length).toBe(list.items[0]!.messageCount);
 
     const missing = await api.call('conversations.get', { id: 999999 });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
-    const found = await api.call('messages.search', { query: 'refund' });
-    if (!found.ok) throw new Error(found.error.message);
-    expect(found.value.hits.length).toBeGreaterThan(0);
+    const found = await ok(api, 'messages.search', { query: 'refund' });
+    expect(found.hits.length).toBeGreaterThan(0);
 
     const role = await api.call('session.setRole', { role: 'executive' });
     expect(role).toMatchObject({ ok: true, value: { role: 'executive', user: { role: 'executive' } } });

@@ -1,0 +1,12 @@
+/**
+ * Names both hosts and the renderer agree on. Kept free of imports so the sandboxed preload and
+ * the renderer can use them without pulling in the validation library.
+ */
+
+/** Path of the web host's WebSocket endpoint and the name of its token query parameter. */
+export const WS_PATH = '/api';
+export const TOKEN_PARAM = 'token';
+
+/** IPC channel names of the Electron host. */
+export const IPC_CALL = 'kinship:call';
+export const IPC_EVENT = 'kinship:event';

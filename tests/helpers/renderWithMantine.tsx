@@ -1,0 +1,23 @@
+import { MantineProvider } from '@mantine/core';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+
+/** jsdom lacks what Mantine measures with; give it inert stand-ins. */
+function stubBrowserApis() {
+  if (!window.matchMedia) {
+    window.matchMedia = (query: string) =>
+      ({ matches: false, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+  }
+  if (!('ResizeObserver' in window)) {
+    (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    };
+  }
+}
+
+export function renderWithMantine(ui: ReactElement) {
+  stubBrowserApis();
+  return render(<MantineProvider>{ui}</MantineProvider>);
+}

@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageItem } from '../../../../renderer/src/features/conversation/MessageItem';
+import type { Message } from '../../../../shared/contract/domain';
+import { renderWithMantine } from '../../../helpers/renderWithMantine';
+
+afterEach(cleanup);
+
+const hostile = [
+  '<img src="https://tracker.example/pixel.gif" onerror="window.__pwned = true">',
+  '<script>window.__pwned = true</script>',
+  '<a href="javascript:window.__pwned=true">click me</a>',
+  '<style>body { display: none }</style>',
+].join('\n');
+
+function message(body: string, author: Message['author'] = 'customer'): Message {
+  return { id: 1, conversationId: 1, author, authorName: 'Mallory', body, sentAt: Date.UTC(2026, 0, 5), meta: { from: 'mallory@evil.example', to: ['support@larkspur.example'] } };
+}
+
+describe('a message body', () => {
+  it.each(['email', 'chat'] as const)('is shown as text in %s, never as HTML', (channel) => {
+    const { container } = renderWithMantine(<MessageItem message={message(hostile)} channel={channel} focused={false} />);
+    const rendered = container.querySelector('[data-testid="message"]')!;
+    expect(rendered.textContent).toContain('<script>');
+    expect(rendered.querySelector('img, script, a, style, iframe')).toBeNull();
+    expect(screen.getByText(/onerror="window.__pwned = true"/)).toBeTruthy();
+    expect((window as unknown as { __pwned?: boolean }).__pwned).toBeUndefined();
+  });
+
+  it('sets quoted e-mail history apart from the customer’s own words', () => {
+    const body = 'Still nothing.\n\nOn Tue, 3 Mar 2026 at 10:14, Larkspur <s@l.example> wrote:\n> We are sorry\n> it will come Friday';
+    const { container } = renderWithMantine(<MessageItem message={message(body)} channel="email" focused={false} />);
+    const quote = container.querySelector('blockquote');
+    expect(quote?.textContent).toBe('> We are sorry\n> it will come Friday');
+    expect(screen.getByText(/From mallory@evil.example/)).toBeTruthy();
+  });
+
+  it('labels internal notes as notes', () => {
+    renderWithMantine(<MessageItem message={message('Customer prefers calls after 5pm', 'note')} channel="voice" focused={false} />);
+    expect(screen.getByText('Internal note · Mallory')).toBeTruthy();
+  });
+});
