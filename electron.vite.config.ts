@@ -25,6 +25,8 @@ export default defineConfig({
           webHost: resolve(__dirname, 'electron/web/index.ts'),
           launcher: resolve(__dirname, 'electron/launcher/index.ts'),
         },
+        // shared chunks sit beside the entries, so paths relative to any of them (../renderer) hold
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

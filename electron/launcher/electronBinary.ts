@@ -32,6 +32,11 @@ export function findElectronBinary(downloadTimeoutMs = 180_000): ElectronAvailab
   });
   const downloaded = installedBinary(packageDir);
   if (downloaded) return { available: true, binary: downloaded };
-  const output = `${download.stderr ?? ''}${download.stdout ?? ''}`.trim().split('\n').filter(Boolean).pop();
-  return { available: false, reason: download.error?.message ?? output ?? 'the download did not finish' };
+  // the first line that is not a stack frame says what went wrong ("TypeError: fetch failed")
+  const said = `${download.stderr ?? ''}\n${download.stdout ?? ''}`
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => line && !line.startsWith('at '));
+  const reason = download.error?.message ?? said ?? 'the download did not finish';
+  return { available: false, reason: `its binary could not be downloaded: ${reason}` };
 }

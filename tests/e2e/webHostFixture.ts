@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface WebHost {
   /** The address the host printed, with its token. */
@@ -14,12 +15,14 @@ export interface WebHost {
   startMs: number;
 }
 
-const ENTRY = path.resolve(__dirname, '../../out/main/webHost.js');
+const ENTRY = fileURLToPath(new URL('../../out/main/webHost.js', import.meta.url));
 
-/** Starts `node out/main/webHost.js` on a free port with an empty workspace in a temp folder. */
-export async function startWebHost(): Promise<{ host: WebHost; process: ChildProcess }> {
+/**
+ * Starts `node out/main/webHost.js` on a free port, with the workspace in `dataDir` (by default a
+ * new, empty temp folder).
+ */
+export async function startWebHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-e2e-'))): Promise<{ host: WebHost; process: ChildProcess }> {
   if (!fs.existsSync(ENTRY)) throw new Error('The web host is not built: run "npm run build" first.');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-e2e-'));
   const started = performance.now();
   const child = spawn(process.execPath, [ENTRY, '--port', '0'], {
     env: { ...process.env, KINSHIP_DATA_DIR: dataDir },

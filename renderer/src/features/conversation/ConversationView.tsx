@@ -54,7 +54,7 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
     <article className={classes.view} aria-label={`Conversation with ${customer.displayName}`}>
       <header className={classes.header}>
         <Group justify="space-between" wrap="nowrap">
-          <Stack gap={2} style={{ minWidth: 0 }}>
+          <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
             <Title order={2} size="h4" lineClamp={1}>
               {conversation.subject ?? `${channel.label} with ${customer.displayName}`}
             </Title>
@@ -62,7 +62,7 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
               {customer.displayName} · {customer.identities.map((identity) => identity.value).join(' · ')}
             </Text>
           </Stack>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
             <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
               {channel.label}
             </Badge>

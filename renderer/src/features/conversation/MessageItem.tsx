@@ -10,8 +10,11 @@ interface Props {
   focused: boolean;
 }
 
-function authorLabel(message: Message): string {
-  if (message.author === 'note') return `Internal note · ${message.authorName ?? 'agent'}`;
+/** "[02:15] Customer says…" → the offset into the call and the note itself. */
+const CALL_OFFSET = /^\[(\d{1,2}:\d{2}(?::\d{2})?)\]\s*/;
+
+function authorLabel(message: Message, channel: Channel): string {
+  if (message.author === 'note') return `${channel === 'voice' ? 'Call note' : 'Internal note'} · ${message.authorName ?? 'agent'}`;
   if (message.author === 'system') return 'Kinship';
   return message.authorName ?? (message.author === 'customer' ? 'Customer' : 'Agent');
 }
@@ -29,6 +32,7 @@ export function MessageItem({ message, channel, focused }: Props) {
     );
   }
   const email = channel === 'email' && message.author !== 'note';
+  const callOffset = channel === 'voice' && message.author === 'note' ? CALL_OFFSET.exec(message.body) : null;
   return (
     <Paper
       withBorder
@@ -42,7 +46,7 @@ export function MessageItem({ message, channel, focused }: Props) {
     >
       <div className={classes.meta}>
         <Text size="xs" fw={600}>
-          {authorLabel(message)}
+          {authorLabel(message, channel)}
         </Text>
         <Text size="xs" c="dimmed">
           {fullTime(message.sentAt)}
@@ -54,7 +58,18 @@ export function MessageItem({ message, channel, focused }: Props) {
           {message.meta.to && <>to {message.meta.to.join(', ')}</>}
         </Text>
       ) : null}
-      {email ? <EmailBody body={message.body} /> : <div className={classes.text}>{message.body}</div>}
+      {email ? (
+        <EmailBody body={message.body} />
+      ) : callOffset ? (
+        <div className={classes.callNote}>
+          <span className={classes.offset} aria-label={`${callOffset[1]} into the call`}>
+            {callOffset[1]}
+          </span>
+          <span className={classes.text}>{message.body.slice(callOffset[0].length)}</span>
+        </div>
+      ) : (
+        <div className={classes.text}>{message.body}</div>
+      )}
     </Paper>
   );
 }

@@ -17,7 +17,7 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
   const last = conversation.lastMessage;
   return (
     <UnstyledButton
-      className={classes.row}
+      className={`${classes.row} ${classes.fill}`}
       data-selected={selected || undefined}
       aria-current={selected ? 'true' : undefined}
       onClick={() => onOpen(conversation.id)}

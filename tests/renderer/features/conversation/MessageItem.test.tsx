@@ -37,7 +37,14 @@ describe('a message body', () => {
   });
 
   it('labels internal notes as notes', () => {
-    renderWithMantine(<MessageItem message={message('Customer prefers calls after 5pm', 'note')} channel="voice" focused={false} />);
+    renderWithMantine(<MessageItem message={message('Customer prefers calls after 5pm', 'note')} channel="chat" focused={false} />);
     expect(screen.getByText('Internal note · Mallory')).toBeTruthy();
+  });
+
+  it('shows a call note with its offset into the call set apart', () => {
+    renderWithMantine(<MessageItem message={message('[02:15] Driver left the parcel in the rain', 'note')} channel="voice" focused={false} />);
+    expect(screen.getByText('Call note · Mallory')).toBeTruthy();
+    expect(screen.getByLabelText('02:15 into the call').textContent).toBe('02:15');
+    expect(screen.getByText('Driver left the parcel in the rain')).toBeTruthy();
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * `npm run screenshots`: the README's pictures, taken from the real console over the demo
+ * workspace, into docs/screenshots/. Look at them before committing.
+ */
+import { chromium, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startWebHost } from '../e2e/webHostFixture.ts';
+import config from '../../playwright.config.ts';
+
+const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+async function openFromSearch(page: Page, phrase: string) {
+  await page.getByRole('textbox', { name: 'Search all messages' }).fill(phrase);
+  await page.getByTestId('search-hit').first().click();
+  await page.locator('[data-focused]').waitFor();
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await page.getByTestId('conversation-row').first().waitFor();
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const browser = await chromium.launch(config.use!.launchOptions);
+  const { host, process: child } = await startWebHost();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(host.url);
+  await page.getByRole('heading', { name: 'Welcome to Kinship' }).waitFor();
+  await page.screenshot({ path: `${OUT}welcome.png` });
+  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
+  await page.getByTestId('conversation-row').first().waitFor();
+
+  await openFromSearch(page, 'somebody has got hold of my card details');
+  await page.screenshot({ path: `${OUT}inbox-email.png` });
+  await openFromSearch(page, 'Nobody came, no text, no call');
+  await page.screenshot({ path: `${OUT}inbox-call.png` });
+  await page.getByRole('radiogroup', { name: 'Channel' }).getByText('Chat', { exact: true }).click();
+  await page.getByTestId('conversation-row').first().click();
+  await page.getByRole('log', { name: 'Messages' }).waitFor();
+  await page.screenshot({ path: `${OUT}inbox-chat.png` });
+  await page.getByRole('radiogroup', { name: 'Channel' }).getByText('All', { exact: true }).click();
+  await page.getByRole('textbox', { name: 'Search all messages' }).fill('refund');
+  await page.getByTestId('search-hit').first().waitFor();
+  await page.screenshot({ path: `${OUT}search.png` });
+
+  await browser.close();
+  child.kill();
+  fs.rmSync(host.dataDir, { recursive: true, force: true });
+  console.log(`Screenshots written to ${OUT}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
