@@ -24,6 +24,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           webHost: resolve(__dirname, 'electron/web/index.ts'),
           launcher: resolve(__dirname, 'electron/launcher/index.ts'),
+          analysisWorker: resolve(__dirname, 'electron/services/analysis/worker/analysisWorker.ts'),
         },
         // shared chunks sit beside the entries, so paths relative to any of them (../renderer) hold
         output: { chunkFileNames: '[name]-[hash].js' },

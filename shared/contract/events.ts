@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EKMAN_EMOTIONS, SENTIMENT_CLASSES } from './analysis';
 import { CHANNELS, MESSAGE_AUTHORS } from './domain';
 
 /**
@@ -15,16 +16,21 @@ export const eventPayloads = {
     author: z.enum(MESSAGE_AUTHORS),
     sentAt: z.number(),
   }),
-  /** A message or draft was read by an analyzer. */
+  /** A live message or a draft was read by an analyzer (the backlog reports progress instead). */
   'analysis.result': z.object({
     messageId: z.number().int().positive().nullable(),
+    conversationId: z.number().int().positive().nullable(),
     draftId: z.string().nullable(),
     analyzer: z.enum(['model', 'lexicon']),
     modelId: z.string(),
     sentiment: z.number().min(-1).max(1),
+    sentimentClass: z.enum(SENTIMENT_CLASSES),
     emotions: z.record(z.string(), z.number()),
+    dominant: z.object({ emotion: z.enum(EKMAN_EMOTIONS), score: z.number() }).nullable(),
     latencyMs: z.number().nonnegative(),
   }),
+  /** The analysis engine changed: models loaded or replaced, fell back to the lexicon, restarted. */
+  'analysis.status': z.object({ state: z.enum(['starting', 'ready', 'restarting']), analyzer: z.enum(['model', 'lexicon']) }),
   /** Progress of a long task (demo load, backlog analysis, model download). */
   progress: z.object({
     task: z.string(),

@@ -1,80 +1,120 @@
 import type Database from 'better-sqlite3';
+import type { MessageReading, Reading } from '../../../../shared/contract/analysis';
 
-export type AnalyzerKind = 'model' | 'lexicon';
-
-export interface Analysis {
-  id: number;
+export interface NewAnalysis {
   messageId: number | null;
   draftId: string | null;
   textHash: string;
-  analyzer: AnalyzerKind;
-  modelId: string;
-  modelVersion: string | null;
-  /** −1 (very negative) … +1 (very positive). */
-  sentiment: number;
-  /** Label → probability. */
-  emotions: Record<string, number>;
+  reading: Reading;
   latencyMs: number;
   createdAt: number;
 }
 
-export type NewAnalysis = Omit<Analysis, 'id'>;
-
 interface AnalysisRow {
-  id: number;
   message_id: number | null;
-  draft_id: string | null;
-  text_hash: string;
-  analyzer: AnalyzerKind;
+  analyzer: Reading['analyzer'];
   model_id: string;
   model_version: string | null;
   sentiment: number;
   emotions: string;
+  details: string;
   latency_ms: number;
   created_at: number;
 }
 
-const toAnalysis = (row: AnalysisRow): Analysis => ({
-  id: row.id,
-  messageId: row.message_id,
-  draftId: row.draft_id,
-  textHash: row.text_hash,
-  analyzer: row.analyzer,
-  modelId: row.model_id,
-  modelVersion: row.model_version,
-  sentiment: row.sentiment,
-  emotions: JSON.parse(row.emotions) as Record<string, number>,
-  latencyMs: row.latency_ms,
-  createdAt: row.created_at,
-});
+type Details = Pick<Reading, 'sentimentClass' | 'dominant' | 'labels' | 'words' | 'windows' | 'truncated'>;
 
-const COLUMNS =
-  'id, message_id, draft_id, text_hash, analyzer, model_id, model_version, sentiment, emotions, latency_ms, created_at';
+function toReading(row: AnalysisRow): MessageReading {
+  const details = JSON.parse(row.details) as Partial<Details>;
+  return {
+    analyzer: row.analyzer,
+    modelId: row.model_id,
+    modelVersion: row.model_version,
+    sentiment: row.sentiment,
+    sentimentClass: details.sentimentClass ?? (row.sentiment > 0.05 ? 'positive' : row.sentiment < -0.05 ? 'negative' : 'neutral'),
+    emotions: JSON.parse(row.emotions) as Reading['emotions'],
+    dominant: details.dominant ?? null,
+    labels: details.labels ?? {},
+    words: details.words ?? 0,
+    windows: details.windows ?? 0,
+    truncated: details.truncated ?? false,
+    latencyMs: row.latency_ms,
+    analysedAt: row.created_at,
+  };
+}
 
+const COLUMNS = 'a.message_id, a.analyzer, a.model_id, a.model_version, a.sentiment, a.emotions, a.details, a.latency_ms, a.created_at';
+
+/** Readings of messages and drafts, with the model that made them and how long it took. */
 export function createAnalysesRepository(db: Database.Database) {
   const insert = db.prepare(
-    `INSERT INTO analyses (message_id, draft_id, text_hash, analyzer, model_id, model_version, sentiment, emotions, latency_ms, created_at)
-     VALUES (@messageId, @draftId, @textHash, @analyzer, @modelId, @modelVersion, @sentiment, @emotions, @latencyMs, @createdAt)`,
+    `INSERT INTO analyses (message_id, draft_id, text_hash, analyzer, model_id, model_version, sentiment, emotions, details, latency_ms, created_at)
+     VALUES (@messageId, @draftId, @textHash, @analyzer, @modelId, @modelVersion, @sentiment, @emotions, @details, @latencyMs, @createdAt)`,
   );
   const latestOfMessage = db.prepare<[number], AnalysisRow>(
-    `SELECT ${COLUMNS} FROM analyses WHERE message_id = ? ORDER BY created_at DESC, id DESC LIMIT 1`,
+    `SELECT ${COLUMNS} FROM analyses a WHERE a.message_id = ? ORDER BY a.id DESC LIMIT 1`,
   );
-  const cached = db.prepare<[string, string], AnalysisRow>(
-    `SELECT ${COLUMNS} FROM analyses WHERE text_hash = ? AND model_id = ? ORDER BY id DESC LIMIT 1`,
+  const ofConversation = db.prepare<[number], AnalysisRow>(
+    `SELECT ${COLUMNS} FROM analyses a JOIN messages m ON m.id = a.message_id WHERE m.conversation_id = ? ORDER BY a.id`,
   );
+  const cached = db.prepare<[string, string, string | null], AnalysisRow>(
+    `SELECT ${COLUMNS} FROM analyses a WHERE a.text_hash = ? AND a.model_id = ? AND a.model_version IS ? ORDER BY a.id DESC LIMIT 1`,
+  );
+  const unread = db.prepare<[string, string | null, number], { id: number }>(
+    `SELECT m.id FROM messages m
+     WHERE m.author IN ('customer', 'agent')
+       AND NOT EXISTS (SELECT 1 FROM analyses a WHERE a.message_id = m.id AND a.model_id = ? AND a.model_version IS ?)
+     ORDER BY m.sent_at DESC, m.id DESC LIMIT ?`,
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM analyses');
 
   return {
     insert(analysis: NewAnalysis): number {
-      return Number(insert.run({ ...analysis, emotions: JSON.stringify(analysis.emotions) }).lastInsertRowid);
+      const { reading } = analysis;
+      return Number(
+        insert.run({
+          messageId: analysis.messageId,
+          draftId: analysis.draftId,
+          textHash: analysis.textHash,
+          analyzer: reading.analyzer,
+          modelId: reading.modelId,
+          modelVersion: reading.modelVersion,
+          sentiment: reading.sentiment,
+          emotions: JSON.stringify(reading.emotions),
+          details: JSON.stringify({
+            sentimentClass: reading.sentimentClass,
+            dominant: reading.dominant,
+            labels: reading.labels,
+            words: reading.words,
+            windows: reading.windows,
+            truncated: reading.truncated,
+          } satisfies Details),
+          latencyMs: analysis.latencyMs,
+          createdAt: analysis.createdAt,
+        }).lastInsertRowid,
+      );
     },
-    latestForMessage(messageId: number): Analysis | null {
+    latestForMessage(messageId: number): MessageReading | null {
       const row = latestOfMessage.get(messageId);
-      return row ? toAnalysis(row) : null;
+      return row ? toReading(row) : null;
     },
-    /** An earlier reading of the same text by the same model, if there is one. */
-    findCached(textHash: string, modelId: string): Analysis | null {
-      const row = cached.get(textHash, modelId);
-      return row ? toAnalysis(row) : null;
+    /** The newest reading of each message in a conversation. */
+    latestForConversation(conversationId: number): Map<number, MessageReading> {
+      const latest = new Map<number, MessageReading>();
+      for (const row of ofConversation.all(conversationId)) latest.set(row.message_id!, toReading(row));
+      return latest;
+    },
+    /** An earlier reading of the same text by the same model and version, if there is one. */
+    findCached(textHash: string, modelId: string, modelVersion: string | null): MessageReading | null {
+      const row = cached.get(textHash, modelId, modelVersion);
+      return row ? toReading(row) : null;
+    },
+    /** Customer and agent messages not yet read by this model, newest first. */
+    unreadMessageIds(modelId: string, modelVersion: string | null, limit = 1_000_000): number[] {
+      return unread.all(modelId, modelVersion, limit).map((row) => row.id);
+    },
+    count(): number {
+      return countAll.get()!.n;
     },
   };
 }

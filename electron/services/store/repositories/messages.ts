@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Message, MessageAuthor, MessageMeta } from '../../../../shared/contract/domain';
+import type { Channel, Message, MessageAuthor, MessageMeta } from '../../../../shared/contract/domain';
 
 interface MessageRow {
   id: number;
@@ -54,6 +54,9 @@ export function createMessagesRepository(db: Database.Database) {
     "SELECT id, conversation_id FROM messages WHERE json_extract(meta, '$.messageId') = ? LIMIT 1",
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages');
+  const forReading = db.prepare<[number], { id: number; conversation_id: number; channel: Channel; body: string }>(
+    'SELECT m.id, m.conversation_id, c.channel, m.body FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ?',
+  );
 
   return {
     /** Stores the message; returns its id, or null when a message with the same key already exists. */
@@ -79,6 +82,11 @@ export function createMessagesRepository(db: Database.Database) {
     },
     count(): number {
       return countAll.get()!.n;
+    },
+    /** What the analysis needs of a message: its words and the channel they came by. */
+    getForReading(id: number): { id: number; conversationId: number; channel: Channel; body: string } | null {
+      const row = forReading.get(id);
+      return row ? { id: row.id, conversationId: row.conversation_id, channel: row.channel, body: row.body } : null;
     },
   };
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { messagePreview } from '../../../../electron/services/store/messagePreview';
 import { SEARCH_MARK_START } from '../../../../shared/contract/domain';
+import type { Reading } from '../../../../shared/contract/analysis';
 import { testStore } from '../../../helpers/testStore';
 
 const T0 = Date.UTC(2026, 2, 3, 10, 14);
@@ -205,16 +206,28 @@ describe('full-text search', () => {
 });
 
 describe('analyses, coach prompts, follow-ups, session events, settings', () => {
-  it('stores readings and finds the latest per message and the cached one per text and model', () => {
-    const { store, message } = seed();
+  it('stores readings and finds the latest per message, per conversation, the cached one and the unread messages', () => {
+    const { store, message, conversationId } = seed();
     const messageId = message('I am furious', T0, 'a')!;
-    const base = { messageId, draftId: null, textHash: 'h1', analyzer: 'model' as const, modelId: 'ekman', modelVersion: '1', sentiment: -0.8, emotions: { anger: 0.82, neutral: 0.18 }, latencyMs: 3.2 };
-    store.analyses.insert({ ...base, createdAt: T0 });
-    store.analyses.insert({ ...base, analyzer: 'lexicon', modelId: 'vader', sentiment: -0.6, createdAt: T0 + 1 });
-    expect(store.analyses.latestForMessage(messageId)).toMatchObject({ modelId: 'vader', sentiment: -0.6 });
-    expect(store.analyses.findCached('h1', 'ekman')).toMatchObject({ emotions: { anger: 0.82, neutral: 0.18 }, latencyMs: 3.2 });
-    expect(store.analyses.findCached('h2', 'ekman')).toBeNull();
-    expect(() => store.analyses.insert({ ...base, sentiment: 1.5, createdAt: T0 })).toThrow(/CHECK/);
+    const other = message('Thanks', T0 + 1, 'b')!;
+    const reading: Reading = {
+      analyzer: 'model', modelId: 'ekman', modelVersion: 'v1', sentiment: -0.8, sentimentClass: 'negative',
+      emotions: { anger: 0.82, neutral: 0.18 }, dominant: { emotion: 'anger', score: 0.82 }, labels: { ekman: { anger: 0.82, neutral: 0.18 } },
+      words: 3, windows: 1, truncated: false,
+    };
+    expect(store.analyses.unreadMessageIds('ekman', 'v1')).toEqual([other, messageId]);
+    store.analyses.insert({ messageId, draftId: null, textHash: 'h1', reading, latencyMs: 3.2, createdAt: T0 });
+    const lexicon: Reading = { ...reading, analyzer: 'lexicon', modelId: 'vader', modelVersion: '1', sentiment: -0.6, emotions: {}, dominant: null };
+    store.analyses.insert({ messageId, draftId: null, textHash: 'h1', reading: lexicon, latencyMs: 1, createdAt: T0 + 1 });
+    store.analyses.insert({ messageId: null, draftId: 'draft-1', textHash: 'h9', reading, latencyMs: 2, createdAt: T0 + 2 });
+    expect(store.analyses.latestForMessage(messageId)).toMatchObject({ modelId: 'vader', sentiment: -0.6, analyzer: 'lexicon' });
+    expect(store.analyses.findCached('h1', 'ekman', 'v1')).toEqual({ ...reading, latencyMs: 3.2, analysedAt: T0 });
+    expect(store.analyses.findCached('h1', 'ekman', 'v2')).toBeNull();
+    expect(store.analyses.findCached('h2', 'ekman', 'v1')).toBeNull();
+    expect([...store.analyses.latestForConversation(conversationId).entries()]).toEqual([[messageId, expect.objectContaining({ modelId: 'vader' })]]);
+    expect(store.analyses.unreadMessageIds('ekman', 'v1')).toEqual([other]);
+    expect(store.analyses.count()).toBe(3);
+    expect(() => store.analyses.insert({ messageId, draftId: null, textHash: 'h', reading: { ...reading, sentiment: 1.5 }, latencyMs: 1, createdAt: T0 })).toThrow(/CHECK/);
   });
 
   it('records a prompt shown and only the first thing the agent did with it', () => {
