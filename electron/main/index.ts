@@ -1,10 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createApi } from '../services/api/createApi';
-import { openWorkspace } from '../services/api/workspace';
-import { databasePath } from '../services/dataDir';
-import { createEventBus } from '../services/events/eventBus';
+import { startServices } from '../services/startServices';
 import { bindApiToIpc } from './ipcBridge';
 import { createMainWindow } from './mainWindow';
 import { applySecurityPolicy } from './security';
@@ -17,18 +14,20 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     applySecurityPolicy(rendererIndexUrl);
-    const bus = createEventBus();
-    const workspace = openWorkspace(databasePath(path.join(app.getPath('userData'))), bus);
-    const api = createApi({ host: 'electron', bus, workspace });
-    bindApiToIpc(api, rendererIndexUrl);
+    const services = await startServices({
+      host: 'electron',
+      dataDir: app.getPath('userData'),
+      resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+    });
+    bindApiToIpc(services.api, rendererIndexUrl);
     createMainWindow(rendererIndexPath);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererIndexPath);
     });
     app.on('will-quit', () => {
-      if (workspace.state === 'ready') workspace.store.close();
+      void services.stop();
     });
   });
   app.on('window-all-closed', () => {

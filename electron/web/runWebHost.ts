@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createApi } from '../services/api/createApi';
-import { openWorkspace } from '../services/api/workspace';
-import { databasePath, webHostDataDir } from '../services/dataDir';
-import { createEventBus } from '../services/events/eventBus';
+import { webHostDataDir } from '../services/dataDir';
+import { startServices, type ServicesOptions } from '../services/startServices';
 import { startWebServer, type RunningWebServer } from './webServer';
 
 export interface WebHostOptions {
@@ -12,6 +10,8 @@ export interface WebHostOptions {
   dataDir?: string;
   /** Defaults to the renderer built beside this file (out/renderer). */
   rendererDir?: string;
+  resourcesDir?: string;
+  analysisWorkerUrl?: URL;
 }
 
 export interface RunningWebHost extends RunningWebServer {
@@ -28,17 +28,18 @@ export async function runWebHost(options: WebHostOptions = {}): Promise<RunningW
     throw new Error(`The console has not been built (no ${rendererDir}index.html). Run "npm run build" first.`);
   }
   const dataDir = options.dataDir ?? webHostDataDir();
-  const bus = createEventBus();
-  const workspace = openWorkspace(databasePath(dataDir), bus);
-  const api = createApi({ host: 'web', bus, workspace });
+  const servicesOptions: ServicesOptions = { host: 'web', dataDir };
+  if (options.resourcesDir) servicesOptions.resourcesDir = options.resourcesDir;
+  if (options.analysisWorkerUrl) servicesOptions.analysisWorkerUrl = options.analysisWorkerUrl;
+  const services = await startServices(servicesOptions);
   const token = randomBytes(24).toString('base64url');
-  const server = await startWebServer({ api, rendererDir, token, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const server = await startWebServer({ api: services.api, rendererDir, token, ...(options.port !== undefined ? { port: options.port } : {}) });
   return {
     ...server,
     dataDir,
     stop: async () => {
       await server.close();
-      if (workspace.state === 'ready') workspace.store.close();
+      await services.stop();
     },
   };
 }

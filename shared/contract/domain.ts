@@ -1,3 +1,5 @@
+import type { MessageReading } from './analysis';
+
 /**
  * The nouns of Kinship, as both sides of the contract see them.
  * Timestamps are milliseconds since the Unix epoch (UTC).
@@ -70,6 +72,8 @@ export interface Message {
   body: string;
   sentAt: number;
   meta: MessageMeta;
+  /** How the analyzer read it; null until it has (or for notes and system lines, which are not read). */
+  reading: MessageReading | null;
 }
 
 export interface ConversationSummary {

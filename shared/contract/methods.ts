@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHANNELS, CONVERSATION_STATUSES, ROLES } from './domain';
+import type { AnalysisStatus, MessageReading } from './analysis';
 import type { ConversationDetail, ConversationSummary, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
@@ -33,6 +34,19 @@ export const methodInputs = {
     })
     .strict(),
   'users.list': z.object({}).strict(),
+  'analysis.status': z.object({}).strict(),
+  'analysis.setModelsFolder': z
+    .object({ path: z.string().trim().min(1, 'Give the folder that holds the models').max(4096).nullable() })
+    .strict(),
+  'analysis.setHubAllowed': z.object({ allowed: z.boolean() }).strict(),
+  'analysis.downloadModel': z.object({ role: z.enum(['emotion', 'sentiment']) }).strict(),
+  'analysis.readDraft': z
+    .object({
+      conversationId: id,
+      draftId: z.string().min(1).max(100),
+      text: z.string().max(100_000, 'A draft longer than 100,000 characters is not read'),
+    })
+    .strict(),
   'session.setRole': z.object({ role: z.enum(ROLES) }).strict(),
 } satisfies Record<string, z.ZodType>;
 
@@ -51,6 +65,11 @@ export interface MethodOutputs {
   'conversations.get': ConversationDetail;
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];
+  'analysis.status': AnalysisStatus;
+  'analysis.setModelsFolder': AnalysisStatus;
+  'analysis.setHubAllowed': AnalysisStatus;
+  'analysis.downloadModel': AnalysisStatus;
+  'analysis.readDraft': MessageReading;
   'session.setRole': { role: Role; user: User | null };
 }
 

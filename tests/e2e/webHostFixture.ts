@@ -15,6 +15,9 @@ export interface WebHost {
   startMs: number;
 }
 
+/** The team's stand-in models beside the checkout, used unless KINSHIP_MODELS_DIR says otherwise. */
+const SHARED_MODELS = fileURLToPath(new URL('../../../shared/models/', import.meta.url));
+
 const ENTRY = fileURLToPath(new URL('../../out/main/webHost.js', import.meta.url));
 
 /**
@@ -25,7 +28,7 @@ export async function startWebHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(
   if (!fs.existsSync(ENTRY)) throw new Error('The web host is not built: run "npm run build" first.');
   const started = performance.now();
   const child = spawn(process.execPath, [ENTRY, '--port', '0'], {
-    env: { ...process.env, KINSHIP_DATA_DIR: dataDir },
+    env: { ...process.env, KINSHIP_DATA_DIR: dataDir, ...(fs.existsSync(SHARED_MODELS) && !process.env.KINSHIP_MODELS_DIR ? { KINSHIP_MODELS_DIR: SHARED_MODELS } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

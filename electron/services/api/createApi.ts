@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Role, WorkspaceStatus } from '../../../shared/contract/domain';
 import { loadDemoWorkspace } from '../demo/loadDemoWorkspace';
+import { createAnalysisHandlers } from './analysisHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
 import type { ApiContext } from './workspace';
 
@@ -9,6 +10,7 @@ const ROLE_SETTING = 'session.role';
 /** Implements every method of the contract over the workspace; both hosts serve what this returns. */
 export function createApi(context: ApiContext) {
   const now = context.now ?? Date.now;
+  let demoLoading = false;
 
   function ready() {
     if (context.workspace.state !== 'ready') {
@@ -51,9 +53,15 @@ export function createApi(context: ApiContext) {
 
   const handlers: Handlers = {
     'workspace.status': () => status(),
-    'demo.load': ({ seed }) => {
+    'demo.load': async ({ seed }) => {
       const { store, ingestion } = ready();
-      return loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: now() });
+      if (demoLoading) throw new ApiError('conflict', 'The demo workspace is already being loaded.');
+      demoLoading = true;
+      try {
+        return await loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: now() });
+      } finally {
+        demoLoading = false;
+      }
     },
     'conversations.list': ({ channel, status: conversationStatus, customerId, limit, offset }) =>
       ready().store.conversations.list({ channel, status: conversationStatus, customerId }, limit, offset),
@@ -62,7 +70,9 @@ export function createApi(context: ApiContext) {
       const conversation = store.conversations.getSummary(id);
       if (!conversation) throw new ApiError('not-found', `There is no conversation ${id}.`);
       const customer = store.customers.getById(conversation.customer.id)!;
-      return { conversation, customer, messages: store.messages.listForConversation(id) };
+      const readings = store.analyses.latestForConversation(id);
+      const messages = store.messages.listForConversation(id).map((message) => ({ ...message, reading: readings.get(message.id) ?? null }));
+      return { conversation, customer, messages };
     },
     'messages.search': ({ query, limit }) => {
       const started = performance.now();
@@ -70,6 +80,7 @@ export function createApi(context: ApiContext) {
       return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     },
     'users.list': () => ready().store.users.list(),
+    ...createAnalysisHandlers(context),
     'session.setRole': ({ role }) => {
       const { store } = ready();
       store.settings.set(ROLE_SETTING, role);

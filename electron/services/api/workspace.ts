@@ -1,4 +1,6 @@
 import type { HostKind } from '../../../shared/contract/domain';
+import type { AnalysisEngine } from '../analysis/analysisEngine';
+import type { AnalysisSetup } from '../analysis/analysisSetup';
 import type { EventBus } from '../events/eventBus';
 import { createIngestionService, type IngestionService } from '../ingestion/ingestionService';
 import { StoreOpenError } from '../store/storeErrors';
@@ -22,9 +24,18 @@ export function openWorkspace(filePath: string, bus: EventBus): StoreState {
   }
 }
 
+export interface AnalysisContext {
+  engine: AnalysisEngine;
+  setup: AnalysisSetup;
+  /** resources/models.json: what may be downloaded. */
+  manifestPath: string;
+}
+
 export interface ApiContext {
   host: HostKind;
   bus: EventBus;
   workspace: StoreState;
+  /** Null when the store could not be opened (nothing to analyse). */
+  analysis?: AnalysisContext | null;
   now?: () => number;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { runWebHost, type RunningWebHost } from '../../../electron/web/runWebHost';
+import { BUILT_WORKER } from '../../helpers/analysisFixtures';
 import { tempDir } from '../../helpers/tempDir';
 
 const running: RunningWebHost[] = [];
@@ -13,7 +14,7 @@ afterEach(async () => {
 async function start() {
   const rendererDir = tempDir('kinship-renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Kinship</title>');
-  const host = await runWebHost({ dataDir: tempDir(), rendererDir: `${rendererDir}/` });
+  const host = await runWebHost({ dataDir: tempDir(), rendererDir: `${rendererDir}/`, analysisWorkerUrl: BUILT_WORKER });
   running.push(host);
   const token = new URL(host.url).hash.replace('#token=', '');
   return { host, token, base: `127.0.0.1:${host.port}` };

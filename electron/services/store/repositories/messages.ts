@@ -25,7 +25,7 @@ export interface NewMessage {
   createdAt: number;
 }
 
-const toMessage = (row: MessageRow): Message => ({
+const toMessage = (row: MessageRow): Omit<Message, 'reading'> => ({
   id: row.id,
   conversationId: row.conversation_id,
   author: row.author,
@@ -73,11 +73,11 @@ export function createMessagesRepository(db: Database.Database) {
       const row = byEmailId.get(messageId);
       return row ? { id: row.id, conversationId: row.conversation_id } : null;
     },
-    getById(id: number): Message | null {
+    getById(id: number): Omit<Message, 'reading'> | null {
       const row = byId.get(id);
       return row ? toMessage(row) : null;
     },
-    listForConversation(conversationId: number): Message[] {
+    listForConversation(conversationId: number): Omit<Message, 'reading'>[] {
       return ofConversation.all(conversationId).map(toMessage);
     },
     count(): number {

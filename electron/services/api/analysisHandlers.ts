@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../../shared/contract/errors';
+import { downloadModel } from '../analysis/models/downloadModel';
+import { readModelManifest } from '../analysis/models/modelManifest';
+import type { Handlers } from './dispatch';
+import type { AnalysisContext, ApiContext } from './workspace';
+
+type AnalysisHandlers = Pick<
+  Handlers,
+  'analysis.status' | 'analysis.setModelsFolder' | 'analysis.setHubAllowed' | 'analysis.downloadModel' | 'analysis.readDraft'
+>;
+
+/** Settings → Analysis and the composer's draft tone, over the analysis engine. */
+export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
+  function analysis(): AnalysisContext {
+    if (!context.analysis) {
+      throw new ApiError('store-unavailable', context.workspace.state === 'ready' ? 'Analysis is not running.' : context.workspace.error.message);
+    }
+    return context.analysis;
+  }
+
+  return {
+    'analysis.status': () => analysis().engine.status(),
+    'analysis.setModelsFolder': async ({ path: folder }) => {
+      const { engine, setup } = analysis();
+      if (folder !== null) {
+        const resolved = path.resolve(folder);
+        if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) {
+          throw new ApiError('invalid-input', `There is no folder at ${resolved}.`, [{ path: 'path', message: 'no such folder' }]);
+        }
+        setup.setModelsDir(resolved);
+      } else {
+        setup.setModelsDir(null);
+      }
+      await engine.restart();
+      return engine.status();
+    },
+    'analysis.setHubAllowed': ({ allowed }) => {
+      const { engine, setup } = analysis();
+      setup.setHubAllowed(allowed);
+      return engine.status();
+    },
+    'analysis.downloadModel': async ({ role }) => {
+      const { engine, setup, manifestPath } = analysis();
+      if (!setup.hubAllowed()) {
+        throw new ApiError('conflict', 'Downloading models is switched off. Allow downloads from the model hub in Settings first.');
+      }
+      const model = readModelManifest(manifestPath)[role];
+      const label = `Downloading ${model.hubId}`;
+      try {
+        await downloadModel(model, setup.cacheDir, ({ loaded, total }) =>
+          context.bus.emit('progress', { task: 'model.download', label, done: loaded, total }),
+        );
+      } catch (error) {
+        throw new ApiError('transport', (error as Error).message);
+      }
+      await engine.restart();
+      return engine.status();
+    },
+    'analysis.readDraft': ({ conversationId, draftId, text }) => {
+      const { engine } = analysis();
+      const conversation = context.workspace.state === 'ready' ? context.workspace.store.conversations.getSummary(conversationId) : null;
+      if (!conversation) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
+      return engine.readDraft({ draftId, conversationId, channel: conversation.channel, text });
+    },
+  };
+}

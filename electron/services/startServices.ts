@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HostKind } from '../../shared/contract/domain';
+import { createAnalysisEngine, type AnalysisEngine } from './analysis/analysisEngine';
+import { createAnalysisSetup } from './analysis/analysisSetup';
+import { createApi } from './api/createApi';
+import { openWorkspace } from './api/workspace';
+import { databasePath } from './dataDir';
+import { createEventBus } from './events/eventBus';
+
+export interface ServicesOptions {
+  host: HostKind;
+  dataDir: string;
+  /** The project's resources/ folder (packaged models, model manifest). */
+  resourcesDir?: string;
+  /** The built analysis worker; by default the one beside this bundle. */
+  analysisWorkerUrl?: URL;
+}
+
+/** Where resources/ is, seen from the built bundle (out/main/…) or from the sources (electron/services/…). */
+export const defaultResourcesDir = () => fileURLToPath(new URL('../../resources/', import.meta.url));
+
+/**
+ * Everything a host serves, assembled once: the workspace store, the analysis engine and the api.
+ * Both hosts (Electron and web) call this and only bind the result to their transport.
+ */
+export async function startServices(options: ServicesOptions) {
+  const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
+  const bus = createEventBus();
+  const workspace = openWorkspace(databasePath(options.dataDir), bus);
+  let analysis: AnalysisEngine | null = null;
+  let setup = null;
+  if (workspace.state === 'ready') {
+    setup = createAnalysisSetup({ store: workspace.store, dataDir: options.dataDir, packagedDir: path.join(resourcesDir, 'models') });
+    const analysisSetup = setup;
+    analysis = createAnalysisEngine({
+      store: workspace.store,
+      bus,
+      locations: () => analysisSetup.locations(),
+      describeSetup: () => analysisSetup.describe(),
+      ...(options.analysisWorkerUrl ? { workerUrl: options.analysisWorkerUrl } : {}),
+    });
+    await analysis.start();
+  }
+  const api = createApi({
+    host: options.host,
+    bus,
+    workspace,
+    analysis: analysis && setup ? { engine: analysis, setup, manifestPath: path.join(resourcesDir, 'models.json') } : null,
+  });
+  return {
+    api,
+    workspace,
+    analysis,
+    async stop(): Promise<void> {
+      await analysis?.close();
+      if (workspace.state === 'ready') workspace.store.close();
+    },
+  };
+}
+
+export type Services = Awaited<ReturnType<typeof startServices>>;
