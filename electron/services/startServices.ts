@@ -40,8 +40,9 @@ export async function startServices(options: ServicesOptions) {
       describeSetup: () => analysisSetup.describe(),
       ...(options.analysisWorkerUrl ? { workerUrl: options.analysisWorkerUrl } : {}),
     });
-    await analysis.start();
   }
+  // The console is served at once; the models load in the worker meanwhile, and work waits in the queue.
+  const analysisReady = analysis ? analysis.start() : Promise.resolve();
   const api = createApi({
     host: options.host,
     bus,
@@ -52,6 +53,8 @@ export async function startServices(options: ServicesOptions) {
     api,
     workspace,
     analysis,
+    /** Resolves when the models (or the lexicon) are ready. */
+    analysisReady,
     async stop(): Promise<void> {
       await analysis?.close();
       if (workspace.state === 'ready') workspace.store.close();

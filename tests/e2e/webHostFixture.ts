@@ -24,11 +24,19 @@ const ENTRY = fileURLToPath(new URL('../../out/main/webHost.js', import.meta.url
  * Starts `node out/main/webHost.js` on a free port, with the workspace in `dataDir` (by default a
  * new, empty temp folder).
  */
-export async function startWebHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-e2e-'))): Promise<{ host: WebHost; process: ChildProcess }> {
+export async function startWebHost(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-e2e-')),
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ host: WebHost; process: ChildProcess }> {
   if (!fs.existsSync(ENTRY)) throw new Error('The web host is not built: run "npm run build" first.');
   const started = performance.now();
   const child = spawn(process.execPath, [ENTRY, '--port', '0'], {
-    env: { ...process.env, KINSHIP_DATA_DIR: dataDir, ...(fs.existsSync(SHARED_MODELS) && !process.env.KINSHIP_MODELS_DIR ? { KINSHIP_MODELS_DIR: SHARED_MODELS } : {}) },
+    env: {
+      ...process.env,
+      KINSHIP_DATA_DIR: dataDir,
+      ...(fs.existsSync(SHARED_MODELS) && !process.env.KINSHIP_MODELS_DIR ? { KINSHIP_MODELS_DIR: SHARED_MODELS } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -50,14 +58,23 @@ export async function startWebHost(dataDir = fs.mkdtempSync(path.join(os.tmpdir(
   return { host: { url, origin: new URL(url).origin, dataDir, startMs }, process: child };
 }
 
+export const haveSharedModels = fs.existsSync(SHARED_MODELS);
+
+/** Stops a host started with startWebHost and removes its workspace. */
+export async function stopWebHost({ host, process: child }: { host: WebHost; process: ChildProcess }): Promise<void> {
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+  fs.rmSync(host.dataDir, { recursive: true, force: true });
+}
+
 export const test = base.extend<object, { webHost: WebHost }>({
   webHost: [
     async ({}, use) => {
-      const { host, process: child } = await startWebHost();
-      await use(host);
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      fs.rmSync(host.dataDir, { recursive: true, force: true });
+      const started = await startWebHost();
+      await use(started.host);
+      await stopWebHost(started);
     },
     { scope: 'worker' },
   ],

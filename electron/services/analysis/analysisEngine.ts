@@ -172,6 +172,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
           settle(job, null, 'the message no longer exists');
           continue;
         }
+        // a backlog reading's latency is its own processing time, not the time it waited its turn
+        if (batch.priority === 'backlog') job.enqueuedAt = performance.now();
         const hash = textHash(job.channel, job.body!);
         const cached = store.analyses.findCached(hash, ready.modelId, ready.modelVersion);
         if (cached) fromCache.push({ job, reading: cached, hash });

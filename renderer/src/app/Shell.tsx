@@ -2,6 +2,7 @@ import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { WorkspaceStatus } from '../../../shared/contract/domain';
+import { BacklogIndicator } from '../features/analysis/BacklogIndicator';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -32,6 +33,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
             </Title>
           </Group>
           <Group gap="md">
+            <BacklogIndicator />
             {status.currentUser && (
               <Text size="sm" c="dimmed">
                 Signed in as <b>{status.currentUser.name}</b>

@@ -1,11 +1,15 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK, STATUS_LOOK } from '../inbox/channelLook';
+import { Composer } from './Composer';
 import { MessageItem } from './MessageItem';
 import classes from './ConversationView.module.css';
+
+// the chart library is large: it loads the first time a conversation with a track is opened
+const EmotionTrack = lazy(() => import('../analysis/EmotionTrack').then((module) => ({ default: module.EmotionTrack })));
 
 interface Props {
   conversationId: number;
@@ -80,6 +84,11 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
           </Group>
         </Group>
       </header>
+      <div className={classes.track}>
+        <Suspense fallback={null}>
+          <EmotionTrack messages={messages} />
+        </Suspense>
+      </div>
       <div ref={threadRef} className={classes.thread} data-channel={conversation.channel} role="log" aria-label="Messages">
         {messages.map((message) => (
           <MessageItem
@@ -90,6 +99,7 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
           />
         ))}
       </div>
+      <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { Paper, Text } from '@mantine/core';
 import type { Channel, Message } from '../../../../shared/contract/domain';
 import { fullTime } from '../../lib/time';
+import { ReadingBadge } from '../analysis/ReadingBadge';
 import { EmailBody } from './EmailBody';
 import classes from './MessageItem.module.css';
 
@@ -48,9 +49,12 @@ export function MessageItem({ message, channel, focused }: Props) {
         <Text size="xs" fw={600}>
           {authorLabel(message, channel)}
         </Text>
-        <Text size="xs" c="dimmed">
-          {fullTime(message.sentAt)}
-        </Text>
+        <div className={classes.metaRight}>
+          {message.reading && <ReadingBadge reading={message.reading} />}
+          <Text size="xs" c="dimmed">
+            {fullTime(message.sentAt)}
+          </Text>
+        </div>
       </div>
       {email && (message.meta.from || message.meta.to) ? (
         <Text size="xs" c="dimmed" mb={6}>

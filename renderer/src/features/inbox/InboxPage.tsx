@@ -2,7 +2,7 @@ import { Center, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { EventPayload } from '../../../../shared/contract/events';
 import { useKinshipEvent } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
@@ -32,6 +32,33 @@ export function InboxPage() {
         void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(message.conversationId) });
       },
       [queryClient],
+    ),
+  );
+
+  useKinshipEvent(
+    'analysis.result',
+    useCallback(
+      (result: EventPayload<'analysis.result'>) => {
+        if (result.conversationId !== null && result.messageId !== null) {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(result.conversationId) });
+        }
+      },
+      [queryClient],
+    ),
+  );
+  // while the backlog is read, refresh the open conversation now and then so its readings appear
+  const lastRefresh = useRef(0);
+  useKinshipEvent(
+    'progress',
+    useCallback(
+      (progress: EventPayload<'progress'>) => {
+        if (progress.task !== 'analysis.backlog' || !selection) return;
+        const now = Date.now();
+        if (progress.done < progress.total && now - lastRefresh.current < 2000) return;
+        lastRefresh.current = now;
+        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(selection.conversationId) });
+      },
+      [queryClient, selection],
     ),
   );
 

@@ -1,5 +1,6 @@
 import { Code, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import type { WorkspaceStatus } from '../../../../shared/contract/domain';
+import { AnalysisSettings } from './AnalysisSettings';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const { store, counts } = status;
@@ -30,8 +31,9 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
             </Table.Tbody>
           </Table>
         </Paper>
+        <AnalysisSettings />
         <Text size="sm" c="dimmed">
-          Channel connections, analysis models and the keymap will be configured here as those features arrive.
+          Channel connections and the keymap will be configured here as those features arrive.
         </Text>
       </Stack>
     </ScrollArea>

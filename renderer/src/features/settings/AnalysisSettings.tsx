@@ -1,0 +1,147 @@
+import { Alert, Badge, Button, Code, Group, Paper, Progress, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { ModelRole } from '../../../../shared/contract/analysis';
+import { useClient } from '../../api/ClientContext';
+import { analysisStatusKey, useAnalysisStatus, useProgress } from '../analysis/useAnalysisStatus';
+
+const ROLE_LABEL: Record<ModelRole, string> = { emotion: 'Emotion', sentiment: 'Sentiment' };
+
+/** Settings → Analysis: which models read the messages, from where, how fast; and where to get others. */
+export function AnalysisSettings() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const status = useAnalysisStatus({ refetchInterval: 2000 });
+  const download = useProgress('model.download');
+  const backlogProgress = useProgress('analysis.backlog');
+  const [folder, setFolder] = useState('');
+  useEffect(() => setFolder(status.data?.modelsDirSource === 'setting' ? (status.data.modelsDir ?? '') : ''), [status.data?.modelsDir, status.data?.modelsDirSource]);
+  const refresh = (next: unknown) => queryClient.setQueryData(analysisStatusKey, next);
+  const setModelsFolder = useMutation({ mutationFn: (path: string | null) => client.call('analysis.setModelsFolder', { path }), onSuccess: refresh });
+  const setHub = useMutation({ mutationFn: (allowed: boolean) => client.call('analysis.setHubAllowed', { allowed }), onSuccess: refresh });
+  const fetchModel = useMutation({ mutationFn: (role: ModelRole) => client.call('analysis.downloadModel', { role }), onSuccess: refresh });
+
+  if (!status.data) return null;
+  const s = status.data;
+  const backlog = backlogProgress ?? s.backlog;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="analysis-settings-title">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={3} size="h4" id="analysis-settings-title">
+            Analysis
+          </Title>
+          <Badge color={s.analyzer === 'model' ? 'teal' : 'orange'} variant="light">
+            {s.analyzer === 'model' ? 'Models on this machine' : 'Lexicon analyzer (no model)'}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          Every message and draft is read on this machine; no customer text leaves it for analysis.
+        </Text>
+        {s.analyzer === 'lexicon' && (
+          <Alert color="orange" title="Sentiment only, from a word list" role="status">
+            No model is in use because {s.fallbackReason}. Kinship reads sentiment with the VADER lexicon meanwhile, and every figure says so. Point Kinship at a models folder below{s.hubAllowed ? ', or download a model' : ''}.
+          </Alert>
+        )}
+        {s.problems.length > 0 && s.analyzer === 'model' && (
+          <Alert color="yellow" title="Some models could not be used">
+            {s.problems.join('; ')}
+          </Alert>
+        )}
+        {s.models.length > 0 && (
+          <Table withTableBorder striped fz="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Reads</Table.Th>
+                <Table.Th>Model</Table.Th>
+                <Table.Th>Labels</Table.Th>
+                <Table.Th>Loaded from</Table.Th>
+                <Table.Th ta="right">Load time</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {s.models.map((model) => (
+                <Table.Tr key={model.role}>
+                  <Table.Td>{ROLE_LABEL[model.role]}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs" fw={600}>{model.id}</Text>
+                    <Text size="xs" c="dimmed">{model.labelScheme}</Text>
+                  </Table.Td>
+                  <Table.Td>{model.labels.join(', ')}</Table.Td>
+                  <Table.Td>
+                    {model.source}
+                    <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>{model.path}</Text>
+                  </Table.Td>
+                  <Table.Td ta="right">{model.loadMs} ms</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Text size="xs" c="dimmed">
+          Live latency (message in → reading stored):{' '}
+          {s.latency ? `p50 ${s.latency.p50.toFixed(1)} ms, p95 ${s.latency.p95.toFixed(1)} ms over the last ${s.latency.count} reads` : 'no live messages read yet'}
+          {backlog.total > 0 ? ` · backlog ${backlog.done.toLocaleString()} of ${backlog.total.toLocaleString()} read` : ''}
+          {s.workerRestarts > 0 ? ` · worker restarted ${s.workerRestarts}×` : ''}
+        </Text>
+
+        <Title order={4} size="h6" mt="xs">
+          Models folder
+        </Title>
+        <Text size="xs" c="dimmed">
+          A folder of transformers.js text-classification models (each with config.json, tokenizer.json and onnx/model.onnx). Kinship looks there first, then in its own model cache, then in the models packaged with it.
+          {s.modelsDirSource === 'environment' && <> In use now: <Code>{s.modelsDir}</Code> from KINSHIP_MODELS_DIR.</>}
+        </Text>
+        <Group align="flex-end" gap="xs">
+          <TextInput
+            label="Folder"
+            placeholder="/path/to/models"
+            value={folder}
+            onChange={(event) => setFolder(event.currentTarget.value)}
+            style={{ flex: 1 }}
+            error={setModelsFolder.error?.message}
+          />
+          <Button onClick={() => setModelsFolder.mutate(folder)} loading={setModelsFolder.isPending} disabled={!folder.trim()}>
+            Use this folder
+          </Button>
+          {s.modelsDirSource === 'setting' && (
+            <Button variant="default" onClick={() => setModelsFolder.mutate(null)}>
+              Forget it
+            </Button>
+          )}
+        </Group>
+
+        <Title order={4} size="h6" mt="xs">
+          Download from the model hub
+        </Title>
+        <Switch
+          label="Allow Kinship to download models from the Hugging Face hub (only the model files; no customer text is sent)"
+          checked={s.hubAllowed}
+          onChange={(event) => setHub.mutate(event.currentTarget.checked)}
+        />
+        {s.hubAllowed && (
+          <Group gap="xs">
+            {(['emotion', 'sentiment'] as const).map((role) => (
+              <Button key={role} variant="light" size="xs" loading={fetchModel.isPending && fetchModel.variables === role} onClick={() => fetchModel.mutate(role)}>
+                Download the {role} model
+              </Button>
+            ))}
+          </Group>
+        )}
+        {fetchModel.isPending && download && (
+          <Stack gap={2}>
+            <Progress value={download.total ? (download.done / download.total) * 100 : 0} animated aria-label="Model download progress" />
+            <Text size="xs" c="dimmed">
+              {download.label}: {(download.done / 1e6).toFixed(1)} of {(download.total / 1e6).toFixed(1)} MB
+            </Text>
+          </Stack>
+        )}
+        {fetchModel.isError && (
+          <Alert color="red" role="alert">
+            {fetchModel.error.message}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

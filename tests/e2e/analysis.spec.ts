@@ -1,0 +1,95 @@
+import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { haveSharedModels, startWebHost, stopWebHost } from './webHostFixture';
+
+/**
+ * On-device analysis as a user meets it: the demo's backlog is read with visible progress, each
+ * message carries its reading, the conversation its emotion track, the draft its tone, and
+ * Settings → Analysis says which models did it — or, with no model, that the lexicon did.
+ */
+test.describe.configure({ mode: 'serial' });
+
+async function loadDemo(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+}
+
+async function openBySearch(page: Page, phrase: string) {
+  await page.getByRole('textbox', { name: 'Search all messages' }).fill(phrase);
+  await page.getByTestId('search-hit').first().click();
+  await expect(page.locator('[data-focused]')).toBeVisible();
+}
+
+test.describe('with the stand-in models', () => {
+  test.skip(!haveSharedModels, '../shared/models is not beside this checkout');
+  let started: Awaited<ReturnType<typeof startWebHost>>;
+  test.beforeAll(async () => {
+    started = await startWebHost();
+  });
+  test.afterAll(async () => stopWebHost(started));
+
+  test('the backlog is read in the background and every message shows its reading', async ({ page }) => {
+    await loadDemo(page, started.host.url);
+    await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeVisible();
+    await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden({ timeout: 30_000 });
+
+    await openBySearch(page, 'somebody has got hold of my card details');
+    const readings = page.getByRole('log', { name: 'Messages' }).getByTestId('reading');
+    await expect(readings.first()).toBeVisible();
+    await expect(readings.first()).toHaveAccessibleName(/^Reading: (Anger|Disgust|Fear|Joy|Sadness|Surprise|Neutral) \d+% · [+−]?\d\.\d\d\. Details$/);
+    await readings.first().hover();
+    const details = page.getByRole('dialog', { name: /^Reading: / });
+    await expect(details).toContainText('Model: selftrained-goemotions-ekman-uni + selftrained-goemotions-sentiment-uni');
+    for (const emotion of ['Anger', 'Disgust', 'Fear', 'Joy', 'Sadness', 'Surprise', 'Neutral']) await expect(details).toContainText(emotion);
+    await expect(page.getByRole('figure', { name: 'Customer emotion track' })).toContainText(/Customer’s feeling across \d+ messages/);
+  });
+
+  test('the draft is read as the agent types and its tone shown beside the composer', async ({ page }) => {
+    await page.goto(started.host.url);
+    await openBySearch(page, 'Nobody came, no text, no call');
+    const tone = page.getByTestId('draft-tone');
+    await expect(tone).toContainText('start typing');
+    await page.getByRole('textbox', { name: /Draft a reply/ }).fill('Thank you so much, I am delighted we could sort this out for you!');
+    await expect(tone.getByTestId('reading')).toHaveAccessibleName(/^Reading: \w+ \d+% · [+−]?\d\.\d\d\. Details$/);
+    const first = await tone.getByTestId('reading').getAttribute('aria-label');
+    await page.getByRole('textbox', { name: /Draft a reply/ }).fill('This is disgusting, useless and terrible. I hate it.');
+    await expect(tone.getByTestId('reading')).not.toHaveAccessibleName(first!);
+  });
+
+  test('Settings → Analysis shows the models, where they came from and the live latency of reads', async ({ page }) => {
+    await page.goto(started.host.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    const analysis = page.getByRole('region', { name: 'Analysis' });
+    await expect(analysis).toContainText('Models on this machine');
+    await expect(analysis.getByRole('row', { name: /Emotion selftrained-goemotions-ekman-uni/ })).toContainText('models folder');
+    await expect(analysis.getByRole('row', { name: /Sentiment selftrained-goemotions-sentiment-uni/ })).toContainText('sentiment (4 classes)');
+    await expect(analysis).toContainText(/Live latency \(message in → reading stored\): p50 [\d.]+ ms, p95 [\d.]+ ms/);
+  });
+});
+
+test.describe('with no model', () => {
+  let started: Awaited<ReturnType<typeof startWebHost>>;
+  test.beforeAll(async () => {
+    started = await startWebHost(undefined, { KINSHIP_MODELS_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-no-models-')) });
+  });
+  test.afterAll(async () => stopWebHost(started));
+
+  test('the lexicon analyzer reads sentiment and every figure says so', async ({ page }) => {
+    await loadDemo(page, started.host.url);
+    await expect(page.getByText('Lexicon analyzer: sentiment only')).toBeVisible({ timeout: 30_000 });
+    await openBySearch(page, 'answered my question within the hour');
+    const reading = page.getByRole('log', { name: 'Messages' }).getByTestId('reading').first();
+    await expect(reading).toHaveAccessibleName(/· lexicon\. Details$/);
+    await reading.hover();
+    await expect(page.getByRole('dialog', { name: /^Reading: / })).toContainText('Lexicon analyzer (no model): vader-sentiment (lexicon)');
+    await expect(page.getByRole('figure', { name: 'Customer emotion track' })).toContainText('lexicon analyzer');
+
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    const analysis = page.getByRole('region', { name: 'Analysis' });
+    await expect(analysis).toContainText('Lexicon analyzer (no model)');
+    await expect(analysis.getByRole('status')).toContainText('no emotion or sentiment model was found');
+  });
+});
