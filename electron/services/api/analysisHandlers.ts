@@ -42,15 +42,18 @@ export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
       return engine.status();
     },
     'analysis.downloadModel': async ({ role }) => {
-      const { engine, setup, manifestPath } = analysis();
+      const { engine, setup, manifestPath, hubUrl } = analysis();
       if (!setup.hubAllowed()) {
         throw new ApiError('conflict', 'Downloading models is switched off. Allow downloads from the model hub in Settings first.');
       }
       const model = readModelManifest(manifestPath)[role];
       const label = `Downloading ${model.hubId}`;
       try {
-        await downloadModel(model, setup.cacheDir, ({ loaded, total }) =>
-          context.bus.emit('progress', { task: 'model.download', label, done: loaded, total }),
+        await downloadModel(
+          model,
+          setup.cacheDir,
+          ({ loaded, total }) => context.bus.emit('progress', { task: 'model.download', label, done: loaded, total }),
+          hubUrl,
         );
       } catch (error) {
         throw new ApiError('transport', (error as Error).message);

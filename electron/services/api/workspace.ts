@@ -29,6 +29,8 @@ export interface AnalysisContext {
   setup: AnalysisSetup;
   /** resources/models.json: what may be downloaded. */
   manifestPath: string;
+  /** The model hub's address (KINSHIP_HUB_URL, or huggingface.co). */
+  hubUrl?: string;
 }
 
 export interface ApiContext {

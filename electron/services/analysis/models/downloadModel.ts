@@ -19,7 +19,7 @@ export async function downloadModel(
   model: ManifestEntry,
   cacheDir: string,
   onProgress: (progress: DownloadProgress) => void,
-  hubUrl = process.env.KINSHIP_HUB_URL ?? DEFAULT_HUB_URL,
+  hubUrl: string = process.env.KINSHIP_HUB_URL ?? DEFAULT_HUB_URL,
 ): Promise<string> {
   const target = path.join(cacheDir, ...model.hubId.split('/'));
   const staging = `${target}.partial`;

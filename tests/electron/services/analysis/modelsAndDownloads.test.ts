@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import { createAnalysisEngine } from '../../../../electron/services/analysis/analysisEngine';
+import { createAnalysisSetup } from '../../../../electron/services/analysis/analysisSetup';
+import { findModels } from '../../../../electron/services/analysis/models/findModels';
+import { createApi } from '../../../../electron/services/api/createApi';
+import type { KinshipEvent } from '../../../../shared/contract/events';
+import { BUILT_WORKER, describeWithModels, EKMAN_MODEL, SHARED_MODELS_DIR } from '../../../helpers/analysisFixtures';
+import { startAnalysis } from '../../../helpers/analysisHarness';
+import { tempDir } from '../../../helpers/tempDir';
+
+const servers: http.Server[] = [];
+afterEach(() => {
+  while (servers.length) servers.pop()!.close();
+});
+
+/** A stand-in for the model hub on 127.0.0.1, serving one of the shared models under a hub id. */
+async function loopbackHub(hubId: string, folder: string): Promise<string> {
+  const server = http.createServer((request, response) => {
+    const prefix = `/${hubId}/resolve/main/`;
+    const file = request.url?.startsWith(prefix) ? path.join(folder, request.url.slice(prefix.length)) : null;
+    if (!file || !file.startsWith(folder) || !fs.existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'Content-Length': fs.statSync(file).size });
+    fs.createReadStream(file).pipe(response);
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function manifest(dir: string, hubId: string): string {
+  const file = path.join(dir, 'models.json');
+  const entry = { hubId, labels: 'Ekman', licence: 'test', files: ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'onnx/model.onnx'] };
+  fs.writeFileSync(file, JSON.stringify({ emotion: entry, sentiment: entry }));
+  return file;
+}
+
+describeWithModels('finding and fetching models', () => {
+  it('picks the first emotion and sentiment model in order, and says why others cannot be used', () => {
+    const odd = tempDir('kinship-odd-models-');
+    fs.mkdirSync(path.join(odd, 'spam-filter', 'onnx'), { recursive: true });
+    fs.writeFileSync(path.join(odd, 'spam-filter', 'config.json'), JSON.stringify({ id2label: { 0: 'spam', 1: 'ham' } }));
+    fs.writeFileSync(path.join(odd, 'spam-filter', 'tokenizer.json'), '{}');
+    fs.writeFileSync(path.join(odd, 'spam-filter', 'onnx', 'model.onnx'), 'x');
+    fs.mkdirSync(path.join(odd, 'no-weights'));
+    fs.writeFileSync(path.join(odd, 'no-weights', 'config.json'), '{}');
+    const found = findModels([
+      { dir: odd, source: 'models folder' },
+      { dir: SHARED_MODELS_DIR, source: 'app cache' },
+    ]);
+    expect(found.specs.map((s) => [s.role, s.id, s.source])).toEqual([
+      ['emotion', 'selftrained-goemotions-ekman-uni', 'app cache'],
+      ['sentiment', 'selftrained-goemotions-sentiment-uni', 'app cache'],
+    ]);
+    expect(found.problems).toEqual([
+      'no-weights: no onnx/model.onnx or onnx/model_quantized.onnx',
+      'spam-filter: labels spam, ham are neither emotions nor sentiment Kinship understands',
+    ]);
+  });
+
+  it('refuses a models folder that does not exist, and changes nothing', async () => {
+    const { store, bus, engine, dir, ingestion } = await startAnalysis();
+    const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
+    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'x/y') } });
+    const result = await api.call('analysis.setModelsFolder', { path: '/no/such/folder' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'There is no folder at /no/such/folder.' } });
+    expect(setup.describe().modelsDir).toBeNull();
+  });
+
+  it('downloads a model only when allowed, with progress, and then reads with it from the app cache', async () => {
+    const { store, bus, dir, events, ingestion } = await startAnalysis({ start: false });
+    const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
+    const hubUrl = await loopbackHub('kinship-test/ekman-standin', EKMAN_MODEL);
+    // an engine that looks only where the setup says: nothing there yet, so it starts on the lexicon
+    const live = createAnalysisEngine({ store, bus, locations: () => setup.locations(), describeSetup: () => setup.describe(), workerUrl: BUILT_WORKER });
+    await live.start();
+    try {
+      expect(live.status().analyzer).toBe('lexicon');
+      const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine: live, setup, manifestPath: manifest(dir, 'kinship-test/ekman-standin'), hubUrl } });
+
+      expect(await api.call('analysis.downloadModel', { role: 'emotion' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(fs.existsSync(path.join(dir, 'models'))).toBe(false);
+
+      expect(await api.call('analysis.setHubAllowed', { allowed: true })).toMatchObject({ ok: true, value: { hubAllowed: true } });
+      const downloaded = await api.call('analysis.downloadModel', { role: 'emotion' });
+      expect(downloaded).toMatchObject({ ok: true, value: { analyzer: 'model', models: [{ role: 'emotion', id: 'ekman-standin', source: 'app cache' }] } });
+      const progress = events.filter((e): e is Extract<KinshipEvent, { name: 'progress' }> => e.name === 'progress' && e.payload.task === 'model.download');
+      expect(progress.length).toBeGreaterThan(1);
+      expect(progress.at(-1)!.payload.done).toBe(progress.at(-1)!.payload.total);
+      expect(fs.existsSync(path.join(dir, 'models', 'kinship-test', 'ekman-standin', 'onnx', 'model.onnx'))).toBe(true);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('leaves no half model behind when the hub stops answering', async () => {
+    const { store, bus, engine, dir, ingestion } = await startAnalysis();
+    const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
+    setup.setHubAllowed(true);
+    const hubUrl = await loopbackHub('kinship-test/partial', path.join(tempDir(), 'empty'));
+    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'kinship-test/partial'), hubUrl } });
+    const result = await api.call('analysis.downloadModel', { role: 'emotion' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'transport', message: expect.stringMatching(/could not be downloaded: config.json: the hub answered 404/) } });
+    expect(fs.existsSync(path.join(dir, 'models', 'kinship-test', 'partial'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'models', 'kinship-test', 'partial.partial'))).toBe(false);
+  });
+});
