@@ -27,9 +27,10 @@ export function detectLabelScheme(modelLabels: readonly string[]): LabelScheme |
   const stars = labels.filter((label) => /^[1-5] stars?$/.test(label));
   if (stars.length === 5) return { kind: 'stars', name: '5-star rating', stars: stars.sort() };
   if (hasAll(labels, ['negative', 'positive'])) {
-    const neutral = labels.filter((label) => label === 'neutral' || label === 'ambiguous' || label === 'mixed');
-    const name = neutral.length ? `sentiment (${labels.length} classes)` : 'sentiment (2 classes)';
-    return { kind: 'sentiment', name, negative: ['negative'], positive: ['positive'], neutral };
+    // 'ambiguous' / 'mixed' say the text leans both ways: it is neither neutral nor a side, so it
+    // takes no part in the three-way reading (folding it into neutral drowns real feelings)
+    const neutral = labels.filter((label) => label === 'neutral');
+    return { kind: 'sentiment', name: `sentiment (${labels.length} classes)`, negative: ['negative'], positive: ['positive'], neutral };
   }
   // SST-2 style models often ship LABEL_0 / LABEL_1 (negative / positive) or NEG / POS.
   if (labels.length === 2 && hasAll(labels, ['neg', 'pos'])) return { kind: 'sentiment', name: 'sentiment (2 classes)', negative: ['neg'], positive: ['pos'], neutral: [] };

@@ -42,7 +42,9 @@ describe('turning scores into readings', () => {
   it('scores sentiment from −1 to +1 whatever the scheme', () => {
     const four = detectLabelScheme(['ambiguous', 'negative', 'neutral', 'positive'])!;
     const reading = toSentiment(four, { ambiguous: 0.1, negative: 0.7, neutral: 0.1, positive: 0.1 });
-    expect(reading.score).toBeCloseTo(-0.6);
+    // ambiguous takes no part: the three others are renormalised
+    expect(reading.score).toBeCloseTo((0.1 - 0.7) / 0.9);
+    expect(reading.distribution.neutral).toBeCloseTo(0.1 / 0.9);
     expect(sentimentClassOf(reading.distribution)).toBe('negative');
 
     const stars = detectLabelScheme(['1 star', '2 stars', '3 stars', '4 stars', '5 stars'])!;
