@@ -5,7 +5,7 @@
  * delay; then the targets. Prints markdown tables.
  *
  * Settings (environment): LIVE_BATCH, BACKLOG_BATCH (engine batch sizes for the main runs; default
- * 8 and 16, the engine's own defaults, which the app uses), BENCH_SWEEP (other live×backlog settings
+ * 8 and 4, the engine's own defaults, which the app uses), BENCH_SWEEP (other live×backlog settings
  * to compare with live traffic; default "1x1,8x1,1x2"; "none" for none), BENCH_BACKLOG (10000),
  * BENCH_LIVE (300), BENCH_LIVE_INTERVAL_MS (15), KINSHIP_MODELS_DIR (else ../shared/models).
  */
@@ -35,7 +35,7 @@ function intFromEnv(name: string, fallback: number): number {
 }
 
 /** The engine's defaults (createAnalysisEngine), which startServices uses. */
-const ENGINE_DEFAULTS = { live: 8, backlog: 16 };
+const ENGINE_DEFAULTS = { live: 8, backlog: 4 };
 const DEFAULT_SWEEP = '1x1,8x1,1x2';
 
 function sweepFromEnv(): { live: number; backlog: number }[] {

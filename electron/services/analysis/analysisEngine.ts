@@ -56,7 +56,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   const { store, bus } = options;
   const now = options.now ?? Date.now;
   const liveBatchSize = options.liveBatchSize ?? 8;
-  const backlogBatchSize = options.backlogBatchSize ?? 16;
+  const backlogBatchSize = options.backlogBatchSize ?? 4;
   const workerUrl = options.workerUrl ?? new URL('./analysisWorker.js', import.meta.url);
 
   const queue = new ReadingQueue<Job>();
@@ -65,7 +65,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   let worker: Worker | null = null;
   let ready: ReadyState | null = null;
   let state: AnalysisStatus['state'] = 'starting';
-  let inFlight: { batchId: number; priority: Priority; jobs: Job[] } | null = null;
+  const inFlight: Record<Priority, { batchId: number; priority: Priority; jobs: Job[] } | null> = { live: null, backlog: null };
   let nextBatchId = 1;
   let restarts = 0;
   let closing = false;
@@ -95,9 +95,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     worker = null;
     ready = null;
     state = 'restarting';
-    if (inFlight) {
-      queue.returnToFront(inFlight.priority, inFlight.jobs);
-      inFlight = null;
+    for (const lane of ['live', 'backlog'] as const) {
+      const batch = inFlight[lane];
+      if (batch) queue.returnToFront(batch.priority, batch.jobs);
+      inFlight[lane] = null;
     }
     const delay = RESTART_DELAYS_MS[Math.min(restarts, RESTART_DELAYS_MS.length - 1)]!;
     restarts += 1;
@@ -160,7 +161,11 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   }
 
   function pump(): void {
-    while (ready && worker && !inFlight) {
+    while (ready && worker) {
+      // live work goes to the worker at once, even while a backlog batch is there (the worker serves it first)
+      const lane: Priority | null =
+        !inFlight.live && queue.size('live') > 0 ? 'live' : !inFlight.backlog && queue.size('live') === 0 && queue.size('backlog') > 0 ? 'backlog' : null;
+      if (!lane) return;
       const batch = queue.takeBatch(liveBatchSize, backlogBatchSize);
       if (!batch) return;
       const toRead: Job[] = [];
@@ -181,17 +186,19 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       }
       if (fromCache.length) record(fromCache);
       if (toRead.length) {
-        inFlight = { batchId: nextBatchId++, priority: batch.priority, jobs: toRead };
+        const sent = { batchId: nextBatchId++, priority: batch.priority, jobs: toRead };
+        inFlight[batch.priority] = sent;
         const items = toRead.map((job, key) => ({ key, body: job.body!, channel: job.channel }));
-        worker.postMessage({ type: 'read', batchId: inFlight.batchId, items } satisfies ToWorker);
+        worker.postMessage({ type: 'read', batchId: sent.batchId, priority: sent.priority, items } satisfies ToWorker);
       }
     }
   }
 
   function finishBatch(message: Extract<FromWorker, { type: 'read' }>): void {
-    if (!inFlight || inFlight.batchId !== message.batchId) return;
-    const { jobs } = inFlight;
-    inFlight = null;
+    const lane = (['live', 'backlog'] as const).find((name) => inFlight[name]?.batchId === message.batchId);
+    if (!lane) return;
+    const { jobs } = inFlight[lane]!;
+    inFlight[lane] = null;
     peakMemory = { heapUsed: Math.max(peakMemory.heapUsed, message.memory.heapUsed), rss: Math.max(peakMemory.rss, message.memory.rss) };
     record(message.readings.map(({ key, reading }) => ({ job: jobs[key]!, reading, hash: textHash(jobs[key]!.channel, jobs[key]!.body!) })));
     pump();
@@ -204,7 +211,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     const stored = store.transaction(() =>
       results.map(({ job, reading, hash }) => {
         const latencyMs = Math.round((finishedAt - job.enqueuedAt) * 100) / 100;
-        if (job.messageId !== null && !store.messages.getForReading(job.messageId)) return null;
+        if (job.messageId !== null && !store.messages.exists(job.messageId)) return null;
         store.analyses.insert({ messageId: job.messageId, draftId: job.draftId, textHash: hash, reading, latencyMs, createdAt: at });
         return { ...reading, latencyMs, analysedAt: at } satisfies MessageReading;
       }),
@@ -316,9 +323,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       worker = null;
       ready = null;
       state = 'restarting';
-      if (inFlight) {
-        queue.returnToFront(inFlight.priority, inFlight.jobs);
-        inFlight = null;
+      for (const lane of ['live', 'backlog'] as const) {
+        const batch = inFlight[lane];
+        if (batch) queue.returnToFront(batch.priority, batch.jobs);
+        inFlight[lane] = null;
       }
       await old?.terminate();
       await engine.start();

@@ -22,7 +22,7 @@ async function loadModel(spec: ModelSpec): Promise<LoadedModel> {
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = `${path.dirname(spec.path)}${path.sep}`;
-  const classifier = (await pipeline('text-classification', path.basename(spec.path), { dtype: spec.dtype })) as TextClassificationPipeline;
+  const classifier = (await pipeline('text-classification', path.basename(spec.path), { dtype: spec.dtype, session_options: { interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } } } })) as TextClassificationPipeline;
   const scheme = detectLabelScheme(spec.labels)!;
   const configured = (classifier.tokenizer as unknown as { model_max_length?: number }).model_max_length ?? 512;
   const maxTokens = Math.min(512, Number.isFinite(configured) && configured > 8 ? configured : 512);

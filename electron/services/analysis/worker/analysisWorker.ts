@@ -34,29 +34,59 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
   );
 }
 
-async function read(message: Extract<ToWorker, { type: 'read' }>) {
-  const started = performance.now();
-  const prepared = message.items.map((item) => customerWords(item.body, item.channel));
+type ReadMessage = Extract<ToWorker, { type: 'read' }>;
+const lanes: Record<ReadMessage['priority'], ReadMessage[]> = { live: [], backlog: [] };
+/** Backlog items read between two looks at the live lane. */
+const SLICE = 2;
+
+async function readItems(items: ReadMessage['items']) {
+  const prepared = items.map((item) => customerWords(item.body, item.channel));
   const byLexicon = () => prepared.map((words) => lexiconReading(words.text, words.words, words.truncated));
-  let readings;
   try {
-    readings = analyzer ? await analyzer.read(prepared) : byLexicon();
+    return analyzer ? await analyzer.read(prepared) : byLexicon();
   } catch (error) {
-    // a model that fails on some input must not cost the batch its reading: say so, and use the lexicon
     console.error(`Kinship analysis: the model failed on a batch, read by the lexicon instead: ${String(error)}`);
-    readings = byLexicon();
+    return byLexicon();
+  }
+}
+
+async function read(message: ReadMessage) {
+  let workMs = 0;
+  const readings = [];
+  const slice = message.priority === 'live' ? message.items.length : SLICE;
+  for (let start = 0; start < message.items.length; start += slice) {
+    // live work that arrived meanwhile goes first
+    while (message.priority === 'backlog' && lanes.live.length) await read(lanes.live.shift()!);
+    const started = performance.now();
+    readings.push(...(await readItems(message.items.slice(start, start + slice))));
+    workMs += performance.now() - started;
   }
   send({
     type: 'read',
     batchId: message.batchId,
     readings: readings.map((reading, index) => ({ key: message.items[index]!.key, reading })),
-    workMs: performance.now() - started,
+    workMs,
     memory: { heapUsed: v8.getHeapStatistics().used_heap_size, rss: process.memoryUsage.rss() },
   });
 }
 
-// Messages are handled strictly one after another, so a batch never overtakes the init.
-let chain = Promise.resolve();
+let initialised: Promise<void> = Promise.resolve();
+let draining = false;
+async function drain() {
+  if (draining) return;
+  draining = true;
+  try {
+    await initialised;
+    for (let next = lanes.live.shift() ?? lanes.backlog.shift(); next; next = lanes.live.shift() ?? lanes.backlog.shift()) await read(next);
+  } finally {
+    draining = false;
+  }
+}
+
 port.on('message', (message: ToWorker) => {
-  chain = chain.then(() => (message.type === 'init' ? init(message) : read(message)));
+  if (message.type === 'init') initialised = initialised.then(() => init(message));
+  else {
+    lanes[message.priority].push(message);
+    void drain();
+  }
 });

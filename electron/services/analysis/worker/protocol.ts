@@ -5,7 +5,7 @@ import type { ModelSpec } from '../models/modelSpec';
 /** Messages between the analysis engine (main thread) and the worker that owns the models. */
 export type ToWorker =
   | { type: 'init'; specs: ModelSpec[]; problems: string[] }
-  | { type: 'read'; batchId: number; items: { key: number; body: string; channel: Channel }[] };
+  | { type: 'read'; batchId: number; priority: 'live' | 'backlog'; items: { key: number; body: string; channel: Channel }[] };
 
 export interface WorkerMemory {
   /** The worker's own JavaScript heap. */

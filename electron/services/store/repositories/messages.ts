@@ -54,6 +54,7 @@ export function createMessagesRepository(db: Database.Database) {
     "SELECT id, conversation_id FROM messages WHERE json_extract(meta, '$.messageId') = ? LIMIT 1",
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages');
+  const existing = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM messages WHERE id = ?');
   const forReading = db.prepare<[number], { id: number; conversation_id: number; channel: Channel; body: string }>(
     'SELECT m.id, m.conversation_id, c.channel, m.body FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.id = ?',
   );
@@ -82,6 +83,9 @@ export function createMessagesRepository(db: Database.Database) {
     },
     count(): number {
       return countAll.get()!.n;
+    },
+    exists(id: number): boolean {
+      return existing.get(id) !== undefined;
     },
     /** What the analysis needs of a message: its words and the channel they came by. */
     getForReading(id: number): { id: number; conversationId: number; channel: Channel; body: string } | null {
