@@ -90,10 +90,22 @@ export interface ConversationSummary {
   updatedAt: number;
 }
 
+export const DRAFT_KINDS = ['reply', 'note'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
+
+/** The agent's unsent reply or internal note in a conversation, as last saved. */
+export interface Draft {
+  kind: DraftKind;
+  body: string;
+  savedAt: number;
+}
+
 export interface ConversationDetail {
   conversation: ConversationSummary;
   customer: Customer;
   messages: Message[];
+  /** The current user's unsent draft here, if any. */
+  draft: Draft | null;
 }
 
 export interface SearchHit {

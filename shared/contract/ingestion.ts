@@ -14,6 +14,8 @@ export interface IngestMessage {
     identities: { kind: IdentityKind; value: string }[];
   };
   conversation: {
+    /** Kinship's own id, for replies and notes written in the console. */
+    id?: number;
     /** Connector's own id for the thread (chat session id, call id). E-mail threads by headers. */
     externalRef?: string;
     subject?: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CHANNELS, CONVERSATION_STATUSES, ROLES } from './domain';
+import { CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
-import type { ConversationDetail, ConversationSummary, Role, SearchHit, User, WorkspaceStatus } from './domain';
+import type { ConversationDetail, ConversationSummary, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
  * Every method of the api: its input schema (checked at runtime on the Node side) and its output
@@ -27,6 +27,17 @@ export const methodInputs = {
     })
     .strict(),
   'conversations.get': z.object({ id }).strict(),
+  'conversations.reply': z
+    .object({
+      conversationId: id,
+      kind: z.enum(DRAFT_KINDS),
+      body: z.string().trim().min(1, 'Write something first').max(100_000, 'A message longer than 100,000 characters is not sent'),
+    })
+    .strict(),
+  'conversations.setStatus': z.object({ id, status: z.enum(CONVERSATION_STATUSES) }).strict(),
+  'drafts.save': z
+    .object({ conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(100_000, 'A draft longer than 100,000 characters is not saved') })
+    .strict(),
   'messages.search': z
     .object({
       query: z.string().trim().min(1, 'Type something to search for').max(200),
@@ -63,6 +74,9 @@ export interface MethodOutputs {
   'demo.load': { customers: number; conversations: number; messages: number; durationMs: number };
   'conversations.list': { items: ConversationSummary[]; total: number };
   'conversations.get': ConversationDetail;
+  'conversations.reply': Message;
+  'conversations.setStatus': ConversationSummary;
+  'drafts.save': { savedAt: number };
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];
   'analysis.status': AnalysisStatus;

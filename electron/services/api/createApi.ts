@@ -2,8 +2,9 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { Role, WorkspaceStatus } from '../../../shared/contract/domain';
 import { loadDemoWorkspace } from '../demo/loadDemoWorkspace';
 import { createAnalysisHandlers } from './analysisHandlers';
+import { createConversationHandlers } from './conversationHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
-import type { ApiContext } from './workspace';
+import type { ApiContext, ReadyWorkspace } from './workspace';
 
 const ROLE_SETTING = 'session.role';
 
@@ -12,7 +13,7 @@ export function createApi(context: ApiContext) {
   const now = context.now ?? Date.now;
   let demoLoading = false;
 
-  function ready() {
+  function ready(): ReadyWorkspace {
     if (context.workspace.state !== 'ready') {
       throw new ApiError('store-unavailable', context.workspace.error.message);
     }
@@ -21,6 +22,10 @@ export function createApi(context: ApiContext) {
 
   function currentRole(): Role {
     return ready().store.settings.get<Role>(ROLE_SETTING) ?? 'agent';
+  }
+
+  function currentUser() {
+    return ready().store.users.firstWithRole(currentRole());
   }
 
   function status(): WorkspaceStatus {
@@ -63,22 +68,7 @@ export function createApi(context: ApiContext) {
         demoLoading = false;
       }
     },
-    'conversations.list': ({ channel, status: conversationStatus, customerId, limit, offset }) =>
-      ready().store.conversations.list({ channel, status: conversationStatus, customerId }, limit, offset),
-    'conversations.get': ({ id }) => {
-      const { store } = ready();
-      const conversation = store.conversations.getSummary(id);
-      if (!conversation) throw new ApiError('not-found', `There is no conversation ${id}.`);
-      const customer = store.customers.getById(conversation.customer.id)!;
-      const readings = store.analyses.latestForConversation(id);
-      const messages = store.messages.listForConversation(id).map((message) => ({ ...message, reading: readings.get(message.id) ?? null }));
-      return { conversation, customer, messages };
-    },
-    'messages.search': ({ query, limit }) => {
-      const started = performance.now();
-      const hits = ready().store.search.messages(query, limit);
-      return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
-    },
+    ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),
     'session.setRole': ({ role }) => {

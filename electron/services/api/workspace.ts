@@ -6,8 +6,10 @@ import { createIngestionService, type IngestionService } from '../ingestion/inge
 import { StoreOpenError } from '../store/storeErrors';
 import { openStore, type Store } from '../store/store';
 
+export type ReadyWorkspace = { state: 'ready'; store: Store; ingestion: IngestionService };
+
 export type StoreState =
-  | { state: 'ready'; store: Store; ingestion: IngestionService }
+  | ReadyWorkspace
   | { state: 'unavailable'; path: string; error: StoreOpenError };
 
 /**

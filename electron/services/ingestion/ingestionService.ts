@@ -28,6 +28,10 @@ export function createIngestionService(store: Store, bus: EventBus) {
   }
 
   function findConversation(item: IngestMessage): number | null {
+    if (item.conversation.id !== undefined) {
+      if (!store.conversations.getSummary(item.conversation.id)) throw new Error(`There is no conversation ${item.conversation.id}.`);
+      return item.conversation.id;
+    }
     const ref = item.conversation.externalRef;
     if (ref) {
       const id = store.conversations.findIdByExternalRef(item.channel, ref);

@@ -5,6 +5,7 @@ import { createAnalysesRepository } from './repositories/analyses';
 import { createCoachPromptsRepository } from './repositories/coachPrompts';
 import { createConversationsRepository } from './repositories/conversations';
 import { createCustomersRepository } from './repositories/customers';
+import { createDraftsRepository } from './repositories/drafts';
 import { createFollowUpsRepository } from './repositories/followUps';
 import { createMessagesRepository } from './repositories/messages';
 import { createSearchRepository } from './repositories/search';
@@ -28,6 +29,7 @@ export function createStore(db: Database.Database, path: string, migration: Migr
     followUps: createFollowUpsRepository(db),
     sessionEvents: createSessionEventsRepository(db),
     settings: createSettingsRepository(db),
+    drafts: createDraftsRepository(db),
     /** Runs `work` in one write transaction: all of it is stored, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

@@ -1,5 +1,6 @@
 import { initialSchema } from './0001_initial';
 import { analysisDetails } from './0002_analysis_details';
+import { drafts } from './0003_drafts';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -12,6 +13,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'analysis details', sql: analysisDetails },
+  { version: 3, name: 'drafts', sql: drafts },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -11,7 +11,8 @@ export type SessionEventKind =
   | 'status.changed'
   | 'call.started'
   | 'call.ended'
-  | 'workspace.demo-loaded';
+  | 'workspace.demo-loaded'
+  | 'draft.discarded';
 
 export interface SessionEvent {
   id: number;

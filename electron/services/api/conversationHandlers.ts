@@ -1,0 +1,52 @@
+import { ApiError } from '../../../shared/contract/errors';
+import type { User } from '../../../shared/contract/domain';
+import { createConversationActions } from '../conversations/conversationActions';
+import type { Handlers } from './dispatch';
+import type { ReadyWorkspace } from './workspace';
+
+type ConversationHandlers = Pick<
+  Handlers,
+  'conversations.list' | 'conversations.get' | 'conversations.reply' | 'conversations.setStatus' | 'drafts.save' | 'messages.search'
+>;
+
+/** The inbox and the conversation: read them, answer them, change their status, keep drafts. */
+export function createConversationHandlers(ready: () => ReadyWorkspace, currentUser: () => User | null, now: () => number): ConversationHandlers {
+  const actions = () => {
+    const { store, ingestion } = ready();
+    return createConversationActions(store, ingestion, now);
+  };
+  const mustExist = (id: number) => {
+    if (!ready().store.conversations.getSummary(id)) throw new ApiError('not-found', `There is no conversation ${id}.`);
+  };
+
+  return {
+    'conversations.list': ({ channel, status, customerId, limit, offset }) =>
+      ready().store.conversations.list({ channel, status, customerId }, limit, offset),
+    'conversations.get': ({ id }) => {
+      const { store } = ready();
+      const conversation = store.conversations.getSummary(id);
+      if (!conversation) throw new ApiError('not-found', `There is no conversation ${id}.`);
+      const customer = store.customers.getById(conversation.customer.id)!;
+      const readings = store.analyses.latestForConversation(id);
+      const messages = store.messages.listForConversation(id).map((message) => ({ ...message, reading: readings.get(message.id) ?? null }));
+      return { conversation, customer, messages, draft: store.drafts.get(id, currentUser()?.id ?? null) };
+    },
+    'conversations.reply': ({ conversationId, kind, body }) => {
+      mustExist(conversationId);
+      return actions().reply({ conversationId, kind, body, user: currentUser() });
+    },
+    'conversations.setStatus': ({ id, status }) => {
+      mustExist(id);
+      return actions().setStatus({ conversationId: id, status, user: currentUser() });
+    },
+    'drafts.save': ({ conversationId, kind, body }) => {
+      mustExist(conversationId);
+      return actions().saveDraft({ conversationId, kind, body, user: currentUser() });
+    },
+    'messages.search': ({ query, limit }) => {
+      const started = performance.now();
+      const hits = ready().store.search.messages(query, limit);
+      return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    },
+  };
+}

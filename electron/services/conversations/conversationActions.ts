@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationStatus, DraftKind, Message, User } from '../../../shared/contract/domain';
+import type { IngestMessage } from '../../../shared/contract/ingestion';
+import type { IngestionService } from '../ingestion/ingestionService';
+import type { Store } from '../store/store';
+
+/** Where the console's own e-mail Message-IDs live. */
+const MESSAGE_ID_DOMAIN = 'kinship.local';
+
+/**
+ * What an agent does to a conversation in the console — reply, write a note, change its status,
+ * keep a draft — each saved at once and logged for replays. Replies enter through the same
+ * ingestion service as everything else, so they are indexed, read and announced the same way.
+ */
+export function createConversationActions(store: Store, ingestion: IngestionService, now: () => number = Date.now) {
+  /** E-mail replies carry the headers that thread them in the customer's mail client. */
+  function emailHeaders(conversationId: number, subject: string | null) {
+    const previous = store.messages.listForConversation(conversationId).filter((m) => typeof m.meta.messageId === 'string');
+    const last = previous[previous.length - 1];
+    const references = last ? [...(last.meta.references ?? []), String(last.meta.messageId)].slice(-20) : [];
+    return {
+      messageId: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
+      ...(last ? { inReplyTo: String(last.meta.messageId), references } : {}),
+      subject: subject ? (/^re:/i.test(subject) ? subject : `Re: ${subject}`) : 'Re: your message',
+    };
+  }
+
+  return {
+    reply(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Message {
+      const conversation = store.conversations.getSummary(input.conversationId);
+      if (!conversation) throw new Error(`There is no conversation ${input.conversationId}.`);
+      const customer = store.customers.getById(conversation.customer.id)!;
+      const at = now();
+      const item: IngestMessage = {
+        channel: conversation.channel,
+        customer: { displayName: customer.displayName, identities: customer.identities },
+        conversation: { id: conversation.id },
+        message: {
+          author: input.kind === 'note' ? 'note' : 'agent',
+          body: input.body,
+          sentAt: at,
+          externalId: `console-${randomUUID()}`,
+          ...(input.user ? { authorName: input.user.name, authorEmail: input.user.email } : { authorName: 'Agent' }),
+          ...(conversation.channel === 'email' && input.kind === 'reply' ? { meta: emailHeaders(conversation.id, conversation.subject) } : {}),
+        },
+      };
+      const result = ingestion.ingest(item);
+      store.drafts.discard(conversation.id, input.user?.id ?? null);
+      const stored = store.messages.getById(result.messageId)!;
+      return { ...stored, reading: null };
+    },
+
+    setStatus(input: { conversationId: number; status: ConversationStatus; user: User | null }) {
+      const before = store.conversations.getSummary(input.conversationId);
+      if (!before) throw new Error(`There is no conversation ${input.conversationId}.`);
+      const at = now();
+      store.transaction(() => {
+        store.conversations.setStatus(input.conversationId, input.status, at);
+        store.sessionEvents.append({
+          at,
+          kind: 'status.changed',
+          conversationId: input.conversationId,
+          messageId: null,
+          userId: input.user?.id ?? null,
+          payload: { from: before.status, to: input.status },
+        });
+      });
+      return store.conversations.getSummary(input.conversationId)!;
+    },
+
+    /** Saves the draft (an empty one is removed) and logs a snapshot for replays. */
+    saveDraft(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): { savedAt: number } {
+      if (!store.conversations.getSummary(input.conversationId)) throw new Error(`There is no conversation ${input.conversationId}.`);
+      const at = now();
+      store.transaction(() => {
+        store.drafts.save(input.conversationId, input.user?.id ?? null, input.kind, input.body, at);
+        store.sessionEvents.append({
+          at,
+          kind: 'draft.snapshot',
+          conversationId: input.conversationId,
+          messageId: null,
+          userId: input.user?.id ?? null,
+          payload: { kind: input.kind, body: input.body },
+        });
+      });
+      return { savedAt: at };
+    },
+  };
+}
+
+export type ConversationActions = ReturnType<typeof createConversationActions>;

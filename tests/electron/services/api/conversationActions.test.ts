@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { openWorkspace } from '../../../../electron/services/api/workspace';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import type { KinshipEvent } from '../../../../shared/contract/events';
+import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
+import { tempDir } from '../../../helpers/tempDir';
+
+const NOW = Date.UTC(2026, 10, 23, 12, 0);
+
+async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await api.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
+
+async function demoApi() {
+  const bus = createEventBus();
+  const events: KinshipEvent[] = [];
+  bus.subscribe((event) => events.push(event));
+  const workspace = openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus);
+  let clock = NOW;
+  const api = createApi({ host: 'web', bus, workspace, now: () => (clock += 1000) });
+  await ok(api, 'demo.load', {});
+  if (workspace.state !== 'ready') throw new Error('store not ready');
+  return { api, events, store: workspace.store };
+}
+
+describe('answering a conversation', () => {
+  it('sends a reply as the signed-in agent, threaded into the e-mail, logged and announced', async () => {
+    const { api, store, events } = await demoApi();
+    const [email] = (await ok(api, 'conversations.list', { channel: 'email', limit: 1 })).items;
+    const before = await ok(api, 'conversations.get', { id: email!.id });
+    const lastEmailId = [...before.messages].reverse().find((m) => m.meta.messageId)!.meta.messageId;
+    const sent = await ok(api, 'conversations.reply', { conversationId: email!.id, kind: 'reply', body: 'I am so sorry about this. I have booked a replacement for Tuesday.' });
+    const agent = store.users.firstWithRole('agent')!;
+    expect(sent).toMatchObject({ author: 'agent', authorName: agent.name, conversationId: email!.id, meta: { inReplyTo: lastEmailId } });
+    expect(String(sent.meta.subject)).toMatch(/^Re: /);
+    const after = await ok(api, 'conversations.get', { id: email!.id });
+    expect(after.messages.at(-1)!.id).toBe(sent.id);
+    expect(after.conversation.lastMessage).toMatchObject({ author: 'agent' });
+    expect(store.sessionEvents.listForConversation(email!.id).at(-1)).toMatchObject({ kind: 'message.sent', messageId: sent.id, userId: agent.id });
+    expect(events.filter((e) => e.name === 'message.added').at(-1)).toMatchObject({ payload: { messageId: sent.id, author: 'agent' } });
+    expect(store.search.messages('booked a replacement for Tuesday', 5).map((h) => h.messageId)).toContain(sent.id);
+  });
+
+  it('keeps internal notes as notes, and refuses an empty reply', async () => {
+    const { api } = await demoApi();
+    const [chat] = (await ok(api, 'conversations.list', { channel: 'chat', limit: 1 })).items;
+    const note = await ok(api, 'conversations.reply', { conversationId: chat!.id, kind: 'note', body: 'Customer prefers a call after 5pm.' });
+    expect(note.author).toBe('note');
+    const count = (await ok(api, 'conversations.get', { id: chat!.id })).messages.length;
+    expect(await api.call('conversations.reply', { conversationId: chat!.id, kind: 'reply', body: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.reply', { conversationId: 999999, kind: 'reply', body: 'hello' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await ok(api, 'conversations.get', { id: chat!.id })).messages.length).toBe(count);
+  });
+
+  it('changes status and logs who changed it from what', async () => {
+    const { api, store } = await demoApi();
+    const [open] = (await ok(api, 'conversations.list', { status: 'open', limit: 1 })).items;
+    const resolved = await ok(api, 'conversations.setStatus', { id: open!.id, status: 'resolved' });
+    expect(resolved.status).toBe('resolved');
+    expect(store.sessionEvents.listForConversation(open!.id).at(-1)).toMatchObject({ kind: 'status.changed', payload: { from: 'open', to: 'resolved' } });
+    expect(await api.call('conversations.setStatus', { id: open!.id, status: 'closed' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await ok(api, 'conversations.get', { id: open!.id })).conversation.status).toBe('resolved');
+  });
+
+  it('saves a draft as it is typed, gives it back, and drops it once sent', async () => {
+    const { api, store } = await demoApi();
+    const [conversation] = (await ok(api, 'conversations.list', { limit: 1 })).items;
+    const id = conversation!.id;
+    expect((await ok(api, 'conversations.get', { id })).draft).toBeNull();
+    await ok(api, 'drafts.save', { conversationId: id, kind: 'reply', body: 'Hi Anika, thank' });
+    const saved = await ok(api, 'drafts.save', { conversationId: id, kind: 'reply', body: 'Hi Anika, thank you for' });
+    expect((await ok(api, 'conversations.get', { id })).draft).toEqual({ kind: 'reply', body: 'Hi Anika, thank you for', savedAt: saved.savedAt });
+    expect(store.sessionEvents.listForConversation(id).filter((e) => e.kind === 'draft.snapshot').map((e) => e.payload.body)).toEqual(['Hi Anika, thank', 'Hi Anika, thank you for']);
+    await ok(api, 'conversations.reply', { conversationId: id, kind: 'reply', body: 'Hi Anika, thank you for your patience.' });
+    expect((await ok(api, 'conversations.get', { id })).draft).toBeNull();
+  });
+});
