@@ -52,10 +52,10 @@ test.describe('with the stand-in models', () => {
     await openBySearch(page, 'Nobody came, no text, no call');
     const tone = page.getByTestId('draft-tone');
     await expect(tone).toContainText('start typing');
-    await page.getByRole('textbox', { name: /Draft a reply/ }).fill('Thank you so much, I am delighted we could sort this out for you!');
+    await page.getByRole('textbox', { name: /^Reply to / }).fill('Thank you so much, I am delighted we could sort this out for you!');
     await expect(tone.getByTestId('reading')).toHaveAccessibleName(/^Reading: \w+ \d+% · [+−]?\d\.\d\d\. Details$/);
     const first = await tone.getByTestId('reading').getAttribute('aria-label');
-    await page.getByRole('textbox', { name: /Draft a reply/ }).fill('This is disgusting, useless and terrible. I hate it.');
+    await page.getByRole('textbox', { name: /^Reply to / }).fill('This is disgusting, useless and terrible. I hate it.');
     await expect(tone.getByTestId('reading')).not.toHaveAccessibleName(first!);
   });
 

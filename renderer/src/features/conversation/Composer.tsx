@@ -1,41 +1,109 @@
-import { Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconSend } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import type { Draft, DraftKind } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
 import { DraftTone } from '../analysis/DraftTone';
 
+interface Props {
+  conversationId: number;
+  customerName: string;
+  /** The draft saved last time, restored when the conversation opens. */
+  savedDraft: Draft | null;
+}
+
+/** How long typing may pause before the draft is saved: a crash loses at most this much. */
+const SAVE_AFTER_MS = 500;
+
 /**
- * The reply box. The draft is read on this machine as the agent types (after a pause), and its
- * tone is shown beside it. Sending through the channels arrives with the agent workspace.
+ * Reply to the customer or write an internal note. The draft is saved as the agent types and read
+ * on this machine, its tone shown beside it; Ctrl/Cmd+Enter sends.
  */
-export function Composer({ conversationId, customerName }: { conversationId: number; customerName: string }) {
+export function Composer({ conversationId, customerName, savedDraft }: Props) {
   const client = useClient();
-  const [text, setText] = useState('');
-  const [debounced] = useDebouncedValue(text.trim(), 300);
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<DraftKind>(savedDraft?.kind ?? 'reply');
+  const [text, setText] = useState(savedDraft?.body ?? '');
+  const [toSave] = useDebouncedValue({ kind, text }, SAVE_AFTER_MS);
+  const lastSaved = useRef({ kind: savedDraft?.kind ?? 'reply', text: savedDraft?.body ?? '' });
+  const [toRead] = useDebouncedValue(text.trim(), 300);
   const [draftId] = useState(() => `draft-${conversationId}-${Date.now().toString(36)}`);
+
+  const save = useMutation({ mutationFn: (draft: { kind: DraftKind; text: string }) => client.call('drafts.save', { conversationId, kind: draft.kind, body: draft.text }) });
+  const { mutate: saveDraft } = save;
+  useEffect(() => {
+    if (toSave.text === lastSaved.current.text && toSave.kind === lastSaved.current.kind) return;
+    lastSaved.current = toSave;
+    saveDraft(toSave);
+  }, [toSave, saveDraft]);
+
   const tone = useQuery({
-    queryKey: ['analysis.readDraft', conversationId, debounced],
-    queryFn: () => client.call('analysis.readDraft', { conversationId, draftId, text: debounced }),
-    enabled: debounced.length > 0,
+    queryKey: ['analysis.readDraft', conversationId, toRead],
+    queryFn: () => client.call('analysis.readDraft', { conversationId, draftId, text: toRead }),
+    enabled: toRead.length > 0 && kind === 'reply',
     placeholderData: (previous) => previous,
     staleTime: Infinity,
   });
+
+  const send = useMutation({
+    mutationFn: () => client.call('conversations.reply', { conversationId, kind, body: text }),
+    onSuccess: () => {
+      lastSaved.current = { kind, text: '' };
+      setText('');
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+    },
+  });
+
+  const note = kind === 'note';
   return (
-    <Stack gap={4} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+    <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: note ? 'var(--mantine-color-yellow-0)' : undefined }}>
+      <Group justify="space-between">
+        <SegmentedControl
+          size="xs"
+          aria-label="Write a"
+          value={kind}
+          onChange={(value) => setKind(value as DraftKind)}
+          data={[
+            { value: 'reply', label: `Reply to ${customerName}` },
+            { value: 'note', label: 'Internal note' },
+          ]}
+        />
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {save.isPending ? 'Saving draft…' : save.data ? 'Draft saved' : ''}
+        </Text>
+      </Group>
       <Textarea
-        aria-label={`Draft a reply to ${customerName}`}
-        placeholder={`Draft a reply to ${customerName}…`}
+        aria-label={note ? 'Internal note (only your team sees it)' : `Reply to ${customerName}`}
+        placeholder={note ? 'A note for your team; the customer never sees it…' : `Write to ${customerName}…`}
         autosize
         minRows={2}
-        maxRows={8}
+        maxRows={10}
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && text.trim() && !send.isPending) {
+            event.preventDefault();
+            send.mutate();
+          }
+        }}
+        error={send.error?.message}
       />
-      <DraftTone reading={debounced && tone.data ? tone.data : null} pending={tone.isFetching} />
-      <Text size="xs" c="dimmed">
-        Read on this machine; nothing you type leaves it. Sending replies through the channels is the next step of the console.
-      </Text>
+      <Group justify="space-between" wrap="nowrap">
+        {note ? (
+          <Text size="xs" c="dimmed">
+            Notes are for your team only.
+          </Text>
+        ) : (
+          <DraftTone reading={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
+        )}
+        <Button size="xs" leftSection={<IconSend size={14} />} onClick={() => send.mutate()} loading={send.isPending} disabled={!text.trim()}>
+          {note ? 'Add note' : 'Send'} <Text span size="xs" c="inherit" opacity={0.7} ml={6}>Ctrl+Enter</Text>
+        </Button>
+      </Group>
     </Stack>
   );
 }

@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
-import { CHANNEL_LOOK, STATUS_LOOK } from '../inbox/channelLook';
+import { CHANNEL_LOOK } from '../inbox/channelLook';
 import { Composer } from './Composer';
+import { StatusMenu } from './StatusMenu';
 import { MessageItem } from './MessageItem';
 import classes from './ConversationView.module.css';
 
@@ -51,7 +52,6 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
   }
   const { conversation, customer, messages } = detail.data;
   const channel = CHANNEL_LOOK[conversation.channel];
-  const status = STATUS_LOOK[conversation.status];
   const ChannelIcon = channel.icon;
 
   return (
@@ -70,9 +70,7 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
             <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
               {channel.label}
             </Badge>
-            <Badge variant="light" color={status.color}>
-              {status.label}
-            </Badge>
+            <StatusMenu conversationId={conversation.id} status={conversation.status} />
             <Badge variant="outline" color="gray">
               {conversation.queue}
             </Badge>
@@ -99,7 +97,7 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
           />
         ))}
       </div>
-      <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} />
+      <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft} />
     </article>
   );
 }

@@ -1,0 +1,75 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startWebHost, stopWebHost } from './webHostFixture';
+
+/**
+ * The agent at work: replies, notes and status changes are saved as they happen, a reply is read
+ * live like any message, and a draft survives a closed window.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let started: Awaited<ReturnType<typeof startWebHost>>;
+test.beforeAll(async () => {
+  started = await startWebHost();
+});
+test.afterAll(async () => stopWebHost(started));
+
+async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
+  await page.getByRole('radiogroup', { name: 'Channel' }).getByText(channel, { exact: true }).click();
+  await page.getByTestId('conversation-row').first().click();
+  await expect(page.getByRole('log', { name: 'Messages' }).getByTestId('message').first()).toBeVisible();
+}
+
+test('a reply is sent, shown in the thread and in the inbox, and read like any message', async ({ page }) => {
+  await page.goto(started.host.url);
+  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+  await openFirst(page, 'Chat');
+  const reply = 'Thank you so much for your patience, I have sorted this out for you today.';
+  await page.getByRole('textbox', { name: /^Reply to / }).fill(reply);
+  await page.getByRole('textbox', { name: /^Reply to / }).press('Control+Enter');
+  const thread = page.getByRole('log', { name: 'Messages' });
+  const sent = thread.getByTestId('message').filter({ hasText: reply });
+  await expect(sent).toHaveAttribute('data-author', 'agent');
+  await expect(sent.getByTestId('reading')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('textbox', { name: /^Reply to / })).toHaveValue('');
+  await expect(page.getByTestId('conversation-row').first()).toContainText(`You: ${reply.slice(0, 30)}`);
+});
+
+test('an internal note is kept apart from what the customer sees', async ({ page }) => {
+  await page.goto(started.host.url);
+  await openFirst(page, 'E-mail');
+  await page.getByRole('radiogroup', { name: 'Write a' }).getByText('Internal note').click();
+  await page.getByRole('textbox', { name: 'Internal note (only your team sees it)' }).fill('Checked with the warehouse: the parcel left on Monday.');
+  await page.getByRole('button', { name: /^Add note/ }).click();
+  const note = page.getByRole('log', { name: 'Messages' }).getByTestId('message').filter({ hasText: 'Checked with the warehouse' });
+  await expect(note).toHaveAttribute('data-author', 'note');
+  await expect(note).toContainText('Internal note · ');
+});
+
+test('a status change is saved at once and shown everywhere', async ({ page }) => {
+  await page.goto(started.host.url);
+  await openFirst(page, 'Call');
+  const article = page.getByRole('article');
+  const statusButton = article.getByRole('button', { name: /^Status: / });
+  const before = (await statusButton.textContent())!.trim();
+  const next = before === 'Pending' ? 'Snoozed' : 'Pending';
+  await statusButton.click();
+  await page.getByRole('menuitem', { name: next }).click();
+  await expect(statusButton).toHaveText(next);
+  await page.reload();
+  await openFirst(page, 'Call');
+  await expect(page.getByRole('article').getByRole('button', { name: /^Status: / })).toHaveText(next);
+});
+
+test('a draft is saved as it is typed and is there again after the window was closed', async ({ page, context }) => {
+  await page.goto(started.host.url);
+  await openFirst(page, 'E-mail');
+  const draft = 'Dear customer, I am looking into your order right now and will write again within the hour';
+  await page.getByRole('textbox', { name: /^Reply to / }).fill(draft);
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(started.host.url);
+  await openFirst(again, 'E-mail');
+  await expect(again.getByRole('textbox', { name: /^Reply to / })).toHaveValue(draft);
+});
