@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './webHostFixture';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, startWebHost, stopWebHost, test } from './webHostFixture';
 
 /**
  * A new user's first minutes in the console, in a real browser against the real web host and a
@@ -140,4 +143,20 @@ test('the console is served with a strict content security policy, and refuses a
   await stranger.goto(webHost.origin);
   await expect(stranger.getByRole('alert')).toContainText('#token=');
   await stranger.close();
+});
+
+test('a data file Kinship cannot read is explained, and left exactly as it was', async ({ page }) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-bad-store-'));
+  const file = path.join(dataDir, 'kinship.sqlite');
+  const content = 'These are my notes, not a database. '.repeat(50);
+  fs.writeFileSync(file, content);
+  const started = await startWebHost(dataDir);
+  try {
+    await page.goto(started.host.url);
+    await expect(page.getByRole('heading', { name: 'Kinship cannot open its workspace' })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(`The file ${file} is not a Kinship data file Kinship can read`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(content);
+  } finally {
+    await stopWebHost(started);
+  }
 });
