@@ -1,4 +1,4 @@
-import type { MessageReading } from './analysis';
+import type { AnalyzerKind, EkmanEmotion, MessageReading } from './analysis';
 
 /**
  * The nouns of Kinship, as both sides of the contract see them.
@@ -88,7 +88,19 @@ export interface ConversationSummary {
   messageCount: number;
   createdAt: number;
   updatedAt: number;
+  /** Since when the customer has been waiting for an answer (their first unanswered message); null when answered. */
+  waitingSince: number | null;
+  /** How the customer's last message read; null until it has been read. */
+  mood: { sentiment: number; emotion: EkmanEmotion | null; analyzer: AnalyzerKind } | null;
 }
+
+export const MOODS = ['upset', 'neutral', 'happy'] as const;
+export type Mood = (typeof MOODS)[number];
+/** A customer whose last message reads at or below −0.25 is upset; at or above +0.25, happy. */
+export const MOOD_THRESHOLD = 0.25;
+
+export const QUEUE_SORTS = ['recent', 'waiting', 'upset'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export const DRAFT_KINDS = ['reply', 'note'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];

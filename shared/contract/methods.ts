@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, ROLES } from './domain';
+import { CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
 import type { ConversationDetail, ConversationSummary, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
@@ -20,8 +20,12 @@ export const methodInputs = {
   'conversations.list': z
     .object({
       channel: z.enum(CHANNELS).optional(),
-      status: z.enum(CONVERSATION_STATUSES).optional(),
+      /** 'active' is the open work: open or pending. */
+      status: z.enum([...CONVERSATION_STATUSES, 'active']).optional(),
       customerId: id.optional(),
+      assignee: z.union([z.literal('me'), z.literal('unassigned'), id]).optional(),
+      mood: z.enum(MOODS).optional(),
+      sort: z.enum(QUEUE_SORTS).default('recent'),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
     })

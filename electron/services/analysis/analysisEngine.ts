@@ -213,6 +213,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
         const latencyMs = Math.round((finishedAt - job.enqueuedAt) * 100) / 100;
         if (job.messageId !== null && !store.messages.exists(job.messageId)) return null;
         store.analyses.insert({ messageId: job.messageId, draftId: job.draftId, textHash: hash, reading, latencyMs, createdAt: at });
+        if (job.messageId !== null) store.conversations.recordReading(job.messageId, reading);
         return { ...reading, latencyMs, analysedAt: at } satisfies MessageReading;
       }),
     );

@@ -20,8 +20,11 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
   };
 
   return {
-    'conversations.list': ({ channel, status, customerId, limit, offset }) =>
-      ready().store.conversations.list({ channel, status, customerId }, limit, offset),
+    'conversations.list': ({ channel, status, customerId, assignee, mood, sort, limit, offset }) => {
+      const me = assignee === 'me' ? currentUser() : null;
+      if (assignee === 'me' && !me) return { items: [], total: 0 };
+      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me!.id : assignee, mood }, limit, offset, sort);
+    },
     'conversations.get': ({ id }) => {
       const { store } = ready();
       const conversation = store.conversations.getSummary(id);

@@ -89,7 +89,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
       meta: item.message.meta ?? {},
       createdAt: now,
     })!;
-    store.conversations.recordMessage(conversationId, messageId, item.message.sentAt);
+    store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
     store.sessionEvents.append({
       at: item.message.sentAt,
       kind: item.message.author === 'customer' ? 'message.arrived' : item.message.author === 'note' ? 'note.added' : 'message.sent',

@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
-import type {
-  Channel,
-  ConversationStatus,
-  ConversationSummary,
-  MessageAuthor,
+import type { AnalyzerKind, EkmanEmotion } from '../../../../shared/contract/analysis';
+import {
+  MOOD_THRESHOLD,
+  type Channel,
+  type ConversationStatus,
+  type ConversationSummary,
+  type MessageAuthor,
+  type Mood,
+  type QueueSort,
 } from '../../../../shared/contract/domain';
 import { messagePreview } from '../messagePreview';
 
@@ -23,6 +27,10 @@ interface SummaryRow {
   message_count: number;
   created_at: number;
   updated_at: number;
+  waiting_since: number | null;
+  mood_sentiment: number | null;
+  mood_emotion: EkmanEmotion | null;
+  mood_analyzer: AnalyzerKind | null;
 }
 
 export interface NewConversation {
@@ -38,15 +46,28 @@ export interface NewConversation {
 
 export interface ConversationFilter {
   channel?: Channel | undefined;
-  status?: ConversationStatus | undefined;
+  /** 'active': open or pending. */
+  status?: ConversationStatus | 'active' | undefined;
   customerId?: number | undefined;
+  /** A user's id, or 'unassigned'. */
+  assignee?: number | 'unassigned' | undefined;
+  mood?: Mood | undefined;
 }
+
+const ORDER_BY: Record<QueueSort, string> = {
+  recent: 'c.last_message_at DESC, c.id DESC',
+  // longest-waiting first; answered conversations after, newest first
+  waiting: 'c.waiting_since IS NULL, c.waiting_since ASC, c.last_message_at DESC, c.id DESC',
+  // most negative last customer message first; unread ones last
+  upset: 'c.mood_sentiment IS NULL, c.mood_sentiment ASC, c.last_message_at DESC, c.id DESC',
+};
 
 const SUMMARY_SELECT = `
   SELECT c.id, c.channel, c.status, c.subject, c.queue, c.assignee_id, u.name AS assignee_name,
          c.customer_id, cu.display_name AS customer_name,
          m.author AS last_author, substr(m.body, 1, 2000) AS last_body, m.sent_at AS last_sent_at,
-         c.message_count, c.created_at, c.updated_at
+         c.message_count, c.created_at, c.updated_at,
+         c.waiting_since, c.mood_sentiment, c.mood_emotion, c.mood_analyzer
   FROM conversations c
   JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN users u ON u.id = c.assignee_id
@@ -67,6 +88,11 @@ const toSummary = (row: SummaryRow): ConversationSummary => ({
   messageCount: row.message_count,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  waitingSince: row.waiting_since,
+  mood:
+    row.mood_sentiment !== null && row.mood_analyzer !== null
+      ? { sentiment: row.mood_sentiment, emotion: row.mood_emotion, analyzer: row.mood_analyzer }
+      : null,
 });
 
 export function createConversationsRepository(db: Database.Database) {
@@ -81,14 +107,30 @@ export function createConversationsRepository(db: Database.Database) {
   const updateStatus = db.prepare<[ConversationStatus, number, number]>(
     'UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?',
   );
-  // The newest message (by its own time) becomes the conversation's last message.
-  const noteMessage = db.prepare<{ id: number; messageId: number; sentAt: number }>(
+  // The newest message (by its own time) becomes the conversation's last message. A customer's
+  // message starts (or continues) their wait; an agent's reply written after it ends the wait.
+  const noteMessage = db.prepare<{ id: number; messageId: number; sentAt: number; customer: number; agent: number }>(
     `UPDATE conversations SET
        message_count = message_count + 1,
        last_message_id = CASE WHEN last_message_at IS NULL OR @sentAt >= last_message_at THEN @messageId ELSE last_message_id END,
        last_message_at = max(coalesce(last_message_at, @sentAt), @sentAt),
-       updated_at = max(updated_at, @sentAt)
+       updated_at = max(updated_at, @sentAt),
+       waiting_since = CASE
+         WHEN @customer AND waiting_since IS NULL THEN @sentAt
+         WHEN @customer THEN min(waiting_since, @sentAt)
+         WHEN @agent AND waiting_since IS NOT NULL AND @sentAt >= waiting_since THEN NULL
+         ELSE waiting_since END,
+       last_customer_message_id = CASE
+         WHEN @customer AND (last_customer_message_id IS NULL OR @sentAt >= coalesce((SELECT sent_at FROM messages WHERE id = last_customer_message_id), 0)) THEN @messageId
+         ELSE last_customer_message_id END,
+       mood_sentiment = CASE WHEN @customer AND @sentAt >= coalesce((SELECT sent_at FROM messages WHERE id = last_customer_message_id), 0) THEN NULL ELSE mood_sentiment END,
+       mood_emotion = CASE WHEN @customer AND @sentAt >= coalesce((SELECT sent_at FROM messages WHERE id = last_customer_message_id), 0) THEN NULL ELSE mood_emotion END,
+       mood_analyzer = CASE WHEN @customer AND @sentAt >= coalesce((SELECT sent_at FROM messages WHERE id = last_customer_message_id), 0) THEN NULL ELSE mood_analyzer END
      WHERE id = @id`,
+  );
+  const noteReading = db.prepare<{ messageId: number; sentiment: number; emotion: string | null; analyzer: AnalyzerKind }>(
+    `UPDATE conversations SET mood_sentiment = @sentiment, mood_emotion = @emotion, mood_analyzer = @analyzer
+     WHERE last_customer_message_id = @messageId`,
   );
   const byChannel = db.prepare<[], { channel: Channel; n: number }>(
     'SELECT channel, count(*) AS n FROM conversations GROUP BY channel',
@@ -96,17 +138,23 @@ export function createConversationsRepository(db: Database.Database) {
 
   // One prepared statement per filter shape, so each query can use its index.
   const listStatements = new Map<string, { page: Database.Statement; total: Database.Statement }>();
-  function listStatementsFor(filter: ConversationFilter) {
+  function listStatementsFor(filter: ConversationFilter, sort: QueueSort) {
     const clauses: string[] = [];
     if (filter.channel !== undefined) clauses.push('c.channel = @channel');
-    if (filter.status !== undefined) clauses.push('c.status = @status');
+    if (filter.status === 'active') clauses.push("c.status IN ('open', 'pending')");
+    else if (filter.status !== undefined) clauses.push('c.status = @status');
     if (filter.customerId !== undefined) clauses.push('c.customer_id = @customerId');
-    const key = clauses.join(' AND ');
+    if (filter.assignee === 'unassigned') clauses.push('c.assignee_id IS NULL');
+    else if (filter.assignee !== undefined) clauses.push('c.assignee_id = @assignee');
+    if (filter.mood === 'upset') clauses.push(`c.mood_sentiment <= -${MOOD_THRESHOLD}`);
+    else if (filter.mood === 'happy') clauses.push(`c.mood_sentiment >= ${MOOD_THRESHOLD}`);
+    else if (filter.mood === 'neutral') clauses.push(`c.mood_sentiment > -${MOOD_THRESHOLD} AND c.mood_sentiment < ${MOOD_THRESHOLD}`);
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const key = `${where}|${sort}`;
     let statements = listStatements.get(key);
     if (!statements) {
-      const where = clauses.length ? `WHERE ${key}` : '';
       statements = {
-        page: db.prepare(`${SUMMARY_SELECT} ${where} ORDER BY c.last_message_at DESC, c.id DESC LIMIT @limit OFFSET @offset`),
+        page: db.prepare(`${SUMMARY_SELECT} ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`),
         total: db.prepare(`SELECT count(*) AS n FROM conversations c ${where}`),
       };
       listStatements.set(key, statements);
@@ -128,17 +176,22 @@ export function createConversationsRepository(db: Database.Database) {
     setStatus(id: number, status: ConversationStatus, at: number): boolean {
       return updateStatus.run(status, at, id).changes > 0;
     },
-    /** Counts a newly stored message and moves the conversation's "last message" if it is newer. */
-    recordMessage(id: number, messageId: number, sentAt: number): void {
-      noteMessage.run({ id, messageId, sentAt });
+    /** Counts a newly stored message: the last message, the customer's wait, their last words. */
+    recordMessage(id: number, messageId: number, sentAt: number, author: MessageAuthor = 'customer'): void {
+      noteMessage.run({ id, messageId, sentAt, customer: author === 'customer' ? 1 : 0, agent: author === 'agent' ? 1 : 0 });
     },
-    list(filter: ConversationFilter, limit: number, offset: number): { items: ConversationSummary[]; total: number } {
+    /** A reading of a customer's last message becomes the conversation's mood. */
+    recordReading(messageId: number, reading: { sentiment: number; dominant: { emotion: EkmanEmotion } | null; analyzer: AnalyzerKind }): void {
+      noteReading.run({ messageId, sentiment: reading.sentiment, emotion: reading.dominant?.emotion ?? null, analyzer: reading.analyzer });
+    },
+    list(filter: ConversationFilter, limit: number, offset: number, sort: QueueSort = 'recent'): { items: ConversationSummary[]; total: number } {
       const params = {
         channel: filter.channel ?? null,
-        status: filter.status ?? null,
+        status: filter.status === 'active' ? null : (filter.status ?? null),
         customerId: filter.customerId ?? null,
+        assignee: typeof filter.assignee === 'number' ? filter.assignee : null,
       };
-      const statements = listStatementsFor(filter);
+      const statements = listStatementsFor(filter, sort);
       const usedParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null));
       const items = (statements.page.all({ ...usedParams, limit, offset }) as SummaryRow[]).map(toSummary);
       const total = (statements.total.get(usedParams) as { n: number }).n;

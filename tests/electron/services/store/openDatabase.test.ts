@@ -122,3 +122,28 @@ describe('opening the workspace file', () => {
     }
   });
 });
+
+describe('migration 4 (queue state) on a workspace that already has conversations', () => {
+  it('fills in waiting time, last customer message and mood from what is stored', () => {
+    const file = path.join(tempDir(), 'kinship.sqlite');
+    const v3 = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 3) });
+    v3.db.exec(`
+      INSERT INTO customers (id, display_name, created_at) VALUES (1, 'Edith', 0);
+      INSERT INTO conversations (id, customer_id, channel, status, created_at, updated_at) VALUES (1, 1, 'email', 'open', 0, 0);
+      INSERT INTO messages (id, conversation_id, author, body, sent_at, dedupe_key, created_at) VALUES
+        (1, 1, 'customer', 'help', 100, 'a', 0), (2, 1, 'agent', 'on it', 200, 'b', 0), (3, 1, 'customer', 'still nothing', 300, 'c', 0), (4, 1, 'customer', 'hello?', 400, 'd', 0);
+      INSERT INTO analyses (message_id, text_hash, analyzer, model_id, sentiment, emotions, details, latency_ms, created_at)
+        VALUES (4, 'h', 'model', 'm', -0.5, '{}', '{"dominant":{"emotion":"fear","score":0.6}}', 1, 0);
+    `);
+    v3.db.close();
+    const { db } = openDatabase(file);
+    expect(db.prepare('SELECT waiting_since, last_customer_message_id, mood_sentiment, mood_emotion, mood_analyzer FROM conversations').get()).toEqual({
+      waiting_since: 300,
+      last_customer_message_id: 4,
+      mood_sentiment: -0.5,
+      mood_emotion: 'fear',
+      mood_analyzer: 'model',
+    });
+    db.close();
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
+import type { Reading } from '../../../../shared/contract/analysis';
+import type { IngestMessage } from '../../../../shared/contract/ingestion';
+import { testStore } from '../../../helpers/testStore';
+
+const T0 = Date.UTC(2026, 10, 20, 9, 0);
+const MIN = 60_000;
+
+function setup() {
+  const store = testStore();
+  const ingestion = createIngestionService(store, createEventBus());
+  const agent = store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, T0);
+  let n = 0;
+  const say = (ref: string, author: 'customer' | 'agent' | 'note', at: number, assignee = true) => {
+    n += 1;
+    const item: IngestMessage = {
+      channel: 'chat',
+      customer: { displayName: `Customer ${ref}`, identities: [{ kind: 'chat', value: ref }] },
+      conversation: { externalRef: ref, ...(assignee ? { assigneeEmail: agent.email } : {}) },
+      message: { author, body: `${author} line ${n}`, sentAt: at, externalId: `x${n}`, ...(author !== 'customer' ? { authorName: 'Aisha Khan' } : {}) },
+    };
+    return ingestion.ingest(item);
+  };
+  const read = (messageId: number, sentiment: number): void =>
+    store.conversations.recordReading(messageId, { sentiment, dominant: { emotion: sentiment < 0 ? 'anger' : 'joy' }, analyzer: 'model' } as Pick<Reading, 'sentiment' | 'dominant' | 'analyzer'>);
+  return { store, agent, say, read };
+}
+
+describe('the queue’s state on each conversation', () => {
+  it('knows since when a customer has waited, and that a reply ends the wait but a note does not', () => {
+    const { store, say } = setup();
+    const first = say('a', 'customer', T0);
+    say('a', 'customer', T0 + MIN);
+    expect(store.conversations.getSummary(first.conversationId)!.waitingSince).toBe(T0);
+    say('a', 'note', T0 + 2 * MIN);
+    expect(store.conversations.getSummary(first.conversationId)!.waitingSince).toBe(T0);
+    say('a', 'agent', T0 + 3 * MIN);
+    expect(store.conversations.getSummary(first.conversationId)!.waitingSince).toBeNull();
+    say('a', 'customer', T0 + 10 * MIN);
+    expect(store.conversations.getSummary(first.conversationId)!.waitingSince).toBe(T0 + 10 * MIN);
+  });
+
+  it('takes its mood from the reading of the customer’s last message only', () => {
+    const { store, say, read } = setup();
+    const older = say('b', 'customer', T0);
+    const last = say('b', 'customer', T0 + MIN);
+    read(older.messageId, -0.9);
+    expect(store.conversations.getSummary(last.conversationId)!.mood).toBeNull();
+    read(last.messageId, -0.6);
+    expect(store.conversations.getSummary(last.conversationId)!.mood).toEqual({ sentiment: -0.6, emotion: 'anger', analyzer: 'model' });
+    say('b', 'customer', T0 + 2 * MIN);
+    expect(store.conversations.getSummary(last.conversationId)!.mood).toBeNull();
+  });
+
+  it('filters by open work, assignee and mood, and sorts by waiting time or by who is most upset', () => {
+    const { store, agent, say, read } = setup();
+    const calm = say('calm', 'customer', T0 + 5 * MIN);
+    read(calm.messageId, 0.1);
+    const furious = say('furious', 'customer', T0 + 3 * MIN);
+    read(furious.messageId, -0.8);
+    const happy = say('happy', 'customer', T0 + 1 * MIN, false);
+    read(happy.messageId, 0.7);
+    const answered = say('answered', 'customer', T0);
+    say('answered', 'agent', T0 + 7 * MIN);
+    store.conversations.setStatus(answered.conversationId, 'resolved', T0 + 8 * MIN);
+
+    const ids = (filter: Parameters<typeof store.conversations.list>[0], sort: 'recent' | 'waiting' | 'upset' = 'recent') =>
+      store.conversations.list(filter, 10, 0, sort).items.map((c) => c.customer.displayName.replace('Customer ', ''));
+    expect(ids({}, 'recent')).toEqual(['answered', 'calm', 'furious', 'happy']);
+    expect(ids({ status: 'active' }, 'waiting')).toEqual(['happy', 'furious', 'calm']);
+    expect(ids({ status: 'active' }, 'upset')).toEqual(['furious', 'calm', 'happy']);
+    expect(ids({ mood: 'upset' })).toEqual(['furious']);
+    expect(ids({ mood: 'happy' })).toEqual(['happy']);
+    expect(ids({ mood: 'neutral' })).toEqual(['calm']);
+    expect(ids({ assignee: 'unassigned' })).toEqual(['happy']);
+    expect(ids({ assignee: agent.id, status: 'active' })).toEqual(['calm', 'furious']);
+    expect(store.conversations.list({ status: 'active' }, 10, 0).total).toBe(3);
+  });
+});
