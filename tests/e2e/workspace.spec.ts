@@ -73,3 +73,35 @@ test('a draft is saved as it is typed and is there again after the window was cl
   await openFirst(again, 'E-mail');
   await expect(again.getByRole('textbox', { name: /^Reply to / })).toHaveValue(draft);
 });
+
+test('the queue shows open work, most upset first or longest waiting first, with mood and waiting time', async ({ page }) => {
+  await page.goto(started.host.url);
+  await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden({ timeout: 30_000 });
+  await page.getByRole('textbox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Open work' }).click();
+  await page.getByRole('textbox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Most upset first' }).click();
+  const rows = page.getByTestId('conversation-row');
+  await expect(rows.first().getByRole('img', { name: /^Mood: / })).toBeVisible();
+  const moods = await rows.getByRole('img', { name: /^Mood: / }).evaluateAll((els) =>
+    els.map((el) => Number(el.getAttribute('aria-label')!.split(' ').at(-1)!.replace('−', '-'))),
+  );
+  expect(moods.length).toBeGreaterThan(3);
+  expect(moods).toEqual([...moods].sort((a, b) => a - b));
+  const statuses = await rows.locator('.mantine-Badge-root').allTextContents();
+  expect(statuses.every((s) => /open|pending/i.test(s))).toBe(true);
+
+  await page.getByRole('textbox', { name: 'Mood' }).click();
+  await page.getByRole('option', { name: 'Upset' }).click();
+  const upset = await rows.getByRole('img', { name: /^Mood: / }).evaluateAll((els) =>
+    els.map((el) => Number(el.getAttribute('aria-label')!.split(' ').at(-1)!.replace('−', '-'))),
+  );
+  expect(upset.length).toBeGreaterThan(0);
+  expect(upset.every((value) => value <= -0.25)).toBe(true);
+
+  await page.getByRole('textbox', { name: 'Mood' }).click();
+  await page.getByRole('option', { name: 'Any mood' }).click();
+  await page.getByRole('textbox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Waiting longest' }).click();
+  await expect(rows.first().getByTestId('waiting')).toContainText(/^waiting \d+ (min|h|d)$/);
+});

@@ -21,3 +21,13 @@ export function fullTime(at: number): string {
 export function ago(at: number): string {
   return dayjs(at).fromNow();
 }
+
+/** How long someone has waited, compactly: "just now", "12 min", "3 h", "2 d". */
+export function waited(since: number, now = Date.now()): string {
+  const minutes = Math.max(0, Math.floor((now - since) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} d`;
+}

@@ -5,21 +5,27 @@ import { useEffect, useRef } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationRow } from './ConversationRow';
-import type { ChannelFilter } from './InboxToolbar';
+import type { QueueView } from './InboxToolbar';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 82;
 
 interface Props {
-  channel: ChannelFilter;
+  view: QueueView;
   selectedId: number | null;
   onOpen: (id: number) => void;
 }
 
 /** Every conversation, newest first, fetched page by page and rendered only where visible. */
-export function ConversationList({ channel, selectedId, onOpen }: Props) {
+export function ConversationList({ view, selectedId, onOpen }: Props) {
   const client = useClient();
-  const filter = channel === 'all' ? {} : { channel };
+  const filter = {
+    ...(view.channel !== 'all' ? { channel: view.channel } : {}),
+    ...(view.status !== 'all' ? { status: view.status } : {}),
+    ...(view.assignee !== 'anyone' ? { assignee: view.assignee } : {}),
+    ...(view.mood !== 'any' ? { mood: view.mood } : {}),
+    sort: view.sort,
+  };
   const list = useInfiniteQuery({
     queryKey: queryKeys.conversations(filter),
     queryFn: ({ pageParam }) => client.call('conversations.list', { ...filter, limit: PAGE_SIZE, offset: pageParam }),

@@ -1,6 +1,7 @@
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import type { ConversationSummary } from '../../../../shared/contract/domain';
-import { listTime } from '../../lib/time';
+import { listTime, waited } from '../../lib/time';
+import { EMOTION_LOOK, formatSentiment } from '../analysis/emotionLook';
 import { CHANNEL_LOOK, STATUS_LOOK } from './channelLook';
 import classes from './ConversationRow.module.css';
 
@@ -15,6 +16,7 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
   const status = STATUS_LOOK[conversation.status];
   const Icon = channel.icon;
   const last = conversation.lastMessage;
+  const waiting = conversation.waitingSince !== null && (conversation.status === 'open' || conversation.status === 'pending');
   return (
     <UnstyledButton
       className={`${classes.row} ${classes.fill}`}
@@ -38,9 +40,25 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
           <Text size="xs" c="dark.4" truncate fw={500}>
             {conversation.subject ?? channel.label}
           </Text>
-          <Badge size="xs" variant="light" color={status.color} style={{ flexShrink: 0 }}>
-            {status.label}
-          </Badge>
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {conversation.mood && (
+              <span
+                className={classes.mood}
+                style={{ background: `var(--mantine-color-${conversation.mood.emotion ? EMOTION_LOOK[conversation.mood.emotion].color : 'gray'}-5)` }}
+                role="img"
+                aria-label={`Mood: ${conversation.mood.emotion ?? (conversation.mood.analyzer === 'lexicon' ? 'sentiment' : 'unknown')} ${formatSentiment(conversation.mood.sentiment)}`}
+                title={`Last customer message: ${conversation.mood.emotion ?? 'sentiment'} ${formatSentiment(conversation.mood.sentiment)}${conversation.mood.analyzer === 'lexicon' ? ' (lexicon)' : ''}`}
+              />
+            )}
+            {waiting && (
+              <Text size="xs" c="orange.8" fw={600} data-testid="waiting">
+                waiting {waited(conversation.waitingSince!)}
+              </Text>
+            )}
+            <Badge size="xs" variant="light" color={status.color}>
+              {status.label}
+            </Badge>
+          </Group>
         </Group>
         <Text size="xs" c="dimmed" lineClamp={1}>
           {last ? `${last.author === 'agent' ? 'You: ' : last.author === 'note' ? 'Note: ' : ''}${last.preview}` : 'No messages'}

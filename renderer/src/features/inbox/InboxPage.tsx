@@ -8,7 +8,7 @@ import { useKinshipEvent } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationView } from '../conversation/ConversationView';
 import { ConversationList } from './ConversationList';
-import { InboxToolbar, type ChannelFilter } from './InboxToolbar';
+import { DEFAULT_VIEW, InboxToolbar, type QueueView } from './InboxToolbar';
 import { SearchResults } from './SearchResults';
 
 interface Selection {
@@ -19,7 +19,7 @@ interface Selection {
 /** One list for every channel beside the open conversation; search reaches every message. */
 export function InboxPage() {
   const queryClient = useQueryClient();
-  const [channel, setChannel] = useState<ChannelFilter>('all');
+  const [view, setView] = useState<QueueView>(DEFAULT_VIEW);
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query.trim(), 200);
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -68,7 +68,7 @@ export function InboxPage() {
         aria-label="Inbox"
         style={{ display: 'flex', flexDirection: 'column', minHeight: 0, borderRight: '1px solid var(--mantine-color-gray-3)' }}
       >
-        <InboxToolbar channel={channel} onChannel={setChannel} query={query} onQuery={setQuery} />
+        <InboxToolbar view={view} onView={setView} query={query} onQuery={setQuery} />
         {debouncedQuery ? (
           <SearchResults
             query={debouncedQuery}
@@ -77,7 +77,7 @@ export function InboxPage() {
           />
         ) : (
           <ConversationList
-            channel={channel}
+            view={view}
             selectedId={selection?.conversationId ?? null}
             onOpen={(conversationId) => setSelection({ conversationId, messageId: null })}
           />

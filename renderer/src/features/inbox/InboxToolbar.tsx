@@ -1,18 +1,30 @@
-import { CloseButton, SegmentedControl, Stack, TextInput } from '@mantine/core';
+import { CloseButton, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { Channel } from '../../../../shared/contract/domain';
+import type { Channel, ConversationStatus, Mood, QueueSort } from '../../../../shared/contract/domain';
 import { CHANNEL_LOOK } from './channelLook';
 
 export type ChannelFilter = Channel | 'all';
 
-interface Props {
+/** What the queue shows and in which order; 'all' means no filter. */
+export interface QueueView {
   channel: ChannelFilter;
-  onChannel: (channel: ChannelFilter) => void;
+  status: ConversationStatus | 'active' | 'all';
+  assignee: 'me' | 'unassigned' | 'anyone';
+  mood: Mood | 'any';
+  sort: QueueSort;
+}
+
+export const DEFAULT_VIEW: QueueView = { channel: 'all', status: 'all', assignee: 'anyone', mood: 'any', sort: 'recent' };
+
+interface Props {
+  view: QueueView;
+  onView: (view: QueueView) => void;
   query: string;
   onQuery: (query: string) => void;
 }
 
-export function InboxToolbar({ channel, onChannel, query, onQuery }: Props) {
+export function InboxToolbar({ view, onView, query, onQuery }: Props) {
+  const set = <K extends keyof QueueView>(key: K, value: QueueView[K]) => onView({ ...view, [key]: value });
   return (
     <Stack gap="xs" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
       <TextInput
@@ -27,13 +39,67 @@ export function InboxToolbar({ channel, onChannel, query, onQuery }: Props) {
         aria-label="Channel"
         size="xs"
         fullWidth
-        value={channel}
-        onChange={(value) => onChannel(value as ChannelFilter)}
+        value={view.channel}
+        onChange={(value) => set('channel', value as ChannelFilter)}
         data={[
           { value: 'all', label: 'All' },
           ...(['chat', 'email', 'voice'] as const).map((value) => ({ value, label: CHANNEL_LOOK[value].label })),
         ]}
       />
+      <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
+        <Select
+          size="xs"
+          aria-label="Status"
+          allowDeselect={false}
+          value={view.status}
+          onChange={(value) => set('status', (value ?? 'all') as QueueView['status'])}
+          data={[
+            { value: 'all', label: 'Any status' },
+            { value: 'active', label: 'Open work' },
+            { value: 'open', label: 'Open' },
+            { value: 'pending', label: 'Pending' },
+            { value: 'snoozed', label: 'Snoozed' },
+            { value: 'resolved', label: 'Resolved' },
+          ]}
+        />
+        <Select
+          size="xs"
+          aria-label="Assignee"
+          allowDeselect={false}
+          value={view.assignee}
+          onChange={(value) => set('assignee', (value ?? 'anyone') as QueueView['assignee'])}
+          data={[
+            { value: 'anyone', label: 'Anyone’s' },
+            { value: 'me', label: 'Mine' },
+            { value: 'unassigned', label: 'Unassigned' },
+          ]}
+        />
+        <Select
+          size="xs"
+          aria-label="Mood"
+          allowDeselect={false}
+          value={view.mood}
+          onChange={(value) => set('mood', (value ?? 'any') as QueueView['mood'])}
+          data={[
+            { value: 'any', label: 'Any mood' },
+            { value: 'upset', label: 'Upset' },
+            { value: 'neutral', label: 'Neutral' },
+            { value: 'happy', label: 'Happy' },
+          ]}
+        />
+        <Select
+          size="xs"
+          aria-label="Sort"
+          allowDeselect={false}
+          value={view.sort}
+          onChange={(value) => set('sort', (value ?? 'recent') as QueueSort)}
+          data={[
+            { value: 'recent', label: 'Newest first' },
+            { value: 'waiting', label: 'Waiting longest' },
+            { value: 'upset', label: 'Most upset first' },
+          ]}
+        />
+      </SimpleGrid>
     </Stack>
   );
 }
