@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
+import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import type { ConversationDetail, ConversationSummary, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
@@ -49,6 +50,14 @@ export const methodInputs = {
     })
     .strict(),
   'users.list': z.object({}).strict(),
+  'keymap.get': z.object({}).strict(),
+  'keymap.set': z
+    .object({
+      /** Keys that differ from the defaults; an empty object restores every default. */
+      bindings: z.partialRecord(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]]), z.string().max(40)),
+    })
+    .strict(),
+  'conversations.assign': z.object({ id, assignee: z.union([z.literal('me'), id]).nullable() }).strict(),
   'analysis.status': z.object({}).strict(),
   'analysis.setModelsFolder': z
     .object({ path: z.string().trim().min(1, 'Give the folder that holds the models').max(4096).nullable() })
@@ -83,6 +92,9 @@ export interface MethodOutputs {
   'drafts.save': { savedAt: number };
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];
+  'keymap.get': Keymap;
+  'keymap.set': Keymap;
+  'conversations.assign': ConversationSummary;
   'analysis.status': AnalysisStatus;
   'analysis.setModelsFolder': AnalysisStatus;
   'analysis.setHubAllowed': AnalysisStatus;

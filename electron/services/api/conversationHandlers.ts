@@ -6,7 +6,13 @@ import type { ReadyWorkspace } from './workspace';
 
 type ConversationHandlers = Pick<
   Handlers,
-  'conversations.list' | 'conversations.get' | 'conversations.reply' | 'conversations.setStatus' | 'drafts.save' | 'messages.search'
+  | 'conversations.list'
+  | 'conversations.get'
+  | 'conversations.reply'
+  | 'conversations.setStatus'
+  | 'conversations.assign'
+  | 'drafts.save'
+  | 'messages.search'
 >;
 
 /** The inbox and the conversation: read them, answer them, change their status, keep drafts. */
@@ -41,6 +47,12 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     'conversations.setStatus': ({ id, status }) => {
       mustExist(id);
       return actions().setStatus({ conversationId: id, status, user: currentUser() });
+    },
+    'conversations.assign': ({ id, assignee }) => {
+      mustExist(id);
+      const user = assignee === 'me' ? currentUser() : assignee === null ? null : ready().store.users.getById(assignee);
+      if (assignee !== null && !user) throw new ApiError('not-found', assignee === 'me' ? 'Nobody is signed in in this role.' : `There is no user ${assignee}.`);
+      return actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: currentUser() });
     },
     'drafts.save': ({ conversationId, kind, body }) => {
       mustExist(conversationId);

@@ -3,6 +3,7 @@ import type { Role, WorkspaceStatus } from '../../../shared/contract/domain';
 import { loadDemoWorkspace } from '../demo/loadDemoWorkspace';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
+import { createKeymapHandlers } from './keymapHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
@@ -68,6 +69,7 @@ export function createApi(context: ApiContext) {
         demoLoading = false;
       }
     },
+    ...createKeymapHandlers(ready),
     ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),

@@ -68,6 +68,24 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       return store.conversations.getSummary(input.conversationId)!;
     },
 
+    assign(input: { conversationId: number; assigneeId: number | null; user: User | null }) {
+      const before = store.conversations.getSummary(input.conversationId);
+      if (!before) throw new Error(`There is no conversation ${input.conversationId}.`);
+      const at = now();
+      store.transaction(() => {
+        store.conversations.setAssignee(input.conversationId, input.assigneeId, at);
+        store.sessionEvents.append({
+          at,
+          kind: 'assignment.changed',
+          conversationId: input.conversationId,
+          messageId: null,
+          userId: input.user?.id ?? null,
+          payload: { from: before.assignee?.id ?? null, to: input.assigneeId },
+        });
+      });
+      return store.conversations.getSummary(input.conversationId)!;
+    },
+
     /** Saves the draft (an empty one is removed) and logs a snapshot for replays. */
     saveDraft(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): { savedAt: number } {
       if (!store.conversations.getSummary(input.conversationId)) throw new Error(`There is no conversation ${input.conversationId}.`);

@@ -104,6 +104,7 @@ export function createConversationsRepository(db: Database.Database) {
   const byExternalRef = db.prepare<[Channel, string], { id: number }>(
     'SELECT id FROM conversations WHERE channel = ? AND external_ref = ?',
   );
+  const updateAssignee = db.prepare<[number | null, number, number]>('UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ?');
   const updateStatus = db.prepare<[ConversationStatus, number, number]>(
     'UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?',
   );
@@ -172,6 +173,9 @@ export function createConversationsRepository(db: Database.Database) {
     },
     findIdByExternalRef(channel: Channel, externalRef: string): number | null {
       return byExternalRef.get(channel, externalRef)?.id ?? null;
+    },
+    setAssignee(id: number, assigneeId: number | null, at: number): boolean {
+      return updateAssignee.run(assigneeId, at, id).changes > 0;
     },
     setStatus(id: number, status: ConversationStatus, at: number): boolean {
       return updateStatus.run(status, at, id).changes > 0;

@@ -12,7 +12,8 @@ export type SessionEventKind =
   | 'call.started'
   | 'call.ended'
   | 'workspace.demo-loaded'
-  | 'draft.discarded';
+  | 'draft.discarded'
+  | 'assignment.changed';
 
 export interface SessionEvent {
   id: number;

@@ -79,3 +79,17 @@ describe('answering a conversation', () => {
     expect((await ok(api, 'conversations.get', { id })).draft).toBeNull();
   });
 });
+
+describe('assigning a conversation', () => {
+  it('assigns to me or nobody, logs it, and filters by it', async () => {
+    const { api, store } = await demoApi();
+    const [unassigned] = (await ok(api, 'conversations.list', { assignee: 'unassigned', limit: 1 })).items;
+    const me = store.users.firstWithRole('agent')!;
+    const mineBefore = (await ok(api, 'conversations.list', { assignee: 'me', limit: 1 })).total;
+    expect(await ok(api, 'conversations.assign', { id: unassigned!.id, assignee: 'me' })).toMatchObject({ assignee: { id: me.id, name: me.name } });
+    expect((await ok(api, 'conversations.list', { assignee: 'me', limit: 1 })).total).toBe(mineBefore + 1);
+    expect(store.sessionEvents.listForConversation(unassigned!.id).at(-1)).toMatchObject({ kind: 'assignment.changed', payload: { from: null, to: me.id } });
+    expect(await ok(api, 'conversations.assign', { id: unassigned!.id, assignee: null })).toMatchObject({ assignee: null });
+    expect(await api.call('conversations.assign', { id: unassigned!.id, assignee: 99999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

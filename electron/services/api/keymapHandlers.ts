@@ -1,0 +1,35 @@
+import { ApiError } from '../../../shared/contract/errors';
+import { canonicalKey, COMMAND_IDS, DEFAULT_KEYMAP, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../shared/contract/keymap';
+import type { Handlers } from './dispatch';
+import type { ReadyWorkspace } from './workspace';
+
+const KEYMAP_SETTING = 'keymap.overrides';
+
+/** The user's keymap: the defaults with their changes, refused whole if any key is unusable or taken twice. */
+export function createKeymapHandlers(ready: () => ReadyWorkspace): Pick<Handlers, 'keymap.get' | 'keymap.set'> {
+  function current(): Keymap {
+    const overrides = ready().store.settings.get<Partial<Keymap>>(KEYMAP_SETTING) ?? {};
+    return { ...DEFAULT_KEYMAP, ...overrides };
+  }
+  return {
+    'keymap.get': () => current(),
+    'keymap.set': ({ bindings }) => {
+      const issues: { path: string; message: string }[] = [];
+      const overrides: Partial<Keymap> = {};
+      for (const id of COMMAND_IDS) {
+        const key = bindings[id];
+        if (key === undefined) continue;
+        const problem = keyProblem(key);
+        if (problem) issues.push({ path: `bindings.${id}`, message: problem });
+        else if (canonicalKey(key) !== DEFAULT_KEYMAP[id]) overrides[id] = canonicalKey(key);
+      }
+      const next = { ...DEFAULT_KEYMAP, ...overrides };
+      for (const conflict of keymapConflicts(next)) {
+        issues.push({ path: `bindings.${conflict.commands[1] as CommandId}`, message: `${conflict.key} is already used by ${conflict.commands[0]}` });
+      }
+      if (issues.length) throw new ApiError('invalid-input', `The keymap was not saved: ${issues.map((i) => i.message).join('; ')}`, issues);
+      ready().store.settings.set(KEYMAP_SETTING, overrides);
+      return current();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../electron/services/api/createApi';
+import { openWorkspace } from '../../electron/services/api/workspace';
+import { createEventBus } from '../../electron/services/events/eventBus';
+import { canonicalKey, COMMAND_IDS, DEFAULT_KEYMAP, keymapConflicts, keyProblem } from '../../shared/contract/keymap';
+import { tempDir } from '../helpers/tempDir';
+
+describe('the keymap rules', () => {
+  it('has defaults that are all usable and all different', () => {
+    for (const id of COMMAND_IDS) expect(keyProblem(DEFAULT_KEYMAP[id]), id).toBeNull();
+    expect(keymapConflicts(DEFAULT_KEYMAP)).toEqual([]);
+  });
+
+  it('spells a key one way', () => {
+    expect(canonicalKey('shift+mod+k')).toBe('Mod+Shift+K');
+    expect(canonicalKey('j')).toBe('j');
+    expect(canonicalKey('Alt + p')).toBe('Alt+P');
+  });
+
+  it('refuses browser, OS and AltGr combinations and nonsense', () => {
+    expect(keyProblem('Mod+W')).toMatch(/browser or the operating system/);
+    expect(keyProblem('Mod+Alt+E')).toMatch(/AltGr/);
+    expect(keyProblem('Hyper+Q')).toMatch(/not a key/);
+  });
+
+  it('finds two commands on one key', () => {
+    expect(keymapConflicts({ ...DEFAULT_KEYMAP, 'composer.note': 'r' })).toEqual([{ key: 'r', commands: ['composer.reply', 'composer.note'] }]);
+  });
+});
+
+describe('the keymap over the api', () => {
+  it('saves changes, refuses a conflict or a reserved key whole, and restores the defaults', async () => {
+    const bus = createEventBus();
+    const api = createApi({ host: 'web', bus, workspace: openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus) });
+    expect(await api.call('keymap.get', {})).toEqual({ ok: true, value: DEFAULT_KEYMAP });
+    const changed = await api.call('keymap.set', { bindings: { 'conversation.resolve': 'shift+d' } });
+    expect(changed).toMatchObject({ ok: true, value: { 'conversation.resolve': 'Shift+D', 'conversation.next': 'j' } });
+    const conflict = await api.call('keymap.set', { bindings: { 'conversation.resolve': 'x', 'composer.note': 'j' } });
+    expect(conflict).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'bindings.composer.note', message: 'j is already used by conversation.next' }] } });
+    expect(await api.call('keymap.set', { bindings: { 'palette.open': 'Mod+W' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('keymap.get', {})).toMatchObject({ ok: true, value: { 'conversation.resolve': 'Shift+D', 'composer.note': 'n', 'palette.open': 'Mod+K' } });
+    expect(await api.call('keymap.set', { bindings: {} })).toEqual({ ok: true, value: DEFAULT_KEYMAP });
+  });
+});
