@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
+import '@mantine/spotlight/styles.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -7,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { connectToHost } from './api/client';
 import { ClientProvider } from './api/ClientContext';
 import { App } from './app/App';
+import { CommandProvider } from './features/commands/CommandProvider';
 import { HostUnreachable } from './features/workspace/HostUnreachable';
 import { theme } from './app/theme';
 
@@ -23,7 +25,9 @@ createRoot(document.getElementById('root')!).render(
       ) : (
         <ClientProvider client={client}>
           <QueryClientProvider client={queryClient}>
-            <App />
+            <CommandProvider>
+              <App />
+            </CommandProvider>
           </QueryClientProvider>
         </ClientProvider>
       )}

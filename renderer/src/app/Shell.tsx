@@ -1,12 +1,14 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { WorkspaceStatus } from '../../../shared/contract/domain';
+import { ROLES, type WorkspaceStatus } from '../../../shared/contract/domain';
+import { CommandPalette, type ExtraAction } from '../features/commands/CommandPalette';
+import { useCommand } from '../features/commands/CommandProvider';
 import { BacklogIndicator } from '../features/analysis/BacklogIndicator';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { RoleSwitch } from '../features/shell/RoleSwitch';
+import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
 import { PAGES, type PageId } from './pages';
 
 function Page({ page, status }: { page: PageId; status: WorkspaceStatus }) {
@@ -22,6 +24,18 @@ function Page({ page, status }: { page: PageId; status: WorkspaceStatus }) {
 
 export function Shell({ status }: { status: WorkspaceStatus }) {
   const [page, setPage] = useState<PageId>('inbox');
+  const setRole = useSetRole();
+  useCommand('go.inbox', () => setPage('inbox'));
+  useCommand('go.settings', () => setPage('settings'));
+  const extra: ExtraAction[] = [
+    // Inbox and Settings are commands with keys of their own; the other pages are reached from here
+    ...PAGES.filter(({ id }) => id !== 'inbox' && id !== 'settings').map(({ id, label }) => ({ id: `go-${id}`, label: `Go to ${label}`, run: () => setPage(id) })),
+    ...ROLES.filter((role) => role !== status.role).map((role) => ({
+      id: `role-${role}`,
+      label: `Switch role to ${role}`,
+      run: () => setRole.mutate(role),
+    })),
+  ];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding={0}>
       <AppShell.Header px="md">
@@ -56,6 +70,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
           />
         ))}
       </AppShell.Navbar>
+      <CommandPalette extra={extra} />
       <AppShell.Main h="100vh">
         <Page page={page} status={status} />
       </AppShell.Main>

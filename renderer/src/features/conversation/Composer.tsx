@@ -7,6 +7,7 @@ import type { Draft, DraftKind } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { DraftTone } from '../analysis/DraftTone';
+import { useCommand } from '../commands/CommandProvider';
 
 interface Props {
   conversationId: number;
@@ -58,6 +59,14 @@ export function Composer({ conversationId, customerName, savedDraft }: Props) {
     },
   });
 
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const startWriting = (next: DraftKind) => {
+    setKind(next);
+    requestAnimationFrame(() => textareaRef.current?.focus());
+  };
+  useCommand('composer.reply', () => startWriting('reply'));
+  useCommand('composer.note', () => startWriting('note'));
+
   const note = kind === 'note';
   return (
     <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: note ? 'var(--mantine-color-yellow-0)' : undefined }}>
@@ -77,6 +86,7 @@ export function Composer({ conversationId, customerName, savedDraft }: Props) {
         </Text>
       </Group>
       <Textarea
+        ref={textareaRef}
         aria-label={note ? 'Internal note (only your team sees it)' : `Reply to ${customerName}`}
         placeholder={note ? 'A note for your team; the customer never sees it…' : `Write to ${customerName}…`}
         autosize
@@ -85,6 +95,11 @@ export function Composer({ conversationId, customerName, savedDraft }: Props) {
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
         onKeyDown={(event) => {
+          // Escape leaves the field, so the single-key shortcuts work again
+          if (event.key === 'Escape') {
+            event.currentTarget.blur();
+            return;
+          }
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && text.trim() && !send.isPending) {
             event.preventDefault();
             send.mutate();

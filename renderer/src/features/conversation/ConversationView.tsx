@@ -6,6 +6,8 @@ import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
 import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
+import { useConversationActions } from './useConversationActions';
+import { useCommand } from '../commands/CommandProvider';
 import { MessageItem } from './MessageItem';
 import classes from './ConversationView.module.css';
 
@@ -26,6 +28,12 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
     queryFn: () => client.call('conversations.get', { id: conversationId }),
   });
   const threadRef = useRef<HTMLDivElement>(null);
+  const { setStatus, assignToMe } = useConversationActions(conversationId);
+  const loadedOk = detail.isSuccess;
+  useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
+  useCommand('conversation.snooze', () => setStatus.mutate('snoozed'), loadedOk);
+  useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
+  useCommand('conversation.assignToMe', () => assignToMe.mutate(), loadedOk);
 
   const loaded = detail.data?.conversation.id;
   useEffect(() => {

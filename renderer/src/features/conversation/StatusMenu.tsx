@@ -1,22 +1,12 @@
 import { Button, Menu } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconChevronDown } from '@tabler/icons-react';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../../../../shared/contract/domain';
-import { useClient } from '../../api/ClientContext';
-import { queryKeys } from '../../app/queryKeys';
 import { STATUS_LOOK } from '../inbox/channelLook';
+import { useConversationActions } from './useConversationActions';
 
 /** The conversation's status, and the way to change it (saved at once, logged for replays). */
 export function StatusMenu({ conversationId, status }: { conversationId: number; status: ConversationStatus }) {
-  const client = useClient();
-  const queryClient = useQueryClient();
-  const change = useMutation({
-    mutationFn: (next: ConversationStatus) => client.call('conversations.setStatus', { id: conversationId, status: next }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
-    },
-  });
+  const { setStatus: change } = useConversationActions(conversationId);
   const look = STATUS_LOOK[status];
   return (
     <Menu position="bottom-end" withinPortal>

@@ -1,7 +1,7 @@
 import { Alert, Center, Loader, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationRow } from './ConversationRow';
@@ -14,10 +14,12 @@ interface Props {
   view: QueueView;
   selectedId: number | null;
   onOpen: (id: number) => void;
+  /** Told the ids in the order shown, for moving through them with the keyboard. */
+  onItems?: (ids: number[]) => void;
 }
 
 /** Every conversation, newest first, fetched page by page and rendered only where visible. */
-export function ConversationList({ view, selectedId, onOpen }: Props) {
+export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
   const client = useClient();
   const filter = {
     ...(view.channel !== 'all' ? { channel: view.channel } : {}),
@@ -35,7 +37,7 @@ export function ConversationList({ view, selectedId, onOpen }: Props) {
       return loaded < last.total ? loaded : undefined;
     },
   });
-  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -51,6 +53,14 @@ export function ConversationList({ view, selectedId, onOpen }: Props) {
   useEffect(() => {
     if (hasNextPage && !isFetchingNextPage && lastVisible >= items.length - 20) void fetchNextPage();
   }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  useEffect(() => onItems?.(items.map((item) => item.id)), [items, onItems]);
+  // keep the open conversation in sight when the keyboard moves to it
+  useEffect(() => {
+    const index = items.findIndex((item) => item.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId]);
 
   if (list.isPending) {
     return (

@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
 import { useCallback, useRef, useState } from 'react';
 import type { EventPayload } from '../../../../shared/contract/events';
-import { useKinshipEvent } from '../../api/ClientContext';
+import { useClient, useKinshipEvent } from '../../api/ClientContext';
+import { useCommand } from '../commands/CommandProvider';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationView } from '../conversation/ConversationView';
 import { ConversationList } from './ConversationList';
@@ -19,6 +20,7 @@ interface Selection {
 /** One list for every channel beside the open conversation; search reaches every message. */
 export function InboxPage() {
   const queryClient = useQueryClient();
+  const client = useClient();
   const [view, setView] = useState<QueueView>(DEFAULT_VIEW);
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query.trim(), 200);
@@ -62,6 +64,26 @@ export function InboxPage() {
     ),
   );
 
+  // the keyboard moves through the list as shown
+  const shownIds = useRef<number[]>([]);
+  const onItems = useCallback((ids: number[]) => {
+    shownIds.current = ids;
+  }, []);
+  const move = (step: number) => {
+    const ids = shownIds.current;
+    if (!ids.length) return;
+    const at = selection ? ids.indexOf(selection.conversationId) : -1;
+    const next = ids[Math.min(ids.length - 1, Math.max(0, at === -1 ? 0 : at + step))]!;
+    setSelection({ conversationId: next, messageId: null });
+  };
+  useCommand('conversation.next', () => move(1), !debouncedQuery);
+  useCommand('conversation.previous', () => move(-1), !debouncedQuery);
+  useCommand('conversation.nextWaiting', () => {
+    void client.call('conversations.list', { status: 'active', sort: 'waiting', limit: 1 }).then(({ items }) => {
+      if (items[0]) setSelection({ conversationId: items[0].id, messageId: null });
+    });
+  });
+
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) 1fr', height: '100%' }}>
       <section
@@ -78,6 +100,7 @@ export function InboxPage() {
         ) : (
           <ConversationList
             view={view}
+            onItems={onItems}
             selectedId={selection?.conversationId ?? null}
             onOpen={(conversationId) => setSelection({ conversationId, messageId: null })}
           />

@@ -1,6 +1,8 @@
 import { CloseButton, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import type { Channel, ConversationStatus, Mood, QueueSort } from '../../../../shared/contract/domain';
+import { useRef } from 'react';
+import { useCommand } from '../commands/CommandProvider';
 import { CHANNEL_LOOK } from './channelLook';
 
 export type ChannelFilter = Channel | 'all';
@@ -24,10 +26,13 @@ interface Props {
 }
 
 export function InboxToolbar({ view, onView, query, onQuery }: Props) {
+  const searchRef = useRef<HTMLInputElement>(null);
+  useCommand('search.focus', () => searchRef.current?.focus());
   const set = <K extends keyof QueueView>(key: K, value: QueueView[K]) => onView({ ...view, [key]: value });
   return (
     <Stack gap="xs" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
       <TextInput
+        ref={searchRef}
         aria-label="Search all messages"
         placeholder="Search all messages"
         leftSection={<IconSearch size={16} aria-hidden />}

@@ -1,6 +1,7 @@
 import { Code, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import type { WorkspaceStatus } from '../../../../shared/contract/domain';
 import { AnalysisSettings } from './AnalysisSettings';
+import { KeymapSettings } from './KeymapSettings';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const { store, counts } = status;
@@ -32,8 +33,9 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
           </Table>
         </Paper>
         <AnalysisSettings />
+        <KeymapSettings />
         <Text size="sm" c="dimmed">
-          Channel connections and the keymap will be configured here as those features arrive.
+          Channel connections will be configured here when the connectors arrive.
         </Text>
       </Stack>
     </ScrollArea>

@@ -6,13 +6,18 @@ import { queryKeys } from '../../app/queryKeys';
 
 const LABELS: Record<Role, string> = { agent: 'Agent', supervisor: 'Supervisor', executive: 'Executive' };
 
-export function RoleSwitch({ role }: { role: Role }) {
+/** Switches the role the console is used in (and so who is signed in). */
+export function useSetRole() {
   const client = useClient();
   const queryClient = useQueryClient();
-  const setRole = useMutation({
+  return useMutation({
     mutationFn: (next: Role) => client.call('session.setRole', { role: next }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.status }),
+    onSuccess: () => queryClient.invalidateQueries(),
   });
+}
+
+export function RoleSwitch({ role }: { role: Role }) {
+  const setRole = useSetRole();
   return (
     <SegmentedControl
       aria-label="Role"

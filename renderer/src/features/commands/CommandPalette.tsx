@@ -1,0 +1,42 @@
+import { Kbd } from '@mantine/core';
+import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import { IconSearch } from '@tabler/icons-react';
+import { COMMANDS } from '../../../../shared/contract/keymap';
+import { useCommand, useCommands } from './CommandProvider';
+import { displayKey } from './keyOfEvent';
+
+export interface ExtraAction {
+  id: string;
+  label: string;
+  description?: string;
+  run: () => void;
+}
+
+/** Ctrl/⌘+K: every command available here, with its key, and the extra actions (pages, roles). */
+export function CommandPalette({ extra }: { extra: ExtraAction[] }) {
+  const { available, keymap, run } = useCommands();
+  useCommand('palette.open', () => spotlight.open());
+  const actions: SpotlightActionData[] = [
+    ...available
+      .filter((id) => id !== 'palette.open')
+      .map((id) => ({
+        id,
+        label: COMMANDS[id].title,
+        rightSection: <Kbd size="xs">{displayKey(keymap[id])}</Kbd>,
+        onClick: () => run(id),
+      })),
+    ...extra.map((action) => ({ id: action.id, label: action.label, ...(action.description ? { description: action.description } : {}), onClick: action.run })),
+  ];
+  return (
+    <Spotlight
+      actions={actions}
+      shortcut={null}
+      nothingFound="No command matches"
+      highlightQuery
+      limit={50}
+      scrollable
+      maxHeight={420}
+      searchProps={{ leftSection: <IconSearch size={18} aria-hidden />, placeholder: 'Type a command…', 'aria-label': 'Command' }}
+    />
+  );
+}

@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { COMMAND_IDS, DEFAULT_KEYMAP, type CommandId, type Keymap } from '../../../../shared/contract/keymap';
+import { useClient } from '../../api/ClientContext';
+import { isTypingTarget, keyOfEvent } from './keyOfEvent';
+
+export const keymapKey = ['keymap.get'] as const;
+
+type Handler = () => void;
+
+interface CommandContextValue {
+  keymap: Keymap;
+  /** Commands someone on screen can carry out right now. */
+  available: CommandId[];
+  run(id: CommandId): boolean;
+  register(id: CommandId, handler: Handler): () => void;
+}
+
+const CommandContext = createContext<CommandContextValue | null>(null);
+
+/**
+ * The command service: every action is a named command; components on screen register what they
+ * can do, the keymap (editable in Settings) maps keys to commands, and the palette lists them.
+ */
+export function CommandProvider({ children }: { children: ReactNode }) {
+  const client = useClient();
+  const keymapQuery = useQuery({ queryKey: keymapKey, queryFn: () => client.call('keymap.get', {}) });
+  const keymap = keymapQuery.data ?? DEFAULT_KEYMAP;
+  const handlers = useRef(new Map<CommandId, Handler[]>());
+  const [version, setVersion] = useState(0);
+
+  const register = useCallback((id: CommandId, handler: Handler) => {
+    const stack = handlers.current.get(id) ?? [];
+    handlers.current.set(id, [...stack, handler]);
+    setVersion((v) => v + 1);
+    return () => {
+      handlers.current.set(id, (handlers.current.get(id) ?? []).filter((h) => h !== handler));
+      setVersion((v) => v + 1);
+    };
+  }, []);
+
+  const run = useCallback((id: CommandId) => {
+    const stack = handlers.current.get(id);
+    const handler = stack?.[stack.length - 1];
+    if (!handler) return false;
+    handler();
+    return true;
+  }, []);
+
+  useEffect(() => {
+    const byKey = new Map(COMMAND_IDS.map((id) => [keymap[id], id] as const));
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.isComposing) return;
+      const key = keyOfEvent(event);
+      if (!key) return;
+      const id = byKey.get(key);
+      if (!id) return;
+      const plain = !key.includes('Mod+') && !key.includes('Alt+');
+      if (plain && isTypingTarget(event.target)) return;
+      // a dialog (menu, palette) keeps the keyboard to itself, except for the palette's own key
+      if (plain && document.querySelector('[role="dialog"][aria-modal="true"], [role="menu"]')) return;
+      if (run(id)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [keymap, run]);
+
+  const available = useMemo(() => COMMAND_IDS.filter((id) => (handlers.current.get(id)?.length ?? 0) > 0), [version]);
+  const value = useMemo(() => ({ keymap, available, run, register }), [keymap, available, run, register]);
+  return <CommandContext.Provider value={value}>{children}</CommandContext.Provider>;
+}
+
+export function useCommands(): CommandContextValue {
+  const value = useContext(CommandContext);
+  if (!value) throw new Error('useCommands needs a CommandProvider');
+  return value;
+}
+
+/** Makes this component the one that carries out `id` while it is mounted (and `enabled`). */
+export function useCommand(id: CommandId, handler: Handler, enabled = true): void {
+  const { register } = useCommands();
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => (enabled ? register(id, () => latest.current()) : undefined), [id, enabled, register]);
+}

@@ -1,0 +1,102 @@
+import { Alert, Button, Group, Kbd, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { COMMAND_IDS, COMMANDS, DEFAULT_KEYMAP, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../../shared/contract/keymap';
+import { useClient } from '../../api/ClientContext';
+import { keymapKey, useCommands } from '../commands/CommandProvider';
+import { displayKey, keyOfEvent } from '../commands/keyOfEvent';
+
+/** Settings → Keyboard: every command's key, changed by pressing the new one; conflicts shown before saving. */
+export function KeymapSettings() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const { keymap } = useCommands();
+  const [edits, setEdits] = useState<Partial<Keymap>>({});
+  const next: Keymap = { ...keymap, ...edits };
+  const conflicts = keymapConflicts(next);
+  const problems = COMMAND_IDS.flatMap((id) => {
+    const problem = edits[id] !== undefined ? keyProblem(edits[id]!) : null;
+    return problem ? [{ id, problem }] : [];
+  });
+  const save = useMutation({
+    mutationFn: (bindings: Partial<Keymap>) => client.call('keymap.set', { bindings }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(keymapKey, saved);
+      setEdits({});
+    },
+  });
+  const conflictOf = (id: CommandId) => conflicts.find((conflict) => conflict.commands.includes(id));
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="keymap-title">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="keymap-title">
+          Keyboard
+        </Title>
+        <Text size="sm" c="dimmed">
+          Click a key field and press the keys you want. Single keys work when you are not typing in a field; Esc leaves a field. Combinations the browser, the operating system or AltGr need are refused.
+        </Text>
+        <Table withTableBorder fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Command</Table.Th>
+              <Table.Th w={160}>Key</Table.Th>
+              <Table.Th>Change to</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {COMMAND_IDS.map((id) => {
+              const conflict = conflictOf(id);
+              const problem = problems.find((p) => p.id === id)?.problem;
+              return (
+                <Table.Tr key={id}>
+                  <Table.Td>{COMMANDS[id].title}</Table.Td>
+                  <Table.Td>
+                    <Kbd size="xs">{displayKey(keymap[id])}</Kbd>
+                  </Table.Td>
+                  <Table.Td>
+                    <TextInput
+                      size="xs"
+                      readOnly
+                      aria-label={`New key for ${COMMANDS[id].title}`}
+                      placeholder="Press keys…"
+                      value={edits[id] ? displayKey(edits[id]!) : ''}
+                      onKeyDown={(event) => {
+                        if (event.key === 'Tab') return;
+                        event.preventDefault();
+                        event.stopPropagation();
+                        const key = keyOfEvent(event.nativeEvent);
+                        if (key) setEdits((current) => ({ ...current, [id]: key }));
+                      }}
+                      error={problem ?? (conflict && edits[id] ? `Also used by: ${conflict.commands.filter((c) => c !== id).map((c) => COMMANDS[c].title).join(', ')}` : undefined)}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        {save.isError && (
+          <Alert color="red" role="alert">
+            {save.error.message}
+          </Alert>
+        )}
+        <Group>
+          <Button onClick={() => save.mutate({ ...overridesOf(keymap), ...edits })} disabled={!Object.keys(edits).length || conflicts.length > 0 || problems.length > 0} loading={save.isPending}>
+            Save keys
+          </Button>
+          <Button variant="default" onClick={() => setEdits({})} disabled={!Object.keys(edits).length}>
+            Undo changes
+          </Button>
+          <Button variant="subtle" onClick={() => save.mutate({})}>
+            Restore all defaults
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function overridesOf(keymap: Keymap): Partial<Keymap> {
+  return Object.fromEntries(COMMAND_IDS.filter((id) => keymap[id] !== DEFAULT_KEYMAP[id]).map((id) => [id, keymap[id]]));
+}

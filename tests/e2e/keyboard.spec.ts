@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { startWebHost, stopWebHost } from './webHostFixture';
+
+/** Keyboard first: the palette reaches every action, j/k and single keys work, the keymap is the user's. */
+test.describe.configure({ mode: 'serial' });
+
+let started: Awaited<ReturnType<typeof startWebHost>>;
+test.beforeAll(async () => {
+  started = await startWebHost();
+});
+test.afterAll(async () => stopWebHost(started));
+
+const selected = (page: import('@playwright/test').Page) => page.locator('[data-testid="conversation-row"][aria-current="true"]');
+
+test('j and k move through the inbox, r starts a reply, e resolves, Esc leaves the field', async ({ page }) => {
+  await page.goto(started.host.url);
+  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+  await page.locator('body').press('j');
+  const first = await selected(page).textContent();
+  await page.locator('body').press('j');
+  await expect(selected(page)).not.toHaveText(first!);
+  await page.locator('body').press('k');
+  await expect(selected(page)).toHaveText(first!);
+
+  await page.locator('body').press('r');
+  await expect(page.getByRole('textbox', { name: /^Reply to / })).toBeFocused();
+  await page.keyboard.type('jk typed here stay in the reply');
+  await expect(selected(page)).toHaveText(first!);
+  await page.keyboard.press('Escape');
+  await page.locator('body').press('e');
+  await expect(page.getByRole('article').getByRole('button', { name: /^Status: / })).toHaveText('Resolved');
+  await page.locator('body').press('/');
+  await expect(page.getByRole('textbox', { name: 'Search all messages' })).toBeFocused();
+});
+
+test('Ctrl+K opens the palette, which lists the actions with their keys and runs them', async ({ page }) => {
+  await page.goto(started.host.url);
+  await page.getByTestId('conversation-row').first().click();
+  await page.locator('body').press('Control+k');
+  const palette = page.getByRole('dialog');
+  const input = page.getByRole('textbox', { name: 'Command' });
+  await expect(input).toBeFocused();
+  for (const title of ['Next conversation', 'Reply', 'Resolve the conversation', 'Assign the conversation to me', 'Go to Settings', 'Switch role to supervisor']) {
+    await expect(palette.getByText(title, { exact: true })).toBeVisible();
+  }
+  await input.fill('assign');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article')).toContainText('Aisha Khan');
+  await page.locator('body').press('Control+k');
+  await page.getByRole('textbox', { name: 'Command' }).fill('go to settings');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+});
+
+test('a key can be changed in Settings, conflicts are shown before saving, and the new key works', async ({ page }) => {
+  await page.goto(started.host.url);
+  await page.locator('body').press('Shift+S');
+  const keyboard = page.getByRole('region', { name: 'Keyboard' });
+  await keyboard.getByRole('textbox', { name: 'New key for Write an internal note' }).press('j');
+  await expect(keyboard).toContainText('Also used by: Next conversation');
+  await expect(keyboard.getByRole('button', { name: 'Save keys' })).toBeDisabled();
+  await keyboard.getByRole('textbox', { name: 'New key for Write an internal note' }).press('Control+w');
+  await expect(keyboard).toContainText('belongs to the browser or the operating system');
+  await keyboard.getByRole('textbox', { name: 'New key for Write an internal note' }).press('m');
+  await keyboard.getByRole('button', { name: 'Save keys' }).click();
+  await expect(keyboard.getByRole('row', { name: /Write an internal note/ }).locator('kbd')).toHaveText('m');
+  await page.reload();
+  await page.locator('body').press('Shift+I');
+  await page.getByTestId('conversation-row').first().click();
+  await page.locator('body').press('m');
+  await expect(page.getByRole('textbox', { name: 'Internal note (only your team sees it)' })).toBeFocused();
+});
