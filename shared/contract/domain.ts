@@ -69,7 +69,10 @@ export interface Message {
   conversationId: number;
   author: MessageAuthor;
   authorName: string | null;
+  /** The text: what is shown by default, searched and read by the analyzer. */
   body: string;
+  /** The HTML an e-mail came in; hostile until sanitised, shown only in a sandbox. */
+  html: string | null;
   sentAt: number;
   meta: MessageMeta;
   /** How the analyzer read it; null until it has (or for notes and system lines, which are not read). */

@@ -31,7 +31,10 @@ export interface IngestMessage {
     authorName?: string;
     /** E-mail of the Kinship user who wrote an agent message or note, when known. */
     authorEmail?: string;
+    /** The text; for an HTML e-mail it may be left empty and is then made from the HTML. */
     body: string;
+    /** The HTML of an e-mail, kept to be shown sanitised. */
+    bodyHtml?: string;
     sentAt: number;
     /** Connector's id for the message (e-mail Message-ID goes in meta.messageId). */
     externalId?: string;

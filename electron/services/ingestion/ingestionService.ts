@@ -1,6 +1,7 @@
 import type { IngestMessage, IngestResult } from '../../../shared/contract/ingestion';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
+import { htmlToText } from '../analysis/text/customerWords';
 import { dedupeKey } from './dedupeKey';
 
 export interface IngestOptions {
@@ -82,7 +83,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
       author: item.message.author,
       authorName: item.message.author === 'customer' ? item.customer.displayName : (item.message.authorName ?? null),
       authorUserId: authorUser?.id ?? null,
-      body: item.message.body,
+      body: item.message.body.trim() || !item.message.bodyHtml ? item.message.body : htmlToText(item.message.bodyHtml),
+      bodyHtml: item.message.bodyHtml ?? null,
       sentAt: item.message.sentAt,
       externalId: item.message.externalId ?? null,
       dedupeKey: key,

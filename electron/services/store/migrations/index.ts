@@ -2,6 +2,7 @@ import { initialSchema } from './0001_initial';
 import { analysisDetails } from './0002_analysis_details';
 import { drafts } from './0003_drafts';
 import { queueState } from './0004_queue_state';
+import { messageHtml } from './0005_message_html';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'analysis details', sql: analysisDetails },
   { version: 3, name: 'drafts', sql: drafts },
   { version: 4, name: 'queue state', sql: queueState },
+  { version: 5, name: 'message html', sql: messageHtml },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -7,6 +7,7 @@ interface MessageRow {
   author: MessageAuthor;
   author_name: string | null;
   body: string;
+  body_html: string | null;
   sent_at: number;
   meta: string;
 }
@@ -17,6 +18,8 @@ export interface NewMessage {
   authorName: string | null;
   authorUserId: number | null;
   body: string;
+  /** The HTML an e-mail came in, if it did; `body` is its text. */
+  bodyHtml?: string | null;
   sentAt: number;
   externalId: string | null;
   /** Two messages with the same key are the same message; the second is not stored. */
@@ -31,16 +34,17 @@ const toMessage = (row: MessageRow): Omit<Message, 'reading'> => ({
   author: row.author,
   authorName: row.author_name,
   body: row.body,
+  html: row.body_html,
   sentAt: row.sent_at,
   meta: JSON.parse(row.meta) as MessageMeta,
 });
 
-const COLUMNS = 'id, conversation_id, author, author_name, body, sent_at, meta';
+const COLUMNS = 'id, conversation_id, author, author_name, body, body_html, sent_at, meta';
 
 export function createMessagesRepository(db: Database.Database) {
   const insert = db.prepare(
-    `INSERT INTO messages (conversation_id, author, author_name, author_user_id, body, sent_at, external_id, dedupe_key, meta, created_at)
-     VALUES (@conversationId, @author, @authorName, @authorUserId, @body, @sentAt, @externalId, @dedupeKey, @meta, @createdAt)
+    `INSERT INTO messages (conversation_id, author, author_name, author_user_id, body, body_html, sent_at, external_id, dedupe_key, meta, created_at)
+     VALUES (@conversationId, @author, @authorName, @authorUserId, @body, @bodyHtml, @sentAt, @externalId, @dedupeKey, @meta, @createdAt)
      ON CONFLICT (dedupe_key) DO NOTHING`,
   );
   const byDedupeKey = db.prepare<[string], { id: number; conversation_id: number }>(
@@ -62,7 +66,7 @@ export function createMessagesRepository(db: Database.Database) {
   return {
     /** Stores the message; returns its id, or null when a message with the same key already exists. */
     insert(message: NewMessage): number | null {
-      const result = insert.run({ ...message, meta: JSON.stringify(message.meta) });
+      const result = insert.run({ ...message, bodyHtml: message.bodyHtml ?? null, meta: JSON.stringify(message.meta) });
       return result.changes > 0 ? Number(result.lastInsertRowid) : null;
     },
     findByDedupeKey(key: string): { id: number; conversationId: number } | null {

@@ -3,6 +3,7 @@ import type { Channel, Message } from '../../../../shared/contract/domain';
 import { fullTime } from '../../lib/time';
 import { ReadingBadge } from '../analysis/ReadingBadge';
 import { EmailBody } from './EmailBody';
+import { EmailHtml } from './EmailHtml';
 import classes from './MessageItem.module.css';
 
 interface Props {
@@ -62,7 +63,9 @@ export function MessageItem({ message, channel, focused }: Props) {
           {message.meta.to && <>to {message.meta.to.join(', ')}</>}
         </Text>
       ) : null}
-      {email ? (
+      {email && message.html ? (
+        <EmailHtml html={message.html} />
+      ) : email ? (
         <EmailBody body={message.body} />
       ) : callOffset ? (
         <div className={classes.callNote}>

@@ -15,7 +15,7 @@ const hostile = [
 ].join('\n');
 
 function message(body: string, author: Message['author'] = 'customer'): Message {
-  return { id: 1, conversationId: 1, author, authorName: 'Mallory', body, sentAt: Date.UTC(2026, 0, 5), meta: { from: 'mallory@evil.example', to: ['support@larkspur.example'] }, reading: null };
+  return { id: 1, conversationId: 1, author, authorName: 'Mallory', body, sentAt: Date.UTC(2026, 0, 5), meta: { from: 'mallory@evil.example', to: ['support@larkspur.example'] }, html: null, reading: null };
 }
 
 describe('a message body', () => {
