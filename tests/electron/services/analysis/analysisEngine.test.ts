@@ -34,8 +34,8 @@ describeWithModels('the analysis engine', () => {
     expect(events.filter((e) => e.name === 'analysis.result')).toHaveLength(1);
   });
 
-  it('lets a live message overtake a long backlog', async () => {
-    const { ingestion, store, engine } = await startAnalysis({ start: false });
+  it('lets a live message overtake a long backlog, reporting the backlog’s progress', async () => {
+    const { ingestion, store, engine, events } = await startAnalysis({ start: false });
     await ingestion.ingestMany(Array.from({ length: 400 }, (_, i) => customerMessage(`Backlog message number ${i} about my order being late again`)), { notify: false });
     await engine.start();
     expect(engine.status().backlog.total).toBe(400);
@@ -45,6 +45,9 @@ describeWithModels('the analysis engine', () => {
     expect(engine.status().backlog.done).toBeLessThan(200);
     await expect.poll(() => engine.status().backlog.done, { timeout: 20_000 }).toBe(400);
     expect(store.analyses.unreadMessageIds(reading.modelId, reading.modelVersion)).toEqual([]);
+    const progress = events.filter((e) => e.name === 'progress' && e.payload.task === 'analysis.backlog').map((e) => e.payload as { done: number; total: number });
+    expect(progress[0]).toMatchObject({ done: 0, total: 400 });
+    expect(progress.at(-1)).toMatchObject({ done: 400, total: 400 });
   });
 
   it('keeps its readings across a restart and does not read them again', async () => {
