@@ -115,6 +115,29 @@ export interface Draft {
   savedAt: number;
 }
 
+/** A promise to a customer, with a due time. */
+export interface FollowUp {
+  id: number;
+  customerId: number;
+  conversationId: number | null;
+  messageId: number | null;
+  createdBy: number | null;
+  description: string;
+  dueAt: number;
+  status: FollowUpStatus;
+  createdAt: number;
+  closedAt: number | null;
+}
+
+/** Everything the customer panel shows: who they are across channels and their history with us. */
+export interface CustomerProfile {
+  customer: Customer;
+  /** Every conversation across channels, newest first. */
+  timeline: ConversationSummary[];
+  followUps: FollowUp[];
+  contacts: { total: number; byChannel: Record<Channel, number>; first: number | null; last: number | null };
+}
+
 export interface ConversationDetail {
   conversation: ConversationSummary;
   customer: Customer;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
-import type { ConversationDetail, ConversationSummary, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
+import type { ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
  * Every method of the api: its input schema (checked at runtime on the Node side) and its output
@@ -50,6 +50,7 @@ export const methodInputs = {
     })
     .strict(),
   'users.list': z.object({}).strict(),
+  'customers.profile': z.object({ id }).strict(),
   'keymap.get': z.object({}).strict(),
   'keymap.set': z
     .object({
@@ -92,6 +93,7 @@ export interface MethodOutputs {
   'drafts.save': { savedAt: number };
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];
+  'customers.profile': CustomerProfile;
   'keymap.get': Keymap;
   'keymap.set': Keymap;
   'conversations.assign': ConversationSummary;

@@ -105,3 +105,26 @@ test('the queue shows open work, most upset first or longest waiting first, with
   await page.getByRole('option', { name: 'Waiting longest' }).click();
   await expect(rows.first().getByTestId('waiting')).toContainText(/^waiting \d+ (min|h|d)$/);
 });
+
+test('the customer panel shows who they are across channels and their whole history, one click from each conversation', async ({ page }) => {
+  await page.goto(started.host.url);
+  await page.getByRole('textbox', { name: 'Search all messages' }).fill('if nobody calls me by 10');
+  await page.getByTestId('search-hit').first().click();
+  const panel = page.getByRole('complementary', { name: 'Customer' });
+  await expect(panel.getByRole('heading', { name: 'Marcus Reed' })).toBeVisible();
+  const identities = panel.getByRole('list', { name: 'Identities' });
+  await expect(identities.getByRole('img', { name: 'email' })).toBeVisible();
+  await expect(identities.getByRole('img', { name: 'phone' })).toBeVisible();
+  await expect(identities.getByRole('img', { name: 'chat' })).toBeVisible();
+  const history = panel.getByTestId('history-item');
+  expect(await history.count()).toBeGreaterThanOrEqual(3);
+  const channels = await history.locator('svg[aria-label]').evaluateAll((els) => new Set(els.map((el) => el.getAttribute('aria-label'))).size);
+  expect(channels).toBeGreaterThanOrEqual(2);
+  await expect(panel).toContainText('No open follow-ups');
+  const before = await page.getByRole('article').getByRole('heading', { level: 2 }).textContent();
+  const other = panel.locator('[data-testid="history-item"]:not([aria-current="true"])').first();
+  const subject = (await other.locator('p').first().textContent())!;
+  await other.click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(subject);
+  await expect(page.getByRole('article').getByRole('heading', { level: 2 })).not.toHaveText(before!);
+});

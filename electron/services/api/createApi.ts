@@ -4,6 +4,7 @@ import { loadDemoWorkspace } from '../demo/loadDemoWorkspace';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createKeymapHandlers } from './keymapHandlers';
+import { createCustomerHandlers } from './customerHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
@@ -70,6 +71,7 @@ export function createApi(context: ApiContext) {
       }
     },
     ...createKeymapHandlers(ready),
+    ...createCustomerHandlers(ready),
     ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),

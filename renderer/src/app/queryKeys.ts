@@ -5,4 +5,6 @@ export const queryKeys = {
   allConversations: ['conversations.list'] as const,
   conversation: (id: number) => ['conversations.get', id] as const,
   search: (query: string) => ['messages.search', query] as const,
+  customerProfile: (id: number) => ['customers.profile', id] as const,
+  allCustomerProfiles: ['customers.profile'] as const,
 };

@@ -1,18 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { FollowUpStatus } from '../../../../shared/contract/domain';
+import type { FollowUp, FollowUpStatus } from '../../../../shared/contract/domain';
 
-export interface FollowUp {
-  id: number;
-  customerId: number;
-  conversationId: number | null;
-  messageId: number | null;
-  createdBy: number | null;
-  description: string;
-  dueAt: number;
-  status: FollowUpStatus;
-  createdAt: number;
-  closedAt: number | null;
-}
+export type { FollowUp };
 
 export type NewFollowUp = Omit<FollowUp, 'id' | 'status' | 'closedAt'>;
 

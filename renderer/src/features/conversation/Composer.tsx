@@ -56,6 +56,7 @@ export function Composer({ conversationId, customerName, savedDraft }: Props) {
       setText('');
       void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allCustomerProfiles });
     },
   });
 

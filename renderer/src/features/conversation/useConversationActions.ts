@@ -10,6 +10,7 @@ export function useConversationActions(conversationId: number) {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.allCustomerProfiles });
   };
   const setStatus = useMutation({
     mutationFn: (status: ConversationStatus) => client.call('conversations.setStatus', { id: conversationId, status }),

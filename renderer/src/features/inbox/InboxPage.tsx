@@ -1,6 +1,6 @@
 import { Center, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
 import { useCallback, useRef, useState } from 'react';
 import type { EventPayload } from '../../../../shared/contract/events';
@@ -8,6 +8,7 @@ import { useClient, useKinshipEvent } from '../../api/ClientContext';
 import { useCommand } from '../commands/CommandProvider';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationView } from '../conversation/ConversationView';
+import { CustomerPanel } from '../customer/CustomerPanel';
 import { ConversationList } from './ConversationList';
 import { DEFAULT_VIEW, InboxToolbar, type QueueView } from './InboxToolbar';
 import { SearchResults } from './SearchResults';
@@ -64,6 +65,14 @@ export function InboxPage() {
     ),
   );
 
+  // the open conversation's customer, for the panel beside it (read from the cached conversation)
+  const openDetail = useQuery({
+    queryKey: queryKeys.conversation(selection?.conversationId ?? 0),
+    queryFn: () => client.call('conversations.get', { id: selection!.conversationId }),
+    enabled: selection !== null,
+  });
+  const openCustomerId = openDetail.data?.customer.id ?? null;
+
   // the keyboard moves through the list as shown
   const shownIds = useRef<number[]>([]);
   const onItems = useCallback((ids: number[]) => {
@@ -85,7 +94,7 @@ export function InboxPage() {
   });
 
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) 1fr', height: '100%' }}>
+    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) 1fr minmax(240px, 300px)', height: '100%' }}>
       <section
         aria-label="Inbox"
         style={{ display: 'flex', flexDirection: 'column', minHeight: 0, borderRight: '1px solid var(--mantine-color-gray-3)' }}
@@ -118,6 +127,15 @@ export function InboxPage() {
           </Center>
         )}
       </section>
+      <aside aria-label="Customer" style={{ minHeight: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }}>
+        {openCustomerId !== null && selection ? (
+          <CustomerPanel
+            customerId={openCustomerId}
+            currentConversationId={selection.conversationId}
+            onOpen={(conversationId) => setSelection({ conversationId, messageId: null })}
+          />
+        ) : null}
+      </aside>
     </div>
   );
 }

@@ -1,0 +1,141 @@
+import { Alert, Badge, Center, Divider, Group, Loader, ScrollArea, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { IconAt, IconMessageCircle, IconPhone, IconUser, type Icon } from '@tabler/icons-react';
+import type { IdentityKind } from '../../../../shared/contract/domain';
+import { useClient } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
+import { fullTime, listTime } from '../../lib/time';
+import { EMOTION_LOOK, formatSentiment } from '../analysis/emotionLook';
+import { CHANNEL_LOOK, STATUS_LOOK } from '../inbox/channelLook';
+import classes from '../inbox/ConversationRow.module.css';
+
+const IDENTITY_ICON: Record<IdentityKind, Icon> = { email: IconAt, chat: IconMessageCircle, phone: IconPhone, social: IconUser };
+
+
+interface Props {
+  customerId: number;
+  currentConversationId: number;
+  onOpen: (conversationId: number) => void;
+}
+
+/** Who the customer is across channels, their whole history with us as one timeline, and what we promised. */
+export function CustomerPanel({ customerId, currentConversationId, onOpen }: Props) {
+  const client = useClient();
+  const profile = useQuery({ queryKey: queryKeys.customerProfile(customerId), queryFn: () => client.call('customers.profile', { id: customerId }) });
+  if (profile.isPending) {
+    return (
+      <Center p="md">
+        <Loader size="xs" aria-label="Loading the customer" />
+      </Center>
+    );
+  }
+  if (profile.isError) {
+    return (
+      <Alert color="red" m="sm" role="alert">
+        {profile.error.message}
+      </Alert>
+    );
+  }
+  const { customer, timeline, followUps, contacts } = profile.data;
+  const open = followUps.filter((followUp) => followUp.status === 'open');
+  const now = Date.now();
+  return (
+    <ScrollArea h="100%" type="auto">
+      <Stack gap="sm" p="md">
+        <div>
+          <Title order={2} size="h5">
+            {customer.displayName}
+          </Title>
+          <Text size="xs" c="dimmed">
+            Customer since {contacts.first ? fullTime(contacts.first).split(',')[0] : '—'} · {contacts.total} conversation{contacts.total === 1 ? '' : 's'}
+          </Text>
+        </div>
+        <Stack gap={4} aria-label="Identities" role="list">
+          {customer.identities.map((identity) => {
+            const IconFor = IDENTITY_ICON[identity.kind];
+            return (
+              <Group key={`${identity.kind}:${identity.value}`} gap={6} wrap="nowrap" role="listitem">
+                <IconFor size={14} aria-label={identity.kind} />
+                <Text size="xs" truncate>
+                  {identity.value}
+                </Text>
+              </Group>
+            );
+          })}
+        </Stack>
+        <Group gap={6}>
+          {(['chat', 'email', 'voice'] as const).map((channel) => (
+            <Badge key={channel} size="sm" variant="light" color={CHANNEL_LOOK[channel].color}>
+              {contacts.byChannel[channel]} {CHANNEL_LOOK[channel].label.toLowerCase()}
+            </Badge>
+          ))}
+        </Group>
+
+        <Divider label="Emotional connection" labelPosition="left" />
+        <Text size="xs" c="dimmed">
+          The connection index (stranger → kin) and what moved it will appear here when it is built; nothing is shown until then rather than an invented figure.
+        </Text>
+
+        <Divider label="Follow-ups" labelPosition="left" />
+        {open.length === 0 ? (
+          <Text size="xs" c="dimmed">
+            No open follow-ups.
+          </Text>
+        ) : (
+          open.map((followUp) => (
+            <Group key={followUp.id} justify="space-between" wrap="nowrap" gap={6}>
+              <Text size="xs">{followUp.description}</Text>
+              <Text size="xs" c={followUp.dueAt < now ? 'red.7' : 'dimmed'} fw={followUp.dueAt < now ? 700 : 400} style={{ flexShrink: 0 }}>
+                {followUp.dueAt < now ? 'overdue ' : 'due '}
+                {listTime(followUp.dueAt)}
+              </Text>
+            </Group>
+          ))
+        )}
+
+        <Divider label="History across channels" labelPosition="left" />
+        <div role="list" aria-label="Customer history">
+          {timeline.map((conversation) => {
+            const channel = CHANNEL_LOOK[conversation.channel];
+            const ChannelIcon = channel.icon;
+            const current = conversation.id === currentConversationId;
+            return (
+              <UnstyledButton
+                key={conversation.id}
+                role="listitem"
+                className={classes.row}
+                data-selected={current || undefined}
+                aria-current={current ? 'true' : undefined}
+                onClick={() => onOpen(conversation.id)}
+                data-testid="history-item"
+                style={{ padding: '6px 8px' }}
+              >
+                <ChannelIcon size={15} color={`var(--mantine-color-${channel.color}-6)`} aria-label={channel.label} className={classes.icon} />
+                <div className={classes.body}>
+                  <Group justify="space-between" wrap="nowrap" gap={4}>
+                    <Text size="xs" fw={600} truncate>
+                      {conversation.subject ?? channel.label}
+                    </Text>
+                    <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+                      {listTime(conversation.createdAt)}
+                    </Text>
+                  </Group>
+                  <Group gap={6} wrap="nowrap">
+                    <Text size="xs" c={`${STATUS_LOOK[conversation.status].color}.8`}>
+                      {STATUS_LOOK[conversation.status].label}
+                    </Text>
+                    {conversation.mood && (
+                      <Text size="xs" c="dimmed">
+                        · {conversation.mood.emotion ? EMOTION_LOOK[conversation.mood.emotion].label.toLowerCase() : 'sentiment'} {formatSentiment(conversation.mood.sentiment)}
+                      </Text>
+                    )}
+                  </Group>
+                </div>
+              </UnstyledButton>
+            );
+          })}
+        </div>
+      </Stack>
+    </ScrollArea>
+  );
+}
