@@ -13,6 +13,15 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stopWebHost(started));
 
+/** Opens the console, loading the demo first if this host's workspace is still empty. */
+async function openConsole(page: Page) {
+  await page.goto(started.host.url);
+  const load = page.getByRole('button', { name: 'Load the demo workspace' });
+  await expect(load.or(page.getByTestId('conversation-row').first())).toBeVisible();
+  if (await load.isVisible()) await load.click();
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+}
+
 async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText(channel, { exact: true }).click();
   await page.getByTestId('conversation-row').first().click();
@@ -20,9 +29,7 @@ async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
 }
 
 test('a reply is sent, shown in the thread and in the inbox, and read like any message', async ({ page }) => {
-  await page.goto(started.host.url);
-  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
-  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+  await openConsole(page);
   await openFirst(page, 'Chat');
   const reply = 'Thank you so much for your patience, I have sorted this out for you today.';
   await page.getByRole('textbox', { name: /^Reply to / }).fill(reply);
@@ -36,7 +43,7 @@ test('a reply is sent, shown in the thread and in the inbox, and read like any m
 });
 
 test('an internal note is kept apart from what the customer sees', async ({ page }) => {
-  await page.goto(started.host.url);
+  await openConsole(page);
   await openFirst(page, 'E-mail');
   await page.getByRole('radiogroup', { name: 'Write a' }).getByText('Internal note').click();
   await page.getByRole('textbox', { name: 'Internal note (only your team sees it)' }).fill('Checked with the warehouse: the parcel left on Monday.');
@@ -47,7 +54,7 @@ test('an internal note is kept apart from what the customer sees', async ({ page
 });
 
 test('a status change is saved at once and shown everywhere', async ({ page }) => {
-  await page.goto(started.host.url);
+  await openConsole(page);
   await openFirst(page, 'Call');
   const article = page.getByRole('article');
   const statusButton = article.getByRole('button', { name: /^Status: / });
@@ -62,7 +69,7 @@ test('a status change is saved at once and shown everywhere', async ({ page }) =
 });
 
 test('a draft is saved as it is typed and is there again after the window was closed', async ({ page, context }) => {
-  await page.goto(started.host.url);
+  await openConsole(page);
   await openFirst(page, 'E-mail');
   const draft = 'Dear customer, I am looking into your order right now and will write again within the hour';
   await page.getByRole('textbox', { name: /^Reply to / }).fill(draft);
@@ -75,7 +82,7 @@ test('a draft is saved as it is typed and is there again after the window was cl
 });
 
 test('the queue shows open work, most upset first or longest waiting first, with mood and waiting time', async ({ page }) => {
-  await page.goto(started.host.url);
+  await openConsole(page);
   await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden({ timeout: 30_000 });
   await page.getByRole('textbox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Open work' }).click();
@@ -107,7 +114,7 @@ test('the queue shows open work, most upset first or longest waiting first, with
 });
 
 test('the customer panel shows who they are across channels and their whole history, one click from each conversation', async ({ page }) => {
-  await page.goto(started.host.url);
+  await openConsole(page);
   await page.getByRole('textbox', { name: 'Search all messages' }).fill('if nobody calls me by 10');
   await page.getByTestId('search-hit').first().click();
   const panel = page.getByRole('complementary', { name: 'Customer' });
