@@ -65,8 +65,8 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
   return (
     <article className={classes.view} aria-label={`Conversation with ${customer.displayName}`}>
       <header className={classes.header}>
-        <Group justify="space-between" wrap="nowrap">
-          <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Stack gap={2} style={{ minWidth: 260, flex: 1 }}>
             <Title order={2} size="h4" lineClamp={1}>
               {conversation.subject ?? `${channel.label} with ${customer.displayName}`}
             </Title>
