@@ -21,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir: app.getPath('userData'),
       resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
     });
-    bindApiToIpc(services.api, rendererIndexUrl);
+    bindApiToIpc(services.api, rendererIndexUrl, (conversationId) => createMainWindow(rendererIndexPath, conversationId));
     createMainWindow(rendererIndexPath);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createMainWindow(rendererIndexPath);

@@ -10,4 +10,6 @@ export interface KinshipBridge {
   call(method: string, input: unknown): Promise<CallResult<unknown>>;
   /** Returns a function that stops listening. */
   onEvent(listener: (event: KinshipEvent) => void): () => void;
+  /** Opens one conversation in a window of its own. */
+  popOut(conversationId: number): Promise<void>;
 }

@@ -10,3 +10,8 @@ export const TOKEN_PARAM = 'token';
 /** IPC channel names of the Electron host. */
 export const IPC_CALL = 'kinship:call';
 export const IPC_EVENT = 'kinship:event';
+/** Electron only: open one conversation in a window of its own. */
+export const IPC_POP_OUT = 'kinship:pop-out';
+
+/** The address fragment that shows one conversation on its own: #conversation=123. */
+export const CONVERSATION_HASH = 'conversation';

@@ -18,6 +18,9 @@ export const COMMANDS = {
   'conversation.snooze': { title: 'Snooze the conversation', defaultKey: 's' },
   'conversation.pending': { title: 'Mark the conversation pending', defaultKey: 'p' },
   'conversation.assignToMe': { title: 'Assign the conversation to me', defaultKey: 'a' },
+  'conversation.keepBeside': { title: 'Keep this conversation open beside the next one', defaultKey: 'b' },
+  'conversation.closeBeside': { title: 'Close the conversation kept beside', defaultKey: 'Shift+B' },
+  'conversation.popOut': { title: 'Open the conversation in its own window', defaultKey: 'Shift+O' },
   'go.inbox': { title: 'Go to the inbox', defaultKey: 'Shift+I' },
   'go.settings': { title: 'Go to Settings', defaultKey: 'Shift+S' },
 } as const satisfies Record<string, { title: string; defaultKey: string }>;

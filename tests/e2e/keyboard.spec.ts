@@ -71,3 +71,31 @@ test('a key can be changed in Settings, conflicts are shown before saving, and t
   await page.locator('body').press('m');
   await expect(page.getByRole('textbox', { name: 'Internal note (only your team sees it)' })).toBeFocused();
 });
+
+test('two conversations side by side, each with its own composer, and one popped out on its own', async ({ page, context }) => {
+  await page.goto(started.host.url);
+  await page.getByRole('button', { name: 'Clear search' }).or(page.getByTestId('conversation-row').first()).first().waitFor();
+  await page.getByTestId('conversation-row').nth(2).click();
+  const firstSubject = await page.getByRole('region', { name: 'Conversation', exact: true }).getByRole('heading', { level: 2 }).textContent();
+  await page.locator('body').press('b');
+  const beside = page.getByRole('region', { name: 'Conversation kept beside' });
+  await expect(beside.getByRole('heading', { level: 2 })).toHaveText(firstSubject!);
+  await page.locator('body').press('j');
+  const main = page.getByRole('region', { name: 'Conversation', exact: true });
+  await expect(main.getByRole('heading', { level: 2 })).not.toHaveText(firstSubject!);
+
+  await beside.getByRole('textbox', { name: /^Reply to / }).fill('Written in the conversation kept beside.');
+  await beside.getByRole('button', { name: /^Send/ }).click();
+  await expect(beside.getByTestId('message').filter({ hasText: 'Written in the conversation kept beside.' })).toBeVisible();
+  await expect(main.getByTestId('message').filter({ hasText: 'Written in the conversation kept beside.' })).toHaveCount(0);
+  await expect(main.getByRole('textbox', { name: /^Reply to / })).toHaveValue('');
+
+  const [popped] = await Promise.all([context.waitForEvent('page'), beside.getByRole('button', { name: 'Open the conversation in its own window' }).click()]);
+  await expect(popped.getByRole('heading', { level: 2 })).toHaveText(firstSubject!);
+  await expect(popped.getByRole('navigation', { name: 'Main navigation' })).toHaveCount(0);
+  await popped.close();
+
+  await beside.getByRole('button', { name: 'Close the conversation kept beside' }).click();
+  await expect(beside).toHaveCount(0);
+  await expect(page.getByRole('complementary', { name: 'Customer' })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import type { KinshipBridge } from '../../../shared/contract/bridge';
 import { ApiError } from '../../../shared/contract/errors';
 import type { EventName, EventPayload, KinshipEvent } from '../../../shared/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
+import { CONVERSATION_HASH } from '../../../shared/contract/channels';
 import type { Transport } from './transport';
 import { createWebSocketTransport, takeToken } from './webSocketTransport';
 
@@ -20,6 +21,11 @@ export function createClient(transport: Transport) {
       const result = await transport.call(method, input);
       if (!result.ok) throw ApiError.fromShape(result.error);
       return result.value as MethodOutput<M>;
+    },
+    /** Opens one conversation in a window of its own (Electron), or a new tab (browser). */
+    openConversationWindow(conversationId: number): void {
+      if (window.kinship) void window.kinship.popOut(conversationId);
+      else window.open(`${window.location.pathname}#${CONVERSATION_HASH}=${conversationId}`, '_blank');
     },
     on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
       return transport.onEvent((event: KinshipEvent) => {

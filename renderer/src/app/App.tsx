@@ -5,6 +5,8 @@ import { useClient, useKinshipEvent } from '../api/ClientContext';
 import { EmptyWorkspace } from '../features/onboarding/EmptyWorkspace';
 import { HostUnreachable } from '../features/workspace/HostUnreachable';
 import { StoreProblem } from '../features/workspace/StoreProblem';
+import { CONVERSATION_HASH } from '../../../shared/contract/channels';
+import { ConversationView } from '../features/conversation/ConversationView';
 import { queryKeys } from './queryKeys';
 import { Shell } from './Shell';
 
@@ -28,5 +30,13 @@ export function App() {
   const { store, counts } = status.data;
   if (store.state === 'unavailable') return <StoreProblem path={store.path} message={store.message} />;
   if (counts.conversations === 0) return <EmptyWorkspace />;
+  const alone = new URLSearchParams(window.location.hash.replace(/^#/, '')).get(CONVERSATION_HASH);
+  if (alone && Number(alone) > 0) {
+    return (
+      <div style={{ height: '100vh' }}>
+        <ConversationView conversationId={Number(alone)} focusMessageId={null} />
+      </div>
+    );
+  }
   return <Shell status={status.data} />;
 }

@@ -14,6 +14,8 @@ interface Props {
   customerName: string;
   /** The draft saved last time, restored when the conversation opens. */
   savedDraft: Draft | null;
+  /** Whether r / n start writing here (the focused one of two conversations). */
+  commandsEnabled?: boolean;
 }
 
 /** How long typing may pause before the draft is saved: a crash loses at most this much. */
@@ -23,7 +25,7 @@ const SAVE_AFTER_MS = 500;
  * Reply to the customer or write an internal note. The draft is saved as the agent types and read
  * on this machine, its tone shown beside it; Ctrl/Cmd+Enter sends.
  */
-export function Composer({ conversationId, customerName, savedDraft }: Props) {
+export function Composer({ conversationId, customerName, savedDraft, commandsEnabled = true }: Props) {
   const client = useClient();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<DraftKind>(savedDraft?.kind ?? 'reply');
@@ -65,8 +67,8 @@ export function Composer({ conversationId, customerName, savedDraft }: Props) {
     setKind(next);
     requestAnimationFrame(() => textareaRef.current?.focus());
   };
-  useCommand('composer.reply', () => startWriting('reply'));
-  useCommand('composer.note', () => startWriting('note'));
+  useCommand('composer.reply', () => startWriting('reply'), commandsEnabled);
+  useCommand('composer.note', () => startWriting('note'), commandsEnabled);
 
   const note = kind === 'note';
   return (

@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
@@ -18,10 +18,14 @@ interface Props {
   conversationId: number;
   /** Scroll to and highlight this message (e.g. a search hit). */
   focusMessageId: number | null;
+  /** Whether the keyboard's conversation commands act on this view (the focused one of two). */
+  commandsEnabled?: boolean;
+  /** Extra buttons for the header (keep beside, close, pop out). */
+  headerActions?: ReactNode;
 }
 
 /** The full thread of one conversation, laid out for its channel. */
-export function ConversationView({ conversationId, focusMessageId }: Props) {
+export function ConversationView({ conversationId, focusMessageId, commandsEnabled = true, headerActions }: Props) {
   const client = useClient();
   const detail = useQuery({
     queryKey: queryKeys.conversation(conversationId),
@@ -29,7 +33,7 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
   });
   const threadRef = useRef<HTMLDivElement>(null);
   const { setStatus, assignToMe } = useConversationActions(conversationId);
-  const loadedOk = detail.isSuccess;
+  const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.snooze', () => setStatus.mutate('snoozed'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
@@ -82,6 +86,7 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
             <Badge variant="outline" color="gray">
               {conversation.queue}
             </Badge>
+            {headerActions}
             {conversation.assignee && (
               <Text size="xs" c="dimmed">
                 {conversation.assignee.name}
@@ -105,7 +110,7 @@ export function ConversationView({ conversationId, focusMessageId }: Props) {
           />
         ))}
       </div>
-      <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft} />
+      <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft} commandsEnabled={commandsEnabled} />
     </article>
   );
 }

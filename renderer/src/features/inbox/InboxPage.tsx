@@ -8,6 +8,7 @@ import { useClient, useKinshipEvent } from '../../api/ClientContext';
 import { useCommand } from '../commands/CommandProvider';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationView } from '../conversation/ConversationView';
+import { PaneActions } from '../conversation/PaneActions';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { ConversationList } from './ConversationList';
 import { DEFAULT_VIEW, InboxToolbar, type QueueView } from './InboxToolbar';
@@ -26,6 +27,22 @@ export function InboxPage() {
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query.trim(), 200);
   const [selection, setSelection] = useState<Selection | null>(null);
+  /** A second conversation kept open beside the first, each with its own composer. */
+  const [beside, setBeside] = useState<number | null>(null);
+  const [activePane, setActivePane] = useState<'main' | 'beside'>('main');
+  useCommand('conversation.keepBeside', () => {
+    if (!selection) return;
+    setBeside(selection.conversationId);
+    setActivePane('main');
+  }, selection !== null && activePane === 'main');
+  useCommand('conversation.closeBeside', () => {
+    setBeside(null);
+    setActivePane('main');
+  }, beside !== null);
+  useCommand('conversation.popOut', () => {
+    const id = activePane === 'beside' ? beside : selection?.conversationId;
+    if (id) client.openConversationWindow(id);
+  }, selection !== null || beside !== null);
 
   useKinshipEvent(
     'message.added',
@@ -94,7 +111,7 @@ export function InboxPage() {
   });
 
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'minmax(320px, 400px) 1fr minmax(240px, 300px)', height: '100%' }}>
+    <div style={{ display: 'grid', gridTemplateColumns: `minmax(320px, 400px) 1fr ${beside !== null ? '1fr' : 'minmax(240px, 300px)'}`, height: '100%' }}>
       <section
         aria-label="Inbox"
         style={{ display: 'flex', flexDirection: 'column', minHeight: 0, borderRight: '1px solid var(--mantine-color-gray-3)' }}
@@ -115,9 +132,19 @@ export function InboxPage() {
           />
         )}
       </section>
-      <section aria-label="Conversation" style={{ minHeight: 0, minWidth: 0 }}>
+      <section
+        aria-label="Conversation"
+        style={{ minHeight: 0, minWidth: 0 }}
+        onFocusCapture={() => setActivePane('main')}
+        onMouseDownCapture={() => setActivePane('main')}
+      >
         {selection ? (
-          <ConversationView conversationId={selection.conversationId} focusMessageId={selection.messageId} />
+          <ConversationView
+            conversationId={selection.conversationId}
+            focusMessageId={selection.messageId}
+            commandsEnabled={activePane === 'main'}
+            headerActions={<PaneActions conversationId={selection.conversationId} onKeepBeside={selection.conversationId !== beside ? () => setBeside(selection.conversationId) : undefined} />}
+          />
         ) : (
           <Center h="100%">
             <Stack align="center" gap={4}>
@@ -127,6 +154,21 @@ export function InboxPage() {
           </Center>
         )}
       </section>
+      {beside !== null ? (
+        <section
+          aria-label="Conversation kept beside"
+          style={{ minHeight: 0, minWidth: 0, borderLeft: '2px solid var(--mantine-color-teal-3)' }}
+          onFocusCapture={() => setActivePane('beside')}
+          onMouseDownCapture={() => setActivePane('beside')}
+        >
+          <ConversationView
+            conversationId={beside}
+            focusMessageId={null}
+            commandsEnabled={activePane === 'beside'}
+            headerActions={<PaneActions conversationId={beside} onClose={() => setBeside(null)} />}
+          />
+        </section>
+      ) : (
       <aside aria-label="Customer" style={{ minHeight: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }}>
         {openCustomerId !== null && selection ? (
           <CustomerPanel
@@ -136,6 +178,7 @@ export function InboxPage() {
           />
         ) : null}
       </aside>
+      )}
     </div>
   );
 }
