@@ -29,8 +29,8 @@ export interface Reading {
   truncated: boolean;
 }
 
-/** A reading attached to a stored message. */
-export interface MessageReading extends Reading {
+/** A reading attached to a stored message, as the console gets it (each model's raw labels stay on the Node side). */
+export interface MessageReading extends Omit<Reading, 'labels'> {
   latencyMs: number;
   analysedAt: number;
 }

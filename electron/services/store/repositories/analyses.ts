@@ -24,7 +24,7 @@ interface AnalysisRow {
 
 type Details = Pick<Reading, 'sentimentClass' | 'dominant' | 'labels' | 'words' | 'windows' | 'truncated'>;
 
-function toReading(row: AnalysisRow): MessageReading {
+function toReading(row: AnalysisRow): MessageReading & Pick<Reading, 'labels'> {
   const details = JSON.parse(row.details) as Partial<Details>;
   return {
     analyzer: row.analyzer,
@@ -94,18 +94,21 @@ export function createAnalysesRepository(db: Database.Database) {
         }).lastInsertRowid,
       );
     },
-    latestForMessage(messageId: number): MessageReading | null {
+    latestForMessage(messageId: number): (MessageReading & Pick<Reading, 'labels'>) | null {
       const row = latestOfMessage.get(messageId);
       return row ? toReading(row) : null;
     },
-    /** The newest reading of each message in a conversation. */
+    /** The newest reading of each message in a conversation (without the models' raw labels). */
     latestForConversation(conversationId: number): Map<number, MessageReading> {
       const latest = new Map<number, MessageReading>();
-      for (const row of ofConversation.all(conversationId)) latest.set(row.message_id!, toReading(row));
+      for (const row of ofConversation.all(conversationId)) {
+        const { labels: _labels, ...reading } = toReading(row);
+        latest.set(row.message_id!, reading);
+      }
       return latest;
     },
     /** An earlier reading of the same text by the same model and version, if there is one. */
-    findCached(textHash: string, modelId: string, modelVersion: string | null): MessageReading | null {
+    findCached(textHash: string, modelId: string, modelVersion: string | null): (MessageReading & Pick<Reading, 'labels'>) | null {
       const row = cached.get(textHash, modelId, modelVersion);
       return row ? toReading(row) : null;
     },

@@ -3,7 +3,7 @@ import { EKMAN_EMOTIONS, type Reading } from '../../../../shared/contract/analys
 import { EMOTION_LOOK, formatSentiment, percent } from './emotionLook';
 
 /** The whole reading: every emotion's share, the sentiment, and what produced it. */
-export function ReadingDetails({ reading, latencyMs }: { reading: Reading; latencyMs?: number }) {
+export function ReadingDetails({ reading, latencyMs }: { reading: Omit<Reading, 'labels'>; latencyMs?: number }) {
   const hasEmotions = Object.keys(reading.emotions).length > 0;
   return (
     <Stack gap={6} miw={240}>

@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
@@ -8,7 +8,7 @@ import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
 import { useConversationActions } from './useConversationActions';
 import { useCommand } from '../commands/CommandProvider';
-import { MessageItem } from './MessageItem';
+import { MessageThread } from './MessageThread';
 import classes from './ConversationView.module.css';
 
 // the chart library is large: it loads the first time a conversation with a track is opened
@@ -31,7 +31,6 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
     queryKey: queryKeys.conversation(conversationId),
     queryFn: () => client.call('conversations.get', { id: conversationId }),
   });
-  const threadRef = useRef<HTMLDivElement>(null);
   const { setStatus, assignToMe } = useConversationActions(conversationId);
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
@@ -39,14 +38,6 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
   useCommand('conversation.assignToMe', () => assignToMe.mutate(), loadedOk);
 
-  const loaded = detail.data?.conversation.id;
-  useEffect(() => {
-    const thread = threadRef.current;
-    if (!thread || loaded === undefined) return;
-    const target = focusMessageId !== null ? thread.querySelector(`[data-message-id="${focusMessageId}"]`) : null;
-    if (target) target.scrollIntoView({ block: 'center' });
-    else thread.scrollTop = thread.scrollHeight;
-  }, [loaded, focusMessageId]);
 
   if (detail.isPending) {
     return (
@@ -100,16 +91,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
           <EmotionTrack messages={messages} />
         </Suspense>
       </div>
-      <div ref={threadRef} className={classes.thread} data-channel={conversation.channel} role="log" aria-label="Messages">
-        {messages.map((message) => (
-          <MessageItem
-            key={message.id}
-            message={message}
-            channel={conversation.channel}
-            focused={message.id === focusMessageId}
-          />
-        ))}
-      </div>
+      <MessageThread messages={messages} channel={conversation.channel} focusMessageId={focusMessageId} />
       <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft} commandsEnabled={commandsEnabled} />
     </article>
   );

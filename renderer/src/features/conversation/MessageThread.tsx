@@ -1,0 +1,75 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { Channel, Message } from '../../../../shared/contract/domain';
+import { MessageItem } from './MessageItem';
+import classes from './ConversationView.module.css';
+
+interface Props {
+  messages: Message[];
+  channel: Channel;
+  /** Scroll to and highlight this message; otherwise start at the newest. */
+  focusMessageId: number | null;
+}
+
+function estimate(message: Message, channel: Channel): number {
+  if (message.author === 'system') return 28;
+  if (channel === 'email' && message.author !== 'note') return 120 + Math.min(600, message.body.length / 3);
+  return 56 + Math.min(200, message.body.length / 4);
+}
+
+/**
+ * The messages of one conversation, rendered only where they can be seen, so a thread of
+ * thousands opens as fast as one of twenty. Each row is measured once it is drawn.
+ */
+export function MessageThread({ messages, channel, focusMessageId }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (index) => estimate(messages[index]!, channel),
+    getItemKey: (index) => messages[index]!.id,
+    overscan: 6,
+    paddingStart: 16,
+    paddingEnd: 32,
+  });
+
+  // open at the focused message, or at the newest
+  const conversationId = messages[0]?.conversationId;
+  useEffect(() => {
+    const index = focusMessageId !== null ? messages.findIndex((message) => message.id === focusMessageId) : -1;
+    virtualizer.scrollToIndex(index >= 0 ? index : messages.length - 1, { align: index >= 0 ? 'center' : 'end' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [conversationId, focusMessageId]);
+
+  // a new message at the end (a reply sent, a customer writing) comes into view if the reader was near the end
+  const count = useRef(messages.length);
+  useEffect(() => {
+    const element = scrollRef.current;
+    const grew = messages.length > count.current;
+    count.current = messages.length;
+    if (!grew || !element) return;
+    const nearEnd = element.scrollHeight - element.scrollTop - element.clientHeight < 400;
+    if (nearEnd || messages[messages.length - 1]?.author !== 'customer') virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
+  }, [messages, virtualizer]);
+
+  return (
+    <div ref={scrollRef} className={classes.thread} data-channel={channel} role="log" aria-label="Messages">
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const message = messages[row.index]!;
+          return (
+            <div
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              className={classes.row}
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <MessageItem message={message} channel={channel} focused={message.id === focusMessageId} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
