@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/charts/styles.css';
 import '@mantine/spotlight/styles.css';
+import './app/global.css';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -10,7 +11,7 @@ import { ClientProvider } from './api/ClientContext';
 import { App } from './app/App';
 import { CommandProvider } from './features/commands/CommandProvider';
 import { HostUnreachable } from './features/workspace/HostUnreachable';
-import { theme } from './app/theme';
+import { contrastVariables, theme } from './app/theme';
 
 const client = connectToHost();
 const queryClient = new QueryClient({
@@ -19,7 +20,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={contrastVariables}>
       {'error' in client ? (
         <HostUnreachable message={client.error} />
       ) : (

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { startWebHost, stopWebHost } from './webHostFixture';
+import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
 
 /** Keyboard first: the palette reaches every action, j/k and single keys work, the keymap is the user's. */
 test.describe.configure({ mode: 'serial' });
@@ -13,9 +13,7 @@ test.afterAll(async () => stopWebHost(started));
 const selected = (page: import('@playwright/test').Page) => page.locator('[data-testid="conversation-row"][aria-current="true"]');
 
 test('j and k move through the inbox, r starts a reply, e resolves, Esc leaves the field', async ({ page }) => {
-  await page.goto(started.host.url);
-  await page.getByRole('button', { name: 'Load the demo workspace' }).click();
-  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+  await openConsoleWithDemo(page, started.host.url);
   await page.locator('body').press('j');
   const first = await selected(page).textContent();
   await page.locator('body').press('j');
@@ -35,7 +33,7 @@ test('j and k move through the inbox, r starts a reply, e resolves, Esc leaves t
 });
 
 test('Ctrl+K opens the palette, which lists the actions with their keys and runs them', async ({ page }) => {
-  await page.goto(started.host.url);
+  await openConsoleWithDemo(page, started.host.url);
   await page.getByTestId('conversation-row').first().click();
   await page.locator('body').press('Control+k');
   const palette = page.getByRole('dialog');
@@ -54,7 +52,7 @@ test('Ctrl+K opens the palette, which lists the actions with their keys and runs
 });
 
 test('a key can be changed in Settings, conflicts are shown before saving, and the new key works', async ({ page }) => {
-  await page.goto(started.host.url);
+  await openConsoleWithDemo(page, started.host.url);
   await page.locator('body').press('Shift+S');
   const keyboard = page.getByRole('region', { name: 'Keyboard' });
   await keyboard.getByRole('textbox', { name: 'New key for Write an internal note' }).press('j');
@@ -73,8 +71,7 @@ test('a key can be changed in Settings, conflicts are shown before saving, and t
 });
 
 test('two conversations side by side, each with its own composer, and one popped out on its own', async ({ page, context }) => {
-  await page.goto(started.host.url);
-  await page.getByRole('button', { name: 'Clear search' }).or(page.getByTestId('conversation-row').first()).first().waitFor();
+  await openConsoleWithDemo(page, started.host.url);
   await page.getByTestId('conversation-row').nth(2).click();
   const firstSubject = await page.getByRole('region', { name: 'Conversation', exact: true }).getByRole('heading', { level: 2 }).textContent();
   await page.locator('body').press('b');

@@ -58,6 +58,19 @@ export async function startWebHost(
   return { host: { url, origin: new URL(url).origin, dataDir, startMs }, process: child };
 }
 
+/**
+ * Opens the console at `url`, loading the demo first if that workspace is still empty (Playwright
+ * restarts a worker after a failure, and with it a fresh host, so no test may count on another).
+ */
+export async function openConsoleWithDemo(page: import('@playwright/test').Page, url: string): Promise<void> {
+  await page.goto(url);
+  const load = page.getByRole('button', { name: 'Load the demo workspace' });
+  const row = page.getByTestId('conversation-row').first();
+  await load.or(row).waitFor();
+  if (await load.isVisible()) await load.click();
+  await row.waitFor();
+}
+
 export const haveSharedModels = fs.existsSync(SHARED_MODELS);
 
 /** Stops a host started with startWebHost and removes its workspace. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startWebHost, stopWebHost } from './webHostFixture';
+import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
 
 /**
  * The agent at work: replies, notes and status changes are saved as they happen, a reply is read
@@ -13,14 +13,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stopWebHost(started));
 
-/** Opens the console, loading the demo first if this host's workspace is still empty. */
-async function openConsole(page: Page) {
-  await page.goto(started.host.url);
-  const load = page.getByRole('button', { name: 'Load the demo workspace' });
-  await expect(load.or(page.getByTestId('conversation-row').first())).toBeVisible();
-  if (await load.isVisible()) await load.click();
-  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
-}
+const openConsole = (page: Page) => openConsoleWithDemo(page, started.host.url);
 
 async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText(channel, { exact: true }).click();

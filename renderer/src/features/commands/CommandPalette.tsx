@@ -5,6 +5,8 @@ import { COMMANDS } from '../../../../shared/contract/keymap';
 import { useCommand, useCommands } from './CommandProvider';
 import { displayKey } from './keyOfEvent';
 
+const PALETTE_CLASS = 'kinship-command-palette';
+
 export interface ExtraAction {
   id: string;
   label: string;
@@ -36,6 +38,9 @@ export function CommandPalette({ extra }: { extra: ExtraAction[] }) {
       limit={50}
       scrollable
       maxHeight={420}
+      classNames={{ content: PALETTE_CLASS }}
+      // Mantine's dialog takes its name from a title the palette does not show: name it here
+      onSpotlightOpen={() => requestAnimationFrame(() => document.querySelector(`.${PALETTE_CLASS}`)?.setAttribute('aria-label', 'Command palette'))}
       searchProps={{ leftSection: <IconSearch size={18} aria-hidden />, placeholder: 'Type a command…', 'aria-label': 'Command' }}
     />
   );

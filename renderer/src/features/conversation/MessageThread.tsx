@@ -53,7 +53,7 @@ export function MessageThread({ messages, channel, focusMessageId }: Props) {
   }, [messages, virtualizer]);
 
   return (
-    <div ref={scrollRef} className={classes.thread} data-channel={channel} role="log" aria-label="Messages">
+    <div ref={scrollRef} className={classes.thread} data-channel={channel} role="log" aria-label="Messages" tabIndex={0}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
         {virtualizer.getVirtualItems().map((row) => {
           const message = messages[row.index]!;

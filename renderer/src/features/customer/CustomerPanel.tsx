@@ -121,7 +121,7 @@ export function CustomerPanel({ customerId, currentConversationId, onOpen }: Pro
                     </Text>
                   </Group>
                   <Group gap={6} wrap="nowrap">
-                    <Text size="xs" c={`${STATUS_LOOK[conversation.status].color}.8`}>
+                    <Text size="xs" style={{ color: `var(--mantine-color-${STATUS_LOOK[conversation.status].color}-light-color)` }}>
                       {STATUS_LOOK[conversation.status].label}
                     </Text>
                     {conversation.mood && (

@@ -51,7 +51,7 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
               />
             )}
             {waiting && (
-              <Text size="xs" c="orange.8" fw={600} data-testid="waiting">
+              <Text size="xs" fw={600} data-testid="waiting" style={{ color: 'var(--mantine-color-orange-light-color)' }}>
                 waiting {waited(conversation.waitingSince!)}
               </Text>
             )}

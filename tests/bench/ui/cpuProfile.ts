@@ -1,0 +1,120 @@
+/**
+ * Where the page's main thread spent a CPU profile (Chrome DevTools Protocol Profiler): self time
+ * by source package (the built console is not minified and keeps rolldown's "// node_modules/…"
+ * module comments, so a line maps back to its package) and the heaviest functions.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+  columnNumber: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+
+export interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  byPackage: { name: string; ms: number }[];
+  byFunction: { name: string; ms: number }[];
+}
+
+type ModuleMap = { line: number; module: string }[];
+
+/** The module each line of a built asset belongs to, from its module comments. */
+function moduleMap(file: string): ModuleMap {
+  const map: ModuleMap = [];
+  if (!fs.existsSync(file)) return map;
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  lines.forEach((text, index) => {
+    const match = /^\/\/ ((?:node_modules\/(?:@[^/\s]+\/)?[^/\s]+)|renderer\/src\/\S+|shared\/\S+|\S+\.tsx?)/.exec(text);
+    if (match) map.push({ line: index, module: match[1]!.replace(/^node_modules\//, '') });
+  });
+  return map;
+}
+
+function moduleAt(map: ModuleMap, line: number): string | null {
+  let low = 0;
+  let high = map.length - 1;
+  let found: string | null = null;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (map[middle]!.line <= line) {
+      found = map[middle]!.module;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+/** Groups app files by feature folder ("app: features/conversation"), packages by name. */
+function packageOf(module: string | null, url: string): string {
+  if (!module) return url ? path.basename(new URL(url).pathname) : '(native / V8)';
+  if (module.startsWith('renderer/src/')) return `app: ${module.replace('renderer/src/', '').split('/').slice(0, 2).join('/')}`;
+  if (module.startsWith('shared/')) return 'app: shared';
+  return module;
+}
+
+export function summariseProfile(profile: CpuProfile, assetsDir: string): ProfileSummary {
+  const maps = new Map<string, ModuleMap>();
+  const mapFor = (url: string): ModuleMap => {
+    if (!url) return [];
+    let name: string;
+    try {
+      name = path.basename(new URL(url).pathname);
+    } catch {
+      return [];
+    }
+    let map = maps.get(name);
+    if (!map) {
+      map = moduleMap(path.join(assetsDir, name));
+      maps.set(name, map);
+    }
+    return map;
+  };
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMs = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  // each sample's time is the delta to the next sample
+  for (let index = 0; index < samples.length; index++) {
+    const next = deltas[index + 1] ?? 0;
+    selfMs.set(samples[index]!, (selfMs.get(samples[index]!) ?? 0) + next / 1000);
+  }
+  const packages = new Map<string, number>();
+  const functions = new Map<string, number>();
+  let total = 0;
+  for (const [id, time] of selfMs) {
+    const node = byId.get(id);
+    if (!node) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)') continue;
+    total += time;
+    let name: string;
+    if (functionName.startsWith('(')) name = functionName; // (garbage collector), (program)
+    else name = packageOf(moduleAt(mapFor(url), lineNumber), url);
+    packages.set(name, (packages.get(name) ?? 0) + time);
+    const fn = `${functionName || '(anonymous)'} · ${name}`;
+    functions.set(fn, (functions.get(fn) ?? 0) + time);
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, ms]) => ({ name, ms }));
+  return { totalMs: total, byPackage: top(packages, 12), byFunction: top(functions, 15) };
+}

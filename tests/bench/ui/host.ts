@@ -1,0 +1,49 @@
+/** Starting and stopping the web host for the UI benchmark, never leaving one behind. */
+import type { ChildProcess } from 'node:child_process';
+import { startWebHost, type WebHost } from '../../e2e/webHostFixture';
+import { withTimeout } from './stats';
+
+export interface RunningHost {
+  host: WebHost;
+  process: ChildProcess;
+  /** performance.now() (this process) just before the host was spawned. */
+  spawnedAt: number;
+}
+
+const running = new Set<ChildProcess>();
+
+export async function startHost(dataDir: string): Promise<RunningHost> {
+  const spawnedAt = performance.now();
+  const started = await withTimeout(startWebHost(dataDir), 60_000, 'the web host printing its address');
+  running.add(started.process);
+  started.process.once('exit', () => running.delete(started.process));
+  return { ...started, spawnedAt };
+}
+
+/** Stops the host (SIGTERM, then SIGKILL after 10 s). Leaves its data folder alone. */
+export async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    running.delete(child);
+    return;
+  }
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+  running.delete(child);
+}
+
+/** For exit paths that cannot wait: kill every host this benchmark started, by its own handle. */
+export function killHostsNow(): void {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  running.clear();
+}
+
+export async function stopAllHosts(): Promise<void> {
+  await Promise.all([...running].map((child) => stopHost(child)));
+}

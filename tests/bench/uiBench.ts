@@ -1,0 +1,499 @@
+/**
+ * `npm run bench:ui`: how the console feels over a large workspace — 100,000 conversations and
+ * 1,000,000 messages — in Debian's Chromium against the real web host, with the analysis backlog
+ * being read meanwhile (the stand-in models from ../shared/models, as the e2e tests use them).
+ *
+ *  1. time to a usable queue: spawning the web host → the first conversation row visible;
+ *  2. opening a conversation, click → its messages' first paint: 24 different 20-message
+ *     conversations, and the one 5,000-message chat (each time after a reload, so the console has
+ *     nothing cached; once more cached; once under the CPU profiler);
+ *  3. scrolling the virtualised queue with the mouse wheel: frames against 60 Hz, long tasks;
+ *  4. search over all messages: last keystroke → hits painted, for 27 queries, with the api's time.
+ * Then the api's share measured without the UI, and the targets. Prints markdown.
+ *
+ * The workspace is built once through the ingestion service and cached (tests/bench/ui/benchStore.ts);
+ * each run works on a copy, because the web host writes readings into it.
+ *
+ * Settings (environment): BENCH_UI_DIR (cache folder; default <tmp>/kinship-bench-ui-100k),
+ * BENCH_UI_REGENERATE=1 (build it again), BENCH_UI_STARTS (3), BENCH_UI_OPENS (20: cold opens of the
+ * long chat), BENCH_UI_SCROLL_MS (5000), BENCH_UI_TIMEOUT_MIN (20: the whole run),
+ * KINSHIP_MODELS_DIR (else ../shared/models; an empty folder gives the lexicon); for a quick try
+ * of the benchmark itself, BENCH_UI_CONVERSATIONS / BENCH_UI_MESSAGES (with another BENCH_UI_DIR).
+ */
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import config from '../../playwright.config';
+import { haveSharedModels } from '../e2e/webHostFixture';
+import { copyForRun, ensureBenchStore, TARGET_CONVERSATIONS, TARGET_MESSAGES, type BenchStore } from './ui/benchStore';
+import { summariseProfile, type CpuProfile, type ProfileSummary } from './ui/cpuProfile';
+import { killHostsNow, startHost, stopAllHosts, stopHost, type RunningHost } from './ui/host';
+import {
+  backlogProgress,
+  enableMetrics,
+  measureOpen,
+  measureScroll,
+  measureSearch,
+  revealRow,
+  waitForBacklog,
+  watchIdle,
+  type OpenResult,
+  type ScrollResult,
+  type SearchResult,
+  type TaskRecord,
+} from './ui/pageMeasure';
+import { PROBE_SOURCE } from './ui/probe';
+import { measureServerSide, type ServerSide } from './ui/serverSide';
+import { bytes, count, max, median, ms, percentile, sleep, verdict } from './ui/stats';
+
+const TARGETS = { openLongMs: 300, searchP95Ms: 100, scrollTaskMs: 100 };
+const DEBOUNCE_MS = 200;
+const ASSETS_DIR = fileURLToPath(new URL('../../out/renderer/assets/', import.meta.url));
+const WEB_HOST = fileURLToPath(new URL('../../out/main/webHost.js', import.meta.url));
+const SHARED_MODELS = fileURLToPath(new URL('../../../shared/models/', import.meta.url));
+
+function intFromEnv(name: string, fallback: number, min = 1): number {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min) {
+    console.error(`bench:ui: ${name}=${value} is not a whole number ≥ ${min}.`);
+    process.exit(2);
+  }
+  return parsed;
+}
+
+const log = (message: string) => console.error(`[bench:ui] ${message}`);
+
+/** Realistic agent searches: common and rare words, phrases, a prefix, names, order numbers. */
+function searchQueries(orderNumbers: string[]): string[] {
+  return [
+    'refund',
+    'delivery',
+    'sofa',
+    'order',
+    'thank you',
+    'damaged',
+    'courier',
+    'voucher',
+    'discount code',
+    'assembly instructions',
+    '"next-day delivery"',
+    '"charged twice"',
+    'cam locks',
+    'velvet armchair',
+    'blackout curtains',
+    'spaniel',
+    'Whitcombe',
+    'Hargreaves',
+    'SPRING15',
+    'Lucy Chapman',
+    'refu',
+    'Parcelwise',
+    '"photo attached"',
+    'warranty',
+    'oak oil',
+    ...orderNumbers.slice(0, 2),
+  ];
+}
+
+interface Results {
+  startups: { hostPrintedMs: number; usableMs: number }[];
+  small: OpenResult[];
+  longCold: OpenResult[];
+  longCached: OpenResult[];
+  profile: { open: OpenResult; summary: ProfileSummary } | null;
+  longOpenIdle: { seconds: number; gets: number; longTasks: TaskRecord[] } | null;
+  scroll: ScrollResult | null;
+  search: SearchResult[];
+  server: ServerSide | null;
+  backlogAtStart: { done: number; total: number } | null;
+  backlogAtEnd: { done: number; total: number } | null;
+  errors: string[];
+}
+
+async function openConsole(context: BrowserContext, host: RunningHost): Promise<{ page: Page; cdp: CDPSession; usableMs: number }> {
+  const page = await context.newPage();
+  await page.goto(host.host.url, { timeout: 120_000 });
+  await page.getByTestId('conversation-row').first().waitFor({ state: 'visible', timeout: 120_000 });
+  const usableMs = performance.now() - host.spawnedAt;
+  const cdp = await context.newCDPSession(page);
+  await enableMetrics(cdp);
+  return { page, cdp, usableMs };
+}
+
+async function reload(page: Page): Promise<void> {
+  await page.reload({ timeout: 120_000 });
+  await page.getByTestId('conversation-row').first().waitFor({ state: 'visible', timeout: 120_000 });
+  await waitForBacklog(page, 5_000);
+  await sleep(300);
+}
+
+async function run(store: BenchStore, runDir: string, browser: Browser, results: Results): Promise<void> {
+  const starts = intFromEnv('BENCH_UI_STARTS', 3);
+  const longOpens = intFromEnv('BENCH_UI_OPENS', 20);
+  const scrollMs = intFromEnv('BENCH_UI_SCROLL_MS', 5000);
+  const { info } = store;
+  const context = await browser.newContext({ viewport: config.use?.viewport ?? { width: 1440, height: 900 } });
+  await context.addInitScript({ content: PROBE_SOURCE });
+
+  // 1. time to a usable queue, from spawning the web host
+  let host: RunningHost | null = null;
+  let page: Page | null = null;
+  let cdp: CDPSession | null = null;
+  for (let attempt = 0; attempt < starts; attempt++) {
+    if (host) {
+      await page?.close();
+      await stopHost(host.process);
+    }
+    host = await startHost(runDir);
+    const hostPrintedMs = performance.now() - host.spawnedAt;
+    const opened = await openConsole(context, host);
+    page = opened.page;
+    cdp = opened.cdp;
+    results.startups.push({ hostPrintedMs, usableMs: opened.usableMs });
+    log(`start ${attempt + 1}/${starts}: queue usable after ${ms(opened.usableMs)} ms`);
+  }
+  if (!host || !page || !cdp) throw new Error('the web host did not start');
+  results.backlogAtStart = await waitForBacklog(page, 60_000);
+  await sleep(1000);
+
+  // 2a. the known 20-message conversations, each opened once (no cache), one after another
+  for (const known of info.small) {
+    try {
+      const row = await revealRow(page, known.subject, 20_000);
+      results.small.push(await measureOpen(page, cdp, row, known.subject, { timeoutMs: 30_000 }));
+    } catch (error) {
+      results.errors.push(`opening "${known.subject}": ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  log(`20-message conversations: ${results.small.length} opened, median ${ms(median(results.small.map((open) => open.firstPaintMs)))} ms`);
+
+  // 2b. the 5,000-message chat, cold: a reload empties the console's cache before each open
+  const longSubject = info.longChat.subject;
+  const longRow = () => page!.getByTestId('conversation-row').filter({ hasText: longSubject }).first();
+  for (let rep = 0; rep < longOpens; rep++) {
+    try {
+      await reload(page);
+      results.longCold.push(await measureOpen(page, cdp, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 1500 }));
+    } catch (error) {
+      results.errors.push(`opening the long chat (cold, ${rep + 1}): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  log(`5,000-message chat, cold: ${results.longCold.length} opens, median ${ms(median(results.longCold.map((open) => open.firstPaintMs)))} ms`);
+
+  // 2c. … and cached in the console: alternate with a 20-message conversation
+  try {
+    await reload(page);
+    await measureOpen(page, cdp, longRow(), longSubject, { timeoutMs: 60_000 });
+    for (let rep = 0; rep < 5; rep++) {
+      const other = info.small[rep % info.small.length]!;
+      await measureOpen(page, cdp, await revealRow(page, other.subject, 20_000), other.subject, { timeoutMs: 30_000 });
+      results.longCached.push(await measureOpen(page, cdp, await revealRow(page, longSubject, 20_000), longSubject, { timeoutMs: 60_000 }));
+    }
+  } catch (error) {
+    results.errors.push(`opening the long chat (cached): ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  // 2d. one more cold open under the CPU profiler, to see where the main thread goes
+  try {
+    await reload(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const open = await measureOpen(page, cdp, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 300 });
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    await cdp.send('Profiler.disable');
+    results.profile = { open, summary: summariseProfile(profile, ASSETS_DIR) };
+  } catch (error) {
+    results.errors.push(`profiling the long chat: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  // 2e. the long chat left open for a while, nothing done (the backlog keeps reading meanwhile)
+  try {
+    const seconds = 6;
+    const idle = await watchIdle(page, seconds * 1000);
+    results.longOpenIdle = { seconds, ...idle };
+  } catch (error) {
+    results.errors.push(`watching the open long chat: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  // 3. scrolling the queue (fresh page: nothing open)
+  try {
+    await reload(page);
+    results.scroll = await measureScroll(page, cdp, scrollMs, 60);
+    log(`scroll: ${results.scroll.frames} of ${results.scroll.expectedFrames} frames`);
+  } catch (error) {
+    results.errors.push(`scrolling: ${error instanceof Error ? error.message : String(error)}`);
+  }
+
+  // 4. search
+  try {
+    await reload(page);
+    await page.getByRole('textbox', { name: 'Search all messages' }).click();
+  } catch (error) {
+    results.errors.push(`preparing search: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  for (const query of searchQueries(info.orderNumbers)) {
+    try {
+      results.search.push(await measureSearch(page, query, 30_000));
+    } catch (error) {
+      results.errors.push(`searching for ${query}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  log(`search: ${results.search.length} queries`);
+  results.backlogAtEnd = await backlogProgress(page);
+
+  await context.close();
+  await stopHost(host.process);
+
+  // the api's share, alone
+  try {
+    results.server = await measureServerSide(
+      runDir,
+      [longSubject, ...info.small.slice(0, 3).map((known) => known.subject)],
+      searchQueries(info.orderNumbers),
+    );
+  } catch (error) {
+    results.errors.push(`measuring the api alone: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function analysisLine(results: Results): string {
+  const models = process.env.KINSHIP_MODELS_DIR ?? (haveSharedModels ? SHARED_MODELS : null);
+  const empty = models !== null && fs.existsSync(models) && fs.readdirSync(models).length === 0;
+  const who = models === null ? 'no models folder: the VADER lexicon' : empty ? `an empty models folder (${models}): the VADER lexicon` : `the models in ${path.resolve(models)}`;
+  const start = results.backlogAtStart;
+  const end = results.backlogAtEnd;
+  const backlog = start
+    ? `its backlog of ${count(start.total)} unread messages was being read in the web host throughout${end ? ` (${count(end.done)} read by the end of the UI runs)` : ''}`
+    : 'no backlog progress was seen';
+  return `Analysis: ${who}; ${backlog}. That is realistic load: the host's main thread stores every reading.`;
+}
+
+function row(cells: (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function report(store: BenchStore, results: Results, totalMs: number): string {
+  const { info } = store;
+  const out: string[] = [];
+  const p = (values: number[], q: number) => ms(percentile(values, q));
+  out.push(`## Kinship UI benchmark — ${count(info.conversations)} conversations, ${count(info.messages)} messages`);
+  out.push('');
+  out.push(
+    store.reused
+      ? `Workspace: reused from ${store.dir} (built ${info.generatedAt} in ${ms(info.generationMs / 1000, 1)} s: ${count(info.customers)} customers, ingestion ${count(info.ingestRatePerSec)} messages/s, ${bytes(info.dbBytes)}).`
+      : `Workspace: built now in ${store.dir} in ${ms(info.generationMs / 1000, 1)} s through the ingestion service (${count(info.ingestRatePerSec)} messages/s; ${count(info.customers)} customers, ${bytes(info.dbBytes)}).`,
+  );
+  out.push(analysisLine(results));
+  out.push(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Chromium ${config.use?.launchOptions?.executablePath ?? ''}, viewport ${config.use?.viewport?.width}×${config.use?.viewport?.height}; whole run ${ms(totalMs / 1000, 0)} s.`);
+  out.push('');
+
+  const usable = results.startups.map((start) => start.usableMs);
+  const printed = results.startups.map((start) => start.hostPrintedMs);
+  const small = results.small.map((open) => open.firstPaintMs);
+  const cold = results.longCold.map((open) => open.firstPaintMs);
+  const coldNewest = results.longCold.map((open) => open.newestMs).filter((value): value is number => value !== null);
+  const cached = results.longCached.map((open) => open.firstPaintMs);
+  const afterDebounce = results.search.map((search) => search.requestToPaintMs);
+  const keystroke = results.search.map((search) => search.keystrokeToPaintMs);
+  const server = results.search.map((search) => search.serverMs);
+  const scroll = results.scroll;
+  const scrollLongest = scroll ? Math.max(0, ...scroll.longTasks.map((task) => task.duration)) : Number.NaN;
+
+  out.push('| measure | p50 | p95 | max | n | target | |');
+  out.push('|---|---:|---:|---:|---:|---|---|');
+  out.push(row(['time to a usable queue: spawn web host → first conversation row visible (ms)', ms(median(usable)), '—', ms(max(usable)), usable.length, '—', '']));
+  out.push(row(['… of which the host printing its address (ms)', ms(median(printed)), '—', ms(max(printed)), printed.length, '—', '']));
+  out.push(row(['open a 20-message conversation: click → first paint (ms)', ms(median(small)), p(small, 95), ms(max(small)), small.length, '—', '']));
+  out.push(row(['open the 5,000-message chat, cold: click → first paint (ms)', ms(median(cold)), p(cold, 95), ms(max(cold)), cold.length, `≤ ${TARGETS.openLongMs} ms`, verdict(percentile(cold, 95), TARGETS.openLongMs)]));
+  out.push(row(['… click → newest message in view (ms)', ms(median(coldNewest)), p(coldNewest, 95), ms(max(coldNewest)), coldNewest.length, '—', '']));
+  out.push(row(['open the 5,000-message chat, cached in the console (ms)', ms(median(cached)), p(cached, 95), ms(max(cached)), cached.length, '—', '']));
+  if (scroll) {
+    out.push(row([`scroll the queue ${ms(scroll.durationMs / 1000, 1)} s: frames drawn / expected at 60 Hz`, `${scroll.frames} / ${scroll.expectedFrames}`, '—', '—', 1, '—', `${scroll.droppedFrames} dropped`]));
+    out.push(row(['scroll: longest main-thread task (ms)', '—', '—', ms(scrollLongest), scroll.longTasks.length, `≤ ${TARGETS.scrollTaskMs} ms`, verdict(scrollLongest, TARGETS.scrollTaskMs)]));
+  }
+  out.push(row(['search: request (after the 200 ms debounce) → hits painted (ms)', ms(median(afterDebounce)), p(afterDebounce, 95), ms(max(afterDebounce)), afterDebounce.length, `≤ ${TARGETS.searchP95Ms} ms`, verdict(percentile(afterDebounce, 95), TARGETS.searchP95Ms)]));
+  out.push(row(['search: last keystroke → hits painted, debounce included (ms)', ms(median(keystroke)), p(keystroke, 95), ms(max(keystroke)), keystroke.length, `(≤ ${TARGETS.searchP95Ms + DEBOUNCE_MS} ms)`, verdict(percentile(keystroke, 95), TARGETS.searchP95Ms + DEBOUNCE_MS)]));
+  out.push(row(['search: api time, `tookMs` shown in the results header (ms)', ms(median(server), 1), ms(percentile(server, 95), 1), ms(max(server), 1), server.length, '—', '']));
+  out.push('');
+
+  // where the time goes when a conversation opens
+  const breakdown = (label: string, opens: OpenResult[]) => {
+    if (!opens.length) return;
+    const m = (pick: (open: OpenResult) => number, digits = 0) => ms(median(opens.map(pick)), digits);
+    out.push(
+      row([
+        label,
+        m((open) => open.firstPaintMs),
+        m((open) => open.clickToRequestMs),
+        m((open) => open.requestToResponseMs),
+        m((open) => open.parseMs, 1),
+        m((open) => open.responseToDomMs),
+        m((open) => open.domToPaintMs),
+        bytes(median(opens.map((open) => open.bytes))),
+        `${m((open) => open.fetchesBeforePaint)} + ${m((open) => open.fetchesAfter)}`,
+        m((open) => open.messagesInDom),
+        `${m((open) => open.mainThread.scriptMs)} / ${m((open) => open.mainThread.styleMs)} / ${m((open) => open.mainThread.layoutMs)}`,
+        m((open) => open.longestTaskMs),
+      ]),
+    );
+  };
+  out.push('Where the time goes when a conversation opens (medians, ms):');
+  out.push('');
+  out.push('| conversation | click → painted | click → request | request → response | JSON.parse | response → DOM (React) | DOM → painted (style, layout, paint) | result frame | `conversations.get` calls before + after paint | messages in DOM | main thread: script / style / layout | longest task |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  breakdown('20 messages', results.small);
+  breakdown('5,000 messages, cold', results.longCold);
+  breakdown('5,000 messages, cached', results.longCached);
+  out.push('');
+
+  if (results.server) {
+    out.push('The api alone (createApi in this process, same workspace, web host stopped, medians of 5):');
+    out.push('');
+    out.push('| conversation | messages (with a reading) | `conversations.get` | JSON.stringify of the frame | frame size |');
+    out.push('|---|---:|---:|---:|---:|');
+    for (const get of results.server.gets) {
+      out.push(row([get.subject, `${count(get.messages)} (${count(get.readings)})`, `${ms(get.callMs, 1)} ms`, `${ms(get.stringifyMs, 1)} ms`, bytes(get.bytes)]));
+    }
+    out.push('');
+  }
+
+  if (results.profile) {
+    const { open, summary } = results.profile;
+    out.push(`CPU profile of one cold open of the 5,000-message chat (click → newest in view + 300 ms; first paint at ${ms(open.firstPaintMs)} ms; ${ms(summary.totalMs)} ms of samples, self time):`);
+    out.push('');
+    out.push('| package / part of the console | ms | | heaviest functions | ms |');
+    out.push('|---|---:|---|---|---:|');
+    for (let index = 0; index < Math.max(summary.byPackage.length, summary.byFunction.length); index++) {
+      const pkg = summary.byPackage[index];
+      const fn = summary.byFunction[index];
+      out.push(row([pkg?.name ?? '', pkg ? ms(pkg.ms) : '', '', fn ? fn.name.replace(/\|/g, '\\|') : '', fn ? ms(fn.ms) : '']));
+    }
+    out.push('');
+  }
+
+  if (results.longOpenIdle) {
+    const idle = results.longOpenIdle;
+    const longest = Math.max(0, ...idle.longTasks.map((task) => task.duration));
+    out.push(
+      `With the 5,000-message chat left open ${idle.seconds} s and nothing done (backlog being read): ${idle.gets} more \`conversations.get\` calls for it, ${idle.longTasks.length} long tasks, longest ${ms(longest)} ms, ${ms(idle.longTasks.reduce((total, task) => total + task.duration, 0))} ms of long tasks in all.`,
+    );
+    out.push('');
+  }
+
+  if (scroll) {
+    const loaf = scroll.longestLoaf;
+    out.push(
+      `Scrolling: ${scroll.wheelEvents} wheel events of 60 px over ${ms(scroll.durationMs)} ms moved the queue ${count(Math.round(scroll.scrolledPx))} px (${count(Math.round(scroll.scrolledPx / 82))} rows); ` +
+        `${scroll.frames} frames drawn of ${scroll.expectedFrames} at 60 Hz (page at rest: ${ms(scroll.idleFps, 1)} fps); ${scroll.slowFrames} frames over 25 ms, longest gap ${ms(scroll.longestFrameMs)} ms; ` +
+        `${scroll.longTasks.length} long tasks (longest ${ms(scrollLongest)} ms); main thread script / style / layout ${ms(scroll.mainThread.scriptMs)} / ${ms(scroll.mainThread.styleMs)} / ${ms(scroll.mainThread.layoutMs)} ms` +
+        (loaf ? `; longest animation frame ${ms(loaf.duration)} ms (scripts ${ms(loaf.scripts.reduce((total, script) => total + script.duration, 0))} ms, style+layout from ${ms(loaf.styleAndLayoutStart - loaf.start)} ms in).` : '.'),
+    );
+    out.push('');
+  }
+
+  if (results.search.length) {
+    out.push('Search, query by query (ms):');
+    out.push('');
+    out.push('| query | hits | api `tookMs` in the UI | api alone, host stopped | request → response | response → painted | request → painted | keystroke → painted | result frame |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const search of results.search) {
+      const alone = results.server?.search.get(search.query);
+      out.push(
+        row([
+          `\`${search.query}\``,
+          /No messages/.test(search.header) ? '0' : /\+/.test(search.header) ? `${search.hits}+` : String(search.hits),
+          ms(search.serverMs, 1),
+          alone !== undefined ? ms(alone, 1) : '—',
+          ms(search.roundTripMs),
+          ms(search.renderMs),
+          ms(search.requestToPaintMs),
+          ms(search.keystrokeToPaintMs),
+          bytes(search.bytes),
+        ]),
+      );
+    }
+    out.push('');
+  }
+
+  if (results.errors.length) {
+    out.push('Problems during the run:');
+    for (const error of results.errors) out.push(`- ${error}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+async function main() {
+  const started = performance.now();
+  if (!fs.existsSync(WEB_HOST)) {
+    console.error('bench:ui: the web host is not built; run `npm run bench:ui` (it builds first) or `npx electron-vite build`.');
+    process.exit(2);
+  }
+  const timeoutMin = intFromEnv('BENCH_UI_TIMEOUT_MIN', 20);
+  const cacheDir = process.env.BENCH_UI_DIR?.trim() || path.join(os.tmpdir(), 'kinship-bench-ui-100k');
+
+  let browser: Browser | null = null;
+  let runDir: string | null = null;
+  const cleanUp = async () => {
+    await browser?.close().catch(() => undefined);
+    await stopAllHosts().catch(() => undefined);
+    if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
+  };
+  const abort = (why: string, code: number) => {
+    console.error(`bench:ui: ${why}`);
+    killHostsNow();
+    if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
+    process.exit(code);
+  };
+  process.once('SIGINT', () => abort('interrupted', 130));
+  process.once('SIGTERM', () => abort('terminated', 143));
+  process.once('exit', () => killHostsNow());
+  const watchdog = setTimeout(() => {
+    void cleanUp().finally(() => abort(`the run took longer than ${timeoutMin} minutes (BENCH_UI_TIMEOUT_MIN)`, 1));
+  }, timeoutMin * 60_000);
+  watchdog.unref();
+
+  const results: Results = {
+    startups: [],
+    small: [],
+    longCold: [],
+    longCached: [],
+    profile: null,
+    longOpenIdle: null,
+    scroll: null,
+    search: [],
+    server: null,
+    backlogAtStart: null,
+    backlogAtEnd: null,
+    errors: [],
+  };
+  try {
+    const targets = {
+      conversations: intFromEnv('BENCH_UI_CONVERSATIONS', TARGET_CONVERSATIONS, 100),
+      messages: intFromEnv('BENCH_UI_MESSAGES', TARGET_MESSAGES, 10_000),
+    };
+    const store = await ensureBenchStore(cacheDir, process.env.BENCH_UI_REGENERATE === '1', targets);
+    log(store.reused ? `reusing the workspace in ${store.dir}` : `workspace built in ${ms(store.info.generationMs / 1000, 1)} s`);
+    runDir = copyForRun(store);
+    browser = await chromium.launch(config.use!.launchOptions);
+    await run(store, runDir, browser, results);
+    await cleanUp();
+    console.log(report(store, results, performance.now() - started));
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  killHostsNow();
+  process.exit(1);
+});

@@ -1,0 +1,51 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
+
+/** An automated accessibility check (axe) of the main views: no serious or critical violations. */
+
+let started: Awaited<ReturnType<typeof startWebHost>>;
+test.beforeAll(async () => {
+  started = await startWebHost();
+});
+test.afterAll(async () => stopWebHost(started));
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+}
+
+test('the welcome page', async ({ page }) => {
+  await page.goto(started.host.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to Kinship' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the inbox with an e-mail, a chat and a call open', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  for (const channel of ['E-mail', 'Chat', 'Call']) {
+    await page.getByRole('radiogroup', { name: 'Channel' }).getByText(channel, { exact: true }).click();
+    await page.getByTestId('conversation-row').first().click();
+    await expect(page.getByRole('log', { name: 'Messages' }).getByTestId('message').first()).toBeVisible();
+    expect(await seriousViolations(page), channel).toEqual([]);
+  }
+});
+
+test('search results, the command palette and settings', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await page.getByRole('textbox', { name: 'Search all messages' }).fill('refund');
+  await expect(page.getByTestId('search-hit').first()).toBeVisible();
+  expect(await seriousViolations(page), 'search').toEqual([]);
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  await page.locator('body').press('Control+k');
+  await expect(page.getByRole('textbox', { name: 'Command' })).toBeFocused();
+  expect(await seriousViolations(page), 'palette').toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.locator('body').press('Shift+S');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
+  expect(await seriousViolations(page), 'settings').toEqual([]);
+});
