@@ -76,7 +76,7 @@ test('a draft is saved as it is typed and is there again after the window was cl
 
 test('the queue shows open work, most upset first or longest waiting first, with mood and waiting time', async ({ page }) => {
   await openConsole(page);
-  await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden({ timeout: 60_000 });
   await page.getByRole('textbox', { name: 'Status' }).click();
   await page.getByRole('option', { name: 'Open work' }).click();
   await page.getByRole('textbox', { name: 'Sort' }).click();
