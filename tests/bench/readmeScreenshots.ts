@@ -41,6 +41,40 @@ async function main() {
   await page.getByRole('textbox', { name: 'Search all messages' }).fill('refund');
   await page.getByTestId('search-hit').first().waitFor();
   await page.screenshot({ path: `${OUT}search.png` });
+  await page.getByRole('button', { name: 'Clear search' }).click();
+
+  // the backlog read, the queue sorted by who is most upset, a draft's tone
+  await page.getByRole('status', { name: 'Reading the backlog' }).waitFor({ state: 'hidden', timeout: 60_000 });
+  await page.getByRole('textbox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Open work' }).click();
+  await page.getByRole('textbox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Most upset first' }).click();
+  await openFromSearch(page, 'if nobody calls me by 10');
+  await page.getByRole('textbox', { name: /^Reply to / }).fill('Marcus, I am so sorry — this is our mistake and I will fix it: a new delivery is booked for tomorrow 8–10am, and I will call you at 7:30 to confirm.');
+  await page.getByTestId('draft-tone').getByTestId('reading').waitFor();
+  await page.getByTestId('reading').first().hover();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}queue-readings.png` });
+
+  // two conversations side by side
+  await page.getByRole('textbox', { name: /^Reply to / }).press('Escape');
+  await page.locator('body').press('b');
+  await openFromSearch(page, 'somebody has got hold of my card details');
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}side-by-side.png` });
+  await page.locator('body').press('Shift+B');
+
+  // the command palette
+  await page.locator('body').press('Control+k');
+  await page.getByRole('textbox', { name: 'Command' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}command-palette.png` });
+  await page.keyboard.press('Escape');
+
+  // Settings → Analysis
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('region', { name: 'Analysis' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT}settings-analysis.png` });
 
   await browser.close();
   child.kill();

@@ -69,7 +69,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
               {customer.displayName} · {customer.identities.map((identity) => identity.value).join(' · ')}
             </Text>
           </Stack>
-          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+          <Group gap="xs" wrap="wrap">
             <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
               {channel.label}
             </Badge>
