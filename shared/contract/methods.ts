@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
+import { macroSchema, type Macro } from './macros';
 import type { ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
@@ -51,6 +52,8 @@ export const methodInputs = {
     .strict(),
   'users.list': z.object({}).strict(),
   'customers.profile': z.object({ id }).strict(),
+  'macros.list': z.object({}).strict(),
+  'macros.save': z.object({ macros: z.array(macroSchema).max(200) }).strict(),
   'keymap.get': z.object({}).strict(),
   'keymap.set': z
     .object({
@@ -94,6 +97,8 @@ export interface MethodOutputs {
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];
   'customers.profile': CustomerProfile;
+  'macros.list': Macro[];
+  'macros.save': Macro[];
   'keymap.get': Keymap;
   'keymap.set': Keymap;
   'conversations.assign': ConversationSummary;

@@ -96,3 +96,38 @@ test('two conversations side by side, each with its own composer, and one popped
   await expect(beside).toHaveCount(0);
   await expect(page.getByRole('complementary', { name: 'Customer' })).toBeVisible();
 });
+
+test('a macro is inserted filled in from the menu, the palette or its own key set in Settings', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await page.getByRole('textbox', { name: 'Search all messages' }).fill('somebody has got hold of my card details');
+  await page.getByTestId('search-hit').first().click();
+  await page.getByRole('button', { name: 'Clear search' }).click();
+  const reply = page.getByRole('textbox', { name: /^Reply to / });
+  await page.getByRole('button', { name: 'Insert a macro' }).click();
+  await page.getByRole('menuitem', { name: 'Refund confirmed' }).click();
+  await expect(reply).toHaveValue(/^Hi Edith,\n\nI’ve processed your refund for order LH-\d+\./);
+  await expect(reply).toHaveValue(/\n\nAisha$/);
+  await reply.fill('');
+
+  await page.locator('body').press('Control+k');
+  await page.getByRole('textbox', { name: 'Command' }).fill('macro: thank you');
+  await page.keyboard.press('Enter');
+  await expect(reply).toHaveValue(/^Thank you so much, Edith/);
+  await reply.fill('');
+  await reply.press('Escape');
+
+  await page.locator('body').press('Shift+S');
+  const macros = page.getByRole('region', { name: 'Macros' });
+  await macros.getByRole('textbox', { name: 'Key' }).first().press('Control+Shift+Y');
+  await macros.getByRole('button', { name: 'Save macros' }).click();
+  await expect(macros.getByRole('button', { name: 'Save macros' })).toBeDisabled();
+  await macros.getByRole('textbox', { name: 'Key' }).nth(1).press('Control+k');
+  await macros.getByRole('button', { name: 'Save macros' }).click();
+  await expect(macros.getByRole('alert')).toContainText('Mod+K is already used by the command palette.open');
+
+  await page.reload();
+  await page.getByTestId('conversation-row').first().click();
+  await page.getByRole('textbox', { name: /^Reply to / }).click();
+  await page.keyboard.press('Control+Shift+Y');
+  await expect(page.getByRole('textbox', { name: /^Reply to / })).toHaveValue(/^Hi \S+,\n\nI’m really sorry about this/);
+});

@@ -5,6 +5,7 @@ import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createKeymapHandlers } from './keymapHandlers';
 import { createCustomerHandlers } from './customerHandlers';
+import { createMacroHandlers } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
@@ -72,6 +73,7 @@ export function createApi(context: ApiContext) {
     },
     ...createKeymapHandlers(ready),
     ...createCustomerHandlers(ready),
+    ...createMacroHandlers(ready),
     ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),

@@ -2,21 +2,16 @@ import { Kbd } from '@mantine/core';
 import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { COMMANDS } from '../../../../shared/contract/keymap';
-import { useCommand, useCommands } from './CommandProvider';
+import { useCommand, useCommands, type PaletteAction } from './CommandProvider';
 import { displayKey } from './keyOfEvent';
 
 const PALETTE_CLASS = 'kinship-command-palette';
 
-export interface ExtraAction {
-  id: string;
-  label: string;
-  description?: string;
-  run: () => void;
-}
+export type ExtraAction = PaletteAction;
 
 /** Ctrl/⌘+K: every command available here, with its key, and the extra actions (pages, roles). */
 export function CommandPalette({ extra }: { extra: ExtraAction[] }) {
-  const { available, keymap, run } = useCommands();
+  const { available, keymap, run, actions: offered } = useCommands();
   useCommand('palette.open', () => spotlight.open());
   const actions: SpotlightActionData[] = [
     ...available
@@ -27,7 +22,13 @@ export function CommandPalette({ extra }: { extra: ExtraAction[] }) {
         rightSection: <Kbd size="xs">{displayKey(keymap[id])}</Kbd>,
         onClick: () => run(id),
       })),
-    ...extra.map((action) => ({ id: action.id, label: action.label, ...(action.description ? { description: action.description } : {}), onClick: action.run })),
+    ...[...extra, ...offered].map((action) => ({
+      id: action.id,
+      label: action.label,
+      ...(action.description ? { description: action.description } : {}),
+      ...(action.key ? { rightSection: <Kbd size="xs">{displayKey(action.key)}</Kbd> } : {}),
+      onClick: action.run,
+    })),
   ];
   return (
     <Spotlight

@@ -8,8 +8,21 @@ export const keymapKey = ['keymap.get'] as const;
 
 type Handler = () => void;
 
+/** An action offered in the palette beyond the named commands (pages, roles, macros). */
+export interface PaletteAction {
+  id: string;
+  label: string;
+  description?: string;
+  /** A key shown beside it and bound while it is registered (macros' own keys). */
+  key?: string | null;
+  run: () => void;
+}
+
 interface CommandContextValue {
   keymap: Keymap;
+  /** Actions components offer right now, for the palette. */
+  actions: PaletteAction[];
+  registerActions(actions: PaletteAction[]): () => void;
   /** Commands someone on screen can carry out right now. */
   available: CommandId[];
   run(id: CommandId): boolean;
@@ -28,6 +41,16 @@ export function CommandProvider({ children }: { children: ReactNode }) {
   const keymap = keymapQuery.data ?? DEFAULT_KEYMAP;
   const handlers = useRef(new Map<CommandId, Handler[]>());
   const [version, setVersion] = useState(0);
+  const actionSets = useRef(new Set<PaletteAction[]>());
+
+  const registerActions = useCallback((set: PaletteAction[]) => {
+    actionSets.current.add(set);
+    setVersion((v) => v + 1);
+    return () => {
+      actionSets.current.delete(set);
+      setVersion((v) => v + 1);
+    };
+  }, []);
 
   const register = useCallback((id: CommandId, handler: Handler) => {
     const stack = handlers.current.get(id) ?? [];
@@ -53,6 +76,12 @@ export function CommandProvider({ children }: { children: ReactNode }) {
       if (event.defaultPrevented || event.isComposing) return;
       const key = keyOfEvent(event);
       if (!key) return;
+      const bound = [...actionSets.current].flat().find((action) => action.key && action.key === key);
+      if (bound) {
+        event.preventDefault();
+        bound.run();
+        return;
+      }
       const id = byKey.get(key);
       if (!id) return;
       const plain = !key.includes('Mod+') && !key.includes('Alt+');
@@ -66,7 +95,8 @@ export function CommandProvider({ children }: { children: ReactNode }) {
   }, [keymap, run]);
 
   const available = useMemo(() => COMMAND_IDS.filter((id) => (handlers.current.get(id)?.length ?? 0) > 0), [version]);
-  const value = useMemo(() => ({ keymap, available, run, register }), [keymap, available, run, register]);
+  const actions = useMemo(() => [...actionSets.current].flat(), [version]);
+  const value = useMemo(() => ({ keymap, available, actions, run, register, registerActions }), [keymap, available, actions, run, register, registerActions]);
   return <CommandContext.Provider value={value}>{children}</CommandContext.Provider>;
 }
 
@@ -74,6 +104,12 @@ export function useCommands(): CommandContextValue {
   const value = useContext(CommandContext);
   if (!value) throw new Error('useCommands needs a CommandProvider');
   return value;
+}
+
+/** Offers these actions in the palette (and binds their keys) while the component is mounted. */
+export function usePaletteActions(actions: PaletteAction[], enabled = true): void {
+  const { registerActions } = useCommands();
+  useEffect(() => (enabled ? registerActions(actions) : undefined), [actions, enabled, registerActions]);
 }
 
 /** Makes this component the one that carries out `id` while it is mounted (and `enabled`). */

@@ -2,12 +2,15 @@ import { Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconSend } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Draft, DraftKind } from '../../../../shared/contract/domain';
+import type { Macro } from '../../../../shared/contract/macros';
+import { fillMacro } from '../../lib/fillMacro';
+import { MacroMenu } from './MacroMenu';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { DraftTone } from '../analysis/DraftTone';
-import { useCommand } from '../commands/CommandProvider';
+import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 
 interface Props {
   conversationId: number;
@@ -16,6 +19,9 @@ interface Props {
   savedDraft: Draft | null;
   /** Whether r / n start writing here (the focused one of two conversations). */
   commandsEnabled?: boolean;
+  /** What macros' placeholders are filled from. */
+  subject: string | null;
+  bodies: string[];
 }
 
 /** How long typing may pause before the draft is saved: a crash loses at most this much. */
@@ -25,7 +31,7 @@ const SAVE_AFTER_MS = 500;
  * Reply to the customer or write an internal note. The draft is saved as the agent types and read
  * on this machine, its tone shown beside it; Ctrl/Cmd+Enter sends.
  */
-export function Composer({ conversationId, customerName, savedDraft, commandsEnabled = true }: Props) {
+export function Composer({ conversationId, customerName, savedDraft, commandsEnabled = true, subject, bodies }: Props) {
   const client = useClient();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<DraftKind>(savedDraft?.kind ?? 'reply');
@@ -70,6 +76,29 @@ export function Composer({ conversationId, customerName, savedDraft, commandsEna
   useCommand('composer.reply', () => startWriting('reply'), commandsEnabled);
   useCommand('composer.note', () => startWriting('note'), commandsEnabled);
 
+  // macros: filled from the conversation, inserted where the cursor is
+  const macros = useQuery({ queryKey: ['macros.list'], queryFn: () => client.call('macros.list', {}) });
+  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => client.call('workspace.status', {}) });
+  const agentName = status.data?.currentUser?.name ?? null;
+  const insertMacro = useCallback(
+    (macro: Macro) => {
+      const filled = fillMacro(macro.body, { customerName, agentName, subject, bodies });
+      const area = textareaRef.current;
+      setText((current) => {
+        if (!area || !current) return filled;
+        const at = area.selectionStart ?? current.length;
+        return `${current.slice(0, at)}${filled}${current.slice(area.selectionEnd ?? at)}`;
+      });
+      requestAnimationFrame(() => textareaRef.current?.focus());
+    },
+    [customerName, agentName, subject, bodies],
+  );
+  const macroActions = useMemo<PaletteAction[]>(
+    () => (macros.data ?? []).map((macro) => ({ id: `macro-${macro.id}`, label: `Insert macro: ${macro.name}`, key: macro.shortcut, run: () => insertMacro(macro) })),
+    [macros.data, insertMacro],
+  );
+  usePaletteActions(macroActions, commandsEnabled);
+
   const note = kind === 'note';
   return (
     <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: note ? 'var(--mantine-color-yellow-0)' : undefined }}>
@@ -84,9 +113,12 @@ export function Composer({ conversationId, customerName, savedDraft, commandsEna
             { value: 'note', label: 'Internal note' },
           ]}
         />
-        <Text size="xs" c="dimmed" aria-live="polite">
-          {save.isPending ? 'Saving draft…' : save.data ? 'Draft saved' : ''}
-        </Text>
+        <Group gap="xs">
+          <MacroMenu macros={macros.data ?? []} onInsert={insertMacro} />
+          <Text size="xs" c="dimmed" aria-live="polite">
+            {save.isPending ? 'Saving draft…' : save.data ? 'Draft saved' : ''}
+          </Text>
+        </Group>
       </Group>
       <Textarea
         ref={textareaRef}

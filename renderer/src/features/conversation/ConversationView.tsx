@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
@@ -32,6 +32,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
     queryFn: () => client.call('conversations.get', { id: conversationId }),
   });
   const { setStatus, assignToMe } = useConversationActions(conversationId);
+  // stable between renders, so the composer's macro actions are not re-registered each time
+  const bodies = useMemo(() => detail.data?.messages.map((message) => message.body) ?? [], [detail.data]);
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.snooze', () => setStatus.mutate('snoozed'), loadedOk);
@@ -92,7 +94,11 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         </Suspense>
       </div>
       <MessageThread messages={messages} channel={conversation.channel} focusMessageId={focusMessageId} />
-      <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft} commandsEnabled={commandsEnabled} />
+      <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft}
+        commandsEnabled={commandsEnabled}
+        subject={conversation.subject}
+        bodies={bodies}
+      />
     </article>
   );
 }

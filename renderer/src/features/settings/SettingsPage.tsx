@@ -2,6 +2,7 @@ import { Code, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/cor
 import type { WorkspaceStatus } from '../../../../shared/contract/domain';
 import { AnalysisSettings } from './AnalysisSettings';
 import { KeymapSettings } from './KeymapSettings';
+import { MacroSettings } from './MacroSettings';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const { store, counts } = status;
@@ -34,6 +35,7 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
         </Paper>
         <AnalysisSettings />
         <KeymapSettings />
+        <MacroSettings />
         <Text size="sm" c="dimmed">
           Channel connections will be configured here when the connectors arrive.
         </Text>

@@ -93,3 +93,20 @@ describe('assigning a conversation', () => {
     expect(await api.call('conversations.assign', { id: unassigned!.id, assignee: 99999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
+
+describe('macros', () => {
+  it('starts with the defaults, saves changes, and refuses a key that is taken or unusable while typing', async () => {
+    const { api } = await demoApi();
+    const defaults = await ok(api, 'macros.list', {});
+    expect(defaults.length).toBeGreaterThan(2);
+    const mine = [...defaults, { id: 'thanks-2', name: 'Thanks again', body: 'Thanks, {{customer.firstName}}!', shortcut: 'mod+shift+y' }];
+    expect((await ok(api, 'macros.save', { macros: mine })).at(-1)).toMatchObject({ shortcut: 'Mod+Shift+Y' });
+    expect(await api.call('macros.save', { macros: [...mine.slice(0, -1), { ...mine.at(-1)!, shortcut: 'Mod+K' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', issues: [{ message: 'Mod+K is already used by the command palette.open' }] },
+    });
+    expect(await api.call('macros.save', { macros: [...mine.slice(0, -1), { ...mine.at(-1)!, shortcut: 'y' }] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('macros.save', { macros: [...mine, { ...mine.at(-1)!, id: 'other' }] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await ok(api, 'macros.list', {})).at(-1)).toMatchObject({ id: 'thanks-2', shortcut: 'Mod+Shift+Y' });
+  });
+});

@@ -1,0 +1,26 @@
+import { Button, Kbd, Menu, Text } from '@mantine/core';
+import { IconTemplate } from '@tabler/icons-react';
+import type { Macro } from '../../../../shared/contract/macros';
+import { displayKey } from '../commands/keyOfEvent';
+
+/** The canned responses, one click (or their own key) from the composer. */
+export function MacroMenu({ macros, onInsert }: { macros: Macro[]; onInsert: (macro: Macro) => void }) {
+  return (
+    <Menu position="top-start" withinPortal>
+      <Menu.Target>
+        <Button size="compact-xs" variant="subtle" leftSection={<IconTemplate size={14} />} aria-label="Insert a macro">
+          Macros
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>Insert a macro</Menu.Label>
+        {macros.length === 0 && <Text size="xs" c="dimmed" p="xs">No macros yet: add them in Settings.</Text>}
+        {macros.map((macro) => (
+          <Menu.Item key={macro.id} onClick={() => onInsert(macro)} rightSection={macro.shortcut ? <Kbd size="xs">{displayKey(macro.shortcut)}</Kbd> : null}>
+            {macro.name}
+          </Menu.Item>
+        ))}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

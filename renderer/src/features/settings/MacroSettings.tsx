@@ -1,0 +1,85 @@
+import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { MACRO_PLACEHOLDERS, type Macro } from '../../../../shared/contract/macros';
+import { useClient } from '../../api/ClientContext';
+import { displayKey, keyOfEvent } from '../commands/keyOfEvent';
+
+const macrosKey = ['macros.list'] as const;
+
+/** Settings → Macros: the team's canned responses, their placeholders and their own keys. */
+export function MacroSettings() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const saved = useQuery({ queryKey: macrosKey, queryFn: () => client.call('macros.list', {}) });
+  const [macros, setMacros] = useState<Macro[]>([]);
+  useEffect(() => setMacros(saved.data ?? []), [saved.data]);
+  const save = useMutation({
+    mutationFn: (next: Macro[]) => client.call('macros.save', { macros: next }),
+    onSuccess: (next) => queryClient.setQueryData(macrosKey, next),
+  });
+  const update = (index: number, change: Partial<Macro>) => setMacros((current) => current.map((macro, i) => (i === index ? { ...macro, ...change } : macro)));
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="macros-title">
+      <Stack gap="sm">
+        <Title order={3} size="h4" id="macros-title">
+          Macros
+        </Title>
+        <Text size="sm" c="dimmed">
+          Canned responses, inserted from the composer’s Macros menu, the command palette or their own key (with Ctrl/⌘ or Alt, so it works while typing). Placeholders:{' '}
+          {Object.entries(MACRO_PLACEHOLDERS).map(([name, meaning]) => `{{${name}}} ${meaning}`).join('; ')}.
+        </Text>
+        {macros.map((macro, index) => (
+          <Paper key={macro.id} withBorder p="sm" radius="sm">
+            <Stack gap={6}>
+              <Group align="flex-end" gap="xs">
+                <TextInput size="xs" label="Name" value={macro.name} onChange={(event) => update(index, { name: event.currentTarget.value })} style={{ flex: 1 }} />
+                <TextInput
+                  size="xs"
+                  label="Key"
+                  readOnly
+                  placeholder="Press keys…"
+                  value={macro.shortcut ? displayKey(macro.shortcut) : ''}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Tab') return;
+                    event.preventDefault();
+                    event.stopPropagation();
+                    if (event.key === 'Backspace' || event.key === 'Delete') update(index, { shortcut: null });
+                    else {
+                      const key = keyOfEvent(event.nativeEvent);
+                      if (key) update(index, { shortcut: key });
+                    }
+                  }}
+                  w={150}
+                />
+                <ActionIcon variant="subtle" color="red" aria-label={`Delete the macro ${macro.name}`} onClick={() => setMacros((current) => current.filter((_, i) => i !== index))}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+              <Textarea size="xs" label="Text" autosize minRows={2} value={macro.body} onChange={(event) => update(index, { body: event.currentTarget.value })} />
+            </Stack>
+          </Paper>
+        ))}
+        {save.isError && (
+          <Alert color="red" role="alert">
+            {save.error.message}
+          </Alert>
+        )}
+        <Group>
+          <Button
+            variant="default"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setMacros((current) => [...current, { id: `macro-${Date.now().toString(36)}`, name: 'New macro', body: 'Hi {{customer.firstName}},\n\n\n{{agent.firstName}}', shortcut: null }])}
+          >
+            Add a macro
+          </Button>
+          <Button onClick={() => save.mutate(macros)} loading={save.isPending} disabled={JSON.stringify(macros) === JSON.stringify(saved.data ?? [])}>
+            Save macros
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
