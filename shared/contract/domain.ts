@@ -60,6 +60,8 @@ export interface VoiceMeta {
   callOffsetSec?: number;
   callStartedAt?: number;
   callEndedAt?: number;
+  /** How the call ended (on the "Call ended" line). */
+  disposition?: string;
 }
 
 export type MessageMeta = EmailMeta & VoiceMeta & Record<string, unknown>;
@@ -105,6 +107,9 @@ export const MOOD_THRESHOLD = 0.25;
 export const QUEUE_SORTS = ['recent', 'waiting', 'upset'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
+export const CALL_DISPOSITIONS = ['resolved', 'follow-up', 'escalated', 'call-back', 'no-answer'] as const;
+export type CallDisposition = (typeof CALL_DISPOSITIONS)[number];
+
 export const DRAFT_KINDS = ['reply', 'note'] as const;
 export type DraftKind = (typeof DRAFT_KINDS)[number];
 
@@ -144,6 +149,8 @@ export interface ConversationDetail {
   messages: Message[];
   /** The current user's unsent draft here, if any. */
   draft: Draft | null;
+  /** When the call in progress in this (voice) conversation started; null when none is. */
+  activeCallStartedAt: number | null;
 }
 
 export interface SearchHit {

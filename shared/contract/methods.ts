@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, QUEUE_SORTS, ROLES } from './domain';
+import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import { macroSchema, type Macro } from './macros';
@@ -41,6 +41,9 @@ export const methodInputs = {
     })
     .strict(),
   'conversations.setStatus': z.object({ id, status: z.enum(CONVERSATION_STATUSES) }).strict(),
+  'calls.start': z.object({ conversationId: id }).strict(),
+  'calls.note': z.object({ conversationId: id, text: z.string().trim().min(1, 'Write the note first').max(5_000) }).strict(),
+  'calls.end': z.object({ conversationId: id, disposition: z.enum(CALL_DISPOSITIONS), summary: z.string().max(10_000) }).strict(),
   'drafts.save': z
     .object({ conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(100_000, 'A draft longer than 100,000 characters is not saved') })
     .strict(),
@@ -93,6 +96,9 @@ export interface MethodOutputs {
   'conversations.get': ConversationDetail;
   'conversations.reply': Message;
   'conversations.setStatus': ConversationSummary;
+  'calls.start': Message;
+  'calls.note': Message;
+  'calls.end': Message;
   'drafts.save': { savedAt: number };
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];

@@ -128,3 +128,25 @@ test('the customer panel shows who they are across channels and their whole hist
   await expect(page.getByRole('article').getByRole('heading', { level: 2 })).toHaveText(subject);
   await expect(page.getByRole('article').getByRole('heading', { level: 2 })).not.toHaveText(before!);
 });
+
+test('a call: started with a running timer, notes stamped with the time into it, ended with a disposition and wrap-up', async ({ page }) => {
+  await openConsole(page);
+  await openFirst(page, 'Call');
+  await page.getByRole('button', { name: 'Start a call' }).click();
+  const call = page.getByRole('region', { name: 'Call in progress' });
+  await expect(call.getByTestId('call-timer')).toHaveText(/^00:0[0-2]$/);
+  await expect(call.getByTestId('call-timer')).toHaveText(/^00:0[1-9]$/, { timeout: 5000 });
+  await call.getByRole('textbox', { name: 'Call note' }).fill('Customer confirms the new address');
+  await call.getByRole('textbox', { name: 'Call note' }).press('Enter');
+  const thread = page.getByRole('log', { name: 'Messages' });
+  await expect(thread.getByText(/^Customer confirms the new address$/)).toBeVisible();
+  await expect(thread.getByLabel(/^00:0\d into the call$/).last()).toBeVisible();
+  await call.getByRole('button', { name: 'End the call' }).click();
+  await call.getByRole('textbox', { name: 'How did the call end?' }).click();
+  await page.getByRole('option', { name: 'Follow-up needed' }).click();
+  await call.getByRole('textbox', { name: 'Wrap-up' }).fill('Address changed; courier to confirm slot tomorrow.');
+  await call.getByRole('button', { name: 'End the call and save' }).click();
+  await expect(page.getByRole('button', { name: 'Start a call' })).toBeVisible();
+  await expect(thread.getByText(/^Call ended \(0m \d+s\) · follow-up needed/)).toBeVisible();
+  await expect(thread.getByText('Wrap-up: Address changed; courier to confirm slot tomorrow.')).toBeVisible();
+});

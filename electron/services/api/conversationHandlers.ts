@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { User } from '../../../shared/contract/domain';
+import { createCallActions } from '../conversations/callActions';
 import { createConversationActions } from '../conversations/conversationActions';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
@@ -11,6 +12,9 @@ type ConversationHandlers = Pick<
   | 'conversations.reply'
   | 'conversations.setStatus'
   | 'conversations.assign'
+  | 'calls.start'
+  | 'calls.note'
+  | 'calls.end'
   | 'drafts.save'
   | 'messages.search'
 >;
@@ -25,6 +29,19 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     if (!ready().store.conversations.getSummary(id)) throw new ApiError('not-found', `There is no conversation ${id}.`);
   };
 
+  /** A step of a call, in a voice conversation, refused with a plain reason when it makes no sense now. */
+  function callStep<T>(conversationId: number, step: (calls: ReturnType<typeof createCallActions>) => T): T {
+    const { store, ingestion } = ready();
+    const conversation = store.conversations.getSummary(conversationId);
+    if (!conversation) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
+    if (conversation.channel !== 'voice') throw new ApiError('conflict', 'Calls are made in voice conversations.');
+    try {
+      return step(createCallActions(store, ingestion, now));
+    } catch (error) {
+      throw new ApiError('conflict', (error as Error).message);
+    }
+  }
+
   return {
     'conversations.list': ({ channel, status, customerId, assignee, mood, sort, limit, offset }) => {
       const me = assignee === 'me' ? currentUser() : null;
@@ -38,7 +55,8 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       const customer = store.customers.getById(conversation.customer.id)!;
       const readings = store.analyses.latestForConversation(id);
       const messages = store.messages.listForConversation(id).map((message) => ({ ...message, reading: readings.get(message.id) ?? null }));
-      return { conversation, customer, messages, draft: store.drafts.get(id, currentUser()?.id ?? null) };
+      const calls = createCallActions(store, ready().ingestion, now);
+      return { conversation, customer, messages, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt: calls.activeCallStart(id) };
     },
     'conversations.reply': ({ conversationId, kind, body }) => {
       mustExist(conversationId);
@@ -54,6 +72,9 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       if (assignee !== null && !user) throw new ApiError('not-found', assignee === 'me' ? 'Nobody is signed in in this role.' : `There is no user ${assignee}.`);
       return actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: currentUser() });
     },
+    'calls.start': ({ conversationId }) => callStep(conversationId, (calls) => calls.start(conversationId, currentUser())),
+    'calls.note': ({ conversationId, text }) => callStep(conversationId, (calls) => calls.note(conversationId, text, currentUser())),
+    'calls.end': ({ conversationId, disposition, summary }) => callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, currentUser())),
     'drafts.save': ({ conversationId, kind, body }) => {
       mustExist(conversationId);
       return actions().saveDraft({ conversationId, kind, body, user: currentUser() });

@@ -4,6 +4,7 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
+import { CallPanel } from './CallPanel';
 import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
 import { useConversationActions } from './useConversationActions';
@@ -94,6 +95,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         </Suspense>
       </div>
       <MessageThread messages={messages} channel={conversation.channel} focusMessageId={focusMessageId} />
+      {conversation.channel === 'voice' && <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />}
       <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft}
         commandsEnabled={commandsEnabled}
         subject={conversation.subject}

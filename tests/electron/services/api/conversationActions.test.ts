@@ -110,3 +110,30 @@ describe('macros', () => {
     expect((await ok(api, 'macros.list', {})).at(-1)).toMatchObject({ id: 'thanks-2', shortcut: 'Mod+Shift+Y' });
   });
 });
+
+describe('a call in the console', () => {
+  it('starts, takes notes stamped with the time into the call, ends with a disposition and wrap-up, and is logged', async () => {
+    const { api, store } = await demoApi();
+    const [call] = (await ok(api, 'conversations.list', { channel: 'voice', limit: 1 })).items;
+    const [chat] = (await ok(api, 'conversations.list', { channel: 'chat', limit: 1 })).items;
+    expect((await ok(api, 'conversations.get', { id: call!.id })).activeCallStartedAt).toBeNull();
+    expect(await api.call('calls.note', { conversationId: call!.id, text: 'too early' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('calls.start', { conversationId: chat!.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Calls are made in voice conversations.' } });
+
+    const started = await ok(api, 'calls.start', { conversationId: call!.id });
+    expect(started).toMatchObject({ author: 'system', body: 'Call started' });
+    expect((await ok(api, 'conversations.get', { id: call!.id })).activeCallStartedAt).toBe(started.meta.callStartedAt);
+    expect(await api.call('calls.start', { conversationId: call!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // the test clock moves one second per call
+    const note = await ok(api, 'calls.note', { conversationId: call!.id, text: 'Customer says the parcel was left in the rain' });
+    expect(note.body).toMatch(/^\[00:0\d\] Customer says the parcel was left in the rain$/);
+    expect(note.meta.callOffsetSec).toBeGreaterThan(0);
+    const ended = await ok(api, 'calls.end', { conversationId: call!.id, disposition: 'resolved', summary: 'Replacement sent; customer happy.' });
+    expect(ended.body).toMatch(/^Call ended \(0m \d+s\) · resolved on the call$/);
+    const after = await ok(api, 'conversations.get', { id: call!.id });
+    expect(after.activeCallStartedAt).toBeNull();
+    expect(after.messages.at(-1)).toMatchObject({ author: 'note', body: 'Wrap-up: Replacement sent; customer happy.' });
+    expect(after.conversation.status).toBe('resolved');
+    expect(store.sessionEvents.listForConversation(call!.id).filter((e) => e.kind.startsWith('call.')).map((e) => e.kind)).toEqual(['call.started', 'call.ended']);
+  });
+});
