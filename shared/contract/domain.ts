@@ -53,6 +53,8 @@ export interface EmailMeta {
   from?: string;
   to?: string[];
   subject?: string;
+  /** Files that came with the e-mail (listed; their content is not opened in the console). */
+  attachments?: { name: string; size: number; contentType: string }[];
 }
 
 export interface VoiceMeta {

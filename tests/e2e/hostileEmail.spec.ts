@@ -50,7 +50,13 @@ test.beforeAll(async () => {
       channel: 'email',
       customer: { displayName: 'Mallory Hostile', identities: [{ kind: 'email', value: 'mallory@evil.example' }] },
       conversation: { subject: `Hostile: ${subject}`, externalRef: `hostile-${index}` },
-      message: { author: 'customer', body: '', bodyHtml: html, sentAt: Date.UTC(2026, 10, 20, 9, index), meta: { messageId: `<hostile-${index}@evil.example>`, from: 'mallory@evil.example', subject } },
+      message: {
+        author: 'customer',
+        body: '',
+        bodyHtml: html,
+        sentAt: Date.UTC(2026, 10, 20, 9, index),
+        meta: { messageId: `<hostile-${index}@evil.example>`, from: 'mallory@evil.example', subject, attachments: [{ name: 'invoice.pdf.exe', size: 120_000, contentType: 'application/octet-stream' }] },
+      },
     };
     workspace.ingestion.ingest(item);
   });
@@ -95,6 +101,7 @@ test('the tracking pixel loads only once the agent allows remote images for that
   await expect(notice).toContainText('1 remote image blocked');
   await page.waitForTimeout(300);
   expect(hits).toEqual([]);
+  await expect(page.getByRole('list', { name: 'Attachments' })).toHaveText('invoice.pdf.exe · 117 KB');
   await notice.getByRole('button', { name: 'Show remote images' }).click();
   await expect.poll(() => hits.filter((hit) => hit.startsWith('/pixel.gif')).length).toBe(1);
 });

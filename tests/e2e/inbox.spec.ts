@@ -52,14 +52,15 @@ test('an e-mail opens to its thread, with quoted history set apart and bodies sh
   await showChannel(page, 'E-mail');
   const rows = conversations(page);
   await expect(rows.first()).toBeVisible();
-  // find an e-mail thread with a reply, which quotes the message before it
+  // find an e-mail thread with a reply, which quotes the message before it (folded until asked)
+  const thread = page.getByRole('log', { name: 'Messages' });
   for (let i = 0; i < 10; i++) {
     await rows.nth(i).click();
-    const thread = page.getByRole('log', { name: 'Messages' });
     await expect(thread.getByTestId('message').first()).toBeVisible();
-    if ((await thread.locator('blockquote').count()) > 0) break;
+    if ((await thread.getByRole('button', { name: /^Show quoted history/ }).count()) > 0) break;
   }
-  const thread = page.getByRole('log', { name: 'Messages' });
+  await expect(thread.locator('blockquote')).toHaveCount(0);
+  await thread.getByRole('button', { name: /^Show quoted history/ }).first().click();
   await expect(thread.locator('blockquote').first()).toContainText('>');
   await expect(thread.getByText(/^From /).first()).toBeVisible();
   await expect(page.getByRole('article')).toContainText('E-mail');

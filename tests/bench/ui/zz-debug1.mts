@@ -36,7 +36,7 @@ try {
   console.log(JSON.stringify(w.loafs.filter((l: any) => l.duration > 50), null, 1));
   console.log('calls', w.calls.map((c: any) => c.method + ' ' + JSON.stringify(c.input)).join('\n'));
   // reveal rows
-  for (const k of store.info.small.slice(15, 24)) {
+  for (const k of store.info.small.slice(14, 24)) {
     const row = await revealRow(page, k.subject, 20000);
     const vis = await row.isVisible();
     await new Promise(r => setTimeout(r, 300));

@@ -1,4 +1,5 @@
-import { Paper, Text } from '@mantine/core';
+import { Badge, Paper, Text } from '@mantine/core';
+import { IconPaperclip } from '@tabler/icons-react';
 import type { Channel, Message } from '../../../../shared/contract/domain';
 import { fullTime } from '../../lib/time';
 import { ReadingBadge } from '../analysis/ReadingBadge';
@@ -10,6 +11,12 @@ interface Props {
   message: Message;
   channel: Channel;
   focused: boolean;
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** "[02:15] Customer says…" → the offset into the call and the note itself. */
@@ -76,6 +83,15 @@ export function MessageItem({ message, channel, focused }: Props) {
         </div>
       ) : (
         <div className={classes.text}>{message.body}</div>
+      )}
+      {message.meta.attachments && message.meta.attachments.length > 0 && (
+        <div className={classes.attachments} role="list" aria-label="Attachments">
+          {message.meta.attachments.map((file) => (
+            <Badge key={file.name} role="listitem" variant="outline" color="gray" leftSection={<IconPaperclip size={12} aria-hidden />} style={{ textTransform: 'none' }}>
+              {file.name} · {formatSize(file.size)}
+            </Badge>
+          ))}
+        </div>
       )}
     </Paper>
   );

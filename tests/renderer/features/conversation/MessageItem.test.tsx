@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageItem } from '../../../../renderer/src/features/conversation/MessageItem';
 import type { Message } from '../../../../shared/contract/domain';
@@ -31,9 +31,18 @@ describe('a message body', () => {
   it('sets quoted e-mail history apart from the customer’s own words', () => {
     const body = 'Still nothing.\n\nOn Tue, 3 Mar 2026 at 10:14, Larkspur <s@l.example> wrote:\n> We are sorry\n> it will come Friday';
     const { container } = renderWithMantine(<MessageItem message={message(body)} channel="email" focused={false} />);
+    expect(container.querySelector('blockquote')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Show quoted history (2 lines)' }));
     const quote = container.querySelector('blockquote');
-    expect(quote?.textContent).toBe('> We are sorry\n> it will come Friday');
+    expect(quote?.textContent).toBe('On Tue, 3 Mar 2026 at 10:14, Larkspur <s@l.example> wrote:\n> We are sorry\n> it will come Friday');
+    expect(screen.getByText(/Still nothing\./)).toBeTruthy();
     expect(screen.getByText(/From mallory@evil.example/)).toBeTruthy();
+  });
+
+  it('lists the files that came with an e-mail', () => {
+    const withFiles = { ...message('See attached.'), meta: { attachments: [{ name: 'photo.jpg', size: 2_400_000, contentType: 'image/jpeg' }, { name: 'receipt.pdf', size: 52_000, contentType: 'application/pdf' }] } };
+    renderWithMantine(<MessageItem message={withFiles} channel="email" focused={false} />);
+    expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toBe('photo.jpg · 2.3 MBreceipt.pdf · 51 KB');
   });
 
   it('labels internal notes as notes', () => {
