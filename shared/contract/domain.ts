@@ -95,6 +95,8 @@ export interface ConversationSummary {
   messageCount: number;
   createdAt: number;
   updatedAt: number;
+  /** Open work the current user has not opened since the customer last wrote. */
+  unread: boolean;
   /** Since when the customer has been waiting for an answer (their first unanswered message); null when answered. */
   waitingSince: number | null;
   /** How the customer's last message read; null until it has been read. */

@@ -41,6 +41,7 @@ export const methodInputs = {
     })
     .strict(),
   'conversations.setStatus': z.object({ id, status: z.enum(CONVERSATION_STATUSES) }).strict(),
+  'conversations.markRead': z.object({ id }).strict(),
   'calls.start': z.object({ conversationId: id }).strict(),
   'calls.note': z.object({ conversationId: id, text: z.string().trim().min(1, 'Write the note first').max(5_000) }).strict(),
   'calls.end': z.object({ conversationId: id, disposition: z.enum(CALL_DISPOSITIONS), summary: z.string().max(10_000) }).strict(),
@@ -96,6 +97,7 @@ export interface MethodOutputs {
   'conversations.get': ConversationDetail;
   'conversations.reply': Message;
   'conversations.setStatus': ConversationSummary;
+  'conversations.markRead': ConversationSummary;
   'calls.start': Message;
   'calls.note': Message;
   'calls.end': Message;

@@ -107,6 +107,7 @@ interface Results {
   profile: { open: OpenResult; summary: ProfileSummary } | null;
   longOpenIdle: { seconds: number; gets: number; longTasks: TaskRecord[] } | null;
   scroll: ScrollResult | null;
+  scrollProfile: ProfileSummary | null;
   search: SearchResult[];
   server: ServerSide | null;
   backlogAtStart: { done: number; total: number } | null;
@@ -122,6 +123,20 @@ async function openConsole(context: BrowserContext, host: RunningHost): Promise<
   const cdp = await context.newCDPSession(page);
   await enableMetrics(cdp);
   return { page, cdp, usableMs };
+}
+
+/** Runs `work` under the CPU profiler and says where the page's main thread spent it. */
+async function profiled<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ value: T; summary: ProfileSummary }> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    const value = await work();
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    return { value, summary: summariseProfile(profile, ASSETS_DIR) };
+  } finally {
+    await cdp.send('Profiler.disable').catch(() => undefined);
+  }
 }
 
 async function reload(page: Page): Promise<void> {
@@ -200,13 +215,8 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   // 2d. one more cold open under the CPU profiler, to see where the main thread goes
   try {
     await reload(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-    const open = await measureOpen(page, cdp, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 300 });
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-    await cdp.send('Profiler.disable');
-    results.profile = { open, summary: summariseProfile(profile, ASSETS_DIR) };
+    const { value: open, summary } = await profiled(cdp, () => measureOpen(page!, cdp!, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 300 }));
+    results.profile = { open, summary };
   } catch (error) {
     results.errors.push(`profiling the long chat: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -225,6 +235,8 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     await reload(page);
     results.scroll = await measureScroll(page, cdp, scrollMs, 60);
     log(`scroll: ${results.scroll.frames} of ${results.scroll.expectedFrames} frames`);
+    // the same again under the CPU profiler (not counted above: the profiler slows the page)
+    results.scrollProfile = (await profiled(cdp, () => measureScroll(page!, cdp!, 3000, 60))).summary;
   } catch (error) {
     results.errors.push(`scrolling: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -362,9 +374,8 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
     out.push('');
   }
 
-  if (results.profile) {
-    const { open, summary } = results.profile;
-    out.push(`CPU profile of one cold open of the 5,000-message chat (click → newest in view + 300 ms; first paint at ${ms(open.firstPaintMs)} ms; ${ms(summary.totalMs)} ms of samples, self time):`);
+  const profileTable = (title: string, summary: ProfileSummary) => {
+    out.push(`${title} (${ms(summary.totalMs)} ms of main-thread samples, self time):`);
     out.push('');
     out.push('| package / part of the console | ms | | heaviest functions | ms |');
     out.push('|---|---:|---|---|---:|');
@@ -374,7 +385,15 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
       out.push(row([pkg?.name ?? '', pkg ? ms(pkg.ms) : '', '', fn ? fn.name.replace(/\|/g, '\\|') : '', fn ? ms(fn.ms) : '']));
     }
     out.push('');
+  };
+  if (results.profile) {
+    const { open } = results.profile;
+    profileTable(
+      `CPU profile of one more cold open of the 5,000-message chat, click → newest in view + 300 ms (first paint at ${ms(open.firstPaintMs)} ms, newest in view at ${open.newestMs === null ? '—' : ms(open.newestMs)} ms under the profiler)`,
+      results.profile.summary,
+    );
   }
+  if (results.scrollProfile) profileTable('CPU profile of 3 s more of the same scrolling', results.scrollProfile);
 
   if (results.longOpenIdle) {
     const idle = results.longOpenIdle;
@@ -386,21 +405,26 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
   }
 
   if (scroll) {
-    const loaf = scroll.longestLoaf;
+    const frames = scroll.longestLoafs
+      .map(
+        (loaf) =>
+          `${ms(loaf.duration)} ms (${loaf.scripts.map((script) => `${script.invoker} ${ms(script.duration)} ms`).join(', ') || 'no script'}; style and layout ${ms(loaf.start + loaf.duration - (loaf.styleAndLayoutStart || loaf.start + loaf.duration))} ms)`,
+      )
+      .join('; ');
     out.push(
-      `Scrolling: ${scroll.wheelEvents} wheel events of 60 px over ${ms(scroll.durationMs)} ms moved the queue ${count(Math.round(scroll.scrolledPx))} px (${count(Math.round(scroll.scrolledPx / 82))} rows); ` +
+      `Scrolling: ${scroll.wheelEvents} wheel events of 60 px over ${ms(scroll.durationMs)} ms moved the queue ${count(Math.round(scroll.scrolledPx))} px; ` +
         `${scroll.frames} frames drawn of ${scroll.expectedFrames} at 60 Hz (page at rest: ${ms(scroll.idleFps, 1)} fps); ${scroll.slowFrames} frames over 25 ms, longest gap ${ms(scroll.longestFrameMs)} ms; ` +
-        `${scroll.longTasks.length} long tasks (longest ${ms(scrollLongest)} ms); main thread script / style / layout ${ms(scroll.mainThread.scriptMs)} / ${ms(scroll.mainThread.styleMs)} / ${ms(scroll.mainThread.layoutMs)} ms` +
-        (loaf ? `; longest animation frame ${ms(loaf.duration)} ms (scripts ${ms(loaf.scripts.reduce((total, script) => total + script.duration, 0))} ms, style+layout from ${ms(loaf.styleAndLayoutStart - loaf.start)} ms in).` : '.'),
+        `${scroll.longTasks.length} long tasks (longest ${ms(scrollLongest)} ms); main thread script / style / layout ${ms(scroll.mainThread.scriptMs)} / ${ms(scroll.mainThread.styleMs)} / ${ms(scroll.mainThread.layoutMs)} ms.`,
     );
+    if (frames) out.push(`Longest animation frames while scrolling: ${frames}.`);
     out.push('');
   }
 
   if (results.search.length) {
     out.push('Search, query by query (ms):');
     out.push('');
-    out.push('| query | hits | api `tookMs` in the UI | api alone, host stopped | request → response | response → painted | request → painted | keystroke → painted | result frame |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| query | hits | api `tookMs` in the UI | api alone, host stopped | request → response | response → painted | request → painted | keystroke → painted | result frame | longest task |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const search of results.search) {
       const alone = results.server?.search.get(search.query);
       out.push(
@@ -414,6 +438,7 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
           ms(search.requestToPaintMs),
           ms(search.keystrokeToPaintMs),
           bytes(search.bytes),
+          ms(search.longestTaskMs),
         ]),
       );
     }
@@ -466,6 +491,7 @@ async function main() {
     profile: null,
     longOpenIdle: null,
     scroll: null,
+    scrollProfile: null,
     search: [],
     server: null,
     backlogAtStart: null,

@@ -150,3 +150,15 @@ test('a call: started with a running timer, notes stamped with the time into it,
   await expect(thread.getByText(/^Call ended \(0m \d+s\) · follow-up needed/)).toBeVisible();
   await expect(thread.getByText('Wrap-up: Address changed; courier to confirm slot tomorrow.')).toBeVisible();
 });
+
+test('open work the agent has not read is marked unread until opened', async ({ page }) => {
+  await openConsole(page);
+  await page.getByRole('textbox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Open work' }).click();
+  const unreadRow = page.getByTestId('conversation-row').filter({ has: page.getByTestId('unread') }).first();
+  const name = (await unreadRow.locator('p').first().textContent())!;
+  const before = await page.getByTestId('unread').count();
+  await unreadRow.click();
+  await expect(page.getByTestId('conversation-row').filter({ hasText: name }).first().getByTestId('unread')).toHaveCount(0);
+  await expect(page.getByTestId('unread')).toHaveCount(before - 1);
+});

@@ -12,6 +12,7 @@ type ConversationHandlers = Pick<
   | 'conversations.reply'
   | 'conversations.setStatus'
   | 'conversations.assign'
+  | 'conversations.markRead'
   | 'calls.start'
   | 'calls.note'
   | 'calls.end'
@@ -46,11 +47,11 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     'conversations.list': ({ channel, status, customerId, assignee, mood, sort, limit, offset }) => {
       const me = assignee === 'me' ? currentUser() : null;
       if (assignee === 'me' && !me) return { items: [], total: 0 };
-      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me!.id : assignee, mood }, limit, offset, sort);
+      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me!.id : assignee, mood }, limit, offset, sort, currentUser()?.id ?? null);
     },
     'conversations.get': ({ id }) => {
       const { store } = ready();
-      const conversation = store.conversations.getSummary(id);
+      const conversation = store.conversations.getSummary(id, currentUser()?.id ?? null);
       if (!conversation) throw new ApiError('not-found', `There is no conversation ${id}.`);
       const customer = store.customers.getById(conversation.customer.id)!;
       const readings = store.analyses.latestForConversation(id);
@@ -65,6 +66,12 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     'conversations.setStatus': ({ id, status }) => {
       mustExist(id);
       return actions().setStatus({ conversationId: id, status, user: currentUser() });
+    },
+    'conversations.markRead': ({ id }) => {
+      mustExist(id);
+      const viewer = currentUser()?.id ?? null;
+      ready().store.conversations.markRead(id, viewer, now());
+      return ready().store.conversations.getSummary(id, viewer)!;
     },
     'conversations.assign': ({ id, assignee }) => {
       mustExist(id);

@@ -157,14 +157,14 @@ export const PROBE_SOURCE = String.raw`
     }
   }, true);
 
-  // after the first paint: the frame in which the thread shows its end (the newest message), as
-  // a reader sees it once the list has scrolled there; gives up after five seconds
+  // after the first paint: the frame in which the thread shows its end (the newest message; within
+  // the list's end padding), as a reader sees it once it has scrolled there; gives up after 5 s
   const watchBottom = (open, done) => {
     const started = now();
     const check = () => {
       requestAnimationFrame(() => {
         const log = conversationShown(open.subject);
-        if (log && log.scrollHeight - log.scrollTop - log.clientHeight < 4) {
+        if (log && log.querySelector('[data-testid="message"]') && log.scrollHeight - log.scrollTop - log.clientHeight < 64) {
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
             open.bottomAt = now();

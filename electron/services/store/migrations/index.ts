@@ -3,6 +3,7 @@ import { analysisDetails } from './0002_analysis_details';
 import { drafts } from './0003_drafts';
 import { queueState } from './0004_queue_state';
 import { messageHtml } from './0005_message_html';
+import { conversationReads } from './0006_conversation_reads';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'drafts', sql: drafts },
   { version: 4, name: 'queue state', sql: queueState },
   { version: 5, name: 'message html', sql: messageHtml },
+  { version: 6, name: 'conversation reads', sql: conversationReads },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

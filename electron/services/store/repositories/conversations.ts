@@ -31,6 +31,7 @@ interface SummaryRow {
   mood_sentiment: number | null;
   mood_emotion: EkmanEmotion | null;
   mood_analyzer: AnalyzerKind | null;
+  unread: number;
 }
 
 export interface NewConversation {
@@ -67,8 +68,11 @@ const SUMMARY_SELECT = `
          c.customer_id, cu.display_name AS customer_name,
          m.author AS last_author, substr(m.body, 1, 2000) AS last_body, m.sent_at AS last_sent_at,
          c.message_count, c.created_at, c.updated_at,
-         c.waiting_since, c.mood_sentiment, c.mood_emotion, c.mood_analyzer
+         c.waiting_since, c.mood_sentiment, c.mood_emotion, c.mood_analyzer,
+         (c.status IN ('open', 'pending') AND lc.sent_at IS NOT NULL AND (r.read_at IS NULL OR r.read_at < lc.sent_at)) AS unread
   FROM conversations c
+  LEFT JOIN messages lc ON lc.id = c.last_customer_message_id
+  LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = @viewer
   JOIN customers cu ON cu.id = c.customer_id
   LEFT JOIN users u ON u.id = c.assignee_id
   LEFT JOIN messages m ON m.id = c.last_message_id`;
@@ -89,6 +93,7 @@ const toSummary = (row: SummaryRow): ConversationSummary => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   waitingSince: row.waiting_since,
+  unread: row.unread === 1,
   mood:
     row.mood_sentiment !== null && row.mood_analyzer !== null
       ? { sentiment: row.mood_sentiment, emotion: row.mood_emotion, analyzer: row.mood_analyzer }
@@ -100,7 +105,11 @@ export function createConversationsRepository(db: Database.Database) {
     `INSERT INTO conversations (customer_id, channel, status, subject, queue, assignee_id, external_ref, created_at, updated_at)
      VALUES (@customerId, @channel, @status, @subject, @queue, @assigneeId, @externalRef, @createdAt, @createdAt)`,
   );
-  const byId = db.prepare<[number], SummaryRow>(`${SUMMARY_SELECT} WHERE c.id = ?`);
+  const byId = db.prepare<{ id: number; viewer: number }, SummaryRow>(`${SUMMARY_SELECT} WHERE c.id = @id`);
+  const markRead = db.prepare<[number, number, number]>(
+    `INSERT INTO conversation_reads (conversation_id, user_id, read_at) VALUES (?, ?, ?)
+     ON CONFLICT (conversation_id, user_id) DO UPDATE SET read_at = max(read_at, excluded.read_at)`,
+  );
   const byExternalRef = db.prepare<[Channel, string], { id: number }>(
     'SELECT id FROM conversations WHERE channel = ? AND external_ref = ?',
   );
@@ -167,8 +176,9 @@ export function createConversationsRepository(db: Database.Database) {
     create(conversation: NewConversation): number {
       return Number(insert.run(conversation).lastInsertRowid);
     },
-    getSummary(id: number): ConversationSummary | null {
-      const row = byId.get(id);
+    /** One conversation as `viewer` (a user id; 0 = nobody in particular) sees it. */
+    getSummary(id: number, viewer: number | null = null): ConversationSummary | null {
+      const row = byId.get({ id, viewer: viewer ?? 0 });
       return row ? toSummary(row) : null;
     },
     findIdByExternalRef(channel: Channel, externalRef: string): number | null {
@@ -188,7 +198,11 @@ export function createConversationsRepository(db: Database.Database) {
     recordReading(messageId: number, reading: { sentiment: number; dominant: { emotion: EkmanEmotion } | null; analyzer: AnalyzerKind }): void {
       noteReading.run({ messageId, sentiment: reading.sentiment, emotion: reading.dominant?.emotion ?? null, analyzer: reading.analyzer });
     },
-    list(filter: ConversationFilter, limit: number, offset: number, sort: QueueSort = 'recent'): { items: ConversationSummary[]; total: number } {
+    /** The user `viewer` has read the conversation up to `at`. */
+    markRead(id: number, viewer: number | null, at: number): void {
+      markRead.run(id, viewer ?? 0, at);
+    },
+    list(filter: ConversationFilter, limit: number, offset: number, sort: QueueSort = 'recent', viewer: number | null = null): { items: ConversationSummary[]; total: number } {
       const params = {
         channel: filter.channel ?? null,
         status: filter.status === 'active' ? null : (filter.status ?? null),
@@ -197,7 +211,7 @@ export function createConversationsRepository(db: Database.Database) {
       };
       const statements = listStatementsFor(filter, sort);
       const usedParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null));
-      const items = (statements.page.all({ ...usedParams, limit, offset }) as SummaryRow[]).map(toSummary);
+      const items = (statements.page.all({ ...usedParams, limit, offset, viewer: viewer ?? 0 }) as SummaryRow[]).map(toSummary);
       const total = (statements.total.get(usedParams) as { n: number }).n;
       return { items, total };
     },

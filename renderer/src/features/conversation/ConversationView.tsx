@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
@@ -33,6 +33,15 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
     queryFn: () => client.call('conversations.get', { id: conversationId }),
   });
   const { setStatus, assignToMe } = useConversationActions(conversationId);
+  // opening a conversation with something new in it marks it read for the current user
+  const queryClient = useQueryClient();
+  const unread = detail.data?.conversation.unread === true;
+  useEffect(() => {
+    if (!unread) return;
+    void client.call('conversations.markRead', { id: conversationId }).then(() => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+    });
+  }, [unread, conversationId, client, queryClient]);
   // stable between renders, so the composer's macro actions are not re-registered each time
   const bodies = useMemo(() => detail.data?.messages.map((message) => message.body) ?? [], [detail.data]);
   const loadedOk = detail.isSuccess && commandsEnabled;

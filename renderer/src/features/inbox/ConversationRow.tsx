@@ -29,9 +29,12 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
       <Icon size={18} color={`var(--mantine-color-${channel.color}-6)`} aria-label={channel.label} className={classes.icon} />
       <div className={classes.body}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text fw={600} size="sm" truncate>
-            {conversation.customer.displayName}
-          </Text>
+          <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
+            {conversation.unread && <span className={classes.unread} role="img" aria-label="Unread" data-testid="unread" />}
+            <Text fw={conversation.unread ? 800 : 600} size="sm" truncate>
+              {conversation.customer.displayName}
+            </Text>
+          </Group>
           <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
             {last ? listTime(last.sentAt) : ''}
           </Text>

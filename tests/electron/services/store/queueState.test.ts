@@ -79,3 +79,23 @@ describe('the queue’s state on each conversation', () => {
     expect(store.conversations.list({ status: 'active' }, 10, 0).total).toBe(3);
   });
 });
+
+describe('unread', () => {
+  it('is open work a user has not opened since the customer last wrote', () => {
+    const { store, agent, say } = setup();
+    const first = say('u', 'customer', T0);
+    const seen = () => store.conversations.getSummary(first.conversationId, agent.id)!.unread;
+    expect(seen()).toBe(true);
+    store.conversations.markRead(first.conversationId, agent.id, T0 + MIN);
+    expect(seen()).toBe(false);
+    // someone else has not read it
+    expect(store.conversations.getSummary(first.conversationId, null)!.unread).toBe(true);
+    say('u', 'agent', T0 + 2 * MIN);
+    expect(seen()).toBe(false);
+    say('u', 'customer', T0 + 3 * MIN);
+    expect(seen()).toBe(true);
+    expect(store.conversations.list({}, 10, 0, 'recent', agent.id).items[0]!.unread).toBe(true);
+    store.conversations.setStatus(first.conversationId, 'resolved', T0 + 4 * MIN);
+    expect(seen()).toBe(false);
+  });
+});
