@@ -90,8 +90,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     spawned.postMessage({ type: 'init', specs, problems } satisfies ToWorker);
   }
 
-  function onWorkerLost(reason: string): void {
-    console.error(`Kinship analysis: ${reason}; restarting it.`);
+  /** Forgets the worker; what it was reading goes back to the front of the queue. */
+  function detachWorker(): void {
     worker = null;
     ready = null;
     state = 'restarting';
@@ -100,6 +100,11 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       if (batch) queue.returnToFront(batch.priority, batch.jobs);
       inFlight[lane] = null;
     }
+  }
+
+  function onWorkerLost(reason: string): void {
+    console.error(`Kinship analysis: ${reason}; restarting it.`);
+    detachWorker();
     const delay = RESTART_DELAYS_MS[Math.min(restarts, RESTART_DELAYS_MS.length - 1)]!;
     restarts += 1;
     bus.emit('analysis.status', { state, analyzer: 'lexicon' });
@@ -321,14 +326,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     /** Reloads the models (after the models folder changed, or a download). Waiting work is kept. */
     async restart(): Promise<void> {
       const old = worker;
-      worker = null;
-      ready = null;
-      state = 'restarting';
-      for (const lane of ['live', 'backlog'] as const) {
-        const batch = inFlight[lane];
-        if (batch) queue.returnToFront(batch.priority, batch.jobs);
-        inFlight[lane] = null;
-      }
+      detachWorker();
       await old?.terminate();
       await engine.start();
     },

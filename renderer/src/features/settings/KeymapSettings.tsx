@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Kbd, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Kbd, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { COMMAND_IDS, COMMANDS, DEFAULT_KEYMAP, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../../shared/contract/keymap';
 import { useClient } from '../../api/ClientContext';
 import { keymapKey, useCommands } from '../commands/CommandProvider';
-import { displayKey, keyOfEvent } from '../commands/keyOfEvent';
+import { KeyInput } from '../commands/KeyInput';
+import { displayKey } from '../commands/keyOfEvent';
 
 /** Settings → Keyboard: every command's key, changed by pressing the new one; conflicts shown before saving. */
 export function KeymapSettings() {
@@ -55,19 +56,18 @@ export function KeymapSettings() {
                     <Kbd size="xs">{displayKey(keymap[id])}</Kbd>
                   </Table.Td>
                   <Table.Td>
-                    <TextInput
+                    <KeyInput
                       size="xs"
-                      readOnly
                       aria-label={`New key for ${COMMANDS[id].title}`}
-                      placeholder="Press keys…"
-                      value={edits[id] ? displayKey(edits[id]!) : ''}
-                      onKeyDown={(event) => {
-                        if (event.key === 'Tab') return;
-                        event.preventDefault();
-                        event.stopPropagation();
-                        const key = keyOfEvent(event.nativeEvent);
-                        if (key) setEdits((current) => ({ ...current, [id]: key }));
-                      }}
+                      value={edits[id] ?? null}
+                      onKey={(key) =>
+                        setEdits((current) => {
+                          const next = { ...current };
+                          if (key) next[id] = key;
+                          else delete next[id];
+                          return next;
+                        })
+                      }
                       error={problem ?? (conflict && edits[id] ? `Also used by: ${conflict.commands.filter((c) => c !== id).map((c) => COMMANDS[c].title).join(', ')}` : undefined)}
                     />
                   </Table.Td>

@@ -4,7 +4,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { MACRO_PLACEHOLDERS, type Macro } from '../../../../shared/contract/macros';
 import { useClient } from '../../api/ClientContext';
-import { displayKey, keyOfEvent } from '../commands/keyOfEvent';
+import { KeyInput } from '../commands/KeyInput';
 
 const macrosKey = ['macros.list'] as const;
 
@@ -36,24 +36,7 @@ export function MacroSettings() {
             <Stack gap={6}>
               <Group align="flex-end" gap="xs">
                 <TextInput size="xs" label="Name" value={macro.name} onChange={(event) => update(index, { name: event.currentTarget.value })} style={{ flex: 1 }} />
-                <TextInput
-                  size="xs"
-                  label="Key"
-                  readOnly
-                  placeholder="Press keys…"
-                  value={macro.shortcut ? displayKey(macro.shortcut) : ''}
-                  onKeyDown={(event) => {
-                    if (event.key === 'Tab') return;
-                    event.preventDefault();
-                    event.stopPropagation();
-                    if (event.key === 'Backspace' || event.key === 'Delete') update(index, { shortcut: null });
-                    else {
-                      const key = keyOfEvent(event.nativeEvent);
-                      if (key) update(index, { shortcut: key });
-                    }
-                  }}
-                  w={150}
-                />
+                <KeyInput size="xs" label="Key" value={macro.shortcut} onKey={(key) => update(index, { shortcut: key })} w={150} />
                 <ActionIcon variant="subtle" color="red" aria-label={`Delete the macro ${macro.name}`} onClick={() => setMacros((current) => current.filter((_, i) => i !== index))}>
                   <IconTrash size={16} />
                 </ActionIcon>
