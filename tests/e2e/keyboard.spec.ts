@@ -45,6 +45,7 @@ test('Ctrl+K opens the palette, which lists the actions with their keys and runs
   await input.fill('assign');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('article')).toContainText('Aisha Khan');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.locator('body').press('Control+k');
   await page.getByRole('textbox', { name: 'Command' }).fill('go to settings');
   await page.keyboard.press('Enter');
@@ -113,6 +114,7 @@ test('a macro is inserted filled in from the menu, the palette or its own key se
   await page.getByRole('textbox', { name: 'Command' }).fill('macro: thank you');
   await page.keyboard.press('Enter');
   await expect(reply).toHaveValue(/^Thank you so much, Edith/);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await reply.fill('');
   await reply.press('Escape');
 

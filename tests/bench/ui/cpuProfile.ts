@@ -1,13 +1,14 @@
 /**
  * Where the page's main thread spent a CPU profile (Chrome DevTools Protocol Profiler): self time
  * by source package (the built console is not minified and keeps rolldown's "// node_modules/…"
- * module comments, so a line maps back to its package) and the heaviest functions.
+ * module comments, so a line of the script the page ran maps back to its package) and the
+ * heaviest functions.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 
 interface CallFrame {
   functionName: string;
+  scriptId: string;
   url: string;
   lineNumber: number;
   columnNumber: number;
@@ -35,11 +36,10 @@ export interface ProfileSummary {
 
 type ModuleMap = { line: number; module: string }[];
 
-/** The module each line of a built asset belongs to, from its module comments. */
-function moduleMap(file: string): ModuleMap {
+/** The module each line of a built script belongs to, from its module comments. */
+function moduleMap(source: string): ModuleMap {
   const map: ModuleMap = [];
-  if (!fs.existsSync(file)) return map;
-  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const lines = source.split('\n');
   lines.forEach((text, index) => {
     const match = /^\/\/ ((?:node_modules\/(?:@[^/\s]+\/)?[^/\s]+)|renderer\/src\/\S+|shared\/\S+|\S+\.tsx?)/.exec(text);
     if (match) map.push({ line: index, module: match[1]!.replace(/^node_modules\//, '') });
@@ -69,20 +69,22 @@ function packageOf(module: string | null, url: string): string {
   return module;
 }
 
-export function summariseProfile(profile: CpuProfile, assetsDir: string): ProfileSummary {
+/** The scripts of the console's own bundle that a profile ran, for `sources` to fetch. */
+export function bundleScriptIds(profile: CpuProfile): string[] {
+  const ids = new Set<string>();
+  for (const node of profile.nodes) if (node.callFrame.url.includes('/assets/') && node.callFrame.scriptId) ids.add(node.callFrame.scriptId);
+  return [...ids];
+}
+
+/** `sources`: the text of the bundle's scripts by script id, as the page ran them. */
+export function summariseProfile(profile: CpuProfile, sources: Map<string, string>): ProfileSummary {
   const maps = new Map<string, ModuleMap>();
-  const mapFor = (url: string): ModuleMap => {
-    if (!url) return [];
-    let name: string;
-    try {
-      name = path.basename(new URL(url).pathname);
-    } catch {
-      return [];
-    }
-    let map = maps.get(name);
+  const mapFor = (scriptId: string): ModuleMap => {
+    let map = maps.get(scriptId);
     if (!map) {
-      map = moduleMap(path.join(assetsDir, name));
-      maps.set(name, map);
+      const source = sources.get(scriptId);
+      map = source ? moduleMap(source) : [];
+      maps.set(scriptId, map);
     }
     return map;
   };
@@ -101,12 +103,12 @@ export function summariseProfile(profile: CpuProfile, assetsDir: string): Profil
   for (const [id, time] of selfMs) {
     const node = byId.get(id);
     if (!node) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
+    const { functionName, url, lineNumber, scriptId } = node.callFrame;
     if (functionName === '(idle)') continue;
     total += time;
     let name: string;
     if (functionName.startsWith('(')) name = functionName; // (garbage collector), (program)
-    else name = packageOf(moduleAt(mapFor(url), lineNumber), url);
+    else name = packageOf(moduleAt(mapFor(scriptId), lineNumber), url);
     packages.set(name, (packages.get(name) ?? 0) + time);
     const fn = `${functionName || '(anonymous)'} · ${name}`;
     functions.set(fn, (functions.get(fn) ?? 0) + time);

@@ -28,7 +28,8 @@ export const count = (value: number) => value.toLocaleString('en-GB');
 
 export function verdict(value: number, target: number): string {
   if (!Number.isFinite(value)) return 'not measured';
-  return value <= target ? '✅ met' : `❌ missed (${(value / target).toFixed(1)}× the target)`;
+  const times = value / target;
+  return value <= target ? '✅ met' : `❌ missed (${times < 1.1 ? times.toFixed(2) : times.toFixed(1)}× the target)`;
 }
 
 export function sleep(milliseconds: number): Promise<void> {
