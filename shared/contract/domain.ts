@@ -95,6 +95,7 @@ export interface ConversationSummary {
   messageCount: number;
   createdAt: number;
   updatedAt: number;
+  priority: Priority;
   /** Open work the current user has not opened since the customer last wrote. */
   unread: boolean;
   /** Since when the customer has been waiting for an answer (their first unanswered message); null when answered. */
@@ -108,7 +109,10 @@ export type Mood = (typeof MOODS)[number];
 /** A customer whose last message reads at or below −0.25 is upset; at or above +0.25, happy. */
 export const MOOD_THRESHOLD = 0.25;
 
-export const QUEUE_SORTS = ['recent', 'waiting', 'upset'] as const;
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const QUEUE_SORTS = ['recent', 'waiting', 'upset', 'priority'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export const CALL_DISPOSITIONS = ['resolved', 'follow-up', 'escalated', 'call-back', 'no-answer'] as const;

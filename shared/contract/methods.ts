@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, QUEUE_SORTS, ROLES } from './domain';
+import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, PRIORITIES, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import { macroSchema, type Macro } from './macros';
@@ -42,6 +42,7 @@ export const methodInputs = {
     .strict(),
   'conversations.setStatus': z.object({ id, status: z.enum(CONVERSATION_STATUSES) }).strict(),
   'conversations.markRead': z.object({ id }).strict(),
+  'conversations.setPriority': z.object({ id, priority: z.enum(PRIORITIES) }).strict(),
   'calls.start': z.object({ conversationId: id }).strict(),
   'calls.note': z.object({ conversationId: id, text: z.string().trim().min(1, 'Write the note first').max(5_000) }).strict(),
   'calls.end': z.object({ conversationId: id, disposition: z.enum(CALL_DISPOSITIONS), summary: z.string().max(10_000) }).strict(),
@@ -98,6 +99,7 @@ export interface MethodOutputs {
   'conversations.reply': Message;
   'conversations.setStatus': ConversationSummary;
   'conversations.markRead': ConversationSummary;
+  'conversations.setPriority': ConversationSummary;
   'calls.start': Message;
   'calls.note': Message;
   'calls.end': Message;

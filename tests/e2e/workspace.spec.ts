@@ -162,3 +162,23 @@ test('open work the agent has not read is marked unread until opened', async ({ 
   await expect(page.getByTestId('conversation-row').filter({ hasText: name }).first().getByTestId('unread')).toHaveCount(0);
   await expect(page.getByTestId('unread')).toHaveCount(before - 1);
 });
+
+test('a conversation set to urgent from the palette leads the queue sorted by priority', async ({ page }) => {
+  await openConsole(page);
+  await page.getByRole('textbox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Open work' }).click();
+  const rows = page.getByTestId('conversation-row');
+  const last = rows.nth(3);
+  const name = (await last.locator('p').first().textContent())!;
+  const subject = (await last.locator('p').nth(2).textContent())!;
+  await last.click();
+  await page.locator('body').press('Control+k');
+  await page.getByRole('textbox', { name: 'Command' }).fill('priority: urgent');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('article')).toContainText('urgent priority');
+  await page.getByRole('textbox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Priority, then waiting' }).click();
+  await expect(rows.first()).toContainText(name);
+  await expect(rows.first()).toContainText(subject);
+  await expect(rows.first().getByTestId('priority')).toHaveText('urgent');
+});

@@ -13,6 +13,7 @@ type ConversationHandlers = Pick<
   | 'conversations.setStatus'
   | 'conversations.assign'
   | 'conversations.markRead'
+  | 'conversations.setPriority'
   | 'calls.start'
   | 'calls.note'
   | 'calls.end'
@@ -66,6 +67,10 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     'conversations.setStatus': ({ id, status }) => {
       mustExist(id);
       return actions().setStatus({ conversationId: id, status, user: currentUser() });
+    },
+    'conversations.setPriority': ({ id, priority }) => {
+      mustExist(id);
+      return actions().setPriority({ conversationId: id, priority, user: currentUser() });
     },
     'conversations.markRead': ({ id }) => {
       mustExist(id);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationStatus, DraftKind, Message, User } from '../../../shared/contract/domain';
+import type { ConversationStatus, DraftKind, Message, Priority, User } from '../../../shared/contract/domain';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { IngestionService } from '../ingestion/ingestionService';
 import type { Store } from '../store/store';
@@ -63,6 +63,24 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           messageId: null,
           userId: input.user?.id ?? null,
           payload: { from: before.status, to: input.status },
+        });
+      });
+      return store.conversations.getSummary(input.conversationId)!;
+    },
+
+    setPriority(input: { conversationId: number; priority: Priority; user: User | null }) {
+      const before = store.conversations.getSummary(input.conversationId);
+      if (!before) throw new Error(`There is no conversation ${input.conversationId}.`);
+      const at = now();
+      store.transaction(() => {
+        store.conversations.setPriority(input.conversationId, input.priority, at);
+        store.sessionEvents.append({
+          at,
+          kind: 'priority.changed',
+          conversationId: input.conversationId,
+          messageId: null,
+          userId: input.user?.id ?? null,
+          payload: { from: before.priority, to: input.priority },
         });
       });
       return store.conversations.getSummary(input.conversationId)!;

@@ -4,6 +4,7 @@ import { drafts } from './0003_drafts';
 import { queueState } from './0004_queue_state';
 import { messageHtml } from './0005_message_html';
 import { conversationReads } from './0006_conversation_reads';
+import { priority } from './0007_priority';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'queue state', sql: queueState },
   { version: 5, name: 'message html', sql: messageHtml },
   { version: 6, name: 'conversation reads', sql: conversationReads },
+  { version: 7, name: 'priority', sql: priority },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

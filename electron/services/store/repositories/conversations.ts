@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { AnalyzerKind, EkmanEmotion } from '../../../../shared/contract/analysis';
 import {
   MOOD_THRESHOLD,
+  PRIORITIES,
+  type Priority,
   type Channel,
   type ConversationStatus,
   type ConversationSummary,
@@ -32,6 +34,7 @@ interface SummaryRow {
   mood_emotion: EkmanEmotion | null;
   mood_analyzer: AnalyzerKind | null;
   unread: number;
+  priority: number;
 }
 
 export interface NewConversation {
@@ -61,6 +64,8 @@ const ORDER_BY: Record<QueueSort, string> = {
   waiting: 'c.waiting_since IS NULL, c.waiting_since ASC, c.last_message_at DESC, c.id DESC',
   // most negative last customer message first; unread ones last
   upset: 'c.mood_sentiment IS NULL, c.mood_sentiment ASC, c.last_message_at DESC, c.id DESC',
+  // most urgent first; within a priority, who has waited longest
+  priority: 'c.priority DESC, c.waiting_since IS NULL, c.waiting_since ASC, c.last_message_at DESC, c.id DESC',
 };
 
 const SUMMARY_SELECT = `
@@ -68,7 +73,7 @@ const SUMMARY_SELECT = `
          c.customer_id, cu.display_name AS customer_name,
          m.author AS last_author, substr(m.body, 1, 2000) AS last_body, m.sent_at AS last_sent_at,
          c.message_count, c.created_at, c.updated_at,
-         c.waiting_since, c.mood_sentiment, c.mood_emotion, c.mood_analyzer,
+         c.waiting_since, c.mood_sentiment, c.mood_emotion, c.mood_analyzer, c.priority,
          (c.status IN ('open', 'pending') AND lc.sent_at IS NOT NULL AND (r.read_at IS NULL OR r.read_at < lc.sent_at)) AS unread
   FROM conversations c
   LEFT JOIN messages lc ON lc.id = c.last_customer_message_id
@@ -94,6 +99,7 @@ const toSummary = (row: SummaryRow): ConversationSummary => ({
   updatedAt: row.updated_at,
   waitingSince: row.waiting_since,
   unread: row.unread === 1,
+  priority: PRIORITIES[row.priority] ?? 'normal',
   mood:
     row.mood_sentiment !== null && row.mood_analyzer !== null
       ? { sentiment: row.mood_sentiment, emotion: row.mood_emotion, analyzer: row.mood_analyzer }
@@ -113,6 +119,7 @@ export function createConversationsRepository(db: Database.Database) {
   const byExternalRef = db.prepare<[Channel, string], { id: number }>(
     'SELECT id FROM conversations WHERE channel = ? AND external_ref = ?',
   );
+  const updatePriority = db.prepare<[number, number, number]>('UPDATE conversations SET priority = ?, updated_at = ? WHERE id = ?');
   const updateAssignee = db.prepare<[number | null, number, number]>('UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ?');
   const updateStatus = db.prepare<[ConversationStatus, number, number]>(
     'UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?',
@@ -183,6 +190,9 @@ export function createConversationsRepository(db: Database.Database) {
     },
     findIdByExternalRef(channel: Channel, externalRef: string): number | null {
       return byExternalRef.get(channel, externalRef)?.id ?? null;
+    },
+    setPriority(id: number, priority: Priority, at: number): boolean {
+      return updatePriority.run(PRIORITIES.indexOf(priority), at, id).changes > 0;
     },
     setAssignee(id: number, assigneeId: number | null, at: number): boolean {
       return updateAssignee.run(assigneeId, at, id).changes > 0;

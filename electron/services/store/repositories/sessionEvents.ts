@@ -13,7 +13,8 @@ export type SessionEventKind =
   | 'call.ended'
   | 'workspace.demo-loaded'
   | 'draft.discarded'
-  | 'assignment.changed';
+  | 'assignment.changed'
+  | 'priority.changed';
 
 export interface SessionEvent {
   id: number;

@@ -8,7 +8,8 @@ import { CallPanel } from './CallPanel';
 import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
 import { useConversationActions } from './useConversationActions';
-import { useCommand } from '../commands/CommandProvider';
+import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
+import { PRIORITIES } from '../../../../shared/contract/domain';
 import { MessageThread } from './MessageThread';
 import classes from './ConversationView.module.css';
 
@@ -32,7 +33,13 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
     queryKey: queryKeys.conversation(conversationId),
     queryFn: () => client.call('conversations.get', { id: conversationId }),
   });
-  const { setStatus, assignToMe } = useConversationActions(conversationId);
+  const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
+  const priorityActions = useMemo<PaletteAction[]>(
+    () => PRIORITIES.map((priority) => ({ id: `priority-${priority}`, label: `Set priority: ${priority}`, run: () => setPriority.mutate(priority) })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [conversationId],
+  );
+  usePaletteActions(priorityActions, detail.isSuccess && commandsEnabled);
   // opening a conversation with something new in it marks it read for the current user
   const queryClient = useQueryClient();
   const unread = detail.data?.conversation.unread === true;
@@ -86,6 +93,11 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
               {channel.label}
             </Badge>
             <StatusMenu conversationId={conversation.id} status={conversation.status} />
+            {conversation.priority !== 'normal' && (
+              <Badge variant="filled" color={conversation.priority === 'urgent' ? 'red' : conversation.priority === 'high' ? 'orange' : 'gray'}>
+                {conversation.priority} priority
+              </Badge>
+            )}
             <Badge variant="outline" color="gray">
               {conversation.queue}
             </Badge>

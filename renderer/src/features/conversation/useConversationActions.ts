@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ConversationStatus } from '../../../../shared/contract/domain';
+import type { ConversationStatus, Priority } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 
@@ -16,9 +16,13 @@ export function useConversationActions(conversationId: number) {
     mutationFn: (status: ConversationStatus) => client.call('conversations.setStatus', { id: conversationId, status }),
     onSuccess: refresh,
   });
+  const setPriority = useMutation({
+    mutationFn: (priority: Priority) => client.call('conversations.setPriority', { id: conversationId, priority }),
+    onSuccess: refresh,
+  });
   const assignToMe = useMutation({
     mutationFn: () => client.call('conversations.assign', { id: conversationId, assignee: 'me' }),
     onSuccess: refresh,
   });
-  return { setStatus, assignToMe };
+  return { setStatus, setPriority, assignToMe };
 }

@@ -58,6 +58,11 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
                 waiting {waited(conversation.waitingSince!)}
               </Text>
             )}
+            {(conversation.priority === 'high' || conversation.priority === 'urgent') && (
+              <Badge size="xs" variant="filled" color={conversation.priority === 'urgent' ? 'red' : 'orange'} data-testid="priority">
+                {conversation.priority}
+              </Badge>
+            )}
             <Badge size="xs" variant="light" color={status.color}>
               {status.label}
             </Badge>

@@ -102,6 +102,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
             { value: 'recent', label: 'Newest first' },
             { value: 'waiting', label: 'Waiting longest' },
             { value: 'upset', label: 'Most upset first' },
+            { value: 'priority', label: 'Priority, then waiting' },
           ]}
         />
       </SimpleGrid>

@@ -99,3 +99,17 @@ describe('unread', () => {
     expect(seen()).toBe(false);
   });
 });
+
+describe('priority', () => {
+  it('sorts the most urgent first, and within a priority whoever has waited longest', () => {
+    const { store, say } = setup();
+    const a = say('a', 'customer', T0);
+    const b = say('b', 'customer', T0 + MIN);
+    const c = say('c', 'customer', T0 + 2 * MIN);
+    store.conversations.setPriority(c.conversationId, 'urgent', T0);
+    store.conversations.setPriority(a.conversationId, 'low', T0);
+    const order = store.conversations.list({}, 10, 0, 'priority').items.map((item) => [item.customer.displayName.replace('Customer ', ''), item.priority]);
+    expect(order).toEqual([['c', 'urgent'], ['b', 'normal'], ['a', 'low']]);
+    expect(store.conversations.getSummary(b.conversationId)!.priority).toBe('normal');
+  });
+});
