@@ -47,6 +47,7 @@ import {
 import { PROBE_SOURCE } from './ui/probe';
 import { measureServerSide, type ServerSide } from './ui/serverSide';
 import { bytes, count, max, median, ms, percentile, sleep, verdict } from './ui/stats';
+import { watchCpu, type CpuUse } from './ui/cpuUse';
 
 const TARGETS = { openLongMs: 300, searchP95Ms: 100, scrollTaskMs: 100 };
 const DEBOUNCE_MS = 200;
@@ -114,6 +115,8 @@ interface Results {
   server: ServerSide | null;
   backlogAtStart: { done: number; total: number } | null;
   backlogAtEnd: { done: number; total: number } | null;
+  cpu: Record<string, CpuUse>;
+  notes: string[];
   errors: string[];
 }
 
@@ -192,7 +195,12 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   results.backlogAtStart = await waitForBacklog(page, 60_000);
   await sleep(1000);
 
+  if (fs.readdirSync(runDir).some((name) => name.endsWith('.bak'))) {
+    results.notes.push('The web host migrated the workspace when it first started (its schema changed after the cache was checked): the first start includes that.');
+  }
+
   // 2a. the known 20-message conversations, each opened once (no cache), one after another
+  const smallCpu = watchCpu(host.process.pid);
   for (const known of info.small) {
     try {
       const row = await revealRow(page, known.subject, 20_000);
@@ -201,11 +209,13 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       results.errors.push(`opening "${known.subject}": ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  results.cpu['opening the 20-message conversations'] = smallCpu();
   log(`20-message conversations: ${results.small.length} opened, median ${ms(median(results.small.map((open) => open.firstPaintMs)))} ms`);
 
   // 2b. the 5,000-message chat, cold: a reload empties the console's cache before each open
   const longSubject = info.longChat.subject;
   const longRow = () => page!.getByTestId('conversation-row').filter({ hasText: longSubject }).first();
+  const longCpu = watchCpu(host.process.pid);
   for (let rep = 0; rep < longOpens; rep++) {
     try {
       await reload(page, results.bundles);
@@ -214,6 +224,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       results.errors.push(`opening the long chat (cold, ${rep + 1}): ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  results.cpu['the cold opens of the long chat (with their reloads)'] = longCpu();
   log(`5,000-message chat, cold: ${results.longCold.length} opens, median ${ms(median(results.longCold.map((open) => open.firstPaintMs)))} ms`);
 
   // 2c. … and cached in the console: alternate with a 20-message conversation
@@ -263,10 +274,11 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   // 3. scrolling the queue (fresh page: nothing open)
   try {
     await reload(page, results.bundles);
-    results.scroll = await measureScroll(page, cdp, scrollMs, 60);
+    results.scroll = await measureScroll(page, cdp, scrollMs, 60, host.process.pid);
+    results.cpu['scrolling the queue'] = results.scroll.cpu;
     log(`scroll: ${results.scroll.frames} of ${results.scroll.expectedFrames} frames`);
     // the same again under the CPU profiler (not counted above: the profiler slows the page)
-    results.scrollProfile = (await profiled(cdp, () => measureScroll(page!, cdp!, 3000, 60))).summary;
+    results.scrollProfile = (await profiled(cdp, () => measureScroll(page!, cdp!, 3000, 60, undefined))).summary;
   } catch (error) {
     results.errors.push(`scrolling: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -278,6 +290,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   } catch (error) {
     results.errors.push(`preparing search: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const searchCpu = watchCpu(host.process.pid);
   for (const query of searchQueries(info.orderNumbers)) {
     try {
       results.search.push(await measureSearch(page, query, 30_000));
@@ -285,6 +298,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       results.errors.push(`searching for ${query}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  results.cpu['searching (with the typing and clearing)'] = searchCpu();
   log(`search: ${results.search.length} queries`);
   results.backlogAtEnd = await backlogProgress(page);
 
@@ -331,6 +345,11 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
       : `Workspace: built now in ${store.dir} in ${ms(info.generationMs / 1000, 1)} s through the ingestion service (${count(info.ingestRatePerSec)} messages/s; ${count(info.customers)} customers, ${bytes(info.dbBytes)}).`,
   );
   out.push(analysisLine(results));
+  if (info.knownReadBy) {
+    out.push(
+      `The 25 measured conversations were read when the workspace was built (${info.knownReadBy.analyzer}: ${info.knownReadBy.models.join(', ') || 'no model'}; ${count(info.knownReadBy.readings)} readings), so what the console is sent for them does not depend on the backlog's progress.`,
+    );
+  }
   out.push(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Chromium ${config.use?.launchOptions?.executablePath ?? ''}, viewport ${config.use?.viewport?.width}×${config.use?.viewport?.height}; whole run ${ms(totalMs / 1000, 0)} s.`);
   out.push('');
 
@@ -482,6 +501,17 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
     out.push('');
   }
 
+  const cpu = Object.entries(results.cpu);
+  if (cpu.length) {
+    out.push(
+      `CPU in use (cores' worth, of ${os.cpus().length}): ` +
+        cpu.map(([phase, use]) => `${phase}: machine ${ms(use.machineCores, 2)}, web host ${ms(use.hostCores, 2)}`).join('; ') +
+        '. The web host\'s share is its main thread (api and storing readings) and the analysis worker.',
+    );
+    out.push('');
+  }
+  for (const note of results.notes) out.push(`Note: ${note}`);
+  if (results.notes.length) out.push('');
   if (results.bundles.size > 1) {
     results.errors.push(`out/ was rebuilt during the run (someone else building?): the console loaded ${[...results.bundles].join(' | ')}; figures may mix builds.`);
   }
@@ -538,6 +568,8 @@ async function main() {
     server: null,
     backlogAtStart: null,
     backlogAtEnd: null,
+    cpu: {},
+    notes: [],
     errors: [],
   };
   try {
@@ -552,6 +584,9 @@ async function main() {
     await run(store, runDir, browser, results);
     await cleanUp();
     console.log(report(store, results, performance.now() - started));
+    const raw = path.join(os.tmpdir(), 'kinship-bench-ui-last.json');
+    fs.writeFileSync(raw, JSON.stringify({ info: store.info, ...results, bundles: [...results.bundles], server: results.server && { ...results.server, search: Object.fromEntries(results.server.search) } }, null, 1));
+    log(`every measurement: ${raw}`);
   } catch (error) {
     await cleanUp();
     throw error;

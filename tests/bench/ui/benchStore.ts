@@ -11,12 +11,18 @@
  * (or, failing that, of the same channel) — the customer came back on the same thread. Then:
  *  - one long chat of exactly 5,000 messages (LONG_CHAT_SUBJECT), the newest conversation;
  *  - 24 known conversations of exactly 20 messages (chat, e-mail and voice in turn), next newest.
+ * These 25 are ingested first and read by the analysis engine (the app's own, with the models the
+ * web host will use), so what the console is sent for them does not depend on how far the web
+ * host's backlog has got; the million others are left for that backlog.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { Channel } from '../../../shared/contract/domain';
+import { fileURLToPath } from 'node:url';
+import { createAnalysisEngine } from '../../../electron/services/analysis/analysisEngine';
+import { createAnalysisSetup } from '../../../electron/services/analysis/analysisSetup';
 import { openWorkspace, type ReadyWorkspace } from '../../../electron/services/api/workspace';
 import { databasePath } from '../../../electron/services/dataDir';
 import { DEFAULT_DEMO_SEED, generateDemoWorkspace } from '../../../electron/services/demo/generateDemoWorkspace';
@@ -24,7 +30,7 @@ import { STORY_CUSTOMERS } from '../../../electron/services/demo/storyArcs';
 import { createEventBus } from '../../../electron/services/events/eventBus';
 
 /** Bump when the recipe changes, so an old cache is rebuilt. */
-const RECIPE_VERSION = 3;
+const RECIPE_VERSION = 4;
 
 export const TARGET_CONVERSATIONS = 100_000;
 export const TARGET_MESSAGES = 1_000_000;
@@ -57,6 +63,8 @@ export interface BenchStoreInfo {
   generatedAt: string;
   longChat: KnownConversation;
   small: KnownConversation[];
+  /** Who read the 25 known conversations at generation time, and how many readings that made. */
+  knownReadBy: { analyzer: string; models: string[]; readings: number; ms: number } | null;
   /** Order numbers that occur in the text, for rare-term searches. */
   orderNumbers: string[];
   dbBytes: number;
@@ -253,6 +261,60 @@ function log(message: string) {
   console.error(`[bench:ui] ${message}`);
 }
 
+const WORKER = new URL('../../../out/main/analysisWorker.js', import.meta.url);
+const RESOURCES = fileURLToPath(new URL('../../../resources/', import.meta.url));
+const SHARED_MODELS = fileURLToPath(new URL('../../../../shared/models/', import.meta.url));
+
+/** The models folder the web host will be given (startWebHost's rule). */
+export function benchModelsDir(): string | null {
+  return process.env.KINSHIP_MODELS_DIR ?? (fs.existsSync(SHARED_MODELS) ? SHARED_MODELS : null);
+}
+
+/**
+ * Reads every unread message in the workspace (here: the 25 known conversations, ingested first)
+ * with the app's analysis engine, as the web host's backlog would.
+ */
+async function readKnownConversations(workspace: ReadyWorkspace, dir: string): Promise<BenchStoreInfo['knownReadBy']> {
+  if (!fs.existsSync(fileURLToPath(WORKER))) {
+    log('out/main/analysisWorker.js is not built: the known conversations are left for the backlog');
+    return null;
+  }
+  const started = performance.now();
+  const models = benchModelsDir();
+  const setup = createAnalysisSetup({
+    store: workspace.store,
+    dataDir: dir,
+    packagedDir: path.join(RESOURCES, 'models'),
+    env: { ...process.env, ...(models ? { KINSHIP_MODELS_DIR: models } : {}) },
+  });
+  const engine = createAnalysisEngine({
+    store: workspace.store,
+    bus: createEventBus(),
+    locations: () => setup.locations(),
+    describeSetup: () => setup.describe(),
+    workerUrl: WORKER,
+  });
+  try {
+    await engine.start();
+    const until = performance.now() + 180_000;
+    for (;;) {
+      const { backlog } = engine.status();
+      if (backlog.done >= backlog.total) break;
+      if (performance.now() > until) throw new Error(`the known conversations were not read in 3 minutes (${backlog.done} of ${backlog.total})`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const status = engine.status();
+    return {
+      analyzer: status.analyzer,
+      models: status.models.map((model) => model.id),
+      readings: workspace.store.analyses.count(),
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    await engine.close();
+  }
+}
+
 export interface Targets {
   conversations: number;
   messages: number;
@@ -284,6 +346,10 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
     });
 
     const specials = specialConversations(now, demoNow);
+    // the known conversations first, read at once; the million others after, left unread
+    await ingest(specials.items);
+    const knownReadBy = await readKnownConversations(workspace, dir);
+    if (knownReadBy) log(`known conversations read by the ${knownReadBy.analyzer} (${knownReadBy.models.join(', ') || 'no model'}): ${knownReadBy.readings} readings in ${knownReadBy.ms} ms`);
     const regularConversations = targets.conversations - 1 - specials.small.length;
     const regularMessages = targets.messages - specials.items.length;
     const perConversation = regularMessages / regularConversations;
@@ -341,7 +407,6 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
         }
       }
     }
-    await ingest(specials.items);
 
     const status = workspace.store.conversations.countByChannel();
     const conversationCount = status.chat + status.email + status.voice;
@@ -361,6 +426,7 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
       generatedAt: new Date().toISOString(),
       longChat: specials.longChat,
       small: specials.small,
+      knownReadBy,
       orderNumbers: [...orderNumbers],
       dbBytes: 0,
     };
@@ -382,8 +448,15 @@ const INFO_FILE = 'bench-ui.json';
 /** Counts what a cached workspace holds (through the store, as the app would). */
 function countsOf(dir: string): { conversations: number; messages: number } | null {
   if (!fs.existsSync(databasePath(dir))) return null;
+  const started = performance.now();
   const opened = openWorkspace(databasePath(dir), createEventBus());
   if (opened.state !== 'ready') return null;
+  const { migration } = opened.store;
+  if (migration.applied.length) {
+    // the schema moved on since the cache was built: it is migrated once here, not in every run
+    log(`migrated the cached workspace from schema ${migration.from} to ${migration.to} in ${Math.round(performance.now() - started)} ms`);
+    if (migration.backupPath) fs.rmSync(migration.backupPath, { force: true });
+  }
   try {
     const byChannel = opened.store.conversations.countByChannel();
     return { conversations: byChannel.chat + byChannel.email + byChannel.voice, messages: opened.store.messages.count() };

@@ -110,7 +110,10 @@ export function summariseProfile(profile: CpuProfile, sources: Map<string, strin
     if (functionName.startsWith('(')) name = functionName; // (garbage collector), (program)
     else name = packageOf(moduleAt(mapFor(scriptId), lineNumber), url);
     packages.set(name, (packages.get(name) ?? 0) + time);
-    const fn = `${functionName || '(anonymous)'} · ${name}`;
+    // the console's own functions by file and line; packages' by package
+    const module = functionName.startsWith('(') ? null : moduleAt(mapFor(scriptId), lineNumber);
+    const where = module && (module.startsWith('renderer/') || module.startsWith('shared/')) ? `${module.replace('renderer/src/', '')}` : name;
+    const fn = `${functionName || `(anonymous, line ${lineNumber + 1})`} · ${where}`;
     functions.set(fn, (functions.get(fn) ?? 0) + time);
   }
   const top = (map: Map<string, number>, n: number) =>

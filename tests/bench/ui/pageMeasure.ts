@@ -5,6 +5,7 @@
  */
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { sleep, withTimeout } from './stats';
+import { watchCpu, type CpuUse } from './cpuUse';
 
 interface CallRecord {
   id: number;
@@ -160,7 +161,7 @@ export async function measureOpen(
     subject,
     firstPaintMs: open.paintAt - open.clickAt,
     newestMs: open.bottomAt !== null ? open.bottomAt - open.clickAt : null,
-    clickToRequestMs: firstSent - open.clickAt,
+    clickToRequestMs: used ? firstSent - open.clickAt : Number.NaN,
     requestToResponseMs: used ? used.recvAt! - firstSent : Number.NaN,
     parseMs,
     responseToDomMs: used ? open.domAt - used.recvAt! - parseMs : Number.NaN,
@@ -269,10 +270,11 @@ export interface ScrollResult {
   /** the longest animation frames, longest first */
   longestLoafs: LoafRecord[];
   mainThread: MainThreadTime;
+  cpu: CpuUse;
 }
 
 /** Wheels steadily down the queue for `durationMs` (`stepPx` every 16.7 ms) and counts frames. */
-export async function measureScroll(page: Page, cdp: CDPSession, durationMs: number, stepPx: number): Promise<ScrollResult> {
+export async function measureScroll(page: Page, cdp: CDPSession, durationMs: number, stepPx: number, hostPid: number | undefined): Promise<ScrollResult> {
   const list = page.locator(CONVERSATIONS_REGION);
   await list.waitFor({ state: 'visible' });
   await page.evaluate(`document.querySelector('${CONVERSATIONS_REGION}').scrollTop = 0`);
@@ -289,6 +291,7 @@ export async function measureScroll(page: Page, cdp: CDPSession, durationMs: num
   const startTop = (await page.evaluate(`document.querySelector('${CONVERSATIONS_REGION}').scrollTop`)) as number;
   const before = await metrics(cdp);
   await page.evaluate('window.__kb.startFrames()');
+  const cpu = watchCpu(hostPid);
   const started = performance.now();
   let wheelEvents = 0;
   const interval = 1000 / 60;
@@ -304,6 +307,7 @@ export async function measureScroll(page: Page, cdp: CDPSession, durationMs: num
   // let the last wheel events land
   await sleep(150);
   const frames = (await page.evaluate('window.__kb.stopFrames()')) as { start: number; end: number; count: number; deltas: number[] };
+  const cpuUse = cpu();
   const after = await metrics(cdp);
   const endTop = (await page.evaluate(`document.querySelector('${CONVERSATIONS_REGION}').scrollTop`)) as number;
   const window = (await page.evaluate(`window.__kb.window(${frames.start}, ${frames.end})`)) as WindowRecord;
@@ -323,6 +327,7 @@ export async function measureScroll(page: Page, cdp: CDPSession, durationMs: num
     longTasks: window.longTasks,
     longestLoafs,
     mainThread: mainThreadBetween(before, after),
+    cpu: cpuUse,
   };
 }
 
