@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import config from '../../playwright.config';
 import { haveSharedModels } from '../e2e/webHostFixture';
 import { copyForRun, ensureBenchStore, TARGET_CONVERSATIONS, TARGET_MESSAGES, type BenchStore } from './ui/benchStore';
-import { bundleScriptIds, summariseProfile, type CpuProfile, type ProfileSummary } from './ui/cpuProfile';
+import { bundleScriptIds, firstSampleIn, summariseProfile, type CpuProfile, type ProfileSummary } from './ui/cpuProfile';
 import { killHostsNow, startHost, stopAllHosts, stopHost, type RunningHost } from './ui/host';
 import {
   backlogProgress,
@@ -104,7 +104,7 @@ interface Results {
   small: OpenResult[];
   longCold: OpenResult[];
   longCached: OpenResult[];
-  profile: { open: OpenResult; summary: ProfileSummary } | null;
+  profile: { open: OpenResult; summary: ProfileSummary; after: ProfileSummary | null } | null;
   smallProfile: { open: OpenResult; summary: ProfileSummary } | null;
   /** The console's script as loaded at each start and reload (someone may rebuild out/ meanwhile). */
   bundles: Set<string>;
@@ -133,8 +133,14 @@ async function openConsole(context: BrowserContext, host: RunningHost, bundles: 
   return { page, cdp, usableMs };
 }
 
-/** Runs `work` under the CPU profiler and says where the page's main thread spent it. */
-async function profiled<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ value: T; summary: ProfileSummary }> {
+/**
+ * Runs `work` under the CPU profiler and says where the page's main thread spent it; with
+ * `splitAtPaint`, also before and after the probe's paint marker.
+ */
+async function profiled<T>(
+  cdp: CDPSession,
+  work: () => Promise<T>,
+): Promise<{ value: T; summary: ProfileSummary; beforePaint: ProfileSummary | null; afterPaint: ProfileSummary | null }> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
@@ -152,7 +158,13 @@ async function profiled<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ v
       }
     }
     await cdp.send('Debugger.disable');
-    return { value, summary: summariseProfile(profile, sources) };
+    const split = firstSampleIn(profile, 'kbPaintedMarker');
+    return {
+      value,
+      summary: summariseProfile(profile, sources),
+      beforePaint: split >= 0 ? summariseProfile(profile, sources, 0, split) : null,
+      afterPaint: split >= 0 ? summariseProfile(profile, sources, split) : null,
+    };
   } finally {
     await cdp.send('Profiler.disable').catch(() => undefined);
   }
@@ -204,7 +216,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   for (const known of info.small) {
     try {
       const row = await revealRow(page, known.subject, 20_000);
-      results.small.push(await measureOpen(page, cdp, row, known.subject, { timeoutMs: 30_000 }));
+      results.small.push(await measureOpen(page, cdp, row, known.subject, { timeoutMs: 30_000, afterMs: 500 }));
     } catch (error) {
       results.errors.push(`opening "${known.subject}": ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -240,11 +252,14 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     results.errors.push(`opening the long chat (cached): ${error instanceof Error ? error.message : String(error)}`);
   }
 
-  // 2d. one more cold open under the CPU profiler, to see where the main thread goes
+  // 2d. one more cold open under the CPU profiler, to see where the main thread goes: until the
+  // newest message is in view, then the 1.5 s after
   try {
     await reload(page, results.bundles);
-    const { value: open, summary } = await profiled(cdp, () => measureOpen(page!, cdp!, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 300 }));
-    results.profile = { open, summary };
+    await page.evaluate('window.__kb.markPaint = true');
+    const profile = await profiled(cdp, () => measureOpen(page!, cdp!, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 1500 }));
+    await page.evaluate('window.__kb.markPaint = false');
+    results.profile = { open: profile.value, summary: profile.beforePaint ?? profile.summary, after: profile.afterPaint };
   } catch (error) {
     results.errors.push(`profiling the long chat: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -400,13 +415,14 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
         m((open) => open.messagesInDom),
         `${m((open) => open.mainThread.scriptMs)} / ${m((open) => open.mainThread.styleMs)} / ${m((open) => open.mainThread.layoutMs)}`,
         m((open) => open.longestTaskMs),
+        m((open) => open.longestTaskAfterMs),
       ]),
     );
   };
   out.push('Where the time goes when a conversation opens (medians, ms):');
   out.push('');
-  out.push('| conversation | click → painted | click → request | request → response | JSON.parse | response → DOM (React) | DOM → painted (style, layout, paint) | result frame | `conversations.get` calls before + after paint | messages in DOM | main thread: script / style / layout | longest task |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('| conversation | click → painted | click → request | request → response | JSON.parse | response → DOM (React) | DOM → painted (style, layout, paint) | result frame | `conversations.get` calls before + after paint | messages in DOM | main thread until painted: script / style / layout | longest task until painted | longest task after it (20 messages: 0.5 s, cold 5,000: 1.5 s) |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   breakdown('20 messages', results.small);
   breakdown('5,000 messages, cold', results.longCold);
   breakdown('5,000 messages, cached', results.longCached);
@@ -438,9 +454,10 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
   if (results.profile) {
     const { open } = results.profile;
     profileTable(
-      `CPU profile of one more cold open of the 5,000-message chat, click → newest in view + 300 ms (first paint at ${ms(open.firstPaintMs)} ms, newest in view at ${open.newestMs === null ? '—' : ms(open.newestMs)} ms under the profiler)`,
+      `CPU profile of one more cold open of the 5,000-message chat, click → first paint (${ms(open.firstPaintMs)} ms under the profiler; newest in view at ${open.newestMs === null ? '—' : ms(open.newestMs)} ms)`,
       results.profile.summary,
     );
+    if (results.profile.after) profileTable(`… and from that first paint to 1.5 s after the newest message was in view (nothing done; longest task ${ms(open.longestTaskAfterMs)} ms)`, results.profile.after);
   }
   if (results.smallProfile) {
     const { open } = results.smallProfile;

@@ -76,8 +76,33 @@ export function bundleScriptIds(profile: CpuProfile): string[] {
   return [...ids];
 }
 
-/** `sources`: the text of the bundle's scripts by script id, as the page ran them. */
-export function summariseProfile(profile: CpuProfile, sources: Map<string, string>): ProfileSummary {
+/** The index of the first sample taken inside the function `name` (-1 if none was). */
+export function firstSampleIn(profile: CpuProfile, name: string): number {
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const inside = (id: number | undefined): boolean => {
+    for (let at = id; at !== undefined; at = parentOf.get(at)) if (byId.get(at)?.callFrame.functionName === name) return true;
+    return false;
+  };
+  return (profile.samples ?? []).findIndex((id) => inside(id));
+}
+
+/**
+ * `sources`: the text of the bundle's scripts by script id, as the page ran them; `from`/`to`:
+ * the samples to count (by index), all by default.
+ */
+export function summariseProfile(profile: CpuProfile, sources: Map<string, string>, from = 0, to = Number.POSITIVE_INFINITY): ProfileSummary {
+  const lineTexts = new Map<string, string[]>();
+  const lineText = (scriptId: string, line: number): string => {
+    let lines = lineTexts.get(scriptId);
+    if (!lines) {
+      lines = (sources.get(scriptId) ?? '').split('\n');
+      lineTexts.set(scriptId, lines);
+    }
+    const text = (lines[line] ?? '').trim().replace(/\s+/g, ' ');
+    return text.length > 70 ? `${text.slice(0, 70)}…` : text;
+  };
   const maps = new Map<string, ModuleMap>();
   const mapFor = (scriptId: string): ModuleMap => {
     let map = maps.get(scriptId);
@@ -89,11 +114,18 @@ export function summariseProfile(profile: CpuProfile, sources: Map<string, strin
     return map;
   };
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node);
+  /** A native function (getBoundingClientRect, JSON.parse…) is charged to the script that called it. */
+  const callerOf = (node: ProfileNode): ProfileNode | null => {
+    for (let up = parentOf.get(node.id); up; up = parentOf.get(up.id)) if (up.callFrame.url) return up;
+    return null;
+  };
   const selfMs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   // each sample's time is the delta to the next sample
-  for (let index = 0; index < samples.length; index++) {
+  for (let index = Math.max(0, from); index < Math.min(samples.length, to); index++) {
     const next = deltas[index + 1] ?? 0;
     selfMs.set(samples[index]!, (selfMs.get(samples[index]!) ?? 0) + next / 1000);
   }
@@ -107,13 +139,19 @@ export function summariseProfile(profile: CpuProfile, sources: Map<string, strin
     if (functionName === '(idle)') continue;
     total += time;
     let name: string;
+    let native = '';
     if (functionName.startsWith('(')) name = functionName; // (garbage collector), (program)
-    else name = packageOf(moduleAt(mapFor(scriptId), lineNumber), url);
+    else if (!url) {
+      const caller = callerOf(node);
+      name = caller ? packageOf(moduleAt(mapFor(caller.callFrame.scriptId), caller.callFrame.lineNumber), caller.callFrame.url) : '(native / V8)';
+      native = ' (native)';
+    } else name = packageOf(moduleAt(mapFor(scriptId), lineNumber), url);
     packages.set(name, (packages.get(name) ?? 0) + time);
     // the console's own functions by file and line; packages' by package
     const module = functionName.startsWith('(') ? null : moduleAt(mapFor(scriptId), lineNumber);
     const where = module && (module.startsWith('renderer/') || module.startsWith('shared/')) ? `${module.replace('renderer/src/', '')}` : name;
-    const fn = `${functionName || `(anonymous, line ${lineNumber + 1})`} · ${where}`;
+    const anonymous = lineText(scriptId, lineNumber);
+    const fn = `${functionName || `(anonymous${anonymous ? `: \`${anonymous.replace(/`/g, "'")}\`` : ''})`}${native} · ${where}`;
     functions.set(fn, (functions.get(fn) ?? 0) + time);
   }
   const top = (map: Map<string, number>, n: number) =>

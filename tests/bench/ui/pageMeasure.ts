@@ -120,7 +120,7 @@ export interface OpenResult {
   bytes: number;
   /** conversations.get calls for it between the click and the first paint */
   fetchesBeforePaint: number;
-  /** … and in the `afterMs` that followed */
+  /** … and in the `afterMs` that followed (NaN without one) */
   fetchesAfter: number;
   messagesInDom: number;
   domNodes: number;
@@ -168,11 +168,11 @@ export async function measureOpen(
     domToPaintMs: open.paintAt - open.domAt,
     bytes: used?.bytes ?? 0,
     fetchesBeforePaint: gets.length,
-    fetchesAfter: later.calls.filter((call) => call.method === 'conversations.get').length,
+    fetchesAfter: options.afterMs ? later.calls.filter((call) => call.method === 'conversations.get').length : Number.NaN,
     messagesInDom: open.messagesInDom,
     domNodes: open.domNodes,
     longestTaskMs: Math.max(0, ...until.longTasks.map((task) => task.duration)),
-    longestTaskAfterMs: Math.max(0, ...later.longTasks.map((task) => task.duration)),
+    longestTaskAfterMs: options.afterMs ? Math.max(0, ...later.longTasks.map((task) => task.duration)) : Number.NaN,
     mainThread: mainThreadBetween(before, after),
   };
 }

@@ -27,6 +27,8 @@ export const PROBE_SOURCE = String.raw`
     open: null,
     search: null,
     frames: null,
+    /** set while profiling: mark the first paint in the CPU profile */
+    markPaint: false,
   };
   window.__kb = kb;
 
@@ -115,6 +117,12 @@ export const PROBE_SOURCE = String.raw`
     },
   });
 
+  // a named function that runs for 2 ms, so a CPU profile can be split at the moment it ran
+  function kbPaintedMarker() {
+    const end = now() + 2;
+    while (now() < end) {}
+  }
+
   // after a DOM change: the frame it is painted in, then a task after that frame
   const afterPaint = (record, done) => {
     requestAnimationFrame(() => {
@@ -123,6 +131,7 @@ export const PROBE_SOURCE = String.raw`
       channel.port1.onmessage = () => {
         record.paintAt = now();
         performance.mark('kb-painted');
+        if (kb.markPaint) kbPaintedMarker();
         done();
       };
       channel.port2.postMessage(0);
