@@ -9,7 +9,7 @@ import { haveSharedModels, startWebHost, stopWebHost } from './webHostFixture';
  * message carries its reading, the conversation its emotion track, the draft its tone, and
  * Settings → Analysis says which models did it — or, with no model, that the lexicon did.
  */
-test.describe.configure({ mode: 'serial', timeout: 90_000 });
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 async function loadDemo(page: Page, url: string) {
   await page.goto(url);
@@ -34,7 +34,7 @@ test.describe('with the stand-in models', () => {
   test('the backlog is read in the background and every message shows its reading', async ({ page }) => {
     await loadDemo(page, started.host.url);
     // the header shows the backlog's progress while it runs (it may already be done on a fast machine)
-    await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden({ timeout: 60_000 });
+    await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden({ timeout: 120_000 });
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await expect(page.getByRole('region', { name: 'Analysis' })).toContainText(/backlog (1,\d{3}) of \1 read/);
     await page.getByRole('navigation').getByRole('button', { name: 'Inbox' }).click();

@@ -104,7 +104,7 @@ test('a macro is inserted filled in from the menu, the palette or its own key se
   await page.getByTestId('search-hit').first().click();
   await page.getByRole('button', { name: 'Clear search' }).click();
   const reply = page.getByRole('textbox', { name: /^Reply to / });
-  await page.getByRole('button', { name: 'Insert a macro' }).click();
+  await page.getByRole('button', { name: 'Macros' }).click();
   await page.getByRole('menuitem', { name: 'Refund confirmed' }).click();
   await expect(reply).toHaveValue(/^Hi Edith,\n\nI’ve processed your refund for order LH-\d+\./);
   await expect(reply).toHaveValue(/\n\nAisha$/);

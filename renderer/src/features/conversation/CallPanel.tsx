@@ -63,7 +63,7 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
   if (activeCallStartedAt === null) {
     return (
       <Group p="sm" gap="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-        <Button size="xs" color="orange" leftSection={<IconPhoneCall size={14} />} onClick={() => start.mutate()} loading={start.isPending}>
+        <Button size="xs" leftSection={<IconPhoneCall size={14} />} onClick={() => start.mutate()} loading={start.isPending}>
           Start a call
         </Button>
         <Text size="xs" c="dimmed">

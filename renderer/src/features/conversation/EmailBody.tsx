@@ -34,8 +34,8 @@ export function EmailBody({ body }: { body: string }) {
             {block.text}
           </blockquote>
         ) : (
-          <UnstyledButton key={index} className={classes.fold} onClick={() => setUnfolded(true)} aria-label={`Show quoted history (${count} lines)`}>
-            ··· quoted history, {count} line{count === 1 ? '' : 's'}
+          <UnstyledButton key={index} className={classes.fold} onClick={() => setUnfolded(true)}>
+            Show quoted history ({count} line{count === 1 ? '' : 's'})
           </UnstyledButton>
         );
       })}

@@ -8,7 +8,7 @@ export function MacroMenu({ macros, onInsert }: { macros: Macro[]; onInsert: (ma
   return (
     <Menu position="top-start" withinPortal>
       <Menu.Target>
-        <Button size="compact-xs" variant="subtle" leftSection={<IconTemplate size={14} />} aria-label="Insert a macro">
+        <Button size="compact-xs" variant="subtle" leftSection={<IconTemplate size={14} />}>
           Macros
         </Button>
       </Menu.Target>
