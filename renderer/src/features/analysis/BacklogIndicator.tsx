@@ -3,9 +3,18 @@ import { useAnalysisStatus, useProgress } from './useAnalysisStatus';
 
 /** In the header while the backlog is being read: how far it has got. Gone when it is done. */
 export function BacklogIndicator() {
-  const status = useAnalysisStatus();
+  // while a backlog runs, the status is asked for again each second too: progress events sent
+  // before this component was listening are never lost that way
+  const status = useAnalysisStatus({
+    refetchInterval: (query) => {
+      const known = query.state.data?.backlog;
+      return known && known.total > 0 && known.done < known.total ? 1000 : false;
+    },
+  });
   const progress = useProgress('analysis.backlog');
-  const backlog = progress ?? status.data?.backlog ?? null;
+  const fromStatus = status.data?.backlog ?? null;
+  // the fresher of the two
+  const backlog = progress && (!fromStatus || progress.done >= fromStatus.done) ? progress : fromStatus;
   const lexicon = status.data?.analyzer === 'lexicon';
   if (!backlog || backlog.total === 0 || backlog.done >= backlog.total) {
     return lexicon ? (

@@ -1,12 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import type { AnalysisStatus } from '../../../../shared/contract/analysis';
 import type { EventPayload } from '../../../../shared/contract/events';
 import { useClient, useKinshipEvent } from '../../api/ClientContext';
 
 export const analysisStatusKey = ['analysis.status'] as const;
 
 /** The analysis engine's state, kept fresh by its events. */
-export function useAnalysisStatus(options: { refetchInterval?: number } = {}) {
+export function useAnalysisStatus(options: { refetchInterval?: number | ((query: { state: { data?: AnalysisStatus | undefined } }) => number | false) } = {}) {
   const client = useClient();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: analysisStatusKey, queryFn: () => client.call('analysis.status', {}), ...options });
