@@ -16,7 +16,7 @@
  *
  * Settings (environment): BENCH_UI_DIR (cache folder; default <tmp>/kinship-bench-ui-100k),
  * BENCH_UI_REGENERATE=1 (build it again), BENCH_UI_STARTS (3), BENCH_UI_OPENS (20: cold opens of the
- * long chat), BENCH_UI_SCROLL_MS (5000), BENCH_UI_TIMEOUT_MIN (20: the whole run),
+ * long chat), BENCH_UI_SCROLL_MS (5000), BENCH_UI_TIMEOUT_MIN (15: the whole run),
  * KINSHIP_MODELS_DIR (else ../shared/models; an empty folder gives the lexicon); for a quick try
  * of the benchmark itself, BENCH_UI_CONVERSATIONS / BENCH_UI_MESSAGES (with another BENCH_UI_DIR).
  */
@@ -116,6 +116,8 @@ interface Results {
   backlogAtStart: { done: number; total: number } | null;
   backlogAtEnd: { done: number; total: number } | null;
   cpu: Record<string, CpuUse>;
+  /** 1-minute load average when the UI runs started and ended */
+  load: { start: number; end: number };
   notes: string[];
   errors: string[];
 }
@@ -183,6 +185,15 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   const longOpens = intFromEnv('BENCH_UI_OPENS', 20);
   const scrollMs = intFromEnv('BENCH_UI_SCROLL_MS', 5000);
   const { info } = store;
+  let current: RunningHost | null = null;
+  /** Notes a failed step and goes on, unless the web host itself has gone: then the run stops. */
+  const failed = (what: string, error: unknown) => {
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    if (current && (current.process.exitCode !== null || current.process.signalCode !== null)) {
+      throw new Error(`the web host stopped (exit ${current.process.exitCode ?? current.process.signalCode}) while ${what}: ${message}`);
+    }
+    results.errors.push(`${what}: ${message}`);
+  };
   const context = await browser.newContext({ viewport: config.use?.viewport ?? { width: 1440, height: 900 } });
   await context.addInitScript({ content: PROBE_SOURCE });
 
@@ -196,6 +207,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       await stopHost(host.process);
     }
     host = await startHost(runDir);
+    current = host;
     const hostPrintedMs = performance.now() - host.spawnedAt;
     const opened = await openConsole(context, host, results.bundles);
     page = opened.page;
@@ -218,7 +230,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       const row = await revealRow(page, known.subject, 20_000);
       results.small.push(await measureOpen(page, cdp, row, known.subject, { timeoutMs: 30_000, afterMs: 500 }));
     } catch (error) {
-      results.errors.push(`opening "${known.subject}": ${error instanceof Error ? error.message : String(error)}`);
+      failed(`opening "${known.subject}"`, error);
     }
   }
   results.cpu['opening the 20-message conversations'] = smallCpu();
@@ -233,7 +245,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       await reload(page, results.bundles);
       results.longCold.push(await measureOpen(page, cdp, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 1500 }));
     } catch (error) {
-      results.errors.push(`opening the long chat (cold, ${rep + 1}): ${error instanceof Error ? error.message : String(error)}`);
+      failed(`opening the long chat (cold, ${rep + 1})`, error);
     }
   }
   results.cpu['the cold opens of the long chat (with their reloads)'] = longCpu();
@@ -249,7 +261,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       results.longCached.push(await measureOpen(page, cdp, await revealRow(page, longSubject, 20_000), longSubject, { timeoutMs: 60_000 }));
     }
   } catch (error) {
-    results.errors.push(`opening the long chat (cached): ${error instanceof Error ? error.message : String(error)}`);
+    failed(`opening the long chat (cached)`, error);
   }
 
   // 2d. one more cold open under the CPU profiler, to see where the main thread goes: until the
@@ -258,10 +270,11 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     await reload(page, results.bundles);
     await page.evaluate('window.__kb.markPaint = true');
     const profile = await profiled(cdp, () => measureOpen(page!, cdp!, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 1500 }));
-    await page.evaluate('window.__kb.markPaint = false');
+    const markerRan = (await page.evaluate('window.__kb.markPaint = false, window.__kb.markerRanAt || null')) as number | null;
+    if (!profile.afterPaint) results.notes.push(`The CPU profile of the long chat could not be split at its first paint (marker ${markerRan === null ? 'never ran' : 'ran but was not sampled'}): its table covers click → 1.5 s after.`);
     results.profile = { open: profile.value, summary: profile.beforePaint ?? profile.summary, after: profile.afterPaint };
   } catch (error) {
-    results.errors.push(`profiling the long chat: ${error instanceof Error ? error.message : String(error)}`);
+    failed(`profiling the long chat`, error);
   }
 
   // 2e. … and of one cold open of a 20-message conversation
@@ -274,7 +287,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     // back to the long chat, to leave it open
     await measureOpen(page, cdp, await revealRow(page, longSubject, 20_000), longSubject, { timeoutMs: 60_000 });
   } catch (error) {
-    results.errors.push(`profiling a 20-message conversation: ${error instanceof Error ? error.message : String(error)}`);
+    failed(`profiling a 20-message conversation`, error);
   }
 
   // 2f. the long chat left open for a while, nothing done (the backlog keeps reading meanwhile)
@@ -283,7 +296,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     const idle = await watchIdle(page, seconds * 1000);
     results.longOpenIdle = { seconds, ...idle };
   } catch (error) {
-    results.errors.push(`watching the open long chat: ${error instanceof Error ? error.message : String(error)}`);
+    failed(`watching the open long chat`, error);
   }
 
   // 3. scrolling the queue (fresh page: nothing open)
@@ -295,7 +308,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     // the same again under the CPU profiler (not counted above: the profiler slows the page)
     results.scrollProfile = (await profiled(cdp, () => measureScroll(page!, cdp!, 3000, 60, undefined))).summary;
   } catch (error) {
-    results.errors.push(`scrolling: ${error instanceof Error ? error.message : String(error)}`);
+    failed(`scrolling`, error);
   }
 
   // 4. search
@@ -303,14 +316,14 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     await reload(page, results.bundles);
     await page.getByRole('textbox', { name: 'Search all messages' }).click();
   } catch (error) {
-    results.errors.push(`preparing search: ${error instanceof Error ? error.message : String(error)}`);
+    failed(`preparing search`, error);
   }
   const searchCpu = watchCpu(host.process.pid);
   for (const query of searchQueries(info.orderNumbers)) {
     try {
       results.search.push(await measureSearch(page, query, 30_000));
     } catch (error) {
-      results.errors.push(`searching for ${query}: ${error instanceof Error ? error.message : String(error)}`);
+      failed(`searching for ${query}`, error);
     }
   }
   results.cpu['searching (with the typing and clearing)'] = searchCpu();
@@ -318,6 +331,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   results.backlogAtEnd = await backlogProgress(page);
 
   await context.close();
+  current = null;
   await stopHost(host.process);
 
   // the api's share, alone
@@ -328,7 +342,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       searchQueries(info.orderNumbers),
     );
   } catch (error) {
-    results.errors.push(`measuring the api alone: ${error instanceof Error ? error.message : String(error)}`);
+    failed(`measuring the api alone`, error);
   }
 }
 
@@ -365,7 +379,10 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
       `The 25 measured conversations were read when the workspace was built (${info.knownReadBy.analyzer}: ${info.knownReadBy.models.join(', ') || 'no model'}; ${count(info.knownReadBy.readings)} readings), so what the console is sent for them does not depend on the backlog's progress.`,
     );
   }
-  out.push(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Chromium ${config.use?.launchOptions?.executablePath ?? ''}, viewport ${config.use?.viewport?.width}×${config.use?.viewport?.height}; whole run ${ms(totalMs / 1000, 0)} s.`);
+  out.push(
+    `Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Chromium ${config.use?.launchOptions?.executablePath ?? ''}, viewport ${config.use?.viewport?.width}×${config.use?.viewport?.height}; ` +
+      `load average ${ms(results.load.start, 1)} when the UI runs started, ${ms(results.load.end, 1)} at the end${results.load.start > os.cpus().length ? ' (other work was competing for the cores: expect slower figures)' : ''}; whole run ${ms(totalMs / 1000, 0)} s.`,
+  );
   out.push('');
 
   const usable = results.startups.map((start) => start.usableMs);
@@ -546,7 +563,7 @@ async function main() {
     console.error('bench:ui: the web host is not built; run `npm run bench:ui` (it builds first) or `npx electron-vite build`.');
     process.exit(2);
   }
-  const timeoutMin = intFromEnv('BENCH_UI_TIMEOUT_MIN', 20);
+  const timeoutMin = intFromEnv('BENCH_UI_TIMEOUT_MIN', 15);
   const cacheDir = process.env.BENCH_UI_DIR?.trim() || path.join(os.tmpdir(), 'kinship-bench-ui-100k');
 
   let browser: Browser | null = null;
@@ -586,6 +603,7 @@ async function main() {
     backlogAtStart: null,
     backlogAtEnd: null,
     cpu: {},
+    load: { start: Number.NaN, end: Number.NaN },
     notes: [],
     errors: [],
   };
@@ -598,9 +616,18 @@ async function main() {
     log(store.reused ? `reusing the workspace in ${store.dir}` : `workspace built in ${ms(store.info.generationMs / 1000, 1)} s`);
     runDir = copyForRun(store);
     browser = await chromium.launch(config.use!.launchOptions);
-    await run(store, runDir, browser, results);
+    results.load.start = os.loadavg()[0]!;
+    let fatal: unknown = null;
+    try {
+      await run(store, runDir, browser, results);
+    } catch (error) {
+      fatal = error;
+      results.errors.push(`the run stopped early: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    results.load.end = os.loadavg()[0]!;
     await cleanUp();
     console.log(report(store, results, performance.now() - started));
+    if (fatal) process.exitCode = 1;
     const raw = path.join(os.tmpdir(), 'kinship-bench-ui-last.json');
     fs.writeFileSync(raw, JSON.stringify({ info: store.info, ...results, bundles: [...results.bundles], server: results.server && { ...results.server, search: Object.fromEntries(results.server.search) } }, null, 1));
     log(`every measurement: ${raw}`);

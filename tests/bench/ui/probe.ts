@@ -119,7 +119,8 @@ export const PROBE_SOURCE = String.raw`
 
   // a named function that runs for 2 ms, so a CPU profile can be split at the moment it ran
   function kbPaintedMarker() {
-    const end = now() + 2;
+    kb.markerRanAt = now();
+    const end = kb.markerRanAt + 3;
     while (now() < end) {}
   }
 
