@@ -7,7 +7,9 @@ import { useClient, useKinshipEvent } from '../../api/ClientContext';
 export const analysisStatusKey = ['analysis.status'] as const;
 
 /** The analysis engine's state, kept fresh by its events. */
-export function useAnalysisStatus(options: { refetchInterval?: number | ((query: { state: { data?: AnalysisStatus | undefined } }) => number | false) } = {}) {
+export function useAnalysisStatus(
+  options: { refetchInterval?: number | ((query: { state: { data?: AnalysisStatus | undefined } }) => number | false); refetchOnMount?: 'always' } = {},
+) {
   const client = useClient();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: analysisStatusKey, queryFn: () => client.call('analysis.status', {}), ...options });

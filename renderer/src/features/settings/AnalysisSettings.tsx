@@ -11,7 +11,7 @@ const ROLE_LABEL: Record<ModelRole, string> = { emotion: 'Emotion', sentiment: '
 export function AnalysisSettings() {
   const client = useClient();
   const queryClient = useQueryClient();
-  const status = useAnalysisStatus({ refetchInterval: 2000 });
+  const status = useAnalysisStatus({ refetchInterval: 2000, refetchOnMount: 'always' });
   const download = useProgress('model.download');
   const backlogProgress = useProgress('analysis.backlog');
   const [folder, setFolder] = useState('');
@@ -23,7 +23,8 @@ export function AnalysisSettings() {
 
   if (!status.data) return null;
   const s = status.data;
-  const backlog = backlogProgress ?? s.backlog;
+  // the fresher of the last progress event and the status
+  const backlog = backlogProgress && backlogProgress.done >= s.backlog.done ? backlogProgress : s.backlog;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="analysis-settings-title">
       <Stack gap="sm">
