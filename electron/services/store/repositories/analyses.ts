@@ -43,6 +43,8 @@ function toReading(row: AnalysisRow): MessageReading & Pick<Reading, 'labels'> {
   };
 }
 
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
 const COLUMNS = 'a.message_id, a.analyzer, a.model_id, a.model_version, a.sentiment, a.emotions, a.details, a.latency_ms, a.created_at';
 
 /** Readings of messages and drafts, with the model that made them and how long it took. */
@@ -98,12 +100,20 @@ export function createAnalysesRepository(db: Database.Database) {
       const row = latestOfMessage.get(messageId);
       return row ? toReading(row) : null;
     },
-    /** The newest reading of each message in a conversation (without the models' raw labels). */
+    /**
+     * The newest reading of each message in a conversation, as the console shows it: without the
+     * models' raw labels and with figures rounded to three places (a long thread stays small).
+     */
     latestForConversation(conversationId: number): Map<number, MessageReading> {
       const latest = new Map<number, MessageReading>();
       for (const row of ofConversation.all(conversationId)) {
         const { labels: _labels, ...reading } = toReading(row);
-        latest.set(row.message_id!, reading);
+        latest.set(row.message_id!, {
+          ...reading,
+          sentiment: round3(reading.sentiment),
+          emotions: Object.fromEntries(Object.entries(reading.emotions).map(([emotion, share]) => [emotion, round3(share)])),
+          dominant: reading.dominant ? { emotion: reading.dominant.emotion, score: round3(reading.dominant.score) } : null,
+        });
       }
       return latest;
     },

@@ -66,21 +66,18 @@ export function InboxPage() {
       [queryClient],
     ),
   );
-  // while the backlog is read, refresh the open conversation now and then so its readings appear
-  const lastRefresh = useRef(0);
+  // when the backlog has been read, the open conversation is fetched once more so its readings appear
   useKinshipEvent(
     'progress',
     useCallback(
       (progress: EventPayload<'progress'>) => {
-        if (progress.task !== 'analysis.backlog' || !selection) return;
-        const now = Date.now();
-        if (progress.done < progress.total && now - lastRefresh.current < 2000) return;
-        lastRefresh.current = now;
+        if (progress.task !== 'analysis.backlog' || !selection || progress.done < progress.total) return;
         void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(selection.conversationId) });
       },
       [queryClient, selection],
     ),
   );
+
 
   // the open conversation's customer, for the panel beside it (read from the cached conversation)
   const openDetail = useQuery({
