@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { User } from '../../../shared/contract/domain';
-import { createCallActions } from '../conversations/callActions';
+import { activeCallStartIn, createCallActions } from '../conversations/callActions';
 import { createConversationActions } from '../conversations/conversationActions';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
@@ -57,8 +57,8 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       const customer = store.customers.getById(conversation.customer.id)!;
       const readings = store.analyses.latestForConversation(id);
       const messages = store.messages.listForConversation(id).map((message) => ({ ...message, reading: readings.get(message.id) ?? null }));
-      const calls = createCallActions(store, ready().ingestion, now);
-      return { conversation, customer, messages, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt: calls.activeCallStart(id) };
+      // the call state comes from the messages already read, not from a second read of the thread
+      return { conversation, customer, messages, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt: activeCallStartIn(messages) };
     },
     'conversations.reply': ({ conversationId, kind, body }) => {
       mustExist(conversationId);

@@ -17,17 +17,21 @@ function clock(seconds: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
+/** The start of the call in progress among these messages (oldest first), or null. */
+export function activeCallStartIn(messages: readonly Pick<Message, 'author' | 'meta'>[]): number | null {
+  const system = messages.filter((message) => message.author === 'system');
+  const last = system[system.length - 1];
+  return last && typeof last.meta.callStartedAt === 'number' && last.meta.callEndedAt === undefined ? last.meta.callStartedAt : null;
+}
+
 /**
  * A phone call in the console: started and ended with the time on the record, notes typed during
  * it stamped with how far into the call they were written, and a disposition and wrap-up at the end.
  * Everything goes through the ingestion service like any message, and into the session log.
  */
 export function createCallActions(store: Store, ingestion: IngestionService, now: () => number = Date.now) {
-  /** The start of the call in progress in this conversation, or null. */
   function activeCallStart(conversationId: number): number | null {
-    const messages = store.messages.listForConversation(conversationId).filter((m) => m.author === 'system');
-    const last = messages[messages.length - 1];
-    return last && typeof last.meta.callStartedAt === 'number' && last.meta.callEndedAt === undefined ? last.meta.callStartedAt : null;
+    return activeCallStartIn(store.messages.listForConversation(conversationId));
   }
 
   function add(conversationId: number, user: User | null, message: Partial<IngestMessage['message']> & Pick<IngestMessage['message'], 'author' | 'body'>): Message {
@@ -47,7 +51,6 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
   }
 
   return {
-    activeCallStart,
     start(conversationId: number, user: User | null): Message {
       if (activeCallStart(conversationId) !== null) throw new Error('A call is already in progress in this conversation.');
       const at = now();

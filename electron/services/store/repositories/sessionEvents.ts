@@ -12,7 +12,6 @@ export type SessionEventKind =
   | 'call.started'
   | 'call.ended'
   | 'workspace.demo-loaded'
-  | 'draft.discarded'
   | 'assignment.changed'
   | 'priority.changed';
 
