@@ -1,4 +1,4 @@
-import type { AnalyzerKind, EkmanEmotion, MessageReading } from './analysis';
+import type { AnalyzerKind, EkmanEmotion, MessageReading, SentimentClass } from './analysis';
 
 /**
  * The nouns of Kinship, as both sides of the contract see them.
@@ -151,10 +151,39 @@ export interface CustomerProfile {
   contacts: { total: number; byChannel: Record<Channel, number>; first: number | null; last: number | null };
 }
 
+/** One customer message on the emotion track. */
+export interface TrackPoint {
+  messageId: number;
+  /** Its place among the customer's read messages (1 = first). */
+  index: number;
+  sentAt: number;
+  sentiment: number;
+  emotion: EkmanEmotion | null;
+  sentimentClass: SentimentClass;
+}
+
+/** How the customer's feeling moved through a conversation, drawn from at most TRACK_MAX_POINTS points. */
+export interface ConversationTrack {
+  /** Evenly spaced over the read customer messages; the first and the last are always kept. */
+  points: TrackPoint[];
+  /** How many customer messages were read. */
+  total: number;
+  /** Whether any of the readings came from the lexicon analyzer. */
+  lexicon: boolean;
+}
+
+export const TRACK_MAX_POINTS = 200;
+/** How many messages a conversation opens with; older ones load as the agent scrolls up. */
+export const THREAD_PAGE = 100;
+
 export interface ConversationDetail {
   conversation: ConversationSummary;
   customer: Customer;
+  /** The newest page of the thread (or from the message asked for to the newest), oldest first. */
   messages: Message[];
+  /** How many earlier messages there are (`conversations.olderMessages` reads them). */
+  olderCount: number;
+  track: ConversationTrack;
   /** The current user's unsent draft here, if any. */
   draft: Draft | null;
   /** When the call in progress in this (voice) conversation started; null when none is. */

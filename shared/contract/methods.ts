@@ -32,7 +32,16 @@ export const methodInputs = {
       offset: z.number().int().min(0).default(0),
     })
     .strict(),
-  'conversations.get': z.object({ id }).strict(),
+  'conversations.get': z
+    .object({
+      id,
+      /** Open with this message in the page (e.g. a search hit), however far back it is. */
+      aroundMessageId: id.optional(),
+    })
+    .strict(),
+  'conversations.olderMessages': z
+    .object({ id, beforeMessageId: id, limit: z.number().int().min(1).max(500).default(100) })
+    .strict(),
   'conversations.reply': z
     .object({
       conversationId: id,
@@ -96,6 +105,7 @@ export interface MethodOutputs {
   'demo.load': { customers: number; conversations: number; messages: number; durationMs: number };
   'conversations.list': { items: ConversationSummary[]; total: number };
   'conversations.get': ConversationDetail;
+  'conversations.olderMessages': { messages: Message[]; olderCount: number };
   'conversations.reply': Message;
   'conversations.setStatus': ConversationSummary;
   'conversations.markRead': ConversationSummary;

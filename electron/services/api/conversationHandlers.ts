@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
-import type { User } from '../../../shared/contract/domain';
+import { THREAD_PAGE, type Message, type User } from '../../../shared/contract/domain';
+import { sampleTrack } from '../conversations/conversationTrack';
 import { activeCallStartIn, createCallActions } from '../conversations/callActions';
 import { createConversationActions } from '../conversations/conversationActions';
 import type { Handlers } from './dispatch';
@@ -9,6 +10,7 @@ type ConversationHandlers = Pick<
   Handlers,
   | 'conversations.list'
   | 'conversations.get'
+  | 'conversations.olderMessages'
   | 'conversations.reply'
   | 'conversations.setStatus'
   | 'conversations.assign'
@@ -44,21 +46,42 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     }
   }
 
+  function withReadings(messages: Omit<Message, 'reading'>[]): Message[] {
+    const readings = ready().store.analyses.latestForMessages(messages.map((message) => message.id));
+    return messages.map((message) => ({ ...message, reading: readings.get(message.id) ?? null }));
+  }
+
   return {
     'conversations.list': ({ channel, status, customerId, assignee, mood, sort, limit, offset }) => {
       const me = assignee === 'me' ? currentUser() : null;
       if (assignee === 'me' && !me) return { items: [], total: 0 };
       return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me!.id : assignee, mood }, limit, offset, sort, currentUser()?.id ?? null);
     },
-    'conversations.get': ({ id }) => {
+    'conversations.get': ({ id, aroundMessageId }) => {
       const { store } = ready();
       const conversation = store.conversations.getSummary(id, currentUser()?.id ?? null);
       if (!conversation) throw new ApiError('not-found', `There is no conversation ${id}.`);
       const customer = store.customers.getById(conversation.customer.id)!;
-      const readings = store.analyses.latestForConversation(id);
-      const messages = store.messages.listForConversation(id).map((message) => ({ ...message, reading: readings.get(message.id) ?? null }));
-      // the call state comes from the messages already read, not from a second read of the thread
-      return { conversation, customer, messages, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt: activeCallStartIn(messages) };
+      // the newest page; or, for a message further back (a search hit), a little before it onwards
+      const around = aroundMessageId !== undefined ? store.messages.getById(aroundMessageId) : null;
+      if (aroundMessageId !== undefined && around?.conversationId !== id) throw new ApiError('not-found', `Conversation ${id} has no message ${aroundMessageId}.`);
+      let page = store.messages.pageOfConversation(id, THREAD_PAGE, null);
+      if (around && !page.messages.some((message) => message.id === around.id)) {
+        const lead = store.messages.pageOfConversation(id, 20, { sentAt: around.sentAt, id: around.id }).messages[0] ?? around;
+        page = store.messages.fromMessageOfConversation(id, { sentAt: lead.sentAt, id: lead.id });
+      }
+      const messages = withReadings(page.messages);
+      // a call in progress started in the page (a voice thread is short); otherwise the whole thread is asked
+      const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(store.messages.listForConversation(id));
+      const track = sampleTrack(store.analyses.trackOfConversation(id));
+      return { conversation, customer, messages, olderCount: page.olderCount, track, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt };
+    },
+    'conversations.olderMessages': ({ id, beforeMessageId, limit }) => {
+      const { store } = ready();
+      const before = store.messages.getById(beforeMessageId);
+      if (before?.conversationId !== id) throw new ApiError('not-found', `Conversation ${id} has no message ${beforeMessageId}.`);
+      const page = store.messages.pageOfConversation(id, limit, { sentAt: before.sentAt, id: before.id });
+      return { messages: withReadings(page.messages), olderCount: page.olderCount };
     },
     'conversations.reply': ({ conversationId, kind, body }) => {
       mustExist(conversationId);

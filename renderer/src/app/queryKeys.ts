@@ -3,7 +3,9 @@ export const queryKeys = {
   status: ['workspace.status'] as const,
   conversations: (filter: object) => ['conversations.list', filter] as const,
   allConversations: ['conversations.list'] as const,
-  conversation: (id: number) => ['conversations.get', id] as const,
+  /** A conversation (opened at its newest page, or around a message such as a search hit); invalidating the id refreshes both. */
+  conversation: (id: number, aroundMessageId: number | null = null) =>
+    (aroundMessageId === null ? ['conversations.get', id] : ['conversations.get', id, aroundMessageId]) as readonly unknown[],
   search: (query: string) => ['messages.search', query] as const,
   customerProfile: (id: number) => ['customers.profile', id] as const,
   allCustomerProfiles: ['customers.profile'] as const,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MessageReading, Reading } from '../../../../shared/contract/analysis';
+import type { EkmanEmotion, MessageReading, Reading, SentimentClass } from '../../../../shared/contract/analysis';
 
 export interface NewAnalysis {
   messageId: number | null;
@@ -45,6 +45,28 @@ function toReading(row: AnalysisRow): MessageReading & Pick<Reading, 'labels'> {
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
+interface TrackRow {
+  message_id: number;
+  sent_at: number;
+  analyzer: Reading['analyzer'];
+  sentiment: number;
+  emotion: EkmanEmotion | null;
+  sentiment_class: SentimentClass | null;
+  words: number | null;
+}
+
+/** How a reading travels to the console: without the models' raw labels, figures rounded to three places. */
+function forConsole(row: AnalysisRow): MessageReading {
+  const { labels: _labels, ...reading } = toReading(row);
+  return {
+    ...reading,
+    sentiment: round3(reading.sentiment),
+    emotions: Object.fromEntries(Object.entries(reading.emotions).map(([emotion, share]) => [emotion, round3(share)])),
+    dominant: reading.dominant ? { emotion: reading.dominant.emotion, score: round3(reading.dominant.score) } : null,
+  };
+}
+
+
 const COLUMNS = 'a.message_id, a.analyzer, a.model_id, a.model_version, a.sentiment, a.emotions, a.details, a.latency_ms, a.created_at';
 
 /** Readings of messages and drafts, with the model that made them and how long it took. */
@@ -58,6 +80,18 @@ export function createAnalysesRepository(db: Database.Database) {
   );
   const ofConversation = db.prepare<[number], AnalysisRow>(
     `SELECT ${COLUMNS} FROM analyses a JOIN messages m ON m.id = a.message_id WHERE m.conversation_id = ? ORDER BY a.id`,
+  );
+  const ofMessages = db.prepare<[string], AnalysisRow>(
+    `SELECT ${COLUMNS} FROM analyses a WHERE a.message_id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
+  );
+  const trackOfConversation = db.prepare<[number], TrackRow>(
+    `SELECT m.id AS message_id, m.sent_at, a.analyzer, a.sentiment,
+            json_extract(a.details, '$.dominant.emotion') AS emotion,
+            json_extract(a.details, '$.sentimentClass') AS sentiment_class,
+            json_extract(a.details, '$.words') AS words
+     FROM messages m JOIN analyses a ON a.message_id = m.id
+     WHERE m.conversation_id = ? AND m.author = 'customer'
+     ORDER BY m.sent_at, m.id, a.id`,
   );
   const cached = db.prepare<[string, string, string | null], AnalysisRow>(
     `SELECT ${COLUMNS} FROM analyses a WHERE a.text_hash = ? AND a.model_id = ? AND a.model_version IS ? ORDER BY a.id DESC LIMIT 1`,
@@ -106,16 +140,33 @@ export function createAnalysesRepository(db: Database.Database) {
      */
     latestForConversation(conversationId: number): Map<number, MessageReading> {
       const latest = new Map<number, MessageReading>();
-      for (const row of ofConversation.all(conversationId)) {
-        const { labels: _labels, ...reading } = toReading(row);
-        latest.set(row.message_id!, {
-          ...reading,
-          sentiment: round3(reading.sentiment),
-          emotions: Object.fromEntries(Object.entries(reading.emotions).map(([emotion, share]) => [emotion, round3(share)])),
-          dominant: reading.dominant ? { emotion: reading.dominant.emotion, score: round3(reading.dominant.score) } : null,
-        });
-      }
+      for (const row of ofConversation.all(conversationId)) latest.set(row.message_id!, forConsole(row));
       return latest;
+    },
+    /** The newest reading of each of these messages, as the console shows it. */
+    latestForMessages(messageIds: readonly number[]): Map<number, MessageReading> {
+      const latest = new Map<number, MessageReading>();
+      if (messageIds.length === 0) return latest;
+      for (const row of ofMessages.all(JSON.stringify(messageIds))) latest.set(row.message_id!, forConsole(row));
+      return latest;
+    },
+    /**
+     * The customer's feeling through a conversation: the newest reading of each customer message
+     * that had words to read, oldest first — only the figures a chart needs, so thousands stay cheap.
+     */
+    trackOfConversation(conversationId: number): { messageId: number; sentAt: number; analyzer: Reading['analyzer']; sentiment: number; emotion: EkmanEmotion | null; sentimentClass: SentimentClass }[] {
+      const latest = new Map<number, TrackRow>();
+      for (const row of trackOfConversation.all(conversationId)) latest.set(row.message_id, row);
+      return [...latest.values()]
+        .filter((row) => (row.words ?? 1) > 0)
+        .map((row) => ({
+          messageId: row.message_id,
+          sentAt: row.sent_at,
+          analyzer: row.analyzer,
+          sentiment: round3(row.sentiment),
+          emotion: row.emotion,
+          sentimentClass: row.sentiment_class ?? (row.sentiment > 0.05 ? 'positive' : row.sentiment < -0.05 ? 'negative' : 'neutral'),
+        }));
     },
     /** An earlier reading of the same text by the same model and version, if there is one. */
     findCached(textHash: string, modelId: string, modelVersion: string | null): (MessageReading & Pick<Reading, 'labels'>) | null {

@@ -54,6 +54,18 @@ export function createMessagesRepository(db: Database.Database) {
   const ofConversation = db.prepare<[number], MessageRow>(
     `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY sent_at, id`,
   );
+  const newestOfConversation = db.prepare<[number, number], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? ORDER BY sent_at DESC, id DESC LIMIT ?`,
+  );
+  const olderOfConversation = db.prepare<[number, number, number, number], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?) ORDER BY sent_at DESC, id DESC LIMIT ?`,
+  );
+  const fromOfConversation = db.prepare<[number, number, number], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND (sent_at, id) >= (?, ?) ORDER BY sent_at, id`,
+  );
+  const countOlder = db.prepare<[number, number, number], { n: number }>(
+    'SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?)',
+  );
   const byEmailId = db.prepare<[string], { id: number; conversation_id: number }>(
     "SELECT id, conversation_id FROM messages WHERE json_extract(meta, '$.messageId') = ? LIMIT 1",
   );
@@ -84,6 +96,20 @@ export function createMessagesRepository(db: Database.Database) {
     },
     listForConversation(conversationId: number): Omit<Message, 'reading'>[] {
       return ofConversation.all(conversationId).map(toMessage);
+    },
+    /**
+     * A page of a conversation, oldest first: the newest `limit` messages, or the `limit` before a
+     * given message; with how many earlier ones there are, so a long thread is read a page at a time.
+     */
+    pageOfConversation(conversationId: number, limit: number, before: { sentAt: number; id: number } | null): { messages: Omit<Message, 'reading'>[]; olderCount: number } {
+      const rows = before ? olderOfConversation.all(conversationId, before.sentAt, before.id, limit) : newestOfConversation.all(conversationId, limit);
+      rows.reverse();
+      const first = rows[0];
+      return { messages: rows.map(toMessage), olderCount: first ? countOlder.get(conversationId, first.sent_at, first.id)!.n : 0 };
+    },
+    /** The messages of a conversation from a given one (included) to the newest, oldest first. */
+    fromMessageOfConversation(conversationId: number, from: { sentAt: number; id: number }): { messages: Omit<Message, 'reading'>[]; olderCount: number } {
+      return { messages: fromOfConversation.all(conversationId, from.sentAt, from.id).map(toMessage), olderCount: countOlder.get(conversationId, from.sentAt, from.id)!.n };
     },
     count(): number {
       return countAll.get()!.n;

@@ -1,11 +1,6 @@
 import type Database from 'better-sqlite3';
-import {
-  SEARCH_MARK_END,
-  SEARCH_MARK_START,
-  type Channel,
-  type MessageAuthor,
-  type SearchHit,
-} from '../../../../shared/contract/domain';
+import type { Channel, MessageAuthor, SearchHit } from '../../../../shared/contract/domain';
+import { searchSnippet, searchTerms } from '../searchSnippet';
 
 interface HitRow {
   message_id: number;
@@ -14,7 +9,6 @@ interface HitRow {
   customer_name: string;
   author: MessageAuthor;
   sent_at: number;
-  snippet: string;
 }
 
 /**
@@ -39,25 +33,45 @@ export function toFtsQuery(typed: string): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
+/**
+ * How many of the newest matches are ranked. A rare term has fewer and is ranked in full; a word in
+ * every other message ("order") would otherwise make FTS5 score hundreds of thousands of rows
+ * before it could take the best fifty. Message ids grow as messages are stored, so "newest" is
+ * "most recently stored".
+ */
+export const RANKED_MATCHES = 2_000;
+
 export function createSearchRepository(db: Database.Database) {
-  const search = db.prepare<{ query: string; limit: number; start: string; end: string }, HitRow>(
-    `SELECT m.id AS message_id, m.conversation_id, c.channel, cu.display_name AS customer_name, m.author, m.sent_at,
-            snippet(messages_fts, 0, @start, @end, '…', 16) AS snippet
-     FROM messages_fts
-     JOIN messages m ON m.id = messages_fts.rowid
+  // the newest RANKED_MATCHES matches with their score (FTS5 walks its index newest first and stops)
+  const matches = db.prepare<{ query: string; window: number }, { rowid: number; rank: number }>(
+    'SELECT rowid, rank FROM messages_fts WHERE messages_fts MATCH @query ORDER BY rowid DESC LIMIT @window',
+  );
+  // then the text and context of just the best of them
+  const hits = db.prepare<[string], HitRow & { body: string }>(
+    `SELECT m.id AS message_id, m.conversation_id, c.channel, cu.display_name AS customer_name, m.author, m.sent_at, m.body
+     FROM messages m
      JOIN conversations c ON c.id = m.conversation_id
      JOIN customers cu ON cu.id = c.customer_id
-     WHERE messages_fts MATCH @query
-     ORDER BY bm25(messages_fts), m.sent_at DESC
-     LIMIT @limit`,
+     WHERE m.id IN (SELECT value FROM json_each(?))`,
   );
 
   return {
-    /** Messages containing what was typed, best match first, each with a marked snippet. */
+    /** Messages containing what was typed, best match first (among the newest RANKED_MATCHES), each with a marked snippet. */
     messages(typed: string, limit: number): SearchHit[] {
       const query = toFtsQuery(typed);
       if (!query) return [];
-      return search.all({ query, limit, start: SEARCH_MARK_START, end: SEARCH_MARK_END }).map((row) => ({
+      const best = matches
+        .all({ query, window: RANKED_MATCHES })
+        .sort((x, y) => x.rank - y.rank || y.rowid - x.rowid)
+        .slice(0, limit);
+      const byId = new Map(hits.all(JSON.stringify(best.map((match) => match.rowid))).map((row) => [row.message_id, row]));
+      const terms = searchTerms(typed);
+      // (snippets are cut here, from the text: FTS5's snippet() re-runs a prefix query for every row)
+      const rows = best.flatMap(({ rowid }) => {
+        const row = byId.get(rowid);
+        return row ? [{ ...row, snippet: searchSnippet(row.body, terms) }] : [];
+      });
+      return rows.map((row) => ({
         messageId: row.message_id,
         conversationId: row.conversation_id,
         channel: row.channel,

@@ -1,36 +1,30 @@
 import { LineChart } from '@mantine/charts';
 import { Group, Text } from '@mantine/core';
-import type { Message } from '../../../../shared/contract/domain';
+import type { ConversationTrack } from '../../../../shared/contract/domain';
 import { fullTime } from '../../lib/time';
 import { EMOTION_LOOK, formatSentiment } from './emotionLook';
 
-const MAX_POINTS = 200;
-
 /**
  * How the customer's feeling moved through the conversation: the sentiment of each message they
- * wrote, in order, with its dominant emotion on hover.
+ * wrote, in order, with its dominant emotion on hover. The host sends at most TRACK_MAX_POINTS
+ * evenly spaced points, so a long thread draws as fast as a short one.
  */
-export function EmotionTrack({ messages }: { messages: Message[] }) {
-  const read = messages.filter((message) => message.author === 'customer' && message.reading && message.reading.words > 0);
-  // a long conversation is drawn from at most MAX_POINTS evenly spaced messages (first and last kept)
-  const step = Math.max(1, Math.ceil(read.length / MAX_POINTS));
-  const sampled = read.filter((_, index) => index % step === 0 || index === read.length - 1);
-  const points = sampled.map((message) => ({
-    index: read.indexOf(message) + 1,
-    sentiment: Math.round(message.reading!.sentiment * 100) / 100,
-    emotion: message.reading!.dominant ? EMOTION_LOOK[message.reading!.dominant.emotion].label : message.reading!.sentimentClass,
-    sentAt: message.sentAt,
+export function EmotionTrack({ track }: { track: ConversationTrack }) {
+  const points = track.points.map((point) => ({
+    index: point.index,
+    sentiment: Math.round(point.sentiment * 100) / 100,
+    emotion: point.emotion ? EMOTION_LOOK[point.emotion].label : point.sentimentClass,
+    sentAt: point.sentAt,
   }));
   if (points.length < 2) return null;
   const first = points[0]!;
   const last = points[points.length - 1]!;
-  const lexicon = messages.some((message) => message.reading?.analyzer === 'lexicon');
   return (
     <div aria-label="Customer emotion track" role="figure">
       <Group justify="space-between" mb={2}>
         <Text size="xs" c="dimmed">
-          Customer’s feeling across {read.length} messages: {formatSentiment(first.sentiment)} ({first.emotion.toLowerCase()}) → {formatSentiment(last.sentiment)} ({last.emotion.toLowerCase()})
-          {lexicon ? ' · lexicon analyzer' : ''}
+          Customer’s feeling across {track.total} messages: {formatSentiment(first.sentiment)} ({first.emotion.toLowerCase()}) → {formatSentiment(last.sentiment)} ({last.emotion.toLowerCase()})
+          {track.lexicon ? ' · lexicon analyzer' : ''}
         </Text>
       </Group>
       <LineChart

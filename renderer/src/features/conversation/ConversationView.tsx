@@ -11,6 +11,7 @@ import { useConversationActions } from './useConversationActions';
 import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { PRIORITIES } from '../../../../shared/contract/domain';
 import { MessageThread } from './MessageThread';
+import { useOlderMessages } from './useOlderMessages';
 import classes from './ConversationView.module.css';
 
 // the chart library is large: it loads the first time a conversation with a track is opened
@@ -30,9 +31,10 @@ interface Props {
 export function ConversationView({ conversationId, focusMessageId, commandsEnabled = true, headerActions }: Props) {
   const client = useClient();
   const detail = useQuery({
-    queryKey: queryKeys.conversation(conversationId),
-    queryFn: () => client.call('conversations.get', { id: conversationId }),
+    queryKey: queryKeys.conversation(conversationId, focusMessageId),
+    queryFn: () => client.call('conversations.get', focusMessageId === null ? { id: conversationId } : { id: conversationId, aroundMessageId: focusMessageId }),
   });
+  const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
   const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
   const priorityActions = useMemo<PaletteAction[]>(
     () => PRIORITIES.map((priority) => ({ id: `priority-${priority}`, label: `Set priority: ${priority}`, run: () => setPriority.mutate(priority) })),
@@ -50,7 +52,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
     });
   }, [unread, conversationId, client, queryClient]);
   // stable between renders, so the composer's macro actions are not re-registered each time
-  const bodies = useMemo(() => detail.data?.messages.map((message) => message.body) ?? [], [detail.data]);
+  const bodies = useMemo(() => thread.messages.map((message) => message.body), [thread.messages]);
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.snooze', () => setStatus.mutate('snoozed'), loadedOk);
@@ -72,7 +74,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
       </Alert>
     );
   }
-  const { conversation, customer, messages } = detail.data;
+  const { conversation, customer, track } = detail.data;
   const channel = CHANNEL_LOOK[conversation.channel];
   const ChannelIcon = channel.icon;
 
@@ -112,10 +114,17 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
       </header>
       <div className={classes.track}>
         <Suspense fallback={null}>
-          <EmotionTrack messages={messages} />
+          <EmotionTrack track={track} />
         </Suspense>
       </div>
-      <MessageThread messages={messages} channel={conversation.channel} focusMessageId={focusMessageId} />
+      <MessageThread
+        messages={thread.messages}
+        channel={conversation.channel}
+        focusMessageId={focusMessageId}
+        olderCount={thread.olderCount}
+        loadingOlder={thread.loading}
+        onLoadOlder={thread.loadOlder}
+      />
       {conversation.channel === 'voice' && <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />}
       <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft}
         commandsEnabled={commandsEnabled}

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { Button } from '@mantine/core';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Channel, Message } from '../../../../shared/contract/domain';
 import { MessageItem } from './MessageItem';
 import classes from './ConversationView.module.css';
@@ -9,6 +10,10 @@ interface Props {
   channel: Channel;
   /** Scroll to and highlight this message; otherwise start at the newest. */
   focusMessageId: number | null;
+  /** How many earlier messages are not loaded yet; they load as the reader nears the top. */
+  olderCount?: number;
+  loadingOlder?: boolean;
+  onLoadOlder?: () => void;
 }
 
 function estimate(message: Message, channel: Channel): number {
@@ -21,7 +26,7 @@ function estimate(message: Message, channel: Channel): number {
  * The messages of one conversation, rendered only where they can be seen, so a thread of
  * thousands opens as fast as one of twenty. Each row is measured once it is drawn.
  */
-export function MessageThread({ messages, channel, focusMessageId }: Props) {
+export function MessageThread({ messages, channel, focusMessageId, olderCount = 0, loadingOlder = false, onLoadOlder }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -29,7 +34,7 @@ export function MessageThread({ messages, channel, focusMessageId }: Props) {
     estimateSize: (index) => estimate(messages[index]!, channel),
     getItemKey: (index) => messages[index]!.id,
     overscan: 6,
-    paddingStart: 16,
+    paddingStart: olderCount > 0 ? 48 : 16,
     paddingEnd: 32,
   });
 
@@ -52,9 +57,34 @@ export function MessageThread({ messages, channel, focusMessageId }: Props) {
     if (nearEnd || messages[messages.length - 1]?.author !== 'customer') virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
   }, [messages, virtualizer]);
 
+  // earlier messages added above: keep what the reader was looking at in place
+  const previous = useRef({ firstId: messages[0]?.id, total: 0 });
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    const total = virtualizer.getTotalSize();
+    const firstId = messages[0]?.id;
+    if (element && firstId !== previous.current.firstId && messages.some((message) => message.id === previous.current.firstId)) {
+      element.scrollTop += total - previous.current.total;
+    }
+    previous.current = { firstId, total };
+  });
+
+  // scrolled near the top with more further back: read the next page
+  const onScroll = () => {
+    const element = scrollRef.current;
+    if (element && olderCount > 0 && !loadingOlder && element.scrollTop < 800) onLoadOlder?.();
+  };
+
   return (
-    <div ref={scrollRef} className={classes.thread} data-channel={channel} role="log" aria-label="Messages" tabIndex={0}>
+    <div ref={scrollRef} onScroll={onScroll} className={classes.thread} data-channel={channel} role="log" aria-label="Messages" tabIndex={0}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {olderCount > 0 && (
+          <div className={classes.older}>
+            <Button variant="subtle" size="compact-xs" onClick={onLoadOlder} loading={loadingOlder}>
+              Show earlier messages ({olderCount.toLocaleString()} more)
+            </Button>
+          </div>
+        )}
         {virtualizer.getVirtualItems().map((row) => {
           const message = messages[row.index]!;
           return (

@@ -81,8 +81,9 @@ export function InboxPage() {
 
   // the open conversation's customer, for the panel beside it (read from the cached conversation)
   const openDetail = useQuery({
-    queryKey: queryKeys.conversation(selection?.conversationId ?? 0),
-    queryFn: () => client.call('conversations.get', { id: selection!.conversationId }),
+    queryKey: queryKeys.conversation(selection?.conversationId ?? 0, selection?.messageId ?? null),
+    queryFn: () =>
+      client.call('conversations.get', selection!.messageId === null ? { id: selection!.conversationId } : { id: selection!.conversationId, aroundMessageId: selection!.messageId }),
     enabled: selection !== null,
   });
   const openCustomerId = openDetail.data?.customer.id ?? null;

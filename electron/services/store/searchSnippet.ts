@@ -1,0 +1,67 @@
+import { SEARCH_MARK_END, SEARCH_MARK_START } from '../../../shared/contract/domain';
+
+/** A word someone searched for; the last one typed may be the start of a word. */
+export interface SearchTerm {
+  word: string;
+  prefix: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower case without accents, as the search index compares words (unicode61, remove_diacritics 2). */
+export const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The words of what was typed, as the index will match them (phrases count word by word here). */
+export function searchTerms(typed: string): SearchTerm[] {
+  const words = typed.replaceAll('"', ' ').match(WORD) ?? [];
+  const lastIsPrefix = !/\s$/.test(typed) && !typed.trimEnd().endsWith('"');
+  return words.map((word, index) => ({ word: fold(word), prefix: lastIsPrefix && index === words.length - 1 }));
+}
+
+const SPAN = 16;
+
+/**
+ * A short piece of the text around the searched words, with each match between the marks the
+ * renderer turns into highlights: the 16-word stretch holding the most different searched words.
+ */
+export function searchSnippet(text: string, terms: readonly SearchTerm[]): string {
+  const tokens = [...text.matchAll(WORD)].map((match) => {
+    const folded = fold(match[0]);
+    const term = terms.findIndex((t) => (t.prefix ? folded.startsWith(t.word) : folded === t.word));
+    return { start: match.index, end: match.index + match[0].length, term };
+  });
+  if (tokens.length === 0) return text.slice(0, 200);
+
+  let bestStart = 0;
+  let bestScore = -1;
+  for (let start = 0; start < Math.max(1, tokens.length - SPAN + 1); start++) {
+    const found = new Set<number>();
+    let hits = 0;
+    for (const token of tokens.slice(start, start + SPAN)) {
+      if (token.term < 0) continue;
+      found.add(token.term);
+      hits++;
+    }
+    const score = found.size * 100 + hits;
+    if (score > bestScore) {
+      bestScore = score;
+      bestStart = start;
+    }
+    if (tokens[start]!.term >= 0 && found.size === terms.length) break;
+  }
+  // begin a few words before the first match, so it reads in context
+  const firstMatch = tokens.slice(bestStart, bestStart + SPAN).findIndex((token) => token.term >= 0);
+  const from = Math.max(0, Math.min(bestStart + Math.max(0, firstMatch) - 3, tokens.length - SPAN));
+  const shown = tokens.slice(from, from + SPAN);
+  const cutStart = from === 0 ? 0 : shown[0]!.start;
+  const cutEnd = from + SPAN >= tokens.length ? text.length : shown[shown.length - 1]!.end;
+  let out = '';
+  let at = cutStart;
+  for (const token of shown) {
+    if (token.term < 0) continue;
+    out += text.slice(at, token.start) + SEARCH_MARK_START + text.slice(token.start, token.end) + SEARCH_MARK_END;
+    at = token.end;
+  }
+  out += text.slice(at, cutEnd);
+  return `${cutStart > 0 ? '…' : ''}${out.replace(/\s+/g, ' ').trim()}${cutEnd < text.length ? '…' : ''}`;
+}

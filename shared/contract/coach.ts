@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { EKMAN_EMOTIONS } from './analysis';
+import { CHANNELS, PROMPT_OUTCOMES, type PromptOutcome } from './domain';
+
+/**
+ * The empathy coach: what it may suggest, the playbook a supervisor edits (triggers, thresholds and
+ * wordings as data), and what the console shows of a prompt and of a draft check.
+ */
+
+export const COACH_KINDS = [
+  'acknowledge',
+  'apologise',
+  'own-and-fix',
+  'reassure',
+  'personalise',
+  'follow-up',
+  'thank',
+  'invite-community',
+] as const;
+export type CoachKind = (typeof COACH_KINDS)[number];
+
+/**
+ * Placeholders a wording may use. A wording whose placeholder cannot be filled from the
+ * conversation is not offered (so no "Hi ," and no "{order}" ever reaches a customer).
+ */
+export const COACH_PLACEHOLDERS = {
+  firstName: 'the customer’s first name',
+  agentFirstName: 'your first name',
+  order: 'the last order number mentioned (LH-…)',
+  topic: 'what this conversation is about (its subject or the customer’s own words)',
+  lastTopic: 'what the customer contacted us about last time',
+  lastContact: 'when they last contacted us (“on Tuesday”, “on 3 March”)',
+  waited: 'how long they have waited (“two hours”)',
+  followUp: 'the open follow-up promised to them',
+  when: 'a concrete time for the next step (“by 5 pm today”, “by Friday”)',
+} as const;
+export type CoachPlaceholder = keyof typeof COACH_PLACEHOLDERS;
+
+/** Everything a rule's trigger can test; every condition given must hold (they are ANDed). */
+export const triggerSchema = z
+  .object({
+    /** The customer's last message reads one of these as its dominant emotion… */
+    emotions: z.array(z.enum(EKMAN_EMOTIONS)).min(1).optional(),
+    /** …with at least this score (0–1). */
+    minEmotionScore: z.number().min(0).max(1).optional(),
+    /** How many of the customer's last messages must meet the emotion condition (default 1). */
+    inLastMessages: z.number().int().min(1).max(10).optional(),
+    /** The customer's last message reads at or below this sentiment (−1…+1). */
+    maxSentiment: z.number().min(-1).max(1).optional(),
+    /** …or at or above this one. */
+    minSentiment: z.number().min(-1).max(1).optional(),
+    /** Sentiment fell by at least this much from the customer's earlier messages in this conversation. */
+    minSentimentDrop: z.number().min(0).max(2).optional(),
+    /** This customer contacted us at least `count` times (this conversation included) in `days` days. */
+    repeatContact: z.object({ count: z.number().int().min(2).max(50), days: z.number().int().min(1).max(365) }).strict().optional(),
+    /** The customer has waited at least this many minutes for an answer. */
+    minWaitMinutes: z.number().int().min(0).max(60 * 24 * 30).optional(),
+    channels: z.array(z.enum(CHANNELS)).min(1).optional(),
+    /** The customer has been in touch before (another conversation exists). */
+    returningCustomer: z.boolean().optional(),
+    /** The customer has an open follow-up (true) / an overdue one ('overdue'). */
+    openFollowUp: z.union([z.literal(true), z.literal('overdue')]).optional(),
+    /** The customer's message mentions one of these words (case-insensitive, whole words). */
+    mentions: z.array(z.string().trim().min(1).max(40)).min(1).max(50).optional(),
+  })
+  .strict();
+export type CoachTrigger = z.infer<typeof triggerSchema>;
+
+export const playbookRuleSchema = z
+  .object({
+    id: z.string().regex(/^[\w-]{1,40}$/, 'A rule id is letters, digits, - and _'),
+    kind: z.enum(COACH_KINDS),
+    /** What the agent sees as the prompt's title, e.g. "Acknowledge the feeling". */
+    title: z.string().trim().min(1, 'A rule needs a title').max(80),
+    enabled: z.boolean(),
+    /** Higher first when more rules fire than the coach shows. */
+    priority: z.number().int().min(0).max(100),
+    when: triggerSchema,
+    /** Phrasings with {placeholders}; the coach never offers the same one twice in a row. */
+    wordings: z.array(z.string().trim().min(1, 'A wording cannot be empty').max(500)).min(1, 'A rule needs at least one wording').max(30),
+  })
+  .strict();
+export type PlaybookRule = z.infer<typeof playbookRuleSchema>;
+
+export const DRAFT_CHECKS = ['ignores-feeling', 'blames-customer', 'curt', 'defensive', 'no-concrete-promise', 'verbatim-template'] as const;
+export type DraftCheckKind = (typeof DRAFT_CHECKS)[number];
+
+export const draftCheckSettingsSchema = z
+  .object({
+    /** A reply to a customer whose last message reads at or below this is checked for acknowledging feeling. */
+    upsetBelow: z.number().min(-1).max(1),
+    /** A reply shorter than this (in words) to an upset customer is curt. */
+    curtUnderWords: z.number().int().min(1).max(200),
+    /** Which checks run. */
+    enabled: z.array(z.enum(DRAFT_CHECKS)),
+  })
+  .strict();
+export type DraftCheckSettings = z.infer<typeof draftCheckSettingsSchema>;
+
+export const playbookSchema = z
+  .object({
+    version: z.literal(1),
+    /** At most this many prompts are shown at once. */
+    maxPrompts: z.number().int().min(1).max(6),
+    rules: z
+      .array(playbookRuleSchema)
+      .max(100)
+      .refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, 'Two rules share an id'),
+    draftCheck: draftCheckSettingsSchema,
+  })
+  .strict();
+export type Playbook = z.infer<typeof playbookSchema>;
+
+/** A prompt as the agent sees it: what to do, why, and a phrasing to insert. */
+export interface CoachPromptView {
+  id: number;
+  conversationId: number;
+  /** The customer message it answers. */
+  messageId: number | null;
+  kind: CoachKind;
+  ruleId: string;
+  title: string;
+  /** One line: the evidence, e.g. "anger 0.82 in the last two messages; third contact this week". */
+  reason: string;
+  /** A personalised phrasing, ready to insert and edit. */
+  text: string;
+  shownAt: number;
+  outcome: PromptOutcome | null;
+  outcomeAt: number | null;
+}
+
+/** A prompt the coach would show, before it is recorded (also what the playbook preview returns). */
+export interface CoachSuggestion {
+  kind: CoachKind;
+  ruleId: string;
+  title: string;
+  reason: string;
+  text: string;
+}
+
+export interface DraftFinding {
+  check: DraftCheckKind;
+  /** What is wrong, in one line the agent understands. */
+  message: string;
+  /** The words in the draft it is about, if any. */
+  excerpt: string | null;
+  /** A better sentence to use instead (or add), personalised; null when there is none to offer. */
+  better: string | null;
+  /** True when `better` replaces `excerpt`; false when it is added at the start. */
+  replaces: boolean;
+}
+
+export const promptOutcomeSchema = z.enum(PROMPT_OUTCOMES);

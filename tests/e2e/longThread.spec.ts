@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openWorkspace } from '../../electron/services/api/workspace';
+import { databasePath } from '../../electron/services/dataDir';
+import { createEventBus } from '../../electron/services/events/eventBus';
+import { startWebHost, stopWebHost } from './webHostFixture';
+
+/**
+ * A chat of 450 messages opens at its newest page; the earlier ones are read as the agent
+ * scrolls up (or asks for them), and a search hit far back opens the thread there.
+ */
+test.describe.configure({ mode: 'serial' });
+
+const COUNT = 450;
+let started: Awaited<ReturnType<typeof startWebHost>>;
+
+test.beforeAll(async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-long-'));
+  const workspace = openWorkspace(databasePath(dataDir), createEventBus());
+  if (workspace.state !== 'ready') throw new Error(workspace.error.message);
+  for (let index = 0; index < COUNT; index++) {
+    const customer = index % 2 === 0;
+    workspace.ingestion.ingest({
+      channel: 'chat',
+      customer: { displayName: 'Rosa Lind', identities: [{ kind: 'chat', value: 'rosa-lind' }] },
+      conversation: { externalRef: 'long-chat', subject: 'The longest chat' },
+      message: {
+        author: customer ? 'customer' : 'agent',
+        ...(customer ? {} : { authorName: 'Priya Shah' }),
+        body: index === 200 ? 'line 201: the turquoise teapot is the one I ordered' : `line ${index + 1} of our chat`,
+        sentAt: Date.UTC(2026, 10, 20, 9, 0) + index * 30_000,
+        externalId: `long-${index}`,
+      },
+    });
+  }
+  workspace.store.close();
+  started = await startWebHost(dataDir);
+});
+
+test.afterAll(async () => {
+  await stopWebHost(started);
+});
+
+test('a long chat opens at its newest messages and reads earlier ones as the agent scrolls up', async ({ page }) => {
+  await page.goto(started.host.url);
+  await page.getByTestId('conversation-row').first().click();
+  const log = page.getByRole('log', { name: 'Messages' });
+  await expect(log.getByText(`line ${COUNT} of our chat`)).toBeVisible();
+  const earlier = log.getByRole('button', { name: /Show earlier messages/ });
+  await expect(earlier).toHaveText('Show earlier messages (350 more)');
+
+  // by keyboard: the button reads the next page
+  await earlier.focus();
+  await page.keyboard.press('Enter');
+  await expect(earlier).toHaveText('Show earlier messages (250 more)');
+
+  // by scrolling: each time the top comes near, the next page arrives, until the first line
+  for (let attempt = 0; attempt < 20 && (await earlier.isVisible()); attempt++) {
+    await log.evaluate((element) => (element.scrollTop = 0));
+    await page.waitForTimeout(150);
+  }
+  await expect(earlier).toBeHidden();
+  await log.evaluate((element) => (element.scrollTop = 0));
+  await expect(log.getByText('line 1 of our chat', { exact: true })).toBeVisible();
+});
+
+test('a search hit far back opens the thread at that message, with the lines before it still to read', async ({ page }) => {
+  await page.goto(started.host.url);
+  await page.getByRole('textbox', { name: 'Search all messages' }).fill('turquoise teapot');
+  const hit = page.getByTestId('search-hit');
+  await expect(hit).toHaveCount(1);
+  await hit.click();
+  const focused = page.locator('[data-focused]');
+  await expect(focused).toContainText('line 201: the turquoise teapot is the one I ordered');
+  await expect(focused).toBeInViewport();
+  // twenty lines of context above it are there; the 180 before those load on the way up
+  const log = page.getByRole('log', { name: 'Messages' });
+  await expect(log.getByRole('button', { name: /Show earlier messages/ })).toHaveText('Show earlier messages (180 more)');
+});
