@@ -57,17 +57,17 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
     if (nearEnd || messages[messages.length - 1]?.author !== 'customer') virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
   }, [messages, virtualizer]);
 
-  // earlier messages added above: keep what the reader was looking at in place
-  const previous = useRef({ firstId: messages[0]?.id, total: 0 });
+  // earlier messages added above: keep what the reader was looking at in place (by the height they added)
+  const totalSize = virtualizer.getTotalSize();
+  const previous = useRef({ conversationId, firstId: messages[0]?.id, total: totalSize });
   useLayoutEffect(() => {
     const element = scrollRef.current;
-    const total = virtualizer.getTotalSize();
+    const was = previous.current;
     const firstId = messages[0]?.id;
-    if (element && firstId !== previous.current.firstId && messages.some((message) => message.id === previous.current.firstId)) {
-      element.scrollTop += total - previous.current.total;
-    }
-    previous.current = { firstId, total };
-  });
+    previous.current = { conversationId, firstId, total: totalSize };
+    if (!element || was.conversationId !== conversationId || firstId === was.firstId) return;
+    if (messages.some((message) => message.id === was.firstId)) element.scrollTop += totalSize - was.total;
+  }, [messages, conversationId, totalSize]);
 
   // scrolled near the top with more further back: read the next page
   const onScroll = () => {

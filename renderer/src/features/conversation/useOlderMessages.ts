@@ -10,6 +10,8 @@ interface Loaded {
   olderCount: number;
 }
 
+const NONE: Message[] = [];
+
 const before = (a: Message, b: Message) => a.sentAt < b.sentAt || (a.sentAt === b.sentAt && a.id < b.id);
 
 /**
@@ -21,11 +23,11 @@ export function useOlderMessages(conversationId: number, newest: Message[] | und
   const [loaded, setLoaded] = useState<Loaded>({ conversationId, messages: [], olderCount: 0 });
   const [loading, setLoading] = useState(false);
   const inFlight = useRef(false);
-  const earlier = loaded.conversationId === conversationId ? loaded.messages : [];
+  const earlier = loaded.conversationId === conversationId ? loaded.messages : NONE;
 
   const messages = useMemo(() => {
     const first = newest?.[0];
-    if (!newest || !first) return newest ?? [];
+    if (!newest || !first) return newest ?? NONE;
     return [...earlier.filter((message) => before(message, first)), ...newest];
   }, [earlier, newest]);
   const remaining = earlier.length > 0 ? loaded.olderCount : newestOlderCount;
