@@ -56,6 +56,7 @@ export async function startServices(options: ServicesOptions) {
     /** Resolves when the models (or the lexicon) are ready. */
     analysisReady,
     async stop(): Promise<void> {
+      api.close();
       await analysis?.close();
       if (workspace.state === 'ready') workspace.store.close();
     },

@@ -151,3 +151,18 @@ export interface DraftFinding {
 }
 
 export const promptOutcomeSchema = z.enum(PROMPT_OUTCOMES);
+
+/** For the playbook preview: how one rule fared against a conversation. */
+export interface RuleCheck {
+  ruleId: string;
+  kind: CoachKind;
+  title: string;
+  enabled: boolean;
+  fired: boolean;
+  /** Each condition of the trigger: held or not, and what was found. */
+  conditions: { condition: string; met: boolean; detail: string }[];
+  reason: string | null;
+  text: string | null;
+  shown: boolean;
+  whyNot: string | null;
+}

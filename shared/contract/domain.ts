@@ -1,4 +1,5 @@
 import type { AnalyzerKind, EkmanEmotion, MessageReading, SentimentClass } from './analysis';
+import type { ConnectionStage } from './connection';
 
 /**
  * The nouns of Kinship, as both sides of the contract see them.
@@ -102,6 +103,10 @@ export interface ConversationSummary {
   waitingSince: number | null;
   /** How the customer's last message read; null until it has been read. */
   mood: { sentiment: number; emotion: EkmanEmotion | null; analyzer: AnalyzerKind } | null;
+  /** When the customer's earliest open follow-up is due (overdue when past); null when none is open. */
+  followUpDueAt: number | null;
+  /** The customer's emotional-connection index as last computed; null until it has been. */
+  connection: { score: number; stage: ConnectionStage } | null;
 }
 
 export const MOODS = ['upset', 'neutral', 'happy'] as const;
@@ -140,6 +145,14 @@ export interface FollowUp {
   status: FollowUpStatus;
   createdAt: number;
   closedAt: number | null;
+}
+
+/** A promise found in a sent reply, offered to the agent as a follow-up. */
+export interface PromiseFound {
+  description: string;
+  dueAt: number;
+  /** The words it was found in. */
+  excerpt: string;
 }
 
 /** Everything the customer panel shows: who they are across channels and their history with us. */

@@ -5,6 +5,8 @@ export const API_ERROR_CODES = [
   'not-found',
   'store-unavailable',
   'conflict',
+  /** The current role may not do this (e.g. an agent editing the coach's playbook). */
+  'forbidden',
   'internal',
   'transport',
 ] as const;

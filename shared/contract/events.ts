@@ -38,6 +38,12 @@ export const eventPayloads = {
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
   }),
+  /** The coach raised prompts in a conversation (a customer message was read), or settled them (a reply was sent). */
+  'coach.prompts': z.object({ conversationId: z.number().int().positive(), messageId: z.number().int().positive().nullable() }),
+  /** Customers' emotional-connection indexes were recomputed. */
+  'connection.changed': z.object({ customerIds: z.array(z.number().int().positive()) }),
+  /** A customer's follow-ups changed (added, done, cancelled). */
+  'followUps.changed': z.object({ customerId: z.number().int().positive() }),
   /** The workspace changed in bulk (e.g. the demo was loaded): lists should refetch. */
   'workspace.changed': z.object({ reason: z.string() }),
 } satisfies Record<string, z.ZodType>;

@@ -3,6 +3,9 @@ import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS,
 import type { AnalysisStatus, MessageReading } from './analysis';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import { macroSchema, type Macro } from './macros';
+import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
+import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
+import type { FollowUp, PromiseFound } from './domain';
 import type { ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
@@ -90,6 +93,37 @@ export const methodInputs = {
     })
     .strict(),
   'session.setRole': z.object({ role: z.enum(ROLES) }).strict(),
+  'coach.prompts': z.object({ conversationId: id }).strict(),
+  'coach.recordOutcome': z.object({ promptId: id, outcome: z.enum(['inserted', 'edited', 'dismissed']) }).strict(),
+  'coach.checkDraft': z
+    .object({ conversationId: id, text: z.string().max(100_000, 'A draft longer than 100,000 characters is not checked') })
+    .strict(),
+  'playbook.get': z.object({}).strict(),
+  /** Supervisors only; null restores the default playbook. */
+  'playbook.save': z.object({ playbook: playbookSchema.nullable() }).strict(),
+  'playbook.preview': z.object({ conversationId: id, playbook: playbookSchema }).strict(),
+  'customers.connection': z.object({ id }).strict(),
+  'customers.list': z
+    .object({
+      stage: z.enum(CONNECTION_STAGES).optional(),
+      name: z.string().trim().min(1).max(100).optional(),
+      sort: z.enum(['score', 'movement', 'recent']).default('score'),
+      limit: z.number().int().min(1).max(500).default(100),
+      offset: z.number().int().min(0).default(0),
+    })
+    .strict(),
+  'followUps.create': z
+    .object({
+      customerId: id,
+      conversationId: id.nullable().default(null),
+      /** The sent message the promise was made in, when it was detected there. */
+      messageId: id.nullable().default(null),
+      description: z.string().trim().min(1, 'Say what was promised').max(500),
+      dueAt: z.number().int().positive(),
+    })
+    .strict(),
+  'followUps.close': z.object({ id, status: z.enum(['done', 'cancelled']) }).strict(),
+  'followUps.detect': z.object({ messageId: id }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof methodInputs;
@@ -128,6 +162,17 @@ export interface MethodOutputs {
   'analysis.downloadModel': AnalysisStatus;
   'analysis.readDraft': MessageReading;
   'session.setRole': { role: Role; user: User | null };
+  'coach.prompts': CoachPromptView[];
+  'coach.recordOutcome': CoachPromptView;
+  'coach.checkDraft': DraftFinding[];
+  'playbook.get': { playbook: Playbook; isDefault: boolean; canEdit: boolean };
+  'playbook.save': { playbook: Playbook; isDefault: boolean; canEdit: boolean };
+  'playbook.preview': { suggestions: CoachSuggestion[]; rules: RuleCheck[] };
+  'customers.connection': ConnectionIndex;
+  'customers.list': { items: CustomerConnectionRow[]; total: number; byStage: Record<ConnectionStage, number> };
+  'followUps.create': FollowUp;
+  'followUps.close': FollowUp;
+  'followUps.detect': PromiseFound[];
 }
 
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];

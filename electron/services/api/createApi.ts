@@ -4,6 +4,11 @@ import { loadDemoWorkspace } from '../demo/loadDemoWorkspace';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createKeymapHandlers } from './keymapHandlers';
+import { DEFAULT_MACROS } from '../../../shared/contract/macros';
+import { createCoachService } from '../coach/coachService';
+import { createConnectionService } from '../connection/connectionService';
+import { createCoachHandlers } from './coachHandlers';
+import { createFollowUpHandlers } from './followUpHandlers';
 import { createCustomerHandlers } from './customerHandlers';
 import { createMacroHandlers } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
@@ -59,6 +64,15 @@ export function createApi(context: ApiContext) {
     };
   }
 
+  // the coach and the connection index follow the workspace's events from the start
+  const ready0 = context.workspace.state === 'ready' ? context.workspace : null;
+  const macroBodies = () => (ready0 ? (ready0.store.settings.get<{ body: string }[]>('macros') ?? DEFAULT_MACROS).map((macro) => macro.body) : []);
+  const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, currentUser, templates: macroBodies }) : null;
+  const connection = ready0 ? createConnectionService({ store: ready0.store, bus: context.bus, now }) : null;
+  connection?.start();
+  const coachService = () => (ready(), coach!);
+  const connectionService = () => (ready(), connection!);
+
   const handlers: Handlers = {
     'workspace.status': () => status(),
     'demo.load': async ({ seed }) => {
@@ -72,7 +86,9 @@ export function createApi(context: ApiContext) {
       }
     },
     ...createKeymapHandlers(ready),
-    ...createCustomerHandlers(ready),
+    ...createCustomerHandlers(ready, connectionService, now),
+    ...createCoachHandlers(ready, coachService, () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),
+    ...createFollowUpHandlers(ready, context.bus, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     ...createMacroHandlers(ready),
     ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
@@ -84,7 +100,16 @@ export function createApi(context: ApiContext) {
     },
   };
 
-  return { call: createDispatcher(handlers), bus: context.bus, status };
+  return {
+    call: createDispatcher(handlers),
+    bus: context.bus,
+    status,
+    /** Stops the coach and the connection index following events (before the store closes). */
+    close(): void {
+      coach?.close();
+      connection?.close();
+    },
+  };
 }
 
 export type Api = ReturnType<typeof createApi>;

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Channel } from '../../../shared/contract/domain';
+import type { ConnectionService } from '../connection/connectionService';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
@@ -7,8 +8,22 @@ import type { ReadyWorkspace } from './workspace';
 const TIMELINE_LIMIT = 500;
 
 /** The customer panel: identities across channels, the whole history as one timeline, follow-ups. */
-export function createCustomerHandlers(ready: () => ReadyWorkspace): Pick<Handlers, 'customers.profile'> {
+export function createCustomerHandlers(
+  ready: () => ReadyWorkspace,
+  connection: () => ConnectionService,
+  now: () => number,
+): Pick<Handlers, 'customers.profile' | 'customers.connection' | 'customers.list'> {
   return {
+    'customers.connection': ({ id }) => {
+      const index = connection().compute(id);
+      if (!index) throw new ApiError('not-found', `There is no customer ${id}.`);
+      return index;
+    },
+    'customers.list': ({ stage, name, sort, limit, offset }) => {
+      const { store } = ready();
+      const page = store.connection.list({ stage, name }, sort, limit, offset, now());
+      return { ...page, byStage: store.connection.countByStage() };
+    },
     'customers.profile': ({ id }) => {
       const { store } = ready();
       const customer = store.customers.getById(id);

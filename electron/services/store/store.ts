@@ -4,7 +4,9 @@ import type { MigrationReport } from './migrate';
 import { createAnalysesRepository } from './repositories/analyses';
 import { createCoachPromptsRepository } from './repositories/coachPrompts';
 import { createConversationsRepository } from './repositories/conversations';
+import { createCustomerConnectionRepository } from './repositories/customerConnection';
 import { createCustomersRepository } from './repositories/customers';
+import { createCustomerHistoryRepository } from './repositories/customerHistory';
 import { createDraftsRepository } from './repositories/drafts';
 import { createFollowUpsRepository } from './repositories/followUps';
 import { createMessagesRepository } from './repositories/messages';
@@ -30,6 +32,8 @@ export function createStore(db: Database.Database, path: string, migration: Migr
     sessionEvents: createSessionEventsRepository(db),
     settings: createSettingsRepository(db),
     drafts: createDraftsRepository(db),
+    connection: createCustomerConnectionRepository(db),
+    customerHistory: createCustomerHistoryRepository(db),
     /** Runs `work` in one write transaction: all of it is stored, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

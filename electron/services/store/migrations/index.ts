@@ -5,6 +5,7 @@ import { queueState } from './0004_queue_state';
 import { messageHtml } from './0005_message_html';
 import { conversationReads } from './0006_conversation_reads';
 import { priority } from './0007_priority';
+import { coachAndConnection } from './0008_coach_and_connection';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'message html', sql: messageHtml },
   { version: 6, name: 'conversation reads', sql: conversationReads },
   { version: 7, name: 'priority', sql: priority },
+  { version: 8, name: 'coach and connection', sql: coachAndConnection },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -7,6 +7,8 @@ export interface CoachPrompt {
   messageId: number | null;
   userId: number | null;
   kind: string;
+  ruleId: string;
+  title: string;
   text: string;
   reason: string;
   shownAt: number;
@@ -22,6 +24,8 @@ interface PromptRow {
   message_id: number | null;
   user_id: number | null;
   kind: string;
+  rule_id: string;
+  title: string;
   text: string;
   reason: string;
   shown_at: number;
@@ -35,6 +39,8 @@ const toPrompt = (row: PromptRow): CoachPrompt => ({
   messageId: row.message_id,
   userId: row.user_id,
   kind: row.kind,
+  ruleId: row.rule_id,
+  title: row.title,
   text: row.text,
   reason: row.reason,
   shownAt: row.shown_at,
@@ -44,12 +50,19 @@ const toPrompt = (row: PromptRow): CoachPrompt => ({
 
 export function createCoachPromptsRepository(db: Database.Database) {
   const insert = db.prepare(
-    `INSERT INTO coach_prompts (conversation_id, message_id, user_id, kind, text, reason, shown_at)
-     VALUES (@conversationId, @messageId, @userId, @kind, @text, @reason, @shownAt)`,
+    `INSERT INTO coach_prompts (conversation_id, message_id, user_id, kind, rule_id, title, text, reason, shown_at)
+     VALUES (@conversationId, @messageId, @userId, @kind, @ruleId, @title, @text, @reason, @shownAt)`,
   );
-  // An outcome is recorded once: the first thing the agent did with the prompt.
-  const decide = db.prepare<[PromptOutcome, number, number]>(
-    'UPDATE coach_prompts SET outcome = ?, outcome_at = ? WHERE id = ? AND outcome IS NULL',
+  // An outcome is recorded once — the first thing the agent did with the prompt — except that an
+  // inserted prompt becomes 'edited' when the reply sent no longer holds it word for word.
+  const decide = db.prepare<{ id: number; outcome: PromptOutcome; at: number }>(
+    `UPDATE coach_prompts SET outcome = @outcome, outcome_at = @at
+     WHERE id = @id AND (outcome IS NULL OR (outcome = 'inserted' AND @outcome = 'edited'))`,
+  );
+  const byId = db.prepare<[number], PromptRow>('SELECT * FROM coach_prompts WHERE id = ?');
+  const ofMessage = db.prepare<[number], PromptRow>('SELECT * FROM coach_prompts WHERE message_id = ? ORDER BY id');
+  const recentTexts = db.prepare<[number, number], { text: string }>(
+    'SELECT text FROM coach_prompts WHERE conversation_id = ? ORDER BY id DESC LIMIT ?',
   );
   const ofConversation = db.prepare<[number], PromptRow>(
     'SELECT * FROM coach_prompts WHERE conversation_id = ? ORDER BY shown_at, id',
@@ -61,7 +74,19 @@ export function createCoachPromptsRepository(db: Database.Database) {
     },
     /** Returns false when the prompt does not exist or already has an outcome. */
     recordOutcome(id: number, outcome: PromptOutcome, at: number): boolean {
-      return decide.run(outcome, at, id).changes > 0;
+      return decide.run({ id, outcome, at }).changes > 0;
+    },
+    getById(id: number): CoachPrompt | null {
+      const row = byId.get(id);
+      return row ? toPrompt(row) : null;
+    },
+    /** The prompts raised by one customer message, in the order shown. */
+    listForMessage(messageId: number): CoachPrompt[] {
+      return ofMessage.all(messageId).map(toPrompt);
+    },
+    /** The phrasings last shown in a conversation, newest first. */
+    recentTexts(conversationId: number, limit = 30): string[] {
+      return recentTexts.all(conversationId, limit).map((row) => row.text);
     },
     listForConversation(conversationId: number): CoachPrompt[] {
       return ofConversation.all(conversationId).map(toPrompt);

@@ -11,6 +11,7 @@ import {
   type Mood,
   type QueueSort,
 } from '../../../../shared/contract/domain';
+import type { ConnectionStage } from '../../../../shared/contract/connection';
 import { messagePreview } from '../messagePreview';
 
 interface SummaryRow {
@@ -35,6 +36,9 @@ interface SummaryRow {
   mood_analyzer: AnalyzerKind | null;
   unread: number;
   priority: number;
+  follow_up_due_at: number | null;
+  connection_score: number | null;
+  connection_stage: ConnectionStage | null;
 }
 
 export interface NewConversation {
@@ -74,8 +78,11 @@ const SUMMARY_SELECT = `
          m.author AS last_author, substr(m.body, 1, 2000) AS last_body, m.sent_at AS last_sent_at,
          c.message_count, c.created_at, c.updated_at,
          c.waiting_since, c.mood_sentiment, c.mood_emotion, c.mood_analyzer, c.priority,
-         (c.status IN ('open', 'pending') AND lc.sent_at IS NOT NULL AND (r.read_at IS NULL OR r.read_at < lc.sent_at)) AS unread
+         (c.status IN ('open', 'pending') AND lc.sent_at IS NOT NULL AND (r.read_at IS NULL OR r.read_at < lc.sent_at)) AS unread,
+         (SELECT min(f.due_at) FROM follow_ups f WHERE f.customer_id = c.customer_id AND f.status = 'open') AS follow_up_due_at,
+         cc.score AS connection_score, cc.stage AS connection_stage
   FROM conversations c
+  LEFT JOIN customer_connection cc ON cc.customer_id = c.customer_id
   LEFT JOIN messages lc ON lc.id = c.last_customer_message_id
   LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = @viewer
   JOIN customers cu ON cu.id = c.customer_id
@@ -100,6 +107,8 @@ const toSummary = (row: SummaryRow): ConversationSummary => ({
   waitingSince: row.waiting_since,
   unread: row.unread === 1,
   priority: PRIORITIES[row.priority] ?? 'normal',
+  followUpDueAt: row.follow_up_due_at,
+  connection: row.connection_score !== null && row.connection_stage !== null ? { score: row.connection_score, stage: row.connection_stage } : null,
   mood:
     row.mood_sentiment !== null && row.mood_analyzer !== null
       ? { sentiment: row.mood_sentiment, emotion: row.mood_emotion, analyzer: row.mood_analyzer }

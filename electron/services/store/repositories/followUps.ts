@@ -42,6 +42,8 @@ export function createFollowUpsRepository(db: Database.Database) {
   const ofCustomer = db.prepare<[number], FollowUpRow>(
     'SELECT * FROM follow_ups WHERE customer_id = ? ORDER BY status = \'open\' DESC, due_at',
   );
+  const byId = db.prepare<[number], FollowUpRow>('SELECT * FROM follow_ups WHERE id = ?');
+  const ofMessage = db.prepare<[number], FollowUpRow>('SELECT * FROM follow_ups WHERE message_id = ? ORDER BY id');
   const overdue = db.prepare<[number], FollowUpRow>(
     "SELECT * FROM follow_ups WHERE status = 'open' AND due_at < ? ORDER BY due_at",
   );
@@ -53,6 +55,14 @@ export function createFollowUpsRepository(db: Database.Database) {
     /** Marks an open follow-up done or cancelled; false if it was not open. */
     close(id: number, status: Exclude<FollowUpStatus, 'open'>, at: number): boolean {
       return close.run(status, at, id).changes > 0;
+    },
+    getById(id: number): FollowUp | null {
+      const row = byId.get(id);
+      return row ? toFollowUp(row) : null;
+    },
+    /** Follow-ups made from a sent message (so a promise is not offered twice). */
+    listForMessage(messageId: number): FollowUp[] {
+      return ofMessage.all(messageId).map(toFollowUp);
     },
     listForCustomer(customerId: number): FollowUp[] {
       return ofCustomer.all(customerId).map(toFollowUp);

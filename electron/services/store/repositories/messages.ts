@@ -66,6 +66,9 @@ export function createMessagesRepository(db: Database.Database) {
   const countOlder = db.prepare<[number, number, number], { n: number }>(
     'SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?)',
   );
+  const firstByAuthor = db.prepare<[number, MessageAuthor], { body: string }>(
+    'SELECT body FROM messages WHERE conversation_id = ? AND author = ? ORDER BY sent_at, id LIMIT 1',
+  );
   const byEmailId = db.prepare<[string], { id: number; conversation_id: number }>(
     "SELECT id, conversation_id FROM messages WHERE json_extract(meta, '$.messageId') = ? LIMIT 1",
   );
@@ -110,6 +113,10 @@ export function createMessagesRepository(db: Database.Database) {
     /** The messages of a conversation from a given one (included) to the newest, oldest first. */
     fromMessageOfConversation(conversationId: number, from: { sentAt: number; id: number }): { messages: Omit<Message, 'reading'>[]; olderCount: number } {
       return { messages: fromOfConversation.all(conversationId, from.sentAt, from.id).map(toMessage), olderCount: countOlder.get(conversationId, from.sentAt, from.id)!.n };
+    },
+    /** The text of the first message a given author wrote in a conversation, if any. */
+    firstBodyBy(conversationId: number, author: MessageAuthor): string | null {
+      return firstByAuthor.get(conversationId, author)?.body ?? null;
     },
     count(): number {
       return countAll.get()!.n;

@@ -13,7 +13,9 @@ export type SessionEventKind =
   | 'call.ended'
   | 'workspace.demo-loaded'
   | 'assignment.changed'
-  | 'priority.changed';
+  | 'priority.changed'
+  | 'follow-up.added'
+  | 'follow-up.closed';
 
 export interface SessionEvent {
   id: number;

@@ -3,7 +3,12 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconSend } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Draft, DraftKind } from '../../../../shared/contract/domain';
+import type { DraftFinding } from '../../../../shared/contract/coach';
+import type { Draft, DraftKind, PromiseFound } from '../../../../shared/contract/domain';
+import { CoachPrompts } from '../coach/CoachPrompts';
+import { applyFinding, DraftCheckPanel } from '../coach/DraftCheckPanel';
+import { PromiseOffers } from '../coach/PromiseOffers';
+import { useCoachPrompts } from '../coach/useCoachPrompts';
 import type { Macro } from '../../../../shared/contract/macros';
 import { fillMacro } from '../../lib/fillMacro';
 import { MacroMenu } from './MacroMenu';
@@ -14,6 +19,7 @@ import { useCommand, usePaletteActions, type PaletteAction } from '../commands/C
 
 interface Props {
   conversationId: number;
+  customerId: number;
   customerName: string;
   /** The draft saved last time, restored when the conversation opens. */
   savedDraft: Draft | null;
@@ -31,7 +37,7 @@ const SAVE_AFTER_MS = 500;
  * Reply to the customer or write an internal note. The draft is saved as the agent types and read
  * on this machine, its tone shown beside it; Ctrl/Cmd+Enter sends.
  */
-export function Composer({ conversationId, customerName, savedDraft, commandsEnabled = true, subject, bodies }: Props) {
+export function Composer({ conversationId, customerId, customerName, savedDraft, commandsEnabled = true, subject, bodies }: Props) {
   const client = useClient();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<DraftKind>(savedDraft?.kind ?? 'reply');
@@ -57,16 +63,44 @@ export function Composer({ conversationId, customerName, savedDraft, commandsEna
     staleTime: Infinity,
   });
 
+  const [promises, setPromises] = useState<(PromiseFound & { messageId: number })[]>([]);
+  const [findings, setFindings] = useState<DraftFinding[] | null>(null);
   const send = useMutation({
     mutationFn: () => client.call('conversations.reply', { conversationId, kind, body: text }),
-    onSuccess: () => {
+    onSuccess: (sent) => {
       lastSaved.current = { kind, text: '' };
       setText('');
+      setFindings(null);
       void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
       void queryClient.invalidateQueries({ queryKey: queryKeys.allCustomerProfiles });
+      // promises made in the reply are offered as follow-ups
+      if (sent.author === 'agent') void client.call('followUps.detect', { messageId: sent.id }).then((found) => setPromises(found.map((item) => ({ ...item, messageId: sent.id }))));
     },
   });
+
+  // the coach's check before a reply goes; notes go at once, and the agent can always send anyway
+  const check = useMutation({
+    mutationFn: () => client.call('coach.checkDraft', { conversationId, text }),
+    onSuccess: (found) => (found.length > 0 ? setFindings(found) : send.mutate()),
+    // a check that cannot run must not stop a reply
+    onError: () => send.mutate(),
+  });
+  const attemptSend = () => {
+    if (!text.trim() || send.isPending || check.isPending) return;
+    if (kind === 'note') send.mutate();
+    else check.mutate();
+  };
+  const addFollowUp = useMutation({
+    mutationFn: (found: PromiseFound & { messageId: number }) =>
+      client.call('followUps.create', { customerId, conversationId, messageId: found.messageId, description: found.description, dueAt: found.dueAt }),
+    onSuccess: (_created, found) => {
+      setPromises((current) => current.filter((item) => item !== found));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allCustomerProfiles });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+    },
+  });
+  const coach = useCoachPrompts(conversationId, true);
 
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const startWriting = (next: DraftKind) => {
@@ -80,18 +114,20 @@ export function Composer({ conversationId, customerName, savedDraft, commandsEna
   const macros = useQuery({ queryKey: ['macros.list'], queryFn: () => client.call('macros.list', {}) });
   const status = useQuery({ queryKey: queryKeys.status, queryFn: () => client.call('workspace.status', {}) });
   const agentName = status.data?.currentUser?.name ?? null;
+  const insertText = useCallback((words: string) => {
+    const area = textareaRef.current;
+    setText((current) => {
+      if (!area || !current) return words;
+      const at = area.selectionStart ?? current.length;
+      const before = current.slice(0, at);
+      const gap = before && !/\s$/.test(before) ? ' ' : '';
+      return `${before}${gap}${words}${current.slice(area.selectionEnd ?? at)}`;
+    });
+    requestAnimationFrame(() => textareaRef.current?.focus());
+  }, []);
   const insertMacro = useCallback(
-    (macro: Macro) => {
-      const filled = fillMacro(macro.body, { customerName, agentName, subject, bodies });
-      const area = textareaRef.current;
-      setText((current) => {
-        if (!area || !current) return filled;
-        const at = area.selectionStart ?? current.length;
-        return `${current.slice(0, at)}${filled}${current.slice(area.selectionEnd ?? at)}`;
-      });
-      requestAnimationFrame(() => textareaRef.current?.focus());
-    },
-    [customerName, agentName, subject, bodies],
+    (macro: Macro) => insertText(fillMacro(macro.body, { customerName, agentName, subject, bodies })),
+    [customerName, agentName, subject, bodies, insertText],
   );
   const macroActions = useMemo<PaletteAction[]>(
     () => (macros.data ?? []).map((macro) => ({ id: `macro-${macro.id}`, label: `Insert macro: ${macro.name}`, key: macro.shortcut, run: () => insertMacro(macro) })),
@@ -102,6 +138,17 @@ export function Composer({ conversationId, customerName, savedDraft, commandsEna
   const note = kind === 'note';
   return (
     <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: note ? 'var(--mantine-color-yellow-0)' : undefined }}>
+      {!note && (
+        <CoachPrompts
+          prompts={coach.prompts}
+          onInsert={(prompt) => {
+            insertText(prompt.text);
+            coach.decide({ prompt, outcome: 'inserted' });
+          }}
+          onDismiss={(prompt) => coach.decide({ prompt, outcome: 'dismissed' })}
+        />
+      )}
+      <PromiseOffers promises={promises} onAdd={(found) => addFollowUp.mutate(found)} onSkip={(found) => setPromises((current) => current.filter((item) => item !== found))} />
       <Group justify="space-between">
         <SegmentedControl
           size="xs"
@@ -135,13 +182,28 @@ export function Composer({ conversationId, customerName, savedDraft, commandsEna
             event.currentTarget.blur();
             return;
           }
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && text.trim() && !send.isPending) {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            send.mutate();
+            attemptSend();
           }
         }}
         error={send.error?.message}
       />
+      {findings && findings.length > 0 && (
+        <DraftCheckPanel
+          findings={findings}
+          sending={send.isPending}
+          onUse={(finding) => {
+            setText((current) => applyFinding(current, finding));
+            setFindings((current) => current?.filter((item) => item !== finding) ?? null);
+          }}
+          onSendAnyway={() => send.mutate()}
+          onKeepEditing={() => {
+            setFindings(null);
+            textareaRef.current?.focus();
+          }}
+        />
+      )}
       <Group justify="space-between" wrap="nowrap">
         {note ? (
           <Text size="xs" c="dimmed">
@@ -150,7 +212,7 @@ export function Composer({ conversationId, customerName, savedDraft, commandsEna
         ) : (
           <DraftTone reading={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
         )}
-        <Button size="xs" leftSection={<IconSend size={14} />} onClick={() => send.mutate()} loading={send.isPending} disabled={!text.trim()}>
+        <Button size="xs" leftSection={<IconSend size={14} />} onClick={attemptSend} loading={send.isPending || check.isPending} disabled={!text.trim()}>
           {note ? 'Add note' : 'Send'} <Text span size="xs" c="inherit" opacity={0.7} ml={6}>Ctrl+Enter</Text>
         </Button>
       </Group>

@@ -126,7 +126,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         onLoadOlder={thread.loadOlder}
       />
       {conversation.channel === 'voice' && <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />}
-      <Composer key={conversation.id} conversationId={conversation.id} customerName={customer.displayName} savedDraft={detail.data.draft}
+      <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} savedDraft={detail.data.draft}
         commandsEnabled={commandsEnabled}
         subject={conversation.subject}
         bodies={bodies}

@@ -1,0 +1,58 @@
+import { ApiError } from '../../../shared/contract/errors';
+import type { User } from '../../../shared/contract/domain';
+import type { EventBus } from '../events/eventBus';
+import { detectPromises } from '../followups/detectPromises';
+import type { Handlers } from './dispatch';
+import type { ReadyWorkspace } from './workspace';
+
+type FollowUpHandlers = Pick<Handlers, 'followUps.create' | 'followUps.close' | 'followUps.detect'>;
+
+/** Promises to customers: found in sent replies and offered, added by hand, kept or cancelled. */
+export function createFollowUpHandlers(ready: () => ReadyWorkspace, bus: EventBus, currentUser: () => User | null, now: () => number): FollowUpHandlers {
+  return {
+    'followUps.create': ({ customerId, conversationId, messageId, description, dueAt }) => {
+      const { store } = ready();
+      if (!store.customers.getById(customerId)) throw new ApiError('not-found', `There is no customer ${customerId}.`);
+      if (conversationId !== null && store.conversations.getSummary(conversationId)?.customer.id !== customerId) {
+        throw new ApiError('not-found', `Customer ${customerId} has no conversation ${conversationId}.`);
+      }
+      if (messageId !== null) {
+        const message = store.messages.getById(messageId);
+        if (!message || (conversationId !== null && message.conversationId !== conversationId)) throw new ApiError('not-found', `There is no message ${messageId} in that conversation.`);
+        const same = store.followUps.listForMessage(messageId).find((existing) => existing.description === description);
+        if (same) throw new ApiError('conflict', 'That promise is already a follow-up.');
+      }
+      const at = now();
+      const user = currentUser();
+      const id = store.transaction(() => {
+        const created = store.followUps.create({ customerId, conversationId, messageId, createdBy: user?.id ?? null, description, dueAt, createdAt: at });
+        store.sessionEvents.append({ at, kind: 'follow-up.added', conversationId, messageId, userId: user?.id ?? null, payload: { followUpId: created, description, dueAt } });
+        return created;
+      });
+      bus.emit('followUps.changed', { customerId });
+      return store.followUps.getById(id)!;
+    },
+    'followUps.close': ({ id, status }) => {
+      const { store } = ready();
+      const followUp = store.followUps.getById(id);
+      if (!followUp) throw new ApiError('not-found', `There is no follow-up ${id}.`);
+      if (followUp.status !== 'open') throw new ApiError('conflict', `That follow-up is already ${followUp.status}.`);
+      const at = now();
+      store.transaction(() => {
+        store.followUps.close(id, status, at);
+        store.sessionEvents.append({ at, kind: 'follow-up.closed', conversationId: followUp.conversationId, messageId: followUp.messageId, userId: currentUser()?.id ?? null, payload: { followUpId: id, status } });
+      });
+      bus.emit('followUps.changed', { customerId: followUp.customerId });
+      return store.followUps.getById(id)!;
+    },
+    'followUps.detect': ({ messageId }) => {
+      const { store } = ready();
+      const message = store.messages.getById(messageId);
+      if (!message) throw new ApiError('not-found', `There is no message ${messageId}.`);
+      if (message.author !== 'agent') return [];
+      // a promise already made a follow-up is not offered again
+      const taken = new Set(store.followUps.listForMessage(messageId).map((followUp) => followUp.description));
+      return detectPromises(message.body, message.sentAt).filter((found) => !taken.has(found.description));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { User } from '../../../shared/contract/domain';
+import type { Store } from '../store/store';
+import type { CoachContext } from './coachContext';
+
+/** How many of the newest messages the coach reads; older history reaches it through the customer's record. */
+const MESSAGES_READ = 50;
+const PREVIOUS_CONVERSATIONS = 20;
+
+/** "Sam" from "Sam O'Neill"; null when the display name is not a person's name (an address, a handle, a number). */
+export function firstNameOf(displayName: string): string | null {
+  const first = displayName.trim().split(/\s+/)[0] ?? '';
+  return /^\p{Lu}[\p{L}'’-]{1,30}$/u.test(first) ? first : null;
+}
+
+/** What the coach needs to know about a conversation, read from the store at `now`. Null if there is no such conversation. */
+export function coachContextFromStore(store: Store, conversationId: number, agent: User | null, now: number): CoachContext | null {
+  const conversation = store.conversations.getSummary(conversationId);
+  if (!conversation) return null;
+  const { messages } = store.messages.pageOfConversation(conversationId, MESSAGES_READ, null);
+  const readings = store.analyses.latestForMessages(messages.map((message) => message.id));
+  const previous = store.conversations
+    .list({ customerId: conversation.customer.id }, PREVIOUS_CONVERSATIONS + 1, 0)
+    .items.filter((other) => other.id !== conversationId)
+    .slice(0, PREVIOUS_CONVERSATIONS);
+  return {
+    now,
+    conversationId,
+    channel: conversation.channel,
+    subject: conversation.subject,
+    customer: { id: conversation.customer.id, displayName: conversation.customer.displayName, firstName: firstNameOf(conversation.customer.displayName) },
+    agent: agent ? { name: agent.name, firstName: firstNameOf(agent.name) } : null,
+    messages: messages.map((message) => {
+      const reading = readings.get(message.id);
+      return {
+        id: message.id,
+        author: message.author,
+        body: message.body,
+        sentAt: message.sentAt,
+        reading: reading ? { sentiment: reading.sentiment, dominant: reading.dominant, emotions: reading.emotions, analyzer: reading.analyzer } : null,
+      };
+    }),
+    waitingSince: conversation.waitingSince,
+    previousConversations: previous.map((other) => ({
+      id: other.id,
+      channel: other.channel,
+      subject: other.subject,
+      createdAt: other.createdAt,
+      lastContactAt: other.lastMessage?.sentAt ?? other.createdAt,
+      firstCustomerText: store.messages.firstBodyBy(other.id, 'customer'),
+    })),
+    openFollowUps: store.followUps
+      .listForCustomer(conversation.customer.id)
+      .filter((followUp) => followUp.status === 'open')
+      .map((followUp) => ({ description: followUp.description, dueAt: followUp.dueAt })),
+    recentTexts: store.coachPrompts.recentTexts(conversationId),
+  };
+}

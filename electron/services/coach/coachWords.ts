@@ -1,0 +1,71 @@
+/** Small wording helpers shared by the coach's reasons, fillings and draft checks. */
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const ORDINAL_WORDS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/** A score or sentiment with two decimals and a real minus sign: "0.82", "−0.64". */
+export function formatScore(value: number): string {
+  const text = value.toFixed(2);
+  return text === '-0.00' ? '0.00' : text.replace('-', '−');
+}
+
+/** "two" for 2, "12" for 12 (words up to ten). */
+export function numberWord(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n < NUMBER_WORDS.length ? (NUMBER_WORDS[n] ?? String(n)) : String(n);
+}
+
+/** "third" for 3, "12th" for 12. */
+export function ordinalWord(n: number): string {
+  const word = ORDINAL_WORDS[n];
+  if (word && n > 0) return word;
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
+}
+
+/** "1 day", "3 days". */
+export function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** "anger", "anger or disgust", "anger, fear or disgust". */
+export function joinOr(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}`;
+}
+
+/** Curly quotes to straight ones, runs of whitespace to one space, trimmed. */
+export function normaliseSpaces(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
+}
+
+/** Lower-cases the first letter unless the first word looks like an acronym or code ("LH-1234", "UPS"). */
+export function lowerFirst(text: string): string {
+  const first = text.split(/\s/)[0] ?? '';
+  if (/^[A-Z]{2,}/.test(first) || /\d/.test(first)) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** A stable 32-bit FNV-1a hash of a string. */
+export function stableHash(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Escapes a string for use inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A case-insensitive whole-word matcher for a word or phrase ("third time" also matches
+ * "third  time"; "don't" matches "don’t").
+ */
+export function wholeWords(phrase: string): RegExp {
+  const body = normaliseSpaces(phrase).split(' ').map(escapeRegExp).join('\\s+').replace(/'/g, "['\u2019]");
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
+}

@@ -1,0 +1,144 @@
+import type { ConnectionIndex } from '../../../shared/contract/connection';
+import type { EventBus } from '../events/eventBus';
+import type { Store } from '../store/store';
+import { firstNameOf } from '../coach/coachContextFromStore';
+import type { ConnectionHistory } from './connectionHistory';
+import { computeConnection } from './connectionFormula';
+
+interface ConnectionServiceOptions {
+  store: Store;
+  bus: EventBus;
+  now: () => number;
+  timeZone?: string;
+}
+
+/** Customers recomputed per turn of the event loop in the background, so the host stays responsive. */
+const BATCH = 40;
+/** A short wait after a change, so a burst of messages from one customer is one recomputation. */
+const SETTLE_MS = 250;
+const DAY = 86_400_000;
+const TELL_EVERY_MS = 1_000;
+
+/**
+ * Keeps every customer's emotional-connection index current: recomputed when they write, when we
+ * answer, when a reading or a follow-up changes; customers never computed (or not for a day: time
+ * alone moves the index) are computed in the background, a few at a time.
+ */
+export function createConnectionService({ store, bus, now, timeZone }: ConnectionServiceOptions) {
+  const dirty = new Set<number>();
+  let timer: NodeJS.Timeout | null = null;
+  let closed = false;
+  const changed = new Set<number>();
+  let lastTold = 0;
+
+  function historyOf(customerId: number): ConnectionHistory | null {
+    const customer = store.customers.getById(customerId);
+    if (!customer) return null;
+    return {
+      customer: { id: customer.id, displayName: customer.displayName, firstName: firstNameOf(customer.displayName), createdAt: customer.createdAt },
+      conversations: store.customerHistory.conversationsOf(customerId),
+      followUps: store.followUps.listForCustomer(customerId),
+    };
+  }
+
+  /** Computes a customer's index now, keeps it, and returns it with its explanation. */
+  function compute(customerId: number): ConnectionIndex | null {
+    const history = historyOf(customerId);
+    if (!history) return null;
+    const index = computeConnection(history, now(), timeZone ? { timeZone } : {});
+    const contacts = history.conversations.length;
+    const lastContactAt = history.conversations.reduce<number | null>((latest, conversation) => {
+      const last = conversation.messages.at(-1)?.sentAt ?? conversation.createdAt;
+      return latest === null || last > latest ? last : latest;
+    }, null);
+    store.connection.save({ customerId, score: index.score, stage: index.stage, movement30d: index.movement30d, risks: index.risks, lastContactAt, contacts, computedAt: index.computedAt });
+    return index;
+  }
+
+  function work(): void {
+    timer = null;
+    if (closed) return;
+    try {
+      workOnce();
+    } catch (error) {
+      // the workspace was closed under us (a host shutting down): stop quietly; anything else is a bug to see
+      if (error instanceof TypeError && /not open/.test(error.message)) closed = true;
+      else console.error('Kinship: the connection index could not be computed:', error);
+    }
+  }
+
+  function workOnce(): void {
+    let batch = [...dirty].slice(0, BATCH);
+    for (const id of batch) dirty.delete(id);
+    if (batch.length === 0) batch = store.connection.notComputed(BATCH);
+    if (batch.length === 0) batch = store.connection.computedBefore(now() - DAY, BATCH);
+    if (batch.length === 0) return tell();
+    for (const customerId of batch) if (compute(customerId)) changed.add(customerId);
+    // the console hears of it at most once a second while a long sweep runs, and at its end
+    if (now() - lastTold >= TELL_EVERY_MS) tell();
+    schedule(0);
+  }
+
+  function tell(): void {
+    lastTold = now();
+    if (changed.size === 0) return;
+    bus.emit('connection.changed', { customerIds: [...changed] });
+    changed.clear();
+  }
+
+  function schedule(delay: number): void {
+    if (closed || timer) return;
+    timer = setTimeout(work, delay);
+    timer.unref?.();
+  }
+
+  function touch(customerId: number): void {
+    dirty.add(customerId);
+    schedule(SETTLE_MS);
+  }
+
+  const unsubscribe = bus.subscribe((event) => {
+    switch (event.name) {
+      case 'message.added':
+        touch(event.payload.customerId);
+        break;
+      case 'analysis.result': {
+        const conversationId = event.payload.conversationId;
+        const conversation = conversationId !== null ? store.conversations.getSummary(conversationId) : null;
+        if (conversation) touch(conversation.customer.id);
+        break;
+      }
+      case 'followUps.changed':
+        touch(event.payload.customerId);
+        break;
+      case 'workspace.changed':
+        schedule(SETTLE_MS);
+        break;
+      case 'progress':
+        // the backlog finished reading: every index may have new feeling to count
+        if (event.payload.task === 'analysis.backlog' && event.payload.done === event.payload.total && event.payload.total > 0) {
+          store.connection.markAllStale();
+          schedule(SETTLE_MS);
+        }
+        break;
+      default:
+        break;
+    }
+  });
+
+  return {
+    /** Begins the background work (customers never computed). */
+    start(): void {
+      schedule(SETTLE_MS);
+    },
+    compute,
+    close(): void {
+      closed = true;
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+export type ConnectionService = ReturnType<typeof createConnectionService>;

@@ -1,0 +1,55 @@
+/** The numbers of the connection formula (see connectionFormula.ts for how they combine). */
+
+export const DAY = 86_400_000;
+
+/** Where every customer starts. */
+export const BASE_SCORE = 20;
+/** Recency: a contribution's points halve for every 90 days it lies before the moment computed. */
+export const HALF_LIFE_DAYS = 90;
+
+/** Each conversation with a customer or agent message. */
+export const CONTACT_POINTS = 3;
+/** × the conversation signal (−1…+1): split into the ending (10 × end) and the turnaround (the rest). */
+export const CONVERSATION_POINTS = 10;
+/** A customer message at or below this sentiment is a complaint. */
+export const COMPLAINT_SENTIMENT = -0.3;
+/** A complaint is unanswered when neither an agent reply nor a follow-up came within this many working days. */
+export const COMPLAINT_GRACE_WORKING_DAYS = 1;
+/** Points per calendar day a complaint waited, taken away … */
+export const UNANSWERED_POINTS_PER_DAY = 2;
+/** … up to this many. */
+export const UNANSWERED_MAX_POINTS = 30;
+/** A follow-up done by its due time. */
+export const PROMISE_KEPT_POINTS = 4;
+/** A follow-up done late or still open past due: this many taken away, plus … */
+export const PROMISE_BROKEN_POINTS = 6;
+/** … one more per (started) day late, … */
+export const PROMISE_LATE_POINTS_PER_DAY = 1;
+/** … up to this many in all. */
+export const PROMISE_BROKEN_MAX_POINTS = 16;
+/** × the change in monthly mean customer sentiment across the last 12 months (fitted line, first to last month with contact). */
+export const TREND_POINTS = 10;
+export const TREND_MAX_POINTS = 8;
+export const TREND_MONTHS = 12;
+/** An agent message in a conversation that addresses the customer by first name (once per conversation). */
+export const NAME_TOUCH_POINTS = 1.5;
+/** An agent message that refers back to an earlier contact (once per conversation). */
+export const REMEMBERED_TOUCH_POINTS = 2.5;
+
+/** Stage thresholds: stranger < 25 ≤ acquaintance < 50 ≤ friend < 75 ≤ kin. */
+export const ACQUAINTANCE_FROM = 25;
+export const FRIEND_FROM = 50;
+export const KIN_FROM = 75;
+/** A complaint or a late/overdue promise this recent makes the customer at-risk. */
+export const RISK_WINDOW_DAYS = 60;
+/** What the last 30 days took away that makes the customer at-risk. */
+export const RISK_FALL_POINTS = 10;
+export const MOVEMENT_DAYS = 30;
+/** Months with contact shown on the trend (plus now). */
+export const TREND_POINTS_SHOWN = 24;
+
+/** The recency weight of something that happened at `at`, seen from `anchor`: ½^(age / 90 days), 1 for anything not older. */
+export function recencyWeight(at: number, anchor: number): number {
+  const ageDays = Math.max(0, anchor - at) / DAY;
+  return 0.5 ** (ageDays / HALF_LIFE_DAYS);
+}

@@ -1,0 +1,91 @@
+import type { Channel, FollowUp, MessageAuthor } from '../../../shared/contract/domain';
+import { addWorkingDays, monthNumber } from '../followups/wallClock';
+import { COMPLAINT_GRACE_WORKING_DAYS, COMPLAINT_SENTIMENT } from './connectionWeights';
+import type { ConnectionHistory } from './connectionHistory';
+import { nameMatcher, personalTouch } from './personalTouches';
+
+/**
+ * A customer's history made ready for the formula once, so that computing it at many moments
+ * (now, 30 days ago, each month's end) is a linear pass each: messages sorted, notes and system
+ * lines dropped, personal touches found and calendar months worked out.
+ */
+
+export interface PreparedMessage {
+  id: number;
+  conversationId: number;
+  author: Extract<MessageAuthor, 'customer' | 'agent'>;
+  sentAt: number;
+  sentiment: number | null;
+  /** year × 12 + month − 1, in the time zone. */
+  month: number;
+  byName: boolean;
+  remembers: boolean;
+  /** For a complaint (customer sentiment ≤ −0.3): when its working day of grace ends. */
+  graceEndsAt: number | null;
+}
+
+export interface PreparedConversation {
+  id: number;
+  channel: Channel;
+  subject: string | null;
+  /** The first customer or agent message; the conversation is a contact from then on. */
+  firstContactAt: number;
+  /** Customer and agent messages, oldest first. */
+  messages: PreparedMessage[];
+}
+
+export interface PreparedHistory {
+  customerId: number;
+  firstName: string | null;
+  timeZone: string;
+  /** Conversations with at least one customer or agent message, by first contact. */
+  conversations: PreparedConversation[];
+  /** Every customer and agent message across the conversations, oldest first. */
+  timeline: PreparedMessage[];
+  followUps: FollowUp[];
+  /** When follow-ups were set for the customer, oldest first (they answer a complaint as a reply does). */
+  followUpsSetAt: number[];
+}
+
+export function prepareHistory(history: ConnectionHistory, timeZone: string): PreparedHistory {
+  const name = nameMatcher(history.customer.firstName);
+  const drafts = history.conversations
+    .map((conversation) => {
+      const messages = conversation.messages
+        .filter((message) => message.author === 'customer' || message.author === 'agent')
+        .slice()
+        .sort((a, b) => a.sentAt - b.sentAt || a.id - b.id);
+      return { conversation, messages, firstContactAt: messages[0]?.sentAt ?? Number.POSITIVE_INFINITY };
+    })
+    .filter((draft) => draft.messages.length > 0)
+    .sort((a, b) => a.firstContactAt - b.firstContactAt || a.conversation.id - b.conversation.id);
+
+  const earliestContact = drafts[0]?.firstContactAt ?? Number.POSITIVE_INFINITY;
+  const conversations = drafts.map(({ conversation, messages, firstContactAt }): PreparedConversation => {
+    const hadEarlierContact = earliestContact < firstContactAt;
+    return {
+      id: conversation.id,
+      channel: conversation.channel,
+      subject: conversation.subject,
+      firstContactAt,
+      messages: messages.map((message) => {
+        const touch = message.author === 'agent' ? personalTouch(message.body, name, hadEarlierContact) : { byName: false, remembers: false };
+        const sentiment = message.author === 'customer' && message.sentiment !== null && Number.isFinite(message.sentiment) ? message.sentiment : null;
+        return {
+          id: message.id,
+          conversationId: conversation.id,
+          author: message.author as PreparedMessage['author'],
+          sentAt: message.sentAt,
+          sentiment,
+          month: monthNumber(message.sentAt, timeZone),
+          ...touch,
+          graceEndsAt: sentiment !== null && sentiment <= COMPLAINT_SENTIMENT ? addWorkingDays(message.sentAt, COMPLAINT_GRACE_WORKING_DAYS, timeZone) : null,
+        };
+      }),
+    };
+  });
+
+  const timeline = conversations.flatMap((conversation) => conversation.messages).sort((a, b) => a.sentAt - b.sentAt || a.id - b.id);
+  const followUpsSetAt = history.followUps.map((followUp) => followUp.createdAt).sort((a, b) => a - b);
+  return { customerId: history.customer.id, firstName: history.customer.firstName, timeZone, conversations, timeline, followUps: history.followUps, followUpsSetAt };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { DEFAULT_PLAYBOOK } from '../../../../electron/services/coach/defaultPlaybook';
+import type { KinshipEvent } from '../../../../shared/contract/events';
+import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
+import { startAnalysis } from '../../../helpers/analysisHarness';
+
+const NOW = Date.UTC(2026, 10, 23, 10, 0);
+
+async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await api.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
+
+function nextEvent(events: KinshipEvent[], test: (event: KinshipEvent) => boolean, timeoutMs = 15_000): Promise<KinshipEvent> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const poll = () => {
+      const found = events.find(test);
+      if (found) return resolve(found);
+      if (Date.now() - started > timeoutMs) return reject(new Error('the event never came'));
+      setTimeout(poll, 10);
+    };
+    poll();
+  });
+}
+
+/**
+ * The coach at work over a real workspace and the real analysis engine (lexicon: no models, so the
+ * readings are deterministic): a message arrives through ingestion, is read, prompts are raised
+ * and recorded; what the agent does with them is recorded; the reply settles the rest.
+ */
+async function workspaceWithAgent() {
+  const harness = await startAnalysis({ models: [] });
+  const { store, bus, ingestion } = harness;
+  const agent = store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW);
+  store.users.create({ name: 'Morgan Lee', email: 'morgan@kinship.example', role: 'supervisor' }, NOW);
+  let clock = NOW;
+  const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => clock });
+  const arrive = (body: string, at: number) =>
+    ingestion.ingest({
+      channel: 'chat',
+      customer: { displayName: 'Sam Carter', identities: [{ kind: 'chat', value: 'sam-carter' }] },
+      conversation: { externalRef: 'chat-sam', subject: 'Missing parcel' },
+      message: { author: 'customer', body, sentAt: at, externalId: `sam-${at}` },
+    });
+  return { ...harness, api, agent, arrive, tick: (ms: number) => (clock += ms) };
+}
+
+describe('the coach over a real workspace', () => {
+  it('raises prompts when an upset message has been read, records them shown, and settles them when the reply goes', async () => {
+    const { api, store, events, arrive, tick } = await workspaceWithAgent();
+    const { conversationId, messageId } = arrive('This is awful. My parcel is lost again and nobody has answered me. I am angry and disappointed.', NOW - 3 * 3_600_000);
+    await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
+
+    const prompts = await ok(api, 'coach.prompts', { conversationId });
+    expect(prompts.map((prompt) => prompt.kind)).toContain('acknowledge');
+    const acknowledge = prompts.find((prompt) => prompt.kind === 'acknowledge')!;
+    expect(acknowledge.reason).toMatch(/sentiment −0\.\d\d/);
+    expect(acknowledge.text.length).toBeGreaterThan(10);
+    const shown = store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.shown');
+    expect(shown).toHaveLength(prompts.length);
+    // asking again does not raise them twice
+    expect((await ok(api, 'coach.prompts', { conversationId })).map((prompt) => prompt.id)).toEqual(prompts.map((prompt) => prompt.id));
+
+    tick(4_000);
+    await ok(api, 'coach.recordOutcome', { promptId: acknowledge.id, outcome: 'inserted' });
+    expect(await ok(api, 'coach.prompts', { conversationId })).not.toContainEqual(expect.objectContaining({ id: acknowledge.id }));
+    expect(await api.call('coach.recordOutcome', { promptId: 999_999, outcome: 'dismissed' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+
+    tick(20_000);
+    await ok(api, 'conversations.reply', { conversationId, kind: 'reply', body: `Hi Sam, ${acknowledge.text} I've found your parcel and it goes out today.` });
+    const after = store.coachPrompts.listForConversation(conversationId);
+    expect(after.find((prompt) => prompt.id === acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 4_000 });
+    // the others were left alone: ignored, at the moment the reply went
+    for (const prompt of after.filter((p) => p.id !== acknowledge.id)) expect(prompt).toMatchObject({ outcome: 'ignored', outcomeAt: NOW + 24_000 });
+    const outcomes = store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.outcome');
+    expect(outcomes.map((event) => event.payload.outcome).sort()).toEqual(['inserted', ...after.slice(1).map(() => 'ignored')].sort());
+  });
+
+  it('finds an inserted prompt edited when the reply sent no longer holds it word for word', async () => {
+    const { api, store, events, arrive } = await workspaceWithAgent();
+    const { conversationId, messageId } = arrive('I am so upset and angry, this is a terrible experience and a disgrace.', NOW - 600_000);
+    await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
+    const [first] = await ok(api, 'coach.prompts', { conversationId });
+    await ok(api, 'coach.recordOutcome', { promptId: first!.id, outcome: 'inserted' });
+    await ok(api, 'conversations.reply', { conversationId, kind: 'reply', body: 'Sam, I get it — that is not good enough and I am on it now.' });
+    expect(store.coachPrompts.getById(first!.id)).toMatchObject({ outcome: 'edited' });
+  });
+
+  it('checks a curt reply to an upset customer and offers a better sentence', async () => {
+    const { api, events, arrive } = await workspaceWithAgent();
+    const { conversationId, messageId } = arrive('This is terrible, I am furious. Where is my refund?', NOW - 600_000);
+    await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
+    const findings = await ok(api, 'coach.checkDraft', { conversationId, text: 'Noted.' });
+    expect(findings.map((finding) => finding.check)).toEqual(expect.arrayContaining(['ignores-feeling', 'curt']));
+    expect(findings.every((finding) => finding.better === null || finding.better.length > 10)).toBe(true);
+    const warm = await ok(api, 'coach.checkDraft', {
+      conversationId,
+      text: 'Hi Sam, I’m so sorry — that’s not good enough. I’ve issued your refund today and you’ll see it by Friday; I’ll email you the confirmation by 5 pm.',
+    });
+    expect(warm).toEqual([]);
+  });
+
+  it('lets only a supervisor change the playbook, previews an unsaved one, and refuses a broken one', async () => {
+    const { api, events, arrive } = await workspaceWithAgent();
+    const { conversationId, messageId } = arrive('I am very angry and upset about this awful service.', NOW - 600_000);
+    await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
+
+    expect(await ok(api, 'playbook.get', {})).toMatchObject({ isDefault: true, canEdit: false });
+    const edited = { ...DEFAULT_PLAYBOOK, rules: DEFAULT_PLAYBOOK.rules.map((rule) => (rule.kind === 'acknowledge' ? { ...rule, enabled: false } : rule)) };
+    expect(await api.call('playbook.save', { playbook: edited })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const preview = await ok(api, 'playbook.preview', { conversationId, playbook: edited });
+    expect(preview.suggestions.map((suggestion) => suggestion.kind)).not.toContain('acknowledge');
+    const off = preview.rules.filter((rule) => rule.kind === 'acknowledge');
+    expect(off.length).toBeGreaterThan(0);
+    expect(off.every((rule) => !rule.enabled && !rule.shown)).toBe(true);
+
+    await ok(api, 'session.setRole', { role: 'supervisor' });
+    expect(await ok(api, 'playbook.save', { playbook: edited })).toMatchObject({ isDefault: false, canEdit: true });
+    expect((await ok(api, 'playbook.get', {})).playbook.rules.filter((rule) => rule.kind === 'acknowledge').every((rule) => !rule.enabled)).toBe(true);
+    const broken = { ...edited, rules: [{ ...edited.rules[0]!, wordings: [] }] };
+    expect(await api.call('playbook.save', { playbook: broken })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await ok(api, 'playbook.save', { playbook: null })).toMatchObject({ isDefault: true });
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { addCalendarDays, addWorkingDays, dayLabel, endOfMonth, instantOf, monthLabel, monthNumber, offsetMinutes, wallTime } from '../../../../electron/services/followups/wallClock';
+
+const LONDON = 'Europe/London';
+
+describe('wall-clock time in a time zone', () => {
+  it('converts both ways, across daylight saving', () => {
+    expect(instantOf(2026, 3, 3, 10, 0, 0, LONDON)).toBe(Date.UTC(2026, 2, 3, 10));
+    expect(instantOf(2026, 7, 1, 10, 0, 0, LONDON)).toBe(Date.UTC(2026, 6, 1, 9));
+    expect(offsetMinutes(Date.UTC(2026, 6, 1, 9), LONDON)).toBe(60);
+    expect(offsetMinutes(Date.UTC(2026, 0, 1), 'Asia/Kolkata')).toBe(330);
+    expect(wallTime(Date.UTC(2026, 6, 1, 23, 30), LONDON)).toEqual({ year: 2026, month: 7, day: 2, hour: 0, minute: 30, second: 0, weekday: 4 });
+    // the same wall time a day later across the change on 29 March: 23 hours
+    expect(addCalendarDays(instantOf(2026, 3, 28, 12, 0, 0, LONDON), 1, LONDON) - instantOf(2026, 3, 28, 12, 0, 0, LONDON)).toBe(23 * 3_600_000);
+  });
+
+  it('counts working days Monday to Friday', () => {
+    const tuesday = instantOf(2026, 3, 3, 10, 0, 0, LONDON);
+    expect(addWorkingDays(tuesday, 3, LONDON)).toBe(instantOf(2026, 3, 6, 10, 0, 0, LONDON));
+    expect(addWorkingDays(tuesday, 5, LONDON)).toBe(instantOf(2026, 3, 10, 10, 0, 0, LONDON));
+    const friday = instantOf(2026, 3, 6, 15, 0, 0, LONDON);
+    expect(addWorkingDays(friday, 1, LONDON)).toBe(instantOf(2026, 3, 9, 15, 0, 0, LONDON));
+    const saturday = instantOf(2026, 3, 7, 11, 0, 0, LONDON);
+    expect(addWorkingDays(saturday, 1, LONDON)).toBe(instantOf(2026, 3, 10, 0, 0, 0, LONDON));
+  });
+
+  it('names days and months, with the year only when it is not this one', () => {
+    const today = instantOf(2026, 3, 10, 12, 0, 0, LONDON);
+    expect(dayLabel(instantOf(2026, 3, 3, 10, 0, 0, LONDON), today, LONDON)).toBe('3 March');
+    expect(dayLabel(instantOf(2025, 12, 24, 10, 0, 0, LONDON), today, LONDON)).toBe('24 December 2025');
+    expect(monthLabel(monthNumber(instantOf(2025, 11, 5, 0, 0, 0, LONDON), LONDON), today, LONDON)).toBe('November 2025');
+    expect(monthNumber(instantOf(2026, 2, 1, 0, 0, 0, LONDON), LONDON) - monthNumber(instantOf(2026, 1, 31, 0, 0, 0, LONDON), LONDON)).toBe(1);
+    expect(endOfMonth(instantOf(2026, 2, 10, 0, 0, 0, LONDON), LONDON)).toBe(instantOf(2026, 3, 1, 0, 0, 0, LONDON) - 1);
+  });
+});
