@@ -5,6 +5,7 @@ import { ROLES, type WorkspaceStatus } from '../../../shared/contract/domain';
 import { CommandPalette, type ExtraAction } from '../features/commands/CommandPalette';
 import { useCommand } from '../features/commands/CommandProvider';
 import { BacklogIndicator } from '../features/analysis/BacklogIndicator';
+import { CustomersPage } from '../features/customers/CustomersPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -15,6 +16,8 @@ function Page({ page, status }: { page: PageId; status: WorkspaceStatus }) {
   switch (page) {
     case 'inbox':
       return <InboxPage />;
+    case 'customers':
+      return <CustomersPage />;
     case 'settings':
       return <SettingsPage status={status} />;
     default:

@@ -8,6 +8,9 @@ import { fullTime, listTime } from '../../lib/time';
 import { EMOTION_LOOK, formatSentiment } from '../analysis/emotionLook';
 import { CHANNEL_LOOK, STATUS_LOOK } from '../inbox/channelLook';
 import classes from '../inbox/ConversationRow.module.css';
+import { AddFollowUp } from './AddFollowUp';
+import { ConnectionSection } from './ConnectionSection';
+import { FollowUpList } from './FollowUpList';
 
 const IDENTITY_ICON: Record<IdentityKind, Icon> = { email: IconAt, chat: IconMessageCircle, phone: IconPhone, social: IconUser };
 
@@ -18,7 +21,7 @@ interface Props {
   onOpen: (conversationId: number) => void;
 }
 
-/** Who the customer is across channels, their whole history with us as one timeline, and what we promised. */
+/** Who the customer is across channels, how connected they are to us and why, what we promised, and their whole history as one timeline. */
 export function CustomerPanel({ customerId, currentConversationId, onOpen }: Props) {
   const client = useClient();
   const profile = useQuery({ queryKey: queryKeys.customerProfile(customerId), queryFn: () => client.call('customers.profile', { id: customerId }) });
@@ -37,8 +40,6 @@ export function CustomerPanel({ customerId, currentConversationId, onOpen }: Pro
     );
   }
   const { customer, timeline, followUps, contacts } = profile.data;
-  const open = followUps.filter((followUp) => followUp.status === 'open');
-  const now = Date.now();
   return (
     <ScrollArea h="100%" type="auto">
       <Stack gap="sm" p="md">
@@ -72,26 +73,11 @@ export function CustomerPanel({ customerId, currentConversationId, onOpen }: Pro
         </Group>
 
         <Divider label="Emotional connection" labelPosition="left" />
-        <Text size="xs" c="dimmed">
-          The connection index (stranger → kin) and what moved it will appear here when it is built; nothing is shown until then rather than an invented figure.
-        </Text>
+        <ConnectionSection key={`connection-${customerId}`} customerId={customerId} onOpen={onOpen} />
 
         <Divider label="Follow-ups" labelPosition="left" />
-        {open.length === 0 ? (
-          <Text size="xs" c="dimmed">
-            No open follow-ups.
-          </Text>
-        ) : (
-          open.map((followUp) => (
-            <Group key={followUp.id} justify="space-between" wrap="nowrap" gap={6}>
-              <Text size="xs">{followUp.description}</Text>
-              <Text size="xs" c={followUp.dueAt < now ? 'red.7' : 'dimmed'} fw={followUp.dueAt < now ? 700 : 400} style={{ flexShrink: 0 }}>
-                {followUp.dueAt < now ? 'overdue ' : 'due '}
-                {listTime(followUp.dueAt)}
-              </Text>
-            </Group>
-          ))
-        )}
+        <FollowUpList customerId={customerId} followUps={followUps} />
+        <AddFollowUp key={`add-${customerId}`} customerId={customerId} conversationId={currentConversationId} />
 
         <Divider label="History across channels" labelPosition="left" />
         <div role="list" aria-label="Customer history">

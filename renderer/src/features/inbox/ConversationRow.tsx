@@ -1,7 +1,9 @@
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
+import { IconAlarm } from '@tabler/icons-react';
 import type { ConversationSummary } from '../../../../shared/contract/domain';
 import { listTime, waited } from '../../lib/time';
 import { EMOTION_LOOK, formatSentiment } from '../analysis/emotionLook';
+import { formatScore, STAGE_LOOK } from '../customer/connectionLook';
 import { CHANNEL_LOOK, STATUS_LOOK } from './channelLook';
 import classes from './ConversationRow.module.css';
 
@@ -17,6 +19,9 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
   const Icon = channel.icon;
   const last = conversation.lastMessage;
   const waiting = conversation.waitingSince !== null && (conversation.status === 'open' || conversation.status === 'pending');
+  const followUpOverdue = conversation.followUpDueAt !== null && conversation.followUpDueAt < Date.now();
+  const connection = conversation.connection;
+  const connectionText = connection ? `Connection: ${STAGE_LOOK[connection.stage].label.toLowerCase()} (${formatScore(connection.score)})` : '';
   return (
     <UnstyledButton
       className={`${classes.row} ${classes.fill}`}
@@ -34,6 +39,16 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
             <Text fw={conversation.unread ? 800 : 600} size="sm" truncate>
               {conversation.customer.displayName}
             </Text>
+            {connection && (
+              <span
+                role="img"
+                aria-label={connectionText}
+                title={connectionText}
+                data-testid="connection-dot"
+                data-stage={connection.stage}
+                style={{ flexShrink: 0, width: 7, height: 7, borderRadius: 2, background: `var(--mantine-color-${STAGE_LOOK[connection.stage].color}-6)` }}
+              />
+            )}
           </Group>
           <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
             {last ? listTime(last.sentAt) : ''}
@@ -44,6 +59,11 @@ export function ConversationRow({ conversation, selected, onOpen }: Props) {
             {conversation.subject ?? channel.label}
           </Text>
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {followUpOverdue && (
+              <span role="img" aria-label="Follow-up overdue" title="Follow-up overdue" data-testid="follow-up-overdue" style={{ display: 'inline-flex' }}>
+                <IconAlarm size={14} color="var(--mantine-color-red-8)" aria-hidden />
+              </span>
+            )}
             {conversation.mood && (
               <span
                 className={classes.mood}

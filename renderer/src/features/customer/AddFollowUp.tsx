@@ -1,0 +1,135 @@
+import { Alert, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { IconPlus } from '@tabler/icons-react';
+import dayjs from 'dayjs';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../../shared/contract/errors';
+import { useClient } from '../../api/ClientContext';
+import { useFollowUpsChanged } from './useConnection';
+
+interface Props {
+  customerId: number;
+  /** The conversation the promise belongs to, when it is made from one. */
+  conversationId?: number | null;
+}
+
+/** The value a datetime-local input takes for a moment: "2026-03-04T17:00". */
+function localValue(at: number): string {
+  return dayjs(at).format('YYYY-MM-DDTHH:mm');
+}
+
+function tomorrowAtFive(): string {
+  return localValue(dayjs().add(1, 'day').hour(17).minute(0).second(0).millisecond(0).valueOf());
+}
+
+interface Errors {
+  description?: string;
+  dueAt?: string;
+  form?: string;
+}
+
+/** "Add follow-up": a promise to the customer, with when it is due. */
+export function AddFollowUp({ customerId, conversationId = null }: Props) {
+  const client = useClient();
+  const changed = useFollowUpsChanged(customerId);
+  const [open, setOpen] = useState(false);
+  const [description, setDescription] = useState('');
+  const [due, setDue] = useState(tomorrowAtFive);
+  const [errors, setErrors] = useState<Errors>({});
+  const create = useMutation({
+    mutationFn: (input: { description: string; dueAt: number }) =>
+      client.call('followUps.create', { customerId, conversationId, messageId: null, description: input.description, dueAt: input.dueAt }),
+    onSuccess: () => {
+      changed();
+      setDescription('');
+      setDue(tomorrowAtFive());
+      setErrors({});
+      setOpen(false);
+    },
+    onError: (error) => {
+      const next: Errors = {};
+      if (error instanceof ApiError && error.issues) {
+        for (const issue of error.issues) {
+          if (issue.path.startsWith('description')) next.description = issue.message;
+          else if (issue.path.startsWith('dueAt')) next.dueAt = issue.message;
+        }
+      }
+      if (!next.description && !next.dueAt) next.form = error.message;
+      setErrors(next);
+    },
+  });
+
+  if (!open) {
+    return (
+      <Group>
+        <Button size="compact-sm" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setOpen(true)}>
+          Add follow-up
+        </Button>
+      </Group>
+    );
+  }
+
+  const dueAt = due ? dayjs(due).valueOf() : Number.NaN;
+  const past = Number.isFinite(dueAt) && dueAt < Date.now();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next: Errors = {};
+    if (!description.trim()) next.description = 'Say what was promised';
+    else if (description.trim().length > 500) next.description = 'Keep it to 500 characters';
+    if (!Number.isFinite(dueAt) || dueAt <= 0) next.dueAt = 'Choose when it is due';
+    setErrors(next);
+    if (next.description || next.dueAt) return;
+    create.mutate({ description: description.trim(), dueAt });
+  };
+
+  return (
+    <form onSubmit={submit} aria-label="Add follow-up" noValidate>
+      <Stack gap={6}>
+        <Textarea
+          label="What was promised"
+          size="xs"
+          autosize
+          minRows={2}
+          maxRows={4}
+          autoFocus
+          placeholder="e.g. Call back with the refund date"
+          value={description}
+          onChange={(event) => setDescription(event.currentTarget.value)}
+          error={errors.description}
+          required
+        />
+        <TextInput
+          label="Due"
+          type="datetime-local"
+          size="xs"
+          value={due}
+          onChange={(event) => setDue(event.currentTarget.value)}
+          error={errors.dueAt}
+          description={past && !errors.dueAt ? 'This is already past: it will show as overdue.' : undefined}
+          required
+        />
+        {errors.form && (
+          <Alert color="red" role="alert" p="xs">
+            <Text size="xs">{errors.form}</Text>
+          </Alert>
+        )}
+        <Group gap={6}>
+          <Button type="submit" size="compact-sm" loading={create.isPending}>
+            Save follow-up
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            color="gray"
+            onClick={() => {
+              setOpen(false);
+              setErrors({});
+            }}
+          >
+            Discard
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
