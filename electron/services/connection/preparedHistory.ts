@@ -55,9 +55,12 @@ export function prepareHistory(history: ConnectionHistory, timeZone: string): Pr
         .filter((message) => message.author === 'customer' || message.author === 'agent')
         .slice()
         .sort((a, b) => a.sentAt - b.sentAt || a.id - b.id);
-      return { conversation, messages, firstContactAt: messages[0]?.sentAt ?? Number.POSITIVE_INFINITY };
+      // a call is a contact even when all that is written of it is the agent's call notes
+      const contact = conversation.channel === 'voice' ? conversation.messages : messages;
+      const firstContactAt = contact.reduce((first, message) => Math.min(first, message.sentAt), Number.POSITIVE_INFINITY);
+      return { conversation, messages, firstContactAt };
     })
-    .filter((draft) => draft.messages.length > 0)
+    .filter((draft) => Number.isFinite(draft.firstContactAt))
     .sort((a, b) => a.firstContactAt - b.firstContactAt || a.conversation.id - b.conversation.id);
 
   const earliestContact = drafts[0]?.firstContactAt ?? Number.POSITIVE_INFINITY;

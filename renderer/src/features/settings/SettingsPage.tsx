@@ -1,6 +1,7 @@
 import { Code, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import type { WorkspaceStatus } from '../../../../shared/contract/domain';
 import { AnalysisSettings } from './AnalysisSettings';
+import { CoachSettings } from './coach/CoachSettings';
 import { KeymapSettings } from './KeymapSettings';
 import { MacroSettings } from './MacroSettings';
 
@@ -34,6 +35,7 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
           </Table>
         </Paper>
         <AnalysisSettings />
+        <CoachSettings />
         <KeymapSettings />
         <MacroSettings />
         <Text size="sm" c="dimmed">

@@ -1,0 +1,88 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openConsoleWithDemo, test } from './webHostFixture';
+
+/** Settings → Coach playbook: agents read it, supervisors change it, and a preview shows what it would do. */
+
+test.describe.configure({ timeout: 120_000 });
+
+const WORDING = 'I can hear how fed up you are, {firstName}, and I would be too.';
+
+async function setRole(page: Page, role: 'Agent' | 'Supervisor') {
+  await page.getByRole('radiogroup', { name: 'Role' }).getByText(role, { exact: true }).click();
+}
+
+async function openPlaybook(page: Page) {
+  await page.getByLabel('Main navigation').getByRole('button', { name: 'Settings' }).click();
+  const panel = page.getByRole('region', { name: 'Coach playbook' });
+  await expect(panel.getByRole('heading', { name: 'Coach playbook' })).toBeVisible();
+  return panel;
+}
+
+async function openRule(page: Page, title: string) {
+  const panel = page.getByRole('region', { name: 'Coach playbook' });
+  const rule = panel.getByTestId('playbook-rule').filter({ has: page.getByRole('button', { name: title }) });
+  await rule.getByRole('button', { name: title }).click();
+  await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toBeVisible();
+  return rule;
+}
+
+test('agents read the playbook; a supervisor changes a wording, it persists, and the preview shows which rules fire', async ({ page, webHost }) => {
+  await openConsoleWithDemo(page, webHost.url);
+  await setRole(page, 'Agent');
+  let panel = await openPlaybook(page);
+
+  // an agent reads but cannot change
+  await expect(panel.getByText('Only a supervisor can change the playbook — switch role in the header.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  let rule = await openRule(page, 'Acknowledge the frustration');
+  await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toBeDisabled();
+  await expect(panel.getByRole('switch', { name: 'Use the rule “Acknowledge the frustration”' })).toBeDisabled();
+
+  // a supervisor can
+  await setRole(page, 'Supervisor');
+  await expect(panel.getByText('Only a supervisor can change the playbook — switch role in the header.')).toHaveCount(0);
+  await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toBeEnabled();
+  await rule.getByRole('textbox', { name: 'Wording 1', exact: true }).fill('Hi {frstName}');
+  await expect(rule.getByText(/Unknown placeholder \{frstName\}/).first()).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await rule.getByRole('textbox', { name: 'Wording 1', exact: true }).fill(WORDING);
+  await expect(panel.getByTestId('unsaved-changes')).toBeVisible();
+  expect(await new AxeBuilder({ page }).include('[data-testid="coach-settings"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze().then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`))).toEqual([]);
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByTestId('unsaved-changes')).toHaveCount(0);
+  await expect(panel.getByText('Changed by a supervisor')).toBeVisible();
+
+  // it persisted
+  await page.reload();
+  await page.getByTestId('conversation-row').first().waitFor();
+  panel = await openPlaybook(page);
+  rule = await openRule(page, 'Acknowledge the frustration');
+  await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toHaveValue(WORDING);
+
+  // the preview runs the playbook on a demo conversation (the most upset one is picked first)
+  await expect(panel.getByLabel('Conversation', { exact: true })).not.toHaveValue('');
+  await expect(panel.getByTestId('preview-rule').first()).toBeVisible();
+  const rules = await panel.getByTestId('playbook-rule').count();
+  await expect(panel.getByTestId('preview-rule')).toHaveCount(rules);
+  await expect(panel.locator('[data-testid="preview-rule"][data-fired="true"]').first()).toBeVisible();
+  await expect(panel.getByTestId('preview-suggestion').first()).toBeVisible();
+  await expect(panel.getByRole('heading', { name: /^Every rule \(\d+ of \d+ fired\)$/ })).toBeVisible();
+
+  // turning off a rule that was shown takes it out of the preview, unsaved
+  const shownTitle = (await panel.getByTestId('preview-suggestion').first().locator('p').first().textContent())!.trim();
+  // (from the keyboard: the switch's track covers its input)
+  await panel.getByRole('switch', { name: `Use the rule “${shownTitle}”` }).focus();
+  await page.keyboard.press('Space');
+  await expect(panel.getByTestId('preview-rule').filter({ hasText: shownTitle }).first()).toContainText('Turned off');
+  await expect(panel.getByTestId('preview-suggestion').filter({ hasText: shownTitle })).toHaveCount(0);
+
+  // back to the default (confirmed), so no other test meets this playbook
+  await panel.getByRole('button', { name: 'Restore defaults' }).click();
+  await page.getByRole('dialog', { name: 'Restore the default playbook?' }).getByRole('button', { name: 'Restore defaults' }).click();
+  await expect(panel.getByText('Kinship’s default')).toBeVisible();
+  await expect(panel.getByTestId('unsaved-changes')).toHaveCount(0);
+  // the rule is still open, now with the default wording
+  await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).not.toHaveValue(WORDING);
+  await setRole(page, 'Agent');
+});
