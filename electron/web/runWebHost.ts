@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { webHostDataDir } from '../services/dataDir';
-import { startServices, type ServicesOptions } from '../services/startServices';
+import { startServices, type Services, type ServicesOptions } from '../services/startServices';
 import { startWebServer, type RunningWebServer } from './webServer';
 
 export interface WebHostOptions {
@@ -16,6 +16,8 @@ export interface WebHostOptions {
 
 export interface RunningWebHost extends RunningWebServer {
   dataDir: string;
+  /** The services behind the api: channel connectors and importers hand messages to its ingestion. */
+  services: Services;
   stop(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function runWebHost(options: WebHostOptions = {}): Promise<RunningW
   return {
     ...server,
     dataDir,
+    services,
     stop: async () => {
       await server.close();
       await services.stop();

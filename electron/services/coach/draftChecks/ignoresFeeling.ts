@@ -1,4 +1,5 @@
-import { normaliseSpaces } from '../coachWords';
+import type { CoachKind, Playbook } from '../../../../shared/contract/coach';
+import { escapeRegExp, normaliseSpaces } from '../coachWords';
 import { acknowledgementLine } from './betterLines';
 import type { DraftCheck } from './draftCheckInput';
 
@@ -27,6 +28,8 @@ const EMPATHY = new RegExp(
     "shouldn't have (?:had )?to",
     'should never have',
     'i(?:\'m| am) (?:really |so |very )?(?:sad|gutted) to hear',
+    '(?:that |this )?sounds (?:really |so |very |incredibly )?(?:disheartening|frustrating|stressful|worrying|awful|exhausting|upsetting|maddening)',
+    'disheartening',
   ]
     .map((phrase) => `\\b${phrase}\\b`)
     .join('|'),
@@ -38,9 +41,25 @@ export function acknowledgesFeeling(text: string): boolean {
   return EMPATHY.test(normaliseSpaces(text));
 }
 
+/** The kinds of prompt whose wordings acknowledge a feeling: a draft holding one of them does. */
+const ACKNOWLEDGING: readonly CoachKind[] = ['acknowledge', 'apologise', 'own-and-fix'];
+
+/** Whether the text holds (a filling of) one of the playbook's acknowledging wordings. */
+function holdsAcknowledgingWording(text: string, playbook: Playbook): boolean {
+  const draft = normaliseSpaces(text).toLowerCase();
+  return playbook.rules
+    .filter((rule) => ACKNOWLEDGING.includes(rule.kind))
+    .some((rule) =>
+      rule.wordings.some((wording) => {
+        const literals = normaliseSpaces(wording).toLowerCase().split(/\{[^{}\n]{0,40}\}/);
+        return new RegExp(literals.map(escapeRegExp).join('.+?'), 's').test(draft);
+      }),
+    );
+}
+
 export const ignoresFeeling: DraftCheck = (input) => {
   const { state, draft, playbook, context } = input;
-  if (!state.upset || acknowledgesFeeling(draft)) return [];
+  if (!state.upset || acknowledgesFeeling(draft) || holdsAcknowledgingWording(draft, playbook)) return [];
   return [
     {
       check: 'ignores-feeling',

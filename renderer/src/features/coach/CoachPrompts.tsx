@@ -51,7 +51,7 @@ export function CoachPrompts({ prompts, onInsert, onDismiss }: Props) {
               <Text size="xs" c="dimmed" data-testid="coach-reason">
                 {prompt.reason}
               </Text>
-              <Text size="sm" className={classes.phrasing}>
+              <Text size="sm" className={classes.phrasing} data-testid="coach-text">
                 “{prompt.text}”
               </Text>
               <Group justify="flex-end">

@@ -13,7 +13,7 @@ interface Props {
 /** What the coach noticed in a reply before it went: each with a better sentence; sending anyway is always possible. */
 export function DraftCheckPanel({ findings, onUse, onSendAnyway, onKeepEditing, sending }: Props) {
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} title="Before this goes…" role="alertdialog" aria-label="Draft check">
+    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} title="Before this goes…" role="alertdialog">
       <Stack gap={6}>
         <List size="sm" spacing={6}>
           {findings.map((finding, index) => (

@@ -138,7 +138,8 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
   const note = kind === 'note';
   return (
     <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: note ? 'var(--mantine-color-yellow-0)' : undefined }}>
-      {!note && (
+      {/* while the draft check is open it speaks for the coach: one panel at a time */}
+      {!note && !findings?.length && (
         <CoachPrompts
           prompts={coach.prompts}
           onInsert={(prompt) => {

@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
 import { useCallback, useRef, useState } from 'react';
 import type { EventPayload } from '../../../../shared/contract/events';
+import type { ConversationSummary } from '../../../../shared/contract/domain';
 import { useClient, useKinshipEvent } from '../../api/ClientContext';
 import { useCommand } from '../commands/CommandProvider';
 import { queryKeys } from '../../app/queryKeys';
@@ -66,6 +67,21 @@ export function InboxPage() {
       [queryClient],
     ),
   );
+  // a queue row shows its customer's stage and overdue follow-ups: refresh the lists that show a customer who changed
+  useKinshipEvent(
+    'connection.changed',
+    useCallback(
+      (changed: EventPayload<'connection.changed'>) => {
+        const ids = new Set(changed.customerIds);
+        const shown = queryClient.getQueriesData<{ items: ConversationSummary[] }>({ queryKey: queryKeys.allConversations });
+        if (shown.some(([, page]) => page?.items.some((item) => ids.has(item.customer.id)))) {
+          void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+        }
+      },
+      [queryClient],
+    ),
+  );
+
   // when the backlog has been read, the open conversation is fetched once more so its readings appear
   useKinshipEvent(
     'progress',

@@ -158,3 +158,19 @@ describe('checking a draft', () => {
     expect(checks(draft, mild, strict)).toEqual(['ignores-feeling', 'curt']);
   });
 });
+
+describe('a reply that holds the coach’s own acknowledgement', () => {
+  it('is not flagged for ignoring the feeling, whichever acknowledging wording the agent inserted', async () => {
+    const { checkDraft } = await import('../../../../electron/services/coach/checkDraft');
+    const { DEFAULT_PLAYBOOK } = await import('../../../../electron/services/coach/defaultPlaybook');
+    const { conversation, feels, fromCustomer } = await import('./coachFixtures');
+    const context = conversation({ messages: [fromCustomer('My parcel is missing again and I am furious.', 10, feels('anger', 0.82, -0.7))] });
+    const wordings = DEFAULT_PLAYBOOK.rules.filter((rule) => rule.kind === 'acknowledge').flatMap((rule) => rule.wordings);
+    expect(wordings.length).toBeGreaterThan(3);
+    for (const wording of wordings) {
+      const filled = wording.replaceAll(/\{(\w+)\}/g, (_, name: string) => (name === 'firstName' ? 'Sam' : 'the parcel'));
+      const findings = checkDraft(`Hi Sam, ${filled} I’ve sent a replacement today and I’ll email you the tracking by 5 pm.`, context, DEFAULT_PLAYBOOK);
+      expect(findings.filter((finding) => finding.check === 'ignores-feeling'), filled).toEqual([]);
+    }
+  });
+});
