@@ -76,6 +76,38 @@ async function main() {
   await page.getByRole('region', { name: 'Analysis' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${OUT}settings-analysis.png` });
 
+  // the coach beside the reply to the most upset open conversation, and its check of a curt draft
+  await page.getByRole('navigation').getByRole('button', { name: 'Inbox' }).click();
+  await page.getByTestId('conversation-row').first().click();
+  await page.getByTestId('coach-prompt').first().waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}coach.png` });
+  await page.getByRole('textbox', { name: /^Reply to / }).fill('Noted. It will be sorted.');
+  await page.getByRole('button', { name: /^Send/ }).click();
+  await page.getByRole('alertdialog', { name: /Before this goes/ }).waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${OUT}draft-check.png` });
+  await page.getByRole('button', { name: 'Keep editing' }).click();
+  await page.getByRole('textbox', { name: /^Reply to / }).fill('');
+
+  // the Customers page: by stage, those at risk first, one customer's index explained
+  await page.getByRole('navigation').getByRole('button', { name: 'Customers' }).click();
+  await page.getByTestId('customer-row').first().waitFor({ timeout: 60_000 });
+  const atRisk = page.getByTestId('at-risk-customer');
+  if (await atRisk.count()) await atRisk.first().click();
+  else await page.getByTestId('customer-row').first().click();
+  await page.getByRole('complementary', { name: 'Customer connection' }).getByTestId('connection-score').waitFor();
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: `${OUT}customers.png` });
+
+  // Settings → Coach playbook, as a supervisor, with the preview against a real conversation
+  await page.getByRole('radiogroup', { name: /role/i }).getByText('Supervisor', { exact: true }).click().catch(() => undefined);
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  const playbook = page.getByTestId('coach-settings');
+  await playbook.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1_000);
+  await playbook.screenshot({ path: `${OUT}settings-coach.png` });
+
   await browser.close();
   child.kill();
   fs.rmSync(host.dataDir, { recursive: true, force: true });

@@ -12,8 +12,12 @@ interface ConnectionServiceOptions {
   timeZone?: string;
 }
 
-/** Customers recomputed per turn of the event loop in the background, so the host stays responsive. */
+/** Customers looked up at a time for the background sweep. */
 const BATCH = 40;
+/** The sweep works at most this long in one turn of the event loop, then rests as long: the api always comes first. */
+const SLICE_MS = 8;
+/** The background sweep begins this long after the host starts, when the console has had its first answers. */
+const SWEEP_AFTER_MS = 3_000;
 /** A short wait after a change, so a burst of messages from one customer is one recomputation. */
 const SETTLE_MS = 250;
 const DAY = 86_400_000;
@@ -27,6 +31,7 @@ const TELL_EVERY_MS = 1_000;
 export function createConnectionService({ store, bus, now, timeZone }: ConnectionServiceOptions) {
   const dirty = new Set<number>();
   let timer: NodeJS.Timeout | null = null;
+  let timerDue = 0;
   let closed = false;
   const changed = new Set<number>();
   let lastTold = 0;
@@ -68,15 +73,21 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
   }
 
   function workOnce(): void {
-    let batch = [...dirty].slice(0, BATCH);
-    for (const id of batch) dirty.delete(id);
+    const started = performance.now();
+    let batch = [...dirty];
+    dirty.clear();
     if (batch.length === 0) batch = store.connection.notComputed(BATCH);
     if (batch.length === 0) batch = store.connection.computedBefore(now() - DAY, BATCH);
     if (batch.length === 0) return tell();
-    for (const customerId of batch) if (compute(customerId)) changed.add(customerId);
+    let index = 0;
+    for (; index < batch.length && performance.now() - started < SLICE_MS; index++) {
+      if (compute(batch[index]!)) changed.add(batch[index]!);
+    }
+    // customers changed by events and not reached in this slice wait for the next one
+    for (const customerId of batch.slice(index)) dirty.add(customerId);
     // the console hears of it at most once a second while a long sweep runs, and at its end
     if (now() - lastTold >= TELL_EVERY_MS) tell();
-    schedule(0);
+    schedule(SLICE_MS);
   }
 
   function tell(): void {
@@ -87,7 +98,11 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
   }
 
   function schedule(delay: number): void {
-    if (closed || timer) return;
+    if (closed) return;
+    const due = performance.now() + delay;
+    if (timer && due >= timerDue) return;
+    if (timer) clearTimeout(timer);
+    timerDue = due;
     timer = setTimeout(work, delay);
     timer.unref?.();
   }
@@ -129,7 +144,7 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
   return {
     /** Begins the background work (customers never computed). */
     start(): void {
-      schedule(SETTLE_MS);
+      schedule(SWEEP_AFTER_MS);
     },
     compute,
     close(): void {

@@ -36,7 +36,7 @@ export function CoachPrompts({ prompts, onInsert, onDismiss }: Props) {
       </Group>
       <div className={classes.cards}>
         {prompts.map((prompt) => (
-          <Paper key={prompt.id} withBorder p={8} radius="sm" className={classes.card} data-testid="coach-prompt" data-kind={prompt.kind}>
+          <Paper key={prompt.id} withBorder p={8} radius="sm" className={classes.card} data-testid="coach-prompt" data-kind={prompt.kind} data-message-id={prompt.messageId ?? undefined}>
             <Stack gap={4}>
               <Group justify="space-between" wrap="nowrap" gap={4}>
                 <Badge size="xs" variant="light" color={KIND_COLOR[prompt.kind]}>
