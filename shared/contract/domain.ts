@@ -196,7 +196,6 @@ export interface ConversationDetail {
   messages: Message[];
   /** How many earlier messages there are (`conversations.olderMessages` reads them). */
   olderCount: number;
-  track: ConversationTrack;
   /** The current user's unsent draft here, if any. */
   draft: Draft | null;
   /** When the call in progress in this (voice) conversation started; null when none is. */

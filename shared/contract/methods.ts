@@ -6,7 +6,7 @@ import { macroSchema, type Macro } from './macros';
 import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import type { FollowUp, PromiseFound } from './domain';
-import type { ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
+import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
  * Every method of the api: its input schema (checked at runtime on the Node side) and its output
@@ -42,6 +42,8 @@ export const methodInputs = {
       aroundMessageId: id.optional(),
     })
     .strict(),
+  /** The customer's feeling through the whole conversation, for its chart (read after the thread is on screen). */
+  'conversations.track': z.object({ id }).strict(),
   'conversations.olderMessages': z
     .object({ id, beforeMessageId: id, limit: z.number().int().min(1).max(500).default(100) })
     .strict(),
@@ -140,6 +142,7 @@ export interface MethodOutputs {
   'conversations.list': { items: ConversationSummary[]; total: number };
   'conversations.get': ConversationDetail;
   'conversations.olderMessages': { messages: Message[]; olderCount: number };
+  'conversations.track': ConversationTrack;
   'conversations.reply': Message;
   'conversations.setStatus': ConversationSummary;
   'conversations.markRead': ConversationSummary;

@@ -52,3 +52,22 @@ test('search results, the command palette and settings', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Settings', level: 2 })).toBeVisible();
   expect(await seriousViolations(page), 'settings').toEqual([]);
 });
+
+test('the coach beside the reply, the draft check and the Customers page', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await page.getByRole('textbox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Most upset first' }).click();
+  await page.getByTestId('conversation-row').first().click();
+  await expect(page.getByTestId('coach-prompt').first()).toBeVisible({ timeout: 30_000 });
+  expect(await seriousViolations(page), 'coach').toEqual([]);
+  await page.getByRole('textbox', { name: /^Reply to / }).fill('Noted.');
+  await page.getByRole('button', { name: /^Send/ }).click();
+  await expect(page.getByRole('alertdialog', { name: /Before this goes/ })).toBeVisible();
+  expect(await seriousViolations(page), 'draft check').toEqual([]);
+  await page.getByRole('button', { name: 'Keep editing' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Customers' }).click();
+  await expect(page.getByTestId('customer-row').first()).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('customer-row').first().click();
+  await expect(page.getByRole('complementary', { name: 'Customer connection' }).getByTestId('connection-score')).toBeVisible();
+  expect(await seriousViolations(page), 'customers').toEqual([]);
+});

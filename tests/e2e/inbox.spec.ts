@@ -105,7 +105,7 @@ test('searching for a phrase finds the message and opens its conversation there'
   // a broader search lists many hits, several of them on screen at once
   await page.getByRole('textbox', { name: 'Search all messages' }).fill('refund');
   await expect(hit.nth(5)).toBeInViewport();
-  expect(await hit.count()).toBeGreaterThan(10);
+  await expect(page.getByText(/^\d+\+? messages match/)).toHaveText(/^(\d{2,}|100\+) messages match/);
 
   await page.getByRole('button', { name: 'Clear search' }).click();
   await expect(conversations(page).first()).toBeVisible();
@@ -123,7 +123,7 @@ test('the role switch changes who is signed in, and every page is reachable and 
 
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   for (const [label, says] of [
-    ['Customers', /not built yet/],
+    ['Customers', /No customers yet|still being worked out|customers?\b/],
     ['Replays', /not built yet/],
     ['Contact-centre day', /not built yet/],
     ['Settings', /kinship\.sqlite/],

@@ -11,6 +11,7 @@ type ConversationHandlers = Pick<
   | 'conversations.list'
   | 'conversations.get'
   | 'conversations.olderMessages'
+  | 'conversations.track'
   | 'conversations.reply'
   | 'conversations.setStatus'
   | 'conversations.assign'
@@ -73,8 +74,11 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       const messages = withReadings(page.messages);
       // a call in progress started in the page (a voice thread is short); otherwise the whole thread is asked
       const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(store.messages.listForConversation(id));
-      const track = sampleTrack(store.analyses.trackOfConversation(id));
-      return { conversation, customer, messages, olderCount: page.olderCount, track, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt };
+      return { conversation, customer, messages, olderCount: page.olderCount, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt };
+    },
+    'conversations.track': ({ id }) => {
+      mustExist(id);
+      return sampleTrack(ready().store.analyses.trackOfConversation(id));
     },
     'conversations.olderMessages': ({ id, beforeMessageId, limit }) => {
       const { store } = ready();

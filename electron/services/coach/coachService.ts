@@ -63,6 +63,9 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     if (!context || !latest?.reading) return [];
     const existing = store.coachPrompts.listForMessage(latest.id);
     if (existing.length > 0) return existing;
+    // a conversation that is resolved or snoozed is not being answered now: nothing to coach
+    const status = store.conversations.getSummary(conversationId)?.status;
+    if (status !== 'open' && status !== 'pending') return [];
     const suggestions = evaluatePlaybook(playbooks.get().playbook, context);
     if (suggestions.length === 0) return [];
     const at = now();

@@ -34,6 +34,12 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
     queryKey: queryKeys.conversation(conversationId, focusMessageId),
     queryFn: () => client.call('conversations.get', focusMessageId === null ? { id: conversationId } : { id: conversationId, aroundMessageId: focusMessageId }),
   });
+  // the chart of the customer's feeling comes second: the thread is on screen first
+  const track = useQuery({
+    queryKey: [...queryKeys.conversation(conversationId), 'track'],
+    queryFn: () => client.call('conversations.track', { id: conversationId }),
+    enabled: detail.isSuccess,
+  });
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
   const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
   const priorityActions = useMemo<PaletteAction[]>(
@@ -74,7 +80,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
       </Alert>
     );
   }
-  const { conversation, customer, track } = detail.data;
+  const { conversation, customer } = detail.data;
   const channel = CHANNEL_LOOK[conversation.channel];
   const ChannelIcon = channel.icon;
 
@@ -114,7 +120,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
       </header>
       <div className={classes.track}>
         <Suspense fallback={null}>
-          <EmotionTrack track={track} />
+          {track.data && <EmotionTrack track={track.data} />}
         </Suspense>
       </div>
       <MessageThread

@@ -28,6 +28,8 @@ export function InboxPage() {
   const [query, setQuery] = useState('');
   const [debouncedQuery] = useDebouncedValue(query.trim(), 200);
   const [selection, setSelection] = useState<Selection | null>(null);
+  // stable, so the queue's rows (memoised) do not all re-render when one is opened
+  const openConversation = useCallback((conversationId: number) => setSelection({ conversationId, messageId: null }), []);
   /** A second conversation kept open beside the first, each with its own composer. */
   const [beside, setBeside] = useState<number | null>(null);
   const [activePane, setActivePane] = useState<'main' | 'beside'>('main');
@@ -142,7 +144,7 @@ export function InboxPage() {
             view={view}
             onItems={onItems}
             selectedId={selection?.conversationId ?? null}
-            onOpen={(conversationId) => setSelection({ conversationId, messageId: null })}
+            onOpen={openConversation}
           />
         )}
       </section>
@@ -188,7 +190,7 @@ export function InboxPage() {
           <CustomerPanel
             customerId={openCustomerId}
             currentConversationId={selection.conversationId}
-            onOpen={(conversationId) => setSelection({ conversationId, messageId: null })}
+            onOpen={openConversation}
           />
         ) : null}
       </aside>

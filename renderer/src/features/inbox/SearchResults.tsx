@@ -1,5 +1,8 @@
 import { Alert, Center, Group, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { SearchHit } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { MarkedText } from '../../lib/MarkedText';
@@ -13,13 +16,25 @@ interface Props {
   onOpen: (conversationId: number, messageId: number) => void;
 }
 
+const NO_HITS: SearchHit[] = [];
+
 /** Messages matching the search, best first, each opening its conversation at that message. */
 export function SearchResults({ query, selectedMessageId, onOpen }: Props) {
   const client = useClient();
+  const scrollRef = useRef<HTMLDivElement>(null);
   const search = useQuery({
     queryKey: queryKeys.search(query),
     queryFn: () => client.call('messages.search', { query, limit: 100 }),
     placeholderData: (previous) => previous,
+  });
+  const hits = search.data?.hits ?? NO_HITS;
+  // only the hits in view are drawn: a hundred snippets with highlights are costly to lay out at once
+  const virtualizer = useVirtualizer({
+    count: hits.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 84,
+    getItemKey: (index) => hits[index]!.messageId,
+    overscan: 4,
   });
   if (search.isPending) {
     return (
@@ -35,20 +50,25 @@ export function SearchResults({ query, selectedMessageId, onOpen }: Props) {
       </Alert>
     );
   }
-  const { hits, tookMs } = search.data;
+  const { tookMs } = search.data;
   return (
     <>
       <Text size="xs" c="dimmed" px="sm" py={6} aria-live="polite">
         {hits.length === 0 ? 'No messages match' : `${hits.length}${hits.length === 100 ? '+' : ''} message${hits.length === 1 ? '' : 's'} match`}
         {` · ${tookMs} ms`}
       </Text>
-      <div style={{ flex: 1, overflowY: 'auto' }} role="region" aria-label="Search results">
-        {hits.map((hit) => {
+      <div ref={scrollRef} style={{ flex: 1, overflowY: 'auto' }} role="region" aria-label="Search results">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const hit = hits[row.index]!;
           const channel = CHANNEL_LOOK[hit.channel];
           const Icon = channel.icon;
           return (
             <UnstyledButton
-              key={hit.messageId}
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
               className={classes.row}
               data-selected={hit.messageId === selectedMessageId || undefined}
               onClick={() => onOpen(hit.conversationId, hit.messageId)}
@@ -71,6 +91,7 @@ export function SearchResults({ query, selectedMessageId, onOpen }: Props) {
             </UnstyledButton>
           );
         })}
+        </div>
       </div>
     </>
   );

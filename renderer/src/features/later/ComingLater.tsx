@@ -1,13 +1,8 @@
 import { Center, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconCalendarHeart, IconPlayerPlay, IconUsers } from '@tabler/icons-react';
+import { IconCalendarHeart, IconPlayerPlay } from '@tabler/icons-react';
 import type { PageId } from '../../app/pages';
 
-const PLANS: Record<Exclude<PageId, 'inbox' | 'settings'>, { title: string; icon: typeof IconUsers; text: string }> = {
-  customers: {
-    title: 'Customers',
-    icon: IconUsers,
-    text: 'Every customer by stage, from stranger to kin, with an at-risk list and the emotional-connection index that explains itself. It is not built yet, so nothing is shown here rather than invented figures.',
-  },
+const PLANS: Record<Exclude<PageId, 'inbox' | 'settings' | 'customers'>, { title: string; icon: typeof IconPlayerPlay; text: string }> = {
   replays: {
     title: 'Replays',
     icon: IconPlayerPlay,
@@ -21,7 +16,7 @@ const PLANS: Record<Exclude<PageId, 'inbox' | 'settings'>, { title: string; icon
 };
 
 /** A page a later feature fills: says so plainly instead of showing made-up data. */
-export function ComingLater({ page }: { page: Exclude<PageId, 'inbox' | 'settings'> }) {
+export function ComingLater({ page }: { page: Exclude<PageId, 'inbox' | 'settings' | 'customers'> }) {
   const plan = PLANS[page];
   const Icon = plan.icon;
   return (

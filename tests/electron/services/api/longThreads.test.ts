@@ -75,7 +75,7 @@ describe('a long thread read a page at a time', () => {
 
   it('draws the emotion track of thousands from at most TRACK_MAX_POINTS points, keeping the first and the last', async () => {
     const { api, ids, conversationId, close } = longChat(1_000);
-    const { track } = await ok(api, 'conversations.get', { id: conversationId });
+    const track = await ok(api, 'conversations.track', { id: conversationId });
     expect(track.total).toBe(500);
     expect(track.points.length).toBeLessThanOrEqual(TRACK_MAX_POINTS);
     expect(track.points.length).toBeGreaterThan(TRACK_MAX_POINTS / 2);
