@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EKMAN_EMOTIONS } from './analysis';
-import { CHANNELS, PROMPT_OUTCOMES, type PromptOutcome } from './domain';
+import { CHANNELS, PROMPT_OUTCOMES } from './domain';
 
 /**
  * The empathy coach: what it may suggest, the playbook a supervisor edits (triggers, thresholds and
@@ -112,22 +112,23 @@ export const playbookSchema = z
 export type Playbook = z.infer<typeof playbookSchema>;
 
 /** A prompt as the agent sees it: what to do, why, and a phrasing to insert. */
-export interface CoachPromptView {
-  id: number;
-  conversationId: number;
+export const coachPromptViewSchema = z.object({
+  id: z.number().int().positive(),
+  conversationId: z.number().int().positive(),
   /** The customer message it answers. */
-  messageId: number | null;
-  kind: CoachKind;
-  ruleId: string;
-  title: string;
+  messageId: z.number().int().positive().nullable(),
+  kind: z.enum(COACH_KINDS),
+  ruleId: z.string(),
+  title: z.string(),
   /** One line: the evidence, e.g. "anger 0.82 in the last two messages; third contact this week". */
-  reason: string;
+  reason: z.string(),
   /** A personalised phrasing, ready to insert and edit. */
-  text: string;
-  shownAt: number;
-  outcome: PromptOutcome | null;
-  outcomeAt: number | null;
-}
+  text: z.string(),
+  shownAt: z.number(),
+  outcome: z.enum(PROMPT_OUTCOMES).nullable(),
+  outcomeAt: z.number().nullable(),
+});
+export type CoachPromptView = z.infer<typeof coachPromptViewSchema>;
 
 /** A prompt the coach would show, before it is recorded (also what the playbook preview returns). */
 export interface CoachSuggestion {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EKMAN_EMOTIONS, SENTIMENT_CLASSES } from './analysis';
+import { coachPromptViewSchema } from './coach';
 import { CHANNELS, MESSAGE_AUTHORS } from './domain';
 
 /**
@@ -39,7 +40,12 @@ export const eventPayloads = {
     total: z.number().int().nonnegative(),
   }),
   /** The coach raised prompts in a conversation (a customer message was read), or settled them (a reply was sent). */
-  'coach.prompts': z.object({ conversationId: z.number().int().positive(), messageId: z.number().int().positive().nullable() }),
+  'coach.prompts': z.object({
+    conversationId: z.number().int().positive(),
+    messageId: z.number().int().positive().nullable(),
+    /** The prompts now open in the conversation, so the console can show them without asking. */
+    prompts: z.array(coachPromptViewSchema),
+  }),
   /** Customers' emotional-connection indexes were recomputed. */
   'connection.changed': z.object({ customerIds: z.array(z.number().int().positive()) }),
   /** A customer's follow-ups changed (added, done, cancelled). */

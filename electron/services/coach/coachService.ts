@@ -111,10 +111,12 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
       const message = store.messages.getById(event.payload.messageId);
       if (message?.author !== 'customer') return;
       const raised = raise(event.payload.conversationId);
-      if (raised.some((prompt) => prompt.messageId === message.id)) bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: message.id });
+      if (raised.some((prompt) => prompt.messageId === message.id)) {
+        bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: message.id, prompts: raised.filter((prompt) => prompt.outcome === null).map(toView) });
+      }
     } else if (event.name === 'message.added' && event.payload.author === 'agent') {
       const message = store.messages.getById(event.payload.messageId);
-      if (message && settle(event.payload.conversationId, message.body)) bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: null });
+      if (message && settle(event.payload.conversationId, message.body)) bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: null, prompts: [] });
     }
   });
 

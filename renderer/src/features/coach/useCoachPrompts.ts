@@ -19,7 +19,8 @@ export function useCoachPrompts(conversationId: number, enabled: boolean) {
     'coach.prompts',
     useCallback(
       (event: EventPayload<'coach.prompts'>) => {
-        if (event.conversationId === conversationId) void queryClient.invalidateQueries({ queryKey: coachPromptsKey(conversationId) });
+        // the event carries the open prompts: shown at once, without a round trip behind the other refreshes
+        if (event.conversationId === conversationId) queryClient.setQueryData(coachPromptsKey(conversationId), event.prompts);
       },
       [conversationId, queryClient],
     ),

@@ -33,7 +33,7 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => estimate(messages[index]!, channel),
     getItemKey: (index) => messages[index]!.id,
-    overscan: 6,
+    overscan: 3,
     paddingStart: olderCount > 0 ? 48 : 16,
     paddingEnd: 32,
   });

@@ -52,9 +52,11 @@ describe('the coach over a real workspace', () => {
   it('raises prompts when an upset message has been read, records them shown, and settles them when the reply goes', async () => {
     const { api, store, events, arrive, tick } = await workspaceWithAgent();
     const { conversationId, messageId } = arrive('This is awful. My parcel is lost again and nobody has answered me. I am angry and disappointed.', NOW - 3 * 3_600_000);
-    await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
+    const raised = await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
 
     const prompts = await ok(api, 'coach.prompts', { conversationId });
+    // the event carries the same open prompts, so the console can show them without asking
+    expect(raised.name === 'coach.prompts' && raised.payload.prompts).toEqual(prompts);
     expect(prompts.map((prompt) => prompt.kind)).toContain('acknowledge');
     const acknowledge = prompts.find((prompt) => prompt.kind === 'acknowledge')!;
     expect(acknowledge.reason).toMatch(/sentiment −0\.\d\d/);
