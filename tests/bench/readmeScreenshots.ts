@@ -78,8 +78,15 @@ async function main() {
 
   // the coach beside the reply to the most upset open conversation, and its check of a curt draft
   await page.getByRole('navigation').getByRole('button', { name: 'Inbox' }).click();
+  await page.getByRole('textbox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Open work' }).click();
+  await page.getByRole('textbox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Most upset first' }).click();
   await page.getByTestId('conversation-row').first().click();
-  await page.getByTestId('coach-prompt').first().waitFor({ timeout: 20_000 });
+  await page.getByTestId('coach-prompt').first().waitFor({ timeout: 20_000 }).catch(async (error: unknown) => {
+    await page.screenshot({ path: '/tmp/coach-missing.png' });
+    throw error;
+  });
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${OUT}coach.png` });
   await page.getByRole('textbox', { name: /^Reply to / }).fill('Noted. It will be sorted.');
@@ -104,9 +111,13 @@ async function main() {
   await page.getByRole('radiogroup', { name: /role/i }).getByText('Supervisor', { exact: true }).click().catch(() => undefined);
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   const playbook = page.getByTestId('coach-settings');
-  await playbook.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(1_000);
-  await playbook.screenshot({ path: `${OUT}settings-coach.png` });
+  await playbook.getByTestId('playbook-rule').first().getByRole('button').last().click();
+  await page.locator('#playbook-preview-title').scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1_200);
+  await page.screenshot({ path: `${OUT}settings-coach-preview.png` });
+  await playbook.getByTestId('playbook-rule').first().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${OUT}settings-coach.png` });
 
   await browser.close();
   child.kill();

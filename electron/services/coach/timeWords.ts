@@ -30,7 +30,8 @@ export function durationWords(ms: number): string {
     if (rest >= 15 && hours < 5) return hours === 1 ? 'an hour and a half' : `${numberWord(hours)} and a half hours`;
     return unit(hours, 'hour', 'an');
   }
-  const days = Math.round(minutes / (24 * 60));
+  // whole days, as the queue counts them: 7 days and 18 hours is "seven days", never "eight" (weeks round)
+  const days = Math.floor(minutes / (24 * 60));
   if (days < 14) return unit(days, 'day', 'a');
   if (days < 60) return unit(Math.round(days / 7), 'week', 'a');
   return unit(Math.round(days / 30), 'month', 'a');

@@ -1,5 +1,5 @@
 import type { EkmanEmotion } from '../../../shared/contract/analysis';
-import type { Channel, FollowUp, MessageAuthor } from '../../../shared/contract/domain';
+import type { Channel, ConversationStatus, FollowUp, MessageAuthor } from '../../../shared/contract/domain';
 
 /**
  * Everything the connection index is computed from: one customer's conversations (with each
@@ -19,6 +19,8 @@ export interface HistoryMessage {
 export interface HistoryConversation {
   id: number;
   channel: Channel;
+  /** Where the conversation stands; a resolved one closed its own loose ends (default: open). */
+  status?: ConversationStatus;
   subject: string | null;
   createdAt: number;
   /** Oldest first. */

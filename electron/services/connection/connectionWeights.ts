@@ -15,6 +15,12 @@ export const CONVERSATION_POINTS = 10;
 export const COMPLAINT_SENTIMENT = -0.3;
 /** A complaint is unanswered when neither an agent reply nor a follow-up came within this many working days. */
 export const COMPLAINT_GRACE_WORKING_DAYS = 1;
+/** Any other message that is not a happy one, in a conversation still open, waits this many working days for an answer… */
+export const UNANSWERED_GRACE_WORKING_DAYS = 3;
+/** …and then costs this many points per day it waited (half a complaint's), up to UNANSWERED_MAX_POINTS / 2. */
+export const IGNORED_POINTS_PER_DAY = 1;
+/** A customer message at or above this sentiment ("thanks, that's great") needs no answer. */
+export const HAPPY_SENTIMENT = 0.25;
 /** Points per calendar day a complaint waited, taken away … */
 export const UNANSWERED_POINTS_PER_DAY = 2;
 /** … up to this many. */

@@ -1,6 +1,6 @@
-import type { Channel, FollowUp, MessageAuthor } from '../../../shared/contract/domain';
+import type { Channel, ConversationStatus, FollowUp, MessageAuthor } from '../../../shared/contract/domain';
 import { addWorkingDays, monthNumber } from '../followups/wallClock';
-import { COMPLAINT_GRACE_WORKING_DAYS, COMPLAINT_SENTIMENT } from './connectionWeights';
+import { COMPLAINT_GRACE_WORKING_DAYS, COMPLAINT_SENTIMENT, HAPPY_SENTIMENT, UNANSWERED_GRACE_WORKING_DAYS } from './connectionWeights';
 import type { ConnectionHistory } from './connectionHistory';
 import { nameMatcher, personalTouch } from './personalTouches';
 
@@ -20,8 +20,13 @@ export interface PreparedMessage {
   month: number;
   byName: boolean;
   remembers: boolean;
-  /** For a complaint (customer sentiment ≤ −0.3): when its working day of grace ends. */
+  /**
+   * For a customer message that needs an answer: when its grace ends — a working day for a complaint
+   * (sentiment ≤ −0.3), three for any other message that is not happy in a conversation still open.
+   */
   graceEndsAt: number | null;
+  /** Whether it is a complaint (sentiment ≤ −0.3) rather than a message merely waiting. */
+  complaint: boolean;
 }
 
 export interface PreparedConversation {
@@ -45,6 +50,15 @@ export interface PreparedHistory {
   followUps: FollowUp[];
   /** When follow-ups were set for the customer, oldest first (they answer a complaint as a reply does). */
   followUpsSetAt: number[];
+}
+
+/** When a customer message has waited too long for an answer; null when it needs none. */
+function graceFor(author: MessageAuthor, sentiment: number | null, status: ConversationStatus, sentAt: number, timeZone: string): number | null {
+  if (author !== 'customer') return null;
+  if (sentiment !== null && sentiment <= COMPLAINT_SENTIMENT) return addWorkingDays(sentAt, COMPLAINT_GRACE_WORKING_DAYS, timeZone);
+  const waitsForUs = status === 'open' || status === 'pending';
+  if (!waitsForUs || (sentiment !== null && sentiment >= HAPPY_SENTIMENT)) return null;
+  return addWorkingDays(sentAt, UNANSWERED_GRACE_WORKING_DAYS, timeZone);
 }
 
 export function prepareHistory(history: ConnectionHistory, timeZone: string): PreparedHistory {
@@ -82,7 +96,8 @@ export function prepareHistory(history: ConnectionHistory, timeZone: string): Pr
           sentiment,
           month: monthNumber(message.sentAt, timeZone),
           ...touch,
-          graceEndsAt: sentiment !== null && sentiment <= COMPLAINT_SENTIMENT ? addWorkingDays(message.sentAt, COMPLAINT_GRACE_WORKING_DAYS, timeZone) : null,
+          complaint: sentiment !== null && sentiment <= COMPLAINT_SENTIMENT,
+          graceEndsAt: graceFor(message.author, sentiment, conversation.status ?? 'open', message.sentAt, timeZone),
         };
       }),
     };

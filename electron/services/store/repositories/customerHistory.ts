@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { EkmanEmotion } from '../../../../shared/contract/analysis';
-import type { Channel, MessageAuthor } from '../../../../shared/contract/domain';
+import type { Channel, ConversationStatus, MessageAuthor } from '../../../../shared/contract/domain';
 
 interface Row {
   conversation_id: number;
   channel: Channel;
+  status: ConversationStatus;
   subject: string | null;
   created_at: number;
   id: number;
@@ -18,6 +19,7 @@ interface Row {
 export interface CustomerHistoryConversation {
   id: number;
   channel: Channel;
+  status: ConversationStatus;
   subject: string | null;
   createdAt: number;
   messages: { id: number; author: MessageAuthor; body: string; sentAt: number; sentiment: number | null; dominant: { emotion: EkmanEmotion; score: number } | null }[];
@@ -29,7 +31,7 @@ export interface CustomerHistoryConversation {
  */
 export function createCustomerHistoryRepository(db: Database.Database) {
   const history = db.prepare<[number], Row>(
-    `SELECT c.id AS conversation_id, c.channel, c.subject, c.created_at,
+    `SELECT c.id AS conversation_id, c.channel, c.status, c.subject, c.created_at,
             m.id, m.author, substr(m.body, 1, 4000) AS body, m.sent_at, a.sentiment, json_extract(a.details, '$.dominant') AS dominant
      FROM conversations c
      JOIN messages m ON m.conversation_id = c.id
@@ -44,7 +46,7 @@ export function createCustomerHistoryRepository(db: Database.Database) {
       for (const row of history.all(customerId)) {
         let conversation = conversations.at(-1);
         if (conversation?.id !== row.conversation_id) {
-          conversation = { id: row.conversation_id, channel: row.channel, subject: row.subject, createdAt: row.created_at, messages: [] };
+          conversation = { id: row.conversation_id, channel: row.channel, status: row.status, subject: row.subject, createdAt: row.created_at, messages: [] };
           conversations.push(conversation);
         }
         conversation.messages.push({

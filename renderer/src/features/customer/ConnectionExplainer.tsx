@@ -7,14 +7,14 @@ export function ConnectionExplainer() {
       <summary style={{ cursor: 'pointer', fontSize: 'var(--mantine-font-size-xs)', color: 'var(--mantine-color-dark-4)' }}>How is this worked out?</summary>
       <Text size="xs" mt={4}>
         Every customer starts at 20. Each conversation adds a little for the contact itself, and more or less for how the customer felt at the end of it and whether a
-        bad start was turned around. A complaint left unanswered, or a promise kept late or not at all, takes points away; a promise kept on time, the customer’s
+        bad start was turned around. A complaint left unanswered (or any message left waiting three working days in an open conversation), or a promise kept late or not at all, takes points away; a promise kept on time, the customer’s
         feeling improving over the year, and personal touches (using their name, remembering an earlier contact) add some. Recent contacts weigh more: what
         happened 90 days ago counts half as much as today, 180 days ago a quarter. The total is kept between 0 and 100.
       </Text>
       <List size="xs" mt={4} spacing={2}>
         <List.Item>Stranger below 25, acquaintance from 25, friend from 50, kin from 75.</List.Item>
         <List.Item>
-          At risk, whatever the score, when a complaint from the last 60 days is still unanswered after a working day, a promise is overdue, a promise due in the
+          At risk, whatever the score, when a complaint from the last 60 days is still unanswered after a working day (any other message after three), a promise is overdue, a promise due in the
           last 60 days was kept late, or the last 30 days took 10 points or more away.
         </List.Item>
       </List>

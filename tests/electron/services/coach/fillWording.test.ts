@@ -47,6 +47,8 @@ describe('filling a wording', () => {
     expect(durationWords(2 * HOUR + 10 * MINUTE)).toBe('two hours');
     expect(durationWords(2 * HOUR + 50 * MINUTE)).toBe('three hours');
     expect(durationWords(3 * DAY + 2 * HOUR)).toBe('three days');
+    // as the queue counts them ("waiting 7 d"), never a day more than it shows
+    expect(durationWords(7 * DAY + 18 * HOUR)).toBe('seven days');
     expect(durationWords(20 * DAY)).toBe('three weeks');
     const context = conversation({ waitingSince: NOW - 2 * HOUR - 5 * MINUTE });
     expect(fillWording('Sorry you waited {waited}.', context)).toBe('Sorry you waited two hours.');

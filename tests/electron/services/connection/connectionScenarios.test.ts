@@ -166,3 +166,27 @@ describe('connection scenarios', () => {
     expect(lastWeek.contributions.find((c) => c.kind === 'unanswered')?.label).toBe('complaint on 1 March unanswered for 6 days');
   });
 });
+
+describe('a customer left waiting without a complaint in their words', () => {
+  const history = (last: { body: string; sentiment: number }, status: 'open' | 'resolved') => {
+    const b = new HistoryBuilder('Dan');
+    b.conversation(at('2026-03-03 10:00'), [customer(0, 'Where is my dining table? It was due last week.', -0.1), agent(30, 'Dan, I have asked the warehouse and will come back to you.'), customer(60, last.body, last.sentiment)], 'email', 'Dining table', status);
+    return compute(b.build(), NOW);
+  };
+
+  it('counts being ignored for days in an open conversation, and says so, even when the words read calm', () => {
+    const ignored = history({ body: 'Nine days and still nothing. I have ordered one elsewhere.', sentiment: -0.05 }, 'open');
+    expect(ignored.stage).toBe('at-risk');
+    expect(ignored.risks.join(' ')).toMatch(/^message on 3 March still unanswered after \d days/);
+    const item = ignored.contributions.find((contribution) => contribution.kind === 'unanswered');
+    expect(item?.label).toMatch(/^message on 3 March unanswered for \d days$/);
+    expect(item!.points).toBeLessThan(0);
+  });
+
+  it('does not count a happy last word, nor one in a conversation the team resolved', () => {
+    for (const quiet of [history({ body: 'Got it, thank you so much!', sentiment: 0.8 }, 'open'), history({ body: 'Nine days and still nothing.', sentiment: -0.05 }, 'resolved')]) {
+      expect(quiet.contributions.some((contribution) => contribution.kind === 'unanswered')).toBe(false);
+      expect(quiet.stage).not.toBe('at-risk');
+    }
+  });
+});

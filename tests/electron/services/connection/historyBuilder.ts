@@ -1,4 +1,4 @@
-import type { Channel, FollowUp } from '../../../../shared/contract/domain';
+import type { Channel, ConversationStatus, FollowUp } from '../../../../shared/contract/domain';
 import type { ConnectionHistory, HistoryConversation, HistoryMessage } from '../../../../electron/services/connection/connectionHistory';
 
 /** Small, readable customer histories for the connection tests (times are UTC; tests use Europe/London). */
@@ -34,7 +34,7 @@ export class HistoryBuilder {
   ) {}
 
   /** Adds a conversation starting at `start`; returns its id. */
-  conversation(start: number, steps: Step[], channel: Channel = 'chat', subject: string | null = null): number {
+  conversation(start: number, steps: Step[], channel: Channel = 'chat', subject: string | null = null, status: ConversationStatus = 'open'): number {
     const id = this.conversations.length + 1;
     const messages: HistoryMessage[] = steps.map((step) => ({
       id: this.nextMessageId++,
@@ -44,7 +44,7 @@ export class HistoryBuilder {
       sentiment: step.sentiment,
       dominant: null,
     }));
-    this.conversations.push({ id, channel, subject, createdAt: start, messages });
+    this.conversations.push({ id, channel, status, subject, createdAt: start, messages });
     return id;
   }
 
