@@ -43,6 +43,7 @@ test.describe('with the stand-in models', () => {
     const readings = page.getByRole('log', { name: 'Messages' }).getByTestId('reading');
     await expect(readings.first()).toBeVisible();
     await expect(readings.first()).toHaveAccessibleName(/^Reading: (Anger|Disgust|Fear|Joy|Sadness|Surprise|Neutral) \d+% · [+−]?\d\.\d\d\. Details$/);
+    await expect(page.getByRole('figure', { name: 'Customer emotion track' })).toBeVisible();
     await readings.first().hover();
     const details = page.getByRole('dialog', { name: /^Reading: / });
     await expect(details).toContainText('Model: selftrained-goemotions-ekman-uni + selftrained-goemotions-sentiment-uni');

@@ -11,17 +11,24 @@ import { expect, startWebHost, stopWebHost, test } from './webHostFixture';
  */
 test.describe.configure({ mode: 'serial' });
 
+// a host of its own: the first test needs a workspace nobody has loaded the demo into yet
+let own: Awaited<ReturnType<typeof startWebHost>>;
+test.beforeAll(async () => {
+  own = await startWebHost();
+});
+test.afterAll(async () => stopWebHost(own));
+
 const conversations = (page: Page) => page.getByTestId('conversation-row');
 
 async function showChannel(page: Page, label: 'All' | 'Chat' | 'E-mail' | 'Call') {
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText(label, { exact: true }).click();
 }
 
-test('an empty workspace offers the demo and then shows every conversation in one inbox', async ({ page, webHost }) => {
+test('an empty workspace offers the demo and then shows every conversation in one inbox', async ({ page }) => {
   const opened = Date.now();
-  await page.goto(webHost.url);
+  await page.goto(own.host.url);
   await expect(page.getByRole('heading', { name: 'Welcome to Kinship' })).toBeVisible();
-  test.info().annotations.push({ type: 'cold start to welcome (ms)', description: String(Math.round(webHost.startMs + Date.now() - opened)) });
+  test.info().annotations.push({ type: 'cold start to welcome (ms)', description: String(Math.round(own.host.startMs + Date.now() - opened)) });
   // the token leaves the address bar as soon as the page has it
   expect(page.url()).not.toContain('token=');
 
@@ -47,8 +54,8 @@ test('an empty workspace offers the demo and then shows every conversation in on
   await expect(first).toContainText(/\S/);
 });
 
-test('an e-mail opens to its thread, with quoted history set apart and bodies shown as text', async ({ page, webHost }) => {
-  await page.goto(webHost.url);
+test('an e-mail opens to its thread, with quoted history set apart and bodies shown as text', async ({ page }) => {
+  await page.goto(own.host.url);
   await showChannel(page, 'E-mail');
   const rows = conversations(page);
   await expect(rows.first()).toBeVisible();
@@ -66,8 +73,8 @@ test('an e-mail opens to its thread, with quoted history set apart and bodies sh
   await expect(page.getByRole('article')).toContainText('E-mail');
 });
 
-test('a chat opens to its short, bursty lines from both sides', async ({ page, webHost }) => {
-  await page.goto(webHost.url);
+test('a chat opens to its short, bursty lines from both sides', async ({ page }) => {
+  await page.goto(own.host.url);
   await showChannel(page, 'Chat');
   await conversations(page).first().click();
   const messages = page.getByRole('log', { name: 'Messages' }).getByTestId('message');
@@ -78,19 +85,21 @@ test('a chat opens to its short, bursty lines from both sides', async ({ page, w
   expect(authors.length).toBeGreaterThanOrEqual(4);
 });
 
-test('a call opens as timestamped call notes between its start and end', async ({ page, webHost }) => {
-  await page.goto(webHost.url);
+test('a call opens as timestamped call notes between its start and end', async ({ page }) => {
+  await page.goto(own.host.url);
   await showChannel(page, 'Call');
   await conversations(page).first().click();
   const thread = page.getByRole('log', { name: 'Messages' });
-  await expect(thread.getByText(/^Call started/)).toBeVisible();
+  // it opens at the newest line, the call's end; its start is at the top
   await expect(thread.getByText(/^Call ended \(\d+m \d+s\)/)).toBeVisible();
+  await thread.evaluate((element) => (element.scrollTop = 0));
+  await expect(thread.getByText(/^Call started/)).toBeVisible();
   await expect(thread.getByLabel(/^\d{1,2}:\d{2} into the call$/).first()).toBeVisible();
   await expect(thread.getByText(/^Call note · /).first()).toBeVisible();
 });
 
-test('searching for a phrase finds the message and opens its conversation there', async ({ page, webHost }) => {
-  await page.goto(webHost.url);
+test('searching for a phrase finds the message and opens its conversation there', async ({ page }) => {
+  await page.goto(own.host.url);
   await page.getByRole('textbox', { name: 'Search all messages' }).fill('answered my question within the hour');
   const hit = page.getByTestId('search-hit');
   await expect(hit).toHaveCount(1);
@@ -111,8 +120,8 @@ test('searching for a phrase finds the message and opens its conversation there'
   await expect(conversations(page).first()).toBeVisible();
 });
 
-test('the role switch changes who is signed in, and every page is reachable and honest', async ({ page, webHost }) => {
-  await page.goto(webHost.url);
+test('the role switch changes who is signed in, and every page is reachable and honest', async ({ page }) => {
+  await page.goto(own.host.url);
   const roles = page.getByRole('radiogroup', { name: 'Role' });
   await roles.getByText('Supervisor', { exact: true }).click();
   await expect(page.getByText('Signed in as')).toContainText('Hannah Cole');
@@ -135,13 +144,13 @@ test('the role switch changes who is signed in, and every page is reachable and 
   await expect(conversations(page).first()).toBeVisible();
 });
 
-test('the console is served with a strict content security policy, and refuses a page without the token', async ({ page, webHost, browser }) => {
-  const response = await page.goto(webHost.url);
+test('the console is served with a strict content security policy, and refuses a page without the token', async ({ page, browser }) => {
+  const response = await page.goto(own.host.url);
   const csp = response!.headers()['content-security-policy']!;
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("default-src 'none'");
   const stranger = await browser.newPage();
-  await stranger.goto(webHost.origin);
+  await stranger.goto(own.host.origin);
   await expect(stranger.getByRole('alert')).toContainText('#token=');
   await stranger.close();
 });

@@ -30,5 +30,8 @@ export const contrastVariables: CSSVariablesResolver = () => ({
     '--mantine-color-grape-light-color': darker('grape', 85),
     '--mantine-color-gray-light-color': 'var(--mantine-color-gray-8)',
     '--mantine-color-anchor': 'var(--mantine-color-teal-9)',
+    // Mantine lightens a shade-9 button on hover (to teal.8: 3.9:1 with white); darken it instead
+    '--mantine-primary-color-filled-hover': darker('teal', 80),
+    '--mantine-color-teal-filled-hover': darker('teal', 80),
   },
 });

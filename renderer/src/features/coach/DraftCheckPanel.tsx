@@ -41,7 +41,7 @@ export function DraftCheckPanel({ findings, onUse, onSendAnyway, onKeepEditing, 
           <Button size="xs" variant="default" onClick={onKeepEditing}>
             Keep editing
           </Button>
-          <Button size="xs" color="orange" onClick={onSendAnyway} loading={sending}>
+          <Button size="xs" color="red.9" onClick={onSendAnyway} loading={sending}>
             Send anyway
           </Button>
         </Group>

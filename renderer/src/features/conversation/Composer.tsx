@@ -214,7 +214,7 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
           <DraftTone reading={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
         )}
         <Button size="xs" leftSection={<IconSend size={14} />} onClick={attemptSend} loading={send.isPending || check.isPending} disabled={!text.trim()}>
-          {note ? 'Add note' : 'Send'} <Text span size="xs" c="inherit" opacity={0.7} ml={6}>Ctrl+Enter</Text>
+          {note ? 'Add note' : 'Send'} <Text span size="xs" c="inherit" ml={6}>Ctrl+Enter</Text>
         </Button>
       </Group>
     </Stack>

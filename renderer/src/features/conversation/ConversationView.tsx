@@ -120,7 +120,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
       </header>
       <div className={classes.track}>
         <Suspense fallback={null}>
-          {track.data && <EmotionTrack track={track.data} />}
+          {/* room is kept while the track is read, so the thread does not jump when it arrives */}
+          {track.data ? <EmotionTrack track={track.data} /> : track.isPending && <div className={classes.trackPlaceholder} aria-hidden />}
         </Suspense>
       </div>
       <MessageThread

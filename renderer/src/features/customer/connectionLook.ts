@@ -30,8 +30,8 @@ export function formatMovement(movement: number): { text: string; label: string;
   if (rounded === 0) return { text: 'no change', label: 'No change in 30 days', color: 'dimmed' };
   const amount = Math.abs(rounded).toFixed(1);
   return rounded > 0
-    ? { text: `▲ ${amount}`, label: `Up ${amount} in 30 days`, color: 'teal.9' }
-    : { text: `▼ ${amount}`, label: `Down ${amount} in 30 days`, color: 'red.9' };
+    ? { text: `▲ ${amount}`, label: `Up ${amount} in 30 days`, color: 'var(--mantine-color-teal-light-color)' }
+    : { text: `▼ ${amount}`, label: `Down ${amount} in 30 days`, color: 'var(--mantine-color-red-light-color)' };
 }
 
 /** Query keys of the connection reads (the shared queryKeys list is not extended for them). */
