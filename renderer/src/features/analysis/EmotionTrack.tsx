@@ -1,6 +1,7 @@
 import { LineChart } from '@mantine/charts';
 import { Group, Text } from '@mantine/core';
 import type { ConversationTrack } from '../../../../shared/contract/domain';
+import { ChartTooltip } from '../../lib/ChartTooltip';
 import { fullTime } from '../../lib/time';
 import { EMOTION_LOOK, formatSentiment } from './emotionLook';
 
@@ -41,14 +42,7 @@ export function EmotionTrack({ track }: { track: ConversationTrack }) {
         tooltipProps={{
           content: ({ payload }) => {
             const point = payload?.[0]?.payload as (typeof points)[number] | undefined;
-            return point ? (
-              <div style={{ background: 'var(--mantine-color-body)', border: '1px solid var(--mantine-color-gray-3)', padding: 6, borderRadius: 4 }}>
-                <Text size="xs">{fullTime(point.sentAt)}</Text>
-                <Text size="xs">
-                  {point.emotion} · {formatSentiment(point.sentiment)}
-                </Text>
-              </div>
-            ) : null;
+            return point ? <ChartTooltip lines={[fullTime(point.sentAt), `${point.emotion} · ${formatSentiment(point.sentiment)}`]} /> : null;
           },
         }}
       />

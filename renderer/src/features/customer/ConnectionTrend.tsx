@@ -1,7 +1,7 @@
 import { LineChart } from '@mantine/charts';
-import { Text } from '@mantine/core';
 import dayjs from 'dayjs';
 import type { ConnectionIndex } from '../../../../shared/contract/connection';
+import { ChartTooltip } from '../../lib/ChartTooltip';
 import { fullTime } from '../../lib/time';
 import { formatScore } from './connectionLook';
 
@@ -36,12 +36,7 @@ export function ConnectionTrend({ trend }: { trend: ConnectionIndex['trend'] }) 
         tooltipProps={{
           content: ({ payload }) => {
             const point = payload?.[0]?.payload as (typeof points)[number] | undefined;
-            return point ? (
-              <div style={{ background: 'var(--mantine-color-body)', border: '1px solid var(--mantine-color-gray-3)', padding: 6, borderRadius: 4 }}>
-                <Text size="xs">{fullTime(point.at)}</Text>
-                <Text size="xs">Index {formatScore(point.score)}</Text>
-              </div>
-            ) : null;
+            return point ? <ChartTooltip lines={[fullTime(point.at), `Index ${formatScore(point.score)}`]} /> : null;
           },
         }}
       />

@@ -1,7 +1,7 @@
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
+import { usePagedVirtualList } from '../../lib/usePagedVirtualList';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { CUSTOMER_ROW_HEIGHT, CustomerRow, CustomerRowHeader } from './CustomerRow';
 
@@ -17,21 +17,7 @@ interface Props {
 
 /** Customers page by page (100 at a time), rendered only where visible: the store may hold 100,000. */
 export function CustomerList({ list, selectedId, onSelect, emptyText }: Props) {
-  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => CUSTOMER_ROW_HEIGHT,
-    overscan: 8,
-  });
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastVisible = virtualItems[virtualItems.length - 1]?.index ?? -1;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastVisible >= items.length - 20) void fetchNextPage();
-  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const { items, total, scrollRef, virtualizer, virtualItems } = usePagedVirtualList(list, CUSTOMER_ROW_HEIGHT, 8);
 
   // the arrow keys move between rows, scrolling the next one into being first
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -1,7 +1,7 @@
 import { Alert, Center, Loader, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect } from 'react';
+import { usePagedVirtualList } from '../../lib/usePagedVirtualList';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationRow } from './ConversationRow';
@@ -37,22 +37,7 @@ export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
       return loaded < last.total ? loaded : undefined;
     },
   });
-  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  const total = list.data?.pages[0]?.total ?? 0;
-
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const virtualItems = virtualizer.getVirtualItems();
-  const lastVisible = virtualItems[virtualItems.length - 1]?.index ?? -1;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastVisible >= items.length - 20) void fetchNextPage();
-  }, [lastVisible, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const { items, total, scrollRef, virtualizer, virtualItems } = usePagedVirtualList(list, ROW_HEIGHT, 10);
 
   useEffect(() => onItems?.(items.map((item) => item.id)), [items, onItems]);
   // keep the open conversation in sight when the keyboard moves to it
