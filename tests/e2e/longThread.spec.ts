@@ -55,6 +55,9 @@ test('a long chat opens at its newest messages and reads earlier ones as the age
   await earlier.focus();
   await page.keyboard.press('Enter');
   await expect(earlier).toHaveText('Show earlier messages (250 more)');
+  // the reader stays where they were (the old first line), not thrown back to the newest
+  await expect(log.getByText('line 351 of our chat', { exact: true })).toBeInViewport();
+  await expect(log.getByText(`line ${COUNT} of our chat`)).not.toBeInViewport();
 
   // by scrolling: each time the top comes near, the next page arrives, until the first line
   for (let attempt = 0; attempt < 20 && (await earlier.isVisible()); attempt++) {

@@ -15,7 +15,7 @@ export function createCustomerHandlers(
 ): Pick<Handlers, 'customers.profile' | 'customers.connection' | 'customers.list'> {
   return {
     'customers.connection': ({ id }) => {
-      const index = connection().compute(id);
+      const index = connection().current(id);
       if (!index) throw new ApiError('not-found', `There is no customer ${id}.`);
       return index;
     },

@@ -40,13 +40,14 @@ export function coachContextFromStore(store: Store, conversationId: number, agen
       };
     }),
     waitingSince: conversation.waitingSince,
-    previousConversations: previous.map((other) => ({
+    // what they wrote first is read for the latest earlier conversation only: that is the one a wording names
+    previousConversations: previous.map((other, index) => ({
       id: other.id,
       channel: other.channel,
       subject: other.subject,
       createdAt: other.createdAt,
       lastContactAt: other.lastMessage?.sentAt ?? other.createdAt,
-      firstCustomerText: store.messages.firstBodyBy(other.id, 'customer'),
+      firstCustomerText: index === 0 ? store.messages.firstBodyBy(other.id, 'customer') : null,
     })),
     openFollowUps: store.followUps
       .listForCustomer(conversation.customer.id)

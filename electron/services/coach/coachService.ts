@@ -58,14 +58,18 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
    * return what was raised. Prompts still open from an earlier message count as ignored.
    */
   function raise(conversationId: number): CoachPrompt[] {
-    const context = coachContextFromStore(store, conversationId, currentUser(), now());
-    const latest = context ? lastCustomerMessage(context) : null;
-    if (!context || !latest?.reading) return [];
-    const existing = store.coachPrompts.listForMessage(latest.id);
+    // the cheap questions first: which message, raised already, open work, read yet
+    const newest = store.messages.latestBy(conversationId, 'customer');
+    if (!newest) return [];
+    const existing = store.coachPrompts.listForMessage(newest.id);
     if (existing.length > 0) return existing;
     // a conversation that is resolved or snoozed is not being answered now: nothing to coach
     const status = store.conversations.getSummary(conversationId)?.status;
     if (status !== 'open' && status !== 'pending') return [];
+    if (!store.analyses.latestForMessage(newest.id)) return [];
+    const context = coachContextFromStore(store, conversationId, currentUser(), now());
+    const latest = context ? lastCustomerMessage(context) : null;
+    if (!context || !latest?.reading) return [];
     const suggestions = evaluatePlaybook(playbooks.get().playbook, context);
     if (suggestions.length === 0) return [];
     const at = now();
@@ -92,12 +96,18 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     });
   }
 
-  /** A reply was sent: prompts left open were ignored; an inserted one the agent reworded was edited. */
-  function settle(conversationId: number, replyBody: string): boolean {
+  /**
+   * A reply was sent: prompts left open were ignored; one inserted since the previous reply that
+   * this reply no longer holds word for word was edited (earlier replies settled earlier prompts).
+   */
+  function settle(conversationId: number, replyId: number, replyBody: string): boolean {
+    const prompts = store.coachPrompts.listForConversation(conversationId);
+    const inserted = prompts.filter((prompt) => prompt.outcome === 'inserted');
+    const previousReplyAt = inserted.length > 0 ? (store.messages.latestBy(conversationId, 'agent', replyId)?.sentAt ?? 0) : 0;
     const sent = comparable(replyBody);
-    const open = store.coachPrompts
-      .listForConversation(conversationId)
-      .filter((prompt) => prompt.outcome === null || (prompt.outcome === 'inserted' && !sent.includes(comparable(prompt.text))));
+    const open = prompts.filter(
+      (prompt) => prompt.outcome === null || (prompt.outcome === 'inserted' && (prompt.outcomeAt ?? 0) >= previousReplyAt && !sent.includes(comparable(prompt.text))),
+    );
     if (open.length === 0) return false;
     const at = now();
     store.transaction(() => {
@@ -116,7 +126,7 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
       }
     } else if (event.name === 'message.added' && event.payload.author === 'agent') {
       const message = store.messages.getById(event.payload.messageId);
-      if (message && settle(event.payload.conversationId, message.body)) bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: null, prompts: [] });
+      if (message && settle(event.payload.conversationId, message.id, message.body)) bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: null, prompts: [] });
     }
   });
 

@@ -22,6 +22,10 @@ const SWEEP_AFTER_MS = 3_000;
 const SETTLE_MS = 250;
 const DAY = 86_400_000;
 const TELL_EVERY_MS = 1_000;
+/** An explanation shown in a panel is reused for this long when nothing changed for the customer. */
+const FRESH_MS = 60_000;
+/** How many customers' explanations are kept (those most recently looked at). */
+const EXPLAINED_KEPT = 200;
 
 /**
  * Keeps every customer's emotional-connection index current: recomputed when they write, when we
@@ -33,7 +37,9 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
   let timer: NodeJS.Timeout | null = null;
   let timerDue = 0;
   let closed = false;
+  let backlogRunning = false;
   const changed = new Set<number>();
+  const explained = new Map<number, ConnectionIndex>();
   let lastTold = 0;
 
   function historyOf(customerId: number): ConnectionHistory | null {
@@ -57,6 +63,21 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
       return latest === null || last > latest ? last : latest;
     }, null);
     store.connection.save({ customerId, score: index.score, stage: index.stage, movement30d: index.movement30d, risks: index.risks, lastContactAt, contacts, computedAt: index.computedAt });
+    // the full explanation of customers someone is looking at is kept, so the panel's next read is free
+    if (explained.has(customerId)) explained.set(customerId, index);
+    return index;
+  }
+
+  /** A customer's index with its explanation: as last computed if nothing has changed for them since (and it is fresh), else now. */
+  function current(customerId: number): ConnectionIndex | null {
+    const kept = explained.get(customerId);
+    if (kept && !dirty.has(customerId) && now() - kept.computedAt < FRESH_MS) return kept;
+    const index = compute(customerId);
+    if (index) {
+      explained.delete(customerId);
+      explained.set(customerId, index);
+      if (explained.size > EXPLAINED_KEPT) explained.delete(explained.keys().next().value!);
+    }
     return index;
   }
 
@@ -118,9 +139,10 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
         touch(event.payload.customerId);
         break;
       case 'analysis.result': {
-        const conversationId = event.payload.conversationId;
-        const conversation = conversationId !== null ? store.conversations.getSummary(conversationId) : null;
-        if (conversation) touch(conversation.customer.id);
+        // a message's reading counts; a draft's (the agent typing) does not
+        if (event.payload.messageId === null || event.payload.conversationId === null) break;
+        const customerId = store.conversations.customerIdOf(event.payload.conversationId);
+        if (customerId !== null) touch(customerId);
         break;
       }
       case 'followUps.changed':
@@ -129,13 +151,18 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
       case 'workspace.changed':
         schedule(SETTLE_MS);
         break;
-      case 'progress':
-        // the backlog finished reading: every index may have new feeling to count
-        if (event.payload.task === 'analysis.backlog' && event.payload.done === event.payload.total && event.payload.total > 0) {
+      case 'progress': {
+        if (event.payload.task !== 'analysis.backlog') break;
+        // the backlog has just finished reading (not: is reported finished again after live work):
+        // every index may have new feeling to count
+        const running = event.payload.done < event.payload.total;
+        if (backlogRunning && !running) {
           store.connection.markAllStale();
           schedule(SETTLE_MS);
         }
+        backlogRunning = running;
         break;
+      }
       default:
         break;
     }
@@ -147,6 +174,7 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
       schedule(SWEEP_AFTER_MS);
     },
     compute,
+    current,
     close(): void {
       closed = true;
       unsubscribe();

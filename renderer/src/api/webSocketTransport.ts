@@ -47,7 +47,14 @@ export function createWebSocketTransport(token: string, origin: string): Transpo
       ws.addEventListener('message', (message) => {
         const frame = JSON.parse(String(message.data)) as ServerFrame;
         if (frame.type === 'event') {
-          for (const listener of listeners) listener(frame.event);
+          for (const listener of listeners) {
+            // one listener's fault must not keep the event from the others
+            try {
+              listener(frame.event);
+            } catch (error) {
+              console.error(`Kinship: a listener for ${frame.event.name} failed`, error);
+            }
+          }
         } else {
           pending.get(frame.id)?.resolve(frame.result);
           pending.delete(frame.id);

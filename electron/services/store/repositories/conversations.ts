@@ -125,6 +125,7 @@ export function createConversationsRepository(db: Database.Database) {
     `INSERT INTO conversation_reads (conversation_id, user_id, read_at) VALUES (?, ?, ?)
      ON CONFLICT (conversation_id, user_id) DO UPDATE SET read_at = max(read_at, excluded.read_at)`,
   );
+  const customerOf = db.prepare<[number], { customer_id: number }>('SELECT customer_id FROM conversations WHERE id = ?');
   const byExternalRef = db.prepare<[Channel, string], { id: number }>(
     'SELECT id FROM conversations WHERE channel = ? AND external_ref = ?',
   );
@@ -189,6 +190,10 @@ export function createConversationsRepository(db: Database.Database) {
   }
 
   return {
+    /** Whose conversation it is (a primary-key read), or null. */
+    customerIdOf(conversationId: number): number | null {
+      return customerOf.get(conversationId)?.customer_id ?? null;
+    },
     create(conversation: NewConversation): number {
       return Number(insert.run(conversation).lastInsertRowid);
     },

@@ -69,6 +69,9 @@ export function createMessagesRepository(db: Database.Database) {
   const firstByAuthor = db.prepare<[number, MessageAuthor], { body: string }>(
     'SELECT body FROM messages WHERE conversation_id = ? AND author = ? ORDER BY sent_at, id LIMIT 1',
   );
+  const latestByAuthor = db.prepare<[number, MessageAuthor, number], { id: number; sent_at: number }>(
+    'SELECT id, sent_at FROM messages WHERE conversation_id = ? AND author = ? AND id != ? ORDER BY sent_at DESC, id DESC LIMIT 1',
+  );
   const byEmailId = db.prepare<[string], { id: number; conversation_id: number }>(
     "SELECT id, conversation_id FROM messages WHERE json_extract(meta, '$.messageId') = ? LIMIT 1",
   );
@@ -113,6 +116,11 @@ export function createMessagesRepository(db: Database.Database) {
     /** The messages of a conversation from a given one (included) to the newest, oldest first. */
     fromMessageOfConversation(conversationId: number, from: { sentAt: number; id: number }): { messages: Omit<Message, 'reading'>[]; olderCount: number } {
       return { messages: fromOfConversation.all(conversationId, from.sentAt, from.id).map(toMessage), olderCount: countOlder.get(conversationId, from.sentAt, from.id)!.n };
+    },
+    /** The newest message a given author wrote in a conversation (leaving one out, e.g. the one just sent), if any. */
+    latestBy(conversationId: number, author: MessageAuthor, except = 0): { id: number; sentAt: number } | null {
+      const row = latestByAuthor.get(conversationId, author, except);
+      return row ? { id: row.id, sentAt: row.sent_at } : null;
     },
     /** The text of the first message a given author wrote in a conversation, if any. */
     firstBodyBy(conversationId: number, author: MessageAuthor): string | null {

@@ -46,16 +46,18 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [conversationId, focusMessageId]);
 
-  // a new message at the end (a reply sent, a customer writing) comes into view if the reader was near the end
-  const count = useRef(messages.length);
+  // a new message at the end (a reply sent, a customer writing) comes into view if the reader was near
+  // the end; earlier messages added at the top are not new ones
+  const lastId = useRef(messages[messages.length - 1]?.id);
   useEffect(() => {
     const element = scrollRef.current;
-    const grew = messages.length > count.current;
-    count.current = messages.length;
+    const last = messages[messages.length - 1];
+    const grew = last !== undefined && lastId.current !== undefined && last.id !== lastId.current && last.conversationId === conversationId;
+    lastId.current = last?.id;
     if (!grew || !element) return;
     const nearEnd = element.scrollHeight - element.scrollTop - element.clientHeight < 400;
-    if (nearEnd || messages[messages.length - 1]?.author !== 'customer') virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
-  }, [messages, virtualizer]);
+    if (nearEnd || last.author !== 'customer') virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
+  }, [messages, virtualizer, conversationId]);
 
   // earlier messages added above: keep what the reader was looking at in place (by the height they added)
   const totalSize = virtualizer.getTotalSize();

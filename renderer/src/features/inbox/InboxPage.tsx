@@ -1,6 +1,6 @@
 import { Center, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
 import { useCallback, useRef, useState } from 'react';
 import type { EventPayload } from '../../../../shared/contract/events';
@@ -75,10 +75,10 @@ export function InboxPage() {
     useCallback(
       (changed: EventPayload<'connection.changed'>) => {
         const ids = new Set(changed.customerIds);
-        const shown = queryClient.getQueriesData<{ items: ConversationSummary[] }>({ queryKey: queryKeys.allConversations });
-        if (shown.some(([, page]) => page?.items.some((item) => ids.has(item.customer.id)))) {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
-        }
+        // the queue is read page by page: look through the pages in the cache
+        const shown = queryClient.getQueriesData<InfiniteData<{ items: ConversationSummary[] }>>({ queryKey: queryKeys.allConversations });
+        const affected = shown.some(([, data]) => data?.pages?.some((page) => page.items.some((item) => ids.has(item.customer.id))));
+        if (affected) void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
       },
       [queryClient],
     ),

@@ -79,6 +79,11 @@ describe('the coach over a real workspace', () => {
     for (const prompt of after.filter((p) => p.id !== acknowledge.id)) expect(prompt).toMatchObject({ outcome: 'ignored', outcomeAt: NOW + 24_000 });
     const outcomes = store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.outcome');
     expect(outcomes.map((event) => event.payload.outcome).sort()).toEqual(['inserted', ...after.slice(1).map(() => 'ignored')].sort());
+
+    // a later reply without that line does not change what was done with it before
+    tick(60_000);
+    await ok(api, 'conversations.reply', { conversationId, kind: 'reply', body: 'The tracking number is on its way to you now.' });
+    expect(store.coachPrompts.getById(acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 4_000 });
   });
 
   it('finds an inserted prompt edited when the reply sent no longer holds it word for word', async () => {
