@@ -36,6 +36,34 @@ export const COACH_PLACEHOLDERS = {
 } as const;
 export type CoachPlaceholder = keyof typeof COACH_PLACEHOLDERS;
 
+/** How a placeholder is written in a wording: {firstName}. */
+export const PLACEHOLDER_PATTERN = /\{([^{}\n]{0,40})\}/g;
+
+/** The placeholders a wording uses, in order of first use, without repeats ("{firstName}" → "firstName"). */
+export function listPlaceholders(wording: string): string[] {
+  const names: string[] = [];
+  for (const match of wording.matchAll(PLACEHOLDER_PATTERN)) {
+    const name = (match[1] ?? '').trim();
+    if (!names.includes(name)) names.push(name);
+  }
+  return names;
+}
+
+export function isCoachPlaceholder(name: string): name is CoachPlaceholder {
+  return Object.hasOwn(COACH_PLACEHOLDERS, name);
+}
+
+/** What is wrong with one wording's placeholders, in words, or null: checked by the editor and by the schema. */
+export function wordingProblem(wording: string): string | null {
+  const unknown = listPlaceholders(wording).filter((name) => !isCoachPlaceholder(name));
+  if (unknown.length > 0) {
+    const names = unknown.map((name) => `{${name}}`).join(', ');
+    return `Unknown placeholder${unknown.length > 1 ? 's' : ''} ${names}: use one of ${Object.keys(COACH_PLACEHOLDERS).map((name) => `{${name}}`).join(', ')}`;
+  }
+  if (/[{}]/.test(wording.replace(PLACEHOLDER_PATTERN, ''))) return 'A { or } without its pair: write placeholders as {firstName}';
+  return null;
+}
+
 /** Everything a rule's trigger can test; every condition given must hold (they are ANDed). */
 export const triggerSchema = z
   .object({
@@ -77,7 +105,20 @@ export const playbookRuleSchema = z
     priority: z.number().int().min(0).max(100),
     when: triggerSchema,
     /** Phrasings with {placeholders}; the coach never offers the same one twice in a row. */
-    wordings: z.array(z.string().trim().min(1, 'A wording cannot be empty').max(500)).min(1, 'A rule needs at least one wording').max(30),
+    wordings: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, 'A wording cannot be empty')
+          .max(500)
+          .superRefine((wording, check) => {
+            const problem = wordingProblem(wording);
+            if (problem) check.addIssue({ code: 'custom', message: problem });
+          }),
+      )
+      .min(1, 'A rule needs at least one wording')
+      .max(30),
   })
   .strict();
 export type PlaybookRule = z.infer<typeof playbookRuleSchema>;

@@ -192,10 +192,12 @@ export const THREAD_PAGE = 100;
 export interface ConversationDetail {
   conversation: ConversationSummary;
   customer: Customer;
-  /** The newest page of the thread (or from the message asked for to the newest), oldest first. */
+  /** The newest page of the thread (or a stretch around the message asked for), oldest first. */
   messages: Message[];
   /** How many earlier messages there are (`conversations.olderMessages` reads them). */
   olderCount: number;
+  /** Opened at a message far back: how many newer ones there are after the stretch sent (0 when it reaches the newest). */
+  newerCount: number;
   /** The current user's unsent draft here, if any. */
   draft: Draft | null;
   /** When the call in progress in this (voice) conversation started; null when none is. */

@@ -13,7 +13,7 @@ import { startWebHost, stopWebHost } from './webHostFixture';
  */
 test.describe.configure({ mode: 'serial' });
 
-const COUNT = 450;
+const COUNT = 700;
 let started: Awaited<ReturnType<typeof startWebHost>>;
 
 test.beforeAll(async () => {
@@ -49,14 +49,14 @@ test('a long chat opens at its newest messages and reads earlier ones as the age
   const log = page.getByRole('log', { name: 'Messages' });
   await expect(log.getByText(`line ${COUNT} of our chat`)).toBeVisible();
   const earlier = log.getByRole('button', { name: /Show earlier messages/ });
-  await expect(earlier).toHaveText('Show earlier messages (350 more)');
+  await expect(earlier).toHaveText('Show earlier messages (600 more)');
 
   // by keyboard: the button reads the next page
   await earlier.focus();
   await page.keyboard.press('Enter');
-  await expect(earlier).toHaveText('Show earlier messages (250 more)');
+  await expect(earlier).toHaveText('Show earlier messages (500 more)');
   // the reader stays where they were (the old first line), not thrown back to the newest
-  await expect(log.getByText('line 351 of our chat', { exact: true })).toBeInViewport();
+  await expect(log.getByText('line 601 of our chat', { exact: true })).toBeInViewport();
   await expect(log.getByText(`line ${COUNT} of our chat`)).not.toBeInViewport();
 
   // by scrolling: each time the top comes near, the next page arrives, until the first line
@@ -81,4 +81,12 @@ test('a search hit far back opens the thread at that message, with the lines bef
   // twenty lines of context above it are there; the 180 before those load on the way up
   const log = page.getByRole('log', { name: 'Messages' });
   await expect(log.getByRole('button', { name: /Show earlier messages/ })).toHaveText('Show earlier messages (180 more)');
+
+  // only a stretch around the hit is read (300 lines from twenty before it); the newest are one click away
+  const newer = log.getByRole('button', { name: /newer messages — go to the newest/ });
+  await log.evaluate((element) => (element.scrollTop = element.scrollHeight));
+  await expect(newer).toHaveText(`${COUNT - 180 - 300} newer messages — go to the newest`);
+  await newer.click();
+  await expect(log.getByText(`line ${COUNT} of our chat`)).toBeVisible();
+  await expect(newer).toHaveCount(0);
 });

@@ -6,6 +6,9 @@ import { createConversationActions } from '../conversations/conversationActions'
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
+/** How many messages a conversation opened at a search hit far back shows (from 20 before the hit). */
+const AROUND_WINDOW = 300;
+
 type ConversationHandlers = Pick<
   Handlers,
   | 'conversations.list'
@@ -66,15 +69,16 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       // the newest page; or, for a message further back (a search hit), a little before it onwards
       const around = aroundMessageId !== undefined ? store.messages.getById(aroundMessageId) : null;
       if (aroundMessageId !== undefined && around?.conversationId !== id) throw new ApiError('not-found', `Conversation ${id} has no message ${aroundMessageId}.`);
-      let page = store.messages.pageOfConversation(id, THREAD_PAGE, null);
+      let page: { messages: Omit<Message, 'reading'>[]; olderCount: number; newerCount: number } = { ...store.messages.pageOfConversation(id, THREAD_PAGE, null), newerCount: 0 };
       if (around && !page.messages.some((message) => message.id === around.id)) {
+        // a stretch around the hit (a little before, more after), not everything up to the newest
         const lead = store.messages.pageOfConversation(id, 20, { sentAt: around.sentAt, id: around.id }).messages[0] ?? around;
-        page = store.messages.fromMessageOfConversation(id, { sentAt: lead.sentAt, id: lead.id });
+        page = store.messages.fromMessageOfConversation(id, { sentAt: lead.sentAt, id: lead.id }, AROUND_WINDOW);
       }
       const messages = withReadings(page.messages);
       // a call in progress started in the page (a voice thread is short); otherwise the whole thread is asked
       const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(store.messages.listForConversation(id));
-      return { conversation, customer, messages, olderCount: page.olderCount, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt };
+      return { conversation, customer, messages, olderCount: page.olderCount, newerCount: page.newerCount, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt };
     },
     'conversations.track': ({ id }) => {
       mustExist(id);

@@ -4,13 +4,14 @@ import { loadDemoWorkspace } from '../demo/loadDemoWorkspace';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createKeymapHandlers } from './keymapHandlers';
-import { DEFAULT_MACROS } from '../../../shared/contract/macros';
+import { fillMacro } from '../../../shared/fillMacro';
+import type { CoachContext } from '../coach/coachContext';
 import { createCoachService } from '../coach/coachService';
 import { createConnectionService } from '../connection/connectionService';
 import { createCoachHandlers } from './coachHandlers';
 import { createFollowUpHandlers } from './followUpHandlers';
 import { createCustomerHandlers } from './customerHandlers';
-import { createMacroHandlers } from './macroHandlers';
+import { createMacroHandlers, macrosOf } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
@@ -66,8 +67,14 @@ export function createApi(context: ApiContext) {
 
   // the coach and the connection index follow the workspace's events from the start
   const ready0 = context.workspace.state === 'ready' ? context.workspace : null;
-  const macroBodies = () => (ready0 ? (ready0.store.settings.get<{ body: string }[]>('macros') ?? DEFAULT_MACROS).map((macro) => macro.body) : []);
-  const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, currentUser, templates: macroBodies }) : null;
+  // the team's macros as this conversation would fill them: a reply that is one word for word is a stock reply
+  const macroTexts = (context: CoachContext) =>
+    ready0
+      ? macrosOf(ready0.store).map((macro) =>
+          fillMacro(macro.body, { customerName: context.customer.displayName, agentName: context.agent?.name ?? null, subject: context.subject, bodies: context.messages.map((message) => message.body) }),
+        )
+      : [];
+  const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, currentUser, templates: macroTexts }) : null;
   const connection = ready0 ? createConnectionService({ store: ready0.store, bus: context.bus, now }) : null;
   connection?.start();
   const coachService = () => (ready(), coach!);

@@ -1,15 +1,21 @@
 import { ApiError } from '../../../shared/contract/errors';
 import { canonicalKey, COMMAND_IDS, DEFAULT_KEYMAP, keyProblem, type Keymap } from '../../../shared/contract/keymap';
 import { DEFAULT_MACROS, type Macro } from '../../../shared/contract/macros';
+import type { Store } from '../store/store';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
 const MACROS_SETTING = 'macros';
 const KEYMAP_SETTING = 'keymap.overrides';
 
+/** The team's canned responses: the defaults until the team changes them. */
+export function macrosOf(store: Store): Macro[] {
+  return store.settings.get<Macro[]>(MACROS_SETTING) ?? DEFAULT_MACROS;
+}
+
 /** Canned responses: the defaults until the team changes them; refused whole if a name or key clashes. */
 export function createMacroHandlers(ready: () => ReadyWorkspace): Pick<Handlers, 'macros.list' | 'macros.save'> {
-  const list = () => ready().store.settings.get<Macro[]>(MACROS_SETTING) ?? DEFAULT_MACROS;
+  const list = () => macrosOf(ready().store);
   return {
     'macros.list': () => list(),
     'macros.save': ({ macros }) => {

@@ -3,7 +3,7 @@ import type { PromptOutcome, User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import type { CoachPrompt } from '../store/repositories/coachPrompts';
 import type { Store } from '../store/store';
-import { lastCustomerMessage } from './coachContext';
+import { lastCustomerMessage, type CoachContext } from './coachContext';
 import { coachContextFromStore } from './coachContextFromStore';
 import { checkDraft } from './checkDraft';
 import { evaluatePlaybook, explainPlaybook } from './evaluatePlaybook';
@@ -16,8 +16,8 @@ interface CoachServiceOptions {
   now: () => number;
   /** Who is at the console: prompts are shown to them and recorded against them. */
   currentUser: () => User | null;
-  /** The team's canned responses, filled: a reply that is one of them word for word is flagged. */
-  templates: () => string[];
+  /** The team's canned responses as a conversation fills them: a reply that is one of them word for word is flagged. */
+  templates: (context: CoachContext) => string[];
 }
 
 const toView = (prompt: CoachPrompt): CoachPromptView => ({
@@ -144,7 +144,7 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     },
     checkDraft(conversationId: number, text: string): DraftFinding[] | null {
       const context = coachContextFromStore(store, conversationId, currentUser(), now());
-      return context ? checkDraft(text, context, playbooks.get().playbook, templates()) : null;
+      return context ? checkDraft(text, context, playbooks.get().playbook, templates(context)) : null;
     },
     /** What a playbook would do in a conversation now, rule by rule; nothing is recorded. */
     preview(conversationId: number, playbook: Playbook): { suggestions: CoachSuggestion[]; rules: RuleCheck[] } | null {

@@ -1,4 +1,4 @@
-import { COACH_PLACEHOLDERS, type CoachPlaceholder } from '../../../shared/contract/coach';
+import { isCoachPlaceholder, listPlaceholders, PLACEHOLDER_PATTERN, type CoachPlaceholder } from '../../../shared/contract/coach';
 import type { CoachContext } from './coachContext';
 import {
   currentTopic,
@@ -12,21 +12,7 @@ import { durationWords, nextStepTime, whenWords } from './timeWords';
 
 /** Fills a wording's {placeholders} from the conversation, or says it cannot. */
 
-const PLACEHOLDER = /\{([^{}\n]{0,40})\}/g;
-
-/** The placeholders a wording uses, in order of first use, without repeats ("{firstName}" → "firstName"). */
-export function listPlaceholders(wording: string): string[] {
-  const names: string[] = [];
-  for (const match of wording.matchAll(PLACEHOLDER)) {
-    const name = (match[1] ?? '').trim();
-    if (!names.includes(name)) names.push(name);
-  }
-  return names;
-}
-
-export function isCoachPlaceholder(name: string): name is CoachPlaceholder {
-  return Object.hasOwn(COACH_PLACEHOLDERS, name);
-}
+export { isCoachPlaceholder, listPlaceholders };
 
 /** The placeholders in a wording the coach does not know (for the playbook editor to point out). */
 export function unknownPlaceholders(wording: string): string[] {
@@ -84,5 +70,5 @@ export function fillWording(wording: string, context: CoachContext): string | nu
     if (value === null) return null;
     values.set(name, value);
   }
-  return wording.replace(PLACEHOLDER, (_whole, name: string) => values.get(name.trim()) ?? '');
+  return wording.replace(PLACEHOLDER_PATTERN, (_whole, name: string) => values.get(name.trim()) ?? '');
 }

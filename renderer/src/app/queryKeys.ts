@@ -6,6 +6,8 @@ export const queryKeys = {
   /** A conversation (opened at its newest page, or around a message such as a search hit); invalidating the id refreshes both. */
   conversation: (id: number, aroundMessageId: number | null = null) =>
     (aroundMessageId === null ? ['conversations.get', id] : ['conversations.get', id, aroundMessageId]) as readonly unknown[],
+  /** A conversation's emotion track: its own key, so sends and status changes do not read it again. */
+  track: (id: number) => ['conversations.track', id] as const,
   search: (query: string) => ['messages.search', query] as const,
   customerProfile: (id: number) => ['customers.profile', id] as const,
   allCustomerProfiles: ['customers.profile'] as const,

@@ -60,8 +60,11 @@ export function createMessagesRepository(db: Database.Database) {
   const olderOfConversation = db.prepare<[number, number, number, number], MessageRow>(
     `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?) ORDER BY sent_at DESC, id DESC LIMIT ?`,
   );
-  const fromOfConversation = db.prepare<[number, number, number], MessageRow>(
-    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND (sent_at, id) >= (?, ?) ORDER BY sent_at, id`,
+  const fromOfConversation = db.prepare<[number, number, number, number], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND (sent_at, id) >= (?, ?) ORDER BY sent_at, id LIMIT ?`,
+  );
+  const countNewer = db.prepare<[number, number, number], { n: number }>(
+    'SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND (sent_at, id) > (?, ?)',
   );
   const countOlder = db.prepare<[number, number, number], { n: number }>(
     'SELECT count(*) AS n FROM messages WHERE conversation_id = ? AND (sent_at, id) < (?, ?)',
@@ -113,9 +116,15 @@ export function createMessagesRepository(db: Database.Database) {
       const first = rows[0];
       return { messages: rows.map(toMessage), olderCount: first ? countOlder.get(conversationId, first.sent_at, first.id)!.n : 0 };
     },
-    /** The messages of a conversation from a given one (included) to the newest, oldest first. */
-    fromMessageOfConversation(conversationId: number, from: { sentAt: number; id: number }): { messages: Omit<Message, 'reading'>[]; olderCount: number } {
-      return { messages: fromOfConversation.all(conversationId, from.sentAt, from.id).map(toMessage), olderCount: countOlder.get(conversationId, from.sentAt, from.id)!.n };
+    /** Up to `limit` messages of a conversation from a given one (included) on, oldest first, with how many are before and after them. */
+    fromMessageOfConversation(conversationId: number, from: { sentAt: number; id: number }, limit: number): { messages: Omit<Message, 'reading'>[]; olderCount: number; newerCount: number } {
+      const rows = fromOfConversation.all(conversationId, from.sentAt, from.id, limit);
+      const last = rows[rows.length - 1];
+      return {
+        messages: rows.map(toMessage),
+        olderCount: countOlder.get(conversationId, from.sentAt, from.id)!.n,
+        newerCount: last ? countNewer.get(conversationId, last.sent_at, last.id)!.n : 0,
+      };
     },
     /** The newest message a given author wrote in a conversation (leaving one out, e.g. the one just sent), if any. */
     latestBy(conversationId: number, author: MessageAuthor, except = 0): { id: number; sentAt: number } | null {

@@ -10,7 +10,7 @@ import { applyFinding, DraftCheckPanel } from '../coach/DraftCheckPanel';
 import { PromiseOffers } from '../coach/PromiseOffers';
 import { useCoachPrompts } from '../coach/useCoachPrompts';
 import type { Macro } from '../../../../shared/contract/macros';
-import { fillMacro } from '../../lib/fillMacro';
+import { fillMacro } from '../../../../shared/fillMacro';
 import { MacroMenu } from './MacroMenu';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';

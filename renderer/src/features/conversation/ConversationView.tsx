@@ -1,7 +1,8 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
-import { useClient } from '../../api/ClientContext';
+import { lazy, Suspense, useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { useClient, useKinshipEvent } from '../../api/ClientContext';
+import type { EventPayload } from '../../../../shared/contract/events';
 import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
 import { CallPanel } from './CallPanel';
@@ -25,10 +26,12 @@ interface Props {
   commandsEnabled?: boolean;
   /** Extra buttons for the header (keep beside, close, pop out). */
   headerActions?: ReactNode;
+  /** Opened at a message far back: go to the newest messages instead. */
+  onShowNewest?: () => void;
 }
 
 /** The full thread of one conversation, laid out for its channel. */
-export function ConversationView({ conversationId, focusMessageId, commandsEnabled = true, headerActions }: Props) {
+export function ConversationView({ conversationId, focusMessageId, commandsEnabled = true, headerActions, onShowNewest }: Props) {
   const client = useClient();
   const detail = useQuery({
     queryKey: queryKeys.conversation(conversationId, focusMessageId),
@@ -36,10 +39,21 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   });
   // the chart of the customer's feeling comes second: the thread is on screen first
   const track = useQuery({
-    queryKey: [...queryKeys.conversation(conversationId), 'track'],
+    queryKey: queryKeys.track(conversationId),
     queryFn: () => client.call('conversations.track', { id: conversationId }),
     enabled: detail.isSuccess,
   });
+  const queryClient = useQueryClient();
+  // read again only when a message here has been read (not for every send, note or status change)
+  useKinshipEvent(
+    'analysis.result',
+    useCallback(
+      (result: EventPayload<'analysis.result'>) => {
+        if (result.conversationId === conversationId && result.messageId !== null) void queryClient.invalidateQueries({ queryKey: queryKeys.track(conversationId) });
+      },
+      [conversationId, queryClient],
+    ),
+  );
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
   const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
   const priorityActions = useMemo<PaletteAction[]>(
@@ -49,7 +63,6 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   );
   usePaletteActions(priorityActions, detail.isSuccess && commandsEnabled);
   // opening a conversation with something new in it marks it read for the current user
-  const queryClient = useQueryClient();
   const unread = detail.data?.conversation.unread === true;
   useEffect(() => {
     if (!unread) return;
@@ -131,6 +144,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         olderCount={thread.olderCount}
         loadingOlder={thread.loading}
         onLoadOlder={thread.loadOlder}
+        newerCount={detail.data.newerCount}
+        {...(onShowNewest ? { onShowNewest } : {})}
       />
       {conversation.channel === 'voice' && <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />}
       <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} savedDraft={detail.data.draft}

@@ -14,6 +14,10 @@ interface Props {
   olderCount?: number;
   loadingOlder?: boolean;
   onLoadOlder?: () => void;
+  /** Opened at a message far back: how many newer messages follow the stretch shown. */
+  newerCount?: number;
+  /** Goes to the newest messages (the conversation opened at its end). */
+  onShowNewest?: () => void;
 }
 
 function estimate(message: Message, channel: Channel): number {
@@ -26,7 +30,7 @@ function estimate(message: Message, channel: Channel): number {
  * The messages of one conversation, rendered only where they can be seen, so a thread of
  * thousands opens as fast as one of twenty. Each row is measured once it is drawn.
  */
-export function MessageThread({ messages, channel, focusMessageId, olderCount = 0, loadingOlder = false, onLoadOlder }: Props) {
+export function MessageThread({ messages, channel, focusMessageId, olderCount = 0, loadingOlder = false, onLoadOlder, newerCount = 0, onShowNewest }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -35,7 +39,7 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
     getItemKey: (index) => messages[index]!.id,
     overscan: 3,
     paddingStart: olderCount > 0 ? 48 : 16,
-    paddingEnd: 32,
+    paddingEnd: newerCount > 0 ? 64 : 32,
   });
 
   // open at the focused message, or at the newest
@@ -80,6 +84,13 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
   return (
     <div ref={scrollRef} onScroll={onScroll} className={classes.thread} data-channel={channel} role="log" aria-label="Messages" tabIndex={0}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {newerCount > 0 && (
+          <div className={classes.newer}>
+            <Button variant="light" size="compact-xs" onClick={onShowNewest}>
+              {newerCount.toLocaleString()} newer message{newerCount === 1 ? '' : 's'} — go to the newest
+            </Button>
+          </div>
+        )}
         {olderCount > 0 && (
           <div className={classes.older}>
             <Button variant="subtle" size="compact-xs" onClick={onLoadOlder} loading={loadingOlder}>

@@ -84,13 +84,19 @@ export function InboxPage() {
     ),
   );
 
+  const backlogRunning = useRef(false);
   // when the backlog has been read, the open conversation is fetched once more so its readings appear
   useKinshipEvent(
     'progress',
     useCallback(
       (progress: EventPayload<'progress'>) => {
-        if (progress.task !== 'analysis.backlog' || !selection || progress.done < progress.total) return;
+        if (progress.task !== 'analysis.backlog') return;
+        // only when the backlog has just finished (it is reported done again after live reads)
+        const wasRunning = backlogRunning.current;
+        backlogRunning.current = progress.done < progress.total;
+        if (!wasRunning || backlogRunning.current || !selection) return;
         void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(selection.conversationId) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.track(selection.conversationId) });
       },
       [queryClient, selection],
     ),
@@ -160,6 +166,7 @@ export function InboxPage() {
             focusMessageId={selection.messageId}
             commandsEnabled={activePane === 'main'}
             headerActions={<PaneActions conversationId={selection.conversationId} onKeepBeside={selection.conversationId !== beside ? () => setBeside(selection.conversationId) : undefined} />}
+            onShowNewest={() => openConversation(selection.conversationId)}
           />
         ) : (
           <Center h="100%">

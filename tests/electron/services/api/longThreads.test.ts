@@ -68,6 +68,7 @@ describe('a long thread read a page at a time', () => {
     const detail = await ok(api, 'conversations.get', { id: conversationId, aroundMessageId: hit });
     expect(detail.messages.map((m) => m.id)).toEqual(ids.slice(10));
     expect(detail.olderCount).toBe(10);
+    expect(detail.newerCount).toBe(0);
     expect(await api.call('conversations.get', { id: conversationId + 1, aroundMessageId: hit })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await api.call('conversations.olderMessages', { id: conversationId, beforeMessageId: 999_999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     close();

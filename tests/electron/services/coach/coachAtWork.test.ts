@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApi, type Api } from '../../../../electron/services/api/createApi';
 import { DEFAULT_PLAYBOOK } from '../../../../electron/services/coach/defaultPlaybook';
+import { DEFAULT_MACROS } from '../../../../shared/contract/macros';
+import { fillMacro } from '../../../../shared/fillMacro';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { startAnalysis } from '../../../helpers/analysisHarness';
@@ -108,6 +110,11 @@ describe('the coach over a real workspace', () => {
       text: 'Hi Sam, I’m so sorry — that’s not good enough. I’ve issued your refund today and you’ll see it by Friday; I’ll email you the confirmation by 5 pm.',
     });
     expect(warm).toEqual([]);
+
+    // a macro pasted as it is, filled for this conversation, is a stock reply
+    const thanks = DEFAULT_MACROS.find((macro) => macro.id === 'thank-you')!;
+    const pasted = fillMacro(thanks.body, { customerName: 'Sam Carter', agentName: 'Priya Shah', subject: 'Missing parcel', bodies: [] });
+    expect((await ok(api, 'coach.checkDraft', { conversationId, text: pasted })).map((finding) => finding.check)).toContain('verbatim-template');
   });
 
   it('lets only a supervisor change the playbook, previews an unsaved one, and refuses a broken one', async () => {
@@ -130,6 +137,10 @@ describe('the coach over a real workspace', () => {
     expect((await ok(api, 'playbook.get', {})).playbook.rules.filter((rule) => rule.kind === 'acknowledge').every((rule) => !rule.enabled)).toBe(true);
     const broken = { ...edited, rules: [{ ...edited.rules[0]!, wordings: [] }] };
     expect(await api.call('playbook.save', { playbook: broken })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // a wording the coach could never fill is refused here too, not only in the editor
+    const unknownPlaceholder = { ...edited, rules: [{ ...edited.rules[0]!, wordings: ['Hi {nickname}, sorry about that.'] }] };
+    const refused = await api.call('playbook.save', { playbook: unknownPlaceholder });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'playbook.rules.0.wordings.0', message: expect.stringMatching(/^Unknown placeholder \{nickname\}/) }] } });
     expect(await ok(api, 'playbook.save', { playbook: null })).toMatchObject({ isDefault: true });
   });
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { COACH_PLACEHOLDERS, playbookSchema, type Playbook } from '../../../../../shared/contract/coach';
+import { playbookSchema, type Playbook } from '../../../../../shared/contract/coach';
 
 /**
  * What is wrong with a playbook being edited, as issues with the same paths the Node side uses
@@ -11,32 +11,7 @@ export interface PlaybookIssue {
   message: string;
 }
 
-/** The same {placeholder} syntax the coach fills (electron/services/coach/fillWording.ts). */
-const PLACEHOLDER = /\{([^{}\n]{0,40})\}/g;
-
-export function listPlaceholders(wording: string): string[] {
-  const names: string[] = [];
-  for (const match of wording.matchAll(PLACEHOLDER)) {
-    const name = (match[1] ?? '').trim();
-    if (!names.includes(name)) names.push(name);
-  }
-  return names;
-}
-
-export function isKnownPlaceholder(name: string): boolean {
-  return Object.hasOwn(COACH_PLACEHOLDERS, name);
-}
-
-/** What is wrong with one wording's placeholders, or null. */
-export function wordingProblem(wording: string): string | null {
-  const unknown = listPlaceholders(wording).filter((name) => !isKnownPlaceholder(name));
-  if (unknown.length > 0) {
-    const names = unknown.map((name) => `{${name}}`).join(', ');
-    return `Unknown placeholder${unknown.length > 1 ? 's' : ''} ${names}: use one of ${Object.keys(COACH_PLACEHOLDERS).map((name) => `{${name}}`).join(', ')}`;
-  }
-  if (/[{}]/.test(wording.replace(PLACEHOLDER, ''))) return 'A { or } without its pair: write placeholders as {firstName}';
-  return null;
-}
+export { listPlaceholders, wordingProblem } from '../../../../../shared/contract/coach';
 
 function friendly(issue: z.core.$ZodIssue): string {
   const raw = issue as { code: string; origin?: string; minimum?: number | bigint; maximum?: number | bigint; expected?: string; message: string };
@@ -53,19 +28,13 @@ function friendly(issue: z.core.$ZodIssue): string {
   return raw.message;
 }
 
-/** Every issue the editor knows of before saving: the contract's schema, and unknown placeholders. */
+/** Every issue the editor knows of before saving: the contract's schema (unknown placeholders included), as the Node side will check it. */
 export function checkPlaybook(playbook: Playbook): PlaybookIssue[] {
   const issues: PlaybookIssue[] = [];
   const parsed = playbookSchema.safeParse(playbook);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) issues.push({ path: ['playbook', ...issue.path.map(String)].join('.'), message: friendly(issue) });
   }
-  playbook.rules.forEach((rule, ruleIndex) => {
-    rule.wordings.forEach((wording, index) => {
-      const problem = wordingProblem(wording);
-      if (problem) issues.push({ path: `playbook.rules.${ruleIndex}.wordings.${index}`, message: problem });
-    });
-  });
   return issues;
 }
 

@@ -1,4 +1,4 @@
-import type { MacroPlaceholder } from '../../../shared/contract/macros';
+import type { MacroPlaceholder } from './contract/macros';
 
 export interface MacroContext {
   customerName: string;

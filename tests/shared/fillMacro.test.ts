@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillMacro } from '../../../renderer/src/lib/fillMacro';
+import { fillMacro } from '../../shared/fillMacro';
 
 describe('filling a macro from the conversation', () => {
   const context = { customerName: 'Edith Hargreaves', agentName: 'Grace Adeyemi', subject: 'Re: Two payments taken from my card', bodies: ['order LH-100200 was late', 'and then LH-859330 too'] };
