@@ -1,6 +1,7 @@
-import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { KeyboardEvent } from 'react';
+import { queryStatus } from '../../lib/queryStatus';
 import { usePagedVirtualList } from '../../lib/usePagedVirtualList';
 import type { MethodOutput } from '../../../../shared/contract/methods';
 import { CUSTOMER_ROW_HEIGHT, CustomerRow, CustomerRowHeader } from './CustomerRow';
@@ -30,20 +31,8 @@ export function CustomerList({ list, selectedId, onSelect, emptyText }: Props) {
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
   };
 
-  if (list.isPending) {
-    return (
-      <Center p="xl">
-        <Loader size="sm" aria-label="Loading customers" />
-      </Center>
-    );
-  }
-  if (list.isError) {
-    return (
-      <Alert color="red" m="sm" role="alert">
-        {list.error.message}
-      </Alert>
-    );
-  }
+  const status = queryStatus(list, 'Loading customers');
+  if (status) return status;
   return (
     <Stack gap={0} style={{ flex: 1, minHeight: 0 }}>
       <Text size="xs" c="dimmed" px="sm" py={6} aria-live="polite">

@@ -1,7 +1,8 @@
-import { Alert, Center, Loader, Text } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { usePagedVirtualList } from '../../lib/usePagedVirtualList';
+import { queryStatus } from '../../lib/queryStatus';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationRow } from './ConversationRow';
@@ -47,20 +48,8 @@ export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
-  if (list.isPending) {
-    return (
-      <Center p="xl">
-        <Loader size="sm" aria-label="Loading conversations" />
-      </Center>
-    );
-  }
-  if (list.isError) {
-    return (
-      <Alert color="red" m="sm" role="alert">
-        {list.error.message}
-      </Alert>
-    );
-  }
+  const status = queryStatus(list, 'Loading conversations');
+  if (status) return status;
   return (
     <>
       <Text size="xs" c="dimmed" px="sm" py={6} aria-live="polite">

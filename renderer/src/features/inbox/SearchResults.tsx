@@ -1,8 +1,9 @@
-import { Alert, Center, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { Group, Text, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { SearchHit } from '../../../../shared/contract/domain';
+import { queryStatus } from '../../lib/queryStatus';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { MarkedText } from '../../lib/MarkedText';
@@ -36,20 +37,8 @@ export function SearchResults({ query, selectedMessageId, onOpen }: Props) {
     getItemKey: (index) => hits[index]!.messageId,
     overscan: 4,
   });
-  if (search.isPending) {
-    return (
-      <Center p="xl">
-        <Loader size="sm" aria-label="Searching" />
-      </Center>
-    );
-  }
-  if (search.isError) {
-    return (
-      <Alert color="red" m="sm" role="alert">
-        {search.error.message}
-      </Alert>
-    );
-  }
+  const status = queryStatus(search, 'Searching');
+  if (status || !search.data) return status;
   const { tookMs } = search.data;
   return (
     <>
