@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'node',
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     globalSetup: ['tests/setup/buildOnce.ts'],
   },
 });
