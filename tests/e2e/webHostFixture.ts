@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,7 +62,7 @@ export async function startWebHost(
  * Opens the console at `url`, loading the demo first if that workspace is still empty (Playwright
  * restarts a worker after a failure, and with it a fresh host, so no test may count on another).
  */
-export async function openConsoleWithDemo(page: import('@playwright/test').Page, url: string): Promise<void> {
+export async function openConsoleWithDemo(page: Page, url: string): Promise<void> {
   await page.goto(url);
   const load = page.getByRole('button', { name: 'Load the demo workspace' });
   const row = page.getByTestId('conversation-row').first();

@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import type { ZodError } from 'zod';
 import { ApiError, type CallResult } from '../../../shared/contract/errors';
 import {
   isMethodName,

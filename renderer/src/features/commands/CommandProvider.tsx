@@ -39,28 +39,41 @@ export function CommandProvider({ children }: { children: ReactNode }) {
   const client = useClient();
   const keymapQuery = useQuery({ queryKey: keymapKey, queryFn: () => client.call('keymap.get', {}) });
   const keymap = keymapQuery.data ?? DEFAULT_KEYMAP;
+  // The registrations live in refs (a key press must find the newest handler at once); what the
+  // palette lists is a snapshot of them, taken whenever one is added or removed.
   const handlers = useRef(new Map<CommandId, Handler[]>());
-  const [version, setVersion] = useState(0);
   const actionSets = useRef(new Set<PaletteAction[]>());
-
-  const registerActions = useCallback((set: PaletteAction[]) => {
-    actionSets.current.add(set);
-    setVersion((v) => v + 1);
-    return () => {
-      actionSets.current.delete(set);
-      setVersion((v) => v + 1);
-    };
+  const [available, setAvailable] = useState<CommandId[]>([]);
+  const [actions, setActions] = useState<PaletteAction[]>([]);
+  const snapshot = useCallback(() => {
+    setAvailable(COMMAND_IDS.filter((id) => (handlers.current.get(id)?.length ?? 0) > 0));
+    setActions([...actionSets.current].flat());
   }, []);
 
-  const register = useCallback((id: CommandId, handler: Handler) => {
-    const stack = handlers.current.get(id) ?? [];
-    handlers.current.set(id, [...stack, handler]);
-    setVersion((v) => v + 1);
-    return () => {
-      handlers.current.set(id, (handlers.current.get(id) ?? []).filter((h) => h !== handler));
-      setVersion((v) => v + 1);
-    };
-  }, []);
+  const registerActions = useCallback(
+    (set: PaletteAction[]) => {
+      actionSets.current.add(set);
+      snapshot();
+      return () => {
+        actionSets.current.delete(set);
+        snapshot();
+      };
+    },
+    [snapshot],
+  );
+
+  const register = useCallback(
+    (id: CommandId, handler: Handler) => {
+      const stack = handlers.current.get(id) ?? [];
+      handlers.current.set(id, [...stack, handler]);
+      snapshot();
+      return () => {
+        handlers.current.set(id, (handlers.current.get(id) ?? []).filter((h) => h !== handler));
+        snapshot();
+      };
+    },
+    [snapshot],
+  );
 
   const run = useCallback((id: CommandId) => {
     const stack = handlers.current.get(id);
@@ -94,8 +107,6 @@ export function CommandProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [keymap, run]);
 
-  const available = useMemo(() => COMMAND_IDS.filter((id) => (handlers.current.get(id)?.length ?? 0) > 0), [version]);
-  const actions = useMemo(() => [...actionSets.current].flat(), [version]);
   const value = useMemo(() => ({ keymap, available, actions, run, register, registerActions }), [keymap, available, actions, run, register, registerActions]);
   return <CommandContext.Provider value={value}>{children}</CommandContext.Provider>;
 }

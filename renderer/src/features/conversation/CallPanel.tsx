@@ -1,5 +1,4 @@
 import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useInterval } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPhoneCall, IconPhoneOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -28,12 +27,11 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
   const client = useClient();
   const queryClient = useQueryClient();
   const [now, setNow] = useState(Date.now());
-  const ticker = useInterval(() => setNow(Date.now()), 1000);
+  // the call's timer ticks only while a call is going on
   useEffect(() => {
-    if (activeCallStartedAt !== null) ticker.start();
-    else ticker.stop();
-    return ticker.stop;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (activeCallStartedAt === null) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
   }, [activeCallStartedAt]);
   const [note, setNote] = useState('');
   const [disposition, setDisposition] = useState<CallDisposition>('resolved');

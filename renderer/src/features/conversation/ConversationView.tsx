@@ -56,10 +56,10 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   );
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
   const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
+  const { mutate: changePriority } = setPriority;
   const priorityActions = useMemo<PaletteAction[]>(
-    () => PRIORITIES.map((priority) => ({ id: `priority-${priority}`, label: `Set priority: ${priority}`, run: () => setPriority.mutate(priority) })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [conversationId],
+    () => PRIORITIES.map((priority) => ({ id: `priority-${priority}`, label: `Set priority: ${priority}`, run: () => changePriority(priority) })),
+    [changePriority],
   );
   usePaletteActions(priorityActions, detail.isSuccess && commandsEnabled);
   // opening a conversation with something new in it marks it read for the current user

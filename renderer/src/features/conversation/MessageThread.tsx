@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button } from '@mantine/core';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
 import type { Channel, Message } from '../../../../shared/contract/domain';
 import { MessageItem } from './MessageItem';
 import classes from './ConversationView.module.css';
@@ -44,11 +44,12 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
 
   // open at the focused message, or at the newest
   const conversationId = messages[0]?.conversationId;
-  useEffect(() => {
+  // (only when the conversation or the focus changes: messages arriving later must not move the reader)
+  const openAtFocus = useEffectEvent(() => {
     const index = focusMessageId !== null ? messages.findIndex((message) => message.id === focusMessageId) : -1;
     virtualizer.scrollToIndex(index >= 0 ? index : messages.length - 1, { align: index >= 0 ? 'center' : 'end' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [conversationId, focusMessageId]);
+  });
+  useEffect(() => openAtFocus(), [conversationId, focusMessageId]);
 
   // a new message at the end (a reply sent, a customer writing) comes into view if the reader was near
   // the end; earlier messages added at the top are not new ones

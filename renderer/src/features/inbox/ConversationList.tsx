@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { usePagedVirtualList } from '../../lib/usePagedVirtualList';
 import { queryStatus } from '../../lib/queryStatus';
 import { useClient } from '../../api/ClientContext';
@@ -42,11 +42,12 @@ export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
 
   useEffect(() => onItems?.(items.map((item) => item.id)), [items, onItems]);
   // keep the open conversation in sight when the keyboard moves to it
-  useEffect(() => {
+  // (only when the selection moves: new pages arriving must not pull the list back to it)
+  const revealSelected = useEffectEvent(() => {
     const index = items.findIndex((item) => item.id === selectedId);
     if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selectedId]);
+  });
+  useEffect(() => revealSelected(), [selectedId]);
 
   const status = queryStatus(list, 'Loading conversations');
   if (status) return status;

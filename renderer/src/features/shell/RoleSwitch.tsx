@@ -2,7 +2,6 @@ import { SegmentedControl } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ROLES, type Role } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
-import { queryKeys } from '../../app/queryKeys';
 
 const LABELS: Record<Role, string> = { agent: 'Agent', supervisor: 'Supervisor', executive: 'Executive' };
 
