@@ -1,6 +1,10 @@
 import { MantineProvider } from '@mantine/core';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
+
+// findBy…/waitFor wait for what the component shows, however long a loaded machine takes to get
+// there; the test's own timeout is the only limit (testing-library's default of 1 s is a race).
+configure({ asyncUtilTimeout: 30_000 });
 
 /** jsdom lacks what Mantine measures with; give it inert stand-ins. */
 function stubBrowserApis() {
