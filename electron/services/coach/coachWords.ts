@@ -55,17 +55,3 @@ export function stableHash(text: string): number {
   }
   return hash >>> 0;
 }
-
-/** Escapes a string for use inside a regular expression. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * A case-insensitive whole-word matcher for a word or phrase ("third time" also matches
- * "third  time"; "don't" matches "don’t").
- */
-export function wholeWords(phrase: string): RegExp {
-  const body = normaliseSpaces(phrase).split(' ').map(escapeRegExp).join('\\s+').replace(/'/g, "['\u2019]");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
-}

@@ -15,9 +15,7 @@ export function wordCount(text: string): number {
 }
 
 /** Lower-case, straight quotes, single spaces: for comparing texts and matching phrases. */
-export function comparable(text: string): string {
-  return normaliseSpaces(text).toLowerCase();
-}
+export { comparable } from '../wordingShape';
 
 /** The first sentence of the text the pattern matches (tested on its comparable form), or null. */
 export function sentenceMatching(text: string, pattern: RegExp): string | null {
