@@ -36,6 +36,19 @@ export const COACH_PLACEHOLDERS = {
 } as const;
 export type CoachPlaceholder = keyof typeof COACH_PLACEHOLDERS;
 
+/**
+ * How big a playbook may be. The coach evaluates every rule on every customer message, so the Node
+ * side refuses a playbook beyond these (and the editor shows them) rather than let one slow it down.
+ */
+export const PLAYBOOK_LIMITS = {
+  rules: 100,
+  wordingsPerRule: 30,
+  wordingLength: 500,
+  placeholdersPerWording: 10,
+  mentionsPerRule: 50,
+  mentionLength: 40,
+} as const;
+
 /** How a placeholder is written in a wording: {firstName}. */
 export const PLACEHOLDER_PATTERN = /\{([^{}\n]{0,40})\}/g;
 
@@ -53,8 +66,16 @@ export function isCoachPlaceholder(name: string): name is CoachPlaceholder {
   return Object.hasOwn(COACH_PLACEHOLDERS, name);
 }
 
+/** How many placeholders a wording holds, repeats included ("{when} or {when}" holds two). */
+export function countPlaceholders(wording: string): number {
+  return wording.match(PLACEHOLDER_PATTERN)?.length ?? 0;
+}
+
 /** What is wrong with one wording's placeholders, in words, or null: checked by the editor and by the schema. */
 export function wordingProblem(wording: string): string | null {
+  if (countPlaceholders(wording) > PLAYBOOK_LIMITS.placeholdersPerWording) {
+    return `A wording holds at most ${PLAYBOOK_LIMITS.placeholdersPerWording} placeholders`;
+  }
   const unknown = listPlaceholders(wording).filter((name) => !isCoachPlaceholder(name));
   if (unknown.length > 0) {
     const names = unknown.map((name) => `{${name}}`).join(', ');
@@ -89,7 +110,17 @@ export const triggerSchema = z
     /** The customer has an open follow-up (true) / an overdue one ('overdue'). */
     openFollowUp: z.union([z.literal(true), z.literal('overdue')]).optional(),
     /** The customer's message mentions one of these words (case-insensitive, whole words). */
-    mentions: z.array(z.string().trim().min(1).max(40)).min(1).max(50).optional(),
+    mentions: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, 'A mention cannot be empty')
+          .max(PLAYBOOK_LIMITS.mentionLength, `A mention is at most ${PLAYBOOK_LIMITS.mentionLength} characters`),
+      )
+      .min(1)
+      .max(PLAYBOOK_LIMITS.mentionsPerRule, `A rule lists at most ${PLAYBOOK_LIMITS.mentionsPerRule} mentions`)
+      .optional(),
   })
   .strict();
 export type CoachTrigger = z.infer<typeof triggerSchema>;
@@ -111,14 +142,14 @@ export const playbookRuleSchema = z
           .string()
           .trim()
           .min(1, 'A wording cannot be empty')
-          .max(500)
+          .max(PLAYBOOK_LIMITS.wordingLength, `A wording is at most ${PLAYBOOK_LIMITS.wordingLength} characters`)
           .superRefine((wording, check) => {
             const problem = wordingProblem(wording);
             if (problem) check.addIssue({ code: 'custom', message: problem });
           }),
       )
       .min(1, 'A rule needs at least one wording')
-      .max(30),
+      .max(PLAYBOOK_LIMITS.wordingsPerRule, `A rule has at most ${PLAYBOOK_LIMITS.wordingsPerRule} wordings`),
   })
   .strict();
 export type PlaybookRule = z.infer<typeof playbookRuleSchema>;
@@ -145,7 +176,7 @@ export const playbookSchema = z
     maxPrompts: z.number().int().min(1).max(6),
     rules: z
       .array(playbookRuleSchema)
-      .max(100)
+      .max(PLAYBOOK_LIMITS.rules, `A playbook has at most ${PLAYBOOK_LIMITS.rules} rules`)
       .refine((rules) => new Set(rules.map((rule) => rule.id)).size === rules.length, 'Two rules share an id'),
     draftCheck: draftCheckSettingsSchema,
   })

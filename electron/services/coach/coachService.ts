@@ -6,7 +6,7 @@ import type { Store } from '../store/store';
 import { lastCustomerMessage, type CoachContext } from './coachContext';
 import { coachContextFromStore } from './coachContextFromStore';
 import { checkDraft } from './checkDraft';
-import { evaluatePlaybook, explainPlaybook } from './evaluatePlaybook';
+import { evaluatePlaybook, explainPlaybook, suggestionsOf } from './evaluatePlaybook';
 import { createPlaybookStore } from './playbookStore';
 import { comparable } from './draftChecks/draftText';
 
@@ -150,7 +150,8 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     preview(conversationId: number, playbook: Playbook): { suggestions: CoachSuggestion[]; rules: RuleCheck[] } | null {
       const context = coachContextFromStore(store, conversationId, currentUser(), now());
       if (!context) return null;
-      const rules = explainPlaybook(playbook, context).map((rule) => ({
+      const explained = explainPlaybook(playbook, context);
+      const rules = explained.map((rule) => ({
         ruleId: rule.ruleId,
         kind: rule.kind,
         title: rule.title,
@@ -162,7 +163,7 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
         shown: rule.shown,
         whyNot: rule.whyNot,
       }));
-      return { suggestions: evaluatePlaybook(playbook, context), rules };
+      return { suggestions: suggestionsOf(explained), rules };
     },
     playbooks,
     close: unsubscribe,

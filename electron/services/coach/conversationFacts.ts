@@ -1,5 +1,5 @@
 import { type CoachContext, firstCustomerMessage } from './coachContext';
-import { lowerFirst, normaliseSpaces } from './coachWords';
+import { lowerFirst, normaliseSpaces, trimEdges } from './coachWords';
 import { topicPhrase } from './topicPhrase';
 
 /** Facts the coach reads out of a conversation: order numbers, topics, follow-ups, repeat contacts. */
@@ -57,9 +57,12 @@ export function mainFollowUp(context: CoachContext): CoachContext['openFollowUps
   return first;
 }
 
+const NOT_WORD_START = /[^\p{L}\p{N}]/u;
+const NOT_WORD_END = /[^\p{L}\p{N})]/u;
+
 /** A follow-up's description as a phrase to quote ("Call back about refund." → "call back about refund"). */
 export function followUpPhrase(description: string): string | null {
-  const phrase = normaliseSpaces(description).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '');
+  const phrase = trimEdges(trimEdges(normaliseSpaces(description), NOT_WORD_START), NOT_WORD_END, 'end');
   return phrase ? lowerFirst(phrase) : null;
 }
 

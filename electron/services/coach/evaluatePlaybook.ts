@@ -2,7 +2,8 @@ import type { CoachKind, CoachSuggestion, Playbook, PlaybookRule } from '../../.
 import { type CoachContext, lastCustomerMessage } from './coachContext';
 import { unfillablePlaceholders } from './fillWording';
 import { pickWording } from './pickWording';
-import { checkTrigger, type ConditionResult } from './triggerConditions';
+import { compilePlaybook, compileRule } from './compiledPlaybook';
+import { checkTrigger, type ConditionResult, mentionsInTurn, type TurnMentions } from './triggerConditions';
 
 /** Runs the playbook against a conversation: which rules fire, why, and what the coach offers. */
 
@@ -31,9 +32,14 @@ function reasonFrom(conditions: ConditionResult[], context: CoachContext): strin
   return conditions.some((condition) => condition.condition === 'channels') ? `${context.channel} conversation` : 'no conditions set';
 }
 
-/** One rule on its own: did it fire, with what evidence, which conditions failed, and what it would say. */
-export function explainRule(rule: PlaybookRule, context: CoachContext): RuleExplanation {
-  const conditions = checkTrigger(rule.when, context);
+/**
+ * One rule on its own: did it fire, with what evidence, which conditions failed, and what it would
+ * say. `turn` is what the customer's latest turn mentions when the caller has read it for the whole
+ * playbook already (mentionsOfPlaybook); otherwise it is read for this rule's mentions.
+ */
+export function explainRule(rule: PlaybookRule, context: CoachContext, turn?: TurnMentions): RuleExplanation {
+  const compiled = compileRule(rule);
+  const conditions = checkTrigger(compiled, context, turn ?? mentionsInTurn(compiled.ownMentions(), context));
   const base = { ruleId: rule.id, kind: rule.kind, title: rule.title, enabled: rule.enabled, priority: rule.priority, conditions };
   const notShown = (whyNot: string, fired = false, reason: string | null = null): RuleExplanation => ({
     ...base,
@@ -67,7 +73,8 @@ export function explainRule(rule: PlaybookRule, context: CoachContext): RuleExpl
  * priority first (playbook order breaks ties), at most `maxPrompts`.
  */
 export function explainPlaybook(playbook: Playbook, context: CoachContext): RuleExplanation[] {
-  const explained = playbook.rules.map((rule) => explainRule(rule, context));
+  const turn = mentionsOfPlaybook(playbook, context);
+  const explained = playbook.rules.map((rule) => explainRule(rule, context, turn));
   const ranked = explained
     .map((explanation, order) => ({ explanation, order }))
     .filter(({ explanation }) => explanation.shown)
@@ -85,10 +92,20 @@ export function explainPlaybook(playbook: Playbook, context: CoachContext): Rule
   });
 }
 
+/** What the customer's latest turn mentions of everything the playbook's rules listen for, read once. */
+export function mentionsOfPlaybook(playbook: Playbook, context: CoachContext): TurnMentions {
+  return mentionsInTurn(compilePlaybook(playbook).mentions, context);
+}
+
 /** What the coach suggests now: at most `maxPrompts`, one per kind, highest priority first. */
 export function evaluatePlaybook(playbook: Playbook, context: CoachContext): CoachSuggestion[] {
   if (!lastCustomerMessage(context)) return [];
-  return explainPlaybook(playbook, context)
+  return suggestionsOf(explainPlaybook(playbook, context));
+}
+
+/** The suggestions among a playbook's explained rules (explainPlaybook): the ones shown, highest priority first. */
+export function suggestionsOf(explained: readonly RuleExplanation[]): CoachSuggestion[] {
+  return explained
     .map((explanation, order) => ({ explanation, order }))
     .filter(({ explanation }) => explanation.shown && explanation.text !== null && explanation.reason !== null)
     .sort((a, b) => b.explanation.priority - a.explanation.priority || a.order - b.order)

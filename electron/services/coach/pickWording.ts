@@ -1,7 +1,9 @@
 import type { PlaybookRule } from '../../../shared/contract/coach';
 import type { CoachContext } from './coachContext';
-import { escapeRegExp, normaliseSpaces, stableHash } from './coachWords';
+import { stableHash } from './coachWords';
+import { compileRule } from './compiledPlaybook';
 import { fillWording } from './fillWording';
+import { comparable, isFillingOf, type WordingShape } from './wordingShape';
 
 /**
  * Chooses the phrasing a rule offers: a fillable one, never the line last shown for that rule,
@@ -15,22 +17,10 @@ export interface WordingChoice {
   text: string;
 }
 
-const comparable = (text: string): string => normaliseSpaces(text).toLowerCase();
-
-/** Matches any filling of a wording (placeholders match any text), compared without case or extra spaces. */
-export function wordingPattern(wording: string): RegExp {
-  const literals = comparable(wording).split(/\{[^{}\n]{0,40}\}/);
-  return new RegExp(`^${literals.map(escapeRegExp).join('.+?')}$`, 's');
-}
-
-/** Where this wording was last shown in recentTexts (0 = the newest), or -1 if it was not. */
-function lastShownAt(wording: string, filled: string, recentTexts: readonly string[]): number {
-  const pattern = wordingPattern(wording);
+/** Where a wording was last shown in recentTexts (0 = the newest), or -1 if it was not. */
+function lastShownAt(shape: WordingShape, filled: string, recentTexts: readonly string[]): number {
   const target = comparable(filled);
-  return recentTexts.findIndex((text) => {
-    const shown = comparable(text);
-    return shown === target || pattern.test(shown);
-  });
+  return recentTexts.findIndex((text) => comparable(text) === target || isFillingOf(shape, text));
 }
 
 /** The first offset into a rule's wordings for this conversation at this point. */
@@ -40,14 +30,16 @@ export function startOffset(rule: PlaybookRule, context: CoachContext): number {
 
 export function pickWording(rule: PlaybookRule, context: CoachContext): WordingChoice | null {
   const count = rule.wordings.length;
+  const { shapes } = compileRule(rule);
   const start = startOffset(rule, context);
   const candidates: (WordingChoice & { shownAt: number })[] = [];
   for (let step = 0; step < count; step++) {
     const index = (start + step) % count;
     const wording = rule.wordings[index];
-    if (wording === undefined) continue;
+    const shape = shapes[index];
+    if (wording === undefined || shape === undefined) continue;
     const text = fillWording(wording, context);
-    if (text !== null) candidates.push({ index, text, shownAt: lastShownAt(wording, text, context.recentTexts) });
+    if (text !== null) candidates.push({ index, text, shownAt: lastShownAt(shape, text, context.recentTexts) });
   }
   const fresh = candidates.find((candidate) => candidate.shownAt === -1);
   if (fresh) return { index: fresh.index, text: fresh.text };

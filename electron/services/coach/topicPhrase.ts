@@ -1,4 +1,4 @@
-import { lowerFirst, normaliseSpaces } from './coachWords';
+import { lowerFirst, normaliseSpaces, trimEdges } from './coachWords';
 
 /**
  * What a subject line or a customer's message is about, as a short noun phrase to use after
@@ -63,7 +63,7 @@ export function topicPhrase(text: string, source: 'subject' | 'message' = 'messa
   if (stop > 0) words = words.slice(0, stop);
   words = words.slice(0, MAX_WORDS);
   while (words.length > 1 && DANGLING.has((words[words.length - 1] ?? '').toLowerCase())) words = words.slice(0, -1);
-  clause = words.join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  clause = trimEdges(words.join(' '), /[^\p{L}\p{N}]/u);
   if (!clause || DANGLING.has(clause.toLowerCase())) return null;
   for (const [pattern, replacement] of SECOND_PERSON) clause = clause.replace(pattern, replacement);
   return lowerFirst(clause);

@@ -1,8 +1,10 @@
 import { EKMAN_EMOTIONS, type EkmanEmotion } from '../../../shared/contract/analysis';
 import type { CoachTrigger } from '../../../shared/contract/coach';
 import { type CoachContext, type CoachMessage, customerMessages, lastCustomerMessage, latestCustomerTurn } from './coachContext';
-import { formatScore, joinOr, numberWord, ordinalWord, wholeWords } from './coachWords';
+import type { CompiledRule } from './compiledPlaybook';
+import { formatScore, joinOr, numberWord, ordinalWord } from './coachWords';
 import { contactsWithin, followUpPhrase, lastTopic, mainFollowUp, previousConversation } from './conversationFacts';
+import type { MentionMatcher } from './mentionMatcher';
 import { roundDuration, shortDuration, whenWords } from './timeWords';
 
 /**
@@ -165,15 +167,29 @@ function waitCondition(trigger: CoachTrigger, context: CoachContext): ConditionR
     : failed('minWaitMinutes', `${need}; waited ${shortDuration(waited)}`);
 }
 
-function mentionsCondition(trigger: CoachTrigger, context: CoachContext): ConditionResult | null {
-  if (!trigger.mentions) return null;
+/** What the customer's latest turn mentions: read once per conversation for every rule of a playbook. */
+export interface TurnMentions {
+  /** The keys (Phrase.key) of the mentions found. */
+  keys: ReadonlySet<string>;
+  /** The customer has written something in their latest turn. */
+  hasText: boolean;
+}
+
+/** Reads the customer's latest turn once for all the mentions a matcher knows. */
+export function mentionsInTurn(matcher: MentionMatcher, context: CoachContext): TurnMentions {
   const text = latestCustomerTurn(context)
     .map((message) => message.body)
     .join('\n');
-  const found = trigger.mentions.filter((phrase) => wholeWords(phrase).test(text));
+  return { keys: matcher.depth > 0 ? matcher.keysIn(text) : new Set(), hasText: text.length > 0 };
+}
+
+function mentionsCondition(rule: CompiledRule, turn: TurnMentions): ConditionResult | null {
+  const mentions = rule.rule.when.mentions;
+  if (!mentions) return null;
+  const found = mentions.filter((_phrase, index) => turn.keys.has(rule.mentions[index]?.key ?? ''));
   if (found.length > 0) return met('mentions', `mentions ${found.slice(0, 3).map(quote).join(', ')}`);
-  const listed = trigger.mentions.slice(0, 4).map(quote).join(', ') + (trigger.mentions.length > 4 ? ', …' : '');
-  return failed('mentions', `needs a mention of ${listed}; ${text ? 'none in the last message' : 'no customer message yet'}`);
+  const listed = mentions.slice(0, 4).map(quote).join(', ') + (mentions.length > 4 ? ', …' : '');
+  return failed('mentions', `needs a mention of ${listed}; ${turn.hasText ? 'none in the last message' : 'no customer message yet'}`);
 }
 
 function returningCondition(trigger: CoachTrigger, context: CoachContext): ConditionResult | null {
@@ -209,14 +225,18 @@ function channelCondition(trigger: CoachTrigger, context: CoachContext): Conditi
     : failed('channels', `only for ${joinOr(trigger.channels)}; this is ${context.channel}`);
 }
 
-/** Every condition the trigger gives, in the order their evidence reads best. */
-export function checkTrigger(trigger: CoachTrigger, context: CoachContext): ConditionResult[] {
+/**
+ * Every condition a rule's trigger gives, in the order their evidence reads best. `turn` is what the
+ * customer's latest turn mentions, read with a matcher that knows this rule's mentions.
+ */
+export function checkTrigger(rule: CompiledRule, context: CoachContext, turn: TurnMentions): ConditionResult[] {
+  const trigger = rule.rule.when;
   return [
     emotionCondition(trigger, context),
     ...sentimentConditions(trigger, context),
     repeatContactCondition(trigger, context),
     waitCondition(trigger, context),
-    mentionsCondition(trigger, context),
+    mentionsCondition(rule, turn),
     returningCondition(trigger, context),
     followUpCondition(trigger, context),
     channelCondition(trigger, context),

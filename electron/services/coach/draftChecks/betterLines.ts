@@ -1,7 +1,7 @@
 import type { CoachKind, Playbook } from '../../../../shared/contract/coach';
 import type { CoachContext } from '../coachContext';
 import { orderNumber } from '../conversationFacts';
-import { explainRule } from '../evaluatePlaybook';
+import { explainRule, mentionsOfPlaybook } from '../evaluatePlaybook';
 import { placeholderValue } from '../fillWording';
 import { nextStepTime } from '../timeWords';
 import type { CustomerState } from './customerState';
@@ -11,9 +11,10 @@ import type { CustomerState } from './customerState';
 /** The phrasing of the highest-priority rule of these kinds that fires now, or null. */
 export function firedWording(playbook: Playbook, context: CoachContext, kinds: readonly CoachKind[]): string | null {
   let best: { priority: number; text: string } | null = null;
+  const turn = mentionsOfPlaybook(playbook, context);
   for (const rule of playbook.rules) {
     if (!kinds.includes(rule.kind)) continue;
-    const explained = explainRule(rule, context);
+    const explained = explainRule(rule, context, turn);
     if (explained.text !== null && (!best || rule.priority > best.priority)) best = { priority: rule.priority, text: explained.text };
   }
   return best?.text ?? null;

@@ -1,5 +1,5 @@
 import type { DraftFinding } from '../../../../shared/contract/coach';
-import { lowerFirst, normaliseSpaces } from '../coachWords';
+import { lowerFirst, normaliseSpaces, trimEdges } from '../coachWords';
 import type { DraftCheck, PhraseRule } from './draftCheckInput';
 import { sentencesOf, tidySentence } from './draftText';
 
@@ -58,7 +58,8 @@ export const blamesCustomer: DraftCheck = (input) => {
     const plain = normaliseSpaces(sentence);
     const rule = BLAMING.find((candidate) => candidate.pattern.test(plain));
     if (!rule) continue;
-    const phrase = plain.match(rule.pattern)?.[0].replace(/^[\s,]+|[\s,]+$/g, '') ?? '';
+    const matched = plain.match(rule.pattern)?.[0];
+    const phrase = matched === undefined ? '' : trimEdges(matched, /[\s,]/);
     findings.push({
       check: 'blames-customer',
       message: `“${phrase}” can read as blaming the customer; say it so they don’t feel at fault.`,

@@ -1,4 +1,4 @@
-import { normaliseSpaces } from '../coachWords';
+import { normaliseSpaces, trimEdges } from '../coachWords';
 
 /** Reading a draft: its sentences, its words, and a form to compare texts by. */
 
@@ -15,9 +15,7 @@ export function wordCount(text: string): number {
 }
 
 /** Lower-case, straight quotes, single spaces: for comparing texts and matching phrases. */
-export function comparable(text: string): string {
-  return normaliseSpaces(text).toLowerCase();
-}
+export { comparable } from '../wordingShape';
 
 /** The first sentence of the text the pattern matches (tested on its comparable form), or null. */
 export function sentenceMatching(text: string, pattern: RegExp): string | null {
@@ -31,11 +29,9 @@ export function upperFirst(text: string): string {
 
 /** Tidies a sentence after words were cut out of it: spaces, stray commas, a full stop at the end. */
 export function tidySentence(text: string): string {
-  const tidy = text
-    .replace(/\s+([,.;!?])/g, '$1')
-    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
-    .replace(/\s{2,}/g, ' ')
-    .trim();
+  // runs of spaces become one first: /\s+([,.;!?])/ on a long run of spaces is quadratic
+  const spaced = text.replace(/\s{2,}/g, ' ').replace(/\s([,.;!?])/g, '$1');
+  const tidy = trimEdges(spaced, /[\s,;:–—-]/).replace(/\s{2,}/g, ' ').trim();
   if (!tidy) return '';
   return /[.!?]$/.test(tidy) ? tidy : `${tidy}.`;
 }

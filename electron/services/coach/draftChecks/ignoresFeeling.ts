@@ -1,5 +1,7 @@
 import type { CoachKind, Playbook } from '../../../../shared/contract/coach';
-import { escapeRegExp, normaliseSpaces } from '../coachWords';
+import { normaliseSpaces } from '../coachWords';
+import { compilePlaybook } from '../compiledPlaybook';
+import { comparable, holdsFillingOf } from '../wordingShape';
 import { acknowledgementLine } from './betterLines';
 import type { DraftCheck } from './draftCheckInput';
 
@@ -46,15 +48,10 @@ const ACKNOWLEDGING: readonly CoachKind[] = ['acknowledge', 'apologise', 'own-an
 
 /** Whether the text holds (a filling of) one of the playbook's acknowledging wordings. */
 function holdsAcknowledgingWording(text: string, playbook: Playbook): boolean {
-  const draft = normaliseSpaces(text).toLowerCase();
-  return playbook.rules
-    .filter((rule) => ACKNOWLEDGING.includes(rule.kind))
-    .some((rule) =>
-      rule.wordings.some((wording) => {
-        const literals = normaliseSpaces(wording).toLowerCase().split(/\{[^{}\n]{0,40}\}/);
-        return new RegExp(literals.map(escapeRegExp).join('.+?'), 's').test(draft);
-      }),
-    );
+  const draft = comparable(text);
+  return compilePlaybook(playbook)
+    .rules.filter(({ rule }) => ACKNOWLEDGING.includes(rule.kind))
+    .some(({ shapes }) => shapes.some((shape) => holdsFillingOf(shape, draft)));
 }
 
 export const ignoresFeeling: DraftCheck = (input) => {

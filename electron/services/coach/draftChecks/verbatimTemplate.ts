@@ -1,6 +1,6 @@
 import type { CoachPlaceholder, DraftFinding, PlaybookRule } from '../../../../shared/contract/coach';
 import type { CoachContext } from '../coachContext';
-import { lowerFirst, normaliseSpaces } from '../coachWords';
+import { lowerFirst, normaliseSpaces, trimEdges } from '../coachWords';
 import { fillWording, listPlaceholders, placeholderValue } from '../fillWording';
 import type { DraftCheck, DraftCheckInput } from './draftCheckInput';
 import { comparable, wordCount } from './draftText';
@@ -11,6 +11,7 @@ import { comparable, wordCount } from './draftText';
 const PERSONAL: readonly CoachPlaceholder[] = ['firstName', 'order', 'topic', 'lastTopic', 'lastContact', 'waited', 'followUp'];
 /** A template must make up at least this share of the draft. */
 const SHARE = 0.9;
+const SENTENCE_END = /[.!?]/;
 /** Lines shorter than this are too common to call a template. */
 const MIN_WORDS = 4;
 
@@ -49,10 +50,10 @@ function personalised(line: StockLine, draft: string, context: CoachContext): st
 }
 
 export const verbatimTemplate: DraftCheck = (input) => {
-  const draft = comparable(input.draft).replace(/[.!?]+$/, '');
+  const draft = trimEdges(comparable(input.draft), SENTENCE_END, 'end');
   if (!draft) return [];
   for (const line of stockLines(input)) {
-    const stock = comparable(line.text).replace(/[.!?]+$/, '');
+    const stock = trimEdges(comparable(line.text), SENTENCE_END, 'end');
     if (!draft.includes(stock) || stock.length < SHARE * draft.length) continue;
     const finding: DraftFinding = {
       check: 'verbatim-template',

@@ -6,7 +6,7 @@ import { ClientProvider } from '../../../../renderer/src/api/ClientContext';
 import type { KinshipClient } from '../../../../renderer/src/api/client';
 import { CoachSettings } from '../../../../renderer/src/features/settings/coach/CoachSettings';
 import { triggerSummary } from '../../../../renderer/src/features/settings/coach/playbookWords';
-import type { Playbook } from '../../../../shared/contract/coach';
+import { PLAYBOOK_LIMITS, type Playbook } from '../../../../shared/contract/coach';
 import type { ConversationSummary } from '../../../../shared/contract/domain';
 import { ApiError } from '../../../../shared/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
@@ -196,7 +196,8 @@ describe('Settings → Coach playbook', () => {
 
   it('previews the playbook as edited on a conversation: what is shown, what fired and why not', async () => {
     const { callsOf } = setup(true);
-    const suggestion = await screen.findByTestId('preview-suggestion');
+    // the preview waits for a pause in the editing: give a loaded machine time for it
+    const suggestion = await screen.findByTestId('preview-suggestion', {}, { timeout: 5000 });
     expect(suggestion.textContent).toContain('Acknowledge the frustration');
     expect(suggestion.textContent).toContain('Because: anger 0.91');
     expect(suggestion.textContent).toContain('Dana, I can see why you’re annoyed.');
@@ -216,6 +217,37 @@ describe('Settings → Coach playbook', () => {
     fireEvent.click(screen.getByRole('switch', { name: 'Use the rule “Thank them warmly”' }));
     await waitFor(() => expect(callsOf('playbook.preview').length).toBe(2), { timeout: 2000 });
     expect(callsOf('playbook.preview')[1]!.playbook.rules[1]!.enabled).toBe(false);
+  });
+});
+
+describe('the playbook’s limits in the editor', () => {
+  it('says a rule’s limits, refuses a wording with too many placeholders, and adds no wording past the limit', { timeout: 60_000 }, async () => {
+    const full = {
+      ...playbook,
+      rules: [{ ...playbook.rules[0]!, when: { mentions: ['refund'] }, wordings: Array.from({ length: PLAYBOOK_LIMITS.wordingsPerRule }, (_, n) => `Sorry (${n}).`) }, playbook.rules[1]!],
+    };
+    const { callsOf } = setup(true, { 'playbook.get': () => ({ playbook: full, isDefault: false, canEdit: true }) });
+    const rule = await openRule('Acknowledge the frustration');
+    expect(within(rule).getByText(/Up to 30 wordings, each at most 500 characters with at most 10 placeholders\./)).toBeTruthy();
+    expect((within(rule).getByRole('button', { name: 'Add a wording' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(within(rule).getByText('A rule has at most 30 wordings.')).toBeTruthy();
+    expect(within(rule).getByText(/\(1 of at most 50, each up to 40 characters\)/)).toBeTruthy();
+
+    const wording = within(rule).getByLabelText('Wording 1');
+    fireEvent.change(wording, { target: { value: `${'{when} '.repeat(11)}#` } });
+    expect((await within(rule).findAllByText('A wording holds at most 10 placeholders')).length).toBeGreaterThan(0);
+    expect(wording.getAttribute('aria-invalid')).toBe('true');
+    const save = screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.click(save);
+    expect(callsOf('playbook.save')).toHaveLength(0);
+  });
+
+  it('adds no rule past the limit, and says so', { timeout: 60_000 }, async () => {
+    const full = { ...playbook, rules: Array.from({ length: PLAYBOOK_LIMITS.rules }, (_, n) => ({ ...playbook.rules[1]!, id: `thank-${n}`, title: `Thank them ${n}` })) };
+    setup(true, { 'playbook.get': () => ({ playbook: full, isDefault: false, canEdit: true }) });
+    expect(((await screen.findByRole('button', { name: 'Add a rule' }, { timeout: 10_000 })) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByText('A playbook has at most 100 rules.')).toBeTruthy();
   });
 });
 

@@ -1,7 +1,7 @@
 import { Accordion, Badge, Button, Group, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { COACH_KINDS, type CoachKind, type PlaybookRule, type RuleCheck } from '../../../../../shared/contract/coach';
+import { COACH_KINDS, PLAYBOOK_LIMITS, type CoachKind, type PlaybookRule, type RuleCheck } from '../../../../../shared/contract/coach';
 import { issuesUnder, type PlaybookIssue } from './playbookIssues';
 import { KIND_LABEL, triggerSummary } from './playbookWords';
 import { RuleEditor } from './RuleEditor';
@@ -53,6 +53,7 @@ export function RuleList({ rules, onChange, readOnly, issues, open, onOpen, chec
   // grouped by kind, in the contract's order; within a kind, in playbook order
   const groups = COACH_KINDS.map((kind) => ({ kind, items: indexed.filter(({ rule }) => rule.kind === kind) })).filter((group) => group.items.length > 0);
 
+  const full = rules.length >= PLAYBOOK_LIMITS.rules;
   const addRule = () => {
     const rule: PlaybookRule = {
       id: newRuleId(newKind, rules),
@@ -139,9 +140,12 @@ export function RuleList({ rules, onChange, readOnly, issues, open, onOpen, chec
       {!readOnly && (
         <Group align="flex-end" gap="xs">
           <Select size="xs" label="Kind of the new rule" data={KIND_DATA} value={newKind} allowDeselect={false} onChange={(value) => value && setNewKind(value as CoachKind)} w={240} />
-          <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} onClick={addRule}>
+          <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} onClick={addRule} disabled={full}>
             Add a rule
           </Button>
+          <Text size="xs" c="dimmed" mb={6}>
+            {full ? `A playbook has at most ${PLAYBOOK_LIMITS.rules} rules.` : `${rules.length} of at most ${PLAYBOOK_LIMITS.rules} rules`}
+          </Text>
         </Group>
       )}
     </Stack>

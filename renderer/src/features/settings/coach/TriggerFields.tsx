@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Menu, MultiSelect, Paper, Select, Stack, Tag
 import { IconPlus, IconX } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { EKMAN_EMOTIONS, type EkmanEmotion } from '../../../../../shared/contract/analysis';
-import type { CoachTrigger } from '../../../../../shared/contract/coach';
+import { PLAYBOOK_LIMITS, type CoachTrigger } from '../../../../../shared/contract/coach';
 import { CHANNELS, type Channel } from '../../../../../shared/contract/domain';
 import { NumberField } from './NumberField';
 import { errorAt, type PlaybookIssue } from './playbookIssues';
@@ -210,7 +210,7 @@ export function TriggerFields({ trigger, onChange, readOnly, issues, path, ruleT
           <TagsInput
             size="xs"
             label="Their message mentions any of"
-            description="Whole words or phrases, any case; press Enter after each"
+            description={`Whole words or phrases, any case; press Enter after each (${(trigger.mentions ?? []).length} of at most ${PLAYBOOK_LIMITS.mentionsPerRule}, each up to ${PLAYBOOK_LIMITS.mentionLength} characters)`}
             value={trigger.mentions ?? []}
             disabled={readOnly}
             error={error('mentions')}

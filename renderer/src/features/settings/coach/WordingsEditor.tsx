@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef } from 'react';
-import { COACH_PLACEHOLDERS, type CoachPlaceholder } from '../../../../../shared/contract/coach';
+import { COACH_PLACEHOLDERS, PLAYBOOK_LIMITS, type CoachPlaceholder } from '../../../../../shared/contract/coach';
 import { errorAt, type PlaybookIssue } from './playbookIssues';
 
 interface WordingsEditorProps {
@@ -51,6 +51,7 @@ export function WordingsEditor({ wordings, onChange, readOnly, issues, path, rul
     });
   };
 
+  const full = wordings.length >= PLAYBOOK_LIMITS.wordingsPerRule;
   // issues about the list itself ("A rule needs at least one wording"), not one of its boxes
   const listError = [...new Set(issues.filter((issue) => issue.path === path).map((issue) => issue.message))].join('; ');
 
@@ -61,6 +62,7 @@ export function WordingsEditor({ wordings, onChange, readOnly, issues, path, rul
       </Text>
       <Text size="xs" c="dimmed">
         The coach offers one of these (never the same one twice in a row). A wording whose placeholder cannot be filled in a conversation is skipped there, so keep some without placeholders.
+        {` Up to ${PLAYBOOK_LIMITS.wordingsPerRule} wordings, each at most ${PLAYBOOK_LIMITS.wordingLength} characters with at most ${PLAYBOOK_LIMITS.placeholdersPerWording} placeholders.`}
       </Text>
       {!readOnly && (
         <Group gap={4} role="group" aria-label={`Insert a placeholder (${ruleTitle})`}>
@@ -130,9 +132,16 @@ export function WordingsEditor({ wordings, onChange, readOnly, issues, path, rul
         </Text>
       )}
       {!readOnly && (
-        <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} w="fit-content" onClick={() => onChange([...wordings, ''])}>
-          Add a wording
-        </Button>
+        <Group gap="xs">
+          <Button size="xs" variant="default" leftSection={<IconPlus size={14} aria-hidden />} w="fit-content" disabled={full} onClick={() => onChange([...wordings, ''])}>
+            Add a wording
+          </Button>
+          {full && (
+            <Text size="xs" c="dimmed">
+              {`A rule has at most ${PLAYBOOK_LIMITS.wordingsPerRule} wordings.`}
+            </Text>
+          )}
+        </Group>
       )}
     </Stack>
   );
