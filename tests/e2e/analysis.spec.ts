@@ -14,7 +14,8 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 async function loadDemo(page: Page, url: string) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Load the demo workspace' }).click();
-  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+  // loading takes as long as the machine needs: wait for the product's own sign, the rows
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible({ timeout: 60_000 });
 }
 
 async function openBySearch(page: Page, phrase: string) {

@@ -117,6 +117,12 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     // closed, or restarted again while the folders were being read
     if (closing || generation !== spawnGeneration) return;
     const { specs, problems } = found;
+    if (worker) {
+      // two starts crossed (a respawn after a crash and a restart): only the newest worker stays
+      const stale = worker;
+      detachWorker();
+      void stale.terminate();
+    }
     let spawned: Worker;
     try {
       spawned = new Worker(workerUrl);
@@ -416,6 +422,15 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     }
   });
 
+  /** Messages set aside, in one line for Settings: how many, and the newest one's reason. */
+  function setAsideProblem(): string[] {
+    const entries = setAside.list();
+    const newest = entries.at(-1);
+    if (!newest) return [];
+    const count = entries.length === 1 ? '1 message was' : `${entries.length.toLocaleString('en')} messages were`;
+    return [`${count} set aside unread (the newest, message ${newest.messageId}: ${newest.reason})`];
+  }
+
   const engine = {
     /** Starts the worker and resolves when models (or the lexicon) are ready. */
     start(): Promise<void> {
@@ -463,7 +478,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
         analyzer: ready?.analyzer ?? 'lexicon',
         models: ready?.models ?? [],
         fallbackReason: ready?.analyzer === 'lexicon' ? (ready.problems[0] ?? 'no model is available') : null,
-        problems: ready?.problems ?? [],
+        problems: [...(ready?.problems ?? []), ...setAsideProblem()],
         ...setup,
         latency: liveLatency.count ? { count: liveLatency.count, p50: liveLatency.percentile(50), p95: liveLatency.percentile(95) } : null,
         backlog: { ...backlog },
@@ -483,6 +498,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     peakMemory: (): WorkerMemory => ({ ...peakMemory }),
     /** Reloads the models (after the models folder changed, or a download). Waiting work is kept. */
     async restart(): Promise<void> {
+      cancelRespawn?.();
+      cancelRespawn = null;
       const old = worker;
       detachWorker();
       await old?.terminate();

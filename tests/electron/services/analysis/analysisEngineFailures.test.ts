@@ -43,6 +43,7 @@ describe('the analysis engine with text it cannot convert', () => {
     expect(first.engine.setAside()).toEqual([{ messageId: poison, reason: expect.stringMatching(/the analysis worker stopped while reading it/), at: time.clock.now() }]);
     for (const id of ids) expect(first.store.analyses.latestForMessage(id) === null).toBe(id === poison);
     expect(first.engine.status()).toMatchObject({ state: 'ready', workerRestarts: 2, backlog: { done: 5, total: 5 } });
+    expect(first.engine.status().problems).toContainEqual(expect.stringMatching(new RegExp(`^1 message was set aside unread \\(the newest, message ${poison}: the analysis worker stopped`)));
     expect(first.store.messages.getForReading(poison)).not.toBeNull();
 
     // live: alone in its batch, set aside at its first failure; it is refused with its reason after that
