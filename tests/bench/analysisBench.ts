@@ -57,7 +57,7 @@ async function main() {
     console.error('bench:analysis: out/main/analysisWorker.js is missing: run `npm run bench:analysis` (it builds first).');
     process.exit(2);
   }
-  const { dir: modelsDir, specs } = resolveModels();
+  const { dir: modelsDir, specs } = await resolveModels();
   const liveBatchSize = intFromEnv('LIVE_BATCH', ENGINE_DEFAULTS.live);
   const backlogBatchSize = intFromEnv('BACKLOG_BATCH', ENGINE_DEFAULTS.backlog);
   const backlogSize = intFromEnv('BENCH_BACKLOG', 10_000);

@@ -14,7 +14,8 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 async function loadDemo(page: Page, url: string) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Load the demo workspace' }).click();
-  await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+  // loading takes as long as the machine needs: wait for the product's own sign, the rows
+  await expect(page.getByTestId('conversation-row').first()).toBeVisible({ timeout: 60_000 });
 }
 
 async function openBySearch(page: Page, phrase: string) {
@@ -33,10 +34,23 @@ test.describe('with the stand-in models', () => {
 
   test('the backlog is read in the background and every message shows its reading', async ({ page }) => {
     await loadDemo(page, started.host.url);
-    // the header shows the backlog's progress while it runs (it may already be done on a fast machine)
-    await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden({ timeout: 120_000 });
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('region', { name: 'Analysis' })).toContainText(/backlog (1,\d{3}) of \1 read/);
+    const analysis = page.getByRole('region', { name: 'Analysis' });
+    // the product's own word that the backlog is read: Settings says all of it is (however long the machine takes);
+    // it never says more read than there is, on the way or at the end
+    const backlog = /backlog ([\d,]+) of ([\d,]+) read/;
+    const count = (text: string) => Number(text.replace(/,/g, ''));
+    const overcounts: string[] = [];
+    await expect(async () => {
+      const [seen, done, total] = (await analysis.textContent())!.match(backlog) ?? [];
+      if (done && total && count(done) > count(total)) overcounts.push(seen!);
+      expect(total ? count(total) : 0).toBeGreaterThan(1000);
+      expect(done).toBe(total);
+    }).toPass({ timeout: 150_000 });
+    expect(overcounts).toEqual([]);
+    const [, done, total] = (await analysis.textContent())!.match(backlog)!;
+    expect(count(done!)).toBe(count(total!));
+    await expect(page.getByRole('status', { name: 'Reading the backlog' })).toBeHidden();
     await page.getByRole('navigation').getByRole('button', { name: 'Inbox' }).click();
 
     await openBySearch(page, 'somebody has got hold of my card details');

@@ -3,9 +3,11 @@ import type { AnalysisStatus, MessageReading, ModelInfo, Reading } from '../../.
 import type { Channel } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
+import { realClock, realScheduler, type AnalysisClock, type AnalysisScheduler } from './engineTime';
 import { LatencyStats } from './latencyStats';
-import { findModels, type ModelLocation } from './models/findModels';
+import { findModels, type FoundModels, type ModelLocation } from './models/findModels';
 import { ReadingQueue, type Priority } from './readingQueue';
+import { createSetAsideMessages, type SetAsideMessage } from './setAsideMessages';
 import { textHash } from './textHash';
 import type { FromWorker, ToWorker, WorkerMemory } from './worker/protocol';
 
@@ -19,7 +21,12 @@ export interface AnalysisEngineOptions {
   /** Items per worker batch: live work goes in small batches so it never waits long. */
   liveBatchSize?: number;
   backlogBatchSize?: number;
+  /** Wall-clock time of readings; kept for callers that pass only this (`clock` wins when both are given). */
   now?: () => number;
+  /** Where time comes from (tests control it); real by default. */
+  clock?: AnalysisClock;
+  /** How the engine waits before bringing a dead worker back (tests control it); real timers by default. */
+  scheduler?: AnalysisScheduler;
   /** Extra facts for the status (models folder in use, hub permission). */
   describeSetup?: () => Pick<AnalysisStatus, 'modelsDir' | 'modelsDirSource' | 'hubAllowed'>;
 }
@@ -34,7 +41,21 @@ interface Job {
   channel: Channel;
   enqueuedAt: number;
   settled?: boolean;
+  /** With the worker now, in a batch. */
+  inFlight?: boolean;
+  /** The backlog round it is counted in (a backlog job of an older round is not counted again). */
+  round?: number;
+  /** Was in the worker's hands when it died, with others: read alone next time, to find the culprit. */
+  suspect?: boolean;
   waiters: { resolve: (reading: MessageReading) => void; reject: (error: Error) => void }[];
+}
+
+interface Batch {
+  batchId: number;
+  priority: Priority;
+  jobs: Job[];
+  /** The keys the worker said it was working on last. */
+  working: number[] | null;
 }
 
 interface ReadyState {
@@ -54,7 +75,10 @@ const RESTART_DELAYS_MS = [50, 250, 1000, 5000];
  */
 export function createAnalysisEngine(options: AnalysisEngineOptions) {
   const { store, bus } = options;
-  const now = options.now ?? Date.now;
+  const clock: AnalysisClock = options.clock ?? (options.now ? { now: options.now, monotonic: realClock.monotonic } : realClock);
+  const now = () => clock.now();
+  const scheduler = options.scheduler ?? realScheduler;
+  const setAside = createSetAsideMessages(store);
   const liveBatchSize = options.liveBatchSize ?? 8;
   const backlogBatchSize = options.backlogBatchSize ?? 4;
   const workerUrl = options.workerUrl ?? new URL('./analysisWorker.js', import.meta.url);
@@ -65,18 +89,47 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   let worker: Worker | null = null;
   let ready: ReadyState | null = null;
   let state: AnalysisStatus['state'] = 'starting';
-  const inFlight: Record<Priority, { batchId: number; priority: Priority; jobs: Job[] } | null> = { live: null, backlog: null };
+  const inFlight: Record<Priority, Batch | null> = { live: null, backlog: null };
   let nextBatchId = 1;
   let restarts = 0;
   let closing = false;
+  /** done counts backlog jobs of this round that were settled (read, from the cache, gone or set aside): never more than total. */
   let backlog = { done: 0, total: 0 };
-  let lastProgressAt = 0;
+  let backlogRound = 0;
+  /** The model the backlog was last queued for. */
+  let backlogModel: string | null = null;
+  let lastProgressAt = -Infinity;
   let peakMemory: WorkerMemory = { heapUsed: 0, rss: 0 };
   let readyWaiters: (() => void)[] = [];
+  let idleWaiters: (() => void)[] = [];
+  let cancelRespawn: (() => void) | null = null;
+  let spawnGeneration = 0;
 
-  function spawn(): void {
-    const { specs, problems } = findModels(options.locations());
-    const spawned = new Worker(workerUrl);
+  /** Looks for models (never throws: what cannot be read is a problem), then starts a worker with them. */
+  async function spawn(): Promise<void> {
+    const generation = ++spawnGeneration;
+    let found: FoundModels;
+    try {
+      found = await findModels(options.locations());
+    } catch (error) {
+      found = { specs: [], problems: [`the models could not be looked for (${error instanceof Error ? error.message : String(error)})`] };
+    }
+    // closed, or restarted again while the folders were being read
+    if (closing || generation !== spawnGeneration) return;
+    const { specs, problems } = found;
+    if (worker) {
+      // two starts crossed (a respawn after a crash and a restart): only the newest worker stays
+      const stale = worker;
+      detachWorker();
+      void stale.terminate();
+    }
+    let spawned: Worker;
+    try {
+      spawned = new Worker(workerUrl);
+    } catch (error) {
+      onWorkerLost(`the analysis worker could not be started: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     worker = spawned;
     spawned.on('message', (message: FromWorker) => {
       if (worker === spawned) onMessage(message);
@@ -90,32 +143,63 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     spawned.postMessage({ type: 'init', specs, problems } satisfies ToWorker);
   }
 
-  /** Forgets the worker; what it was reading goes back to the front of the queue. */
+  /** Forgets the worker; what it was reading goes back to the front of its lane. */
   function detachWorker(): void {
     worker = null;
     ready = null;
     state = 'restarting';
     for (const lane of ['live', 'backlog'] as const) {
       const batch = inFlight[lane];
-      if (batch) queue.returnToFront(batch.priority, batch.jobs);
       inFlight[lane] = null;
+      if (!batch) continue;
+      for (const job of batch.jobs) job.inFlight = false;
+      // a job promoted to live while the worker had it goes back to the live lane
+      for (const priority of ['live', 'backlog'] as const) {
+        const back = batch.jobs.filter((job) => !job.settled && job.priority === priority);
+        if (back.length) queue.returnToFront(priority, back);
+      }
+    }
+  }
+
+  /**
+   * The worker died with work in its hands. The one item it was working on is set aside for good
+   * (after this one failure); when it was working on several, each is read alone next time, so a
+   * second death names the culprit. The rest of the batch is read as usual.
+   */
+  function blameLostBatches(reason: string): void {
+    for (const lane of ['live', 'backlog'] as const) {
+      const batch = inFlight[lane];
+      if (!batch) continue;
+      const open = batch.jobs.filter((job) => !job.settled);
+      const suspects = batch.working ? batch.working.map((key) => batch.jobs[key]).filter((job): job is Job => !!job && !job.settled) : open;
+      if (suspects.length === 1) setJobAside(suspects[0]!, `the analysis worker stopped while reading it (${reason})`);
+      else for (const job of suspects) job.suspect = true;
     }
   }
 
   function onWorkerLost(reason: string): void {
     console.error(`Kinship analysis: ${reason}; restarting it.`);
+    blameLostBatches(reason);
     detachWorker();
     const delay = RESTART_DELAYS_MS[Math.min(restarts, RESTART_DELAYS_MS.length - 1)]!;
     restarts += 1;
     bus.emit('analysis.status', { state, analyzer: 'lexicon' });
-    setTimeout(() => {
-      if (!closing) spawn();
-    }, delay).unref();
+    cancelRespawn?.();
+    cancelRespawn = scheduler.after(delay, () => {
+      cancelRespawn = null;
+      if (!closing) void spawn();
+    });
   }
 
   function onMessage(message: FromWorker): void {
-    if (message.type === 'ready') {
-      const changedModel = ready?.modelId !== message.modelId || ready?.modelVersion !== message.modelVersion;
+    if (message.type === 'working') {
+      const batch = inFlight.live?.batchId === message.batchId ? inFlight.live : inFlight.backlog?.batchId === message.batchId ? inFlight.backlog : null;
+      if (batch) batch.working = message.keys;
+    } else if (message.type === 'ready') {
+      // the same model back after a restart keeps its backlog round; a new one reads everything again
+      const modelKey = `${message.modelId}\u0000${message.modelVersion ?? ''}`;
+      const changedModel = backlogModel !== modelKey;
+      backlogModel = modelKey;
       ready = { analyzer: message.analyzer, models: message.models, modelId: message.modelId, modelVersion: message.modelVersion, problems: message.problems };
       state = 'ready';
       if (message.problems.length) console.warn(`Kinship analysis: ${message.problems.join('; ')}`);
@@ -130,26 +214,36 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   }
 
   function reportBacklog(force = false): void {
-    const at = performance.now();
+    const at = clock.monotonic();
     if (!force && at - lastProgressAt < 250) return;
     lastProgressAt = at;
     bus.emit('progress', { task: 'analysis.backlog', label: 'Reading the backlog', done: backlog.done, total: backlog.total });
   }
 
-  /** Every customer and agent message this model has not read yet goes to the backlog lane. */
+  /**
+   * Every customer and agent message this model has not read yet goes to the backlog lane, in a
+   * new round: the total is what is still to do now — the backlog jobs already waiting or with the
+   * worker, and the unread messages not queued yet — and only jobs of this round count as done.
+   */
   function queueBacklog(): void {
     if (!ready) return;
     const ids = store.analyses.unreadMessageIds(ready.modelId, ready.modelVersion);
-    for (const job of queue.clear('backlog')) {
-      if (job.messageId !== null) queuedMessages.delete(job.messageId);
-    }
+    backlogRound += 1;
     backlog = { done: 0, total: 0 };
+    const join = (job: Job) => {
+      job.round = backlogRound;
+      backlog.total += 1;
+    };
+    const waiting = queue.clear('backlog').filter((job) => !job.settled && job.priority === 'backlog');
+    for (const job of waiting) join(job);
+    queue.returnToFront('backlog', waiting);
+    for (const job of inFlight.backlog?.jobs ?? []) if (!job.settled && job.priority === 'backlog') join(job);
     for (const messageId of ids) {
-      if (queuedMessages.has(messageId)) continue;
-      const job: Job = { priority: 'backlog', messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: performance.now(), waiters: [] };
+      if (queuedMessages.has(messageId) || setAside.has(messageId)) continue;
+      const job: Job = { priority: 'backlog', messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: clock.monotonic(), waiters: [] };
       queuedMessages.set(messageId, job);
       queue.push('backlog', job);
-      backlog.total += 1;
+      join(job);
     }
     if (backlog.total) reportBacklog(true);
   }
@@ -165,7 +259,20 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     return true;
   }
 
+  function isIdle(): boolean {
+    return state === 'ready' && !inFlight.live && !inFlight.backlog && queue.size() === 0;
+  }
+
   function pump(): void {
+    pumpBatches();
+    if (idleWaiters.length && isIdle()) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  function pumpBatches(): void {
     while (ready && worker) {
       // live work goes to the worker at once, even while a backlog batch is there (the worker serves it first)
       const lane: Priority | null =
@@ -176,23 +283,30 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       const toRead: Job[] = [];
       const fromCache: { job: Job; reading: Reading; hash: string }[] = [];
       for (const job of batch.items) {
-        // a backlog job promoted to the live lane is read there, once
-        if (job.settled || job.priority !== batch.priority) continue;
+        // a backlog job promoted to the live lane is read there, once (or by the batch that has it already)
+        if (job.settled || job.inFlight || job.priority !== batch.priority) continue;
         if (!materialise(job)) {
           settle(job, null, 'the message no longer exists');
           continue;
         }
         // a backlog reading's latency is its own processing time, not the time it waited its turn
-        if (batch.priority === 'backlog') job.enqueuedAt = performance.now();
+        if (batch.priority === 'backlog') job.enqueuedAt = clock.monotonic();
         const hash = textHash(job.channel, job.body!);
         const cached = store.analyses.findCached(hash, ready.modelId, ready.modelVersion);
         if (cached) fromCache.push({ job, reading: cached, hash });
         else toRead.push(job);
       }
       if (fromCache.length) record(fromCache);
+      // a suspect from a batch that killed the worker is read alone
+      const suspect = toRead.findIndex((job) => job.suspect);
+      if (suspect >= 0) {
+        const cut = suspect === 0 ? 1 : suspect;
+        queue.returnToFront(batch.priority, toRead.splice(cut));
+      }
       if (toRead.length) {
-        const sent = { batchId: nextBatchId++, priority: batch.priority, jobs: toRead };
+        const sent: Batch = { batchId: nextBatchId++, priority: batch.priority, jobs: toRead, working: null };
         inFlight[batch.priority] = sent;
+        for (const job of toRead) job.inFlight = true;
         const items = toRead.map((job, key) => ({ key, body: job.body!, channel: job.channel }));
         worker.postMessage({ type: 'read', batchId: sent.batchId, priority: sent.priority, items } satisfies ToWorker);
       }
@@ -204,14 +318,31 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     if (!lane) return;
     const { jobs } = inFlight[lane]!;
     inFlight[lane] = null;
+    for (const job of jobs) job.inFlight = false;
     peakMemory = { heapUsed: Math.max(peakMemory.heapUsed, message.memory.heapUsed), rss: Math.max(peakMemory.rss, message.memory.rss) };
-    record(message.readings.map(({ key, reading }) => ({ job: jobs[key]!, reading, hash: textHash(jobs[key]!.channel, jobs[key]!.body!) })));
+    try {
+      record(message.readings.filter(({ key }) => jobs[key]).map(({ key, reading }) => ({ job: jobs[key]!, reading, hash: textHash(jobs[key]!.channel, jobs[key]!.body!) })));
+    } catch (error) {
+      // the store refused (closing, full disk): the jobs are not read, and say so
+      for (const job of jobs) if (!job.settled) settle(job, null, `the reading could not be stored (${error instanceof Error ? error.message : String(error)})`);
+    }
+    for (const { key, reason } of message.failures ?? []) {
+      const job = jobs[key];
+      if (job && !job.settled) setJobAside(job, reason);
+    }
+    // anything the worker neither read nor reported goes back to be read again
+    const missed = jobs.filter((job) => !job.settled);
+    for (const priority of ['live', 'backlog'] as const) {
+      const back = missed.filter((job) => job.priority === priority);
+      if (back.length) queue.returnToFront(priority, back);
+    }
     pump();
   }
 
   /** Stores readings in one transaction, then tells whoever waits for them. */
   function record(results: { job: Job; reading: Reading; hash: string }[]): void {
-    const finishedAt = performance.now();
+    results = results.filter(({ job }) => !job.settled);
+    const finishedAt = clock.monotonic();
     const at = now();
     const stored = store.transaction(() =>
       results.map(({ job, reading, hash }) => {
@@ -242,17 +373,35 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
           dominant: reading.dominant,
           latencyMs: reading.latencyMs,
         });
-      } else {
-        backlog.done += 1;
       }
       settle(job, reading);
     });
-    if (backlog.total) reportBacklog(backlog.done === backlog.total);
   }
 
+  /** Never read again: remembered with the workspace, with its reason. */
+  function setJobAside(job: Job, reason: string): void {
+    if (job.messageId !== null) {
+      console.error(`Kinship analysis: message ${job.messageId} is set aside and will not be read again: ${reason}`);
+      try {
+        setAside.add({ messageId: job.messageId, reason, at: now() });
+      } catch (error) {
+        console.error(`Kinship analysis: could not remember that message ${job.messageId} is set aside: ${String(error)}`);
+      }
+    } else {
+      console.error(`Kinship analysis: a draft could not be read: ${reason}`);
+    }
+    settle(job, null, `it could not be read: ${reason}`);
+  }
+
+  /** A job is finished, read or not; a backlog job of this round counts as done either way. */
   function settle(job: Job, reading: MessageReading | null, failure?: string): void {
+    if (job.settled) return;
     job.settled = true;
-    if (job.messageId !== null) queuedMessages.delete(job.messageId);
+    if (job.priority === 'backlog' && job.round === backlogRound && backlog.total > 0) {
+      backlog.done += 1;
+      reportBacklog(backlog.done === backlog.total);
+    }
+    if (job.messageId !== null && queuedMessages.get(job.messageId) === job) queuedMessages.delete(job.messageId);
     for (const waiter of job.waiters) {
       if (reading) waiter.resolve(reading);
       else waiter.reject(new Error(failure ?? 'not read'));
@@ -273,26 +422,41 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     }
   });
 
+  /** Messages set aside, in one line for Settings: how many, and the newest one's reason. */
+  function setAsideProblem(): string[] {
+    const entries = setAside.list();
+    const newest = entries.at(-1);
+    if (!newest) return [];
+    const count = entries.length === 1 ? '1 message was' : `${entries.length.toLocaleString('en')} messages were`;
+    return [`${count} set aside unread (the newest, message ${newest.messageId}: ${newest.reason})`];
+  }
+
   const engine = {
     /** Starts the worker and resolves when models (or the lexicon) are ready. */
     start(): Promise<void> {
       const started = new Promise<void>((resolve) => readyWaiters.push(resolve));
-      spawn();
+      void spawn();
       return started;
     },
     /** Reads a stored message; a live request overtakes the same message waiting in the backlog. */
     readMessage(messageId: number, priority: Priority = 'live'): Promise<MessageReading> {
+      const asideEntry = setAside.get(messageId);
+      if (asideEntry) return Promise.reject(new Error(`message ${messageId} is set aside: ${asideEntry.reason}`));
       const queued = queuedMessages.get(messageId);
       if (queued) {
         if (priority === 'live' && queued.priority === 'backlog') {
           queued.priority = 'live';
-          queued.enqueuedAt = performance.now();
-          queue.push('live', queued);
-          backlog.total = Math.max(0, backlog.total - 1);
+          queued.enqueuedAt = clock.monotonic();
+          // one the worker has already is announced as live when it comes back
+          if (!queued.inFlight) queue.push('live', queued);
+          if (queued.round === backlogRound && backlog.total > 0) backlog.total -= 1;
+          queued.round = undefined;
         }
-        return waitFor(queued);
+        const result = waitFor(queued);
+        pump();
+        return result;
       }
-      const job: Job = { priority, messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: performance.now(), waiters: [] };
+      const job: Job = { priority, messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: clock.monotonic(), waiters: [] };
       queuedMessages.set(messageId, job);
       queue.push(priority, job);
       const result = waitFor(job);
@@ -301,7 +465,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     },
     /** Reads an agent's draft (live priority); stored with its draft id for replays. */
     readDraft(draft: { draftId: string; conversationId: number; channel: Channel; text: string }): Promise<MessageReading> {
-      const job: Job = { priority: 'live', messageId: null, draftId: draft.draftId, conversationId: draft.conversationId, body: draft.text, channel: draft.channel, enqueuedAt: performance.now(), waiters: [] };
+      const job: Job = { priority: 'live', messageId: null, draftId: draft.draftId, conversationId: draft.conversationId, body: draft.text, channel: draft.channel, enqueuedAt: clock.monotonic(), waiters: [] };
       queue.push('live', job);
       const result = waitFor(job);
       pump();
@@ -314,17 +478,28 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
         analyzer: ready?.analyzer ?? 'lexicon',
         models: ready?.models ?? [],
         fallbackReason: ready?.analyzer === 'lexicon' ? (ready.problems[0] ?? 'no model is available') : null,
-        problems: ready?.problems ?? [],
+        problems: [...(ready?.problems ?? []), ...setAsideProblem()],
         ...setup,
         latency: liveLatency.count ? { count: liveLatency.count, p50: liveLatency.percentile(50), p95: liveLatency.percentile(95) } : null,
         backlog: { ...backlog },
         workerRestarts: restarts,
       };
     },
+    /** True when the engine is ready with nothing queued and nothing with the worker: the backlog has settled. */
+    isIdle,
+    /** Resolves when the engine is next idle (at once if it is now, or when it closes). */
+    whenIdle(): Promise<void> {
+      if (closing || isIdle()) return Promise.resolve();
+      return new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
+    /** Messages that will not be read again, and why (newest last). */
+    setAside: (): SetAsideMessage[] => setAside.list(),
     /** The worker's peak memory so far (for the benchmark). */
     peakMemory: (): WorkerMemory => ({ ...peakMemory }),
     /** Reloads the models (after the models folder changed, or a download). Waiting work is kept. */
     async restart(): Promise<void> {
+      cancelRespawn?.();
+      cancelRespawn = null;
       const old = worker;
       detachWorker();
       await old?.terminate();
@@ -337,6 +512,9 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     async close(): Promise<void> {
       closing = true;
       unsubscribe();
+      cancelRespawn?.();
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
       await worker?.terminate();
       worker = null;
     },

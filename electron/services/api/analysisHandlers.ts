@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
 import { downloadModel } from '../analysis/models/downloadModel';
+import { checkModelsFolder } from '../analysis/models/findModels';
 import { readModelManifest } from '../analysis/models/modelManifest';
 import type { Handlers } from './dispatch';
 import type { AnalysisContext, ApiContext } from './workspace';
@@ -26,9 +26,9 @@ export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
       const { engine, setup } = analysis();
       if (folder !== null) {
         const resolved = path.resolve(folder);
-        if (!fs.existsSync(resolved) || !fs.statSync(resolved).isDirectory()) {
-          throw new ApiError('invalid-input', `There is no folder at ${resolved}.`, [{ path: 'path', message: 'no such folder' }]);
-        }
+        // checked before anything is saved: a folder Kinship cannot list is refused and changes nothing
+        const refusal = await checkModelsFolder(resolved);
+        if (refusal) throw new ApiError('invalid-input', refusal, [{ path: 'path', message: refusal }]);
         setup.setModelsDir(resolved);
       } else {
         setup.setModelsDir(null);
@@ -65,7 +65,9 @@ export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
       const { engine } = analysis();
       const conversation = context.workspace.state === 'ready' ? context.workspace.store.conversations.getSummary(conversationId) : null;
       if (!conversation) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
-      return engine.readDraft({ draftId, conversationId, channel: conversation.channel, text });
+      return engine.readDraft({ draftId, conversationId, channel: conversation.channel, text }).catch((error: unknown) => {
+        throw new ApiError('invalid-input', `This draft could not be read (${error instanceof Error ? error.message : String(error)}).`);
+      });
     },
   };
 }

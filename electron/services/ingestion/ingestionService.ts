@@ -1,7 +1,7 @@
 import type { IngestMessage, IngestResult } from '../../../shared/contract/ingestion';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
-import { htmlToText } from '../analysis/text/customerWords';
+import { htmlToText } from '../text/htmlToText';
 import { dedupeKey } from './dedupeKey';
 
 export interface IngestOptions {

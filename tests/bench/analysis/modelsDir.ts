@@ -8,7 +8,7 @@ import type { ModelSpec } from '../../../electron/services/analysis/models/model
 const SHARED_MODELS_DIR = fileURLToPath(new URL('../../../../shared/models/', import.meta.url));
 
 /** KINSHIP_MODELS_DIR if set, else ../shared/models; exits with a plain reason when neither has models. */
-export function resolveModels(): { dir: string; specs: ModelSpec[] } {
+export async function resolveModels(): Promise<{ dir: string; specs: ModelSpec[] }> {
   const fromEnv = process.env.KINSHIP_MODELS_DIR;
   const dir = fromEnv ? path.resolve(fromEnv) : SHARED_MODELS_DIR;
   if (!fs.existsSync(dir)) {
@@ -19,7 +19,7 @@ export function resolveModels(): { dir: string; specs: ModelSpec[] } {
     );
     process.exit(2);
   }
-  const { specs, problems } = findModels([{ dir, source: 'models folder' }]);
+  const { specs, problems } = await findModels([{ dir, source: 'models folder' }]);
   if (!specs.length) {
     console.error(`bench:analysis: no usable emotion or sentiment model in ${dir}${problems.length ? ` (${problems.join('; ')})` : ''}.`);
     process.exit(2);

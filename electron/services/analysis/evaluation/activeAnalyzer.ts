@@ -56,7 +56,7 @@ export async function openAnalyzer(choice: AnalyzerChoice, modelsDirArg: string 
   };
   if (!modelsDir) return noModel('no models folder was given (--models <dir> or KINSHIP_MODELS_DIR)');
   if (!fs.existsSync(modelsDir.dir)) return noModel(`the models folder ${modelsDir.dir} (${modelsDir.from}) does not exist`);
-  const { specs, problems } = findModels([{ dir: modelsDir.dir, source: 'models folder' }]);
+  const { specs, problems } = await findModels([{ dir: modelsDir.dir, source: 'models folder' }]);
   if (specs.length === 0) return noModel(`no usable emotion or sentiment model in ${modelsDir.dir} (${modelsDir.from})`, problems);
   let analyzer;
   try {

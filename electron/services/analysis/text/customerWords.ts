@@ -1,27 +1,14 @@
 import EmailReplyParser from 'email-reply-parser';
-import { convert } from 'html-to-text';
 import type { Channel } from '../../../../shared/contract/domain';
+import { htmlToText, stripTags } from '../../text/htmlToText';
 
 /** Longest text Kinship reads of one message; the rest is reported as not read. */
 export const MAX_READ_CHARS = 20_000;
 /** Longest text given to the reply parser (its patterns look at the start and the quoted tail). */
 const MAX_PARSE_CHARS = 200_000;
 
-const LOOKS_LIKE_HTML = /<(?:!doctype|html|head|body|div|p|br|table|span|font|blockquote|a)\b[^>]*>/i;
-
-/** HTML reduced to its text: no scripts, styles, images or quoted blocks. */
-export function htmlToText(html: string): string {
-  return convert(html, {
-    wordwrap: false,
-    selectors: [
-      { selector: 'img', format: 'skip' },
-      { selector: 'a', options: { ignoreHref: true } },
-      { selector: 'blockquote', format: 'skip' },
-      { selector: 'table', format: 'dataTable' },
-      { selector: 'head', format: 'skip' },
-    ],
-  });
-}
+// only the tag's start: looking for its `>` too would scan to the end from every `<` (quadratic)
+const LOOKS_LIKE_HTML = /<(?:!doctype|html|head|body|div|p|br|table|span|font|blockquote|a)(?=[\s/>])/i;
 
 export interface CustomerWords {
   text: string;
@@ -50,4 +37,15 @@ export function customerWords(body: string, channel: Channel): CustomerWords {
   }
   const words = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
   return { text, words, truncated };
+}
+
+/**
+ * The last resort when a text cannot be prepared the usual way: tags stripped in one linear pass,
+ * no reply parsing, cut to what Kinship reads.
+ */
+export function plainWords(body: string): CustomerWords {
+  const text = stripTags(body.length > MAX_PARSE_CHARS ? body.slice(0, MAX_PARSE_CHARS) : body);
+  const truncated = text.length > MAX_READ_CHARS || body.length > MAX_PARSE_CHARS;
+  const kept = text.slice(0, MAX_READ_CHARS);
+  return { text: kept, words: kept.match(/[\p{L}\p{N}]+/gu)?.length ?? 0, truncated };
 }

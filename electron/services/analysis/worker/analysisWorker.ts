@@ -1,19 +1,23 @@
 import { parentPort } from 'node:worker_threads';
 import v8 from 'node:v8';
+import type { Reading } from '../../../../shared/contract/analysis';
 import { LEXICON_MODEL_ID, lexiconReading } from '../lexiconAnalyzer';
 import { createModelAnalyzer, type ModelAnalyzer } from '../modelAnalyzer';
-import { customerWords } from '../text/customerWords';
+import { customerWords, plainWords, type CustomerWords } from '../text/customerWords';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
  * The analysis worker: owns the models, so inference never blocks the main process. It reads one
- * batch at a time; the engine on the main thread decides what comes next.
+ * batch at a time; the engine on the main thread decides what comes next. Every item is read in
+ * its own try/catch: one text that cannot be read is reported as such and the rest are read; before
+ * each step it says which items it works on, so if it dies anyway the engine knows which to set aside.
  */
 const port = parentPort;
 if (!port) throw new Error('analysisWorker must run in a worker thread');
 
 let analyzer: ModelAnalyzer | null = null;
 const send = (message: FromWorker) => port.postMessage(message);
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
   const problems = [...message.problems];
@@ -23,7 +27,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
     try {
       analyzer = await createModelAnalyzer(message.specs);
     } catch (error) {
-      problems.unshift(`the model could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+      problems.unshift(`the model could not be loaded (${reasonOf(error)})`);
       analyzer = null;
     }
   }
@@ -35,36 +39,94 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
 }
 
 type ReadMessage = Extract<ToWorker, { type: 'read' }>;
+type Item = ReadMessage['items'][number];
+type Outcome = { key: number; reading: Reading } | { key: number; reason: string };
 const lanes: Record<ReadMessage['priority'], ReadMessage[]> = { live: [], backlog: [] };
 /** Backlog items read between two looks at the live lane. */
 const SLICE = 2;
 
-async function readItems(items: ReadMessage['items']) {
-  const prepared = items.map((item) => customerWords(item.body, item.channel));
-  const byLexicon = () => prepared.map((words) => lexiconReading(words.text, words.words, words.truncated));
+/** The writer's words, or as plain text when that fails; a reason when even that fails. */
+function prepare(item: Item): CustomerWords | string {
   try {
-    return analyzer ? await analyzer.read(prepared) : byLexicon();
+    return customerWords(item.body, item.channel);
   } catch (error) {
-    console.error(`Kinship analysis: the model failed on a batch, read by the lexicon instead: ${String(error)}`);
-    return byLexicon();
+    try {
+      return plainWords(item.body);
+    } catch {
+      return `the text could not be read (${reasonOf(error)})`;
+    }
   }
+}
+
+function byLexicon(items: { key: number; words: CustomerWords }[]): Outcome[] {
+  return items.map(({ key, words }) => {
+    try {
+      return { key, reading: lexiconReading(words.text, words.words, words.truncated) };
+    } catch (error) {
+      return { key, reason: `the text could not be read (${reasonOf(error)})` };
+    }
+  });
+}
+
+/** Reads prepared texts with the model; when the model fails on a batch, each alone, and the lexicon for the one at fault. */
+async function readPrepared(items: { key: number; words: CustomerWords }[]): Promise<Outcome[]> {
+  if (!items.length) return [];
+  if (!analyzer) return byLexicon(items);
+  try {
+    const readings = await analyzer.read(items.map((item) => item.words));
+    return readings.map((reading, index) => ({ key: items[index]!.key, reading }));
+  } catch (error) {
+    if (items.length > 1) {
+      const outcomes: Outcome[] = [];
+      for (const item of items) outcomes.push(...(await readPrepared([item])));
+      return outcomes;
+    }
+    console.error(`Kinship analysis: the model failed on a text, read by the lexicon instead: ${reasonOf(error)}`);
+    return byLexicon(items);
+  }
+}
+
+async function readSlice(batchId: number, slice: readonly Item[]): Promise<Outcome[]> {
+  const prepared: { key: number; words: CustomerWords }[] = [];
+  const outcomes: Outcome[] = [];
+  for (const item of slice) {
+    send({ type: 'working', batchId, keys: [item.key] });
+    const words = prepare(item);
+    if (typeof words === 'string') outcomes.push({ key: item.key, reason: words });
+    else prepared.push({ key: item.key, words });
+  }
+  if (prepared.length) send({ type: 'working', batchId, keys: prepared.map((item) => item.key) });
+  outcomes.push(...(await readPrepared(prepared)));
+  return outcomes;
 }
 
 async function read(message: ReadMessage) {
   let workMs = 0;
-  const readings = [];
+  const outcomes: Outcome[] = [];
   const slice = message.priority === 'live' ? message.items.length : SLICE;
   for (let start = 0; start < message.items.length; start += slice) {
     // live work that arrived meanwhile goes first
     while (message.priority === 'backlog' && lanes.live.length) await read(lanes.live.shift()!);
+    const items = message.items.slice(start, start + slice);
     const started = performance.now();
-    readings.push(...(await readItems(message.items.slice(start, start + slice))));
+    try {
+      outcomes.push(...(await readSlice(message.batchId, items)));
+    } catch (error) {
+      outcomes.push(...items.map((item) => ({ key: item.key, reason: `the text could not be read (${reasonOf(error)})` })));
+    }
     workMs += performance.now() - started;
+  }
+  const readings: { key: number; reading: Reading }[] = [];
+  const failures: { key: number; reason: string }[] = [];
+  for (const outcome of outcomes) {
+    if ('reading' in outcome) readings.push(outcome);
+    else failures.push(outcome);
   }
   send({
     type: 'read',
     batchId: message.batchId,
-    readings: readings.map((reading, index) => ({ key: message.items[index]!.key, reading })),
+    readings,
+    failures,
     workMs,
     memory: { heapUsed: v8.getHeapStatistics().used_heap_size, rss: process.memoryUsage.rss() },
   });

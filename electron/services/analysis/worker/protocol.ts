@@ -24,4 +24,14 @@ export type FromWorker =
       /** Why the lexicon analyzer is used, or which model could not be loaded. */
       problems: string[];
     }
-  | { type: 'read'; batchId: number; readings: { key: number; reading: Reading }[]; workMs: number; memory: WorkerMemory };
+  /** The items of a batch the worker is about to work on: if it dies now, one of these killed it. */
+  | { type: 'working'; batchId: number; keys: number[] }
+  | {
+      type: 'read';
+      batchId: number;
+      readings: { key: number; reading: Reading }[];
+      /** Items that could not be read at all (not even by the lexicon), and why. */
+      failures?: { key: number; reason: string }[];
+      workMs: number;
+      memory: WorkerMemory;
+    };

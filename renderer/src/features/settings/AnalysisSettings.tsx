@@ -25,6 +25,8 @@ export function AnalysisSettings() {
   const s = status.data;
   // the fresher of the last progress event and the status
   const backlog = backlogProgress && backlogProgress.done >= s.backlog.done ? backlogProgress : s.backlog;
+  // on the lexicon, the first problem is already said as the reason (an unreadable folder is listed too)
+  const otherProblems = s.analyzer === 'model' ? s.problems : s.problems.filter((problem) => problem !== s.fallbackReason);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="analysis-settings-title">
       <Stack gap="sm">
@@ -44,9 +46,9 @@ export function AnalysisSettings() {
             No model is in use because {s.fallbackReason}. Kinship reads sentiment with the VADER lexicon meanwhile, and every figure says so. Point Kinship at a models folder below{s.hubAllowed ? ', or download a model' : ''}.
           </Alert>
         )}
-        {s.problems.length > 0 && s.analyzer === 'model' && (
-          <Alert color="yellow" title="Some models could not be used">
-            {s.problems.join('; ')}
+        {otherProblems.length > 0 && (
+          <Alert color="yellow" title={s.analyzer === 'model' ? 'Some models could not be used' : 'Also found'}>
+            {otherProblems.join('; ')}
           </Alert>
         )}
         {s.models.length > 0 && (

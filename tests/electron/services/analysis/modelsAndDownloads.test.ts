@@ -42,7 +42,7 @@ function manifest(dir: string, hubId: string): string {
 }
 
 describeWithModels('finding and fetching models', () => {
-  it('picks the first emotion and sentiment model in order, and says why others cannot be used', () => {
+  it('picks the first emotion and sentiment model in order, and says why others cannot be used', async () => {
     const odd = tempDir('kinship-odd-models-');
     fs.mkdirSync(path.join(odd, 'spam-filter', 'onnx'), { recursive: true });
     fs.writeFileSync(path.join(odd, 'spam-filter', 'config.json'), JSON.stringify({ id2label: { 0: 'spam', 1: 'ham' } }));
@@ -50,7 +50,7 @@ describeWithModels('finding and fetching models', () => {
     fs.writeFileSync(path.join(odd, 'spam-filter', 'onnx', 'model.onnx'), 'x');
     fs.mkdirSync(path.join(odd, 'no-weights'));
     fs.writeFileSync(path.join(odd, 'no-weights', 'config.json'), '{}');
-    const found = findModels([
+    const found = await findModels([
       { dir: odd, source: 'models folder' },
       { dir: SHARED_MODELS_DIR, source: 'app cache' },
     ]);
