@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, PRIORITIES, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
+import { timeSchema } from './time';
 import { macroSchema, type Macro } from './macros';
 import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
@@ -121,7 +122,8 @@ export const methodInputs = {
       /** The sent message the promise was made in, when it was detected there. */
       messageId: id.nullable().default(null),
       description: z.string().trim().min(1, 'Say what was promised').max(500),
-      dueAt: z.number().int().positive(),
+      /** Refused when earlier than now (a few minutes' grace for the time it took to type). */
+      dueAt: timeSchema,
     })
     .strict(),
   'followUps.close': z.object({ id, status: z.enum(['done', 'cancelled']) }).strict(),
