@@ -7,3 +7,4 @@ export * from './analysis';
 export * from './wire';
 export type { KinshipBridge } from './bridge';
 export * from './time';
+export * from './background';

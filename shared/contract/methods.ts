@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, PRIORITIES, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
+import type { BackgroundWork } from './background';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import { timeSchema } from './time';
 import { macroSchema, type Macro } from './macros';
@@ -18,6 +19,8 @@ const id = z.number().int().positive();
 
 export const methodInputs = {
   'workspace.status': z.object({}).strict(),
+  /** Whether background work (the analysis backlog, the index sweep) has settled. */
+  'workspace.background': z.object({}).strict(),
   'demo.load': z
     .object({
       seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
@@ -140,6 +143,7 @@ export type MethodParams<M extends MethodName> = z.output<(typeof methodInputs)[
 
 export interface MethodOutputs {
   'workspace.status': WorkspaceStatus;
+  'workspace.background': BackgroundWork;
   'demo.load': { customers: number; conversations: number; messages: number; durationMs: number };
   'conversations.list': { items: ConversationSummary[]; total: number };
   'conversations.get': ConversationDetail;
