@@ -44,6 +44,11 @@ export interface ConnectionIndex {
   /** Everything that moved it, largest effect first. */
   contributions: ConnectionContribution[];
   computedAt: number;
+  /**
+   * Computed before any of the customer's messages was read for feeling (the readings are still
+   * coming in): the figure will move once they are, and the screen says so.
+   */
+  provisional: boolean;
 }
 
 /** A row of the Customers page. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EKMAN_EMOTIONS, SENTIMENT_CLASSES } from './analysis';
+import { backgroundWorkSchema } from './background';
 import { coachPromptViewSchema } from './coach';
 import { CHANNELS, MESSAGE_AUTHORS } from './domain';
 
@@ -52,6 +53,8 @@ export const eventPayloads = {
   'followUps.changed': z.object({ customerId: z.number().int().positive() }),
   /** The workspace changed in bulk (e.g. the demo was loaded): lists should refetch. */
   'workspace.changed': z.object({ reason: z.string() }),
+  /** Background work started or settled (or the backlog moved on): the same as 'workspace.background' answers. */
+  'workspace.background': backgroundWorkSchema,
 } satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof eventPayloads;

@@ -6,3 +6,5 @@ export * from './events';
 export * from './analysis';
 export * from './wire';
 export type { KinshipBridge } from './bridge';
+export * from './time';
+export * from './background';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, PRIORITIES, QUEUE_SORTS, ROLES } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
+import type { BackgroundWork } from './background';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
+import { timeSchema } from './time';
 import { macroSchema, type Macro } from './macros';
 import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
@@ -17,6 +19,8 @@ const id = z.number().int().positive();
 
 export const methodInputs = {
   'workspace.status': z.object({}).strict(),
+  /** Whether background work (the analysis backlog, the index sweep) has settled. */
+  'workspace.background': z.object({}).strict(),
   'demo.load': z
     .object({
       seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
@@ -121,7 +125,8 @@ export const methodInputs = {
       /** The sent message the promise was made in, when it was detected there. */
       messageId: id.nullable().default(null),
       description: z.string().trim().min(1, 'Say what was promised').max(500),
-      dueAt: z.number().int().positive(),
+      /** Refused when earlier than now (a few minutes' grace for the time it took to type). */
+      dueAt: timeSchema,
     })
     .strict(),
   'followUps.close': z.object({ id, status: z.enum(['done', 'cancelled']) }).strict(),
@@ -138,6 +143,7 @@ export type MethodParams<M extends MethodName> = z.output<(typeof methodInputs)[
 
 export interface MethodOutputs {
   'workspace.status': WorkspaceStatus;
+  'workspace.background': BackgroundWork;
   'demo.load': { customers: number; conversations: number; messages: number; durationMs: number };
   'conversations.list': { items: ConversationSummary[]; total: number };
   'conversations.get': ConversationDetail;

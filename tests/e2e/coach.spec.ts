@@ -39,6 +39,8 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   const panel = page.getByRole('complementary').filter({ has: page.getByRole('group', { name: 'Emotional connection' }) });
   const score = page.getByTestId('connection-score');
   await expect(score).toHaveText(/^\d+(\.\d)?$/);
+  // the index counts only once the first message has been read: until then it says it is provisional
+  await expect(panel.getByTestId('connection-provisional')).toHaveCount(0, { timeout: 30_000 });
   const before = Number(await score.textContent());
 
   // an upset message arrives while the conversation is open
@@ -54,7 +56,10 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   await expect(reply).toHaveValue(suggestion);
   await expect(prompts.filter({ hasText: suggestion })).toHaveCount(0);
 
-  // recorded: shown and inserted, with timestamps, in the prompt and in the session log
+  // recorded: shown and inserted, with timestamps, in the prompt and in the session log — the screen
+  // took the prompt away before the host confirmed, so wait for the record, not for the screen
+  const outcomeOf = () => workspace.store.coachPrompts.listForConversation(first.conversationId).find((prompt) => prompt.text === suggestion)?.outcome;
+  await expect.poll(outcomeOf, { timeout: 10_000 }).toBe('inserted');
   const recorded = workspace.store.coachPrompts.listForConversation(first.conversationId);
   const inserted = recorded.find((prompt) => prompt.text === suggestion)!;
   expect(inserted).toMatchObject({ outcome: 'inserted' });

@@ -1,20 +1,25 @@
 import type { Page } from '@playwright/test';
+import { waitForBackgroundSettled } from './backgroundSettled';
 import { expect, openConsoleWithDemo, test } from './webHostFixture';
 
 /**
  * The emotional-connection index in the console, against the real web host and the demo: the
  * Customers page lists customers by stage with those at risk first; the customer panel shows the
- * index and what moved it; a follow-up promised for a time already past shows overdue in the panel
- * and flags the customer's conversations in the queue.
+ * index and what moved it; a follow-up cannot be promised for a time already past, and one that
+ * has just fallen due shows overdue in the panel and flags the customer's conversations in the queue.
  */
 test.describe.configure({ mode: 'serial' });
 
 test('the Customers page lists customers by stage, with those at risk and why', async ({ page, webHost }) => {
   await openConsoleWithDemo(page, webHost.url);
+  // the index is worked out in the background after the demo loads (and again once the backlog is
+  // read): the counts are compared only once the host says that work has settled
+  await waitForBackgroundSettled(webHost.url);
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Customers' }).click();
   const rows = page.getByTestId('customer-row');
-  // the index is worked out in the background after the demo loads
-  await expect(rows.first()).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('region', { name: 'Customers by connection' })).toHaveAttribute('data-settled', 'true', { timeout: 60_000 });
+  await expect(page.getByTestId('customers-provisional')).toHaveCount(0);
+  await expect(rows.first()).toBeVisible();
 
   const stages = page.getByRole('radiogroup', { name: 'Stage' });
   const countOf = async (label: string) => Number((await stages.getByText(new RegExp(`^${label} [\\d,]+$`)).textContent())!.replace(/\D/g, ''));
@@ -66,7 +71,7 @@ test('a customer panel shows the index and what moved it', async ({ page, webHos
   await expect(panel.getByText(/Every customer starts at 20/)).toBeVisible();
 });
 
-test('a follow-up promised for a time already past shows overdue in the panel and flags the queue row', async ({ page, webHost }) => {
+test('a follow-up cannot be promised for the past; one just fallen due shows overdue in the panel and flags the queue row', async ({ page, webHost }) => {
   await openConsoleWithDemo(page, webHost.url);
   const row = await firstChat(page);
   await expect(row.getByRole('img', { name: 'Follow-up overdue' })).toHaveCount(0);
@@ -77,18 +82,27 @@ test('a follow-up promised for a time already past shows overdue in the panel an
   await panel.getByRole('button', { name: 'Save follow-up' }).click();
   await expect(panel.getByText('Say what was promised')).toBeVisible();
 
-  const twoDaysAgo = await page.evaluate(() => {
-    const at = new Date(Date.now() - 2 * 86_400_000 - 3_600_000);
-    const pad = (n: number) => String(n).padStart(2, '0');
-    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  });
+  // the browser's wall-clock time `msAgo` before now, as the Due field takes it (to the minute)
+  const localTimeAgo = (msAgo: number) =>
+    page.evaluate((ago) => {
+      const at = new Date(Date.now() - ago);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+    }, msAgo);
   await panel.getByLabel('What was promised').fill('Ring back with the courier’s answer');
-  await panel.getByLabel('Due').fill(twoDaysAgo);
+  // two days ago: a promise broken before it was made is refused, and the form says why
+  await panel.getByLabel('Due').fill(await localTimeAgo(2 * 86_400_000 + 3_600_000));
+  await panel.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(panel.getByText('This time is already past')).toBeVisible();
+  await expect(panel.getByTestId('follow-up').filter({ hasText: 'Ring back with the courier’s answer' })).toHaveCount(0);
+
+  // a minute ago (the time it took to type it) is still accepted, and is overdue at once
+  await panel.getByLabel('Due').fill(await localTimeAgo(60_000));
   await panel.getByRole('button', { name: 'Save follow-up' }).click();
 
   const followUp = panel.getByTestId('follow-up').filter({ hasText: 'Ring back with the courier’s answer' });
   await expect(followUp).toHaveAttribute('data-overdue', 'true');
-  await expect(followUp.getByTestId('follow-up-due')).toHaveText('overdue by 2 days');
+  await expect(followUp.getByTestId('follow-up-due')).toHaveText(/^overdue by \d+ minutes?$/);
   await expect(row.getByRole('img', { name: 'Follow-up overdue' })).toBeVisible();
 
   // done: the flag goes

@@ -11,6 +11,7 @@ import { createConnectionService } from '../connection/connectionService';
 import { createCoachHandlers } from './coachHandlers';
 import { createFollowUpHandlers } from './followUpHandlers';
 import { createCustomerHandlers } from './customerHandlers';
+import { createBackgroundWork } from './backgroundWork';
 import { createMacroHandlers, macrosOf } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
 import type { ApiContext, ReadyWorkspace } from './workspace';
@@ -75,13 +76,16 @@ export function createApi(context: ApiContext) {
         )
       : [];
   const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, currentUser, templates: macroTexts }) : null;
-  const connection = ready0 ? createConnectionService({ store: ready0.store, bus: context.bus, now }) : null;
+  const connection = ready0 ? createConnectionService({ store: ready0.store, bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}) }) : null;
+  // after the connection service, so that it has reacted to an event before settledness is judged
+  const background = createBackgroundWork({ bus: context.bus, analysis: () => context.analysis?.engine ?? null, connection });
   connection?.start();
   const coachService = () => (ready(), coach!);
   const connectionService = () => (ready(), connection!);
 
   const handlers: Handlers = {
     'workspace.status': () => status(),
+    'workspace.background': () => background.snapshot(),
     'demo.load': async ({ seed }) => {
       const { store, ingestion } = ready();
       if (demoLoading) throw new ApiError('conflict', 'The demo workspace is already being loaded.');
@@ -114,6 +118,7 @@ export function createApi(context: ApiContext) {
     /** Stops the coach and the connection index following events (before the store closes). */
     close(): void {
       coach?.close();
+      background.close();
       connection?.close();
     },
   };

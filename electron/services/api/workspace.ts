@@ -1,6 +1,7 @@
 import type { HostKind } from '../../../shared/contract/domain';
 import type { AnalysisEngine } from '../analysis/analysisEngine';
 import type { AnalysisSetup } from '../analysis/analysisSetup';
+import type { Scheduler } from '../connection/scheduler';
 import type { EventBus } from '../events/eventBus';
 import { createIngestionService, type IngestionService } from '../ingestion/ingestionService';
 import { StoreOpenError } from '../store/storeErrors';
@@ -42,4 +43,6 @@ export interface ApiContext {
   /** Null when the store could not be opened (nothing to analyse). */
   analysis?: AnalysisContext | null;
   now?: () => number;
+  /** Timers of background work (the connection index's sweep); the event loop's by default. */
+  scheduler?: Scheduler;
 }

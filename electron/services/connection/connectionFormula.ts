@@ -123,6 +123,19 @@ function monthEnds(prepared: PreparedHistory, now: number): number[] {
     .slice(-TREND_POINTS_SHOWN);
 }
 
+/** The customer has written, and not one of their messages has been read for feeling yet. */
+function isProvisional(history: ConnectionHistory, now: number): boolean {
+  let wrote = false;
+  for (const conversation of history.conversations) {
+    for (const message of conversation.messages) {
+      if (message.author !== 'customer' || message.sentAt > now) continue;
+      if (message.sentiment !== null) return false;
+      wrote = true;
+    }
+  }
+  return wrote;
+}
+
 /** The index, stage, reasons and explanation for one customer at `now` (see the formula above). */
 export function computeConnection(history: ConnectionHistory, now: number, options: ConnectionOptions = {}): ConnectionIndex {
   const timeZone = options.timeZone ?? systemTimeZone();
@@ -150,5 +163,6 @@ export function computeConnection(history: ConnectionHistory, now: number, optio
     trend,
     contributions: contributionsOf(current.items),
     computedAt: now,
+    provisional: isProvisional(history, now),
   };
 }

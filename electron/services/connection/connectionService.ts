@@ -4,12 +4,26 @@ import type { Store } from '../store/store';
 import { firstNameOf } from '../coach/coachContextFromStore';
 import type { ConnectionHistory } from './connectionHistory';
 import { computeConnection } from './connectionFormula';
+import { realScheduler, type Scheduler } from './scheduler';
 
 interface ConnectionServiceOptions {
   store: Store;
   bus: EventBus;
+  /** Wall-clock time (what the index is computed as of). */
   now: () => number;
+  /** Timers and the monotonic clock of the background sweep; the event loop's by default. */
+  scheduler?: Scheduler;
   timeZone?: string;
+}
+
+/** Where the background sweep stands, for the host's "has background work settled?". */
+export interface ConnectionSweepState {
+  /** Customers waiting to be (re)computed (counted up to a cap; 0 once settled). */
+  pending: number;
+  /** Customers whose index could not be computed (their data is recorded as at fault; everyone else goes on). */
+  failed: number;
+  /** Nothing is scheduled: every customer that could be computed has been. */
+  settled: boolean;
 }
 
 /** Customers looked up at a time for the background sweep. */
@@ -22,6 +36,8 @@ const SWEEP_AFTER_MS = 3_000;
 const SETTLE_MS = 250;
 const DAY = 86_400_000;
 const TELL_EVERY_MS = 1_000;
+/** How far `pending` counts (the figure is for a progress line, not an audit). */
+const PENDING_COUNTED = 10_000;
 /** An explanation shown in a panel is reused for this long when nothing changed for the customer. */
 const FRESH_MS = 60_000;
 /** How many customers' explanations are kept (those most recently looked at). */
@@ -32,11 +48,16 @@ const EXPLAINED_KEPT = 200;
  * answer, when a reading or a follow-up changes; customers never computed (or not for a day: time
  * alone moves the index) are computed in the background, a few at a time.
  */
-export function createConnectionService({ store, bus, now, timeZone }: ConnectionServiceOptions) {
+export function createConnectionService({ store, bus, now, timeZone, scheduler = realScheduler }: ConnectionServiceOptions) {
   const dirty = new Set<number>();
-  let timer: NodeJS.Timeout | null = null;
+  let timer: { cancel(): void } | null = null;
   let timerDue = 0;
+  let started = false;
   let closed = false;
+  /** Customers whose index failed, with why: skipped by the sweep until something of theirs changes. */
+  const failed = new Map<number, string>();
+  const sweepListeners = new Set<() => void>();
+  let lastSettled: boolean | null = null;
   let backlogRunning = false;
   const changed = new Set<number>();
   const explained = new Map<number, ConnectionIndex>();
@@ -81,6 +102,8 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
     return index;
   }
 
+  const storeClosed = (error: unknown) => error instanceof TypeError && /not open/.test(error.message);
+
   function work(): void {
     timer = null;
     if (closed) return;
@@ -88,22 +111,41 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
       workOnce();
     } catch (error) {
       // the workspace was closed under us (a host shutting down): stop quietly; anything else is a bug to see
-      if (error instanceof TypeError && /not open/.test(error.message)) closed = true;
+      if (storeClosed(error)) closed = true;
       else console.error('Kinship: the connection index could not be computed:', error);
+    }
+    noticeSweep();
+  }
+
+  /** Customers the sweep should compute next (never computed, then computed more than a day ago), leaving out those that failed. */
+  function due(limit: number): number[] {
+    const skip = (ids: number[]) => ids.filter((customerId) => !failed.has(customerId)).slice(0, limit);
+    const fresh = skip(store.connection.notComputed(limit + failed.size));
+    if (fresh.length > 0) return fresh;
+    return skip(store.connection.computedBefore(now() - DAY, limit + failed.size));
+  }
+
+  /** One customer's index in the sweep: a failure is theirs alone, recorded, and the sweep goes on. */
+  function computeIsolated(customerId: number): void {
+    try {
+      if (compute(customerId)) changed.add(customerId);
+      failed.delete(customerId);
+    } catch (error) {
+      if (storeClosed(error)) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      if (failed.get(customerId) !== reason) console.error(`Kinship: the connection index of customer ${customerId} could not be computed (the others go on):`, error);
+      failed.set(customerId, reason);
     }
   }
 
   function workOnce(): void {
-    const started = performance.now();
+    const sliceStarted = scheduler.elapsed();
     let batch = [...dirty];
     dirty.clear();
-    if (batch.length === 0) batch = store.connection.notComputed(BATCH);
-    if (batch.length === 0) batch = store.connection.computedBefore(now() - DAY, BATCH);
+    if (batch.length === 0) batch = due(BATCH);
     if (batch.length === 0) return tell();
     let index = 0;
-    for (; index < batch.length && performance.now() - started < SLICE_MS; index++) {
-      if (compute(batch[index]!)) changed.add(batch[index]!);
-    }
+    for (; index < batch.length && scheduler.elapsed() - sliceStarted < SLICE_MS; index++) computeIsolated(batch[index]!);
     // customers changed by events and not reached in this slice wait for the next one
     for (const customerId of batch.slice(index)) dirty.add(customerId);
     // the console hears of it at most once a second while a long sweep runs, and at its end
@@ -120,17 +162,35 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
 
   function schedule(delay: number): void {
     if (closed) return;
-    const due = performance.now() + delay;
-    if (timer && due >= timerDue) return;
-    if (timer) clearTimeout(timer);
-    timerDue = due;
-    timer = setTimeout(work, delay);
-    timer.unref?.();
+    const dueAt = scheduler.elapsed() + delay;
+    if (timer && dueAt >= timerDue) return;
+    timer?.cancel();
+    timerDue = dueAt;
+    timer = scheduler.after(delay, work);
+    noticeSweep();
   }
 
   function touch(customerId: number): void {
+    // something of theirs changed: a customer whose index failed is tried again
+    failed.delete(customerId);
     dirty.add(customerId);
     schedule(SETTLE_MS);
+  }
+
+  const isSettled = () => started && !closed && timer === null && dirty.size === 0;
+
+  /** Tells listeners when the sweep starts or settles. */
+  function noticeSweep(): void {
+    const settled = isSettled();
+    if (settled === lastSettled) return;
+    lastSettled = settled;
+    for (const listener of sweepListeners) {
+      try {
+        listener();
+      } catch (error) {
+        console.error('Kinship: a listener to the connection sweep failed:', error);
+      }
+    }
   }
 
   const unsubscribe = bus.subscribe((event) => {
@@ -158,6 +218,7 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
         const running = event.payload.done < event.payload.total;
         if (backlogRunning && !running) {
           store.connection.markAllStale();
+          failed.clear();
           schedule(SETTLE_MS);
         }
         backlogRunning = running;
@@ -171,15 +232,27 @@ export function createConnectionService({ store, bus, now, timeZone }: Connectio
   return {
     /** Begins the background work (customers never computed). */
     start(): void {
+      started = true;
       schedule(SWEEP_AFTER_MS);
     },
     compute,
     current,
+    /** Where the background sweep stands. */
+    sweepState(): ConnectionSweepState {
+      const settled = isSettled();
+      return { pending: settled ? 0 : Math.min(PENDING_COUNTED, dirty.size + due(PENDING_COUNTED).length), failed: failed.size, settled };
+    },
+    /** Calls `listener` whenever the sweep starts or settles; returns how to stop. */
+    onSweepChange(listener: () => void): () => void {
+      sweepListeners.add(listener);
+      return () => void sweepListeners.delete(listener);
+    },
     close(): void {
       closed = true;
       unsubscribe();
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
       timer = null;
+      sweepListeners.clear();
     },
   };
 }

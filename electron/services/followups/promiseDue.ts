@@ -1,5 +1,6 @@
 import { en as chrono, type ParsedResult } from 'chrono-node';
-import { addCalendarDays, addWorkingDays, HOUR_MS, instantOf, offsetMinutes, wallTime } from './wallClock';
+import { isContractTime } from '../../../shared/contract/time';
+import { addCalendarDays, addWorkingDays, DAY_MS, HOUR_MS, instantOf, offsetMinutes, wallTime } from './wallClock';
 
 /**
  * When a sentence says something will happen, as an instant in the agent's time zone:
@@ -11,8 +12,17 @@ import { addCalendarDays, addWorkingDays, HOUR_MS, instantOf, offsetMinutes, wal
  *    when one was said ("by 5 pm"; a bare "at 3" is read as 3 pm), "morning" → 12:00,
  *    "afternoon" → 17:00, "evening" → 21:00, "tonight" → 23:00, otherwise 17:00 that day (23:59
  *    when "today" is said after 17:00).
- * Only times after the sent time count; null when the sentence names none.
+ * Only times after the sent time and at most PROMISE_HORIZON_DAYS after it count ("I'll call you
+ * back in 145000000000 minutes" is not a follow-up to offer, and no calendar arithmetic is ever
+ * done on such a time); null when the sentence names none.
  */
+
+/** A time further ahead than this is not a promise to hold anyone to: no follow-up is offered for it. */
+export const PROMISE_HORIZON_DAYS = 366;
+const HORIZON_MS = PROMISE_HORIZON_DAYS * DAY_MS;
+const UNIT_MS = { minute: 60_000, hour: HOUR_MS, day: DAY_MS, week: 7 * DAY_MS } as const;
+
+const withinHorizon = (dueAt: number, sentAt: number) => isContractTime(dueAt) && dueAt > sentAt && dueAt - sentAt <= HORIZON_MS;
 
 export interface PromiseDue {
   dueAt: number;
@@ -53,10 +63,15 @@ const END_OF_DAY = /\b(?:(?:the )?end of (?:the |to)?day|close of (?:business|pl
 
 const amount = (word: string) => (/^\d+$/.test(word) ? Number(word) : (WORD_NUMBERS[word.toLowerCase()] ?? 1));
 
-function withinDue(match: RegExpExecArray, sentAt: number, timeZone: string): number {
+/** The due time of "within N units"; null when that is beyond the horizon (checked before any calendar arithmetic). */
+function withinDue(match: RegExpExecArray, sentAt: number, timeZone: string): number | null {
   const count = Math.max(amount(match[1]!), match[2] ? amount(match[2]) : 0);
   const working = Boolean(match[3]);
   const unit = match[4]!.toLowerCase();
+  const unitMs = unit.startsWith('min') ? UNIT_MS.minute : unit.startsWith('h') ? UNIT_MS.hour : unit.startsWith('week') ? UNIT_MS.week : UNIT_MS.day;
+  // working days run 5 to a calendar week
+  const span = count * unitMs * (working && !unit.startsWith('week') ? 7 / 5 : 1);
+  if (!Number.isFinite(span) || span > HORIZON_MS) return null;
   if (unit.startsWith('min')) return sentAt + count * 60_000;
   if (unit.startsWith('h')) return sentAt + count * HOUR_MS;
   const days = unit.startsWith('week') ? count * (working ? 5 : 7) : count;
@@ -83,8 +98,12 @@ function hourFor(text: string, hour: number | null, certain: boolean, meridiemCe
 
 /** The due time a sentence names, looking first at the part from `from` on (after the commitment). */
 export function promiseDue(sentence: string, sentAt: number, timeZone: string, from = 0): PromiseDue | null {
+  if (!isContractTime(sentAt)) return null;
   const within = WITHIN.exec(sentence);
-  if (within) return { dueAt: withinDue(within, sentAt, timeZone), index: within.index, text: within[0] };
+  if (within) {
+    const dueAt = withinDue(within, sentAt, timeZone);
+    return dueAt !== null && withinHorizon(dueAt, sentAt) ? { dueAt, index: within.index, text: within[0] } : null;
+  }
 
   const endOfWeek = END_OF_WEEK.exec(sentence);
   if (endOfWeek) return { dueAt: fridayOf(sentAt, endOfWeek[1] ? 1 : 0, timeZone), index: endOfWeek.index, text: endOfWeek[0] };
@@ -99,7 +118,7 @@ export function promiseDue(sentence: string, sentAt: number, timeZone: string, f
   const ordered = [...results.filter((result) => result.index >= from), ...results.filter((result) => result.index < from)];
   for (const result of ordered) {
     const dueAt = chronoDue(result, endOfDay !== null, sentAt, timeZone);
-    if (dueAt > sentAt) return { dueAt, index: endOfDay ? Math.min(endOfDay.index, result.index) : result.index, text: result.text };
+    if (dueAt !== null && withinHorizon(dueAt, sentAt)) return { dueAt, index: endOfDay ? Math.min(endOfDay.index, result.index) : result.index, text: result.text };
   }
   if (!endOfDay || ordered.length > 0) return null;
   const wall = wallTime(sentAt, timeZone);
@@ -109,8 +128,11 @@ export function promiseDue(sentence: string, sentAt: number, timeZone: string, f
 }
 
 /** The due instant of one chrono result (see the rules above). */
-function chronoDue(result: ParsedResult, endOfDay: boolean, sentAt: number, timeZone: string): number {
+function chronoDue(result: ParsedResult, endOfDay: boolean, sentAt: number, timeZone: string): number | null {
   const start = result.start;
+  // a year beyond the horizon ("in the year 275760") is no promise, and is never handed to the calendar
+  const saidYear = start.get('year');
+  if (saidYear !== null && Math.abs(saidYear - wallTime(sentAt, timeZone).year) > 1 + PROMISE_HORIZON_DAYS / 365) return null;
   if (NEXT_WEEK.test(result.text) && !start.isCertain('weekday')) return fridayOf(sentAt, 1, timeZone);
   const hour = endOfDay ? END_OF_DAY_HOUR : hourFor(result.text, start.get('hour'), start.isCertain('hour'), start.isCertain('meridiem'));
   const minute = start.isCertain('hour') && !endOfDay ? (start.get('minute') ?? 0) : 0;

@@ -105,7 +105,7 @@ export function AddFollowUp({ customerId, conversationId = null }: Props) {
           value={due}
           onChange={(event) => setDue(event.currentTarget.value)}
           error={errors.dueAt}
-          description={past && !errors.dueAt ? 'This is already past: it will show as overdue.' : undefined}
+          description={past && !errors.dueAt ? 'This is already past: a follow-up is due from now on.' : undefined}
           required
         />
         {errors.form && (

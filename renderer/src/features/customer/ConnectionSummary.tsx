@@ -1,4 +1,5 @@
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
+import { ProvisionalNote } from './ProvisionalNote';
 import type { ConnectionIndex } from '../../../../shared/contract/connection';
 import { formatMovement, formatScore, STAGE_LOOK } from './connectionLook';
 
@@ -25,6 +26,7 @@ export function ConnectionSummary({ index }: { index: ConnectionIndex }) {
           </Text>
         </Stack>
       </Group>
+      {index.provisional && <ProvisionalNote testId="connection-provisional" />}
       {index.risks.length > 0 && (
         <div>
           <Text size="xs" fw={700} c="red.9">

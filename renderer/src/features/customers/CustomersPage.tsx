@@ -1,12 +1,14 @@
 import { Center, Loader, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconUsers } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { CONNECTION_STAGES } from '../../../../shared/contract/connection';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { connectionKeys, STAGE_LOOK } from '../customer/connectionLook';
+import { ProvisionalNote } from '../customer/ProvisionalNote';
+import { useBackgroundWork } from '../workspace/useBackgroundWork';
 import { AtRiskSection } from './AtRiskSection';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerList } from './CustomerList';
@@ -24,6 +26,10 @@ export function CustomersPage() {
   const [debouncedName] = useDebouncedValue(view.name.trim(), 200);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   useCustomersRefresh();
+  const queryClient = useQueryClient();
+  // once background work settles, the lists are read again before the page stops calling them provisional
+  const background = useBackgroundWork(useCallback(() => queryClient.invalidateQueries({ queryKey: connectionKeys.allLists }), [queryClient]));
+  const settled = background.data?.settled ?? false;
 
   const filter = { ...(view.stage !== 'all' ? { stage: view.stage } : {}), ...(debouncedName ? { name: debouncedName } : {}), sort: view.sort };
   const list = useInfiniteQuery({
@@ -82,6 +88,13 @@ export function CustomersPage() {
         : `No customers are ${view.stage === 'at-risk' ? 'at risk' : `at the ${STAGE_LOOK[view.stage].label.toLowerCase()} stage`} right now.`;
     body = (
       <>
+        {!settled && background.data && (
+          <ProvisionalNote testId="customers-provisional" padded>
+            {background.data.analysis.settled
+              ? 'provisional — the index is still being worked out'
+              : `provisional — readings still coming in (${background.data.analysis.done.toLocaleString()} of ${background.data.analysis.total.toLocaleString()} read)`}
+          </ProvisionalNote>
+        )}
         {computed !== null && customers !== null && computed < customers && (
           <Text size="xs" c="dimmed" px="sm" pt={6} role="status">
             The index is worked out for {computed.toLocaleString()} of {customers.toLocaleString()} customers so far; the rest appear as it is ready.
@@ -103,7 +116,7 @@ export function CustomersPage() {
 
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(300px, 380px)', height: '100%' }}>
-      <section aria-label="Customers by connection" style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
+      <section aria-label="Customers by connection" data-settled={settled && !list.isFetching ? 'true' : 'false'} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
         <CustomersToolbar view={view} onView={setView} byStage={byStage} />
         {body}
       </section>

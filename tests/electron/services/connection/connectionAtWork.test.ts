@@ -3,6 +3,7 @@ import { createApi, type Api } from '../../../../electron/services/api/createApi
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { startAnalysis } from '../../../helpers/analysisHarness';
+import { manualScheduler } from '../../../helpers/manualScheduler';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
@@ -13,21 +14,17 @@ async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<
   return result.value as MethodOutput<M>;
 }
 
-async function until(events: KinshipEvent[], test: (event: KinshipEvent) => boolean): Promise<void> {
-  for (let waited = 0; waited < 15_000; waited += 20) {
-    if (events.some(test)) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('the event never came');
-}
+const changedFor = (events: KinshipEvent[], customerId: number) =>
+  events.some((event) => event.name === 'connection.changed' && event.payload.customerIds.includes(customerId));
 
 /** The index over a real workspace: messages through ingestion, read by the engine (lexicon), follow-ups through the api. */
 describe('the connection index at work', () => {
   it('counts a complaint left unanswered, recovers when it is answered, and keeps the Customers page current', async () => {
-    const { store, bus, ingestion, events } = await startAnalysis({ models: [] });
+    const { store, bus, ingestion, events, engine } = await startAnalysis({ models: [] });
     store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW - 400 * DAY);
     let clock = NOW;
-    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => clock });
+    const scheduler = manualScheduler();
+    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => clock, scheduler });
     const message = (author: 'customer' | 'agent', body: string, at: number) =>
       ingestion.ingest({
         channel: 'email',
@@ -36,7 +33,11 @@ describe('the connection index at work', () => {
         message: { author, body, sentAt: at, externalId: `${author}-${at}`, ...(author === 'agent' ? { authorName: 'Priya Shah' } : {}) },
       });
     const complaint = message('customer', 'This is terrible. The lamp arrived broken and I am very angry and disappointed.', NOW - 6 * DAY);
-    await until(events, (event) => event.name === 'connection.changed' && event.payload.customerIds.includes(complaint.customerId));
+    // the message is read (live), then the index's timers run: no waiting on the clock
+    await engine.readMessage(complaint.messageId);
+    expect(changedFor(events, complaint.customerId)).toBe(false);
+    scheduler.runUntilIdle();
+    expect(changedFor(events, complaint.customerId)).toBe(true);
 
     const ignored = await ok(api, 'customers.connection', { id: complaint.customerId });
     expect(ignored.stage).toBe('at-risk');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTRIBUTION_KINDS, CONNECTION_STAGES } from '../../../../shared/contract/connection';
 import { computeConnection } from '../../../../electron/services/connection/connectionFormula';
 import type { ConnectionHistory } from '../../../../electron/services/connection/connectionHistory';
-import { agent, at, customer, DAY, HistoryBuilder, HOUR, MINUTE, TZ } from './historyBuilder';
+import { agent, at, customer, DAY, HistoryBuilder, HOUR, MINUTE, TZ, type Step } from './historyBuilder';
 
 const compute = (history: ConnectionHistory, now: number) => computeConnection(history, now, { timeZone: TZ });
 const NOW = at('2026-03-10 12:00'); // a Tuesday
@@ -13,7 +13,22 @@ const kinds = (index: ReturnType<typeof compute>) => index.contributions.map((c)
 describe('the connection formula', () => {
   it('starts every customer at the base of 20, a stranger, with nothing to explain', () => {
     const index = compute(new HistoryBuilder().build(), NOW);
-    expect(index).toEqual({ customerId: 7, score: 20, stage: 'stranger', risks: [], movement30d: 0, trend: [{ at: NOW, score: 20 }], contributions: [], computedAt: NOW });
+    expect(index).toEqual({ customerId: 7, score: 20, stage: 'stranger', risks: [], movement30d: 0, trend: [{ at: NOW, score: 20 }], contributions: [], computedAt: NOW, provisional: false });
+  });
+
+  it('is provisional while none of the customer’s messages has been read for feeling', () => {
+    const unread: Step = { ...customer(0, 'Where is my parcel?', 0), sentiment: null };
+    const waiting = new HistoryBuilder();
+    waiting.conversation(NOW - HOUR, [unread, agent(10, 'Let me look.')]);
+    expect(compute(waiting.build(), NOW).provisional).toBe(true);
+    const read = new HistoryBuilder();
+    read.conversation(NOW - 2 * HOUR, [customer(0, 'Thanks, lovely service', 0.6)]);
+    read.conversation(NOW - HOUR, [unread]);
+    expect(compute(read.build(), NOW).provisional).toBe(false);
+    // only the agent has written: nothing to wait for
+    const agentOnly = new HistoryBuilder();
+    agentOnly.conversation(NOW - HOUR, [agent(0, 'Hello from us.')]);
+    expect(compute(agentOnly.build(), NOW).provisional).toBe(false);
   });
 
   it('adds 3 for a contact and 10 × how it ended, halving every 90 days', () => {

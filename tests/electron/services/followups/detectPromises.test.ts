@@ -105,3 +105,22 @@ describe('finding promises in a sent reply', () => {
     expect(one("I'll call you back tomorrow.", fridayMorning, newYork).dueAt).toBe(Date.UTC(2026, 2, 7, 22, 0)); // Saturday 17:00 EST
   });
 });
+
+describe('promises too far ahead', () => {
+  it('offers nothing for a time beyond the horizon, and never fails on one', () => {
+    expect(detect("I'll call you back in 145000000000 minutes.")).toEqual([]);
+    expect(detect('We will refund you within 99999999 days.')).toEqual([]);
+    expect(detect('We will refund you within 99999999 working days.')).toEqual([]);
+    expect(detect("I'll check in with you in 9007199254740991 weeks.")).toEqual([]);
+    expect(detect("I'll call you on 1 March 275760.")).toEqual([]);
+    expect(detect("I'll send you the voucher on 1 March 2031.")).toEqual([]);
+    // a year away is still a promise; a little more is not
+    expect(one("I'll call you back within 300 days.").dueAt).toBeGreaterThan(SENT);
+    expect(detect("I'll call you back within 400 days.")).toEqual([]);
+  });
+
+  it('finds nothing in a reply whose own time is outside the contract', () => {
+    expect(detect("I'll call you back tomorrow.", 2 ** 53 - 1)).toEqual([]);
+    expect(detect("I'll call you back tomorrow.", -1)).toEqual([]);
+  });
+});

@@ -52,6 +52,7 @@ const index: ConnectionIndex = {
   // not in order: the list puts the largest effect first itself
   contributions: [...labels].reverse().map(([points, label], i) => ({ kind: 'contact', points, label, at: now - i * DAY, conversationId: i === labels.length - 1 ? 71 : null })),
   computedAt: now,
+  provisional: false,
 };
 
 function setup(connection: ConnectionIndex = index) {
@@ -67,6 +68,18 @@ function setup(connection: ConnectionIndex = index) {
 }
 
 describe('the customer panel’s connection index', () => {
+  it('says an index worked out before any feeling was read is provisional, and stops saying it once it is', async () => {
+    let current: ConnectionIndex = { ...index, provisional: true };
+    // the fake answers with whatever `current` is at the time of the call
+    const fake = fakeClient({ 'customers.profile': () => profile, 'customers.connection': () => current });
+    renderWithMantine(withClient(fake.client, <CustomerPanel customerId={7} currentConversationId={70} onOpen={() => undefined} />));
+    expect((await screen.findByTestId('connection-provisional', {}, { timeout: 10_000 })).textContent).toMatch(/provisional — readings still coming in/);
+    current = { ...index, provisional: false };
+    fake.emit('connection.changed', { customerIds: [7] });
+    await waitFor(() => expect(screen.queryByTestId('connection-provisional')).toBeNull());
+    expect(screen.getByTestId('connection-score').textContent).toBe('38.6');
+  });
+
   it('shows the score, the stage, the 30-day movement and why the customer is at risk', async () => {
     setup();
     expect((await screen.findByTestId('connection-score')).textContent).toBe('38.6');

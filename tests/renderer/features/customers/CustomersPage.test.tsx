@@ -26,10 +26,17 @@ const customers = [
   row(5, 'Eli Novak', 'at-risk', 44, ['the last 30 days took 14 points away']),
 ];
 
-function setup(rows = customers) {
+const settledWork: MethodOutput<'workspace.background'> = {
+  analysis: { queued: 0, done: 80, total: 80, settled: true },
+  index: { pending: 0, failed: 0, settled: true },
+  settled: true,
+};
+
+function setup(rows = customers, background: () => MethodOutput<'workspace.background'> = () => settledWork) {
   const byStage = Object.fromEntries(CONNECTION_STAGES.map((stage) => [stage, rows.filter((r) => r.stage === stage).length])) as Record<ConnectionStage, number>;
   return fakeClient({
     'workspace.status': () => ({ counts: { customers: 5, conversations: 12, messages: 80, byChannel: { chat: 4, email: 4, voice: 4 } } }) as unknown as MethodOutput<'workspace.status'>,
+    'workspace.background': () => background(),
     'customers.list': ({ stage, name, limit = 100, offset = 0 }) => {
       const matching = rows.filter((r) => (!stage || r.stage === stage) && (!name || r.displayName.includes(name)));
       return { items: matching.slice(offset, offset + limit), total: matching.length, byStage };
@@ -40,6 +47,25 @@ function setup(rows = customers) {
 const shownRows = () => screen.getAllByTestId('customer-row');
 
 describe('the Customers page', () => {
+  it('calls the list provisional while readings come in, and reads it again once background work has settled', async () => {
+    const working = { ...settledWork, analysis: { queued: 30, done: 50, total: 80, settled: false }, settled: false };
+    let background = working;
+    const { client, emit, callsOf } = setup(customers, () => background);
+    renderWithMantine(withClient(client, <CustomersPage />));
+    await waitFor(() => expect(shownRows()).toHaveLength(5));
+    expect((await screen.findByTestId('customers-provisional')).textContent).toMatch(/provisional — readings still coming in \(50 of 80 read\)/);
+    const section = screen.getByRole('region', { name: 'Customers by connection' });
+    expect(section.getAttribute('data-settled')).toBe('false');
+
+    const listsBefore = callsOf('customers.list').length;
+    background = settledWork;
+    emit('workspace.background', settledWork);
+    await waitFor(() => expect(section.getAttribute('data-settled')).toBe('true'));
+    expect(screen.queryByTestId('customers-provisional')).toBeNull();
+    // the lists were read again after the work settled, before the page said so
+    expect(callsOf('customers.list').length).toBeGreaterThan(listsBefore);
+  });
+
   it('lists everyone with counts by stage, and those at risk at the top with why', async () => {
     const { client } = setup();
     renderWithMantine(withClient(client, <CustomersPage />));

@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import type { KinshipEvent } from '../../../../shared/contract/events';
+import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
+import { manualScheduler } from '../../../helpers/manualScheduler';
+import { testStore } from '../../../helpers/testStore';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 23, 12, 0);
+
+async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await api.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
+  return result.value as MethodOutput<M>;
+}
+
+/** A workspace of `count` customers, each with a conversation, on a clock and timers the test moves. */
+function workspace(count: number) {
+  const store = testStore();
+  const bus = createEventBus();
+  const events: KinshipEvent[] = [];
+  bus.subscribe((event) => events.push(event));
+  const ingestion = createIngestionService(store, bus);
+  const customerIds: number[] = [];
+  for (let n = 1; n <= count; n++) {
+    const { customerId } = ingestion.ingest(
+      {
+        channel: 'chat',
+        customer: { displayName: `Customer ${n}`, identities: [{ kind: 'chat', value: `customer-${n}` }] },
+        conversation: { externalRef: `chat-${n}` },
+        message: { author: 'customer', body: 'Where is my parcel?', sentAt: NOW - n * DAY },
+      },
+      { notify: false, now: () => NOW },
+    );
+    customerIds.push(customerId);
+  }
+  const scheduler = manualScheduler();
+  const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW, scheduler });
+  return { store, bus, events, ingestion, scheduler, api, customerIds };
+}
+
+describe('the connection index in the background', () => {
+  it('computes everyone once the sweep runs, and says when it has settled', async () => {
+    const { api, scheduler, events, customerIds } = workspace(12);
+    // nothing has run yet: the sweep waits for the console's first answers
+    expect(await ok(api, 'workspace.background', {})).toMatchObject({ index: { pending: 12, failed: 0, settled: false }, settled: false });
+    expect(scheduler.runUntilIdle()).toBeGreaterThan(0);
+    expect(await ok(api, 'workspace.background', {})).toEqual({
+      analysis: { queued: 0, done: 0, total: 0, settled: true },
+      index: { pending: 0, failed: 0, settled: true },
+      settled: true,
+    });
+    expect((await ok(api, 'customers.list', {})).total).toBe(customerIds.length);
+    // the console heard of it: the indexes changed, then the work settled
+    const told = events.filter((event) => event.name === 'connection.changed' || event.name === 'workspace.background').map((event) => event.name);
+    expect(told.at(-1)).toBe('workspace.background');
+    expect(told).toContain('connection.changed');
+    api.close();
+  });
+
+  it('keeps computing everyone else when one customer’s data cannot be computed', async () => {
+    const { api, store, scheduler, customerIds } = workspace(80);
+    // a follow-up stored before the contract bounded times: 2^53 − 1 ms is no date at all
+    const poisoned = customerIds[0]!;
+    store.followUps.create({ customerId: poisoned, conversationId: null, messageId: null, createdBy: null, description: 'Call back', dueAt: 2 ** 53 - 1, createdAt: NOW - DAY });
+    store.followUps.create({ customerId: customerIds[40]!, conversationId: null, messageId: null, createdBy: null, description: 'Call back', dueAt: -(2 ** 53 - 1), createdAt: NOW - DAY });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      scheduler.runUntilIdle();
+      const background = await ok(api, 'workspace.background', {});
+      expect(background.index).toEqual({ pending: 0, failed: 2, settled: true });
+      const listed = await ok(api, 'customers.list', { limit: 500 });
+      expect(listed.total).toBe(78);
+      expect(new Set(listed.items.map((row) => row.customerId))).toEqual(new Set(customerIds.filter((id) => id !== poisoned && id !== customerIds[40])));
+      // each failure is reported once, with whose it is
+      expect(errors.mock.calls.filter(([message]) => String(message).includes(`customer ${poisoned} `))).toHaveLength(1);
+    } finally {
+      errors.mockRestore();
+    }
+    api.close();
+  });
+});

@@ -1,0 +1,49 @@
+import type { Scheduler } from '../../electron/services/connection/scheduler';
+
+/**
+ * A scheduler whose time moves only when the test says so: `advance(ms)` runs every timer that
+ * falls due on the way, in order, and `runUntilIdle()` runs timers until none is left.
+ */
+export function manualScheduler() {
+  let time = 0;
+  let nextId = 1;
+  const timers = new Map<number, { due: number; task: () => void }>();
+
+  function nextDue(limit: number): [number, { due: number; task: () => void }] | null {
+    let found: [number, { due: number; task: () => void }] | null = null;
+    for (const entry of timers) if (entry[1].due <= limit && (!found || entry[1].due < found[1].due)) found = entry;
+    return found;
+  }
+
+  const scheduler: Scheduler & { advance(ms: number): void; runUntilIdle(maxTimers?: number): number; pending(): number; now(): number } = {
+    elapsed: () => time,
+    after(delayMs, task) {
+      const id = nextId++;
+      timers.set(id, { due: time + Math.max(0, delayMs), task });
+      return { cancel: () => void timers.delete(id) };
+    },
+    advance(ms) {
+      const until = time + ms;
+      for (let next = nextDue(until); next; next = nextDue(until)) {
+        timers.delete(next[0]);
+        time = Math.max(time, next[1].due);
+        next[1].task();
+      }
+      time = until;
+    },
+    /** Runs timers, earliest first, until none is left; returns how many ran. */
+    runUntilIdle(maxTimers = 100_000) {
+      let ran = 0;
+      for (let next = nextDue(Infinity); next; next = nextDue(Infinity)) {
+        if (++ran > maxTimers) throw new Error('the timers never settle');
+        timers.delete(next[0]);
+        time = Math.max(time, next[1].due);
+        next[1].task();
+      }
+      return ran;
+    },
+    pending: () => timers.size,
+    now: () => time,
+  };
+  return scheduler;
+}
