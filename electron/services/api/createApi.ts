@@ -13,6 +13,7 @@ import { createFollowUpHandlers } from './followUpHandlers';
 import { createCustomerHandlers } from './customerHandlers';
 import { createMacroHandlers, macrosOf } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
+import { withClientIds } from './retryableCalls';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
 const ROLE_SETTING = 'session.role';
@@ -121,7 +122,7 @@ export function createApi(context: ApiContext) {
   };
 
   return {
-    call: createDispatcher(handlers),
+    call: createDispatcher(withClientIds(handlers, () => ready().store, now)),
     bus: context.bus,
     status,
     /** Stops the coach and the connection index following events (before the store closes). */

@@ -44,10 +44,14 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           ...(conversation.channel === 'email' && input.kind === 'reply' ? { meta: emailHeaders(conversation.id, conversation.subject) } : {}),
         },
       };
-      const result = ingestion.ingest(item);
-      store.drafts.discard(conversation.id, input.user?.id ?? null);
-      const stored = store.messages.getById(result.messageId)!;
-      return { ...stored, reading: null };
+      // the reply and the clearing of its draft are one write: a failure between them leaves neither
+      // (the draft goes first, so the message is announced only once nothing else can fail)
+      return store.transaction(() => {
+        store.drafts.discard(conversation.id, input.user?.id ?? null);
+        const result = ingestion.ingest(item);
+        const stored = store.messages.getById(result.messageId)!;
+        return { ...stored, reading: null };
+      });
     },
 
     setStatus(input: { conversationId: number; status: ConversationStatus; user: User | null }) {
