@@ -16,6 +16,11 @@ import type { ConversationTrack, ConversationDetail, ConversationSummary, Custom
  */
 
 const id = z.number().int().positive();
+/**
+ * Made by the client when the person acts (a UUID) and sent again with every resend of that act:
+ * the Node side applies a request id once and answers a repeat with the first answer.
+ */
+const clientId = z.string().min(8).max(100);
 
 export const methodInputs = {
   'workspace.status': z.object({}).strict(),
@@ -53,19 +58,20 @@ export const methodInputs = {
     .strict(),
   'conversations.reply': z
     .object({
+      clientId: clientId.optional(),
       conversationId: id,
       kind: z.enum(DRAFT_KINDS),
       body: z.string().trim().min(1, 'Write something first').max(100_000, 'A message longer than 100,000 characters is not sent'),
     })
     .strict(),
-  'conversations.setStatus': z.object({ id, status: z.enum(CONVERSATION_STATUSES) }).strict(),
-  'conversations.markRead': z.object({ id }).strict(),
-  'conversations.setPriority': z.object({ id, priority: z.enum(PRIORITIES) }).strict(),
-  'calls.start': z.object({ conversationId: id }).strict(),
-  'calls.note': z.object({ conversationId: id, text: z.string().trim().min(1, 'Write the note first').max(5_000) }).strict(),
-  'calls.end': z.object({ conversationId: id, disposition: z.enum(CALL_DISPOSITIONS), summary: z.string().max(10_000) }).strict(),
+  'conversations.setStatus': z.object({ clientId: clientId.optional(), id, status: z.enum(CONVERSATION_STATUSES) }).strict(),
+  'conversations.markRead': z.object({ clientId: clientId.optional(), id }).strict(),
+  'conversations.setPriority': z.object({ clientId: clientId.optional(), id, priority: z.enum(PRIORITIES) }).strict(),
+  'calls.start': z.object({ clientId: clientId.optional(), conversationId: id }).strict(),
+  'calls.note': z.object({ clientId: clientId.optional(), conversationId: id, text: z.string().trim().min(1, 'Write the note first').max(5_000) }).strict(),
+  'calls.end': z.object({ clientId: clientId.optional(), conversationId: id, disposition: z.enum(CALL_DISPOSITIONS), summary: z.string().max(10_000) }).strict(),
   'drafts.save': z
-    .object({ conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(100_000, 'A draft longer than 100,000 characters is not saved') })
+    .object({ clientId: clientId.optional(), conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(100_000, 'A draft longer than 100,000 characters is not saved') })
     .strict(),
   'messages.search': z
     .object({
@@ -76,15 +82,16 @@ export const methodInputs = {
   'users.list': z.object({}).strict(),
   'customers.profile': z.object({ id }).strict(),
   'macros.list': z.object({}).strict(),
-  'macros.save': z.object({ macros: z.array(macroSchema).max(200) }).strict(),
+  'macros.save': z.object({ clientId: clientId.optional(), macros: z.array(macroSchema).max(200) }).strict(),
   'keymap.get': z.object({}).strict(),
   'keymap.set': z
     .object({
+      clientId: clientId.optional(),
       /** Keys that differ from the defaults; an empty object restores every default. */
       bindings: z.partialRecord(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]]), z.string().max(40)),
     })
     .strict(),
-  'conversations.assign': z.object({ id, assignee: z.union([z.literal('me'), id]).nullable() }).strict(),
+  'conversations.assign': z.object({ clientId: clientId.optional(), id, assignee: z.union([z.literal('me'), id]).nullable() }).strict(),
   'analysis.status': z.object({}).strict(),
   'analysis.setModelsFolder': z
     .object({ path: z.string().trim().min(1, 'Give the folder that holds the models').max(4096).nullable() })
@@ -98,15 +105,15 @@ export const methodInputs = {
       text: z.string().max(100_000, 'A draft longer than 100,000 characters is not read'),
     })
     .strict(),
-  'session.setRole': z.object({ role: z.enum(ROLES) }).strict(),
+  'session.setRole': z.object({ clientId: clientId.optional(), role: z.enum(ROLES) }).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
-  'coach.recordOutcome': z.object({ promptId: id, outcome: z.enum(['inserted', 'edited', 'dismissed']) }).strict(),
+  'coach.recordOutcome': z.object({ clientId: clientId.optional(), promptId: id, outcome: z.enum(['inserted', 'edited', 'dismissed']) }).strict(),
   'coach.checkDraft': z
     .object({ conversationId: id, text: z.string().max(100_000, 'A draft longer than 100,000 characters is not checked') })
     .strict(),
   'playbook.get': z.object({}).strict(),
   /** Supervisors only; null restores the default playbook. */
-  'playbook.save': z.object({ playbook: playbookSchema.nullable() }).strict(),
+  'playbook.save': z.object({ clientId: clientId.optional(), playbook: playbookSchema.nullable() }).strict(),
   'playbook.preview': z.object({ conversationId: id, playbook: playbookSchema }).strict(),
   'customers.connection': z.object({ id }).strict(),
   'customers.list': z
@@ -120,6 +127,7 @@ export const methodInputs = {
     .strict(),
   'followUps.create': z
     .object({
+      clientId: clientId.optional(),
       customerId: id,
       conversationId: id.nullable().default(null),
       /** The sent message the promise was made in, when it was detected there. */
@@ -129,12 +137,40 @@ export const methodInputs = {
       dueAt: timeSchema,
     })
     .strict(),
-  'followUps.close': z.object({ id, status: z.enum(['done', 'cancelled']) }).strict(),
+  'followUps.close': z.object({ clientId: clientId.optional(), id, status: z.enum(['done', 'cancelled']) }).strict(),
   'followUps.detect': z.object({ messageId: id }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof methodInputs;
 export const METHOD_NAMES = Object.keys(methodInputs) as MethodName[];
+
+/**
+ * The writes a client may send again after losing the connection (it cannot know whether the first
+ * try was applied): each takes an optional `clientId`, and a repeat of one is answered, not applied.
+ */
+export const RETRYABLE_METHODS = [
+  'conversations.reply',
+  'conversations.setStatus',
+  'conversations.markRead',
+  'conversations.setPriority',
+  'conversations.assign',
+  'calls.start',
+  'calls.note',
+  'calls.end',
+  'drafts.save',
+  'macros.save',
+  'keymap.set',
+  'session.setRole',
+  'coach.recordOutcome',
+  'playbook.save',
+  'followUps.create',
+  'followUps.close',
+] as const satisfies readonly MethodName[];
+export type RetryableMethod = (typeof RETRYABLE_METHODS)[number];
+
+export function isRetryableMethod(name: string): name is RetryableMethod {
+  return (RETRYABLE_METHODS as readonly string[]).includes(name);
+}
 
 /** What the caller may pass (defaults may be omitted). */
 export type MethodInput<M extends MethodName> = z.input<(typeof methodInputs)[M]>;

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Role, WorkspaceStatus } from '../../../shared/contract/domain';
-import { loadDemoWorkspace } from '../demo/loadDemoWorkspace';
+import { loadDemoWorkspace, unfinishedDemo } from '../demo/loadDemoWorkspace';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createKeymapHandlers } from './keymapHandlers';
@@ -14,6 +14,7 @@ import { createCustomerHandlers } from './customerHandlers';
 import { createBackgroundWork } from './backgroundWork';
 import { createMacroHandlers, macrosOf } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
+import { withClientIds } from './retryableCalls';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
 const ROLE_SETTING = 'session.role';
@@ -21,7 +22,8 @@ const ROLE_SETTING = 'session.role';
 /** Implements every method of the contract over the workspace; both hosts serve what this returns. */
 export function createApi(context: ApiContext) {
   const now = context.now ?? Date.now;
-  let demoLoading = false;
+  /** The demo load in progress (at most one), or null. */
+  let demoLoading: ReturnType<typeof loadDemoWorkspace> | null = null;
 
   function ready(): ReadyWorkspace {
     if (context.workspace.state !== 'ready') {
@@ -83,18 +85,30 @@ export function createApi(context: ApiContext) {
   const coachService = () => (ready(), coach!);
   const connectionService = () => (ready(), connection!);
 
+  function startDemoLoad(seed: number | undefined) {
+    const { store, ingestion } = ready();
+    const loading = loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: now() });
+    demoLoading = loading;
+    void loading.then(
+      () => (demoLoading = null),
+      () => (demoLoading = null),
+    );
+    return loading;
+  }
+  // a demo load cut short (the host was killed) is finished as soon as the host is back
+  if (ready0 && unfinishedDemo(ready0.store)) {
+    startDemoLoad(undefined).catch((error: unknown) => console.error('Kinship: finishing the demo workspace failed:', error));
+  }
+
   const handlers: Handlers = {
     'workspace.status': () => status(),
     'workspace.background': () => background.snapshot(),
     'demo.load': async ({ seed }) => {
-      const { store, ingestion } = ready();
+      const { store } = ready();
+      // finishing a load the host was killed in (at start, see below): this call waits for it
+      if (demoLoading && unfinishedDemo(store)) return demoLoading;
       if (demoLoading) throw new ApiError('conflict', 'The demo workspace is already being loaded.');
-      demoLoading = true;
-      try {
-        return await loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: now() });
-      } finally {
-        demoLoading = false;
-      }
+      return startDemoLoad(seed);
     },
     ...createKeymapHandlers(ready),
     ...createCustomerHandlers(ready, connectionService, now),
@@ -112,7 +126,7 @@ export function createApi(context: ApiContext) {
   };
 
   return {
-    call: createDispatcher(handlers),
+    call: createDispatcher(withClientIds(handlers, () => ready().store, now)),
     bus: context.bus,
     status,
     /** Stops the coach and the connection index following events (before the store closes). */

@@ -3,6 +3,7 @@ import type { ConversationStatus, DraftKind, Message, Priority, User } from '../
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { IngestionService } from '../ingestion/ingestionService';
 import type { Store } from '../store/store';
+import { nextSnapshot } from './draftSnapshots';
 
 /** Where the console's own e-mail Message-IDs live. */
 const MESSAGE_ID_DOMAIN = 'kinship.local';
@@ -44,10 +45,14 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           ...(conversation.channel === 'email' && input.kind === 'reply' ? { meta: emailHeaders(conversation.id, conversation.subject) } : {}),
         },
       };
-      const result = ingestion.ingest(item);
-      store.drafts.discard(conversation.id, input.user?.id ?? null);
-      const stored = store.messages.getById(result.messageId)!;
-      return { ...stored, reading: null };
+      // the reply and the clearing of its draft are one write: a failure between them leaves neither
+      // (the draft goes first, so the message is announced only once nothing else can fail)
+      return store.transaction(() => {
+        store.drafts.discard(conversation.id, input.user?.id ?? null);
+        const result = ingestion.ingest(item);
+        const stored = store.messages.getById(result.messageId)!;
+        return { ...stored, reading: null };
+      });
     },
 
     setStatus(input: { conversationId: number; status: ConversationStatus; user: User | null }) {
@@ -108,16 +113,19 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
     saveDraft(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): { savedAt: number } {
       if (!store.conversations.getSummary(input.conversationId)) throw new Error(`There is no conversation ${input.conversationId}.`);
       const at = now();
+      const userId = input.user?.id ?? null;
       store.transaction(() => {
-        store.drafts.save(input.conversationId, input.user?.id ?? null, input.kind, input.body, at);
-        store.sessionEvents.append({
+        // the log keeps what changed since the last snapshot, not the whole draft again (see draftSnapshots)
+        const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, store.drafts.lastSnapshot(input.conversationId, userId));
+        const eventId = store.sessionEvents.append({
           at,
           kind: 'draft.snapshot',
           conversationId: input.conversationId,
           messageId: null,
-          userId: input.user?.id ?? null,
-          payload: { kind: input.kind, body: input.body },
+          userId,
+          payload: { ...payload },
         });
+        store.drafts.save(input.conversationId, userId, input.kind, input.body, at, { eventId, edits, editChars });
       });
       return { savedAt: at };
     },

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase, type OpenOptions } from './openDatabase';
 import type { MigrationReport } from './migrate';
 import { createAnalysesRepository } from './repositories/analyses';
+import { createAppliedRequestsRepository } from './repositories/appliedRequests';
 import { createCoachPromptsRepository } from './repositories/coachPrompts';
 import { createConversationsRepository } from './repositories/conversations';
 import { createCustomerConnectionRepository } from './repositories/customerConnection';
@@ -34,6 +35,7 @@ export function createStore(db: Database.Database, path: string, migration: Migr
     drafts: createDraftsRepository(db),
     connection: createCustomerConnectionRepository(db),
     customerHistory: createCustomerHistoryRepository(db),
+    appliedRequests: createAppliedRequestsRepository(db),
     /** Runs `work` in one write transaction: all of it is stored, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { EventName, EventPayload, KinshipEvent } from '../../../shared/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
 import { CONVERSATION_HASH } from '../../../shared/contract/channels';
+import { createRequestIds } from './requestIds';
 import type { Transport } from './transport';
 import { createWebSocketTransport, takeToken } from './webSocketTransport';
 
@@ -14,11 +15,16 @@ declare global {
 }
 
 /** The one client the console uses; it does not know, or care, which host serves it. */
-export function createClient(transport: Transport) {
+export function createClient(transport: Transport, requestIds = createRequestIds()) {
   return {
     host: transport.host,
     async call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const result = await transport.call(method, input);
+      // a write carries an id made now, or the id of the same write whose answer was lost
+      const request = requestIds.begin(method, input);
+      let result = await transport.call(method, request.input);
+      // the connection dropped: the host may or may not have applied it; send it once more (same id)
+      if (!result.ok && result.error.code === 'transport' && request.key !== null) result = await transport.call(method, request.input);
+      requestIds.settle(request.key, method, result.ok || result.error.code !== 'transport');
       if (!result.ok) throw ApiError.fromShape(result.error);
       return result.value as MethodOutput<M>;
     },

@@ -6,6 +6,7 @@ import { createEventBus } from '../../../../electron/services/events/eventBus';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { tempDir } from '../../../helpers/tempDir';
+import { draftSnapshotsOf } from '../../../../electron/services/conversations/draftSnapshots';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
@@ -74,7 +75,7 @@ describe('answering a conversation', () => {
     await ok(api, 'drafts.save', { conversationId: id, kind: 'reply', body: 'Hi Anika, thank' });
     const saved = await ok(api, 'drafts.save', { conversationId: id, kind: 'reply', body: 'Hi Anika, thank you for' });
     expect((await ok(api, 'conversations.get', { id })).draft).toEqual({ kind: 'reply', body: 'Hi Anika, thank you for', savedAt: saved.savedAt });
-    expect(store.sessionEvents.listForConversation(id).filter((e) => e.kind === 'draft.snapshot').map((e) => e.payload.body)).toEqual(['Hi Anika, thank', 'Hi Anika, thank you for']);
+    expect(draftSnapshotsOf(store.sessionEvents.listForConversation(id)).map((snapshot) => snapshot.body)).toEqual(['Hi Anika, thank', 'Hi Anika, thank you for']);
     await ok(api, 'conversations.reply', { conversationId: id, kind: 'reply', body: 'Hi Anika, thank you for your patience.' });
     expect((await ok(api, 'conversations.get', { id })).draft).toBeNull();
   });
