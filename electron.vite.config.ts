@@ -21,8 +21,12 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           webHost: resolve(__dirname, 'electron/web/index.ts'),
           launcher: resolve(__dirname, 'electron/launcher/index.ts'),
+          // run on a packaged app before signing: node out/main/flipFuses.js <Electron binary>
+          flipFuses: resolve(__dirname, 'electron/launcher/flipFuses.ts'),
           analysisWorker: resolve(__dirname, 'electron/services/analysis/worker/analysisWorker.ts'),
         },
+        // used only when packaging (flipFuses), never bundled
+        external: ['@electron/fuses'],
         // shared chunks sit beside the entries, so paths relative to any of them (../renderer) hold
         output: { chunkFileNames: '[name]-[hash].js' },
       },

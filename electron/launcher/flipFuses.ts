@@ -1,3 +1,4 @@
+import { pathToFileURL } from 'node:url';
 import { KINSHIP_FUSES } from './fuseSettings';
 
 /**
@@ -17,7 +18,7 @@ interface ElectronFusesModule {
 
 /** The config @electron/fuses expects: the wire version and each fuse by its index. */
 export function fuseConfig(fuses: Pick<ElectronFusesModule, 'FuseVersion' | 'FuseV1Options'>, resetAdHocDarwinSignature: boolean): Record<string | number, unknown> {
-  const config: Record<string | number, unknown> = { version: fuses.FuseVersion.V1, strictlyRequireAllFuses: false, resetAdHocDarwinSignature };
+  const config: Record<string | number, unknown> = { version: fuses.FuseVersion.V1, resetAdHocDarwinSignature };
   for (const [name, value] of Object.entries(KINSHIP_FUSES)) {
     const index = fuses.FuseV1Options[name];
     if (typeof index !== 'number') throw new Error(`This @electron/fuses does not know the fuse ${name}; update it.`);
@@ -33,7 +34,7 @@ export async function flipKinshipFuses(pathToElectron: string): Promise<void> {
   await fuses.flipFuses(pathToElectron, fuseConfig(fuses, process.platform === 'darwin' && process.arch === 'arm64'));
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split(/[\\/]/).pop() ?? '\0')) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const target = process.argv[2];
   if (!target) {
     console.error('Usage: node out/main/flipFuses.js <packaged Electron executable or .app>');
