@@ -1,19 +1,19 @@
 import { BrowserWindow, ipcMain } from 'electron';
 import { IPC_CALL, IPC_EVENT, IPC_POP_OUT } from '../../shared/contract/channels';
 import type { Api } from '../services/api/createApi';
-import { isConsolePage } from './security';
+import { isConsolePage } from './navigationPolicy';
 
 /** Binds the api to IPC: calls from the console's own pages in, events out to every window. */
-export function bindApiToIpc(api: Api, rendererIndexUrl: string, popOut: (conversationId: number) => void): () => void {
+export function bindApiToIpc(api: Api, popOut: (conversationId: number) => void): () => void {
   ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
-    if (!isConsolePage(frameUrl, rendererIndexUrl)) {
+    if (!isConsolePage(frameUrl)) {
       return { ok: false, error: { code: 'transport', message: 'Calls are accepted from the Kinship console only.' } };
     }
     return api.call(method, input);
   });
   ipcMain.handle(IPC_POP_OUT, (event, conversationId: unknown) => {
-    if (!isConsolePage(event.senderFrame?.url ?? '', rendererIndexUrl)) return;
+    if (!isConsolePage(event.senderFrame?.url ?? '')) return;
     if (typeof conversationId !== 'number' || !Number.isInteger(conversationId) || conversationId <= 0) return;
     popOut(conversationId);
   });

@@ -1,9 +1,10 @@
 import { BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { CONVERSATION_HASH } from '../../shared/contract/channels';
+import { CONSOLE_PAGE_URL } from './appProtocol';
 
 /** A console window: the whole console, or (with a conversation id) one conversation on its own. */
-export function createMainWindow(rendererIndexPath: string, conversationId?: number): BrowserWindow {
+export function createMainWindow(conversationId?: number): BrowserWindow {
   const window = new BrowserWindow({
     width: conversationId ? 760 : 1440,
     height: 900,
@@ -16,11 +17,16 @@ export function createMainWindow(rendererIndexPath: string, conversationId?: num
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
-      spellcheck: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
     },
   });
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(rendererIndexPath, conversationId ? { hash: `${CONVERSATION_HASH}=${conversationId}` } : {});
+  void window.loadURL(conversationId ? `${CONSOLE_PAGE_URL}#${CONVERSATION_HASH}=${conversationId}` : CONSOLE_PAGE_URL);
   return window;
 }

@@ -1,29 +1,53 @@
-import { app, session, shell, type WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { app, protocol, session, shell, type Session, type WebContents } from 'electron';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppRequest } from './appProtocol';
+import { externalOpenTarget, mayNavigate } from './navigationPolicy';
+import { permissionGranted } from './permissionPolicy';
 
-/** The console's own pages: the built renderer on disk. Nothing else may load in a window. */
-export function isConsolePage(url: string, rendererIndexUrl: string): boolean {
-  return url === rendererIndexUrl || url.startsWith(`${rendererIndexUrl}#`);
+/**
+ * Wires Kinship's security policy into Electron. The decisions are plain functions tested under
+ * Node (appProtocol, navigationPolicy, permissionPolicy, shared/security); this file only connects
+ * them to Electron's hooks. docs/electron-security.md lists the checklist item by item.
+ */
+
+/** Must run before the app is ready: app:// becomes a standard, secure scheme with an origin of its own. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 }
 
-/** Locks down every window: CSP on every response, no navigation, no new windows, no permissions. */
-export function applySecurityPolicy(rendererIndexUrl: string): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({
-      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
-    });
-  });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+function lockDownSession(target: Session, rendererDir: string): void {
+  // the console and its e-mail frames come from out/renderer over app://, each page with its own CSP header
+  target.protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererDir, request.url, request.method));
+  target.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionGranted(permission, requestingOrigin));
+  target.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionGranted(permission, details.requestingUrl)));
+  target.setDevicePermissionHandler(() => false);
+  target.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+  // no dictionaries fetched from Google's CDN: spellcheck is off, and its download address leads nowhere
+  target.setSpellCheckerEnabled(false);
+  target.setSpellCheckerDictionaryDownloadURL('https://localhost.invalid/');
+}
 
-  app.on('web-contents-created', (_event, contents: WebContents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isConsolePage(url, rendererIndexUrl)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      // Links in customer messages open in the user's browser, never inside Kinship.
-      if (url.startsWith('https://') || url.startsWith('mailto:')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+function lockDownContents(contents: WebContents): void {
+  // every frame, the top one and any frame inside it (will-frame-navigate covers both)
+  contents.on('will-frame-navigate', (event) => {
+    if (!mayNavigate({ url: event.url, isMainFrame: event.isMainFrame })) event.preventDefault();
   });
+  contents.on('will-navigate', (event, url) => {
+    if (!mayNavigate({ url, isMainFrame: true })) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!mayNavigate({ url: event.url, isMainFrame: event.isMainFrame })) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // links open in the user's own browser or mail program, never inside Kinship
+    const target = externalOpenTarget(url);
+    if (target) void shell.openExternal(target);
+    return { action: 'deny' };
+  });
+}
+
+/** Locks down the default session and every window created from now on. Call once the app is ready. */
+export function applySecurityPolicy(rendererDir: string): void {
+  lockDownSession(session.defaultSession, rendererDir);
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
 }

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { securityHeadersFor } from '../../shared/security';
 import { TOKEN_PARAM, WS_PATH } from '../../shared/contract/wire';
 import type { Api } from '../services/api/createApi';
 import { checkUpgrade, isLoopbackHost } from './requestGuard';
@@ -24,23 +24,15 @@ export interface RunningWebServer {
   close(): Promise<void>;
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
-
 /** The web host: the built console and the api over a WebSocket, on 127.0.0.1 only. */
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const serveStatic = sirv(options.rendererDir, {
     single: true,
     dev: false,
     etag: true,
-    setHeaders: (res) => {
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    // each page its own policy: the e-mail frame pages differ from the console's (shared/security.ts)
+    setHeaders: (res, pathname) => {
+      for (const [name, value] of Object.entries(securityHeadersFor(pathname))) res.setHeader(name, value);
     },
   });
   let port = 0;

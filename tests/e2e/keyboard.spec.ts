@@ -11,20 +11,24 @@ test.beforeAll(async () => {
 test.afterAll(async () => stopWebHost(started));
 
 const selected = (page: import('@playwright/test').Page) => page.locator('[data-testid="conversation-row"][aria-current="true"]');
+/** Which conversation is selected: its id, never its text (that holds "waiting N min", which ages). */
+const ID = 'data-conversation-id';
 
 test('j and k move through the inbox, r starts a reply, e resolves, Esc leaves the field', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   await page.locator('body').press('j');
-  const first = await selected(page).textContent();
+  await expect(selected(page)).toHaveCount(1);
+  const first = (await selected(page).getAttribute(ID))!;
+  expect(first).toMatch(/^\d+$/);
   await page.locator('body').press('j');
-  await expect(selected(page)).not.toHaveText(first!);
+  await expect(selected(page)).not.toHaveAttribute(ID, first);
   await page.locator('body').press('k');
-  await expect(selected(page)).toHaveText(first!);
+  await expect(selected(page)).toHaveAttribute(ID, first);
 
   await page.locator('body').press('r');
   await expect(page.getByRole('textbox', { name: /^Reply to / })).toBeFocused();
   await page.keyboard.type('jk typed here stay in the reply');
-  await expect(selected(page)).toHaveText(first!);
+  await expect(selected(page)).toHaveAttribute(ID, first);
   await page.keyboard.press('Escape');
   await page.locator('body').press('e');
   await expect(page.getByRole('article').getByRole('button', { name: /^Status: / })).toHaveText('Resolved');

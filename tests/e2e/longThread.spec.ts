@@ -59,11 +59,13 @@ test('a long chat opens at its newest messages and reads earlier ones as the age
   await expect(log.getByText('line 601 of our chat', { exact: true })).toBeInViewport();
   await expect(log.getByText(`line ${COUNT} of our chat`)).not.toBeInViewport();
 
-  // by scrolling: each time the top comes near, the next page arrives, until the first line
-  for (let attempt = 0; attempt < 20 && (await earlier.isVisible()); attempt++) {
+  // by scrolling: each time the top comes near, the next page arrives, until the first line.
+  // Scroll to the top until there is nothing earlier left, however many pages that takes; the
+  // test's own timeout is the only limit (toPass with timeout 0 never gives up by itself).
+  await expect(async () => {
     await log.evaluate((element) => (element.scrollTop = 0));
-    await page.waitForTimeout(150);
-  }
+    expect(await earlier.isVisible()).toBe(false);
+  }).toPass({ timeout: 0 });
   await expect(earlier).toBeHidden();
   await log.evaluate((element) => (element.scrollTop = 0));
   await expect(log.getByText('line 1 of our chat', { exact: true })).toBeVisible();

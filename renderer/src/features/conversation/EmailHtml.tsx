@@ -1,18 +1,38 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconPhotoOff } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
-import { frameDocument, sanitiseEmail } from './sanitiseEmail';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { EMAIL_FRAME_PAGE, EMAIL_FRAME_REMOTE_PAGE } from '../../../../shared/security';
+import { sanitiseEmail } from './sanitiseEmail';
 
 /**
  * An HTML e-mail as its sender laid it out — sanitised, then shown in a sandboxed frame where no
  * script can run and nothing remote loads until the agent allows it for this message.
+ *
+ * The frame is a page of its own (email-frame.html), not a srcdoc: a srcdoc frame would inherit the
+ * console's policy, which would then have to allow remote images everywhere. Each frame page has
+ * its own policy (shared/security.ts): the first allows no remote image at all; once the agent
+ * allows them, the frame is loaded anew from the page that does. The console writes the sanitised
+ * e-mail into the frame (same origin, but the frame's own scripting stays off).
  */
 export function EmailHtml({ html }: { html: string }) {
   const [allowRemote, setAllowRemote] = useState(false);
   const [height, setHeight] = useState(80);
+  const [loadedPage, setLoadedPage] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const sanitised = useMemo(() => sanitiseEmail(html, allowRemote), [html, allowRemote]);
-  const srcDoc = useMemo(() => frameDocument(sanitised.html, allowRemote), [sanitised.html, allowRemote]);
+  const page = allowRemote ? EMAIL_FRAME_REMOTE_PAGE : EMAIL_FRAME_PAGE;
+
+  useEffect(() => {
+    const document = frame.current?.contentDocument;
+    if (loadedPage !== page || !document?.body || !document.URL.endsWith(`/${page}`)) return;
+    const measure = () => setHeight(Math.min(4000, Math.max(40, document.documentElement.scrollHeight + 4)));
+    document.body.innerHTML = sanitised.html;
+    measure();
+    // images arrive later and change the height (load does not bubble: listen while it is captured)
+    document.addEventListener('load', measure, true);
+    return () => document.removeEventListener('load', measure, true);
+  }, [loadedPage, page, sanitised.html]);
+
   return (
     <div>
       {sanitised.blockedRemote > 0 && (
@@ -27,16 +47,14 @@ export function EmailHtml({ html }: { html: string }) {
         </Group>
       )}
       <iframe
+        key={page}
         ref={frame}
         title="E-mail content"
         sandbox="allow-same-origin"
-        srcDoc={srcDoc}
+        src={`./${page}`}
         referrerPolicy="no-referrer"
         style={{ width: '100%', height, border: 0, display: 'block' }}
-        onLoad={() => {
-          const document = frame.current?.contentDocument;
-          if (document) setHeight(Math.min(4000, Math.max(40, document.documentElement.scrollHeight + 4)));
-        }}
+        onLoad={() => setLoadedPage(page)}
       />
     </div>
   );

@@ -31,6 +31,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
       aria-current={selected ? 'true' : undefined}
       onClick={() => onOpen(conversation.id)}
       data-testid="conversation-row"
+      data-conversation-id={conversation.id}
       data-channel={conversation.channel}
     >
       <Icon size={18} color={`var(--mantine-color-${channel.color}-6)`} aria-label={channel.label} className={classes.icon} />
