@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostKind } from '../../shared/contract/domain';
-import { createAnalysisEngine, type AnalysisEngine } from './analysis/analysisEngine';
-import { createAnalysisSetup } from './analysis/analysisSetup';
+import { createAnalysisEngine, type AnalysisEngine } from './analysis';
+import { createAnalysisSetup } from './analysis';
 import { createApi } from './api/createApi';
 import { openWorkspace } from './api/workspace';
 import { databasePath } from './dataDir';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
 
 /** Keyboard first: the palette reaches every action, j/k and single keys work, the keymap is the user's. */
@@ -10,7 +10,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stopWebHost(started));
 
-const selected = (page: import('@playwright/test').Page) => page.locator('[data-testid="conversation-row"][aria-current="true"]');
+const selected = (page: Page) => page.locator('[data-testid="conversation-row"][aria-current="true"]');
 /** Which conversation is selected: its id, never its text (that holds "waiting N min", which ages). */
 const ID = 'data-conversation-id';
 

@@ -1,4 +1,4 @@
-import type { AnalysisClock, AnalysisScheduler } from '../../electron/services/analysis/engineTime';
+import type { Scheduler } from '../../electron/services/common/time';
 
 /**
  * Time as a test wants it: a clock that moves only when told, and a scheduler whose timers run as
@@ -8,8 +8,9 @@ export function testTime(start = Date.UTC(2026, 10, 1)) {
   let at = start;
   let monotonic = 0;
   const delays: number[] = [];
-  const clock: AnalysisClock = { now: () => at, monotonic: () => monotonic };
-  const scheduler: AnalysisScheduler = {
+  const now = () => at;
+  const scheduler: Scheduler = {
+    monotonic: () => monotonic,
     after(ms, task) {
       delays.push(ms);
       const timer = setImmediate(task);
@@ -17,7 +18,7 @@ export function testTime(start = Date.UTC(2026, 10, 1)) {
     },
   };
   return {
-    clock,
+    now,
     scheduler,
     /** The delays the engine asked for, in order. */
     delays,

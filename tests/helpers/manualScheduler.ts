@@ -1,4 +1,4 @@
-import type { Scheduler } from '../../electron/services/connection/scheduler';
+import type { Scheduler } from '../../electron/services/common/time';
 
 /**
  * A scheduler whose time moves only when the test says so: `advance(ms)` runs every timer that
@@ -16,11 +16,11 @@ export function manualScheduler() {
   }
 
   const scheduler: Scheduler & { advance(ms: number): void; runUntilIdle(maxTimers?: number): number; pending(): number; now(): number } = {
-    elapsed: () => time,
+    monotonic: () => time,
     after(delayMs, task) {
       const id = nextId++;
       timers.set(id, { due: time + Math.max(0, delayMs), task });
-      return { cancel: () => void timers.delete(id) };
+      return () => void timers.delete(id);
     },
     advance(ms) {
       const until = time + ms;

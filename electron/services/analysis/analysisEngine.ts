@@ -3,7 +3,7 @@ import type { AnalysisStatus, MessageReading, ModelInfo, Reading } from '../../.
 import type { Channel } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
-import { realClock, realScheduler, type AnalysisClock, type AnalysisScheduler } from './engineTime';
+import { realNow, realScheduler, type Scheduler } from '../common/time';
 import { LatencyStats } from './latencyStats';
 import { findModels, type FoundModels, type ModelLocation } from './models/findModels';
 import { ReadingQueue, type Priority } from './readingQueue';
@@ -21,12 +21,10 @@ export interface AnalysisEngineOptions {
   /** Items per worker batch: live work goes in small batches so it never waits long. */
   liveBatchSize?: number;
   backlogBatchSize?: number;
-  /** Wall-clock time of readings; kept for callers that pass only this (`clock` wins when both are given). */
+  /** Wall-clock time of readings (tests control it); the system's by default. */
   now?: () => number;
-  /** Where time comes from (tests control it); real by default. */
-  clock?: AnalysisClock;
-  /** How the engine waits before bringing a dead worker back (tests control it); real timers by default. */
-  scheduler?: AnalysisScheduler;
+  /** Latencies and how the engine waits before bringing a dead worker back (tests control it); real timers by default. */
+  scheduler?: Scheduler;
   /** Extra facts for the status (models folder in use, hub permission). */
   describeSetup?: () => Pick<AnalysisStatus, 'modelsDir' | 'modelsDirSource' | 'hubAllowed'>;
 }
@@ -75,8 +73,7 @@ const RESTART_DELAYS_MS = [50, 250, 1000, 5000];
  */
 export function createAnalysisEngine(options: AnalysisEngineOptions) {
   const { store, bus } = options;
-  const clock: AnalysisClock = options.clock ?? (options.now ? { now: options.now, monotonic: realClock.monotonic } : realClock);
-  const now = () => clock.now();
+  const now = options.now ?? realNow;
   const scheduler = options.scheduler ?? realScheduler;
   const setAside = createSetAsideMessages(store);
   const liveBatchSize = options.liveBatchSize ?? 8;
@@ -214,7 +211,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   }
 
   function reportBacklog(force = false): void {
-    const at = clock.monotonic();
+    const at = scheduler.monotonic();
     if (!force && at - lastProgressAt < 250) return;
     lastProgressAt = at;
     bus.emit('progress', { task: 'analysis.backlog', label: 'Reading the backlog', done: backlog.done, total: backlog.total });
@@ -240,7 +237,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     for (const job of inFlight.backlog?.jobs ?? []) if (!job.settled && job.priority === 'backlog') join(job);
     for (const messageId of ids) {
       if (queuedMessages.has(messageId) || setAside.has(messageId)) continue;
-      const job: Job = { priority: 'backlog', messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: clock.monotonic(), waiters: [] };
+      const job: Job = { priority: 'backlog', messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: scheduler.monotonic(), waiters: [] };
       queuedMessages.set(messageId, job);
       queue.push('backlog', job);
       join(job);
@@ -290,7 +287,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
           continue;
         }
         // a backlog reading's latency is its own processing time, not the time it waited its turn
-        if (batch.priority === 'backlog') job.enqueuedAt = clock.monotonic();
+        if (batch.priority === 'backlog') job.enqueuedAt = scheduler.monotonic();
         const hash = textHash(job.channel, job.body!);
         const cached = store.analyses.findCached(hash, ready.modelId, ready.modelVersion);
         if (cached) fromCache.push({ job, reading: cached, hash });
@@ -342,7 +339,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   /** Stores readings in one transaction, then tells whoever waits for them. */
   function record(results: { job: Job; reading: Reading; hash: string }[]): void {
     results = results.filter(({ job }) => !job.settled);
-    const finishedAt = clock.monotonic();
+    const finishedAt = scheduler.monotonic();
     const at = now();
     const stored = store.transaction(() =>
       results.map(({ job, reading, hash }) => {
@@ -446,7 +443,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       if (queued) {
         if (priority === 'live' && queued.priority === 'backlog') {
           queued.priority = 'live';
-          queued.enqueuedAt = clock.monotonic();
+          queued.enqueuedAt = scheduler.monotonic();
           // one the worker has already is announced as live when it comes back
           if (!queued.inFlight) queue.push('live', queued);
           if (queued.round === backlogRound && backlog.total > 0) backlog.total -= 1;
@@ -456,7 +453,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
         pump();
         return result;
       }
-      const job: Job = { priority, messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: clock.monotonic(), waiters: [] };
+      const job: Job = { priority, messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: scheduler.monotonic(), waiters: [] };
       queuedMessages.set(messageId, job);
       queue.push(priority, job);
       const result = waitFor(job);
@@ -465,7 +462,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     },
     /** Reads an agent's draft (live priority); stored with its draft id for replays. */
     readDraft(draft: { draftId: string; conversationId: number; channel: Channel; text: string }): Promise<MessageReading> {
-      const job: Job = { priority: 'live', messageId: null, draftId: draft.draftId, conversationId: draft.conversationId, body: draft.text, channel: draft.channel, enqueuedAt: clock.monotonic(), waiters: [] };
+      const job: Job = { priority: 'live', messageId: null, draftId: draft.draftId, conversationId: draft.conversationId, body: draft.text, channel: draft.channel, enqueuedAt: scheduler.monotonic(), waiters: [] };
       queue.push('live', job);
       const result = waitFor(job);
       pump();

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
-import { downloadModel } from '../analysis/models/downloadModel';
-import { checkModelsFolder } from '../analysis/models/findModels';
-import { readModelManifest } from '../analysis/models/modelManifest';
+import { downloadModel } from '../analysis';
+import { checkModelsFolder } from '../analysis';
+import { readModelManifest } from '../analysis';
 import type { Handlers } from './dispatch';
 import type { AnalysisContext, ApiContext } from './workspace';
 

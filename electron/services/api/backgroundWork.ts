@@ -1,6 +1,6 @@
 import type { BackgroundWork } from '../../../shared/contract/background';
-import type { AnalysisEngine } from '../analysis/analysisEngine';
-import type { ConnectionService } from '../connection/connectionService';
+import type { AnalysisEngine } from '../analysis';
+import type { ConnectionService } from '../connection';
 import type { EventBus } from '../events/eventBus';
 
 interface BackgroundWorkOptions {

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Role } from '../../../shared/contract/domain';
-import type { CoachService } from '../coach/coachService';
+import type { CoachService } from '../coach';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 

@@ -1,8 +1,8 @@
 import { ApiError } from '../../../shared/contract/errors';
 import { THREAD_PAGE, type Message, type User } from '../../../shared/contract/domain';
-import { sampleTrack } from '../conversations/conversationTrack';
-import { activeCallStartIn, createCallActions } from '../conversations/callActions';
-import { createConversationActions } from '../conversations/conversationActions';
+import { sampleTrack } from '../conversations';
+import { activeCallStartIn, createCallActions } from '../conversations';
+import { createConversationActions } from '../conversations';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
@@ -43,11 +43,7 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     const conversation = store.conversations.getSummary(conversationId);
     if (!conversation) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
     if (conversation.channel !== 'voice') throw new ApiError('conflict', 'Calls are made in voice conversations.');
-    try {
-      return step(createCallActions(store, ingestion, now));
-    } catch (error) {
-      throw new ApiError('conflict', (error as Error).message);
-    }
+    return step(createCallActions(store, ingestion, now));
   }
 
   function withReadings(messages: Omit<Message, 'reading'>[]): Message[] {

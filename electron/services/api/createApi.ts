@@ -1,13 +1,13 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Role, WorkspaceStatus } from '../../../shared/contract/domain';
-import { loadDemoWorkspace, unfinishedDemo } from '../demo/loadDemoWorkspace';
+import { loadDemoWorkspace, unfinishedDemo } from '../demo';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createKeymapHandlers } from './keymapHandlers';
 import { fillMacro } from '../../../shared/fillMacro';
-import type { CoachContext } from '../coach/coachContext';
-import { createCoachService } from '../coach/coachService';
-import { createConnectionService } from '../connection/connectionService';
+import type { CoachContext } from '../coach';
+import { createCoachService } from '../coach';
+import { createConnectionService } from '../connection';
 import { createCoachHandlers } from './coachHandlers';
 import { createFollowUpHandlers } from './followUpHandlers';
 import { createCustomerHandlers } from './customerHandlers';

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Channel } from '../../../shared/contract/domain';
-import type { ConnectionService } from '../connection/connectionService';
+import type { ConnectionService } from '../connection';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 

@@ -7,6 +7,7 @@ import {
   type MethodOutput,
   type MethodParams,
 } from '../../../shared/contract/methods';
+import { Refusal } from '../common/refusal';
 
 export type Handlers = { [M in MethodName]: (params: MethodParams<M>) => MethodOutput<M> | Promise<MethodOutput<M>> };
 
@@ -37,6 +38,7 @@ export function createDispatcher(handlers: Handlers) {
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toShape() };
+      if (error instanceof Refusal) return { ok: false, error: { code: error.kind, message: error.message } };
       console.error(`Kinship: ${method} failed:`, error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } };

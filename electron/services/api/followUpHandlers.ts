@@ -1,7 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
-import { detectPromises } from '../followups/detectPromises';
+import { detectPromises } from '../followups';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 

@@ -1,9 +1,9 @@
 import type { HostKind } from '../../../shared/contract/domain';
-import type { AnalysisEngine } from '../analysis/analysisEngine';
-import type { AnalysisSetup } from '../analysis/analysisSetup';
-import type { Scheduler } from '../connection/scheduler';
+import type { AnalysisEngine } from '../analysis';
+import type { AnalysisSetup } from '../analysis';
+import type { Scheduler } from '../common/time';
 import type { EventBus } from '../events/eventBus';
-import { createIngestionService, type IngestionService } from '../ingestion/ingestionService';
+import { createIngestionService, type IngestionService } from '../ingestion';
 import { StoreOpenError } from '../store/storeErrors';
 import { openStore, type Store } from '../store/store';
 

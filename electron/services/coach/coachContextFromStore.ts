@@ -1,16 +1,11 @@
 import type { User } from '../../../shared/contract/domain';
 import type { Store } from '../store/store';
+import { firstNameOf } from '../common/personName';
 import type { CoachContext } from './coachContext';
 
 /** How many of the newest messages the coach reads; older history reaches it through the customer's record. */
 const MESSAGES_READ = 50;
 const PREVIOUS_CONVERSATIONS = 20;
-
-/** "Sam" from "Sam O'Neill"; null when the display name is not a person's name (an address, a handle, a number). */
-export function firstNameOf(displayName: string): string | null {
-  const first = displayName.trim().split(/\s+/)[0] ?? '';
-  return /^\p{Lu}[\p{L}'’-]{1,30}$/u.test(first) ? first : null;
-}
 
 /** What the coach needs to know about a conversation, read from the store at `now`. Null if there is no such conversation. */
 export function coachContextFromStore(store: Store, conversationId: number, agent: User | null, now: number): CoachContext | null {

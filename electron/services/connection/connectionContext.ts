@@ -1,6 +1,6 @@
 import type { ContributionKind } from '../../../shared/contract/connection';
 import { MOOD_THRESHOLD, type Channel } from '../../../shared/contract/domain';
-import { dayLabel } from '../followups/wallClock';
+import { dayLabel } from '../common/wallClock';
 import { recencyWeight } from './connectionWeights';
 
 /**

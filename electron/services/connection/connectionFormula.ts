@@ -1,5 +1,5 @@
 import type { ConnectionContribution, ConnectionIndex, ConnectionStage } from '../../../shared/contract/connection';
-import { instantOf, systemTimeZone } from '../followups/wallClock';
+import { instantOf, systemTimeZone } from '../common/wallClock';
 import type { ConnectionHistory } from './connectionHistory';
 import type { ConnectionMoment, RawContribution } from './connectionContext';
 import {

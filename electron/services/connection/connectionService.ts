@@ -1,10 +1,10 @@
 import type { ConnectionIndex } from '../../../shared/contract/connection';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
-import { firstNameOf } from '../coach/coachContextFromStore';
+import { firstNameOf } from '../common/personName';
 import type { ConnectionHistory } from './connectionHistory';
 import { computeConnection } from './connectionFormula';
-import { realScheduler, type Scheduler } from './scheduler';
+import { realScheduler, type Scheduler } from '../common/time';
 
 interface ConnectionServiceOptions {
   store: Store;
@@ -50,7 +50,7 @@ const EXPLAINED_KEPT = 200;
  */
 export function createConnectionService({ store, bus, now, timeZone, scheduler = realScheduler }: ConnectionServiceOptions) {
   const dirty = new Set<number>();
-  let timer: { cancel(): void } | null = null;
+  let timer: (() => void) | null = null;
   let timerDue = 0;
   let started = false;
   let closed = false;
@@ -139,13 +139,13 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
   }
 
   function workOnce(): void {
-    const sliceStarted = scheduler.elapsed();
+    const sliceStarted = scheduler.monotonic();
     let batch = [...dirty];
     dirty.clear();
     if (batch.length === 0) batch = due(BATCH);
     if (batch.length === 0) return tell();
     let index = 0;
-    for (; index < batch.length && scheduler.elapsed() - sliceStarted < SLICE_MS; index++) computeIsolated(batch[index]!);
+    for (; index < batch.length && scheduler.monotonic() - sliceStarted < SLICE_MS; index++) computeIsolated(batch[index]!);
     // customers changed by events and not reached in this slice wait for the next one
     for (const customerId of batch.slice(index)) dirty.add(customerId);
     // the console hears of it at most once a second while a long sweep runs, and at its end
@@ -162,9 +162,9 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
 
   function schedule(delay: number): void {
     if (closed) return;
-    const dueAt = scheduler.elapsed() + delay;
+    const dueAt = scheduler.monotonic() + delay;
     if (timer && dueAt >= timerDue) return;
-    timer?.cancel();
+    timer?.();
     timerDue = dueAt;
     timer = scheduler.after(delay, work);
     noticeSweep();
@@ -250,7 +250,7 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     close(): void {
       closed = true;
       unsubscribe();
-      timer?.cancel();
+      timer?.();
       timer = null;
       sweepListeners.clear();
     },

@@ -1,4 +1,4 @@
-import { monthLabel, monthNumber } from '../followups/wallClock';
+import { monthLabel, monthNumber } from '../common/wallClock';
 import { TREND_MAX_POINTS, TREND_MONTHS, TREND_POINTS } from './connectionWeights';
 import { moodWord, weightAt, type ConnectionMoment, type RawContribution } from './connectionContext';
 import type { PreparedConversation } from './preparedHistory';

@@ -1,5 +1,5 @@
 import type { Channel, ConversationStatus, FollowUp, MessageAuthor } from '../../../shared/contract/domain';
-import { addWorkingDays, monthNumber } from '../followups/wallClock';
+import { addWorkingDays, monthNumber } from '../common/wallClock';
 import { COMPLAINT_GRACE_WORKING_DAYS, COMPLAINT_SENTIMENT, HAPPY_SENTIMENT, UNANSWERED_GRACE_WORKING_DAYS } from './connectionWeights';
 import type { ConnectionHistory } from './connectionHistory';
 import { nameMatcher, personalTouch } from './personalTouches';

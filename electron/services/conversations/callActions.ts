@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CallDisposition, Message, User } from '../../../shared/contract/domain';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
-import type { IngestionService } from '../ingestion/ingestionService';
+import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
+import { Refusal } from '../common/refusal';
 
 const DISPOSITION_LABEL: Record<CallDisposition, string> = {
   resolved: 'resolved on the call',
@@ -52,7 +53,7 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
 
   return {
     start(conversationId: number, user: User | null): Message {
-      if (activeCallStart(conversationId) !== null) throw new Error('A call is already in progress in this conversation.');
+      if (activeCallStart(conversationId) !== null) throw new Refusal('conflict', 'A call is already in progress in this conversation.');
       const at = now();
       const message = add(conversationId, user, { author: 'system', body: 'Call started', meta: { callStartedAt: at } });
       log(conversationId, user, 'call.started', { at });
@@ -60,13 +61,13 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
     },
     note(conversationId: number, text: string, user: User | null): Message {
       const started = activeCallStart(conversationId);
-      if (started === null) throw new Error('There is no call in progress to take notes on.');
+      if (started === null) throw new Refusal('conflict', 'There is no call in progress to take notes on.');
       const offset = (now() - started) / 1000;
       return add(conversationId, user, { author: 'note', body: `[${clock(offset)}] ${text}`, meta: { callOffsetSec: Math.round(offset) } });
     },
     end(conversationId: number, disposition: CallDisposition, summary: string, user: User | null): Message {
       const started = activeCallStart(conversationId);
-      if (started === null) throw new Error('There is no call in progress to end.');
+      if (started === null) throw new Refusal('conflict', 'There is no call in progress to end.');
       const ended = now();
       const seconds = Math.round((ended - started) / 1000);
       const message = add(conversationId, user, {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationStatus, DraftKind, Message, Priority, User } from '../../../shared/contract/domain';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
-import type { IngestionService } from '../ingestion/ingestionService';
+import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
 import { nextSnapshot } from './draftSnapshots';
+import { Refusal } from '../common/refusal';
 
 /** Where the console's own e-mail Message-IDs live. */
 const MESSAGE_ID_DOMAIN = 'kinship.local';
@@ -29,7 +30,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
   return {
     reply(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Message {
       const conversation = store.conversations.getSummary(input.conversationId);
-      if (!conversation) throw new Error(`There is no conversation ${input.conversationId}.`);
+      if (!conversation) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const customer = store.customers.getById(conversation.customer.id)!;
       const at = now();
       const item: IngestMessage = {
@@ -57,7 +58,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
 
     setStatus(input: { conversationId: number; status: ConversationStatus; user: User | null }) {
       const before = store.conversations.getSummary(input.conversationId);
-      if (!before) throw new Error(`There is no conversation ${input.conversationId}.`);
+      if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       store.transaction(() => {
         store.conversations.setStatus(input.conversationId, input.status, at);
@@ -75,7 +76,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
 
     setPriority(input: { conversationId: number; priority: Priority; user: User | null }) {
       const before = store.conversations.getSummary(input.conversationId);
-      if (!before) throw new Error(`There is no conversation ${input.conversationId}.`);
+      if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       store.transaction(() => {
         store.conversations.setPriority(input.conversationId, input.priority, at);
@@ -93,7 +94,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
 
     assign(input: { conversationId: number; assigneeId: number | null; user: User | null }) {
       const before = store.conversations.getSummary(input.conversationId);
-      if (!before) throw new Error(`There is no conversation ${input.conversationId}.`);
+      if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       store.transaction(() => {
         store.conversations.setAssignee(input.conversationId, input.assigneeId, at);
@@ -111,7 +112,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
 
     /** Saves the draft (an empty one is removed) and logs a snapshot for replays. */
     saveDraft(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): { savedAt: number } {
-      if (!store.conversations.getSummary(input.conversationId)) throw new Error(`There is no conversation ${input.conversationId}.`);
+      if (!store.conversations.getSummary(input.conversationId)) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       const userId = input.user?.id ?? null;
       store.transaction(() => {

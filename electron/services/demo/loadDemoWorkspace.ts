@@ -1,6 +1,6 @@
-import { ApiError } from '../../../shared/contract/errors';
+import { Refusal } from '../common/refusal';
 import type { EventBus } from '../events/eventBus';
-import type { IngestionService } from '../ingestion/ingestionService';
+import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
 import { DEFAULT_DEMO_SEED, generateDemoWorkspace } from './generateDemoWorkspace';
 
@@ -47,7 +47,7 @@ export async function loadDemoWorkspace({ store, ingestion, bus, seed, now }: Lo
   if (!resuming) {
     const existing = Object.values(store.conversations.countByChannel()).reduce((sum, n) => sum + n, 0);
     if (existing > 0) {
-      throw new ApiError('conflict', 'This workspace already has conversations; the demo is only loaded into an empty one.');
+      throw new Refusal('conflict', 'This workspace already has conversations; the demo is only loaded into an empty one.');
     }
   }
   const plan: UnfinishedDemo = resuming ?? { seed: seed ?? DEFAULT_DEMO_SEED, now };

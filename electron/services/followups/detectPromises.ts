@@ -1,7 +1,7 @@
 import { promiseDue } from './promiseDue';
 import { describePromise, findCommitment } from './promiseWording';
 import { replySentences } from './replySentences';
-import { systemTimeZone } from './wallClock';
+import { systemTimeZone } from '../common/wallClock';
 
 /**
  * Commitments an agent made in a sent reply, as follow-ups to offer: a sentence that both commits

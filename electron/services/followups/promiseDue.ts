@@ -1,6 +1,6 @@
 import { en as chrono, type ParsedResult } from 'chrono-node';
 import { isContractTime } from '../../../shared/contract/time';
-import { addCalendarDays, addWorkingDays, DAY_MS, HOUR_MS, instantOf, offsetMinutes, wallTime } from './wallClock';
+import { addCalendarDays, addWorkingDays, DAY_MS, HOUR_MS, instantOf, offsetMinutes, wallTime } from '../common/wallClock';
 
 /**
  * When a sentence says something will happen, as an instant in the agent's time zone:

@@ -1,8 +1,9 @@
 import type { IngestMessage, IngestResult } from '../../../shared/contract/ingestion';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
-import { htmlToText } from '../text/htmlToText';
+import { htmlToText } from '../common/htmlToText';
 import { dedupeKey } from './dedupeKey';
+import { Refusal } from '../common/refusal';
 
 export interface IngestOptions {
   /** Emit 'message.added' per message (live traffic). Bulk loads emit one 'workspace.changed'. */
@@ -30,7 +31,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
 
   function findConversation(item: IngestMessage): number | null {
     if (item.conversation.id !== undefined) {
-      if (!store.conversations.getSummary(item.conversation.id)) throw new Error(`There is no conversation ${item.conversation.id}.`);
+      if (!store.conversations.getSummary(item.conversation.id)) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
       return item.conversation.id;
     }
     const ref = item.conversation.externalRef;

@@ -48,6 +48,6 @@ export async function downloadModel(
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
     const reason = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
-    throw new Error(`The model ${model.hubId} could not be downloaded: ${reason}`);
+    throw new Error(`The model ${model.hubId} could not be downloaded: ${reason}`, { cause: error });
   }
 }

@@ -1,6 +1,6 @@
 import EmailReplyParser from 'email-reply-parser';
 import type { Channel } from '../../../../shared/contract/domain';
-import { htmlToText, stripTags } from '../../text/htmlToText';
+import { htmlToText, stripTags } from '../../common/htmlToText';
 
 /** Longest text Kinship reads of one message; the rest is reported as not read. */
 export const MAX_READ_CHARS = 20_000;

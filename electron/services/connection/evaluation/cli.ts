@@ -1,4 +1,4 @@
-import { EvaluationInputError } from '../../analysis/evaluation/evaluationError';
+import { EvaluationInputError } from '../../analysis';
 import { CONNECTION_EVAL_USAGE, parseConnectionEvalArgs } from './connectionEvalArgs';
 import { connectionEvalReport } from './connectionEvalReport';
 import { runConnectionEvaluation } from './runConnectionEvaluation';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { inputError } from '../../analysis/evaluation/evaluationError';
+import { inputError } from '../../analysis';
 
 /** Beside the checkout: ../shared/data/uss and ../shared/models (never copied into the project). */
 export const DEFAULT_USS_DIR = fileURLToPath(new URL('../../../../../shared/data/uss', import.meta.url));

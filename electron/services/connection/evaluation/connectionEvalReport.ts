@@ -1,5 +1,5 @@
-import { count } from '../../analysis/evaluation/labelledData';
-import { markdownTable } from '../../analysis/evaluation/reportTables';
+import { count } from '../../analysis';
+import { markdownTable } from '../../analysis';
 import type { RankCorrelation } from './spearman';
 import type { ConnectionEvalResult } from './runConnectionEvaluation';
 

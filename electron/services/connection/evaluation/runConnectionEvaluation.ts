@@ -1,6 +1,6 @@
 import type { Reading } from '../../../../shared/contract/analysis';
-import { openAnalyzer, type ActiveAnalyzer } from '../../analysis/evaluation/activeAnalyzer';
-import { readAll } from '../../analysis/evaluation/runEvaluation';
+import { openAnalyzer, type ActiveAnalyzer } from '../../analysis';
+import { readAll } from '../../analysis';
 import { conversationSignal } from '../conversationSignal';
 import type { AnalyzerSet } from './connectionEvalArgs';
 import { spearman, type RankCorrelation } from './spearman';

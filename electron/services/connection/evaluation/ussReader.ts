@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { inputError } from '../../analysis/evaluation/evaluationError';
+import { inputError } from '../../analysis';
 
 /**
  * The USS dialogues (Sun et al., SIGIR 2021): one file per data set, lines

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectPromises } from '../../../../electron/services/followups/detectPromises';
-import { instantOf } from '../../../../electron/services/followups/wallClock';
+import { instantOf } from '../../../../electron/services/common/wallClock';
 
 const LONDON = 'Europe/London';
 /** Wall-clock time in London (on UTC until 29 March 2026). */

@@ -73,7 +73,7 @@ describe('the customer panel’s connection index', () => {
     // the fake answers with whatever `current` is at the time of the call
     const fake = fakeClient({ 'customers.profile': () => profile, 'customers.connection': () => current });
     renderWithMantine(withClient(fake.client, <CustomerPanel customerId={7} currentConversationId={70} onOpen={() => undefined} />));
-    expect((await screen.findByTestId('connection-provisional', {}, { timeout: 10_000 })).textContent).toMatch(/provisional — readings still coming in/);
+    expect((await screen.findByTestId('connection-provisional')).textContent).toMatch(/provisional — readings still coming in/);
     current = { ...index, provisional: false };
     fake.emit('connection.changed', { customerIds: [7] });
     await waitFor(() => expect(screen.queryByTestId('connection-provisional')).toBeNull());

@@ -197,7 +197,7 @@ describe('Settings → Coach playbook', () => {
   it('previews the playbook as edited on a conversation: what is shown, what fired and why not', async () => {
     const { callsOf } = setup(true);
     // the preview waits for a pause in the editing: give a loaded machine time for it
-    const suggestion = await screen.findByTestId('preview-suggestion', {}, { timeout: 5000 });
+    const suggestion = await screen.findByTestId('preview-suggestion');
     expect(suggestion.textContent).toContain('Acknowledge the frustration');
     expect(suggestion.textContent).toContain('Because: anger 0.91');
     expect(suggestion.textContent).toContain('Dana, I can see why you’re annoyed.');
@@ -215,7 +215,7 @@ describe('Settings → Coach playbook', () => {
 
     // an edit, unsaved, is previewed after a pause
     fireEvent.click(screen.getByRole('switch', { name: 'Use the rule “Thank them warmly”' }));
-    await waitFor(() => expect(callsOf('playbook.preview').length).toBe(2), { timeout: 2000 });
+    await waitFor(() => expect(callsOf('playbook.preview').length).toBe(2));
     expect(callsOf('playbook.preview')[1]!.playbook.rules[1]!.enabled).toBe(false);
   });
 });
@@ -246,7 +246,7 @@ describe('the playbook’s limits in the editor', () => {
   it('adds no rule past the limit, and says so', { timeout: 60_000 }, async () => {
     const full = { ...playbook, rules: Array.from({ length: PLAYBOOK_LIMITS.rules }, (_, n) => ({ ...playbook.rules[1]!, id: `thank-${n}`, title: `Thank them ${n}` })) };
     setup(true, { 'playbook.get': () => ({ playbook: full, isDefault: false, canEdit: true }) });
-    expect(((await screen.findByRole('button', { name: 'Add a rule' }, { timeout: 10_000 })) as HTMLButtonElement).disabled).toBe(true);
+    expect(((await screen.findByRole('button', { name: 'Add a rule' })) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('A playbook has at most 100 rules.')).toBeTruthy();
   });
 });

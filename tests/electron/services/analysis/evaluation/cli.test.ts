@@ -12,7 +12,7 @@ const CLI = path.join(root, 'electron', 'services', 'analysis', 'evaluation', 'c
 function runCli(args: string[]) {
   const env = { ...process.env };
   delete env.KINSHIP_MODELS_DIR;
-  return spawnSync(process.execPath, [TSX, CLI, ...args], { cwd: root, encoding: 'utf8', env, timeout: 15_000 });
+  return spawnSync(process.execPath, [TSX, CLI, ...args], { cwd: root, encoding: 'utf8', env, timeout: 55_000 });
 }
 
 describe('npm run eval', () => {

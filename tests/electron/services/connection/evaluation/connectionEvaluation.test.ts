@@ -51,7 +51,7 @@ describe('the connection evaluation', () => {
   });
 
   it('says in one line, with exit code 2, when the data folder is absent', () => {
-    const run = spawnSync(process.execPath, [TSX, CLI, '--data', path.join(tempDir(), 'uss'), '--analyzer', 'lexicon'], { cwd: root, encoding: 'utf8', timeout: 15_000 });
+    const run = spawnSync(process.execPath, [TSX, CLI, '--data', path.join(tempDir(), 'uss'), '--analyzer', 'lexicon'], { cwd: root, encoding: 'utf8', timeout: 55_000 });
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toMatch(/^eval:connection: no USS data folder at .*uss \(give one with --data <dir>\)$/);
     expect(run.stdout).toBe('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, addWorkingDays, dayLabel, endOfMonth, instantOf, monthLabel, monthNumber, offsetMinutes, wallTime } from '../../../../electron/services/followups/wallClock';
+import { addCalendarDays, addWorkingDays, dayLabel, endOfMonth, instantOf, monthLabel, monthNumber, offsetMinutes, wallTime } from '../../../../electron/services/common/wallClock';
 
 const LONDON = 'Europe/London';
 

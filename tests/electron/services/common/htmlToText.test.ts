@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, MAX_HTML_DEPTH, nestingDepth, stripTags } from '../../../../electron/services/text/htmlToText';
+import { htmlToText, MAX_HTML_DEPTH, nestingDepth, stripTags } from '../../../../electron/services/common/htmlToText';
 import { customerWords } from '../../../../electron/services/analysis/text/customerWords';
 
 /** The inputs from issue 9 that overflowed the stack in html-to-text. */

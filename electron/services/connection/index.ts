@@ -1,0 +1,2 @@
+/** The emotional-connection index's public surface: the service that keeps every customer's index. */
+export { createConnectionService, type ConnectionService } from './connectionService';

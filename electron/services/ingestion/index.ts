@@ -1,0 +1,2 @@
+/** The one path every message enters by. */
+export { createIngestionService, type IngestionService } from './ingestionService';
