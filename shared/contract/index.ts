@@ -6,3 +6,4 @@ export * from './events';
 export * from './analysis';
 export * from './wire';
 export type { KinshipBridge } from './bridge';
+export * from './messageMeta';
