@@ -10,11 +10,13 @@ import { frameDocument, sanitiseEmail } from './sanitiseEmail';
 export function EmailHtml({ html }: { html: string }) {
   const [allowRemote, setAllowRemote] = useState(false);
   const [height, setHeight] = useState(80);
+  /** The document the frame has finished loading (with every image it was allowed to fetch): tests and tools wait on it. */
+  const [loadedDoc, setLoadedDoc] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const sanitised = useMemo(() => sanitiseEmail(html, allowRemote), [html, allowRemote]);
   const srcDoc = useMemo(() => frameDocument(sanitised.html, allowRemote), [sanitised.html, allowRemote]);
   return (
-    <div>
+    <div data-email-frame={loadedDoc === srcDoc ? (allowRemote ? 'loaded-with-remote' : 'loaded') : 'loading'} data-remote-images={sanitised.remoteImages}>
       {sanitised.blockedRemote > 0 && (
         <Group gap="xs" mb={6} p={6} bg="gray.1" style={{ borderRadius: 6 }} role="status">
           <IconPhotoOff size={16} aria-hidden />
@@ -36,6 +38,7 @@ export function EmailHtml({ html }: { html: string }) {
         onLoad={() => {
           const document = frame.current?.contentDocument;
           if (document) setHeight(Math.min(4000, Math.max(40, document.documentElement.scrollHeight + 4)));
+          setLoadedDoc(srcDoc);
         }}
       />
     </div>
