@@ -97,21 +97,23 @@ export function sanitiseEmail(html: string, allowRemote: boolean): SanitisedEmai
     if (blocked) node.setAttribute('data-remote-src', blocked);
   });
 
-  const body = purifier.sanitize(html, {
+  const clean = purifier.sanitize(html, {
     FORBID_TAGS,
     ALLOW_DATA_ATTR: false,
     // a <style> at the very start would otherwise be moved into <head> and lost
     FORCE_BODY: true,
-    RETURN_DOM: true,
-  }) as HTMLElement;
+  });
   purifier.removeAllHooks();
 
+  // counted on the output as the frame will read it, in an inert document (nothing in it loads;
+  // DOMPurify's RETURN_DOM would import the nodes into this page, where images start loading)
+  const output = new DOMParser().parseFromString(`<!doctype html><body>${clean}`, 'text/html');
   const remote = new Set<string>();
-  for (const image of Array.from(body.querySelectorAll('img'))) {
+  for (const image of Array.from(output.querySelectorAll('img'))) {
     const address = image.getAttribute('data-remote-src') ?? remoteAddress(image.getAttribute('src') ?? '');
     if (address) remote.add(address);
   }
-  return { html: body.innerHTML, blockedRemote: allowRemote ? 0 : remote.size, remoteImages: remote.size };
+  return { html: clean, blockedRemote: allowRemote ? 0 : remote.size, remoteImages: remote.size };
 }
 
 /** The policy inside the frame: nothing runs, nothing loads unless remote images were allowed. */
