@@ -100,7 +100,9 @@ async function watchRequestsLeaving(page: Page): Promise<string[]> {
 async function openEmail(page: Page, subject: string) {
   await page.getByTestId('conversation-row').filter({ hasText: `Hostile: ${subject}` }).click();
   const view = page.locator('article', { has: page.getByRole('heading', { name: `Hostile: ${subject}`, exact: true }) });
-  await expect(view.locator('[data-email-frame="loaded"]')).toHaveCount(1);
+  await expect(view.locator('[data-email-frame]')).toHaveCount(1);
+  // sanitising and laying out five megabytes takes a while on a loaded machine
+  await expect(view.locator('[data-email-frame]')).toHaveAttribute('data-email-frame', 'loaded', { timeout: 120_000 });
   return view;
 }
 
