@@ -172,7 +172,7 @@ test('a message stored with malformed details is shown without them, and a fault
   });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.setViewportSize({ width: 1440, height: 1300 });
   await page.goto(started.host.url);
   await page.getByTestId('conversation-row').filter({ hasText: BAD_META_SUBJECT }).click();
   const view = page.locator('article', { has: page.getByRole('heading', { name: BAD_META_SUBJECT, exact: true }) });
@@ -190,6 +190,7 @@ test('a message stored with malformed details is shown without them, and a fault
   // the rest of the console works: the queue, the customer panel, the composer
   await expect(page.getByRole('complementary', { name: 'Customer' })).toContainText('Mallory Hostile');
   await page.getByRole('textbox', { name: /Reply to Mallory Hostile/ }).fill('We are on it.');
+  await second.scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('bad-meta-conversation.png'), fullPage: false });
   fs.mkdirSync('test-results/screenshots', { recursive: true });
   fs.copyFileSync(test.info().outputPath('bad-meta-conversation.png'), 'test-results/screenshots/bad-meta-conversation.png');

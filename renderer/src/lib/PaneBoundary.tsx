@@ -63,7 +63,7 @@ export class PaneBoundary extends Component<Props, State> {
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {what} could not be shown: {describe(error)}
           </Text>
-          <Button size="compact-xs" variant="white" color="red" onClick={this.tryAgain}>
+          <Button size="compact-xs" variant="white" color="red" onClick={this.tryAgain} style={{ flexShrink: 0 }}>
             Try again
           </Button>
         </Group>
