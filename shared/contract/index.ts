@@ -8,3 +8,4 @@ export * from './wire';
 export type { KinshipBridge } from './bridge';
 export * from './time';
 export * from './background';
+export * from './messageMeta';

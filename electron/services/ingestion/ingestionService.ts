@@ -1,4 +1,5 @@
 import type { IngestMessage, IngestResult } from '../../../shared/contract/ingestion';
+import { cleanMessageMeta } from '../../../shared/contract/messageMeta';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
 import { htmlToText } from '../common/htmlToText';
@@ -52,7 +53,9 @@ export function createIngestionService(store: Store, bus: EventBus) {
     return null;
   }
 
-  function ingestOne(item: IngestMessage, options: IngestOptions): IngestResult {
+  function ingestOne(received: IngestMessage, options: IngestOptions): IngestResult {
+    // the message is always kept: a channel detail that is not what it should be is dropped, with its reason in meta
+    const item: IngestMessage = { ...received, message: { ...received.message, meta: cleanMessageMeta(received.channel, received.message.meta).meta } };
     const now = options.now?.() ?? Date.now();
     const key = dedupeKey(item);
     const existing = store.messages.findByDedupeKey(key);
@@ -89,7 +92,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
       sentAt: item.message.sentAt,
       externalId: item.message.externalId ?? null,
       dedupeKey: key,
-      meta: item.message.meta ?? {},
+      meta: item.message.meta!,
       createdAt: now,
     })!;
     store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);

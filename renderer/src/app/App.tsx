@@ -9,6 +9,7 @@ import { CONVERSATION_HASH } from '../../../shared/contract/channels';
 import { ConversationView } from '../features/conversation/ConversationView';
 import { queryKeys } from './queryKeys';
 import { Shell } from './Shell';
+import { PaneBoundary } from '../lib/PaneBoundary';
 
 /** Decides what the console can show: the store's problem, the first-run offer, or the workspace. */
 export function App() {
@@ -34,9 +35,15 @@ export function App() {
   if (alone && Number(alone) > 0) {
     return (
       <div style={{ height: '100vh' }}>
-        <ConversationView conversationId={Number(alone)} focusMessageId={null} />
+        <PaneBoundary what="This conversation">
+          <ConversationView conversationId={Number(alone)} focusMessageId={null} />
+        </PaneBoundary>
       </div>
     );
   }
-  return <Shell status={status.data} />;
+  return (
+    <PaneBoundary what="The console">
+      <Shell status={status.data} />
+    </PaneBoundary>
+  );
 }

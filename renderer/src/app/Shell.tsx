@@ -11,6 +11,7 @@ import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
 import { PAGES, type PageId } from './pages';
+import { PaneBoundary } from '../lib/PaneBoundary';
 
 function Page({ page, status }: { page: PageId; status: WorkspaceStatus }) {
   switch (page) {
@@ -50,7 +51,9 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
             </Title>
           </Group>
           <Group gap="md">
-            <BacklogIndicator />
+            <PaneBoundary what="The backlog indicator" compact>
+              <BacklogIndicator />
+            </PaneBoundary>
             {status.currentUser && (
               <Text size="sm" c="dimmed">
                 Signed in as <b>{status.currentUser.name}</b>
@@ -75,7 +78,9 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
       </AppShell.Navbar>
       <CommandPalette extra={extra} />
       <AppShell.Main h="100vh">
-        <Page page={page} status={status} />
+        <PaneBoundary what={`The ${PAGES.find(({ id }) => id === page)?.label ?? page} page`} resetKeys={[page]}>
+          <Page page={page} status={status} />
+        </PaneBoundary>
       </AppShell.Main>
     </AppShell>
   );

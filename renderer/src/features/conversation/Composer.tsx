@@ -16,6 +16,7 @@ import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { DraftTone } from '../analysis/DraftTone';
 import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
+import { PaneBoundary } from '../../lib/PaneBoundary';
 
 interface Props {
   conversationId: number;
@@ -140,6 +141,7 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
     <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: note ? 'var(--mantine-color-yellow-0)' : undefined }}>
       {/* while the draft check is open it speaks for the coach: one panel at a time */}
       {!note && !findings?.length && (
+        <PaneBoundary what="The coach" compact resetKeys={[coach.prompts]}>
         <CoachPrompts
           prompts={coach.prompts}
           onInsert={(prompt) => {
@@ -148,8 +150,11 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
           }}
           onDismiss={(prompt) => coach.decide({ prompt, outcome: 'dismissed' })}
         />
+        </PaneBoundary>
       )}
-      <PromiseOffers promises={promises} onAdd={(found) => addFollowUp.mutate(found)} onSkip={(found) => setPromises((current) => current.filter((item) => item !== found))} />
+      <PaneBoundary what="The follow-up offers" compact resetKeys={[promises]}>
+        <PromiseOffers promises={promises} onAdd={(found) => addFollowUp.mutate(found)} onSkip={(found) => setPromises((current) => current.filter((item) => item !== found))} />
+      </PaneBoundary>
       <Group justify="space-between">
         <SegmentedControl
           size="xs"
@@ -191,6 +196,7 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
         error={send.error?.message}
       />
       {findings && findings.length > 0 && (
+        <PaneBoundary what="The draft check" compact resetKeys={[findings]}>
         <DraftCheckPanel
           findings={findings}
           sending={send.isPending}
@@ -204,6 +210,7 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
             textareaRef.current?.focus();
           }}
         />
+        </PaneBoundary>
       )}
       <Group justify="space-between" wrap="nowrap">
         {note ? (
@@ -211,7 +218,9 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
             Notes are for your team only.
           </Text>
         ) : (
-          <DraftTone reading={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
+          <PaneBoundary what="The draft's tone" compact resetKeys={[tone.data]}>
+            <DraftTone reading={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
+          </PaneBoundary>
         )}
         <Button size="xs" leftSection={<IconSend size={14} />} onClick={attemptSend} loading={send.isPending || check.isPending} disabled={!text.trim()}>
           {note ? 'Add note' : 'Send'} <Text span size="xs" c="inherit" ml={6}>Ctrl+Enter</Text>

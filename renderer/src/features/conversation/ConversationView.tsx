@@ -14,6 +14,7 @@ import { PRIORITIES } from '../../../../shared/contract/domain';
 import { MessageThread } from './MessageThread';
 import { useOlderMessages } from './useOlderMessages';
 import classes from './ConversationView.module.css';
+import { PaneBoundary } from '../../lib/PaneBoundary';
 
 // the chart library is large: it loads the first time a conversation with a track is opened
 const EmotionTrack = lazy(() => import('../analysis/EmotionTrack').then((module) => ({ default: module.EmotionTrack })));
@@ -132,11 +133,14 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         </Group>
       </header>
       <div className={classes.track}>
-        <Suspense fallback={null}>
-          {/* room is kept while the track is read, so the thread does not jump when it arrives */}
-          {track.data ? <EmotionTrack track={track.data} /> : track.isPending && <div className={classes.trackPlaceholder} aria-hidden />}
-        </Suspense>
+        <PaneBoundary what="The emotion track" compact resetKeys={[track.data]}>
+          <Suspense fallback={null}>
+            {/* room is kept while the track is read, so the thread does not jump when it arrives */}
+            {track.data ? <EmotionTrack track={track.data} /> : track.isPending && <div className={classes.trackPlaceholder} aria-hidden />}
+          </Suspense>
+        </PaneBoundary>
       </div>
+      <PaneBoundary what="The messages" resetKeys={[thread.messages]}>
       <MessageThread
         messages={thread.messages}
         channel={conversation.channel}
@@ -147,12 +151,19 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         newerCount={detail.data.newerCount}
         {...(onShowNewest ? { onShowNewest } : {})}
       />
-      {conversation.channel === 'voice' && <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />}
+      </PaneBoundary>
+      {conversation.channel === 'voice' && (
+        <PaneBoundary what="The call panel" compact>
+          <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />
+        </PaneBoundary>
+      )}
+      <PaneBoundary what="The reply box" compact>
       <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} savedDraft={detail.data.draft}
         commandsEnabled={commandsEnabled}
         subject={conversation.subject}
         bodies={bodies}
       />
+      </PaneBoundary>
     </article>
   );
 }

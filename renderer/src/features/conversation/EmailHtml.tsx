@@ -18,6 +18,8 @@ export function EmailHtml({ html }: { html: string }) {
   const [allowRemote, setAllowRemote] = useState(false);
   const [height, setHeight] = useState(80);
   const [loadedPage, setLoadedPage] = useState<string | null>(null);
+  /** What the frame shows once it is written and every image it may fetch has loaded or failed: tests and tools wait on it. */
+  const [rendered, setRendered] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   const sanitised = useMemo(() => sanitiseEmail(html, allowRemote), [html, allowRemote]);
   const page = allowRemote ? EMAIL_FRAME_REMOTE_PAGE : EMAIL_FRAME_PAGE;
@@ -29,12 +31,25 @@ export function EmailHtml({ html }: { html: string }) {
     document.body.innerHTML = sanitised.html;
     measure();
     // images arrive later and change the height (load does not bubble: listen while it is captured)
-    document.addEventListener('load', measure, true);
-    return () => document.removeEventListener('load', measure, true);
+    const key = `${page}\n${sanitised.html}`;
+    const settleWhenImagesHave = () => {
+      measure();
+      if ([...document.images].every((image) => image.complete)) setRendered(key);
+    };
+    document.addEventListener('load', settleWhenImagesHave, true);
+    document.addEventListener('error', settleWhenImagesHave, true);
+    settleWhenImagesHave();
+    return () => {
+      document.removeEventListener('load', settleWhenImagesHave, true);
+      document.removeEventListener('error', settleWhenImagesHave, true);
+    };
   }, [loadedPage, page, sanitised.html]);
 
   return (
-    <div>
+    <div
+      data-email-frame={rendered === `${page}\n${sanitised.html}` ? (allowRemote ? 'loaded-with-remote' : 'loaded') : 'loading'}
+      data-remote-images={sanitised.remoteImages}
+    >
       {sanitised.blockedRemote > 0 && (
         <Group gap="xs" mb={6} p={6} bg="gray.1" style={{ borderRadius: 6 }} role="status">
           <IconPhotoOff size={16} aria-hidden />

@@ -1,6 +1,7 @@
 import { Badge, Paper, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { Channel, Message } from '../../../../shared/contract/domain';
+import { cleanMessageMeta } from '../../../../shared/contract/messageMeta';
 import { fullTime } from '../../lib/time';
 import { ReadingBadge } from '../analysis/ReadingBadge';
 import { EmailBody } from './EmailBody';
@@ -40,6 +41,8 @@ export function MessageItem({ message, channel, focused }: Props) {
       </Text>
     );
   }
+  // stored details are read through the contract's check: one stored before it existed cannot break the thread
+  const { meta, dropped } = cleanMessageMeta(channel, message.meta);
   const email = channel === 'email' && message.author !== 'note';
   const callOffset = channel === 'voice' && message.author === 'note' ? CALL_OFFSET.exec(message.body) : null;
   return (
@@ -64,10 +67,10 @@ export function MessageItem({ message, channel, focused }: Props) {
           </Text>
         </div>
       </div>
-      {email && (message.meta.from || message.meta.to) ? (
+      {email && (meta.from || meta.to) ? (
         <Text size="xs" c="dimmed" mb={6}>
-          {message.meta.from && <>From {String(message.meta.from)} </>}
-          {message.meta.to && <>to {message.meta.to.join(', ')}</>}
+          {meta.from && <>From {meta.from} </>}
+          {meta.to && <>to {meta.to.join(', ')}</>}
         </Text>
       ) : null}
       {email && message.html ? (
@@ -84,14 +87,20 @@ export function MessageItem({ message, channel, focused }: Props) {
       ) : (
         <div className={classes.text}>{message.body}</div>
       )}
-      {message.meta.attachments && message.meta.attachments.length > 0 && (
+      {meta.attachments && meta.attachments.length > 0 && (
         <div className={classes.attachments} role="list" aria-label="Attachments">
-          {message.meta.attachments.map((file) => (
-            <Badge key={file.name} role="listitem" variant="outline" color="gray" leftSection={<IconPaperclip size={12} aria-hidden />} style={{ textTransform: 'none' }}>
+          {meta.attachments.map((file, index) => (
+            <Badge key={`${index}-${file.name}`} role="listitem" variant="outline" color="gray" leftSection={<IconPaperclip size={12} aria-hidden />} style={{ textTransform: 'none' }}>
               {file.name} · {formatSize(file.size)}
             </Badge>
           ))}
         </div>
+      )}
+      {dropped.length > 0 && (
+        <Text size="xs" c="dimmed" mt={6} data-testid="dropped-meta">
+          Some details that came with this message could not be read and are not shown:{' '}
+          {dropped.map((entry) => `${entry.field} (${entry.reason})`).join('; ')}.
+        </Text>
       )}
     </Paper>
   );

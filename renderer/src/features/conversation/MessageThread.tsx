@@ -4,6 +4,7 @@ import { useEffect, useEffectEvent, useLayoutEffect, useRef } from 'react';
 import type { Channel, Message } from '../../../../shared/contract/domain';
 import { MessageItem } from './MessageItem';
 import classes from './ConversationView.module.css';
+import { PaneBoundary } from '../../lib/PaneBoundary';
 
 interface Props {
   messages: Message[];
@@ -109,7 +110,9 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
               className={classes.row}
               style={{ transform: `translateY(${row.start}px)` }}
             >
-              <MessageItem message={message} channel={channel} focused={message.id === focusMessageId} />
+              <PaneBoundary what="This message" compact resetKeys={[message]}>
+                <MessageItem message={message} channel={channel} focused={message.id === focusMessageId} />
+              </PaneBoundary>
             </div>
           );
         })}

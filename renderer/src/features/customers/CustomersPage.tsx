@@ -15,6 +15,7 @@ import { CustomerList } from './CustomerList';
 import { CustomersToolbar } from './CustomersToolbar';
 import { CUSTOMERS_PAGE, DEFAULT_CUSTOMERS_VIEW, type CustomersView } from './customersView';
 import { useCustomersRefresh } from './useCustomersRefresh';
+import { PaneBoundary } from '../../lib/PaneBoundary';
 
 /** How many at-risk customers the section at the top shows before "Show all". */
 const AT_RISK_SHOWN = 5;
@@ -118,11 +119,15 @@ export function CustomersPage() {
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(300px, 380px)', height: '100%' }}>
       <section aria-label="Customers by connection" data-settled={settled && !list.isFetching ? 'true' : 'false'} style={{ display: 'flex', flexDirection: 'column', minHeight: 0, minWidth: 0 }}>
         <CustomersToolbar view={view} onView={setView} byStage={byStage} />
-        {body}
+        <PaneBoundary what="The customer list" resetKeys={[view]}>
+          {body}
+        </PaneBoundary>
       </section>
       <aside aria-label="Customer connection" style={{ minHeight: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }}>
         {selectedId !== null ? (
-          <CustomerDetail customerId={selectedId} onClose={() => setSelectedId(null)} />
+          <PaneBoundary what="This customer's connection" resetKeys={[selectedId]}>
+            <CustomerDetail customerId={selectedId} onClose={() => setSelectedId(null)} />
+          </PaneBoundary>
         ) : (
           <Center h="100%" p="md">
             <Text c="dimmed" size="sm" ta="center">

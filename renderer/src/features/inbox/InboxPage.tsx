@@ -14,6 +14,7 @@ import { CustomerPanel } from '../customer/CustomerPanel';
 import { ConversationList } from './ConversationList';
 import { DEFAULT_VIEW, InboxToolbar, type QueueView } from './InboxToolbar';
 import { SearchResults } from './SearchResults';
+import { PaneBoundary } from '../../lib/PaneBoundary';
 
 interface Selection {
   conversationId: number;
@@ -139,6 +140,7 @@ export function InboxPage() {
         style={{ display: 'flex', flexDirection: 'column', minHeight: 0, borderRight: '1px solid var(--mantine-color-gray-3)' }}
       >
         <InboxToolbar view={view} onView={setView} query={query} onQuery={setQuery} />
+        <PaneBoundary what={debouncedQuery ? 'The search results' : 'The queue'} resetKeys={[debouncedQuery, view]}>
         {debouncedQuery ? (
           <SearchResults
             query={debouncedQuery}
@@ -153,6 +155,7 @@ export function InboxPage() {
             onOpen={openConversation}
           />
         )}
+        </PaneBoundary>
       </section>
       <section
         aria-label="Conversation"
@@ -161,6 +164,7 @@ export function InboxPage() {
         onMouseDownCapture={() => setActivePane('main')}
       >
         {selection ? (
+          <PaneBoundary what="This conversation" resetKeys={[selection.conversationId, selection.messageId]}>
           <ConversationView
             conversationId={selection.conversationId}
             focusMessageId={selection.messageId}
@@ -168,6 +172,7 @@ export function InboxPage() {
             headerActions={<PaneActions conversationId={selection.conversationId} onKeepBeside={selection.conversationId !== beside ? () => setBeside(selection.conversationId) : undefined} />}
             onShowNewest={() => openConversation(selection.conversationId)}
           />
+          </PaneBoundary>
         ) : (
           <Center h="100%">
             <Stack align="center" gap={4}>
@@ -184,21 +189,25 @@ export function InboxPage() {
           onFocusCapture={() => setActivePane('beside')}
           onMouseDownCapture={() => setActivePane('beside')}
         >
-          <ConversationView
-            conversationId={beside}
-            focusMessageId={null}
-            commandsEnabled={activePane === 'beside'}
-            headerActions={<PaneActions conversationId={beside} onClose={() => setBeside(null)} />}
-          />
+          <PaneBoundary what="This conversation" resetKeys={[beside]}>
+            <ConversationView
+              conversationId={beside}
+              focusMessageId={null}
+              commandsEnabled={activePane === 'beside'}
+              headerActions={<PaneActions conversationId={beside} onClose={() => setBeside(null)} />}
+            />
+          </PaneBoundary>
         </section>
       ) : (
       <aside aria-label="Customer" style={{ minHeight: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }}>
         {openCustomerId !== null && selection ? (
-          <CustomerPanel
-            customerId={openCustomerId}
-            currentConversationId={selection.conversationId}
-            onOpen={openConversation}
-          />
+          <PaneBoundary what="The customer panel" resetKeys={[openCustomerId]}>
+            <CustomerPanel
+              customerId={openCustomerId}
+              currentConversationId={selection.conversationId}
+              onOpen={openConversation}
+            />
+          </PaneBoundary>
         ) : null}
       </aside>
       )}

@@ -4,6 +4,7 @@ import { AnalysisSettings } from './AnalysisSettings';
 import { CoachSettings } from './coach/CoachSettings';
 import { KeymapSettings } from './KeymapSettings';
 import { MacroSettings } from './MacroSettings';
+import { PaneBoundary } from '../../lib/PaneBoundary';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const { store, counts } = status;
@@ -34,10 +35,18 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
             </Table.Tbody>
           </Table>
         </Paper>
-        <AnalysisSettings />
-        <CoachSettings />
-        <KeymapSettings />
-        <MacroSettings />
+        <PaneBoundary what="The analysis settings">
+          <AnalysisSettings />
+        </PaneBoundary>
+        <PaneBoundary what="The coach settings">
+          <CoachSettings />
+        </PaneBoundary>
+        <PaneBoundary what="The keyboard settings">
+          <KeymapSettings />
+        </PaneBoundary>
+        <PaneBoundary what="The macro settings">
+          <MacroSettings />
+        </PaneBoundary>
         <Text size="sm" c="dimmed">
           Channel connections will be configured here when the connectors arrive.
         </Text>

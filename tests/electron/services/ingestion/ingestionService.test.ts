@@ -104,4 +104,33 @@ describe('the ingestion service', () => {
     expect(store.conversations.list({ status: 'resolved' }, 10, 0).total).toBe(5);
     expect(store.customers.count()).toBe(5);
   });
+  it('keeps an e-mail whose channel details are malformed, dropping only the bad details and recording why', () => {
+    const { store, ingestion } = setup();
+    const item = email('Where is my parcel?', '<bad-meta@example.org>', T0);
+    const malformed = { ...item.message.meta, to: 'support@larkspur.example', references: 7, attachments: [{ name: 'x.pdf', size: 'big' }], tracking: { deep: true } } as unknown as IngestMessage['message']['meta'];
+    const result = ingestion.ingest({ ...item, message: { ...item.message, meta: malformed } });
+    expect(result.created).toBe(true);
+    const stored = store.messages.getById(result.messageId)!;
+    expect(stored.body).toBe('Where is my parcel?');
+    expect(stored.meta.messageId).toBe('<bad-meta@example.org>');
+    expect(stored.meta.subject).toBe('Charged twice?');
+    expect(stored.meta).not.toHaveProperty('to');
+    expect(stored.meta).not.toHaveProperty('references');
+    expect(stored.meta).not.toHaveProperty('attachments');
+    expect(stored.meta).not.toHaveProperty('tracking');
+    const dropped = stored.meta.droppedMeta as { field: string; reason: string }[];
+    expect(dropped.map((entry) => entry.field).sort()).toEqual(['attachments', 'references', 'to', 'tracking']);
+    expect(dropped.find((entry) => entry.field === 'to')!.reason).toMatch(/array/i);
+    expect(dropped.find((entry) => entry.field === 'tracking')!.reason).toBe('not a detail of email messages');
+    // a second delivery is still recognised by its (valid) Message-ID
+    expect(ingestion.ingest({ ...item, message: { ...item.message, meta: malformed } }).created).toBe(false);
+  });
+
+  it('keeps a message whose meta is not an object at all', () => {
+    const { store, ingestion } = setup();
+    const chat: IngestMessage = { channel: 'chat', customer: { displayName: 'Jo', identities: [{ kind: 'chat', value: 'jo_b' }] }, conversation: { externalRef: 's1' }, message: { author: 'customer', body: 'hi', sentAt: T0, meta: ['x'] as unknown as IngestMessage['message']['meta'] } };
+    const stored = store.messages.getById(ingestion.ingest(chat).messageId)!;
+    expect(stored.body).toBe('hi');
+    expect(stored.meta).toEqual({ droppedMeta: [{ field: 'meta', reason: 'not a set of named details' }] });
+  });
 });

@@ -56,4 +56,22 @@ describe('a message body', () => {
     expect(screen.getByLabelText('02:15 into the call').textContent).toBe('02:15');
     expect(screen.getByText('Driver left the parcel in the rain')).toBeTruthy();
   });
+  it('shows a message whose stored channel details are malformed, leaving out only the bad ones', () => {
+    const bad = { ...message('Where is my parcel?'), meta: { from: 'mallory@evil.example', to: 'support@larkspur.example', attachments: [{ name: 5 }], droppedMeta: [{ field: 'references', reason: 'expected array' }] } } as unknown as Message;
+    const { container } = renderWithMantine(<MessageItem message={bad} channel="email" focused={false} />);
+    expect(container.textContent).toContain('Where is my parcel?');
+    expect(screen.getByText(/From mallory@evil\.example/).textContent).not.toContain('support@larkspur.example');
+    expect(screen.queryByRole('list', { name: 'Attachments' })).toBeNull();
+    const note = screen.getByTestId('dropped-meta').textContent!;
+    expect(note).toMatch(/could not be read/);
+    expect(note).toContain('references (expected array)');
+    expect(note).toContain('to (');
+    expect(note).toContain('attachments (');
+  });
+
+  it.each([null, 'x', 7, ['to']])('shows a message whose stored meta is %j', (meta) => {
+    const odd = { ...message('Hello there'), meta } as unknown as Message;
+    const { container } = renderWithMantine(<MessageItem message={odd} channel="email" focused={false} />);
+    expect(container.textContent).toContain('Hello there');
+  });
 });

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { Channel, MessageMeta } from './domain';
+
+/**
+ * The channel details a message may carry (e-mail headers, call times, a chat handle), checked
+ * field by field. Ingestion keeps every message and drops only a detail that is not what its
+ * channel says it is, recording which and why; the console reads stored details through the same
+ * check, so a detail stored before it existed cannot break the screen either.
+ */
+
+/** RFC 5322 caps a header line at 998 characters. */
+const header = z.string().max(998);
+/** Any time a channel reports: from 1970 to 2200, in whole milliseconds. */
+const time = z.number().int().min(0).max(Date.UTC(2200, 0, 1));
+
+const attachment = z
+  .object({
+    name: z.string().max(1_000),
+    size: z.number().int().min(0).max(2 ** 40),
+    contentType: z.string().max(255),
+  })
+  .strict();
+
+export const CHANNEL_META_FIELDS = {
+  email: {
+    messageId: header,
+    inReplyTo: header,
+    references: z.array(header).max(1_000),
+    from: header,
+    to: z.array(header).max(1_000),
+    subject: header,
+    attachments: z.array(attachment).max(1_000),
+  },
+  voice: {
+    /** Seconds into the call, at most a day. */
+    callOffsetSec: z.number().min(0).max(86_400),
+    callStartedAt: time,
+    callEndedAt: time,
+    disposition: z.string().max(100),
+    phone: z.string().max(64),
+  },
+  chat: {
+    handle: z.string().max(320),
+  },
+} satisfies Record<Channel, Record<string, z.ZodType>>;
+
+/** A detail left out of a message's meta at ingestion, and why. */
+export interface DroppedMetaField {
+  field: string;
+  reason: string;
+}
+
+/** Where the dropped details are recorded, inside the message's own meta. */
+export const DROPPED_META_KEY = 'droppedMeta';
+
+const droppedList = z.array(z.object({ field: z.string().max(200), reason: z.string().max(500) }).strict()).max(100);
+
+/** The strict schema of one channel's meta, for a caller that must refuse rather than drop (an API call). */
+export function channelMetaSchema(channel: Channel) {
+  return z
+    .object({ ...CHANNEL_META_FIELDS[channel], droppedMeta: droppedList })
+    .partial()
+    .strict();
+}
+
+export interface CleanMeta {
+  meta: MessageMeta;
+  /** What was left out now, and what was recorded as left out before. */
+  dropped: DroppedMetaField[];
+}
+
+function reasonOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'not valid';
+  const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
+  return `${issue.message}${where}`.slice(0, 300);
+}
+
+/**
+ * The meta of a message kept to what its channel allows, each field checked on its own: a field
+ * that fails is dropped with its reason (and the reason recorded in the meta), the rest are kept.
+ * Accepts anything (stored JSON, a connector's object) and never throws.
+ */
+export function cleanMessageMeta(channel: Channel, raw: unknown): CleanMeta {
+  if (raw === undefined || raw === null) return { meta: {}, dropped: [] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    return { meta: { [DROPPED_META_KEY]: [{ field: 'meta', reason: 'not a set of named details' }] }, dropped: [{ field: 'meta', reason: 'not a set of named details' }] };
+  }
+  const fields: Record<string, z.ZodType> = CHANNEL_META_FIELDS[channel] ?? {};
+  const meta: Record<string, unknown> = {};
+  const dropped: DroppedMetaField[] = [];
+  let earlier: DroppedMetaField[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    if (key === DROPPED_META_KEY) {
+      const parsed = droppedList.safeParse(value);
+      if (parsed.success) earlier = parsed.data;
+      else dropped.push({ field: key, reason: reasonOf(parsed.error) });
+      continue;
+    }
+    const schema = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    if (!schema) {
+      dropped.push({ field: key.slice(0, 200), reason: `not a detail of ${channel} messages` });
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) meta[key] = parsed.data;
+    else dropped.push({ field: key, reason: reasonOf(parsed.error) });
+  }
+  const all = [...earlier, ...dropped].slice(0, 100);
+  if (all.length) meta[DROPPED_META_KEY] = all;
+  return { meta: meta as MessageMeta, dropped: all };
+}
