@@ -24,7 +24,8 @@ export function createCallScheduler(defer: Defer = (run) => setImmediate(run)) {
       const index = (cursor + step) % sources.length;
       const source = sources[index]!;
       if (source.ready()) {
-        cursor = (index + 1) % sources.length;
+        // the next turn starts after it (a connection added meanwhile, at the end, comes first)
+        cursor = index + 1;
         source.startNext();
         break;
       }
@@ -48,7 +49,6 @@ export function createCallScheduler(defer: Defer = (run) => setImmediate(run)) {
       if (index < 0) return;
       sources.splice(index, 1);
       if (index < cursor) cursor--;
-      if (cursor >= sources.length) cursor = 0;
     },
     wake,
   };

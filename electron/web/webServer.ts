@@ -78,7 +78,10 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   };
   // compression stays off (ws's default, said here on purpose): zlib per connection costs memory
   // and time that one client could multiply; the console runs on the same machine
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false });
+  // one incoming frame per connection per turn of the event loop (not a whole read's worth at
+  // once): a burst is read no faster than it is handled, and ws stops reading the socket (so TCP
+  // pushes back on the sender) while frames it has not handed over pile up
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false, allowSynchronousEvents: false });
   // a peer that has not answered the last ping by the next one is gone
   const heartbeat = setInterval(() => {
     for (const session of open) if (!session.pingAgain()) session.drop('no-pong');

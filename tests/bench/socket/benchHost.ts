@@ -15,7 +15,7 @@ const RESOURCES = fileURLToPath(new URL('../../../resources/', import.meta.url))
 export type HostRequest = { type: 'memory'; id: number; gc: boolean } | { type: 'stop' };
 export type HostReply =
   | { type: 'ready'; url: string; dataDir: string }
-  | { type: 'memory'; id: number; gcExposed: boolean; usage: NodeJS.MemoryUsage };
+  | { type: 'memory'; id: number; gcExposed: boolean; usage: NodeJS.MemoryUsage; dropped: number | null };
 
 function reply(message: HostReply) {
   process.send!(message);
@@ -38,7 +38,10 @@ async function main() {
         gc();
         gc();
       }
-      reply({ type: 'memory', id: message.id, gcExposed: gc !== undefined, usage: process.memoryUsage() });
+      // connections the host itself dropped (null on a host without per-connection stats)
+      const connections = (host as { connections?: () => { closeReason: string | null }[] }).connections?.();
+      const dropped = connections ? connections.filter((c) => c.closeReason === 'not-reading' || c.closeReason === 'no-pong').length : null;
+      reply({ type: 'memory', id: message.id, gcExposed: gc !== undefined, usage: process.memoryUsage(), dropped });
     } else if (message.type === 'stop') {
       void host.stop().then(() => process.exit(0));
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { runWebHost, type RunningWebHost } from '../../../electron/web/runWebHost';
+import type { Defer } from '../../../electron/web/callScheduler';
 import type { SocketLimits } from '../../../electron/web/socketLimits';
 import { BUILT_WORKER } from '../../helpers/analysisFixtures';
 import { tempDir } from '../../helpers/tempDir';
@@ -15,10 +16,10 @@ afterEach(async () => {
   while (running.length) await running.pop()!.stop();
 });
 
-async function start(socketLimits: Partial<SocketLimits> = {}) {
+async function start(socketLimits: Partial<SocketLimits> = {}, defer?: Defer) {
   const rendererDir = tempDir('kinship-renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Kinship</title>');
-  const host = await runWebHost({ dataDir: tempDir(), rendererDir: `${rendererDir}/`, analysisWorkerUrl: BUILT_WORKER, socketLimits });
+  const host = await runWebHost({ dataDir: tempDir(), rendererDir: `${rendererDir}/`, analysisWorkerUrl: BUILT_WORKER, socketLimits, ...(defer ? { defer } : {}) });
   running.push(host);
   const token = new URL(host.url).hash.replace('#token=', '');
   return { host, url: `ws://127.0.0.1:${host.port}/api?token=${token}` };
@@ -122,12 +123,15 @@ describe('the web host under a client that misbehaves', () => {
   }, 180_000);
 
   it('refuses calls beyond its bound with a typed "busy" answer, runs the rest, and keeps the connection', async () => {
-    const { host, url } = await start({ maxInFlight: 2, maxQueued: 3 });
+    // no call gets a turn until the test lets them, so the bound is reached however the frames are read
+    const held: (() => void)[] = [];
+    let holding = true;
+    const { host, url } = await start({ maxInFlight: 2, maxQueued: 3 }, (run) => (holding ? held.push(run) : setImmediate(run)));
     const client = await connect(url);
-    // one write, so the host reads all twelve calls at once, before any has had a turn
-    client.socket.cork();
     for (let id = 1; id <= 12; id++) client.send(id, 'workspace.status', {});
-    client.socket.uncork();
+    await expect.poll(() => client.results.length, { timeout: 30_000 }).toBe(7);
+    holding = false;
+    for (const run of held.splice(0)) run();
     await expect.poll(() => client.results.length, { timeout: 30_000 }).toBe(12);
 
     const byId = new Map(client.results.map((frame) => [frame.id!, frame.result!]));
