@@ -13,7 +13,8 @@
  *   `maxBufferedBytes` are still unsent as something else is to be sent to it, or when it has been
  *   over `highWaterBytes` for `stallMs` without taking any of it. Everything it held (its queue,
  *   its unsent bytes, its event subscription) is released.
- * - A dead peer (no pong to a ping within `heartbeatMs`) is dropped the same way.
+ * - A dead peer (nothing from it, not even a pong to a ping, within `heartbeatMs`) is dropped the
+ *   same way.
  * - A frame larger than `maxPayload` closes the connection with 1009 (Message Too Big), by ws.
  */
 export interface SocketLimits {

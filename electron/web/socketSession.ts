@@ -9,7 +9,7 @@ export interface SocketSession {
   stats(): ConnectionStats;
   /** Ends the connection now (terminate: nothing more is sent), releasing what it held. */
   drop(reason: CloseReason): void;
-  /** Heartbeat: false when the peer has not answered the last ping (see webServer). */
+  /** Heartbeat: false when nothing (no pong, no frame) has come from the peer since the last ping. */
   pingAgain(): boolean;
 }
 
@@ -47,7 +47,8 @@ export function serveSocket(
   let overHighWater = false;
   let closed = false;
   let closeReason: CloseReason | null = null;
-  let pongSeen = true;
+  // heard from since the last ping: a pong, or any frame (a flood's pong waits behind its calls)
+  let heardFrom = true;
   // while over the high-water mark: whether the client took anything since the last look
   let stallTimer: NodeJS.Timeout | null = null;
   let flushedSinceLook = false;
@@ -117,8 +118,8 @@ export function serveSocket(
       closeReason,
     }),
     pingAgain() {
-      if (!pongSeen) return false;
-      pongSeen = false;
+      if (!heardFrom) return false;
+      heardFrom = false;
       if (isOpen()) socket.ping();
       return true;
     },
@@ -145,9 +146,10 @@ export function serveSocket(
 
   const unsubscribe = api.bus.subscribe((event) => send({ type: 'event', event }));
 
-  socket.on('pong', () => (pongSeen = true));
+  socket.on('pong', () => (heardFrom = true));
   socket.on('message', (data) => {
     if (!isOpen()) return;
+    heardFrom = true;
     received++;
     let frame: RequestFrame;
     try {

@@ -76,11 +76,11 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     closed.push(session.stats());
     if (closed.length > CLOSED_KEPT) closed.shift();
   };
-  // compression stays off (ws's default, said here on purpose): zlib per connection costs memory
-  // and time that one client could multiply; the console runs on the same machine
-  // one incoming frame per connection per turn of the event loop (not a whole read's worth at
-  // once): a burst is read no faster than it is handled, and ws stops reading the socket (so TCP
-  // pushes back on the sender) while frames it has not handed over pile up
+  // - compression stays off (ws's default, said here on purpose): zlib per connection costs memory
+  //   and time that one client could multiply, and the console runs on the same machine;
+  // - one incoming frame per connection per turn of the event loop (not a whole read's worth at
+  //   once): a burst is read no faster than it is handled, and ws stops reading the socket (so TCP
+  //   pushes back on the sender) while frames it has not handed over pile up
   const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false, allowSynchronousEvents: false });
   // a peer that has not answered the last ping by the next one is gone
   const heartbeat = setInterval(() => {

@@ -143,4 +143,14 @@ describe('the web host under a client that misbehaves', () => {
     client.send(13, 'workspace.status', {});
     expect((await again).result).toMatchObject({ ok: true });
   });
+
+  it('drops a peer that does not answer pings', async () => {
+    const { host, url } = await start({ heartbeatMs: 50 });
+    const ws = new WebSocket(url, { autoPong: false });
+    clients.push(ws);
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    await new Promise<void>((resolve) => ws.once('open', () => resolve()));
+    expect(await closed).toBe(1006);
+    await expect.poll(() => host.connections(), { timeout: 10_000 }).toEqual([expect.objectContaining({ state: 'closed', closeReason: 'no-pong' })]);
+  });
 });
