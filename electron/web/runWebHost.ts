@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { webHostDataDir } from '../services/dataDir';
 import { startServices, type Services, type ServicesOptions } from '../services/startServices';
+import type { Defer } from './callScheduler';
+import type { SocketLimits } from './socketLimits';
 import { startWebServer, type RunningWebServer } from './webServer';
 
 export interface WebHostOptions {
@@ -12,6 +14,9 @@ export interface WebHostOptions {
   rendererDir?: string;
   resourcesDir?: string;
   analysisWorkerUrl?: URL;
+  /** Bounds on each console's connection (defaults in socketLimits.ts). */
+  socketLimits?: Partial<SocketLimits>;
+  defer?: Defer;
 }
 
 export interface RunningWebHost extends RunningWebServer {
@@ -35,7 +40,14 @@ export async function runWebHost(options: WebHostOptions = {}): Promise<RunningW
   if (options.analysisWorkerUrl) servicesOptions.analysisWorkerUrl = options.analysisWorkerUrl;
   const services = await startServices(servicesOptions);
   const token = randomBytes(24).toString('base64url');
-  const server = await startWebServer({ api: services.api, rendererDir, token, ...(options.port !== undefined ? { port: options.port } : {}) });
+  const server = await startWebServer({
+    api: services.api,
+    rendererDir,
+    token,
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    ...(options.socketLimits ? { socketLimits: options.socketLimits } : {}),
+    ...(options.defer ? { defer: options.defer } : {}),
+  });
   return {
     ...server,
     dataDir,

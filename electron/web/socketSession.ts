@@ -1,19 +1,159 @@
-import type { WebSocket } from 'ws';
-import { requestFrame, type ServerFrame } from '../../shared/contract/wire';
+import type { RawData, WebSocket } from 'ws';
+import { requestFrame, type RequestFrame, type ServerFrame } from '../../shared/contract/wire';
 import type { Api } from '../services/api/createApi';
+import type { CallScheduler } from './callScheduler';
+import type { CloseReason, ConnectionStats, SocketLimits } from './socketLimits';
 
-/** Serves the api to one connected console: calls in, results and events out. */
-export function serveSocket(socket: WebSocket, api: Api): void {
-  const send = (frame: ServerFrame) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+export interface SocketSession {
+  readonly id: number;
+  stats(): ConnectionStats;
+  /** Ends the connection now (terminate: nothing more is sent), releasing what it held. */
+  drop(reason: CloseReason): void;
+  /** Heartbeat: false when nothing (no pong, no frame) has come from the peer since the last ping. */
+  pingAgain(): boolean;
+}
+
+function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString();
+  return Buffer.isBuffer(data) ? data.toString() : Buffer.from(data).toString();
+}
+
+function frameBytes(data: RawData): number {
+  if (Array.isArray(data)) return data.reduce((sum, part) => sum + part.length, 0);
+  return data.byteLength;
+}
+
+let nextSessionId = 1;
+
+/**
+ * Serves the api to one connected console: calls in, results and events out, within its limits
+ * (socketLimits.ts). Calls wait in this connection's queue and start when the shared scheduler
+ * gives it a turn; answers go out with backpressure from the client's reading.
+ */
+export function serveSocket(
+  socket: WebSocket,
+  api: Api,
+  scheduler: CallScheduler,
+  limits: SocketLimits,
+  onClosed: (session: SocketSession) => void = () => undefined,
+): SocketSession {
+  const id = nextSessionId++;
+  const queue: { frame: RequestFrame; bytes: number }[] = [];
+  let queuedBytes = 0;
+  let inFlight = 0;
+  let received = 0;
+  let answered = 0;
+  let refusedBusy = 0;
+  let overHighWater = false;
+  let closed = false;
+  let closeReason: CloseReason | null = null;
+  // heard from since the last ping: a pong, or any frame (a flood's pong waits behind its calls)
+  let heardFrom = true;
+  // while over the high-water mark: whether the client took anything since the last look
+  let stallTimer: NodeJS.Timeout | null = null;
+  let flushedSinceLook = false;
+  let bufferedAtLook = 0;
+
+  const isOpen = () => !closed && socket.readyState === socket.OPEN;
+
+  function drop(reason: CloseReason) {
+    if (closed) return;
+    closeReason ??= reason;
+    socket.terminate();
+  }
+
+  function lookAtStall() {
+    stallTimer = null;
+    if (!isOpen() || !overHighWater) return;
+    const buffered = socket.bufferedAmount;
+    if (buffered < limits.highWaterBytes) return belowHighWater();
+    if (!flushedSinceLook && buffered >= bufferedAtLook) return drop('not-reading');
+    watchStall();
+  }
+
+  function watchStall() {
+    flushedSinceLook = false;
+    bufferedAtLook = socket.bufferedAmount;
+    stallTimer = setTimeout(lookAtStall, limits.stallMs);
+  }
+
+  function belowHighWater() {
+    overHighWater = false;
+    if (stallTimer) clearTimeout(stallTimer);
+    stallTimer = null;
+    scheduler.wake();
+  }
+
+  function afterFlush(error?: Error) {
+    if (error || !isOpen()) return;
+    flushedSinceLook = true;
+    if (overHighWater && socket.bufferedAmount < limits.highWaterBytes) belowHighWater();
+  }
+
+  function send(frame: ServerFrame) {
+    if (!isOpen()) return;
+    // a client this far behind is not reading: drop it rather than hold more for it
+    if (socket.bufferedAmount > limits.maxBufferedBytes) return drop('not-reading');
+    socket.send(JSON.stringify(frame), afterFlush);
+    if (!overHighWater && socket.bufferedAmount >= limits.highWaterBytes) {
+      overHighWater = true;
+      watchStall();
+    }
+  }
+
+  const session: SocketSession = {
+    id,
+    drop,
+    stats: () => ({
+      id,
+      state: closed ? 'closed' : 'open',
+      inFlight,
+      queued: queue.length,
+      queuedBytes,
+      bufferedBytes: socket.bufferedAmount,
+      waitingForClientToRead: overHighWater,
+      received,
+      answered,
+      refusedBusy,
+      closeReason,
+    }),
+    pingAgain() {
+      if (!heardFrom) return false;
+      heardFrom = false;
+      if (isOpen()) socket.ping();
+      return true;
+    },
   };
+
+  const source = {
+    ready: () => isOpen() && !overHighWater && queue.length > 0 && inFlight < limits.maxInFlight,
+    startNext() {
+      const next = queue.shift()!;
+      queuedBytes -= next.bytes;
+      inFlight++;
+      void api
+        .call(next.frame.method, next.frame.input)
+        .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))
+        .then((result) => {
+          inFlight--;
+          answered++;
+          send({ type: 'result', id: next.frame.id, result });
+          scheduler.wake();
+        });
+    },
+  };
+  scheduler.add(source);
+
   const unsubscribe = api.bus.subscribe((event) => send({ type: 'event', event }));
-  socket.on('close', unsubscribe);
-  socket.on('error', unsubscribe);
-  socket.on('message', async (data) => {
-    let frame;
+
+  socket.on('pong', () => (heardFrom = true));
+  socket.on('message', (data) => {
+    if (!isOpen()) return;
+    heardFrom = true;
+    received++;
+    let frame: RequestFrame;
     try {
-      frame = requestFrame.parse(JSON.parse(data.toString()));
+      frame = requestFrame.parse(JSON.parse(frameText(data)));
     } catch {
       send({
         type: 'result',
@@ -22,6 +162,39 @@ export function serveSocket(socket: WebSocket, api: Api): void {
       });
       return;
     }
-    send({ type: 'result', id: frame.id, result: await api.call(frame.method, frame.input) });
+    const bytes = frameBytes(data);
+    const full = inFlight + queue.length >= limits.maxInFlight + limits.maxQueued || (queue.length > 0 && queuedBytes + bytes > limits.maxQueuedBytes);
+    if (full) {
+      refusedBusy++;
+      send({
+        type: 'result',
+        id: frame.id,
+        result: {
+          ok: false,
+          error: { code: 'busy', message: `Kinship is still working on this console’s earlier calls (${inFlight + queue.length} of them). This one was not run; send it again once some are answered.` },
+        },
+      });
+      return;
+    }
+    queue.push({ frame, bytes });
+    queuedBytes += bytes;
+    scheduler.wake();
   });
+
+  const release = () => {
+    if (closed) return;
+    closed = true;
+    closeReason ??= 'client';
+    unsubscribe();
+    queue.length = 0;
+    queuedBytes = 0;
+    if (stallTimer) clearTimeout(stallTimer);
+    stallTimer = null;
+    scheduler.remove(source);
+    onClosed(session);
+  };
+  socket.on('close', release);
+  // ws closes the connection itself after an error (1009 for a frame over maxPayload)
+  socket.on('error', () => (closeReason ??= 'error'));
+  return session;
 }

@@ -9,6 +9,8 @@ export const API_ERROR_CODES = [
   'forbidden',
   'internal',
   'transport',
+  /** The web host is still working on this connection's earlier calls: this one was not run (send it again later). */
+  'busy',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
