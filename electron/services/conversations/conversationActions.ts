@@ -5,6 +5,7 @@ import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
 import { nextSnapshot } from './draftSnapshots';
 import { Refusal } from '../common/refusal';
+import { cleanMessageMeta } from '../../../shared/contract/messageMeta';
 
 /** Where the console's own e-mail Message-IDs live. */
 const MESSAGE_ID_DOMAIN = 'kinship.local';
@@ -17,12 +18,16 @@ const MESSAGE_ID_DOMAIN = 'kinship.local';
 export function createConversationActions(store: Store, ingestion: IngestionService, now: () => number = Date.now) {
   /** E-mail replies carry the headers that thread them in the customer's mail client. */
   function emailHeaders(conversationId: number, subject: string | null) {
-    const previous = store.messages.listForConversation(conversationId).filter((m) => typeof m.meta.messageId === 'string');
+    // stored details are read through the contract's check: a workspace written before it may hold anything
+    const previous = store.messages
+      .listForConversation(conversationId)
+      .map((message) => cleanMessageMeta('email', message.meta).meta)
+      .filter((meta) => typeof meta.messageId === 'string');
     const last = previous[previous.length - 1];
-    const references = last ? [...(last.meta.references ?? []), String(last.meta.messageId)].slice(-20) : [];
+    const references = last ? [...(last.references ?? []), String(last.messageId)].slice(-20) : [];
     return {
       messageId: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-      ...(last ? { inReplyTo: String(last.meta.messageId), references } : {}),
+      ...(last ? { inReplyTo: String(last.messageId), references } : {}),
       subject: subject ? (/^re:/i.test(subject) ? subject : `Re: ${subject}`) : 'Re: your message',
     };
   }

@@ -46,6 +46,25 @@ describe('answering a conversation', () => {
     expect(store.search.messages('booked a replacement for Tuesday', 5).map((h) => h.messageId)).toContain(sent.id);
   });
 
+  it('threads a reply after an e-mail whose stored details are malformed (a workspace written before they were checked)', async () => {
+    const { api, store } = await demoApi();
+    const [email] = (await ok(api, 'conversations.list', { channel: 'email', limit: 1 })).items;
+    store.messages.insert({
+      conversationId: email!.id,
+      author: 'customer',
+      authorName: null,
+      authorUserId: null,
+      body: 'Any news?',
+      sentAt: NOW,
+      externalId: null,
+      dedupeKey: 'malformed-references',
+      meta: { messageId: '<old@example.com>', references: 5 } as never,
+      createdAt: NOW,
+    });
+    const sent = await ok(api, 'conversations.reply', { conversationId: email!.id, kind: 'reply', body: 'It left our warehouse this morning.' });
+    expect(sent.meta).toMatchObject({ inReplyTo: '<old@example.com>', references: ['<old@example.com>'] });
+  });
+
   it('keeps internal notes as notes, and refuses an empty reply', async () => {
     const { api } = await demoApi();
     const [chat] = (await ok(api, 'conversations.list', { channel: 'chat', limit: 1 })).items;
