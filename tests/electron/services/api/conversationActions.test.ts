@@ -1,20 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { createApi } from '../../../../electron/services/api/createApi';
 import { openWorkspace } from '../../../../electron/services/api/workspace';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import type { KinshipEvent } from '../../../../shared/contract/events';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { tempDir } from '../../../helpers/tempDir';
 import { draftSnapshotsOf } from '../../../../electron/services/conversations/draftSnapshots';
+import { ok } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
-
-async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await api.call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 async function demoApi() {
   const bus = createEventBus();

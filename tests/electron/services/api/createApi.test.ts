@@ -5,18 +5,11 @@ import { createApi } from '../../../../electron/services/api/createApi';
 import { openWorkspace } from '../../../../electron/services/api/workspace';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import type { KinshipEvent } from '../../../../shared/contract/events';
-import { METHOD_NAMES, type MethodInput, type MethodName, type MethodOutput } from '../../../../shared/contract/methods';
-import type { Api } from '../../../../electron/services/api/createApi';
+import { METHOD_NAMES } from '../../../../shared/contract/methods';
 import { tempDir } from '../../../helpers/tempDir';
+import { ok } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
-
-/** A call that must succeed, typed as the contract says. */
-async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await api.call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 function setup(file = path.join(tempDir(), 'kinship.sqlite')) {
   const bus = createEventBus();

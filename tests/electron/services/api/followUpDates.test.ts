@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { createApi } from '../../../../electron/services/api/createApi';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { manualScheduler } from '../../../helpers/manualScheduler';
 import { testStore } from '../../../helpers/testStore';
+import { ok } from '../../../helpers/callApi';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
-
-async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await api.call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 function setup() {
   const store = testStore();

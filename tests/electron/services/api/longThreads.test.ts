@@ -1,19 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { createApi } from '../../../../electron/services/api/createApi';
 import { openWorkspace, type ReadyWorkspace } from '../../../../electron/services/api/workspace';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { THREAD_PAGE, TRACK_MAX_POINTS } from '../../../../shared/contract/domain';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { tempDir } from '../../../helpers/tempDir';
+import { ok } from '../../../helpers/callApi';
 
 const T0 = Date.UTC(2026, 2, 3, 9, 0);
-
-async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await api.call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 /** A chat of `count` messages (customer and agent taking turns), every customer message read. */
 function longChat(count: number) {

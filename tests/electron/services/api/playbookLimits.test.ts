@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { createApi } from '../../../../electron/services/api/createApi';
 import { openWorkspace } from '../../../../electron/services/api/workspace';
 import { DEFAULT_PLAYBOOK } from '../../../../electron/services/coach/defaultPlaybook';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { PLAYBOOK_LIMITS, type Playbook, type PlaybookRule } from '../../../../shared/contract/coach';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { tempDir } from '../../../helpers/tempDir';
+import { ok } from '../../../helpers/callApi';
 
 /**
  * Issue 9, items 1 and 2, through the contract: `playbook.preview` of a wording of adjacent
@@ -17,12 +17,6 @@ import { tempDir } from '../../../helpers/tempDir';
  */
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
-
-async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await api.call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 function setup() {
   const bus = createEventBus();

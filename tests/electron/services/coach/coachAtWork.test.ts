@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { createApi } from '../../../../electron/services/api/createApi';
 import { DEFAULT_PLAYBOOK } from '../../../../electron/services/coach/defaultPlaybook';
 import { DEFAULT_MACROS } from '../../../../shared/contract/macros';
 import { fillMacro } from '../../../../shared/fillMacro';
 import type { KinshipEvent } from '../../../../shared/contract/events';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { startAnalysis } from '../../../helpers/analysisHarness';
+import { ok } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
-
-async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await api.call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 /** The first event that passes `test`, as soon as it has come (the test's own timeout is the only limit). */
 function nextEvent(events: KinshipEvent[], test: (event: KinshipEvent) => boolean): Promise<KinshipEvent> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileMentions, readPhrase, type SearchMeter } from '../../../../electron/services/coach/mentionMatcher';
+import { mulberry32 } from '../../../../electron/services/demo/seededRandom';
 
 /**
  * A playbook's mentions, matched as whole words or phrases in any case and spacing, from one trie
@@ -19,17 +20,6 @@ function oracle(phrase: string): RegExp {
   const normal = phrase.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\s+/g, ' ').trim();
   const body = normal.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+').replace(/'/g, "['\u2019]");
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
-}
-
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('mentions in a customer’s text', () => {
@@ -60,7 +50,7 @@ describe('mentions in a customer’s text', () => {
   });
 
   it('agrees with the per-mention regex it replaces on two thousand small cases', () => {
-    const next = random(4);
+    const next = mulberry32(4);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const parts = ['late', 'LATE', 'again', 'don', "'", '’', 't', '#', '-', ' ', '  ', '\n', 'x', '2', '.', 'é'];
     for (let n = 0; n < 2000; n++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparable, holdsFillingOf, isFillingOf, type MatchMeter, wordingShape } from '../../../../electron/services/coach/wordingShape';
+import { mulberry32 } from '../../../../electron/services/demo/seededRandom';
 
 /**
  * Recognising a wording's fillings ("was this line shown already?", "does the draft hold one?")
@@ -15,18 +16,6 @@ function oracle(wording: string, whole: boolean): RegExp {
   const literals = comparable(wording).split(/\{[^{}\n]{0,40}\}/);
   const body = literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+?');
   return new RegExp(whole ? `^${body}$` : body, 's');
-}
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('a wording’s fillings', () => {
@@ -72,7 +61,7 @@ describe('a wording’s fillings', () => {
   });
 
   it('agrees with the regex it replaces on thousands of small cases', () => {
-    const next = random(9);
+    const next = mulberry32(9);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     for (let n = 0; n < 4000; n++) {
       const wording = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(['a', 'b', 'ab', ' ', '{when}', '{firstName}', '#'])).join('');

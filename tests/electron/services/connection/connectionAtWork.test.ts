@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createApi, type Api } from '../../../../electron/services/api/createApi';
+import { createApi } from '../../../../electron/services/api/createApi';
 import type { KinshipEvent } from '../../../../shared/contract/events';
-import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
 import { startAnalysis } from '../../../helpers/analysisHarness';
 import { manualScheduler } from '../../../helpers/manualScheduler';
+import { ok } from '../../../helpers/callApi';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
-
-async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await api.call(method, input);
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
 
 const changedFor = (events: KinshipEvent[], customerId: number) =>
   events.some((event) => event.name === 'connection.changed' && event.payload.customerIds.includes(customerId));
