@@ -8,7 +8,7 @@ export function bindApiToIpc(api: Api, popOut: (conversationId: number) => void)
   ipcMain.handle(IPC_CALL, async (event, method: unknown, input: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
     if (!isConsolePage(frameUrl)) {
-      return { ok: false, error: { code: 'transport', message: 'Calls are accepted from the Kinship console only.' } };
+      return { ok: false, error: { code: 'forbidden', message: 'Calls are accepted from the Kinship console only.' } };
     }
     return api.call(method, input);
   });

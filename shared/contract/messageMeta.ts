@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel, MessageMeta } from './domain';
+import { timeSchema } from './time';
 
 /**
  * The channel details a message may carry (e-mail headers, call times, a chat handle), checked
@@ -10,8 +11,8 @@ import type { Channel, MessageMeta } from './domain';
 
 /** RFC 5322 caps a header line at 998 characters. */
 const header = z.string().max(998);
-/** Any time a channel reports: from 1970 to 2200, in whole milliseconds. */
-const time = z.number().int().min(0).max(Date.UTC(2200, 0, 1));
+/** Any time a channel reports: the contract's one range. */
+const time = timeSchema;
 
 const attachment = z
   .object({

@@ -85,10 +85,13 @@ export function createApi(context: ApiContext) {
   const coachService = () => (ready(), coach!);
   const connectionService = () => (ready(), connection!);
 
-  function startDemoLoad(seed: number | undefined) {
+  /** Whether the load in progress finishes one the host was killed in (a call then waits for it). */
+  let demoResuming = false;
+  function startDemoLoad(seed: number | undefined, resuming: boolean) {
     const { store, ingestion } = ready();
     const loading = loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: now() });
     demoLoading = loading;
+    demoResuming = resuming;
     void loading.then(
       () => (demoLoading = null),
       () => (demoLoading = null),
@@ -97,18 +100,18 @@ export function createApi(context: ApiContext) {
   }
   // a demo load cut short (the host was killed) is finished as soon as the host is back
   if (ready0 && unfinishedDemo(ready0.store)) {
-    startDemoLoad(undefined).catch((error: unknown) => console.error('Kinship: finishing the demo workspace failed:', error));
+    startDemoLoad(undefined, true).catch((error: unknown) => console.error('Kinship: finishing the demo workspace failed:', error));
   }
 
   const handlers: Handlers = {
     'workspace.status': () => status(),
     'workspace.background': () => background.snapshot(),
     'demo.load': async ({ seed }) => {
-      const { store } = ready();
-      // finishing a load the host was killed in (at start, see below): this call waits for it
-      if (demoLoading && unfinishedDemo(store)) return demoLoading;
+      ready();
+      // finishing a load the host was killed in (at start, above): this call waits for it
+      if (demoLoading && demoResuming) return demoLoading;
       if (demoLoading) throw new ApiError('conflict', 'The demo workspace is already being loaded.');
-      return startDemoLoad(seed);
+      return startDemoLoad(seed, false);
     },
     ...createKeymapHandlers(ready),
     ...createCustomerHandlers(ready, connectionService, now),

@@ -49,7 +49,9 @@ function tagAt(html: string, start: number): Tag | null | 'unterminated' {
 
 /**
  * How deep the elements nest, counted in one pass without building a tree; it stops counting once
- * past `limit`. Unclosed elements count as open, so this may overestimate, never underestimate.
+ * past `limit`. Unclosed elements count as open. It reads tags as a browser would not in one case (a
+ * `>` inside a quoted attribute value ends the tag here), so it can underestimate a crafted
+ * document: the converter's failure is caught and the linear stripper used then (see htmlToText).
  */
 export function nestingDepth(html: string, limit = Infinity): number {
   let depth = 0;

@@ -1,10 +1,23 @@
 import type { IngestMessage, IngestResult } from '../../../shared/contract/ingestion';
-import { cleanMessageMeta } from '../../../shared/contract/messageMeta';
+import { cleanMessageMeta, DROPPED_META_KEY, type DroppedMetaField } from '../../../shared/contract/messageMeta';
+import { isContractTime } from '../../../shared/contract/time';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
 import { htmlToText } from '../common/htmlToText';
 import { dedupeKey } from './dedupeKey';
 import { Refusal } from '../common/refusal';
+
+/**
+ * A message whose own time is not one the contract accepts (a sender's clock in 1970, a connector's
+ * garbage) is dated when it arrived, and the correction is recorded with it like any dropped detail.
+ */
+function withContractTime(item: IngestMessage, arrivedAt: number): IngestMessage {
+  if (isContractTime(item.message.sentAt)) return item;
+  const dropped = { field: 'sentAt', reason: `${String(item.message.sentAt)} is not a time Kinship accepts; the time it arrived is used` };
+  const meta = item.message.meta ?? {};
+  const earlier = (meta[DROPPED_META_KEY] as DroppedMetaField[] | undefined) ?? [];
+  return { ...item, message: { ...item.message, sentAt: arrivedAt, meta: { ...meta, [DROPPED_META_KEY]: [...earlier, dropped] } } };
+}
 
 export interface IngestOptions {
   /** Emit 'message.added' per message (live traffic). Bulk loads emit one 'workspace.changed'. */
@@ -55,9 +68,11 @@ export function createIngestionService(store: Store, bus: EventBus) {
 
   function ingestOne(received: IngestMessage, options: IngestOptions): IngestResult {
     // the message is always kept: a channel detail that is not what it should be is dropped, with its reason in meta
-    const item: IngestMessage = { ...received, message: { ...received.message, meta: cleanMessageMeta(received.channel, received.message.meta).meta } };
+    const cleaned: IngestMessage = { ...received, message: { ...received.message, meta: cleanMessageMeta(received.channel, received.message.meta).meta } };
     const now = options.now?.() ?? Date.now();
-    const key = dedupeKey(item);
+    // (the key is taken from the message as it came, so a repeat of it is known whatever is corrected below)
+    const key = dedupeKey(cleaned);
+    const item = withContractTime(cleaned, now);
     const existing = store.messages.findByDedupeKey(key);
     if (existing) {
       const summary = store.conversations.getSummary(existing.conversationId);

@@ -24,7 +24,7 @@ export function createClient(transport: Transport, requestIds = createRequestIds
       let result = await transport.call(method, request.input);
       // the connection dropped: the host may or may not have applied it; send it once more (same id)
       if (!result.ok && result.error.code === 'transport' && request.key !== null) result = await transport.call(method, request.input);
-      requestIds.settle(request.key, method, result.ok || result.error.code !== 'transport');
+      requestIds.settle(request.key, method, request.input, result.ok || result.error.code !== 'transport');
       if (!result.ok) throw ApiError.fromShape(result.error);
       return result.value as MethodOutput<M>;
     },

@@ -62,6 +62,36 @@ describe('the console’s client and writes it may resend', () => {
     expect(resolves[2]!.input.clientId).not.toBe(resolves[0]!.input.clientId);
   });
 
+  it('never gives a lost draft save’s id to a later save, which would be answered with the old one and not stored', async () => {
+    const { transport, sent } = fakeTransport([LOST, LOST]);
+    const client = createClient(transport);
+    const save = (body: string) => client.call('drafts.save', { conversationId: 7, kind: 'reply', body });
+    await expect(save('a')).rejects.toMatchObject({ code: 'transport' });
+    await save('ab');
+    await save('a');
+    const ids = sent.map((call) => call.input.clientId);
+    expect(ids[0]).toBe(ids[1]); // the automatic resend of one save
+    expect(new Set(ids).size).toBe(3);
+  });
+
+  it('gives two identical notes sent on purpose, the first still on its way, two ids', async () => {
+    const { transport, sent } = fakeTransport();
+    const client = createClient(transport);
+    const note = { conversationId: 7, kind: 'note' as const, body: 'Called the courier.' };
+    await Promise.all([client.call('conversations.reply', note), client.call('conversations.reply', note)]);
+    expect(new Set(sent.map((call) => call.input.clientId)).size).toBe(2);
+  });
+
+  it('keeps a lost status change’s id when a follow-up with the same number is closed (a different thing)', async () => {
+    const { transport, sent } = fakeTransport([LOST, LOST]);
+    const client = createClient(transport);
+    await expect(client.call('conversations.setStatus', { id: 7, status: 'resolved' })).rejects.toMatchObject({ code: 'transport' });
+    await client.call('followUps.close', { id: 7, status: 'done' });
+    await client.call('conversations.setStatus', { id: 7, status: 'resolved' });
+    const resolves = sent.filter((call) => call.input.status === 'resolved');
+    expect(new Set(resolves.map((call) => call.input.clientId)).size).toBe(1);
+  });
+
   it('leaves reads alone, and does not resend them', async () => {
     const { transport, sent } = fakeTransport([LOST]);
     await expect(createClient(transport).call('conversations.get', { id: 7 })).rejects.toMatchObject({ code: 'transport' });

@@ -14,7 +14,8 @@ import { invalidInput, validInput } from '../../../helpers/schemaArbitrary';
 /**
  * Every method of the contract, called with random valid and invalid input against a real
  * workspace holding the demo: each call ends (no hang) in a typed success or a typed refusal —
- * never `internal` — and a refusal writes nothing.
+ * never `internal` — and a refusal writes nothing, whether the schema refused it before any handler
+ * ran or the handler did (not found, conflict, forbidden).
  */
 
 /** Methods whose work is a whole workspace, exercised by their own tests rather than hundreds of times here. */
@@ -104,15 +105,18 @@ const READS_AFTER: { method: MethodName; input: unknown }[] = [
 const methods = METHOD_NAMES.filter((method) => !HEAVY.has(method));
 
 describe('every contract method, with random input', () => {
-  it.each(methods)('%s: valid input gets a typed answer, never internal, never a hang', async (method) => {
+  it.each(methods)('%s: valid input gets a typed answer, never internal, never a hang, and a refusal writes nothing', async (method) => {
     await fc.assert(
       fc.asyncProperty(validInput(methodInputs[method], { knownIds }), async (input) => {
+        const before = fingerprint();
         const result = await callWithin(method, input);
         expect(result, `${method}(${JSON.stringify(input).slice(0, 300)}) did not answer`).not.toBe('hang');
         if (result === 'hang' || result.ok) return;
         expect(API_ERROR_CODES).toContain(result.error.code);
         expect(result.error.code, `${method}(${JSON.stringify(input).slice(0, 300)}): ${result.error.message}`).not.toBe('internal');
         expect(result.error.message.length).toBeGreaterThan(0);
+        // a refusal by the handler itself (not found, conflict, forbidden, a due time in the past) writes nothing either
+        expect(fingerprint(), `${method} wrote although it refused ${JSON.stringify(input).slice(0, 300)}: ${result.error.message}`).toBe(before);
       }),
       { numRuns: 25 },
     );

@@ -73,6 +73,15 @@ describe('the contract’s validation', () => {
 });
 
 describe('the api over a real workspace', () => {
+  it('refuses a second demo load while one is under way (it is not handed the first one’s result)', async () => {
+    const { api, close } = setup();
+    const first = api.call('demo.load', { seed: 1 });
+    const second = await api.call('demo.load', { seed: 2 });
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: 'The demo workspace is already being loaded.' } });
+    expect(await first).toMatchObject({ ok: true });
+    close();
+  });
+
   it('loads the demo once, lists and opens conversations, searches, and switches roles', async () => {
     const { api, events, close } = setup();
     const loaded = await ok(api, 'demo.load', {});

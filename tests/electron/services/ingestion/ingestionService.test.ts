@@ -104,6 +104,18 @@ describe('the ingestion service', () => {
     expect(store.conversations.list({ status: 'resolved' }, 10, 0).total).toBe(5);
     expect(store.customers.count()).toBe(5);
   });
+  it('dates a message whose own time is out of range when it arrived, says so, and still knows a repeat of it', () => {
+    const { store, ingestion } = setup();
+    const arrived = T0 + 5_000;
+    const item = email('My clock is wrong', '<clock@example.org>', 2 ** 53 - 1);
+    const result = ingestion.ingest(item, { now: () => arrived });
+    const stored = store.messages.getById(result.messageId)!;
+    expect(stored.sentAt).toBe(arrived);
+    expect(stored.meta.droppedMeta).toEqual([{ field: 'sentAt', reason: expect.stringMatching(/not a time Kinship accepts/) }]);
+    expect(store.conversations.getSummary(result.conversationId)!.lastMessage).toMatchObject({ author: 'customer' });
+    expect(ingestion.ingest(item, { now: () => arrived + 60_000 }).created).toBe(false);
+  });
+
   it('keeps an e-mail whose channel details are malformed, dropping only the bad details and recording why', () => {
     const { store, ingestion } = setup();
     const item = email('Where is my parcel?', '<bad-meta@example.org>', T0);
