@@ -10,6 +10,7 @@ import { databasePath } from '../../electron/services/dataDir';
 import { createEventBus } from '../../electron/services/events/eventBus';
 import type { IngestMessage } from '../../shared/contract/ingestion';
 import { hostileCorpus, type HostileEmail } from '../helpers/hostileCorpus';
+import { EMAIL_CLIP_CHARS } from '../../renderer/src/features/conversation/emailClip';
 import { startWebHost, stopWebHost } from './webHostFixture';
 
 /**
@@ -130,6 +131,20 @@ test('every hostile e-mail renders as text and layout, runs nothing, follows not
     const notice = view.getByRole('status').filter({ hasText: 'remote image' });
     if (email.remote.length) await expect(notice).toContainText(`${email.remote.length} remote image${email.remote.length === 1 ? '' : 's'} blocked`);
     else await expect(notice).toHaveCount(0);
+    // a very long e-mail shows its start, says so, and shows the rest when asked
+    const clipped = view.getByTestId('email-clipped');
+    if (email.html.length <= EMAIL_CLIP_CHARS) {
+      await expect(clipped).toHaveCount(0);
+      continue;
+    }
+    await expect(clipped).toContainText('This e-mail is long');
+    const shownChars = await frame.locator('body').evaluate((body) => body.textContent!.length);
+    expect(shownChars).toBeLessThanOrEqual(EMAIL_CLIP_CHARS);
+    await clipped.getByRole('button', { name: 'Show the whole e-mail' }).click();
+    await expect(view.locator('[data-email-frame]')).toHaveAttribute('data-email-frame', 'loaded', { timeout: 120_000 });
+    await expect(clipped).toHaveCount(0);
+    expect(await frame.locator('body').evaluate((body) => body.textContent!.length)).toBeGreaterThan(EMAIL_CLIP_CHARS * 10);
+    expect(leaving).toEqual([]);
   }
   expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
   expect(dialogs).toEqual([]);

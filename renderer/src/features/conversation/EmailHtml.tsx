@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconPhotoOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { EMAIL_FRAME_PAGE, EMAIL_FRAME_REMOTE_PAGE } from '../../../../shared/security';
+import { EMAIL_CLIP_CHARS } from './emailClip';
 import { sanitiseEmail } from './sanitiseEmail';
 
 /**
@@ -14,14 +15,19 @@ import { sanitiseEmail } from './sanitiseEmail';
  * allows them, the frame is loaded anew from the page that does. The console writes the sanitised
  * e-mail into the frame (same origin, but the frame's own scripting stays off).
  */
+const size = new Intl.NumberFormat(undefined, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+const imageCount = new Intl.PluralRules(undefined);
+
 export function EmailHtml({ html }: { html: string }) {
   const [allowRemote, setAllowRemote] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const clipped = !showAll && html.length > EMAIL_CLIP_CHARS;
   const [height, setHeight] = useState(80);
   const [loadedPage, setLoadedPage] = useState<string | null>(null);
   /** What the frame shows once it is written and every image it may fetch has loaded or failed: tests and tools wait on it. */
   const [rendered, setRendered] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
-  const sanitised = useMemo(() => sanitiseEmail(html, allowRemote), [html, allowRemote]);
+  const sanitised = useMemo(() => sanitiseEmail(clipped ? html.slice(0, EMAIL_CLIP_CHARS) : html, allowRemote), [html, clipped, allowRemote]);
   const page = allowRemote ? EMAIL_FRAME_REMOTE_PAGE : EMAIL_FRAME_PAGE;
 
   useEffect(() => {
@@ -54,10 +60,19 @@ export function EmailHtml({ html }: { html: string }) {
         <Group gap="xs" mb={6} p={6} bg="gray.1" style={{ borderRadius: 6 }} role="status">
           <IconPhotoOff size={16} aria-hidden />
           <Text size="xs">
-            {sanitised.blockedRemote} remote image{sanitised.blockedRemote === 1 ? '' : 's'} blocked, so the sender cannot see that you opened this.
+            {sanitised.blockedRemote} remote {imageCount.select(sanitised.blockedRemote) === 'one' ? 'image' : 'images'} blocked, so the sender cannot see
+            that you opened this.
           </Text>
           <Button size="compact-xs" variant="light" onClick={() => setAllowRemote(true)}>
             Show remote images
+          </Button>
+        </Group>
+      )}
+      {clipped && (
+        <Group gap="xs" mb={6} p={6} bg="gray.1" style={{ borderRadius: 6 }} role="status" data-testid="email-clipped">
+          <Text size="xs">This e-mail is long ({size.format(html.length / 1_000_000)}): its start is shown.</Text>
+          <Button size="compact-xs" variant="light" onClick={() => setShowAll(true)}>
+            Show the whole e-mail
           </Button>
         </Group>
       )}
