@@ -2,11 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEMO_SEED, generateDemoWorkspace } from '../../electron/services/demo/generateDemoWorkspace';
 import { channelMetaSchema, cleanMessageMeta } from '../../shared/contract/messageMeta';
 
+const CALL_START = Date.UTC(2026, 10, 2, 9, 30);
+
 describe('a message’s channel details', () => {
   it('keeps every valid detail of its channel as it is', () => {
     const meta = { messageId: '<a@b>', inReplyTo: '<z@b>', references: ['<z@b>'], from: 'a@b', to: ['c@d'], subject: 'Hi', attachments: [{ name: 'a.pdf', size: 3, contentType: 'application/pdf' }] };
     expect(cleanMessageMeta('email', meta)).toEqual({ meta, dropped: [] });
-    expect(cleanMessageMeta('voice', { callStartedAt: 1, callEndedAt: 2, callOffsetSec: 12, disposition: 'resolved', phone: '+44' }).dropped).toEqual([]);
+    expect(cleanMessageMeta('voice', { callStartedAt: CALL_START, callEndedAt: CALL_START + 60_000, callOffsetSec: 12, disposition: 'resolved', phone: '+44' }).dropped).toEqual([]);
+    // a call time is a time like any other in the contract
+    expect(cleanMessageMeta('voice', { callStartedAt: 1 }).dropped).toEqual([{ field: 'callStartedAt', reason: 'A time before 1 January 2000 is not accepted' }]);
     expect(cleanMessageMeta('chat', { handle: 'jo' }).dropped).toEqual([]);
     expect(cleanMessageMeta('email', undefined)).toEqual({ meta: {}, dropped: [] });
     expect(cleanMessageMeta('email', { inReplyTo: undefined }).dropped).toEqual([]);
