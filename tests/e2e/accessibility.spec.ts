@@ -5,7 +5,7 @@ import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture
 /** An automated accessibility check (axe) of the main views: no serious or critical violations. */
 
 // axe analyses the whole page several times per test
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 300_000 });
 
 let started: Awaited<ReturnType<typeof startWebHost>>;
 test.beforeAll(async () => {

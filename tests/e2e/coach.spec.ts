@@ -46,7 +46,7 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   // an upset message arrives while the conversation is open
   workspace.ingestion.ingest(fromSam('This is the second time my parcel is missing. I am furious and really upset, nobody cares!', Date.now()));
   const prompts = page.getByTestId('coach-prompt');
-  await expect(prompts.first()).toBeVisible({ timeout: 10_000 });
+  await expect(prompts.first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Coach suggestions' }).getByTestId('coach-reason').first()).toHaveText(/\d\.\d\d/);
 
   const acknowledge = prompts.first();
@@ -59,7 +59,7 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   // recorded: shown and inserted, with timestamps, in the prompt and in the session log — the screen
   // took the prompt away before the host confirmed, so wait for the record, not for the screen
   const outcomeOf = () => workspace.store.coachPrompts.listForConversation(first.conversationId).find((prompt) => prompt.text === suggestion)?.outcome;
-  await expect.poll(outcomeOf, { timeout: 10_000 }).toBe('inserted');
+  await expect.poll(outcomeOf).toBe('inserted');
   const recorded = workspace.store.coachPrompts.listForConversation(first.conversationId);
   const inserted = recorded.find((prompt) => prompt.text === suggestion)!;
   expect(inserted).toMatchObject({ outcome: 'inserted' });
@@ -81,7 +81,7 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   await expect(offer).toHaveCount(0);
 
   // and the index has moved: a personal touch, a promise made
-  await expect(score).not.toHaveText(String(before), { timeout: 10_000 });
+  await expect(score).not.toHaveText(String(before));
   await expect(panel.getByTestId('contribution').filter({ hasText: /addressed by name/ }).first()).toBeVisible();
 });
 

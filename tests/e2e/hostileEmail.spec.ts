@@ -23,7 +23,7 @@ test.describe.configure({ mode: 'serial' });
 // tall enough for the queue (a virtual list) to hold every row of the corpus
 test.use({ viewport: { width: 1440, height: 1800 } });
 // a dozen e-mails (one of 5 MB) opened one by one: generous on a loaded machine; each step waits on a condition, never on time
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 300_000 });
 const expect = baseExpect.configure({ timeout: 30_000 });
 
 let tracker: http.Server;

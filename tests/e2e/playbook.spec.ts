@@ -4,7 +4,7 @@ import { expect, openConsoleWithDemo, test } from './webHostFixture';
 
 /** Settings → Coach playbook: agents read it, supervisors change it, and a preview shows what it would do. */
 
-test.describe.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const WORDING = 'I can hear how fed up you are, {firstName}, and I would be too.';
 

@@ -31,7 +31,7 @@ test('a reply is sent, shown in the thread and in the inbox, and read like any m
   const thread = page.getByRole('log', { name: 'Messages' });
   const sent = thread.getByTestId('message').filter({ hasText: reply });
   await expect(sent).toHaveAttribute('data-author', 'agent');
-  await expect(sent.getByTestId('reading')).toBeVisible({ timeout: 15_000 });
+  await expect(sent.getByTestId('reading')).toBeVisible();
   await expect(page.getByRole('textbox', { name: /^Reply to / })).toHaveValue('');
   await expect(page.getByTestId('conversation-row').first()).toContainText(`You: ${reply.slice(0, 30)}`);
 });
@@ -136,13 +136,16 @@ test('a call: started with a running timer, notes stamped with the time into it,
   await openFirst(page, 'Call');
   await page.getByRole('button', { name: 'Start a call' }).click();
   const call = page.getByRole('region', { name: 'Call in progress' });
-  await expect(call.getByTestId('call-timer')).toHaveText(/^00:0[0-2]$/);
-  await expect(call.getByTestId('call-timer')).toHaveText(/^00:0[1-9]$/, { timeout: 5000 });
+  // the timer runs (what it reads depends on how busy the machine is, not on the product)
+  const timer = call.getByTestId('call-timer');
+  await expect(timer).toHaveText(/^\d\d:\d\d$/);
+  const first = await timer.textContent();
+  await expect(timer).not.toHaveText(first!);
   await call.getByRole('textbox', { name: 'Call note' }).fill('Customer confirms the new address');
   await call.getByRole('textbox', { name: 'Call note' }).press('Enter');
   const thread = page.getByRole('log', { name: 'Messages' });
   await expect(thread.getByText(/^Customer confirms the new address$/)).toBeVisible();
-  await expect(thread.getByLabel(/^00:0\d into the call$/).last()).toBeVisible();
+  await expect(thread.getByLabel(/^\d\d:\d\d into the call$/).last()).toBeVisible();
   await call.getByRole('button', { name: 'End the call' }).click();
   await call.getByRole('textbox', { name: 'How did the call end?' }).click();
   await page.getByRole('option', { name: 'Follow-up needed' }).click();
