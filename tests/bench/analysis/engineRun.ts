@@ -252,8 +252,10 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   const delay = monitorEventLoopDelay({ resolution: 2 });
 
   const startedAt = performance.now();
+  // the engine looks for its models before it starts its worker (asynchronously): trace the worker once it is there
   const ready = engine.start();
-  traceWorker(engine.worker!, liveBodies, batches);
+  while (!engine.worker) await new Promise((resolve) => setImmediate(resolve));
+  traceWorker(engine.worker, liveBodies, batches);
   await ready;
   const readyAt = performance.now();
   delay.enable();
