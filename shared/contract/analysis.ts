@@ -65,7 +65,25 @@ export interface AnalysisStatus {
   modelsDirSource: 'setting' | 'environment' | null;
   /** Whether hub downloads are allowed (the user agreed, and the host permits it). */
   hubAllowed: boolean;
+  /** The models Kinship offers to download (resources/models.json), with their sizes. */
+  downloads: ModelDownloadOffer[];
   latency: { count: number; p50: number; p95: number } | null;
   backlog: { done: number; total: number };
   workerRestarts: number;
+}
+
+/** A model Kinship can download from the hub, pinned to one revision, each file to its sha256. */
+export interface ModelDownloadOffer {
+  role: ModelRole;
+  hubId: string;
+  /** The hub commit every file is fetched at. */
+  revision: string;
+  /** What its labels are, in words. */
+  labels: string;
+  licence: string;
+  /** All its files, in bytes. */
+  bytes: number;
+  /** Bytes kept from an interrupted download: the next one resumes from there. */
+  keptBytes: number;
+  state: 'available' | 'downloading' | 'installed';
 }

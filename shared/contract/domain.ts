@@ -238,6 +238,8 @@ export interface WorkspaceStatus {
   /** The role the console is being used in; the user is the workspace's first user with it. */
   role: Role;
   currentUser: User | null;
+  /** The person chose to start with an empty workspace (rather than the demo): the console opens on it. */
+  startedEmpty: boolean;
 }
 
 export type StoreProblem = 'locked' | 'unreadable' | 'newer-version' | 'io';

@@ -26,6 +26,8 @@ export const methodInputs = {
   'workspace.status': z.object({}).strict(),
   /** Whether background work (the analysis backlog, the index sweep) has settled. */
   'workspace.background': z.object({}).strict(),
+  /** First run: open the console on the empty workspace instead of offering the demo again. */
+  'workspace.startEmpty': z.object({}).strict(),
   'demo.load': z
     .object({
       seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
@@ -180,6 +182,7 @@ export type MethodParams<M extends MethodName> = z.output<(typeof methodInputs)[
 export interface MethodOutputs {
   'workspace.status': WorkspaceStatus;
   'workspace.background': BackgroundWork;
+  'workspace.startEmpty': WorkspaceStatus;
   'demo.load': { customers: number; conversations: number; messages: number; durationMs: number };
   'conversations.list': { items: ConversationSummary[]; total: number };
   'conversations.get': ConversationDetail;

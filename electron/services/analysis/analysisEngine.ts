@@ -468,7 +468,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       pump();
       return result;
     },
-    status(): AnalysisStatus {
+    status(): Omit<AnalysisStatus, 'downloads'> {
       const setup = options.describeSetup?.() ?? { modelsDir: null, modelsDirSource: null, hubAllowed: false };
       return {
         state,

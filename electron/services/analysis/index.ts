@@ -2,8 +2,8 @@
 export { createAnalysisEngine, type AnalysisEngine } from './analysisEngine';
 export { createAnalysisSetup, type AnalysisSetup } from './analysisSetup';
 export { checkModelsFolder } from './models/findModels';
-export { downloadModel } from './models/downloadModel';
-export { readModelManifest } from './models/modelManifest';
+export { downloadModel, downloadFolders, keptBytes, ModelIntegrityError, DOWNLOAD_RECORD } from './models/downloadModel';
+export { manifestBytes, readModelManifest } from './models/modelManifest';
 export { EvaluationInputError, inputError } from './evaluation/evaluationError';
 export { count } from './evaluation/labelledData';
 export { markdownTable } from './evaluation/reportTables';

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { ApiError } from '../../../shared/contract/errors';
-import { downloadModel } from '../analysis';
+import fs from 'node:fs';
+import type { AnalysisStatus, ModelRole } from '../../../shared/contract/analysis';
+import { downloadModel, downloadFolders, keptBytes, DOWNLOAD_RECORD } from '../analysis';
 import { checkModelsFolder } from '../analysis';
-import { readModelManifest } from '../analysis';
+import { manifestBytes, readModelManifest } from '../analysis';
 import type { Handlers } from './dispatch';
 import type { AnalysisContext, ApiContext } from './workspace';
 
@@ -20,8 +22,37 @@ export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
     return context.analysis;
   }
 
+  /** Downloads under way, by role: one at a time per model. */
+  const downloading = new Set<ModelRole>();
+
+  /** The engine's status, with what may be downloaded (from the manifest) and how far each is. */
+  function status(): AnalysisStatus {
+    const { engine, setup, manifestPath } = analysis();
+    let manifest;
+    try {
+      manifest = readModelManifest(manifestPath);
+    } catch {
+      return { ...engine.status(), downloads: [] };
+    }
+    const downloads = (['emotion', 'sentiment'] as const).map((role) => {
+      const model = manifest[role];
+      const installed = fs.existsSync(`${downloadFolders(model, setup.cacheDir).target}/${DOWNLOAD_RECORD}`);
+      return {
+        role,
+        hubId: model.hubId,
+        revision: model.revision,
+        labels: model.labels,
+        licence: model.licence,
+        bytes: manifestBytes(model),
+        keptBytes: installed ? 0 : keptBytes(model, setup.cacheDir),
+        state: downloading.has(role) ? ('downloading' as const) : installed ? ('installed' as const) : ('available' as const),
+      };
+    });
+    return { ...engine.status(), downloads };
+  }
+
   return {
-    'analysis.status': () => analysis().engine.status(),
+    'analysis.status': () => status(),
     'analysis.setModelsFolder': async ({ path: folder }) => {
       const { engine, setup } = analysis();
       if (folder !== null) {
@@ -34,20 +65,22 @@ export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
         setup.setModelsDir(null);
       }
       await engine.restart();
-      return engine.status();
+      return status();
     },
     'analysis.setHubAllowed': ({ allowed }) => {
-      const { engine, setup } = analysis();
+      const { setup } = analysis();
       setup.setHubAllowed(allowed);
-      return engine.status();
+      return status();
     },
     'analysis.downloadModel': async ({ role }) => {
       const { engine, setup, manifestPath, hubUrl } = analysis();
       if (!setup.hubAllowed()) {
         throw new ApiError('conflict', 'Downloading models is switched off. Allow downloads from the model hub in Settings first.');
       }
+      if (downloading.has(role)) throw new ApiError('conflict', `The ${role} model is already being downloaded.`);
       const model = readModelManifest(manifestPath)[role];
       const label = `Downloading ${model.hubId}`;
+      downloading.add(role);
       try {
         await downloadModel(
           model,
@@ -57,9 +90,11 @@ export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
         );
       } catch (error) {
         throw new ApiError('transport', (error as Error).message);
+      } finally {
+        downloading.delete(role);
       }
       await engine.restart();
-      return engine.status();
+      return status();
     },
     'analysis.readDraft': ({ conversationId, draftId, text }) => {
       const { engine } = analysis();

@@ -18,6 +18,8 @@ import { withClientIds } from './retryableCalls';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
 const ROLE_SETTING = 'session.role';
+/** Set when the person chose "Start empty" on the welcome: the console then opens on the empty workspace. */
+const STARTED_EMPTY_SETTING = 'workspace.startedEmpty';
 
 /** Implements every method of the contract over the workspace; both hosts serve what this returns. */
 export function createApi(context: ApiContext) {
@@ -49,6 +51,7 @@ export function createApi(context: ApiContext) {
         host: context.host,
         role: 'agent',
         currentUser: null,
+        startedEmpty: false,
       };
     }
     const { store } = workspace;
@@ -65,6 +68,7 @@ export function createApi(context: ApiContext) {
       host: context.host,
       role,
       currentUser: store.users.firstWithRole(role),
+      startedEmpty: store.settings.get<boolean>(STARTED_EMPTY_SETTING) ?? false,
     };
   }
 
@@ -106,6 +110,11 @@ export function createApi(context: ApiContext) {
   const handlers: Handlers = {
     'workspace.status': () => status(),
     'workspace.background': () => background.snapshot(),
+    'workspace.startEmpty': () => {
+      ready().store.settings.set(STARTED_EMPTY_SETTING, true);
+      context.bus.emit('workspace.changed', { reason: 'started-empty' });
+      return status();
+    },
     'demo.load': async ({ seed }) => {
       ready();
       // finishing a load the host was killed in (at start, above): this call waits for it

@@ -30,7 +30,7 @@ export function App() {
   if (status.isError) return <HostUnreachable message={status.error.message} />;
   const { store, counts } = status.data;
   if (store.state === 'unavailable') return <StoreProblem path={store.path} message={store.message} />;
-  if (counts.conversations === 0) return <EmptyWorkspace />;
+  if (counts.conversations === 0 && !status.data.startedEmpty) return <EmptyWorkspace />;
   const alone = new URLSearchParams(window.location.hash.replace(/^#/, '')).get(CONVERSATION_HASH);
   if (alone && Number(alone) > 0) {
     return (

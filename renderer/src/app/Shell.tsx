@@ -7,16 +7,17 @@ import { useCommand } from '../features/commands/CommandProvider';
 import { BacklogIndicator } from '../features/analysis/BacklogIndicator';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { InboxPage } from '../features/inbox/InboxPage';
+import { EmptyInbox } from '../features/onboarding/EmptyInbox';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
 import { PAGES, type PageId } from './pages';
 import { PaneBoundary } from '../lib/PaneBoundary';
 
-function Page({ page, status }: { page: PageId; status: WorkspaceStatus }) {
+function Page({ page, status, setPage }: { page: PageId; status: WorkspaceStatus; setPage: (page: PageId) => void }) {
   switch (page) {
     case 'inbox':
-      return <InboxPage />;
+      return status.counts.conversations === 0 ? <EmptyInbox openSettings={() => setPage('settings')} /> : <InboxPage />;
     case 'customers':
       return <CustomersPage />;
     case 'settings':
@@ -79,7 +80,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
       <CommandPalette extra={extra} />
       <AppShell.Main h="100vh">
         <PaneBoundary what={`The ${PAGES.find(({ id }) => id === page)?.label ?? page} page`} resetKeys={[page]}>
-          <Page page={page} status={status} />
+          <Page page={page} status={status} setPage={setPage} />
         </PaneBoundary>
       </AppShell.Main>
     </AppShell>

@@ -141,7 +141,8 @@ async function candidateFolders(fsys: ModelFolderFs, dir: string, maxDepth: numb
       continue;
     }
     if (depth === 0) continue;
-    const folders = entries.filter((entry) => entry.isDirectory()).sort((a, b) => a.name.localeCompare(b.name));
+    // hidden folders are not models: downloads gather in cacheDir/.partial until they are whole
+    const folders = entries.filter((entry) => entry.isDirectory() && !entry.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name));
     if (seen + folders.length > maxEntries) {
       folders.length = Math.max(0, maxEntries - seen);
       stopped = true;

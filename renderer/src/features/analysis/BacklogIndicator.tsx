@@ -1,4 +1,5 @@
 import { Group, RingProgress, Text, Tooltip } from '@mantine/core';
+import { megabytes } from './lexiconLimits';
 import { useAnalysisStatus, useProgress } from './useAnalysisStatus';
 
 /** In the header while the backlog is being read: how far it has got. Gone when it is done. */
@@ -16,9 +17,14 @@ export function BacklogIndicator() {
   // the fresher of the two
   const backlog = progress && (!fromStatus || progress.done >= fromStatus.done) ? progress : fromStatus;
   const lexicon = status.data?.analyzer === 'lexicon';
+  const offered = (status.data?.downloads ?? []).filter((offer) => offer.state !== 'installed').reduce((sum, offer) => sum + offer.bytes, 0);
   if (!backlog || backlog.total === 0 || backlog.done >= backlog.total) {
     return lexicon ? (
-      <Tooltip label={status.data?.fallbackReason ?? 'No model is available'} multiline w={320}>
+      <Tooltip
+        label={`No model: ${status.data?.fallbackReason ?? 'none is available'}. Sentiment only, from an English word list: no emotions, no sarcasm, no other languages. Settings → Analysis offers the models${offered > 0 ? ` (${megabytes(offered)})` : ''}.`}
+        multiline
+        w={340}
+      >
         <Text size="xs" c="orange.8" fw={600}>
           Lexicon analyzer: sentiment only
         </Text>

@@ -1,26 +1,21 @@
-import { Alert, Button, Center, List, Paper, Progress, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconHeartHandshake, IconSparkles } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
-import type { EventPayload } from '../../../../shared/contract/events';
-import { useClient, useKinshipEvent } from '../../api/ClientContext';
+import { useClient } from '../../api/ClientContext';
+import { DemoLoadProgress, useDemoLoad } from './useDemoLoad';
 
-/** First run: an empty workspace offers the demo, and shows its progress while it loads. */
+/**
+ * First run: an empty workspace offers the demo (with its progress while it loads) or to start
+ * empty, and says plainly that no channel brings customers in yet.
+ */
 export function EmptyWorkspace() {
   const client = useClient();
   const queryClient = useQueryClient();
-  const [progress, setProgress] = useState<EventPayload<'progress'> | null>(null);
-  useKinshipEvent(
-    'progress',
-    useCallback((payload: EventPayload<'progress'>) => {
-      if (payload.task === 'demo.load') setProgress(payload);
-    }, []),
-  );
-  const load = useMutation({
-    mutationFn: () => client.call('demo.load', {}),
+  const { load, progress } = useDemoLoad();
+  const startEmpty = useMutation({
+    mutationFn: () => client.call('workspace.startEmpty', {}),
     onSuccess: () => queryClient.invalidateQueries(),
   });
-  const percent = progress && progress.total > 0 ? (progress.done / progress.total) * 100 : 0;
 
   return (
     <Center h="100vh" p="xl" bg="gray.0">
@@ -31,8 +26,8 @@ export function EmptyWorkspace() {
             Welcome to Kinship
           </Title>
           <Text>
-            This workspace is empty. Connect your channels later in Settings, or start with a demo workspace
-            to see the console at work:
+            This workspace is empty. Kinship has no channel connectors yet: it cannot receive your e-mail, chat or
+            phone calls, so customers do not arrive on their own. Load the demo workspace to see the console at work:
           </Text>
           <List size="sm" spacing={4}>
             <List.Item>80 customers of Larkspur Home, a home-goods shop, over the past twelve months</List.Item>
@@ -42,22 +37,24 @@ export function EmptyWorkspace() {
           <Text size="xs" c="dimmed">
             Every person and message in the demo is invented by Kinship itself.
           </Text>
-          {load.isError && (
-            <Alert color="red" role="alert" title="The demo could not be loaded">
-              {load.error.message}
+          {(load.isError || startEmpty.isError) && (
+            <Alert color="red" role="alert" title={load.isError ? 'The demo could not be loaded' : 'The empty workspace could not be opened'}>
+              {(load.error ?? startEmpty.error)?.message}
             </Alert>
           )}
-          {load.isPending && (
-            <Stack gap={4}>
-              <Progress value={percent} animated aria-label="Demo loading progress" />
-              <Text size="xs" c="dimmed">
-                {progress ? `${progress.label}: ${progress.done} of ${progress.total} messages` : 'Preparing the demo…'}
-              </Text>
-            </Stack>
-          )}
-          <Button leftSection={<IconSparkles size={18} />} onClick={() => load.mutate()} loading={load.isPending} size="md">
-            Load the demo workspace
-          </Button>
+          {load.isPending && <DemoLoadProgress progress={progress} />}
+          <Group gap="sm">
+            <Button leftSection={<IconSparkles size={18} />} onClick={() => load.mutate()} loading={load.isPending} disabled={startEmpty.isPending} size="md">
+              Load the demo workspace
+            </Button>
+            <Button variant="default" onClick={() => startEmpty.mutate()} loading={startEmpty.isPending} disabled={load.isPending} size="md">
+              Start empty
+            </Button>
+          </Group>
+          <Text size="xs" c="dimmed">
+            Starting empty opens the console with no conversations: set up the coach's playbook, macros, keyboard and
+            the analysis models in Settings meanwhile. The demo can still be loaded there while the workspace is empty.
+          </Text>
         </Stack>
       </Paper>
     </Center>

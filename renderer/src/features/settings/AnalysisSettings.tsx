@@ -1,9 +1,11 @@
-import { Alert, Badge, Button, Code, Group, Paper, Progress, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { ModelRole } from '../../../../shared/contract/analysis';
+import { LEXICON_CANNOT, LEXICON_DOES, megabytes } from '../analysis/lexiconLimits';
 import { useClient } from '../../api/ClientContext';
 import { analysisStatusKey, useAnalysisStatus, useProgress } from '../analysis/useAnalysisStatus';
+import { ModelDownloads } from './ModelDownloads';
 
 const ROLE_LABEL: Record<ModelRole, string> = { emotion: 'Emotion', sentiment: 'Sentiment' };
 
@@ -12,20 +14,18 @@ export function AnalysisSettings() {
   const client = useClient();
   const queryClient = useQueryClient();
   const status = useAnalysisStatus({ refetchInterval: 2000, refetchOnMount: 'always' });
-  const download = useProgress('model.download');
   const backlogProgress = useProgress('analysis.backlog');
   const [folder, setFolder] = useState('');
   useEffect(() => setFolder(status.data?.modelsDirSource === 'setting' ? (status.data.modelsDir ?? '') : ''), [status.data?.modelsDir, status.data?.modelsDirSource]);
   const refresh = (next: unknown) => queryClient.setQueryData(analysisStatusKey, next);
   const setModelsFolder = useMutation({ mutationFn: (path: string | null) => client.call('analysis.setModelsFolder', { path }), onSuccess: refresh });
-  const setHub = useMutation({ mutationFn: (allowed: boolean) => client.call('analysis.setHubAllowed', { allowed }), onSuccess: refresh });
-  const fetchModel = useMutation({ mutationFn: (role: ModelRole) => client.call('analysis.downloadModel', { role }), onSuccess: refresh });
 
   if (!status.data) return null;
   const s = status.data;
   // the fresher of the last progress event and the status
   const backlog = backlogProgress && backlogProgress.done >= s.backlog.done ? backlogProgress : s.backlog;
   // on the lexicon, the first problem is already said as the reason (an unreadable folder is listed too)
+  const offered = s.downloads.filter((offer) => offer.state !== 'installed').reduce((sum, offer) => sum + offer.bytes, 0);
   const otherProblems = s.analyzer === 'model' ? s.problems : s.problems.filter((problem) => problem !== s.fallbackReason);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="analysis-settings-title">
@@ -42,8 +42,18 @@ export function AnalysisSettings() {
           Every message and draft is read on this machine; no customer text leaves it for analysis.
         </Text>
         {s.analyzer === 'lexicon' && (
-          <Alert color="orange" title="Sentiment only, from a word list" role="status">
-            No model is in use because {s.fallbackReason}. Kinship reads sentiment with the VADER lexicon meanwhile, and every figure says so. Point Kinship at a models folder below{s.hubAllowed ? ', or download a model' : ''}.
+          <Alert color="orange" title="No model: sentiment only, from a word list" role="status">
+            <Text size="sm">
+              No model is in use because {s.fallbackReason}. {LEXICON_DOES} Every figure it gives says "lexicon". It cannot:
+            </Text>
+            <List size="sm" mt={4} spacing={2}>
+              {LEXICON_CANNOT.map((limit) => (
+                <List.Item key={limit}>{limit}</List.Item>
+              ))}
+            </List>
+            <Text size="sm" mt={4}>
+              {offered > 0 ? `Download the recommended models below (${megabytes(offered)} in all), or point Kinship at a models folder.` : 'Point Kinship at a models folder below.'}
+            </Text>
           </Alert>
         )}
         {otherProblems.length > 0 && (
@@ -114,36 +124,7 @@ export function AnalysisSettings() {
           )}
         </Group>
 
-        <Title order={4} size="h6" mt="xs">
-          Download from the model hub
-        </Title>
-        <Switch
-          label="Allow Kinship to download models from the Hugging Face hub (only the model files; no customer text is sent)"
-          checked={s.hubAllowed}
-          onChange={(event) => setHub.mutate(event.currentTarget.checked)}
-        />
-        {s.hubAllowed && (
-          <Group gap="xs">
-            {(['emotion', 'sentiment'] as const).map((role) => (
-              <Button key={role} variant="light" size="xs" loading={fetchModel.isPending && fetchModel.variables === role} onClick={() => fetchModel.mutate(role)}>
-                Download the {role} model
-              </Button>
-            ))}
-          </Group>
-        )}
-        {fetchModel.isPending && download && (
-          <Stack gap={2}>
-            <Progress value={download.total ? (download.done / download.total) * 100 : 0} animated aria-label="Model download progress" />
-            <Text size="xs" c="dimmed">
-              {download.label}: {(download.done / 1e6).toFixed(1)} of {(download.total / 1e6).toFixed(1)} MB
-            </Text>
-          </Stack>
-        )}
-        {fetchModel.isError && (
-          <Alert color="red" role="alert">
-            {fetchModel.error.message}
-          </Alert>
-        )}
+        <ModelDownloads status={s} />
       </Stack>
     </Paper>
   );

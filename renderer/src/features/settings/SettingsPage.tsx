@@ -1,4 +1,5 @@
 import { Code, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { LoadDemoButton } from '../onboarding/LoadDemoButton';
 import type { WorkspaceStatus } from '../../../../shared/contract/domain';
 import { AnalysisSettings } from './AnalysisSettings';
 import { CoachSettings } from './coach/CoachSettings';
@@ -34,6 +35,32 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
               ))}
             </Table.Tbody>
           </Table>
+          <Stack gap="xs" mt="sm">
+            {counts.conversations === 0 ? (
+              <>
+                <Text size="sm">This workspace is empty. The demo (an invented shop and its customers) can be loaded into it:</Text>
+                <div>
+                  <LoadDemoButton />
+                </div>
+              </>
+            ) : (
+              <Text size="sm" c="dimmed">
+                To start again with an empty workspace, quit Kinship (or stop its web host) and move the data file above elsewhere (or delete
+                it): Kinship keeps the workspace in that one file, and opens a new, empty one next time. Nothing is
+                deleted from here.
+              </Text>
+            )}
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md" component="section" aria-labelledby="channels-settings-title">
+          <Title order={3} size="h4" mb="xs" id="channels-settings-title">
+            Channels
+          </Title>
+          <Text size="sm">
+            Kinship cannot connect to your channels yet: there is no e-mail (IMAP/SMTP), chat widget or telephony
+            connector in this version, so conversations only come from the demo workspace. Replies are kept in the
+            workspace and are not sent to customers.
+          </Text>
         </Paper>
         <PaneBoundary what="The analysis settings">
           <AnalysisSettings />
@@ -47,9 +74,6 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
         <PaneBoundary what="The macro settings">
           <MacroSettings />
         </PaneBoundary>
-        <Text size="sm" c="dimmed">
-          Channel connections will be configured here when the connectors arrive.
-        </Text>
       </Stack>
     </ScrollArea>
   );

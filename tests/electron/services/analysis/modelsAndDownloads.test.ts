@@ -1,8 +1,6 @@
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAnalysisEngine } from '../../../../electron/services/analysis/analysisEngine';
 import { createAnalysisSetup } from '../../../../electron/services/analysis/analysisSetup';
 import { findModels } from '../../../../electron/services/analysis/models/findModels';
@@ -11,34 +9,12 @@ import type { KinshipEvent } from '../../../../shared/contract/events';
 import { BUILT_WORKER, describeWithModels, EKMAN_MODEL, SHARED_MODELS_DIR } from '../../../helpers/analysisFixtures';
 import { startAnalysis } from '../../../helpers/analysisHarness';
 import { tempDir } from '../../../helpers/tempDir';
+import { manifestEntryFor, startFakeHub, writeManifest } from '../../../helpers/fakeHub';
 
-const servers: http.Server[] = [];
-afterEach(() => {
-  while (servers.length) servers.pop()!.close();
-});
-
-/** A stand-in for the model hub on 127.0.0.1, serving one of the shared models under a hub id. */
-async function loopbackHub(hubId: string, folder: string): Promise<string> {
-  const server = http.createServer((request, response) => {
-    const prefix = `/${hubId}/resolve/main/`;
-    const file = request.url?.startsWith(prefix) ? path.join(folder, request.url.slice(prefix.length)) : null;
-    if (!file || !file.startsWith(folder) || !fs.existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'Content-Length': fs.statSync(file).size });
-    fs.createReadStream(file).pipe(response);
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+const REVISION = 'a'.repeat(40);
 
 function manifest(dir: string, hubId: string): string {
-  const file = path.join(dir, 'models.json');
-  const entry = { hubId, labels: 'Ekman', licence: 'test', files: ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'onnx/model.onnx'] };
-  fs.writeFileSync(file, JSON.stringify({ emotion: entry, sentiment: entry }));
-  return file;
+  return writeManifest(dir, manifestEntryFor(hubId, REVISION, EKMAN_MODEL));
 }
 
 describeWithModels('finding and fetching models', () => {
@@ -76,7 +52,7 @@ describeWithModels('finding and fetching models', () => {
   it('downloads a model only when allowed, with progress, and then reads with it from the app cache', async () => {
     const { store, bus, dir, events, ingestion } = await startAnalysis({ start: false });
     const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
-    const hubUrl = await loopbackHub('kinship-test/ekman-standin', EKMAN_MODEL);
+    const { url: hubUrl } = await startFakeHub({ hubId: 'kinship-test/ekman-standin', revision: REVISION, folder: EKMAN_MODEL });
     // an engine that looks only where the setup says: nothing there yet, so it starts on the lexicon
     const live = createAnalysisEngine({ store, bus, locations: () => setup.locations(), describeSetup: () => setup.describe(), workerUrl: BUILT_WORKER });
     await live.start();
@@ -103,11 +79,12 @@ describeWithModels('finding and fetching models', () => {
     const { store, bus, engine, dir, ingestion } = await startAnalysis();
     const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
     setup.setHubAllowed(true);
-    const hubUrl = await loopbackHub('kinship-test/partial', path.join(tempDir(), 'empty'));
+    const { url: hubUrl } = await startFakeHub({ hubId: 'kinship-test/partial', revision: REVISION, folder: path.join(tempDir(), 'empty') });
     const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'kinship-test/partial'), hubUrl } });
     const result = await api.call('analysis.downloadModel', { role: 'emotion' });
     expect(result).toMatchObject({ ok: false, error: { code: 'transport', message: expect.stringMatching(/could not be downloaded: config.json: the hub answered 404/) } });
     expect(fs.existsSync(path.join(dir, 'models', 'kinship-test', 'partial'))).toBe(false);
-    expect(fs.existsSync(path.join(dir, 'models', 'kinship-test', 'partial.partial'))).toBe(false);
+    const cache = path.join(dir, 'models');
+    expect(fs.existsSync(cache) ? fs.readdirSync(cache).filter((entry) => !entry.startsWith('.')) : []).toEqual([]);
   });
 });
