@@ -104,6 +104,8 @@ export const triggerSchema = z
     repeatContact: z.object({ count: z.number().int().min(2).max(50), days: z.number().int().min(1).max(365) }).strict().optional(),
     /** The customer has waited at least this many minutes for an answer. */
     minWaitMinutes: z.number().int().min(0).max(60 * 24 * 30).optional(),
+    /** …or at most this many (a customer not waiting for an answer meets it): keeps a cheery line from someone owed an apology. */
+    maxWaitMinutes: z.number().int().min(0).max(60 * 24 * 30).optional(),
     channels: z.array(z.enum(CHANNELS)).min(1).optional(),
     /** The customer has been in touch before (another conversation exists). */
     returningCustomer: z.boolean().optional(),

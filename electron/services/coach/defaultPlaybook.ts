@@ -8,6 +8,13 @@ import type { Playbook, PlaybookRule } from '../../../shared/contract/coach';
 
 const NEGATIVE_FEELINGS = ['anger', 'disgust'] as const;
 
+/**
+ * When a wait earns an apology whatever the customer's words: a chat or call is live, so a quarter of
+ * an hour is long; an e-mail is answered within a working day. Below these, nothing cheery is held back.
+ */
+const LIVE_WAIT_MINUTES = 15;
+const EMAIL_WAIT_MINUTES = 24 * 60;
+
 const acknowledge: PlaybookRule[] = [
   {
     id: 'acknowledge-anger',
@@ -133,12 +140,27 @@ const apologise: PlaybookRule[] = [
     title: 'Apologise for the silence',
     enabled: true,
     priority: 85,
-    when: { minWaitMinutes: 24 * 60, maxSentiment: -0.2 },
+    // a long wait alone earns the apology: a calm "any news?" after ten days is owed one as much as an angry one
+    when: { minWaitMinutes: EMAIL_WAIT_MINUTES },
     wordings: [
       '{firstName}, I’m sorry you’ve waited {waited} to hear back from us. That’s not good enough.',
       'I’m really sorry — you should never have had to wait {waited} for a reply.',
       'Sorry for going quiet on you. You deserved an answer long before now.',
       'I’m sorry we left you without a reply for so long. I’m on it now and I’ll see it through.',
+    ],
+  },
+  {
+    id: 'apologise-live-wait',
+    kind: 'apologise',
+    title: 'Apologise for keeping them waiting',
+    enabled: true,
+    priority: 80,
+    when: { channels: ['chat', 'voice'], minWaitMinutes: LIVE_WAIT_MINUTES },
+    wordings: [
+      'Sorry to keep you waiting, {firstName}. I’m with you now.',
+      'Thanks for your patience — sorry it took {waited} to get to you.',
+      'I’m sorry you’ve been waiting. You have my full attention now.',
+      'Sorry for the wait. Let’s get this sorted for you straight away.',
     ],
   },
   {
@@ -164,7 +186,8 @@ const ownAndFix: PlaybookRule[] = [
     title: 'Own it and say how you will fix it',
     enabled: true,
     priority: 78,
-    when: { repeatContact: { count: 3, days: 7 } },
+    // "we should have fixed this" is only true when something is wrong: a happy regular is not owed it
+    when: { repeatContact: { count: 3, days: 7 }, maxSentiment: 0 },
     wordings: [
       'This one’s mine now, {firstName}. I’ll see it through myself and update you {when}.',
       'We should have fixed this the first time. I’m taking it on personally, and you’ll hear from me {when}.',
@@ -225,6 +248,14 @@ const reassure: PlaybookRule[] = [
   },
 ];
 
+const WELCOME_BACK = [
+  'Lovely to hear from you again, {firstName}.',
+  'Good to hear from you again, {firstName} — I can see you were last in touch {lastContact}.',
+  'Thanks for coming back to us, {firstName}.',
+  'Nice to hear from you again.',
+  'Welcome back — it’s good to hear from you.',
+];
+
 const personalise: PlaybookRule[] = [
   {
     id: 'personalise-returning-upset',
@@ -232,7 +263,7 @@ const personalise: PlaybookRule[] = [
     title: 'Show you know their history',
     enabled: true,
     priority: 55,
-    when: { returningCustomer: true, maxSentiment: -0.3 },
+    when: { returningCustomer: true, maxSentiment: -0.2 },
     wordings: [
       'I can see you were in touch {lastContact} about {lastTopic}, so you won’t need to explain it all again.',
       '{firstName}, I’ve got your earlier messages in front of me, so we can pick up from where we left off.',
@@ -240,20 +271,25 @@ const personalise: PlaybookRule[] = [
       'I can see the history here — you won’t need to start from scratch.',
     ],
   },
+  // A welcome is cheery: only for a customer who is not unhappy and not owed an apology for the wait
+  // (the apologise-…-wait rules above take over exactly where these stop).
   {
     id: 'personalise-returning',
     kind: 'personalise',
     title: 'Welcome them back',
     enabled: true,
     priority: 40,
-    when: { returningCustomer: true },
-    wordings: [
-      'Lovely to hear from you again, {firstName}.',
-      'Good to hear from you again, {firstName} — I can see you were last in touch {lastContact}.',
-      'Thanks for coming back to us, {firstName}.',
-      'Nice to hear from you again.',
-      'Welcome back — it’s good to hear from you.',
-    ],
+    when: { returningCustomer: true, minSentiment: -0.2, channels: ['chat', 'voice'], maxWaitMinutes: LIVE_WAIT_MINUTES - 1 },
+    wordings: [...WELCOME_BACK],
+  },
+  {
+    id: 'personalise-returning-email',
+    kind: 'personalise',
+    title: 'Welcome them back (e-mail)',
+    enabled: true,
+    priority: 40,
+    when: { returningCustomer: true, minSentiment: -0.2, channels: ['email'], maxWaitMinutes: EMAIL_WAIT_MINUTES - 1 },
+    wordings: [...WELCOME_BACK],
   },
 ];
 

@@ -19,6 +19,7 @@ export type ConditionName =
   | 'minSentimentDrop'
   | 'repeatContact'
   | 'minWaitMinutes'
+  | 'maxWaitMinutes'
   | 'mentions'
   | 'returningCustomer'
   | 'openFollowUp'
@@ -167,6 +168,15 @@ function waitCondition(trigger: CoachTrigger, context: CoachContext): ConditionR
     : failed('minWaitMinutes', `${need}; waited ${shortDuration(waited)}`);
 }
 
+function maxWaitCondition(trigger: CoachTrigger, context: CoachContext): ConditionResult | null {
+  if (trigger.maxWaitMinutes === undefined) return null;
+  if (context.waitingSince === null) return met('maxWaitMinutes', null);
+  const waited = Math.max(0, context.now - context.waitingSince);
+  return waited <= trigger.maxWaitMinutes * 60_000
+    ? met('maxWaitMinutes', null)
+    : failed('maxWaitMinutes', `only while they have waited at most ${shortDuration(trigger.maxWaitMinutes * 60_000)}; waited ${shortDuration(waited)}`);
+}
+
 /** What the customer's latest turn mentions: read once per conversation for every rule of a playbook. */
 export interface TurnMentions {
   /** The keys (Phrase.key) of the mentions found. */
@@ -236,6 +246,7 @@ export function checkTrigger(rule: CompiledRule, context: CoachContext, turn: Tu
     ...sentimentConditions(trigger, context),
     repeatContactCondition(trigger, context),
     waitCondition(trigger, context),
+    maxWaitCondition(trigger, context),
     mentionsCondition(rule, turn),
     returningCondition(trigger, context),
     followUpCondition(trigger, context),

@@ -1,5 +1,5 @@
 import type { ConnectionContribution, ConnectionIndex, ConnectionStage } from '../../../shared/contract/connection';
-import { instantOf, systemTimeZone } from '../common/wallClock';
+import { systemTimeZone } from '../common/wallClock';
 import type { ConnectionHistory } from './connectionHistory';
 import type { ConnectionMoment, RawContribution } from './connectionContext';
 import {
@@ -12,7 +12,8 @@ import {
   RISK_FALL_POINTS,
   TREND_POINTS_SHOWN,
 } from './connectionWeights';
-import { conversationItems } from './conversationItems';
+import { bondItems } from './bondItems';
+import { conversationFacts, type ConversationFacts } from './conversationItems';
 import { feelingTrend } from './feelingTrend';
 import { prepareHistory, type PreparedHistory } from './preparedHistory';
 import { promiseOutcomes } from './promiseOutcomes';
@@ -23,19 +24,21 @@ import { unansweredComplaints } from './unansweredComplaints';
  *
  *   score = clamp(0, 100, 20 + Σ points)        (shown to one decimal)
  *
- * Every item's points are its raw points × a recency weight w = ½^(age / 90 days), the age counted
- * back from `now` (ongoing items, such as a complaint still waiting or a promise still overdue,
- * are dated `now`, so w = 1). Everything after `now` is ignored, so the same function gives the
- * index as it stood at any earlier moment. Raw points:
+ * The bond (bondItems.ts) is worked out from all conversations at once; the events after it are
+ * items whose points are raw points × a recency weight w = ½^(age / 90 days), the age counted back
+ * from `now` (ongoing items, such as a complaint still waiting or a promise still overdue, are dated
+ * `now`, so w = 1). Everything after `now` is ignored, so the same function gives the index as it
+ * stood at any earlier moment.
  *
- *  - contact          +3 per conversation (familiarity), dated by its first customer or agent message.
- *  - ending           +10 × end, per conversation with read customer messages, where end is the
- *                     customer's sentiment (−1…+1) weighted towards their last messages
- *                     (conversationSignal.ts), dated by the last of them.
- *  - turnaround       +10 × (signal − end) = +10 × recovery, where recovery = max(0, min(end − start,
- *                     −start)) is the ground climbed back from a negative start (start: the first half
- *                     of their messages, weighted towards the first); ending + turnaround = 10 × the
- *                     conversation signal, clamped to ±10.
+ *  - contact          familiarity, 35 × (1 − ½^(C / 2)) in all, C = Σ ½^(age / 365 days) over the
+ *                     conversations (dated by their first customer or agent message, a call by its
+ *                     start), shared out newest first: it saturates and fades slowly.
+ *  - ending           feeling, 45 × confidence × the recency-weighted (90 days) mean of clear(end)
+ *                     over the conversations read, confidence = R / (R + 1.5) with R the conversations
+ *                     read weighed as familiarity weighs them; end is the customer's sentiment weighted
+ *                     towards their last messages (conversationSignal.ts), clear(x) = x / 0.5 within ±1.
+ *  - turnaround       the same share × ½ × clear(recovery), where recovery = max(0, min(end − start,
+ *                     −start)) is the ground climbed back from a negative start.
  *  - unanswered       −2 per calendar day (down to −30) for a complaint (customer message with
  *                     sentiment ≤ −0.3) after which the customer had no agent message (in any
  *                     conversation) and no follow-up was set for them for more than one working day
@@ -46,7 +49,7 @@ import { unansweredComplaints } from './unansweredComplaints';
  *                     Cancelled follow-ups and those not yet due count for nothing.
  *  - feeling-trend    +10 × the change from first to last month of a least-squares line through the
  *                     monthly mean customer sentiment of the last 12 months (≥ 2 months), within ±8,
- *                     dated by the last message read.
+ *                     dated by the last message read; "rose"/"fell" only when the mood changed.
  *  - personal-touch   +1.5 for a conversation where the agent addressed the customer by first name;
  *                     +2.5 where the agent referred back to an earlier contact ("as we discussed",
  *                     "your previous order"); quoted text does not count.
@@ -59,7 +62,7 @@ import { unansweredComplaints } from './unansweredComplaints';
  * days' events took ≥ 10 points away (the score now against the score of the history as it stood
  * 30 days ago, both weighed as of now — so time passing alone never makes anyone at-risk).
  * `movement30d` = score now − score computed at now − 30 days (this includes the fading of old
- * items). `trend`: the score at the end of each month with contact (the last 24) and now.
+ * items). `trend`: the score as each contact ended (the last 24) and now.
  * Dates in labels are calendar days in `timeZone` (default: this machine's).
  */
 
@@ -77,10 +80,14 @@ interface Evaluation {
 function evaluate(prepared: PreparedHistory, moment: ConnectionMoment): Evaluation {
   const items: RawContribution[] = [];
   const risks: string[] = [];
+  const conversations: ConversationFacts[] = [];
   for (const conversation of prepared.conversations) {
-    if (conversation.firstContactAt > moment.cutoff) continue;
-    items.push(...conversationItems(conversation, moment));
+    const facts = conversationFacts(conversation, moment);
+    if (!facts) continue;
+    conversations.push(facts);
+    items.push(...facts.touches);
   }
+  items.push(...bondItems(conversations, moment));
   const unanswered = unansweredComplaints(prepared, moment);
   items.push(...unanswered.items);
   risks.push(...unanswered.risks);
@@ -110,17 +117,19 @@ function contributionsOf(items: readonly RawContribution[]): ConnectionContribut
     .sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || b.at - a.at);
 }
 
-/** Ends of the months with contact (the last 24, before `now`), oldest first. */
-function monthEnds(prepared: PreparedHistory, now: number): number[] {
-  const months = new Set<number>();
+/**
+ * When each contact ended (its last customer or agent message; a call without any, when it began),
+ * the last 24 before `now`, oldest first: the trend shows what every contact did to the index, so a
+ * turnaround within a fortnight is as visible as a year's slow warming.
+ */
+function contactEnds(prepared: PreparedHistory, now: number): number[] {
+  const ends = new Set<number>();
   for (const conversation of prepared.conversations) {
-    for (const message of conversation.messages) if (message.sentAt <= now) months.add(message.month);
+    let end = conversation.firstContactAt;
+    for (const message of conversation.messages) if (message.sentAt <= now) end = Math.max(end, message.sentAt);
+    if (end < now) ends.add(end);
   }
-  return [...months]
-    .sort((a, b) => a - b)
-    .map((month) => instantOf(Math.floor(month / 12), (month % 12) + 2, 1, 0, 0, 0, prepared.timeZone) - 1)
-    .filter((end) => end < now)
-    .slice(-TREND_POINTS_SHOWN);
+  return [...ends].sort((a, b) => a - b).slice(-TREND_POINTS_SHOWN);
 }
 
 /** The customer has written, and not one of their messages has been read for feeling yet. */
@@ -151,7 +160,7 @@ export function computeConnection(history: ConnectionHistory, now: number, optio
   const risks = [...current.risks];
   if (lostToEvents <= -RISK_FALL_POINTS) risks.push(`the last 30 days took ${Math.round(-lostToEvents)} points off the index`);
 
-  const trend = monthEnds(prepared, now).map((end) => ({ at: end, score: scoreOf(evaluate(prepared, at(end)).total) }));
+  const trend = contactEnds(prepared, now).map((end) => ({ at: end, score: scoreOf(evaluate(prepared, at(end)).total) }));
   trend.push({ at: now, score });
 
   return {

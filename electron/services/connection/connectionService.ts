@@ -3,6 +3,7 @@ import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
 import { firstNameOf } from '../common/personName';
 import type { ConnectionHistory } from './connectionHistory';
+import { lastContactAt as lastContactOf } from './lastContact';
 import { computeConnection } from './connectionFormula';
 import { realScheduler, type Scheduler } from '../common/time';
 
@@ -79,10 +80,7 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     if (!history) return null;
     const index = computeConnection(history, now(), timeZone ? { timeZone } : {});
     const contacts = history.conversations.length;
-    const lastContactAt = history.conversations.reduce<number | null>((latest, conversation) => {
-      const last = conversation.messages.at(-1)?.sentAt ?? conversation.createdAt;
-      return latest === null || last > latest ? last : latest;
-    }, null);
+    const lastContactAt = lastContactOf(history);
     store.connection.save({ customerId, score: index.score, stage: index.stage, movement30d: index.movement30d, risks: index.risks, lastContactAt, contacts, computedAt: index.computedAt });
     // the full explanation of customers someone is looking at is kept, so the panel's next read is free
     if (explained.has(customerId)) explained.set(customerId, index);

@@ -1,3 +1,5 @@
+import { MOOD_THRESHOLD } from '../../../shared/contract/domain';
+
 /** The numbers of the connection formula (see connectionFormula.ts for how they combine). */
 
 export const DAY = 86_400_000;
@@ -7,10 +9,31 @@ export const BASE_SCORE = 20;
 /** Recency: a contribution's points halve for every 90 days it lies before the moment computed. */
 export const HALF_LIFE_DAYS = 90;
 
-/** Each conversation with a customer or agent message. */
-export const CONTACT_POINTS = 3;
-/** × the conversation signal (−1…+1): split into the ending (10 × end) and the turnaround (the rest). */
-export const CONVERSATION_POINTS = 10;
+/**
+ * Familiarity: what the customer's contacts add together, FAMILIARITY_POINTS × (1 − ½^(C / FAMILIARITY_HALF_CONTACTS)),
+ * where C counts the contacts each weighed ½^(age / FAMILIARITY_HALF_LIFE_DAYS). It saturates (the
+ * tenth chat in a month is not worth the first), and fades slowly: knowing someone outlasts a season.
+ */
+export const FAMILIARITY_POINTS = 35;
+export const FAMILIARITY_HALF_CONTACTS = 2;
+export const FAMILIARITY_HALF_LIFE_DAYS = 365;
+/**
+ * Feeling: FEELING_POINTS × the recency-weighted MEAN of the conversations' signals (how each ended,
+ * plus its turnaround; weights halve every 90 days), believed in proportion R / (R + FEELING_PRIOR),
+ * R the conversations read, each weighed as familiarity weighs a contact. A mean, not a sum: a year
+ * of warm contacts reads as warm however old most of them are; one conversation is a first impression.
+ */
+export const FEELING_POINTS = 45;
+export const FEELING_PRIOR = 1.5;
+/**
+ * A signal this far from neutral is clear, and counts in full (signal / CLEAR_SIGNAL within ±1).
+ * Twice the mood threshold (±0.25, where the console starts calling a message happy or upset): any
+ * analyzer's reading is evidence with hedged confidence, and a model that reads a delighted message
+ * as +0.5 means it as much as one that reads it as +0.9.
+ */
+export const CLEAR_SIGNAL = 2 * MOOD_THRESHOLD;
+/** A conversation that climbed back from a bad start adds this share of the ground recovered (clear) on top of its ending. */
+export const TURNAROUND_SHARE = 0.5;
 /** A customer message at or below this sentiment is a complaint. */
 export const COMPLAINT_SENTIMENT = -0.3;
 /** A complaint is unanswered when neither an agent reply nor a follow-up came within this many working days. */
@@ -51,11 +74,11 @@ export const RISK_WINDOW_DAYS = 60;
 /** What the last 30 days took away that makes the customer at-risk. */
 export const RISK_FALL_POINTS = 10;
 export const MOVEMENT_DAYS = 30;
-/** Months with contact shown on the trend (plus now). */
+/** Contacts shown on the trend (plus now). */
 export const TREND_POINTS_SHOWN = 24;
 
-/** The recency weight of something that happened at `at`, seen from `anchor`: ½^(age / 90 days), 1 for anything not older. */
-export function recencyWeight(at: number, anchor: number): number {
+/** The recency weight of something that happened at `at`, seen from `anchor`: ½^(age / 90 days) (or the half-life given), 1 for anything not older. */
+export function recencyWeight(at: number, anchor: number, halfLifeDays = HALF_LIFE_DAYS): number {
   const ageDays = Math.max(0, anchor - at) / DAY;
-  return 0.5 ** (ageDays / HALF_LIFE_DAYS);
+  return 0.5 ** (ageDays / halfLifeDays);
 }

@@ -1,25 +1,27 @@
-import { CONTACT_POINTS, CONVERSATION_POINTS, NAME_TOUCH_POINTS, REMEMBERED_TOUCH_POINTS } from './connectionWeights';
-import { contactWords, moodWord, quoted, weightAt, type ConnectionMoment, type RawContribution } from './connectionContext';
-import { conversationSignal } from './conversationSignal';
+import { NAME_TOUCH_POINTS, REMEMBERED_TOUCH_POINTS } from './connectionWeights';
+import { contactWords, weightAt, type ConnectionMoment, type RawContribution } from './connectionContext';
+import { conversationSignal, type ConversationSignal } from './conversationSignal';
 import type { PreparedConversation } from './preparedHistory';
 
-/**
- * What each conversation adds by itself: the contact (familiarity), how it ended and how far it
- * was turned around (its conversation signal), and the agent's personal touches in it.
- */
-export function conversationItems(conversation: PreparedConversation, moment: ConnectionMoment): RawContribution[] {
-  if (conversation.firstContactAt > moment.cutoff) return [];
-  const items: RawContribution[] = [];
-  const where = contactWords(moment, conversation.channel, conversation.firstContactAt);
-  const subject = conversation.subject?.trim();
-  items.push({
-    kind: 'contact',
-    points: CONTACT_POINTS * weightAt(moment, conversation.firstContactAt),
-    label: moment.labels ? `${where}${subject ? `: ${quoted(subject)}` : ''}` : '',
-    at: conversation.firstContactAt,
-    conversationId: conversation.id,
-  });
+/** One conversation as it stood at the moment: what the bond items (bondItems.ts) need of it, and its personal touches. */
+export interface ConversationFacts {
+  conversationId: number;
+  /** "chat on 3 March" (empty when labels are not wanted). */
+  where: string;
+  subject: string | null;
+  firstContactAt: number;
+  /** How it went for the customer, from their messages read so far; null when none is read. */
+  signal: ConversationSignal | null;
+  /** The last customer message read (what the signal is dated by). */
+  lastReadAt: number;
+  /** The agent's personal touches in it, as items. */
+  touches: RawContribution[];
+}
 
+/** What one conversation holds up to the moment: its contact, its signal and the agent's personal touches. */
+export function conversationFacts(conversation: PreparedConversation, moment: ConnectionMoment): ConversationFacts | null {
+  if (conversation.firstContactAt > moment.cutoff) return null;
+  const where = contactWords(moment, conversation.channel, conversation.firstContactAt);
   const sentiments: number[] = [];
   let lastReadAt = 0;
   let nameAt: number | null = null;
@@ -34,34 +36,9 @@ export function conversationItems(conversation: PreparedConversation, moment: Co
     if (message.remembers && remembersAt === null) remembersAt = message.sentAt;
   }
 
-  const signal = conversationSignal(sentiments);
-  if (signal) {
-    const weight = weightAt(moment, lastReadAt);
-    items.push({
-      kind: 'ending',
-      points: CONVERSATION_POINTS * signal.end * weight,
-      label: moment.labels ? `${where} ended ${moodWord(signal.end)}` : '',
-      at: lastReadAt,
-      conversationId: conversation.id,
-    });
-    const turnaround = signal.signal - signal.end;
-    if (turnaround !== 0) {
-      items.push({
-        kind: 'turnaround',
-        points: CONVERSATION_POINTS * turnaround * weight,
-        label: !moment.labels
-          ? ''
-          : moodWord(signal.end) === 'upset'
-            ? `${where} improved on how it began but still ended upset`
-            : `${where} turned around: began ${moodWord(signal.start)}, ended ${moodWord(signal.end)}`,
-        at: lastReadAt,
-        conversationId: conversation.id,
-      });
-    }
-  }
-
+  const touches: RawContribution[] = [];
   if (nameAt !== null) {
-    items.push({
+    touches.push({
       kind: 'personal-touch',
       points: NAME_TOUCH_POINTS * weightAt(moment, nameAt),
       label: moment.labels ? `addressed by name in the ${where}` : '',
@@ -70,7 +47,7 @@ export function conversationItems(conversation: PreparedConversation, moment: Co
     });
   }
   if (remembersAt !== null) {
-    items.push({
+    touches.push({
       kind: 'personal-touch',
       points: REMEMBERED_TOUCH_POINTS * weightAt(moment, remembersAt),
       label: moment.labels ? `referred back to an earlier contact in the ${where}` : '',
@@ -78,5 +55,13 @@ export function conversationItems(conversation: PreparedConversation, moment: Co
       conversationId: conversation.id,
     });
   }
-  return items;
+  return {
+    conversationId: conversation.id,
+    where,
+    subject: conversation.subject?.trim() || null,
+    firstContactAt: conversation.firstContactAt,
+    signal: conversationSignal(sentiments),
+    lastReadAt,
+    touches,
+  };
 }

@@ -44,8 +44,18 @@ export function feelingTrend(conversations: readonly PreparedConversation[], mom
   if (raw === 0) return null;
   const fittedFrom = meanY + slope * (from - meanX);
   const fittedTo = meanY + slope * (to - meanX);
-  const label = moment.labels
-    ? `feeling ${change > 0 ? 'rose' : 'fell'} between ${monthLabel(from, moment.today, moment.timeZone)} and ${monthLabel(to, moment.today, moment.timeZone)} (${moodWord(fittedFrom)} → ${moodWord(fittedTo)})`
-    : '';
+  const label = moment.labels ? trendWords(change, fittedFrom, fittedTo, `${monthLabel(from, moment.today, moment.timeZone)} and ${monthLabel(to, moment.today, moment.timeZone)}`) : '';
   return { kind: 'feeling-trend', points: raw * weightAt(moment, lastReadAt), label, at: lastReadAt, conversationId: null };
+}
+
+/**
+ * The trend in words that never contradict themselves: "rose"/"fell" only with the moods either
+ * side when the mood changed ("upset → happy"); within one mood it "warmed" or "cooled", and says
+ * which mood it stayed ("feeling cooled between May and November, still happy").
+ */
+export function trendWords(change: number, from: number, to: number, between: string): string {
+  const before = moodWord(from);
+  const after = moodWord(to);
+  if (before === after) return `feeling ${change > 0 ? 'warmed' : 'cooled'} between ${between}, still ${after}`;
+  return `feeling ${change > 0 ? 'rose' : 'fell'} between ${between} (${before} → ${after})`;
 }

@@ -45,19 +45,23 @@ export interface PreparedHistory {
   timeZone: string;
   /** Conversations with at least one customer or agent message, by first contact. */
   conversations: PreparedConversation[];
-  /** Every customer and agent message across the conversations, oldest first. */
+  /** Every customer and agent message across the conversations, oldest first, and each call (as an agent message at its start). */
   timeline: PreparedMessage[];
   followUps: FollowUp[];
   /** When follow-ups were set for the customer, oldest first (they answer a complaint as a reply does). */
   followUpsSetAt: number[];
 }
 
-/** When a customer message has waited too long for an answer; null when it needs none. */
-function graceFor(author: MessageAuthor, sentiment: number | null, status: ConversationStatus, sentAt: number, timeZone: string): number | null {
+/**
+ * When a customer message has waited too long for an answer; null when it needs none. A happy word
+ * needs none only once we have answered in the conversation ("thanks, that's great"): a conversation
+ * nobody has answered waits for us whatever its words read.
+ */
+function graceFor(author: MessageAuthor, sentiment: number | null, status: ConversationStatus, sentAt: number, timeZone: string, answered: boolean): number | null {
   if (author !== 'customer') return null;
   if (sentiment !== null && sentiment <= COMPLAINT_SENTIMENT) return addWorkingDays(sentAt, COMPLAINT_GRACE_WORKING_DAYS, timeZone);
   const waitsForUs = status === 'open' || status === 'pending';
-  if (!waitsForUs || (sentiment !== null && sentiment >= HAPPY_SENTIMENT)) return null;
+  if (!waitsForUs || (answered && sentiment !== null && sentiment >= HAPPY_SENTIMENT)) return null;
   return addWorkingDays(sentAt, UNANSWERED_GRACE_WORKING_DAYS, timeZone);
 }
 
@@ -80,12 +84,14 @@ export function prepareHistory(history: ConnectionHistory, timeZone: string): Pr
   const earliestContact = drafts[0]?.firstContactAt ?? Number.POSITIVE_INFINITY;
   const conversations = drafts.map(({ conversation, messages, firstContactAt }): PreparedConversation => {
     const hadEarlierContact = earliestContact < firstContactAt;
+    let answered = false;
     return {
       id: conversation.id,
       channel: conversation.channel,
       subject: conversation.subject,
       firstContactAt,
       messages: messages.map((message) => {
+        if (message.author === 'agent') answered = true;
         const touch = message.author === 'agent' ? personalTouch(message.body, name, hadEarlierContact) : { byName: false, remembers: false };
         const sentiment = message.author === 'customer' && message.sentiment !== null && Number.isFinite(message.sentiment) ? message.sentiment : null;
         return {
@@ -97,13 +103,28 @@ export function prepareHistory(history: ConnectionHistory, timeZone: string): Pr
           month: monthNumber(message.sentAt, timeZone),
           ...touch,
           complaint: sentiment !== null && sentiment <= COMPLAINT_SENTIMENT,
-          graceEndsAt: graceFor(message.author, sentiment, conversation.status ?? 'open', message.sentAt, timeZone),
+          graceEndsAt: graceFor(message.author, sentiment, conversation.status ?? 'open', message.sentAt, timeZone, answered),
         };
       }),
     };
   });
 
-  const timeline = conversations.flatMap((conversation) => conversation.messages).sort((a, b) => a.sentAt - b.sentAt || a.id - b.id);
+  // a call answers whatever waited before it, as a reply does, even when all that is written of it is the agent's notes
+  const calls = conversations
+    .filter((conversation) => conversation.channel === 'voice')
+    .map((conversation): PreparedMessage => ({
+      id: 0,
+      conversationId: conversation.id,
+      author: 'agent',
+      sentAt: conversation.firstContactAt,
+      sentiment: null,
+      month: monthNumber(conversation.firstContactAt, timeZone),
+      byName: false,
+      remembers: false,
+      graceEndsAt: null,
+      complaint: false,
+    }));
+  const timeline = [...conversations.flatMap((conversation) => conversation.messages), ...calls].sort((a, b) => a.sentAt - b.sentAt || a.id - b.id);
   const followUpsSetAt = history.followUps.map((followUp) => followUp.createdAt).sort((a, b) => a - b);
   return { customerId: history.customer.id, firstName: history.customer.firstName, timeZone, conversations, timeline, followUps: history.followUps, followUpsSetAt };
 }

@@ -43,7 +43,7 @@ const BLAMING: PhraseRule[] = [
     better: () => 'It looks like something got mixed up along the way — let’s check the details together and put it right.',
   },
   {
-    pattern: /\b(?:your (?:own )?fault|your (?:own )?responsibility|you were supposed to|you(?:'re| are) supposed to)\b/i,
+    pattern: /\b(?:your (?:own )?fault|your (?:own )?responsibility|(?:that|this|it)(?:'s| is) your (?:own )?(?:problem|issue|lookout)|you were supposed to|you(?:'re| are) supposed to)\b/i,
     better: () => 'However it happened, let’s focus on putting it right.',
   },
   {

@@ -5,19 +5,19 @@ import { ChartTooltip } from '../../lib/ChartTooltip';
 import { fullTime } from '../../lib/time';
 import { formatScore } from './connectionLook';
 
-/** The index over time: one point per month with contact, and now (lazy-loaded with the charts library). */
+/** The index over time: one point as each contact ended, and now (lazy-loaded with the charts library). */
 export function ConnectionTrend({ trend }: { trend: ConnectionIndex['trend'] }) {
   if (trend.length < 2) return null;
   const points = trend.map((point, i) => ({
     key: i,
-    month: i === trend.length - 1 ? 'now' : dayjs(point.at).format('MMM YY'),
+    month: i === trend.length - 1 ? 'now' : dayjs(point.at).format('D MMM YY'),
     score: Math.round(point.score * 10) / 10,
     at: point.at,
   }));
   const first = points[0]!;
   const last = points[points.length - 1]!;
   return (
-    <div role="figure" aria-label={`Connection index over time: ${formatScore(first.score)} in ${dayjs(first.at).format('MMMM YYYY')}, ${formatScore(last.score)} now`}>
+    <div role="figure" aria-label={`Connection index over time: ${formatScore(first.score)} on ${dayjs(first.at).format('D MMMM YYYY')}, ${formatScore(last.score)} now`}>
       <LineChart
         h={90}
         data={points}

@@ -64,7 +64,7 @@ describe('coach scenarios with the default playbook', () => {
     expect(prompts.map((p) => [p.kind, p.ruleId, p.reason])).toEqual([
       ['apologise', 'apologise-angry-again', 'anger 0.82 in the last two messages; third contact this week'],
       ['acknowledge', 'acknowledge-anger', 'anger 0.82'],
-      ['own-and-fix', 'own-repeat-contact', 'third contact this week'],
+      ['own-and-fix', 'own-repeat-contact', 'sentiment −0.64; third contact this week'],
     ]);
     expect(wordingsOf('apologise-angry-again', { firstName: 'Sam', topic: 'missing parcel' })).toContain(prompts[0]?.text);
     expect(prompts[2]?.text).toContain('by 5 pm today');
@@ -105,7 +105,7 @@ describe('coach scenarios with the default playbook', () => {
     const prompts = evaluatePlaybook(DEFAULT_PLAYBOOK, ignored);
     expect(prompts.map((p) => [p.kind, p.ruleId, p.reason])).toEqual([
       ['follow-up', 'follow-up-overdue', 'follow-up “call back about the replacement table top” is 5 days overdue'],
-      ['apologise', 'apologise-long-wait', 'sentiment −0.70; waited 6 days'],
+      ['apologise', 'apologise-long-wait', 'waited 6 days'],
       ['acknowledge', 'acknowledge-negative', 'sentiment −0.70'],
     ]);
     expect(wordingsOf('apologise-long-wait', { firstName: 'Daniel', waited: 'six days' })).toContain(prompts[1]?.text);
@@ -138,7 +138,7 @@ describe('coach scenarios with the default playbook', () => {
     const prompts = evaluatePlaybook(DEFAULT_PLAYBOOK, lexiconOnly);
     expect(prompts.map((p) => [p.ruleId, p.reason])).toEqual([
       ['apologise-repeat-upset', 'sentiment −0.64; third contact in two weeks'],
-      ['own-repeat-contact', 'third contact this week'],
+      ['own-repeat-contact', 'sentiment −0.64; third contact this week'],
       ['acknowledge-negative', 'sentiment −0.64'],
     ]);
     expect(prompts.some((p) => /anger/.test(p.reason))).toBe(false);
@@ -148,5 +148,62 @@ describe('coach scenarios with the default playbook', () => {
     expect(evaluatePlaybook(DEFAULT_PLAYBOOK, conversation({ messages: [fromAgent('Hi Sam, a quick update on your order.', 5)] }))).toEqual([]);
     const replied = { ...frightened, messages: [...frightened.messages, fromAgent('Let me look.', 1)], waitingSince: null };
     expect(evaluatePlaybook(DEFAULT_PLAYBOOK, replied).map((p) => p.kind)).toEqual(['reassure', 'acknowledge']);
+  });
+
+  describe('a wait alone earns an apology, and a waiting customer is never welcomed cheerily', () => {
+    const WELCOMES = ['personalise-returning', 'personalise-returning-email'];
+    /** A returning customer's calm question, unanswered for `waitedMinutes`. */
+    const waiting = (channel: CoachContext['channel'], waitedMinutes: number, sentiment: number): CoachContext =>
+      conversation({
+        conversationId: 601,
+        channel,
+        customer: { id: 21, displayName: 'Ruth Okafor', firstName: 'Ruth' },
+        messages: [fromCustomer('Hi, is there any news on the refund for order LH-300112?', waitedMinutes, lexicon(sentiment))],
+        waitingSince: NOW - waitedMinutes * MINUTE,
+        previousConversations: [earlier(501, 60, 'Returning a lamp')],
+      });
+
+    it('a calm e-mail left twelve days is apologised to, not welcomed back', () => {
+      const prompts = evaluatePlaybook(DEFAULT_PLAYBOOK, waiting('email', 12 * 24 * 60, 0.05));
+      expect(prompts.map((p) => [p.ruleId, p.reason])).toEqual([['apologise-long-wait', 'waited 12 days']]);
+      expect(wordingsOf('apologise-long-wait', { firstName: 'Ruth', waited: '12 days' })).toContain(prompts[0]?.text);
+    });
+
+    it('a neutral chat left 40 minutes is apologised to; answered in two minutes it is welcomed back', () => {
+      expect(evaluatePlaybook(DEFAULT_PLAYBOOK, waiting('chat', 40, 0)).map((p) => [p.ruleId, p.reason])).toEqual([['apologise-live-wait', 'waited 40 min']]);
+      const quick = evaluatePlaybook(DEFAULT_PLAYBOOK, waiting('chat', 2, 0));
+      expect(quick.map((p) => p.ruleId)).toEqual(['personalise-returning']);
+      expect(evaluatePlaybook(DEFAULT_PLAYBOOK, waiting('email', 3 * 60, 0)).map((p) => p.ruleId)).toEqual(['personalise-returning-email']);
+    });
+
+    it('over every channel, wait and feeling: past the wait an apology shows and no welcome does', () => {
+      const threshold = { chat: 15, voice: 15, email: 24 * 60 } as const;
+      for (const channel of ['chat', 'voice', 'email'] as const) {
+        for (const minutes of [0, 5, 14, 15, 16, 60, 600, 1439, 1440, 3 * 1440, 10 * 1440, 20 * 1440]) {
+          for (const sentiment of [-0.9, -0.25, -0.2, 0, 0.3, 0.9]) {
+            const shown = evaluatePlaybook(DEFAULT_PLAYBOOK, waiting(channel, minutes, sentiment));
+            const label = `${channel}, waited ${minutes} min, sentiment ${sentiment}`;
+            const welcomed = shown.some((p) => WELCOMES.includes(p.ruleId));
+            if (minutes >= threshold[channel]) {
+              expect(shown.some((p) => p.kind === 'apologise'), label).toBe(true);
+              expect(welcomed, label).toBe(false);
+            }
+            if (sentiment < -0.2) expect(welcomed, label).toBe(false);
+          }
+        }
+      }
+    });
+
+    it('a happy regular writing for the third time this week is not told “we should have fixed this”', () => {
+      const regular = conversation({
+        conversationId: 602,
+        customer: { id: 22, displayName: 'Jo Bright', firstName: 'Jo' },
+        messages: [fromCustomer('Me again! Could I add a second cushion to my order? Love the first one.', 3, feels('joy', 0.8, 0.8))],
+        previousConversations: [earlier(503, 2, 'Cushion colours'), earlier(504, 4, 'Armchair delivery')],
+      });
+      const prompts = evaluatePlaybook(DEFAULT_PLAYBOOK, regular);
+      expect(prompts.map((p) => p.kind)).not.toContain('own-and-fix');
+      expect(prompts.map((p) => p.kind)).not.toContain('apologise');
+    });
   });
 });

@@ -31,19 +31,38 @@ describe('the connection formula', () => {
     expect(compute(agentOnly.build(), NOW).provisional).toBe(false);
   });
 
-  it('adds 3 for a contact and 10 × how it ended, halving every 90 days', () => {
+  it('adds familiarity for a contact and the feeling it left, believed as far as there is evidence', () => {
     const fresh = new HistoryBuilder();
     fresh.conversation(NOW - HOUR, [customer(0, 'Hello, a question', 0), agent(10, 'Sure.')]);
-    expect(compute(fresh.build(), NOW).contributions).toEqual([{ kind: 'contact', points: 3, label: 'chat on 10 March', at: NOW - HOUR, conversationId: 1 }]);
+    // 35 × (1 − ½^(1 / 2)); a neutral ending adds nothing
+    expect(compute(fresh.build(), NOW).contributions).toEqual([{ kind: 'contact', points: 10.3, label: 'chat on 10 March', at: NOW - HOUR, conversationId: 1 }]);
 
     const old = new HistoryBuilder();
-    old.conversation(NOW - 90 * DAY, [customer(0, 'Thanks, lovely service', 0.6)], 'email', 'Thank you');
+    old.conversation(NOW - 90 * DAY, [customer(0, 'Thanks, lovely service', 0.6), agent(5, 'Thank you!')], 'email', 'Thank you');
     const index = compute(old.build(), NOW);
+    // C = ½^(90 / 365) = 0.843: familiarity 35 × (1 − ½^(C / 2)) = 8.9; feeling 45 × C / (C + 1.5) × clear(0.6) = 45 × 0.360 × 1 = 16.2
     expect(index.contributions).toEqual([
-      { kind: 'ending', points: 3, label: 'email on 10 December 2025 ended happy', at: NOW - 90 * DAY, conversationId: 1 },
-      { kind: 'contact', points: 1.5, label: 'email on 10 December 2025: “Thank you”', at: NOW - 90 * DAY, conversationId: 1 },
+      { kind: 'ending', points: 16.2, label: 'email on 10 December 2025 ended happy', at: NOW - 90 * DAY, conversationId: 1 },
+      { kind: 'contact', points: 8.9, label: 'email on 10 December 2025: “Thank you”', at: NOW - 90 * DAY, conversationId: 1 },
     ]);
-    expect(index.score).toBe(24.5);
+    expect(index.score).toBe(45.1);
+    // one happy conversation is a first impression, not a friendship
+    expect(index.stage).toBe('acquaintance');
+  });
+
+  it('reads feeling as a mean, not a sum: a year of warm contacts is warm however old most are, and many contacts saturate', () => {
+    const warmYear = new HistoryBuilder('Priya');
+    for (let i = 0; i < 6; i += 1) warmYear.conversation(NOW - (20 + i * 60) * DAY, [customer(0, 'Love it, thank you so much!', 0.6), agent(5, 'So glad, Priya!')]);
+    const warm = compute(warmYear.build(), NOW);
+    expect(warm.stage).toBe('kin');
+    const busier = new HistoryBuilder('Priya');
+    for (let i = 0; i < 60; i += 1) busier.conversation(NOW - (20 + i * 6) * DAY, [customer(0, 'Love it, thank you so much!', 0.6), agent(5, 'So glad, Priya!')]);
+    // ten times the contacts is not ten times the bond
+    expect(compute(busier.build(), NOW).score - warm.score).toBeLessThan((warm.score - 20) / 3);
+    // a model that hedges (+0.5 for delight) and one that does not (+0.9) mean the same
+    const hedged = new HistoryBuilder('Priya');
+    for (let i = 0; i < 6; i += 1) hedged.conversation(NOW - (20 + i * 60) * DAY, [customer(0, 'Love it, thank you so much!', 0.9), agent(5, 'So glad, Priya!')]);
+    expect(compute(hedged.build(), NOW).score).toBe(warm.score);
   });
 
   it('explains itself: points sum to score − 20, kinds come from the contract, largest first', () => {
@@ -69,7 +88,7 @@ describe('the connection formula', () => {
 
   it('clamps to 0–100 (only then do the points not add up)', () => {
     const b = new HistoryBuilder();
-    for (let i = 0; i < 40; i += 1) b.conversation(NOW - i * 2 * DAY, [customer(0, 'You are wonderful', 0.9), agent(5, 'Thank you!')]);
+    for (let i = 0; i < 40; i += 1) b.conversation(NOW - i * 2 * DAY, [customer(0, 'You are wonderful', 0.9), agent(5, 'Thank you, Sam! Good to hear from you again.')]);
     expect(compute(b.build(), NOW).score).toBe(100);
     const angry = new HistoryBuilder();
     for (let i = 0; i < 10; i += 1) angry.conversation(NOW - (40 + i * 9) * DAY, [customer(0, 'Disgraceful, nobody answers', -0.9)]);
@@ -215,15 +234,18 @@ describe('the connection formula', () => {
 
   describe('stages, movement and trend', () => {
     it('maps the score onto stranger < 25 ≤ acquaintance < 50 ≤ friend < 75 ≤ kin', () => {
-      const stageWith = (contacts: number) => {
+      const stageWith = (contacts: number, sentiment: number) => {
         const b = new HistoryBuilder(null);
-        for (let i = 0; i < contacts; i += 1) b.conversation(NOW - (i + 1) * MINUTE, [customer(0, 'Fine, thanks', 0.2), agent(1, 'OK')]);
-        return compute(b.build(), NOW); // each: +3 contact, +2 ending
+        for (let i = 0; i < contacts; i += 1) b.conversation(NOW - (i + 1) * MINUTE, [customer(0, 'Fine, thanks', sentiment), agent(1, 'OK')]);
+        return compute(b.build(), NOW);
       };
-      expect(stageWith(1)).toMatchObject({ score: 25, stage: 'acquaintance' });
-      expect(stageWith(6)).toMatchObject({ score: 50, stage: 'friend' });
-      expect(stageWith(11)).toMatchObject({ score: 75, stage: 'kin' });
-      expect(stageWith(10)).toMatchObject({ score: 70, stage: 'friend' });
+      expect(stageWith(0, 0).stage).toBe('stranger');
+      expect(stageWith(1, 0).stage).toBe('acquaintance');
+      expect(stageWith(1, 0.6).stage).toBe('acquaintance');
+      expect(stageWith(3, 0.6).stage).toBe('friend');
+      expect(stageWith(6, 0.6).stage).toBe('kin');
+      expect(stageWith(6, 0).stage).toBe('friend');
+      expect(stageWith(2, -0.6).stage).toBe('stranger');
     });
 
     it('moves: the score now minus the score computed 30 days ago', () => {
@@ -240,7 +262,7 @@ describe('the connection formula', () => {
       const b = new HistoryBuilder(null);
       for (let i = 0; i < 10; i += 1) b.conversation(NOW - (35 + i * 20) * DAY, [customer(0, 'Super, thank you', 0.9), agent(5, 'Glad to help')]);
       const quiet = compute(b.build(), NOW);
-      expect(quiet.movement30d).toBeLessThanOrEqual(-10); // old contributions fade …
+      expect(quiet.movement30d).toBeLessThan(0); // old contributions fade …
       expect(quiet.risks).toEqual([]); // … which is not a risk
       b.conversation(NOW - 20 * DAY, [customer(0, 'This is a disgrace', -0.9), agent(10, 'Sorry'), customer(20, 'Useless', -0.9), agent(25, 'Sorry again')]);
       b.conversation(NOW - 5 * DAY, [customer(0, 'Worst service ever', -0.9), agent(10, 'Sorry'), customer(20, 'Goodbye then', -0.6), agent(25, 'Bye')]);
@@ -251,18 +273,22 @@ describe('the connection formula', () => {
       expect(soured.stage).toBe('at-risk');
     });
 
-    it('traces the score at the end of each month with contact, then now', () => {
+    it('traces the score as each contact ended, then now', () => {
       const b = new HistoryBuilder();
       b.conversation(at('2025-11-12 10:00'), [customer(0, 'Hi', 0.3), agent(5, 'Hello')]);
-      b.conversation(at('2026-01-20 10:00'), [customer(0, 'Hi again', 0.5), agent(5, 'Hello')]);
-      b.conversation(at('2026-03-02 10:00'), [customer(0, 'Hi!', 0.6), agent(5, 'Hello')]);
+      b.conversation(at('2026-03-02 10:00'), [customer(0, 'This is broken', -0.6), agent(5, 'Sorry'), customer(30, 'Still broken', -0.7), agent(40, 'Fixed now.')]);
+      b.conversation(at('2026-03-04 10:00'), [customer(0, 'It works, thank you!', 0.7), agent(5, 'Great')]);
       const history = b.build();
       const index = compute(history, NOW);
-      const ends = [at('2025-12-01 00:00') - 1, at('2026-02-01 00:00') - 1];
+      const ends = [at('2025-11-12 10:05'), at('2026-03-02 10:40'), at('2026-03-04 10:05')];
       expect(index.trend).toEqual([...ends.map((end) => ({ at: end, score: compute(history, end).score })), { at: NOW, score: index.score }]);
+      // the bad week and its turnaround both show, two days apart
+      const [first, bad, good] = index.trend.map((point) => point.score);
+      expect(bad!).toBeLessThan(first!);
+      expect(good! - bad!).toBeGreaterThanOrEqual(10);
     });
 
-    it('keeps at most 24 months on the trend for a long history', () => {
+    it('keeps at most 24 contacts on the trend for a long history', () => {
       const b = new HistoryBuilder('Anna');
       for (let i = 0; i < 150; i += 1) {
         b.conversation(NOW - (i * 6 + 1) * DAY, [

@@ -13,13 +13,17 @@ export const at = (text: string) => Date.parse(`${text.replace(' ', 'T')}:00Z`);
 
 export interface Step {
   after: number;
-  author: 'customer' | 'agent' | 'note';
+  author: 'customer' | 'agent' | 'note' | 'system';
   body: string;
   sentiment: number | null;
 }
 
 /** A customer message `minutes` after the conversation starts. */
 export const customer = (minutes: number, body: string, sentiment: number): Step => ({ after: minutes * MINUTE, author: 'customer', body, sentiment });
+/** An internal note `minutes` after the conversation starts (never seen by the customer). */
+export const note = (minutes: number, body: string): Step => ({ after: minutes * MINUTE, author: 'note', body, sentiment: null });
+/** A system line ("Call started") `minutes` after the conversation starts. */
+export const system = (minutes: number, body: string): Step => ({ after: minutes * MINUTE, author: 'system', body, sentiment: null });
 /** An agent reply `minutes` after the conversation starts. */
 export const agent = (minutes: number, body: string): Step => ({ after: minutes * MINUTE, author: 'agent', body, sentiment: null });
 

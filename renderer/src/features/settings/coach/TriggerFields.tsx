@@ -158,6 +158,22 @@ export function TriggerFields({ trigger, onChange, readOnly, issues, path, ruleT
             onValue={(minWaitMinutes) => set({ minWaitMinutes })}
           />
         );
+      case 'maxWaitMinutes':
+        return (
+          <NumberField
+            size="xs"
+            label="Waited at most (minutes)"
+            description={trigger.maxWaitMinutes !== undefined && Number.isFinite(trigger.maxWaitMinutes) ? `= ${minutesWords(trigger.maxWaitMinutes)}` : 'A customer not waiting for an answer always meets it'}
+            min={0}
+            max={60 * 24 * 30}
+            allowDecimal={false}
+            maw={260}
+            value={trigger.maxWaitMinutes}
+            disabled={readOnly}
+            error={error('maxWaitMinutes')}
+            onValue={(maxWaitMinutes) => set({ maxWaitMinutes })}
+          />
+        );
       case 'channels':
         return (
           <MultiSelect

@@ -44,6 +44,7 @@ export const CONDITIONS = [
   'minSentimentDrop',
   'repeatContact',
   'minWaitMinutes',
+  'maxWaitMinutes',
   'channels',
   'returningCustomer',
   'openFollowUp',
@@ -58,6 +59,7 @@ export const CONDITION_LABEL: Record<ConditionKey, string> = {
   minSentimentDrop: 'Sentiment fell by',
   repeatContact: 'Contacted us repeatedly',
   minWaitMinutes: 'Waited for an answer',
+  maxWaitMinutes: 'Not kept waiting',
   channels: 'Channel',
   returningCustomer: 'Been in touch before',
   openFollowUp: 'Follow-up we owe them',
@@ -86,6 +88,8 @@ export function withCondition(trigger: CoachTrigger, key: ConditionKey): CoachTr
       return { ...trigger, repeatContact: { count: 2, days: 7 } };
     case 'minWaitMinutes':
       return { ...trigger, minWaitMinutes: 60 };
+    case 'maxWaitMinutes':
+      return { ...trigger, maxWaitMinutes: 15 };
     case 'channels':
       return { ...trigger, channels: ['chat'] };
     case 'returningCustomer':
@@ -154,6 +158,8 @@ export function conditionWords(trigger: CoachTrigger, key: ConditionKey): string
       return trigger.repeatContact ? `${plural(trigger.repeatContact.count, 'contact', 'contacts')} in ${plural(trigger.repeatContact.days, 'day', 'days')}` : null;
     case 'minWaitMinutes':
       return trigger.minWaitMinutes === undefined ? null : `waited ≥ ${minutesWords(trigger.minWaitMinutes)}`;
+    case 'maxWaitMinutes':
+      return trigger.maxWaitMinutes === undefined ? null : `waited ≤ ${minutesWords(trigger.maxWaitMinutes)}`;
     case 'channels':
       return trigger.channels ? `${orList(trigger.channels.map((channel) => CHANNEL_LABEL[channel]))} only` : null;
     case 'returningCustomer':
@@ -183,6 +189,7 @@ export const CHECKED_CONDITION_LABEL: Record<string, string> = {
   minSentimentDrop: 'Sentiment fell',
   repeatContact: 'Repeat contact',
   minWaitMinutes: 'Waited',
+  maxWaitMinutes: 'Not kept waiting',
   mentions: 'Mentions',
   returningCustomer: 'Returning customer',
   openFollowUp: 'Follow-up',
