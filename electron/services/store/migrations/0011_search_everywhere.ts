@@ -77,6 +77,8 @@ CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
 END;
 INSERT INTO messages_fts(messages_fts) VALUES ('rebuild');
 INSERT INTO messages_emoji(messages_emoji) VALUES ('rebuild');
+-- a match's conversation, read from a small index instead of each message's row (body and all)
+CREATE INDEX messages_conversation_of ON messages(id, conversation_id);
 
 ${conversationSearchText}
 CREATE VIRTUAL TABLE conversations_fts USING fts5(

@@ -22,6 +22,8 @@ import { createSearchStems } from '../searchStems';
  * "most recently stored".
  */
 export const RANKED_MATCHES = 2_000;
+/** How many of the newest matching messages a filtered search looks through for those in the filter. */
+export const FILTER_SCAN = 20_000;
 
 /** What the queue is filtered by while searching: search looks only where the queue does. */
 export interface SearchFilter {
@@ -106,21 +108,27 @@ export function createSearchRepository(db: Database.Database) {
     return statement;
   };
 
-  /** The newest RANKED_MATCHES messages matching (within the filter), each with its score (FTS5 walks newest first and stops). */
+  /**
+   * The newest RANKED_MATCHES messages matching, each with its score (FTS5 walks newest first and
+   * stops). Within a filter, the newest FILTER_SCAN matches are looked at and those in the filter
+   * kept, newest first: a common word under a rare filter must not walk the whole index.
+   */
   function matchingMessages(parsed: ParsedSearch, filter: SearchFilter): Match[] {
     if (!parsed.words && !parsed.emoji) return [];
     const { where, params } = filterSql(filter);
-    const joined = where ? 'JOIN conversations c ON c.id = m.conversation_id' : '';
-    const sql = parsed.words
-      ? `SELECT messages_fts.rowid AS rowid, messages_fts.rank AS rank, m.conversation_id
-         FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid ${joined}
-         WHERE messages_fts MATCH @words${parsed.emoji ? ' AND messages_fts.rowid IN (SELECT rowid FROM messages_emoji WHERE messages_emoji MATCH @emoji)' : ''}${where}
-         ORDER BY messages_fts.rowid DESC LIMIT @window`
-      : `SELECT messages_emoji.rowid AS rowid, 0 AS rank, m.conversation_id
-         FROM messages_emoji JOIN messages m ON m.id = messages_emoji.rowid ${joined}
-         WHERE messages_emoji MATCH @emoji${where}
-         ORDER BY messages_emoji.rowid DESC LIMIT @window`;
-    const bound = { ...params, window: RANKED_MATCHES, ...(parsed.words ? { words: parsed.words } : {}), ...(parsed.emoji ? { emoji: parsed.emoji } : {}) };
+    const table = parsed.words ? 'messages_fts' : 'messages_emoji';
+    const match = parsed.words
+      ? `messages_fts MATCH @words${parsed.emoji ? ' AND rowid IN (SELECT rowid FROM messages_emoji WHERE messages_emoji MATCH @emoji)' : ''}`
+      : 'messages_emoji MATCH @emoji';
+    const sql = where
+      ? `SELECT f.rowid AS rowid, 0 AS rank, m.conversation_id
+         FROM (SELECT rowid FROM ${table} WHERE ${match} ORDER BY rowid DESC LIMIT @scan) f
+         CROSS JOIN messages m INDEXED BY messages_conversation_of ON m.id = f.rowid CROSS JOIN conversations c ON c.id = m.conversation_id
+         WHERE 1${where} ORDER BY f.rowid DESC LIMIT @window`
+      : `SELECT f.rowid AS rowid, ${parsed.words ? 'f.rank' : '0'} AS rank, m.conversation_id
+         FROM (SELECT rowid${parsed.words ? ', rank' : ''} FROM ${table} WHERE ${match} ORDER BY rowid DESC LIMIT @window) f
+         CROSS JOIN messages m INDEXED BY messages_conversation_of ON m.id = f.rowid`;
+    const bound = { ...params, window: RANKED_MATCHES, ...(where ? { scan: FILTER_SCAN } : {}), ...(parsed.words ? { words: parsed.words } : {}), ...(parsed.emoji ? { emoji: parsed.emoji } : {}) };
     return (prepared(sql).all(bound) as Match[]).sort((x, y) => x.rank - y.rank || y.rowid - x.rowid);
   }
 
@@ -131,7 +139,7 @@ export function createSearchRepository(db: Database.Database) {
     const queries = [parsed.words && `({subject customer handles} : (${parsed.words}))`, parsed.phone && `(${parsed.phone})`].filter(Boolean);
     if (!queries.length) return [];
     const { where, params } = filterSql(filter);
-    const sql = `SELECT conversations_fts.rowid AS id FROM conversations_fts ${where ? 'JOIN conversations c ON c.id = conversations_fts.rowid' : ''}
+    const sql = `SELECT conversations_fts.rowid AS id FROM conversations_fts ${where ? 'CROSS JOIN conversations c ON c.id = conversations_fts.rowid' : ''}
       WHERE conversations_fts MATCH @query${where} ORDER BY conversations_fts.rowid DESC LIMIT @limit`;
     return (prepared(sql).all({ ...params, query: queries.join(' OR '), limit }) as { id: number }[]).map((row) => row.id);
   }

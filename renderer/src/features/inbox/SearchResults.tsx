@@ -103,7 +103,6 @@ export function SearchResults({ query, view, selectedMessageId, onOpen, onSearch
       <Text size="xs" c="dimmed" px="sm" py={6} aria-live="polite" data-testid="search-summary">
         {hits.length === 0 ? 'No conversations match' : `${hits.length}${hits.length === LIMIT ? '+' : ''} conversation${hits.length === 1 ? '' : 's'} match`}
         {within ? ` — only ${within}` : ' — everywhere'}
-        {` · ${tookMs} ms`}
         {within ? (
           <>
             {' · '}
@@ -112,6 +111,7 @@ export function SearchResults({ query, view, selectedMessageId, onOpen, onSearch
             </Anchor>
           </>
         ) : null}
+        {` · ${tookMs} ms`}
       </Text>
       <div ref={scrollRef} style={{ flex: 1, overflowY: 'auto' }} role="region" aria-label="Search results">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
