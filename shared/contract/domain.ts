@@ -204,15 +204,28 @@ export interface ConversationDetail {
   activeCallStartedAt: number | null;
 }
 
+/** Where a search found a conversation: its own fields, or its messages. */
+export const SEARCH_FIELDS = ['subject', 'customer', 'email', 'phone', 'handle', 'message'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/** A conversation a search found, once, with why it was found and the matches marked. */
 export interface SearchHit {
-  messageId: number;
   conversationId: number;
   channel: Channel;
+  status: ConversationStatus;
+  /** The subject (marked where it matched); null when the conversation has none. */
+  subject: string | null;
+  /** The customer's name (marked where it matched). */
   customerName: string;
-  author: MessageAuthor;
-  sentAt: number;
-  /** Plain text with the matched terms between SEARCH_MARK_START and SEARCH_MARK_END. */
-  snippet: string;
+  /** The customer's e-mail address, phone number or handle that matched (marked), if one did. */
+  identity: string | null;
+  /** Why it was found, in that order: its own fields, then 'message' when messages matched. */
+  matchedIn: SearchField[];
+  /** The best-matching message, which opening the hit shows; null when only its own fields matched. */
+  message: { id: number; author: MessageAuthor; sentAt: number; snippet: string } | null;
+  /** How many of its messages matched (among the newest matches ranked). */
+  messageMatches: number;
+  lastMessageAt: number | null;
 }
 
 /** Marks around matched terms in a search snippet; the renderer turns them into highlights. */

@@ -79,6 +79,11 @@ export const methodInputs = {
     .object({
       query: z.string().trim().min(1, 'Type something to search for').max(200),
       limit: z.number().int().min(1).max(200).default(50),
+      /** The queue's filters: search looks only where the queue does. */
+      channel: z.enum(CHANNELS).optional(),
+      status: z.enum([...CONVERSATION_STATUSES, 'active']).optional(),
+      assignee: z.union([z.literal('me'), z.literal('unassigned'), id]).optional(),
+      mood: z.enum(MOODS).optional(),
     })
     .strict(),
   'users.list': z.object({}).strict(),

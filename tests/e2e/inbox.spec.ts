@@ -114,7 +114,7 @@ test('searching for a phrase finds the message and opens its conversation there'
   // a broader search lists many hits, several of them on screen at once
   await page.getByRole('textbox', { name: 'Search all messages' }).fill('refund');
   await expect(hit.nth(5)).toBeInViewport();
-  await expect(page.getByText(/^\d+\+? messages match/)).toHaveText(/^(\d{2,}|100\+) messages match/);
+  await expect(page.getByTestId('search-summary')).toHaveText(/^(\d{2,}|100\+) conversations match/);
 
   await page.getByRole('button', { name: 'Clear search' }).click();
   await expect(conversations(page).first()).toBeVisible();

@@ -118,9 +118,11 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       mustExist(conversationId);
       return actions().saveDraft({ conversationId, kind, body, user: currentUser() });
     },
-    'messages.search': ({ query, limit }) => {
+    'messages.search': ({ query, limit, channel, status, assignee, mood }) => {
       const started = performance.now();
-      const hits = ready().store.search.messages(query, limit);
+      const me = assignee === 'me' ? currentUser() : null;
+      if (assignee === 'me' && !me) return { hits: [], tookMs: 0 };
+      const hits = ready().store.search.find(query, { channel, status, assignee: assignee === 'me' ? me!.id : assignee, mood }, limit);
       return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     },
   };

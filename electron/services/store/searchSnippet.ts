@@ -4,9 +4,20 @@ import { SEARCH_MARK_END, SEARCH_MARK_START } from '../../../shared/contract/dom
 export interface SearchTerm {
   word: string;
   prefix: boolean;
+  /** An emoji (a run of symbols is one word in the emoji index). */
+  emoji?: boolean;
 }
 
+/** Whether a word of the text (folded) is a match for a searched term. */
+export type TermMatcher = (folded: string, term: SearchTerm) => boolean;
+
 const WORD = /[\p{L}\p{N}]+/gu;
+/** The words of a text as the indexes see them: letters and numbers, and runs of symbols (emoji). */
+const TOKEN = /[\p{L}\p{N}\p{Co}]+|[\p{So}\p{Sk}]+/gu;
+
+/** The same word, or its start for the last word typed; an emoji anywhere in a run of them. */
+export const exactMatch: TermMatcher = (folded, term) =>
+  term.emoji ? folded.includes(term.word) : term.prefix ? folded.startsWith(term.word) : folded === term.word;
 
 /** Lower case without accents, as the search index compares words (unicode61, remove_diacritics 2). */
 export const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -24,10 +35,10 @@ const SPAN = 16;
  * A short piece of the text around the searched words, with each match between the marks the
  * renderer turns into highlights: the 16-word stretch holding the most different searched words.
  */
-export function searchSnippet(text: string, terms: readonly SearchTerm[]): string {
-  const tokens = [...text.matchAll(WORD)].map((match) => {
+export function searchSnippet(text: string, terms: readonly SearchTerm[], matches: TermMatcher = exactMatch): string {
+  const tokens = [...text.matchAll(TOKEN)].map((match) => {
     const folded = fold(match[0]);
-    const term = terms.findIndex((t) => (t.prefix ? folded.startsWith(t.word) : folded === t.word));
+    const term = terms.findIndex((t) => matches(folded, t));
     return { start: match.index, end: match.index + match[0].length, term };
   });
   if (tokens.length === 0) return text.slice(0, 200);
@@ -64,4 +75,17 @@ export function searchSnippet(text: string, terms: readonly SearchTerm[]): strin
   }
   out += text.slice(at, cutEnd);
   return `${cutStart > 0 ? '…' : ''}${out.replace(/\s+/g, ' ').trim()}${cutEnd < text.length ? '…' : ''}`;
+}
+
+/** A short text (a subject, a name, an address) whole, with its matching words marked; null when none matches. */
+export function markMatches(text: string, terms: readonly SearchTerm[], matches: TermMatcher = exactMatch): string | null {
+  let out = '';
+  let at = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    const folded = fold(match[0]);
+    if (!terms.some((term) => matches(folded, term))) continue;
+    out += text.slice(at, match.index) + SEARCH_MARK_START + match[0] + SEARCH_MARK_END;
+    at = match.index + match[0].length;
+  }
+  return at === 0 ? null : out + text.slice(at);
 }

@@ -8,7 +8,7 @@ export const queryKeys = {
     (aroundMessageId === null ? ['conversations.get', id] : ['conversations.get', id, aroundMessageId]) as readonly unknown[],
   /** A conversation's emotion track: its own key, so sends and status changes do not read it again. */
   track: (id: number) => ['conversations.track', id] as const,
-  search: (query: string) => ['messages.search', query] as const,
+  search: (query: string, filter: object = {}) => ['messages.search', query, filter] as const,
   customerProfile: (id: number) => ['customers.profile', id] as const,
   allCustomerProfiles: ['customers.profile'] as const,
 };

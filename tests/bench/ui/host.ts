@@ -14,7 +14,7 @@ const running = new Set<ChildProcess>();
 
 export async function startHost(dataDir: string): Promise<RunningHost> {
   const spawnedAt = performance.now();
-  const started = await withTimeout(startWebHost(dataDir), 60_000, 'the web host printing its address');
+  const started = await withTimeout(startWebHost(dataDir, {}, 120_000), 120_000, 'the web host printing its address');
   running.add(started.process);
   started.process.once('exit', () => running.delete(started.process));
   return { ...started, spawnedAt };

@@ -144,6 +144,8 @@ export function InboxPage() {
         {debouncedQuery ? (
           <SearchResults
             query={debouncedQuery}
+            view={view}
+            onSearchEverywhere={() => setView({ ...view, channel: 'all', status: 'all', assignee: 'anyone', mood: 'any' })}
             selectedMessageId={selection?.messageId ?? null}
             onOpen={(conversationId, messageId) => setSelection({ conversationId, messageId })}
           />

@@ -34,7 +34,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
       <TextInput
         ref={searchRef}
         aria-label="Search all messages"
-        placeholder="Search all messages"
+        placeholder="Search messages, subjects, names, e-mail, phone"
         leftSection={<IconSearch size={16} aria-hidden />}
         value={query}
         onChange={(event) => onQuery(event.currentTarget.value)}
