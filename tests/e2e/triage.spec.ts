@@ -9,8 +9,12 @@ import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture
 test.describe.configure({ mode: 'serial' });
 
 let started: Awaited<ReturnType<typeof startWebHost>>;
-test.beforeAll(async () => {
+test.beforeAll(async ({ browser }) => {
   started = await startWebHost();
+  // the demo is loaded once, before the tests (on a loaded machine it takes a good part of a test's time)
+  const page = await browser.newPage();
+  await openConsoleWithDemo(page, started.host.url);
+  await page.close();
 });
 test.afterAll(async () => stopWebHost(started));
 
@@ -77,6 +81,17 @@ test('rows show time left to the response target; sorted by it, breached ones co
   await expect(first.getByTestId('response-target')).toHaveText(/^breached .+ ago$/);
   await first.click();
   await expect(article(page).getByTestId('response-target')).toHaveText(/^breached .+ ago$/);
+
+  // the queue as an agent sees it: tags and clocks on the rows (looked at, not compared)
+  for (const name of ['Late delivery', 'VIP']) {
+    await article(page).getByRole('button', { name: 'Add a tag' }).click();
+    await page.getByRole('textbox', { name: 'Tag name' }).fill(name);
+    await page.getByRole('radio', { name: name === 'VIP' ? 'violet' : 'red' }).click();
+    await page.getByRole('button', { name: `Make tag “${name}”` }).click();
+    await expect(article(page).getByTestId('tag-chip').filter({ hasText: name })).toBeVisible();
+  }
+  await expect(first.getByTestId('tag-chip')).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('queue-1440x900.png') });
 
   await choose(page, 'Status', 'Target breached');
   await expect(rows(page).first()).toBeVisible();

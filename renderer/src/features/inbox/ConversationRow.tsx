@@ -56,9 +56,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
               />
             )}
           </Group>
-          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-            {last ? listTime(last.sentAt) : ''}
-          </Text>
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {conversation.responseClock && <ResponseTarget clock={conversation.responseClock} />}
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+              {last ? listTime(last.sentAt) : ''}
+            </Text>
+          </Group>
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text size="xs" c="dark.4" truncate fw={500}>
@@ -84,7 +87,6 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
                 waiting {waited(conversation.waitingSince!)}
               </Text>
             )}
-            {conversation.responseClock && <ResponseTarget clock={conversation.responseClock} />}
             {conversation.status === 'snoozed' && conversation.snoozedUntil !== null && (
               <Text size="xs" c="dimmed" data-testid="snoozed-until">
                 {snoozedUntilText(conversation.snoozedUntil)}

@@ -12,7 +12,8 @@ import { useTicking } from './useTicker';
 export function ResponseTarget({ clock, size = 'xs' }: { clock: ResponseClock; size?: 'xs' | 'sm' }) {
   // one value per second for both (a primitive, so an unchanged one renders nothing)
   const reading = useTicking((now) => {
-    const { text, tone } = clockText(clock, now);
+    // the queue's rows say it in one unit ("breached 3 h ago"); the conversation's header in full
+    const { text, tone } = clockText(clock, now, size === 'xs');
     return `${tone}|${text}`;
   });
   const [tone, text] = reading.split('|') as [ClockTone, string];
