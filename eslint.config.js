@@ -14,7 +14,7 @@ import tseslint from 'typescript-eslint';
  */
 
 /** The features of electron/services. store and events are the infrastructure everyone stands on. */
-const FEATURES = ['analysis', 'api', 'coach', 'connection', 'conversations', 'demo', 'followups', 'ingestion'];
+const FEATURES = ['analysis', 'api', 'coach', 'connection', 'conversations', 'demo', 'followups', 'ingestion', 'triage'];
 
 /** Pairs that must not depend on each other at all, even through the public surface. */
 const FORBIDDEN = {
@@ -25,6 +25,7 @@ const FORBIDDEN = {
   followups: ['analysis', 'coach', 'connection', 'api', 'demo', 'ingestion', 'conversations'],
   conversations: ['api', 'demo'],
   demo: ['api'],
+  triage: ['analysis', 'coach', 'connection', 'api', 'demo', 'ingestion', 'conversations', 'followups'],
   api: [],
 };
 

@@ -1,5 +1,6 @@
 import type { AnalyzerKind, EkmanEmotion, MessageReading, SentimentClass } from './analysis';
 import type { ConnectionStage } from './connection';
+import type { ResponseClock, Tag } from './triage';
 
 /**
  * The nouns of Kinship, as both sides of the contract see them.
@@ -107,6 +108,12 @@ export interface ConversationSummary {
   followUpDueAt: number | null;
   /** The customer's emotional-connection index as last computed; null until it has been. */
   connection: { score: number; stage: ConnectionStage } | null;
+  /** Its tags, by name. */
+  tags: Tag[];
+  /** When a snoozed conversation comes back by itself; null when it is not snoozed (or was snoozed with no time). */
+  snoozedUntil: number | null;
+  /** Where it stands against its channel's response-time target; null when no clock runs (answered, snoozed, resolved, no target). */
+  responseClock: ResponseClock | null;
 }
 
 export const MOODS = ['upset', 'neutral', 'happy'] as const;
@@ -117,7 +124,7 @@ export const MOOD_THRESHOLD = 0.25;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export const QUEUE_SORTS = ['recent', 'waiting', 'upset', 'priority'] as const;
+export const QUEUE_SORTS = ['recent', 'waiting', 'upset', 'priority', 'target'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 export const CALL_DISPOSITIONS = ['resolved', 'follow-up', 'escalated', 'call-back', 'no-answer'] as const;

@@ -51,6 +51,11 @@ export const eventPayloads = {
   'connection.changed': z.object({ customerIds: z.array(z.number().int().positive()) }),
   /** A customer's follow-ups changed (added, done, cancelled). */
   'followUps.changed': z.object({ customerId: z.number().int().positive() }),
+  /** A conversation changed without a message: its tags, or its snooze (set, or ended by the time or the customer writing). */
+  'conversation.changed': z.object({
+    conversationId: z.number().int().positive(),
+    reason: z.enum(['tags', 'snoozed', 'snooze-ended']),
+  }),
   /** The workspace changed in bulk (e.g. the demo was loaded): lists should refetch. */
   'workspace.changed': z.object({ reason: z.string() }),
   /** Background work started or settled (or the backlog moved on): the same as 'workspace.background' answers. */

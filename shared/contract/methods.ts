@@ -7,6 +7,7 @@ import { timeSchema } from './time';
 import { macroSchema, type Macro } from './macros';
 import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
+import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
 import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
@@ -41,6 +42,10 @@ export const methodInputs = {
       customerId: id.optional(),
       assignee: z.union([z.literal('me'), z.literal('unassigned'), id]).optional(),
       mood: z.enum(MOODS).optional(),
+      /** Only conversations carrying this tag. */
+      tagId: id.optional(),
+      /** Only conversations whose response-time target is breached now. */
+      breached: z.literal(true).optional(),
       sort: z.enum(QUEUE_SORTS).default('recent'),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
@@ -146,6 +151,18 @@ export const methodInputs = {
     .strict(),
   'followUps.close': z.object({ clientId: clientId.optional(), id, status: z.enum(['done', 'cancelled']) }).strict(),
   'followUps.detect': z.object({ messageId: id }).strict(),
+  /** Every tag of the workspace, by name, with how many conversations carry it. */
+  'tags.list': z.object({}).strict(),
+  /** Adds a tag by name: an existing one whatever its case, else a new one (with its colour, if given). */
+  'conversations.addTag': z
+    .object({ clientId: clientId.optional(), id, name: tagNameSchema, color: z.enum(TAG_COLORS).nullable().default(null) })
+    .strict(),
+  'conversations.removeTag': z.object({ clientId: clientId.optional(), id, tagId: id }).strict(),
+  /** Snoozed until a time still to come (refused otherwise); it comes back open and unread then, or when the customer writes. */
+  'conversations.snooze': z.object({ clientId: clientId.optional(), id, until: timeSchema }).strict(),
+  'responseTargets.get': z.object({}).strict(),
+  /** Supervisors only; null restores the default targets. */
+  'responseTargets.save': z.object({ clientId: clientId.optional(), targets: responseTargetsSchema.nullable() }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof methodInputs;
@@ -172,6 +189,10 @@ export const RETRYABLE_METHODS = [
   'playbook.save',
   'followUps.create',
   'followUps.close',
+  'conversations.addTag',
+  'conversations.removeTag',
+  'conversations.snooze',
+  'responseTargets.save',
 ] as const satisfies readonly MethodName[];
 export type RetryableMethod = (typeof RETRYABLE_METHODS)[number];
 
@@ -226,6 +247,12 @@ export interface MethodOutputs {
   'followUps.create': FollowUp;
   'followUps.close': FollowUp;
   'followUps.detect': PromiseFound[];
+  'tags.list': TagUse[];
+  'conversations.addTag': ConversationSummary;
+  'conversations.removeTag': ConversationSummary;
+  'conversations.snooze': ConversationSummary;
+  'responseTargets.get': { targets: ResponseTargets; isDefault: boolean; canEdit: boolean };
+  'responseTargets.save': { targets: ResponseTargets; isDefault: boolean; canEdit: boolean };
 }
 
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];

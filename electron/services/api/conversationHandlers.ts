@@ -52,10 +52,10 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
   }
 
   return {
-    'conversations.list': ({ channel, status, customerId, assignee, mood, sort, limit, offset }) => {
+    'conversations.list': ({ channel, status, customerId, assignee, mood, tagId, breached, sort, limit, offset }) => {
       const me = assignee === 'me' ? currentUser() : null;
       if (assignee === 'me' && !me) return { items: [], total: 0 };
-      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me!.id : assignee, mood }, limit, offset, sort, currentUser()?.id ?? null);
+      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me!.id : assignee, mood, tagId, breachedAt: breached ? now() : undefined }, limit, offset, sort, currentUser()?.id ?? null);
     },
     'conversations.get': ({ id, aroundMessageId }) => {
       const { store } = ready();
@@ -93,6 +93,8 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     },
     'conversations.setStatus': ({ id, status }) => {
       mustExist(id);
+      // a snooze has a time to come back at (conversations.snooze)
+      if (status === 'snoozed') throw new ApiError('invalid-input', 'Say until when: a conversation is snoozed until a time.');
       return actions().setStatus({ conversationId: id, status, user: currentUser() });
     },
     'conversations.setPriority': ({ id, priority }) => {

@@ -12,6 +12,8 @@ import { createCoachHandlers } from './coachHandlers';
 import { createFollowUpHandlers } from './followUpHandlers';
 import { createCustomerHandlers } from './customerHandlers';
 import { createBackgroundWork } from './backgroundWork';
+import { createResponseTargets, createSnoozeService, createTagActions } from '../triage';
+import { createTriageHandlers, type TriageParts } from './triageHandlers';
 import { createMacroHandlers, macrosOf } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
 import { withClientIds } from './retryableCalls';
@@ -86,6 +88,14 @@ export function createApi(context: ApiContext) {
   // after the connection service, so that it has reacted to an event before settledness is judged
   const background = createBackgroundWork({ bus: context.bus, analysis: () => context.analysis?.engine ?? null, connection });
   connection?.start();
+  const triage: TriageParts | null = ready0
+    ? {
+        tags: createTagActions(ready0.store, context.bus, now),
+        snoozes: createSnoozeService({ store: ready0.store, bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}) }),
+        targets: createResponseTargets(ready0.store, now),
+      }
+    : null;
+  triage?.snoozes.start();
   const coachService = () => (ready(), coach!);
   const connectionService = () => (ready(), connection!);
 
@@ -127,6 +137,7 @@ export function createApi(context: ApiContext) {
     ...createCoachHandlers(ready, coachService, () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),
     ...createFollowUpHandlers(ready, context.bus, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     ...createMacroHandlers(ready),
+    ...createTriageHandlers(() => (ready(), triage!), () => (context.workspace.state === 'ready' ? currentUser() : null), () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),
     ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),
@@ -144,6 +155,7 @@ export function createApi(context: ApiContext) {
     /** Stops the coach and the connection index following events (before the store closes). */
     close(): void {
       coach?.close();
+      triage?.snoozes.close();
       background.close();
       connection?.close();
     },

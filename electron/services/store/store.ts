@@ -15,6 +15,8 @@ import { createSearchRepository } from './repositories/search';
 import { createSessionEventsRepository } from './repositories/sessionEvents';
 import { createSettingsRepository } from './repositories/settings';
 import { createUsersRepository } from './repositories/users';
+import { createTagsRepository } from './repositories/tags';
+import { createSnoozesRepository } from './repositories/snoozes';
 
 /** The workspace's data: one repository per aggregate over one SQLite file. */
 export function createStore(db: Database.Database, path: string, migration: MigrationReport) {
@@ -36,6 +38,8 @@ export function createStore(db: Database.Database, path: string, migration: Migr
     connection: createCustomerConnectionRepository(db),
     customerHistory: createCustomerHistoryRepository(db),
     appliedRequests: createAppliedRequestsRepository(db),
+    tags: createTagsRepository(db),
+    snoozes: createSnoozesRepository(db),
     /** Runs `work` in one write transaction: all of it is stored, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

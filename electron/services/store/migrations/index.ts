@@ -8,6 +8,7 @@ import { priority } from './0007_priority';
 import { coachAndConnection } from './0008_coach_and_connection';
 import { clientIdsAndDraftDeltas } from './0009_client_ids_and_draft_deltas';
 import { searchEverywhere } from './0011_search_everywhere';
+import { triage } from './0012_triage';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'coach and connection', sql: coachAndConnection },
   { version: 9, name: 'client ids and draft deltas', sql: clientIdsAndDraftDeltas },
   { version: 11, name: 'search everywhere', sql: searchEverywhere },
+  { version: 12, name: 'tags, snooze and response targets', sql: triage },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

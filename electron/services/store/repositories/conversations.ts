@@ -13,6 +13,11 @@ import {
 } from '../../../../shared/contract/domain';
 import type { ConnectionStage } from '../../../../shared/contract/connection';
 import { messagePreview } from '../messagePreview';
+import { responseClock, responseDueSql } from '../responseClock';
+import { DEFAULT_RESPONSE_TARGETS, responseTargetsSchema, type ResponseTargets, type Tag } from '../../../../shared/contract/triage';
+
+/** Where the workspace keeps its response-time targets (supervisors change them). */
+export const RESPONSE_TARGETS_SETTING = 'triage.responseTargets';
 
 interface SummaryRow {
   id: number;
@@ -39,6 +44,9 @@ interface SummaryRow {
   follow_up_due_at: number | null;
   connection_score: number | null;
   connection_stage: ConnectionStage | null;
+  snoozed_until: number | null;
+  first_reply_at: number | null;
+  tags_json: string | null;
 }
 
 export interface NewConversation {
@@ -60,6 +68,10 @@ export interface ConversationFilter {
   /** A user's id, or 'unassigned'. */
   assignee?: number | 'unassigned' | undefined;
   mood?: Mood | undefined;
+  /** Carries this tag. */
+  tagId?: number | undefined;
+  /** Its response-time target was breached before this time. */
+  breachedAt?: number | undefined;
 }
 
 const ORDER_BY: Record<QueueSort, string> = {
@@ -70,6 +82,8 @@ const ORDER_BY: Record<QueueSort, string> = {
   upset: 'c.mood_sentiment IS NULL, c.mood_sentiment ASC, c.last_message_at DESC, c.id DESC',
   // most urgent first; within a priority, who has waited longest
   priority: 'c.priority DESC, c.waiting_since IS NULL, c.waiting_since ASC, c.last_message_at DESC, c.id DESC',
+  // soonest breach first (the longest breached on top); conversations with no clock after, newest first
+  target: '@due IS NULL, @due ASC, c.last_message_at DESC, c.id DESC',
 };
 
 const SUMMARY_SELECT = `
@@ -80,7 +94,11 @@ const SUMMARY_SELECT = `
          c.waiting_since, c.mood_sentiment, c.mood_emotion, c.mood_analyzer, c.priority,
          (c.status IN ('open', 'pending') AND lc.sent_at IS NOT NULL AND (r.read_at IS NULL OR r.read_at < lc.sent_at)) AS unread,
          (SELECT min(f.due_at) FROM follow_ups f WHERE f.customer_id = c.customer_id AND f.status = 'open') AS follow_up_due_at,
-         cc.score AS connection_score, cc.stage AS connection_stage
+         cc.score AS connection_score, cc.stage AS connection_stage,
+         c.snoozed_until, c.first_reply_at,
+         (SELECT json_group_array(json_object('id', t.id, 'name', t.name, 'color', t.color))
+            FROM (SELECT t.id, t.name, t.color FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id
+                  WHERE ct.conversation_id = c.id ORDER BY t.name COLLATE NOCASE) t) AS tags_json
   FROM conversations c
   LEFT JOIN customer_connection cc ON cc.customer_id = c.customer_id
   LEFT JOIN messages lc ON lc.id = c.last_customer_message_id
@@ -89,7 +107,7 @@ const SUMMARY_SELECT = `
   LEFT JOIN users u ON u.id = c.assignee_id
   LEFT JOIN messages m ON m.id = c.last_message_id`;
 
-const toSummary = (row: SummaryRow): ConversationSummary => ({
+const toSummary = (row: SummaryRow, targets: ResponseTargets): ConversationSummary => ({
   id: row.id,
   channel: row.channel,
   status: row.status,
@@ -113,6 +131,9 @@ const toSummary = (row: SummaryRow): ConversationSummary => ({
     row.mood_sentiment !== null && row.mood_analyzer !== null
       ? { sentiment: row.mood_sentiment, emotion: row.mood_emotion, analyzer: row.mood_analyzer }
       : null,
+  tags: row.tags_json ? (JSON.parse(row.tags_json) as Tag[]) : [],
+  snoozedUntil: row.snoozed_until,
+  responseClock: responseClock({ channel: row.channel, status: row.status, waitingSince: row.waiting_since, firstReplyAt: row.first_reply_at }, targets),
 });
 
 export function createConversationsRepository(db: Database.Database) {
@@ -162,6 +183,18 @@ export function createConversationsRepository(db: Database.Database) {
   const byChannel = db.prepare<[], { channel: Channel; n: number }>(
     'SELECT channel, count(*) AS n FROM conversations GROUP BY channel',
   );
+  // the response-time targets as last saved (read once per call; parsed again only when they change)
+  const targetsSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  let parsedTargets: { raw: string | null; targets: ResponseTargets; dueSql: string } | null = null;
+  function currentTargets() {
+    const raw = targetsSetting.get(RESPONSE_TARGETS_SETTING)?.value ?? null;
+    if (parsedTargets?.raw !== raw) {
+      const parsed = raw === null ? null : responseTargetsSchema.safeParse(JSON.parse(raw));
+      const targets = parsed?.success ? parsed.data : DEFAULT_RESPONSE_TARGETS;
+      parsedTargets = { raw, targets, dueSql: responseDueSql(targets) };
+    }
+    return parsedTargets;
+  }
 
   // One prepared statement per filter shape, so each query can use its index.
   const listStatements = new Map<string, { page: Database.Statement; total: Database.Statement }>();
@@ -176,12 +209,15 @@ export function createConversationsRepository(db: Database.Database) {
     if (filter.mood === 'upset') clauses.push(`c.mood_sentiment <= -${MOOD_THRESHOLD}`);
     else if (filter.mood === 'happy') clauses.push(`c.mood_sentiment >= ${MOOD_THRESHOLD}`);
     else if (filter.mood === 'neutral') clauses.push(`c.mood_sentiment > -${MOOD_THRESHOLD} AND c.mood_sentiment < ${MOOD_THRESHOLD}`);
+    const { dueSql } = currentTargets();
+    if (filter.tagId !== undefined) clauses.push('EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.conversation_id = c.id AND ct.tag_id = @tagId)');
+    if (filter.breachedAt !== undefined) clauses.push(`${dueSql} < @breachedAt`);
     const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-    const key = `${where}|${sort}`;
+    const key = `${where}|${sort}${sort === 'target' ? `|${dueSql}` : ''}`;
     let statements = listStatements.get(key);
     if (!statements) {
       statements = {
-        page: db.prepare(`${SUMMARY_SELECT} ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`),
+        page: db.prepare(`${SUMMARY_SELECT} ${where} ORDER BY ${ORDER_BY[sort].replaceAll('@due', dueSql)} LIMIT @limit OFFSET @offset`),
         total: db.prepare(`SELECT count(*) AS n FROM conversations c ${where}`),
       };
       listStatements.set(key, statements);
@@ -200,7 +236,7 @@ export function createConversationsRepository(db: Database.Database) {
     /** One conversation as `viewer` (a user id; 0 = nobody in particular) sees it. */
     getSummary(id: number, viewer: number | null = null): ConversationSummary | null {
       const row = byId.get({ id, viewer: viewer ?? 0 });
-      return row ? toSummary(row) : null;
+      return row ? toSummary(row, currentTargets().targets) : null;
     },
     findIdByExternalRef(channel: Channel, externalRef: string): number | null {
       return byExternalRef.get(channel, externalRef)?.id ?? null;
@@ -232,10 +268,12 @@ export function createConversationsRepository(db: Database.Database) {
         status: filter.status === 'active' ? null : (filter.status ?? null),
         customerId: filter.customerId ?? null,
         assignee: typeof filter.assignee === 'number' ? filter.assignee : null,
+        tagId: filter.tagId ?? null,
+        breachedAt: filter.breachedAt ?? null,
       };
       const statements = listStatementsFor(filter, sort);
       const usedParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null));
-      const items = (statements.page.all({ ...usedParams, limit, offset, viewer: viewer ?? 0 }) as SummaryRow[]).map(toSummary);
+      const items = (statements.page.all({ ...usedParams, limit, offset, viewer: viewer ?? 0 }) as SummaryRow[]).map((row) => toSummary(row, currentTargets().targets));
       const total = (statements.total.get(usedParams) as { n: number }).n;
       return { items, total };
     },

@@ -15,7 +15,12 @@ export type SessionEventKind =
   | 'assignment.changed'
   | 'priority.changed'
   | 'follow-up.added'
-  | 'follow-up.closed';
+  | 'follow-up.closed'
+  | 'tag.added'
+  | 'tag.removed'
+  | 'snooze.set'
+  | 'snooze.ended'
+  | 'response-targets.changed';
 
 export interface SessionEvent {
   id: number;

@@ -7,6 +7,8 @@ export function createSettingsRepository(db: Database.Database) {
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   );
 
+  const remove = db.prepare<[string]>('DELETE FROM settings WHERE key = ?');
+
   return {
     get<T>(key: string): T | undefined {
       const row = read.get(key);
@@ -14,6 +16,9 @@ export function createSettingsRepository(db: Database.Database) {
     },
     set(key: string, value: unknown): void {
       write.run(key, JSON.stringify(value));
+    },
+    delete(key: string): void {
+      remove.run(key);
     },
   };
 }

@@ -15,6 +15,8 @@ import { MessageThread } from './MessageThread';
 import { useOlderMessages } from './useOlderMessages';
 import classes from './ConversationView.module.css';
 import { PaneBoundary } from '../../lib/PaneBoundary';
+import { TagEditor } from '../triage/TagEditor';
+import { ResponseTarget } from '../triage/ResponseTarget';
 
 // the chart library is large: it loads the first time a conversation with a track is opened
 const EmotionTrack = lazy(() => import('../analysis/EmotionTrack').then((module) => ({ default: module.EmotionTrack })));
@@ -75,7 +77,6 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const bodies = useMemo(() => thread.messages.map((message) => message.body), [thread.messages]);
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
-  useCommand('conversation.snooze', () => setStatus.mutate('snoozed'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
   useCommand('conversation.assignToMe', () => assignToMe.mutate(), loadedOk);
 
@@ -109,12 +110,14 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
             <Text size="sm" c="dimmed" truncate>
               {customer.displayName} · {customer.identities.map((identity) => identity.value).join(' · ')}
             </Text>
+            <TagEditor conversationId={conversation.id} tags={conversation.tags} commandsEnabled={loadedOk} />
           </Stack>
           <Group gap="xs" wrap="wrap">
             <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
               {channel.label}
             </Badge>
-            <StatusMenu conversationId={conversation.id} status={conversation.status} />
+            {conversation.responseClock && <ResponseTarget clock={conversation.responseClock} size="sm" />}
+            <StatusMenu conversationId={conversation.id} status={conversation.status} snoozedUntil={conversation.snoozedUntil} commandsEnabled={loadedOk} />
             {conversation.priority !== 'normal' && (
               <Badge variant="filled" color={conversation.priority === 'urgent' ? 'red' : conversation.priority === 'high' ? 'orange' : 'gray'}>
                 {conversation.priority} priority

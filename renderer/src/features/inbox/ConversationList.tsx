@@ -24,7 +24,8 @@ export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
   const client = useClient();
   const filter = {
     ...(view.channel !== 'all' ? { channel: view.channel } : {}),
-    ...(view.status !== 'all' ? { status: view.status } : {}),
+    ...(view.status === 'breached' ? { status: 'active' as const, breached: true as const } : view.status !== 'all' ? { status: view.status } : {}),
+    ...(view.tag !== 'any' ? { tagId: view.tag } : {}),
     ...(view.assignee !== 'anyone' ? { assignee: view.assignee } : {}),
     ...(view.mood !== 'any' ? { mood: view.mood } : {}),
     sort: view.sort,

@@ -7,6 +7,9 @@ import { EMOTION_LOOK, formatSentiment } from '../analysis/emotionLook';
 import { formatScore, STAGE_LOOK } from '../customer/connectionLook';
 import { CHANNEL_LOOK, STATUS_LOOK } from './channelLook';
 import classes from './ConversationRow.module.css';
+import { ResponseTarget } from '../triage/ResponseTarget';
+import { TagChips } from '../triage/TagChips';
+import { snoozedUntilText } from '../triage/snoozePresets';
 
 interface Props {
   conversation: ConversationSummary;
@@ -53,9 +56,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
               />
             )}
           </Group>
-          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-            {last ? listTime(last.sentAt) : ''}
-          </Text>
+          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {conversation.responseClock && <ResponseTarget clock={conversation.responseClock} />}
+            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+              {last ? listTime(last.sentAt) : ''}
+            </Text>
+          </Group>
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text size="xs" c="dark.4" truncate fw={500}>
@@ -81,6 +87,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
                 waiting {waited(conversation.waitingSince!)}
               </Text>
             )}
+            {conversation.status === 'snoozed' && conversation.snoozedUntil !== null && (
+              <Text size="xs" c="dimmed" data-testid="snoozed-until">
+                {snoozedUntilText(conversation.snoozedUntil)}
+              </Text>
+            )}
             {(conversation.priority === 'high' || conversation.priority === 'urgent') && (
               <Badge size="xs" variant="filled" color={conversation.priority === 'urgent' ? 'red' : 'orange'} data-testid="priority">
                 {conversation.priority}
@@ -91,9 +102,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
             </Badge>
           </Group>
         </Group>
-        <Text size="xs" c="dimmed" lineClamp={1}>
-          {last ? `${last.author === 'agent' ? 'You: ' : last.author === 'note' ? 'Note: ' : ''}${last.preview}` : 'No messages'}
-        </Text>
+        <Group gap={6} wrap="nowrap">
+          <TagChips tags={conversation.tags} max={2} />
+          <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1, minWidth: 0 }}>
+            {last ? `${last.author === 'agent' ? 'You: ' : last.author === 'note' ? 'Note: ' : ''}${last.preview}` : 'No messages'}
+          </Text>
+        </Group>
       </div>
     </UnstyledButton>
   );

@@ -15,6 +15,7 @@ import { ConversationList } from './ConversationList';
 import { DEFAULT_VIEW, InboxToolbar, type QueueView } from './InboxToolbar';
 import { SearchResults } from './SearchResults';
 import { PaneBoundary } from '../../lib/PaneBoundary';
+import { useTriageEvents } from '../triage/useTriage';
 
 interface Selection {
   conversationId: number;
@@ -48,6 +49,7 @@ export function InboxPage() {
     if (id) client.openConversationWindow(id);
   }, selection !== null || beside !== null);
 
+  useTriageEvents();
   useKinshipEvent(
     'message.added',
     useCallback(

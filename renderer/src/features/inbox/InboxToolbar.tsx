@@ -4,19 +4,23 @@ import type { Channel, ConversationStatus, Mood, QueueSort } from '../../../../s
 import { useRef } from 'react';
 import { useCommand } from '../commands/CommandProvider';
 import { CHANNEL_LOOK } from './channelLook';
+import { TagFilter } from '../triage/TagFilter';
 
 export type ChannelFilter = Channel | 'all';
 
 /** What the queue shows and in which order; 'all' means no filter. */
 export interface QueueView {
   channel: ChannelFilter;
-  status: ConversationStatus | 'active' | 'all';
+  /** 'breached': open work past its response-time target. */
+  status: ConversationStatus | 'active' | 'breached' | 'all';
   assignee: 'me' | 'unassigned' | 'anyone';
   mood: Mood | 'any';
   sort: QueueSort;
+  /** A tag's id, or 'any'. */
+  tag: number | 'any';
 }
 
-export const DEFAULT_VIEW: QueueView = { channel: 'all', status: 'all', assignee: 'anyone', mood: 'any', sort: 'recent' };
+export const DEFAULT_VIEW: QueueView = { channel: 'all', status: 'all', assignee: 'anyone', mood: 'any', sort: 'recent', tag: 'any' };
 
 interface Props {
   view: QueueView;
@@ -65,6 +69,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
             { value: 'pending', label: 'Pending' },
             { value: 'snoozed', label: 'Snoozed' },
             { value: 'resolved', label: 'Resolved' },
+            { value: 'breached', label: 'Target breached' },
           ]}
         />
         <Select
@@ -103,8 +108,10 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
             { value: 'waiting', label: 'Waiting longest' },
             { value: 'upset', label: 'Most upset first' },
             { value: 'priority', label: 'Priority, then waiting' },
+            { value: 'target', label: 'Time left to target' },
           ]}
         />
+        <TagFilter value={view.tag} onChange={(value) => set('tag', value)} />
       </SimpleGrid>
     </Stack>
   );

@@ -6,6 +6,7 @@ import { CoachSettings } from './coach/CoachSettings';
 import { KeymapSettings } from './KeymapSettings';
 import { MacroSettings } from './MacroSettings';
 import { PaneBoundary } from '../../lib/PaneBoundary';
+import { ResponseTargetSettings } from '../triage/ResponseTargetSettings';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const { store, counts } = status;
@@ -67,6 +68,9 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
         </PaneBoundary>
         <PaneBoundary what="The coach settings">
           <CoachSettings />
+        </PaneBoundary>
+        <PaneBoundary what="The response-time targets">
+          <ResponseTargetSettings />
         </PaneBoundary>
         <PaneBoundary what="The keyboard settings">
           <KeymapSettings />

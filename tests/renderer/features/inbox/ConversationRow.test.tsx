@@ -25,6 +25,9 @@ const conversation: ConversationSummary = {
   waitingSince: null,
   mood: null,
   followUpDueAt: null,
+  tags: [],
+  snoozedUntil: null,
+  responseClock: null,
   connection: null,
 };
 

@@ -1,0 +1,66 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { EventPayload } from '../../../../shared/contract/events';
+import type { TagColor } from '../../../../shared/contract/triage';
+import { useClient, useKinshipEvent } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
+
+/** The workspace's tags (for autocomplete and the queue's filter). */
+export const tagsKey = ['tags.list'] as const;
+export const responseTargetsKey = ['responseTargets.get'] as const;
+
+export function useTagList() {
+  const client = useClient();
+  return useQuery({ queryKey: tagsKey, queryFn: () => client.call('tags.list', {}), staleTime: 30_000 });
+}
+
+function useRefresh(conversationId: number) {
+  const queryClient = useQueryClient();
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.allCustomerProfiles });
+    void queryClient.invalidateQueries({ queryKey: tagsKey });
+  };
+}
+
+/** Add and remove tags on one conversation. */
+export function useTagActions(conversationId: number) {
+  const client = useClient();
+  const refresh = useRefresh(conversationId);
+  const add = useMutation({
+    mutationFn: ({ name, color }: { name: string; color: TagColor | null }) => client.call('conversations.addTag', { id: conversationId, name, color }),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (tagId: number) => client.call('conversations.removeTag', { id: conversationId, tagId }),
+    onSuccess: refresh,
+  });
+  return { add, remove };
+}
+
+/** Snooze one conversation until a time. */
+export function useSnooze(conversationId: number) {
+  const client = useClient();
+  const refresh = useRefresh(conversationId);
+  return useMutation({
+    mutationFn: (until: number) => client.call('conversations.snooze', { id: conversationId, until }),
+    onSuccess: refresh,
+  });
+}
+
+/** Tags changed or a snooze was set or ended (here or in another window): refresh what shows it. */
+export function useTriageEvents(): void {
+  const queryClient = useQueryClient();
+  useKinshipEvent(
+    'conversation.changed',
+    useCallback(
+      (changed: EventPayload<'conversation.changed'>) => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(changed.conversationId) });
+        if (changed.reason === 'tags') void queryClient.invalidateQueries({ queryKey: tagsKey });
+      },
+      [queryClient],
+    ),
+  );
+}

@@ -1,0 +1,101 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
+
+/**
+ * The help desk's basics in the browser: tag a conversation and filter the queue by the tag; snooze
+ * one and see it leave open work; response-time targets shown per row, breached ones first when
+ * sorted by time left.
+ */
+test.describe.configure({ mode: 'serial' });
+
+let started: Awaited<ReturnType<typeof startWebHost>>;
+test.beforeAll(async ({ browser }) => {
+  started = await startWebHost();
+  // the demo is loaded once, before the tests (on a loaded machine it takes a good part of a test's time)
+  const page = await browser.newPage();
+  await openConsoleWithDemo(page, started.host.url);
+  await page.close();
+});
+test.afterAll(async () => stopWebHost(started));
+
+const rows = (page: Page) => page.getByTestId('conversation-row');
+const article = (page: Page) => page.getByRole('article');
+
+async function choose(page: Page, select: string, option: string | RegExp) {
+  await page.getByRole('textbox', { name: select, exact: true }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('a tag added in the conversation shows on its row, and the queue filters by it', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  const row = rows(page).nth(2);
+  const id = (await row.getAttribute('data-conversation-id'))!;
+  await row.click();
+  await article(page).getByRole('button', { name: 'Add a tag' }).click();
+  await page.getByRole('textbox', { name: 'Tag name' }).fill('  Fragile   parcel ');
+  await page.getByRole('radio', { name: 'teal' }).click();
+  await page.getByRole('button', { name: 'Make tag “Fragile parcel”' }).click();
+  await expect(article(page).getByTestId('tag-chip')).toHaveText(['Fragile parcel']);
+  await expect(page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`).getByTestId('tag-chip')).toHaveText('Fragile parcel');
+
+  await choose(page, 'Tag filter', 'Fragile parcel (1)');
+  await expect(page.getByText(/^1 conversation$/)).toBeVisible();
+  await expect(rows(page)).toHaveCount(1);
+  await expect(rows(page).first()).toHaveAttribute('data-conversation-id', id);
+
+  // removed, it no longer matches
+  await article(page).getByRole('button', { name: 'Remove tag Fragile parcel' }).click();
+  await expect(page.getByText(/^0 conversations$/)).toBeVisible();
+});
+
+test('a snoozed conversation leaves open work until its time', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await choose(page, 'Status', 'Open work');
+  const row = rows(page).first();
+  const id = (await row.getAttribute('data-conversation-id'))!;
+  await row.click();
+  await article(page).getByRole('button', { name: /^Status: / }).click();
+  await page.getByRole('menuitem', { name: 'Snooze' }).hover();
+  await page.getByRole('menuitem', { name: /Tomorrow morning/ }).click();
+  await expect(article(page).getByRole('button', { name: /^Status: / })).toHaveText(/^Snoozed until \w{3} 09:00$/);
+  await expect(page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`)).toHaveCount(0);
+
+  await choose(page, 'Status', 'Snoozed');
+  const snoozed = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
+  await expect(snoozed.getByTestId('snoozed-until')).toHaveText(/^until \w{3} 09:00$/);
+
+  // a time that has passed is refused in the picker
+  await article(page).getByRole('button', { name: /^Status: / }).click();
+  await page.getByRole('menuitem', { name: 'Snooze' }).hover();
+  await page.getByRole('menuitem', { name: 'Pick a date and time…' }).click();
+  await page.getByLabel('Date and time').fill('2020-01-01T09:00');
+  await page.getByRole('dialog').getByRole('button', { name: 'Snooze', exact: true }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toHaveText(/That time has passed/);
+});
+
+test('rows show time left to the response target; sorted by it, breached ones come first; the filter keeps only them', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await choose(page, 'Sort', 'Time left to target');
+  const first = rows(page).first();
+  await expect(first.getByTestId('response-target')).toHaveAttribute('data-tone', 'breached');
+  await expect(first.getByTestId('response-target')).toHaveText(/^breached .+ ago$/);
+  await first.click();
+  await expect(article(page).getByTestId('response-target')).toHaveText(/^breached .+ ago$/);
+
+  // the queue as an agent sees it: tags and clocks on the rows (looked at, not compared)
+  for (const name of ['Late delivery', 'VIP']) {
+    await article(page).getByRole('button', { name: 'Add a tag' }).click();
+    await page.getByRole('textbox', { name: 'Tag name' }).fill(name);
+    await page.getByRole('radio', { name: name === 'VIP' ? 'violet' : 'red' }).click();
+    await page.getByRole('button', { name: `Make tag “${name}”` }).click();
+    await expect(article(page).getByTestId('tag-chip').filter({ hasText: name })).toBeVisible();
+  }
+  await expect(first.getByTestId('tag-chip')).toHaveCount(2);
+  await page.screenshot({ path: test.info().outputPath('queue-1440x900.png') });
+
+  await choose(page, 'Status', 'Target breached');
+  await expect(rows(page).first()).toBeVisible();
+  const tones = await rows(page).evaluateAll((els) => els.map((el) => el.querySelector('[data-testid="response-target"]')?.getAttribute('data-tone') ?? 'none'));
+  expect(tones.length).toBeGreaterThan(0);
+  expect(new Set(tones)).toEqual(new Set(['breached']));
+});

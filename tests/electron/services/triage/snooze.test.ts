@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ok } from '../../../helpers/callApi';
+import { DAY, HOUR, MINUTE, NOW, triageWorkspace } from './triageFixture';
+
+describe('snoozing a conversation until a time', () => {
+  it('leaves open work and comes back open and unread, with an entry in the log, when the time comes', async () => {
+    const { api, store, scheduler, write, events } = triageWorkspace();
+    const id = write('a1', 'customer', NOW - 10 * MINUTE);
+    await ok(api, 'conversations.markRead', { id });
+    expect((await ok(api, 'conversations.list', { status: 'active' })).items.map((item) => item.id)).toEqual([id]);
+
+    const snoozed = await ok(api, 'conversations.snooze', { id, until: NOW + HOUR });
+    expect(snoozed).toMatchObject({ status: 'snoozed', snoozedUntil: NOW + HOUR, responseClock: null });
+    expect((await ok(api, 'conversations.list', { status: 'active' })).items).toEqual([]);
+    expect((await ok(api, 'conversations.list', { status: 'snoozed' })).items.map((item) => item.id)).toEqual([id]);
+    expect(store.sessionEvents.listForConversation(id).map((event) => event.kind)).toEqual(expect.arrayContaining(['snooze.set', 'status.changed']));
+
+    scheduler.advance(HOUR - 1);
+    expect((await ok(api, 'conversations.get', { id })).conversation.status).toBe('snoozed');
+    scheduler.advance(1);
+    const back = (await ok(api, 'conversations.get', { id })).conversation;
+    expect(back).toMatchObject({ status: 'open', unread: true, snoozedUntil: null });
+    expect((await ok(api, 'conversations.list', { status: 'active' })).items.map((item) => item.id)).toEqual([id]);
+    expect(store.sessionEvents.listForConversation(id).filter((event) => event.kind === 'snooze.ended')).toEqual([
+      expect.objectContaining({ at: NOW + HOUR, payload: { reason: 'time', until: NOW + HOUR } }),
+    ]);
+    expect(events.filter((event) => event.name === 'conversation.changed').map((event) => event.payload)).toEqual([
+      { conversationId: id, reason: 'snoozed' },
+      { conversationId: id, reason: 'snooze-ended' },
+    ]);
+    api.close();
+  });
+
+  it('wakes each of several snoozes at its own time, an earlier one moving the timer forward', async () => {
+    const { api, scheduler, write } = triageWorkspace();
+    const later = write('a1', 'customer', NOW - MINUTE);
+    const sooner = write('b2', 'customer', NOW - MINUTE);
+    await ok(api, 'conversations.snooze', { id: later, until: NOW + 3 * DAY });
+    await ok(api, 'conversations.snooze', { id: sooner, until: NOW + 2 * HOUR });
+    scheduler.advance(2 * HOUR);
+    expect((await ok(api, 'conversations.get', { id: sooner })).conversation.status).toBe('open');
+    expect((await ok(api, 'conversations.get', { id: later })).conversation.status).toBe('snoozed');
+    scheduler.advance(3 * DAY - 2 * HOUR);
+    expect((await ok(api, 'conversations.get', { id: later })).conversation.status).toBe('open');
+    api.close();
+  });
+
+  it('comes back at once when the customer writes', async () => {
+    const { api, store, write } = triageWorkspace();
+    const id = write('a1', 'customer', NOW - 10 * MINUTE);
+    await ok(api, 'conversations.snooze', { id, until: NOW + DAY });
+    write('a1', 'customer', NOW, 'chat', 'Hello? Any news on my order?');
+    const back = (await ok(api, 'conversations.get', { id })).conversation;
+    expect(back).toMatchObject({ status: 'open', unread: true, snoozedUntil: null });
+    expect(store.sessionEvents.listForConversation(id).filter((event) => event.kind === 'snooze.ended')).toEqual([
+      expect.objectContaining({ payload: { reason: 'customer', until: NOW + DAY } }),
+    ]);
+    // an agent's reply or a note does not wake it
+    await ok(api, 'conversations.snooze', { id, until: NOW + DAY });
+    await ok(api, 'conversations.reply', { conversationId: id, kind: 'note', body: 'Waiting for the warehouse' });
+    await ok(api, 'conversations.reply', { conversationId: id, kind: 'reply', body: 'I will be back to you tomorrow.' });
+    expect((await ok(api, 'conversations.get', { id })).conversation.status).toBe('snoozed');
+    api.close();
+  });
+
+  it('wakes the snoozes that fell due while the workspace was closed as soon as it opens again', async () => {
+    const first = triageWorkspace();
+    const id = first.write('a1', 'customer', NOW - MINUTE);
+    const keep = first.write('b2', 'customer', NOW - MINUTE);
+    await ok(first.api, 'conversations.snooze', { id, until: NOW + HOUR });
+    await ok(first.api, 'conversations.snooze', { id: keep, until: NOW + 5 * HOUR });
+    first.api.close();
+
+    // the host starts again two hours later: what fell due wakes at start, the rest waits for its time
+    const second = triageWorkspace(first.store, { startAt: NOW + 2 * HOUR });
+    expect(second.store.conversations.getSummary(id)).toMatchObject({ status: 'open', unread: true });
+    expect(second.store.sessionEvents.listForConversation(id).at(-2)).toMatchObject({ kind: 'snooze.ended', at: NOW + 2 * HOUR, payload: { reason: 'time' } });
+    expect(second.store.conversations.getSummary(keep)!.status).toBe('snoozed');
+    second.scheduler.advance(3 * HOUR);
+    expect(second.store.conversations.getSummary(keep)!.status).toBe('open');
+    second.api.close();
+  });
+
+  it('refuses a time that has passed or is over a year away, and a snooze with no time; a refusal changes nothing', async () => {
+    const { api, store, write } = triageWorkspace();
+    const id = write('a1', 'customer', NOW - MINUTE);
+    const logged = store.sessionEvents.listForConversation(id).length;
+    expect(await api.call('conversations.snooze', { id, until: NOW - MINUTE })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('passed') } });
+    expect(await api.call('conversations.snooze', { id, until: NOW })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.snooze', { id, until: NOW + 400 * DAY })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.snooze', { id, until: 12 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.snooze', { id: 9999, until: NOW + HOUR })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.setStatus', { id, status: 'snoozed' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(store.conversations.getSummary(id)).toMatchObject({ status: 'open', snoozedUntil: null });
+    expect(store.sessionEvents.listForConversation(id)).toHaveLength(logged);
+    api.close();
+  });
+
+  it('reopened by hand, it is not woken again later', async () => {
+    const { api, store, scheduler, write } = triageWorkspace();
+    const id = write('a1', 'customer', NOW - MINUTE);
+    await ok(api, 'conversations.snooze', { id, until: NOW + HOUR });
+    await ok(api, 'conversations.setStatus', { id, status: 'resolved' });
+    expect(store.conversations.getSummary(id)!.snoozedUntil).toBeNull();
+    scheduler.advance(2 * HOUR);
+    expect(store.conversations.getSummary(id)!.status).toBe('resolved');
+    expect(store.sessionEvents.listForConversation(id).some((event) => event.kind === 'snooze.ended')).toBe(false);
+    api.close();
+  });
+});

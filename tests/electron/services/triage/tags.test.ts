@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ok } from '../../../helpers/callApi';
+import { NOW, MINUTE, triageWorkspace } from './triageFixture';
+import { TAGS_PER_CONVERSATION_MAX, normaliseTagName } from '../../../../shared/contract/triage';
+
+describe('tags on conversations', () => {
+  it('tidies a name, reuses a tag whatever its case, shows it on the conversation and filters the queue by it', async () => {
+    const { api, store, write, events } = triageWorkspace();
+    const first = write('a1', 'customer', NOW - 5 * MINUTE);
+    const second = write('b2', 'customer', NOW - 4 * MINUTE);
+    write('c3', 'customer', NOW - 3 * MINUTE);
+
+    const tagged = await ok(api, 'conversations.addTag', { id: first, name: '  #Refund   request ', color: 'orange' });
+    expect(tagged.tags).toEqual([{ id: expect.any(Number), name: 'Refund request', color: 'orange' }]);
+    // the same tag typed another way is the same tag (its colour stays)
+    const again = await ok(api, 'conversations.addTag', { id: second, name: 'REFUND REQUEST', color: 'blue' });
+    expect(again.tags).toEqual(tagged.tags);
+    await ok(api, 'conversations.addTag', { id: second, name: 'vip' });
+
+    expect(await ok(api, 'tags.list', {})).toEqual([
+      { id: tagged.tags[0]!.id, name: 'Refund request', color: 'orange', conversations: 2 },
+      { id: expect.any(Number), name: 'vip', color: null, conversations: 1 },
+    ]);
+    const byTag = await ok(api, 'conversations.list', { tagId: tagged.tags[0]!.id });
+    expect(byTag.items.map((item) => item.id).sort()).toEqual([first, second].sort());
+    expect(byTag.total).toBe(2);
+    expect((await ok(api, 'conversations.get', { id: second })).conversation.tags.map((tag) => tag.name)).toEqual(['Refund request', 'vip']);
+
+    // logged for replays and announced to other windows
+    expect(store.sessionEvents.listForConversation(first).filter((event) => event.kind === 'tag.added')).toEqual([
+      expect.objectContaining({ payload: { tagId: tagged.tags[0]!.id, name: 'Refund request', created: true }, userId: store.users.firstWithRole('agent')!.id }),
+    ]);
+    expect(events.filter((event) => event.name === 'conversation.changed')).toHaveLength(3);
+
+    // adding a tag it already carries changes nothing
+    await ok(api, 'conversations.addTag', { id: first, name: 'refund request' });
+    expect(store.sessionEvents.listForConversation(first).filter((event) => event.kind === 'tag.added')).toHaveLength(1);
+
+    const removed = await ok(api, 'conversations.removeTag', { id: first, tagId: tagged.tags[0]!.id });
+    expect(removed.tags).toEqual([]);
+    expect((await ok(api, 'conversations.list', { tagId: tagged.tags[0]!.id })).items.map((item) => item.id)).toEqual([second]);
+    expect(store.sessionEvents.listForConversation(first).at(-1)).toMatchObject({ kind: 'tag.removed', payload: { name: 'Refund request' } });
+    api.close();
+  });
+
+  it('refuses bad names and limits with a clear reason, and a refusal changes nothing', async () => {
+    const { api, store, write } = triageWorkspace();
+    const id = write('a1', 'customer', NOW - MINUTE);
+    for (const name of ['', '   ', '#', 'x'.repeat(41), 'one, two', 'bell\u0007here']) {
+      expect(await api.call('conversations.addTag', { id, name }), JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    expect(await api.call('conversations.addTag', { id, name: 'ok', color: 'chartreuse' as never })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.addTag', { id: 9999, name: 'ok' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(store.tags.list()).toEqual([]);
+
+    for (let n = 0; n < TAGS_PER_CONVERSATION_MAX; n++) await ok(api, 'conversations.addTag', { id, name: `tag ${n}` });
+    const logged = store.sessionEvents.listForConversation(id).length;
+    expect(await api.call('conversations.addTag', { id, name: 'one too many' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('at most 20 tags') } });
+    // the refused tag was not made either
+    expect(store.tags.findByName('one too many')).toBeNull();
+    expect(store.sessionEvents.listForConversation(id)).toHaveLength(logged);
+    expect(await api.call('conversations.removeTag', { id, tagId: 9999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    api.close();
+  });
+
+  it('applies a resent add once (the same clientId answers with the first answer)', async () => {
+    const { api, store, write } = triageWorkspace();
+    const id = write('a1', 'customer', NOW - MINUTE);
+    const clientId = 'tag-request-0001';
+    const first = await ok(api, 'conversations.addTag', { clientId, id, name: 'Damaged' });
+    const removed = await ok(api, 'conversations.removeTag', { id, tagId: first.tags[0]!.id });
+    expect(removed.tags).toEqual([]);
+    // a late resend of the first add is answered, not applied again
+    expect(await ok(api, 'conversations.addTag', { clientId, id, name: 'Damaged' })).toEqual(first);
+    expect(store.tags.isOn(id, first.tags[0]!.id)).toBe(false);
+    api.close();
+  });
+
+  it('normalises names the same way on both sides', () => {
+    expect(normaliseTagName('  ##  Late   delivery\n')).toBe('Late delivery');
+    expect(normaliseTagName('Cafe\u0301')).toBe('Café');
+  });
+});
