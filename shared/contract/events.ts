@@ -51,6 +51,8 @@ export const eventPayloads = {
   'connection.changed': z.object({ customerIds: z.array(z.number().int().positive()) }),
   /** A customer's follow-ups changed (added, done, cancelled). */
   'followUps.changed': z.object({ customerId: z.number().int().positive() }),
+  /** A person's draft in a conversation appeared or went (sent, emptied): the queue marks conversations with a draft. */
+  'draft.changed': z.object({ conversationId: z.number().int().positive(), userId: z.number().int().nonnegative(), hasDraft: z.boolean() }),
   /** The workspace changed in bulk (e.g. the demo was loaded): lists should refetch. */
   'workspace.changed': z.object({ reason: z.string() }),
   /** Background work started or settled (or the backlog moved on): the same as 'workspace.background' answers. */

@@ -8,6 +8,7 @@ import { macroSchema, type Macro } from './macros';
 import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import type { FollowUp, PromiseFound } from './domain';
+import { inboxPlaceSchema, inboxViewSchema, savedViewNameSchema, type InboxPlace, type SavedView } from './views';
 import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
@@ -39,6 +40,7 @@ export const methodInputs = {
       customerId: id.optional(),
       assignee: z.union([z.literal('me'), z.literal('unassigned'), id]).optional(),
       mood: z.enum(MOODS).optional(),
+      /** See QUEUE_SORTS: 'waiting' orders by how long the customer has waited for us, open work only. */
       sort: z.enum(QUEUE_SORTS).default('recent'),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
@@ -139,6 +141,13 @@ export const methodInputs = {
     .strict(),
   'followUps.close': z.object({ clientId: clientId.optional(), id, status: z.enum(['done', 'cancelled']) }).strict(),
   'followUps.detect': z.object({ messageId: id }).strict(),
+  /** The current person's saved views of the inbox (with their counts now) and where they left the inbox. */
+  'views.list': z.object({}).strict(),
+  /** Remembers where the current person is in the inbox, so it opens there again for them. */
+  'views.remember': z.object({ place: inboxPlaceSchema }).strict(),
+  /** Saves the view under a name (a new view), or renames/changes the view `id`; names are unique per person. */
+  'views.save': z.object({ clientId: clientId.optional(), id: id.optional(), name: savedViewNameSchema, view: inboxViewSchema }).strict(),
+  'views.delete': z.object({ clientId: clientId.optional(), id }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof methodInputs;
@@ -165,6 +174,8 @@ export const RETRYABLE_METHODS = [
   'playbook.save',
   'followUps.create',
   'followUps.close',
+  'views.save',
+  'views.delete',
 ] as const satisfies readonly MethodName[];
 export type RetryableMethod = (typeof RETRYABLE_METHODS)[number];
 
@@ -218,6 +229,10 @@ export interface MethodOutputs {
   'followUps.create': FollowUp;
   'followUps.close': FollowUp;
   'followUps.detect': PromiseFound[];
+  'views.list': { saved: SavedView[]; last: InboxPlace | null };
+  'views.remember': { rememberedAt: number };
+  'views.save': SavedView;
+  'views.delete': { id: number };
 }
 
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];

@@ -14,6 +14,8 @@ import { createCustomerHandlers } from './customerHandlers';
 import { createBackgroundWork } from './backgroundWork';
 import { createMacroHandlers, macrosOf } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
+import { withDraftMarks } from './draftMarks';
+import { createViewHandlers } from './viewHandlers';
 import { withClientIds } from './retryableCalls';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
@@ -119,6 +121,7 @@ export function createApi(context: ApiContext) {
     ...createFollowUpHandlers(ready, context.bus, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     ...createMacroHandlers(ready),
     ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
+    ...createViewHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),
     'session.setRole': ({ role }) => {
@@ -127,6 +130,8 @@ export function createApi(context: ApiContext) {
       return { role, user: store.users.firstWithRole(role) };
     },
   };
+
+  Object.assign(handlers, withDraftMarks(handlers, ready, () => (context.workspace.state === 'ready' ? currentUser() : null), context.bus));
 
   return {
     call: createDispatcher(withClientIds(handlers, () => ready().store, now)),

@@ -39,6 +39,7 @@ interface SummaryRow {
   follow_up_due_at: number | null;
   connection_score: number | null;
   connection_stage: ConnectionStage | null;
+  has_draft: number;
 }
 
 export interface NewConversation {
@@ -62,14 +63,21 @@ export interface ConversationFilter {
   mood?: Mood | undefined;
 }
 
+/**
+ * Since when the customer has waited for us, for conversations that are open work (open or
+ * pending); null for answered ones and for those not waiting on us at all (snoozed, resolved),
+ * however long their last message went unanswered before they were set aside.
+ */
+const WAITING = "(CASE WHEN c.status IN ('open', 'pending') THEN c.waiting_since END)";
+
 const ORDER_BY: Record<QueueSort, string> = {
   recent: 'c.last_message_at DESC, c.id DESC',
-  // longest-waiting first; answered conversations after, newest first
-  waiting: 'c.waiting_since IS NULL, c.waiting_since ASC, c.last_message_at DESC, c.id DESC',
+  // waiting customers first, longest wait on top; then everyone else (answered, snoozed, resolved), newest first
+  waiting: `${WAITING} IS NULL, ${WAITING} ASC, c.last_message_at DESC, c.id DESC`,
   // most negative last customer message first; unread ones last
   upset: 'c.mood_sentiment IS NULL, c.mood_sentiment ASC, c.last_message_at DESC, c.id DESC',
   // most urgent first; within a priority, who has waited longest
-  priority: 'c.priority DESC, c.waiting_since IS NULL, c.waiting_since ASC, c.last_message_at DESC, c.id DESC',
+  priority: `c.priority DESC, ${WAITING} IS NULL, ${WAITING} ASC, c.last_message_at DESC, c.id DESC`,
 };
 
 const SUMMARY_SELECT = `
@@ -80,7 +88,8 @@ const SUMMARY_SELECT = `
          c.waiting_since, c.mood_sentiment, c.mood_emotion, c.mood_analyzer, c.priority,
          (c.status IN ('open', 'pending') AND lc.sent_at IS NOT NULL AND (r.read_at IS NULL OR r.read_at < lc.sent_at)) AS unread,
          (SELECT min(f.due_at) FROM follow_ups f WHERE f.customer_id = c.customer_id AND f.status = 'open') AS follow_up_due_at,
-         cc.score AS connection_score, cc.stage AS connection_stage
+         cc.score AS connection_score, cc.stage AS connection_stage,
+         EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id AND d.user_id = @viewer) AS has_draft
   FROM conversations c
   LEFT JOIN customer_connection cc ON cc.customer_id = c.customer_id
   LEFT JOIN messages lc ON lc.id = c.last_customer_message_id
@@ -106,6 +115,7 @@ const toSummary = (row: SummaryRow): ConversationSummary => ({
   updatedAt: row.updated_at,
   waitingSince: row.waiting_since,
   unread: row.unread === 1,
+  hasDraft: row.has_draft === 1,
   priority: PRIORITIES[row.priority] ?? 'normal',
   followUpDueAt: row.follow_up_due_at,
   connection: row.connection_score !== null && row.connection_stage !== null ? { score: row.connection_score, stage: row.connection_stage } : null,
@@ -114,6 +124,17 @@ const toSummary = (row: SummaryRow): ConversationSummary => ({
       ? { sentiment: row.mood_sentiment, emotion: row.mood_emotion, analyzer: row.mood_analyzer }
       : null,
 });
+
+/** The named parameters a filter's statement uses (a statement refuses any it does not). */
+function paramsOf(filter: ConversationFilter): Record<string, string | number> {
+  const params = {
+    channel: filter.channel ?? null,
+    status: filter.status === 'active' ? null : (filter.status ?? null),
+    customerId: filter.customerId ?? null,
+    assignee: typeof filter.assignee === 'number' ? filter.assignee : null,
+  };
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null)) as Record<string, string | number>;
+}
 
 export function createConversationsRepository(db: Database.Database) {
   const insert = db.prepare(
@@ -227,17 +248,16 @@ export function createConversationsRepository(db: Database.Database) {
       markRead.run(id, viewer ?? 0, at);
     },
     list(filter: ConversationFilter, limit: number, offset: number, sort: QueueSort = 'recent', viewer: number | null = null): { items: ConversationSummary[]; total: number } {
-      const params = {
-        channel: filter.channel ?? null,
-        status: filter.status === 'active' ? null : (filter.status ?? null),
-        customerId: filter.customerId ?? null,
-        assignee: typeof filter.assignee === 'number' ? filter.assignee : null,
-      };
       const statements = listStatementsFor(filter, sort);
-      const usedParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null));
+      const usedParams = paramsOf(filter);
       const items = (statements.page.all({ ...usedParams, limit, offset, viewer: viewer ?? 0 }) as SummaryRow[]).map(toSummary);
       const total = (statements.total.get(usedParams) as { n: number }).n;
       return { items, total };
+    },
+    /** How many conversations match `filter` (a saved view's count). */
+    count(filter: ConversationFilter): number {
+      const usedParams = paramsOf(filter);
+      return (listStatementsFor(filter, 'recent').total.get(usedParams) as { n: number }).n;
     },
     countByChannel(): Record<Channel, number> {
       const counts: Record<Channel, number> = { chat: 0, email: 0, voice: 0 };
