@@ -1,22 +1,18 @@
 import { CloseButton, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { Channel, ConversationStatus, Mood, QueueSort } from '../../../../shared/contract/domain';
+import type { Channel, QueueSort } from '../../../../shared/contract/domain';
+import { DEFAULT_INBOX_VIEW, type InboxView } from '../../../../shared/contract/views';
 import { useRef } from 'react';
 import { useCommand } from '../commands/CommandProvider';
 import { CHANNEL_LOOK } from './channelLook';
+import { SavedViews } from './SavedViews';
 
 export type ChannelFilter = Channel | 'all';
 
 /** What the queue shows and in which order; 'all' means no filter. */
-export interface QueueView {
-  channel: ChannelFilter;
-  status: ConversationStatus | 'active' | 'all';
-  assignee: 'me' | 'unassigned' | 'anyone';
-  mood: Mood | 'any';
-  sort: QueueSort;
-}
+export type QueueView = InboxView;
 
-export const DEFAULT_VIEW: QueueView = { channel: 'all', status: 'all', assignee: 'anyone', mood: 'any', sort: 'recent' };
+export const DEFAULT_VIEW: QueueView = DEFAULT_INBOX_VIEW;
 
 interface Props {
   view: QueueView;
@@ -106,6 +102,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           ]}
         />
       </SimpleGrid>
+      <SavedViews view={view} onView={onView} />
     </Stack>
   );
 }
