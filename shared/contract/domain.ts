@@ -100,6 +100,8 @@ export interface ConversationSummary {
   priority: Priority;
   /** Open work the current user has not opened since the customer last wrote. */
   unread: boolean;
+  /** The current user has an unsent draft here (a reply or a note). */
+  hasDraft: boolean;
   /** Since when the customer has been waiting for an answer (their first unanswered message); null when answered. */
   waitingSince: number | null;
   /** How the customer's last message read; null until it has been read. */
@@ -124,6 +126,14 @@ export const MOOD_THRESHOLD = 0.25;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/**
+ * The queue's orders. 'recent': newest last message first. 'waiting': customers waiting for us
+ * (open work with an unanswered message) first, the longest wait on top, then every other
+ * conversation (answered, snoozed, resolved) newest first: a resolved conversation is never
+ * "waiting", however old its last message. 'upset': the most negative last customer message first.
+ * 'priority': the most urgent first, then as 'waiting'. 'target': the soonest response-time
+ * breach first (the longest breached on top), conversations with no running clock after.
+ */
 export const QUEUE_SORTS = ['recent', 'waiting', 'upset', 'priority', 'target'] as const;
 export type QueueSort = (typeof QUEUE_SORTS)[number];
 

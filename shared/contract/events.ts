@@ -56,6 +56,8 @@ export const eventPayloads = {
     conversationId: z.number().int().positive(),
     reason: z.enum(['tags', 'snoozed', 'snooze-ended']),
   }),
+  /** A person's draft in a conversation appeared or went (sent, emptied): the queue marks conversations with a draft. */
+  'draft.changed': z.object({ conversationId: z.number().int().positive(), userId: z.number().int().nonnegative(), hasDraft: z.boolean() }),
   /** The workspace changed in bulk (e.g. the demo was loaded): lists should refetch. */
   'workspace.changed': z.object({ reason: z.string() }),
   /** Background work started or settled (or the backlog moved on): the same as 'workspace.background' answers. */

@@ -9,6 +9,7 @@ import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftF
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
+import { inboxPlaceSchema, inboxViewSchema, savedViewNameSchema, type InboxPlace, type SavedView } from './views';
 import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
@@ -46,6 +47,7 @@ export const methodInputs = {
       tagId: id.optional(),
       /** Only conversations whose response-time target is breached now. */
       breached: z.literal(true).optional(),
+      /** See QUEUE_SORTS: 'waiting' orders by how long the customer has waited for us, open work only. */
       sort: z.enum(QUEUE_SORTS).default('recent'),
       limit: z.number().int().min(1).max(500).default(100),
       offset: z.number().int().min(0).default(0),
@@ -89,6 +91,10 @@ export const methodInputs = {
       status: z.enum([...CONVERSATION_STATUSES, 'active']).optional(),
       assignee: z.union([z.literal('me'), z.literal('unassigned'), id]).optional(),
       mood: z.enum(MOODS).optional(),
+      /** Only conversations carrying this tag. */
+      tagId: id.optional(),
+      /** Only conversations whose response-time target is breached now. */
+      breached: z.literal(true).optional(),
     })
     .strict(),
   'users.list': z.object({}).strict(),
@@ -163,6 +169,13 @@ export const methodInputs = {
   'responseTargets.get': z.object({}).strict(),
   /** Supervisors only; null restores the default targets. */
   'responseTargets.save': z.object({ clientId: clientId.optional(), targets: responseTargetsSchema.nullable() }).strict(),
+  /** The current person's saved views of the inbox (with their counts now) and where they left the inbox. */
+  'views.list': z.object({}).strict(),
+  /** Remembers where the current person is in the inbox, so it opens there again for them. */
+  'views.remember': z.object({ place: inboxPlaceSchema }).strict(),
+  /** Saves the view under a name (a new view), or renames/changes the view `id`; names are unique per person. */
+  'views.save': z.object({ clientId: clientId.optional(), id: id.optional(), name: savedViewNameSchema, view: inboxViewSchema }).strict(),
+  'views.delete': z.object({ clientId: clientId.optional(), id }).strict(),
 } satisfies Record<string, z.ZodType>;
 
 export type MethodName = keyof typeof methodInputs;
@@ -193,6 +206,8 @@ export const RETRYABLE_METHODS = [
   'conversations.removeTag',
   'conversations.snooze',
   'responseTargets.save',
+  'views.save',
+  'views.delete',
 ] as const satisfies readonly MethodName[];
 export type RetryableMethod = (typeof RETRYABLE_METHODS)[number];
 
@@ -253,6 +268,10 @@ export interface MethodOutputs {
   'conversations.snooze': ConversationSummary;
   'responseTargets.get': { targets: ResponseTargets; isDefault: boolean; canEdit: boolean };
   'responseTargets.save': { targets: ResponseTargets; isDefault: boolean; canEdit: boolean };
+  'views.list': { saved: SavedView[]; last: InboxPlace | null };
+  'views.remember': { rememberedAt: number };
+  'views.save': SavedView;
+  'views.delete': { id: number };
 }
 
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];

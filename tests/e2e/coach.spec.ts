@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { RunningWebHost } from '../../electron/web/runWebHost';
 import type { IngestMessage } from '../../shared/contract/ingestion';
 import { startHostInProcess } from './inProcessHost';
-import { openConsoleWithDemo } from './webHostFixture';
+import { openConsoleWithDemo, showEverythingNewestFirst } from './webHostFixture';
 
 /**
  * The coach end to end, in Chromium against the web host and the stand-in models: an upset
@@ -33,6 +33,7 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   const workspace = host.services.workspace;
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   await openConsoleWithDemo(page, host.url);
+  await showEverythingNewestFirst(page);
 
   const first = workspace.ingestion.ingest(fromSam('Hi, my parcel has not arrived.', Date.now() - 120_000));
   await page.getByTestId('conversation-row').filter({ hasText: 'Sam Carter' }).click();
@@ -89,6 +90,7 @@ test('a curt reply to an upset customer is checked before it goes, and can be se
   const workspace = host.services.workspace;
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   await openConsoleWithDemo(page, host.url);
+  await showEverythingNewestFirst(page);
   workspace.ingestion.ingest(fromSam('Still nothing. This is awful and I am angry.', Date.now()));
   await page.getByTestId('conversation-row').filter({ hasText: 'Sam Carter' }).click();
   const reply = page.getByRole('textbox', { name: 'Reply to Sam Carter' });

@@ -73,6 +73,17 @@ export async function openConsoleWithDemo(page: Page, url: string): Promise<void
   await row.waitFor();
 }
 
+/**
+ * Shows every conversation, newest first (the inbox opens on open work, whoever has waited longest
+ * on top), for tests about a conversation that has just arrived or just been answered.
+ */
+export async function showEverythingNewestFirst(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.location.hash = '#/inbox?status=all&sort=recent';
+  });
+  await page.getByRole('textbox', { name: 'Sort' }).and(page.locator('[value="Newest first"]')).waitFor();
+}
+
 export const haveSharedModels = fs.existsSync(SHARED_MODELS);
 
 /** Stops a host started with startWebHost and removes its workspace. */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { waitForBackgroundSettled } from './backgroundSettled';
-import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
+import { openConsoleWithDemo, showEverythingNewestFirst, startWebHost, stopWebHost } from './webHostFixture';
 
 /**
  * The agent at work: replies, notes and status changes are saved as they happen, a reply is read
@@ -14,7 +14,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => stopWebHost(started));
 
-const openConsole = (page: Page) => openConsoleWithDemo(page, started.host.url);
+/** The console showing every conversation, newest first: these tests follow conversations as they are answered. */
+const openConsole = async (page: Page) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await showEverythingNewestFirst(page);
+};
 
 async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText(channel, { exact: true }).click();

@@ -120,11 +120,15 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       mustExist(conversationId);
       return actions().saveDraft({ conversationId, kind, body, user: currentUser() });
     },
-    'messages.search': ({ query, limit, channel, status, assignee, mood }) => {
+    'messages.search': ({ query, limit, channel, status, assignee, mood, tagId, breached }) => {
       const started = performance.now();
       const me = assignee === 'me' ? currentUser() : null;
       if (assignee === 'me' && !me) return { hits: [], tookMs: 0 };
-      const hits = ready().store.search.find(query, { channel, status, assignee: assignee === 'me' ? me!.id : assignee, mood }, limit);
+      const { store } = ready();
+      const found = store.search.find(query, { channel, status, assignee: assignee === 'me' ? me!.id : assignee, mood, tagId }, limit);
+      // a response-time breach depends on the targets and the time now: checked on the few hits found
+      const at = now();
+      const hits = breached ? found.filter((hit) => { const clock = store.conversations.getSummary(hit.conversationId)?.responseClock; return clock != null && clock.dueAt < at; }) : found;
       return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     },
   };

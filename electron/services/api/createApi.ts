@@ -16,6 +16,8 @@ import { createResponseTargets, createSnoozeService, createTagActions } from '..
 import { createTriageHandlers, type TriageParts } from './triageHandlers';
 import { createMacroHandlers, macrosOf } from './macroHandlers';
 import { createDispatcher, type Handlers } from './dispatch';
+import { withDraftMarks } from './draftMarks';
+import { createViewHandlers } from './viewHandlers';
 import { withClientIds } from './retryableCalls';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 
@@ -139,6 +141,7 @@ export function createApi(context: ApiContext) {
     ...createMacroHandlers(ready),
     ...createTriageHandlers(() => (ready(), triage!), () => (context.workspace.state === 'ready' ? currentUser() : null), () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),
     ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
+    ...createViewHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),
     'session.setRole': ({ role }) => {
@@ -147,6 +150,8 @@ export function createApi(context: ApiContext) {
       return { role, user: store.users.firstWithRole(role) };
     },
   };
+
+  Object.assign(handlers, withDraftMarks(handlers, ready, () => (context.workspace.state === 'ready' ? currentUser() : null), context.bus));
 
   return {
     call: createDispatcher(withClientIds(handlers, () => ready().store, now)),

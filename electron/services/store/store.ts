@@ -11,6 +11,7 @@ import { createCustomerHistoryRepository } from './repositories/customerHistory'
 import { createDraftsRepository } from './repositories/drafts';
 import { createFollowUpsRepository } from './repositories/followUps';
 import { createMessagesRepository } from './repositories/messages';
+import { createSavedViewsRepository } from './repositories/savedViews';
 import { createSearchRepository } from './repositories/search';
 import { createSessionEventsRepository } from './repositories/sessionEvents';
 import { createSettingsRepository } from './repositories/settings';
@@ -40,6 +41,7 @@ export function createStore(db: Database.Database, path: string, migration: Migr
     appliedRequests: createAppliedRequestsRepository(db),
     tags: createTagsRepository(db),
     snoozes: createSnoozesRepository(db),
+    savedViews: createSavedViewsRepository(db),
     /** Runs `work` in one write transaction: all of it is stored, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

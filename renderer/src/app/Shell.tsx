@@ -1,6 +1,9 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { IconHeartHandshake } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { DEFAULT_INBOX_PLACE } from '../../../shared/contract/views';
+import { useClient } from '../api/ClientContext';
 import { ROLES, type WorkspaceStatus } from '../../../shared/contract/domain';
 import { CommandPalette, type ExtraAction } from '../features/commands/CommandPalette';
 import { useCommand } from '../features/commands/CommandProvider';
@@ -8,10 +11,13 @@ import { BacklogIndicator } from '../features/analysis/BacklogIndicator';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { EmptyInbox } from '../features/onboarding/EmptyInbox';
+import { inboxHash } from '../features/inbox/inboxPlace';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
 import { PAGES, type PageId } from './pages';
+import { queryKeys } from './queryKeys';
+import { navigate, parseRoute, routeHash, useLocationHash } from './route';
 import { PaneBoundary } from '../lib/PaneBoundary';
 
 function Page({ page, status, setPage }: { page: PageId; status: WorkspaceStatus; setPage: (page: PageId) => void }) {
@@ -28,7 +34,25 @@ function Page({ page, status, setPage }: { page: PageId; status: WorkspaceStatus
 }
 
 export function Shell({ status }: { status: WorkspaceStatus }) {
-  const [page, setPage] = useState<PageId>('inbox');
+  const client = useClient();
+  // the page (and the inbox's place) is the address's; an address without one opens where this person left the inbox
+  const hash = useLocationHash();
+  const route = useMemo(() => parseRoute(hash), [hash]);
+  const views = useQuery({ queryKey: queryKeys.views, queryFn: () => client.call('views.list', {}) });
+  const remembered = views.isPending ? undefined : inboxHash(views.data?.last ?? DEFAULT_INBOX_PLACE);
+  useEffect(() => {
+    if (route === null && remembered !== undefined) navigate(remembered, { replace: true });
+  }, [route, remembered]);
+  // the inbox as it was last seen in this window, to come back to from another page
+  const inboxSeen = useRef<string | null>(null);
+  useEffect(() => {
+    if (route?.page === 'inbox') inboxSeen.current = hash;
+  }, [route, hash]);
+  const page = route?.page ?? 'inbox';
+  const setPage = useCallback(
+    (next: PageId) => navigate(next === 'inbox' ? (inboxSeen.current ?? remembered ?? inboxHash(DEFAULT_INBOX_PLACE)) : routeHash(next)),
+    [remembered],
+  );
   const setRole = useSetRole();
   useCommand('go.inbox', () => setPage('inbox'));
   useCommand('go.settings', () => setPage('settings'));
@@ -80,7 +104,13 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
       <CommandPalette extra={extra} />
       <AppShell.Main h="100vh">
         <PaneBoundary what={`The ${PAGES.find(({ id }) => id === page)?.label ?? page} page`} resetKeys={[page]}>
-          <Page page={page} status={status} setPage={setPage} />
+          {route ? (
+            <Page page={page} status={status} setPage={setPage} />
+          ) : (
+            <Center h="100%">
+              <Loader aria-label="Opening the inbox where you left it" />
+            </Center>
+          )}
         </PaneBoundary>
       </AppShell.Main>
     </AppShell>

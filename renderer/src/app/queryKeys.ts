@@ -11,4 +11,6 @@ export const queryKeys = {
   search: (query: string, filter: object = {}) => ['messages.search', query, filter] as const,
   customerProfile: (id: number) => ['customers.profile', id] as const,
   allCustomerProfiles: ['customers.profile'] as const,
+  /** The current person's saved views and where they left the inbox. */
+  views: ['views.list'] as const,
 };

@@ -9,6 +9,7 @@ import { coachAndConnection } from './0008_coach_and_connection';
 import { clientIdsAndDraftDeltas } from './0009_client_ids_and_draft_deltas';
 import { searchEverywhere } from './0011_search_everywhere';
 import { triage } from './0012_triage';
+import { savedViews } from './0013_saved_views';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'client ids and draft deltas', sql: clientIdsAndDraftDeltas },
   { version: 11, name: 'search everywhere', sql: searchEverywhere },
   { version: 12, name: 'tags, snooze and response targets', sql: triage },
+  { version: 13, name: 'saved views', sql: savedViews },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

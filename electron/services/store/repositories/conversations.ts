@@ -47,6 +47,7 @@ interface SummaryRow {
   snoozed_until: number | null;
   first_reply_at: number | null;
   tags_json: string | null;
+  has_draft: number;
 }
 
 export interface NewConversation {
@@ -74,14 +75,21 @@ export interface ConversationFilter {
   breachedAt?: number | undefined;
 }
 
+/**
+ * Since when the customer has waited for us, for conversations that are open work (open or
+ * pending); null for answered ones and for those not waiting on us at all (snoozed, resolved),
+ * however long their last message went unanswered before they were set aside.
+ */
+const WAITING = "(CASE WHEN c.status IN ('open', 'pending') THEN c.waiting_since END)";
+
 const ORDER_BY: Record<QueueSort, string> = {
   recent: 'c.last_message_at DESC, c.id DESC',
-  // longest-waiting first; answered conversations after, newest first
-  waiting: 'c.waiting_since IS NULL, c.waiting_since ASC, c.last_message_at DESC, c.id DESC',
+  // waiting customers first, longest wait on top; then everyone else (answered, snoozed, resolved), newest first
+  waiting: `${WAITING} IS NULL, ${WAITING} ASC, c.last_message_at DESC, c.id DESC`,
   // most negative last customer message first; unread ones last
   upset: 'c.mood_sentiment IS NULL, c.mood_sentiment ASC, c.last_message_at DESC, c.id DESC',
   // most urgent first; within a priority, who has waited longest
-  priority: 'c.priority DESC, c.waiting_since IS NULL, c.waiting_since ASC, c.last_message_at DESC, c.id DESC',
+  priority: `c.priority DESC, ${WAITING} IS NULL, ${WAITING} ASC, c.last_message_at DESC, c.id DESC`,
   // soonest breach first (the longest breached on top); conversations with no clock after, newest first
   target: '@due IS NULL, @due ASC, c.last_message_at DESC, c.id DESC',
 };
@@ -98,7 +106,8 @@ const SUMMARY_SELECT = `
          c.snoozed_until, c.first_reply_at,
          (SELECT json_group_array(json_object('id', t.id, 'name', t.name, 'color', t.color))
             FROM (SELECT t.id, t.name, t.color FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id
-                  WHERE ct.conversation_id = c.id ORDER BY t.name COLLATE NOCASE) t) AS tags_json
+                  WHERE ct.conversation_id = c.id ORDER BY t.name COLLATE NOCASE) t) AS tags_json,
+         EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id AND d.user_id = @viewer) AS has_draft
   FROM conversations c
   LEFT JOIN customer_connection cc ON cc.customer_id = c.customer_id
   LEFT JOIN messages lc ON lc.id = c.last_customer_message_id
@@ -124,6 +133,7 @@ const toSummary = (row: SummaryRow, targets: ResponseTargets): ConversationSumma
   updatedAt: row.updated_at,
   waitingSince: row.waiting_since,
   unread: row.unread === 1,
+  hasDraft: row.has_draft === 1,
   priority: PRIORITIES[row.priority] ?? 'normal',
   followUpDueAt: row.follow_up_due_at,
   connection: row.connection_score !== null && row.connection_stage !== null ? { score: row.connection_score, stage: row.connection_stage } : null,
@@ -135,6 +145,19 @@ const toSummary = (row: SummaryRow, targets: ResponseTargets): ConversationSumma
   snoozedUntil: row.snoozed_until,
   responseClock: responseClock({ channel: row.channel, status: row.status, waitingSince: row.waiting_since, firstReplyAt: row.first_reply_at }, targets),
 });
+
+/** The named parameters a filter's statement uses (a statement refuses any it does not). */
+function paramsOf(filter: ConversationFilter): Record<string, string | number> {
+  const params = {
+    channel: filter.channel ?? null,
+    status: filter.status === 'active' ? null : (filter.status ?? null),
+    customerId: filter.customerId ?? null,
+    assignee: typeof filter.assignee === 'number' ? filter.assignee : null,
+    tagId: filter.tagId ?? null,
+    breachedAt: filter.breachedAt ?? null,
+  };
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null)) as Record<string, string | number>;
+}
 
 export function createConversationsRepository(db: Database.Database) {
   const insert = db.prepare(
@@ -263,19 +286,16 @@ export function createConversationsRepository(db: Database.Database) {
       markRead.run(id, viewer ?? 0, at);
     },
     list(filter: ConversationFilter, limit: number, offset: number, sort: QueueSort = 'recent', viewer: number | null = null): { items: ConversationSummary[]; total: number } {
-      const params = {
-        channel: filter.channel ?? null,
-        status: filter.status === 'active' ? null : (filter.status ?? null),
-        customerId: filter.customerId ?? null,
-        assignee: typeof filter.assignee === 'number' ? filter.assignee : null,
-        tagId: filter.tagId ?? null,
-        breachedAt: filter.breachedAt ?? null,
-      };
       const statements = listStatementsFor(filter, sort);
-      const usedParams = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== null));
+      const usedParams = paramsOf(filter);
       const items = (statements.page.all({ ...usedParams, limit, offset, viewer: viewer ?? 0 }) as SummaryRow[]).map((row) => toSummary(row, currentTargets().targets));
       const total = (statements.total.get(usedParams) as { n: number }).n;
       return { items, total };
+    },
+    /** How many conversations match `filter` (a saved view's count). */
+    count(filter: ConversationFilter): number {
+      const usedParams = paramsOf(filter);
+      return (listStatementsFor(filter, 'recent').total.get(usedParams) as { n: number }).n;
     },
     countByChannel(): Record<Channel, number> {
       const counts: Record<Channel, number> = { chat: 0, email: 0, voice: 0 };

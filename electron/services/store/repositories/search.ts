@@ -33,6 +33,8 @@ export interface SearchFilter {
   /** A user's id, or 'unassigned'. */
   assignee?: number | 'unassigned' | undefined;
   mood?: Mood | undefined;
+  /** Carries this tag. */
+  tagId?: number | undefined;
 }
 
 /** One matching message, as the message index finds it. */
@@ -86,6 +88,10 @@ function filterSql(filter: SearchFilter): { where: string; params: Record<string
   else if (filter.assignee !== undefined) {
     clauses.push('c.assignee_id = @assignee');
     params.assignee = filter.assignee;
+  }
+  if (filter.tagId !== undefined) {
+    clauses.push('EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.conversation_id = c.id AND ct.tag_id = @tagId)');
+    params.tagId = filter.tagId;
   }
   if (filter.mood === 'upset') clauses.push(`c.mood_sentiment <= -${MOOD_THRESHOLD}`);
   else if (filter.mood === 'happy') clauses.push(`c.mood_sentiment >= ${MOOD_THRESHOLD}`);

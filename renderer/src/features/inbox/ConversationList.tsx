@@ -1,4 +1,4 @@
-import { Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent } from 'react';
 import { usePagedVirtualList } from '../../lib/usePagedVirtualList';
@@ -7,6 +7,9 @@ import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationRow } from './ConversationRow';
 import type { QueueView } from './InboxToolbar';
+import { viewFilter } from '../../../../shared/contract/views';
+import { SORT_EXPLAINED } from './sortExplained';
+import { MarksLegend } from './MarksLegend';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 82;
@@ -19,17 +22,11 @@ interface Props {
   onItems?: (ids: number[]) => void;
 }
 
-/** Every conversation, newest first, fetched page by page and rendered only where visible. */
+/** The conversations in the view, in its order, fetched page by page and rendered only where visible. */
 export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
   const client = useClient();
-  const filter = {
-    ...(view.channel !== 'all' ? { channel: view.channel } : {}),
-    ...(view.status === 'breached' ? { status: 'active' as const, breached: true as const } : view.status !== 'all' ? { status: view.status } : {}),
-    ...(view.tag !== 'any' ? { tagId: view.tag } : {}),
-    ...(view.assignee !== 'anyone' ? { assignee: view.assignee } : {}),
-    ...(view.mood !== 'any' ? { mood: view.mood } : {}),
-    sort: view.sort,
-  };
+  const { filter: where, sort } = viewFilter(view);
+  const filter = { ...where, sort };
   const list = useInfiniteQuery({
     queryKey: queryKeys.conversations(filter),
     queryFn: ({ pageParam }) => client.call('conversations.list', { ...filter, limit: PAGE_SIZE, offset: pageParam }),
@@ -54,9 +51,15 @@ export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
   if (status) return status;
   return (
     <>
-      <Text size="xs" c="dimmed" px="sm" py={6} aria-live="polite">
-        {total.toLocaleString()} conversation{total === 1 ? '' : 's'}
-      </Text>
+      <Group gap={4} px="sm" py={4} wrap="nowrap" justify="space-between">
+        <Text size="xs" c="dimmed" aria-live="polite" title={SORT_EXPLAINED[sort].long}>
+          <span data-testid="queue-count">
+            {total.toLocaleString()} conversation{total === 1 ? '' : 's'}
+          </span>
+          {` · ${SORT_EXPLAINED[sort].short}`}
+        </Text>
+        <MarksLegend />
+      </Group>
       <div ref={scrollRef} style={{ flex: 1, overflowY: 'auto' }} aria-label="Conversations" role="region">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((row) => {

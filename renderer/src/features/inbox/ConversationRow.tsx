@@ -10,6 +10,7 @@ import classes from './ConversationRow.module.css';
 import { ResponseTarget } from '../triage/ResponseTarget';
 import { TagChips } from '../triage/TagChips';
 import { snoozedUntilText } from '../triage/snoozePresets';
+import { MARKS } from './queueMarks';
 
 interface Props {
   conversation: ConversationSummary;
@@ -27,6 +28,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
   const followUpOverdue = conversation.followUpDueAt !== null && conversation.followUpDueAt < Date.now();
   const connection = conversation.connection;
   const connectionText = connection ? `Connection: ${STAGE_LOOK[connection.stage].label.toLowerCase()} (${formatScore(connection.score)})` : '';
+  const connectionTitle = connection ? `${connectionText}: how close this customer is to us, from stranger to kin` : '';
   return (
     <UnstyledButton
       className={`${classes.row} ${classes.fill}`}
@@ -41,7 +43,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
       <div className={classes.body}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
-            {conversation.unread && <span className={classes.unread} role="img" aria-label="Unread" data-testid="unread" />}
+            {conversation.unread && <span className={classes.unread} role="img" aria-label={MARKS.unread} title={MARKS.unread} data-testid="unread" />}
             <Text fw={conversation.unread ? 800 : 600} size="sm" truncate>
               {conversation.customer.displayName}
             </Text>
@@ -49,7 +51,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
               <span
                 role="img"
                 aria-label={connectionText}
-                title={connectionText}
+                title={connectionTitle}
                 data-testid="connection-dot"
                 data-stage={connection.stage}
                 style={{ flexShrink: 0, width: 7, height: 7, borderRadius: 2, background: `var(--mantine-color-${STAGE_LOOK[connection.stage].color}-6)` }}
@@ -79,11 +81,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
                 style={{ background: `var(--mantine-color-${conversation.mood.emotion ? EMOTION_LOOK[conversation.mood.emotion].color : 'gray'}-5)` }}
                 role="img"
                 aria-label={`Mood: ${conversation.mood.emotion ?? (conversation.mood.analyzer === 'lexicon' ? 'sentiment' : 'unknown')} ${formatSentiment(conversation.mood.sentiment)}`}
-                title={`Last customer message: ${conversation.mood.emotion ?? 'sentiment'} ${formatSentiment(conversation.mood.sentiment)}${conversation.mood.analyzer === 'lexicon' ? ' (lexicon)' : ''}`}
+                title={`Mood of the customer’s last message: ${conversation.mood.emotion ?? 'sentiment'} ${formatSentiment(conversation.mood.sentiment)}${conversation.mood.analyzer === 'lexicon' ? ' (lexicon)' : ''}`}
+                data-testid="mood-dot"
               />
             )}
             {waiting && (
-              <Text size="xs" fw={600} data-testid="waiting" style={{ color: 'var(--mantine-color-orange-light-color)' }}>
+              <Text size="xs" fw={600} data-testid="waiting" title={MARKS.waiting} style={{ color: 'var(--mantine-color-orange-light-color)' }}>
                 waiting {waited(conversation.waitingSince!)}
               </Text>
             )}
@@ -105,6 +108,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
         <Group gap={6} wrap="nowrap">
           <TagChips tags={conversation.tags} max={2} />
           <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1, minWidth: 0 }}>
+            {conversation.hasDraft && (
+              <Text span size="xs" fw={700} c="red.9" title={MARKS.draft} data-testid="draft-mark">
+                Draft{' · '}
+              </Text>
+            )}
             {last ? `${last.author === 'agent' ? 'You: ' : last.author === 'note' ? 'Note: ' : ''}${last.preview}` : 'No messages'}
           </Text>
         </Group>

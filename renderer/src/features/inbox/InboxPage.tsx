@@ -2,9 +2,9 @@ import { Center, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EventPayload } from '../../../../shared/contract/events';
-import type { ConversationSummary } from '../../../../shared/contract/domain';
+import type { ConversationSummary, WorkspaceStatus } from '../../../../shared/contract/domain';
 import { useClient, useKinshipEvent } from '../../api/ClientContext';
 import { useCommand } from '../commands/CommandProvider';
 import { queryKeys } from '../../app/queryKeys';
@@ -12,26 +12,49 @@ import { ConversationView } from '../conversation/ConversationView';
 import { PaneActions } from '../conversation/PaneActions';
 import { CustomerPanel } from '../customer/CustomerPanel';
 import { ConversationList } from './ConversationList';
-import { DEFAULT_VIEW, InboxToolbar, type QueueView } from './InboxToolbar';
+import { InboxToolbar, type QueueView } from './InboxToolbar';
+import { changeInboxPlace, currentInboxPlace, useInboxPlace } from './inboxPlace';
 import { SearchResults } from './SearchResults';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 import { useTriageEvents } from '../triage/useTriage';
-
-interface Selection {
-  conversationId: number;
-  messageId: number | null;
-}
 
 /** One list for every channel beside the open conversation; search reaches every message. */
 export function InboxPage() {
   const queryClient = useQueryClient();
   const client = useClient();
-  const [view, setView] = useState<QueueView>(DEFAULT_VIEW);
-  const [query, setQuery] = useState('');
+  // the view, the search and the open conversation are the address's (see inboxPlace): kept across pages, reloads and links
+  const { place } = useInboxPlace();
+  const view = place.view;
+  const setView = useCallback((next: QueueView) => changeInboxPlace((current) => ({ ...current, view: next })), []);
+  const [query, setQuery] = useState(place.query);
   const [debouncedQuery] = useDebouncedValue(query.trim(), 200);
-  const [selection, setSelection] = useState<Selection | null>(null);
+  // what was typed reaches the address once typing pauses (in place: a search is not a step back)…
+  const queryWritten = useRef(place.query);
+  useEffect(() => {
+    if (debouncedQuery === currentInboxPlace().query) return;
+    queryWritten.current = debouncedQuery;
+    changeInboxPlace((current) => ({ ...current, query: debouncedQuery }), { replace: true });
+  }, [debouncedQuery]);
+  // …and a search the address brings (back, forward, a link) shows in the box, while one being typed is left alone
+  useEffect(() => {
+    if (place.query === queryWritten.current) return;
+    queryWritten.current = place.query;
+    setQuery(place.query);
+  }, [place.query]);
+  const searching = place.query;
+  const selection = useMemo(
+    () => (place.conversationId === null ? null : { conversationId: place.conversationId, messageId: place.messageId }),
+    [place],
+  );
   // stable, so the queue's rows (memoised) do not all re-render when one is opened
-  const openConversation = useCallback((conversationId: number) => setSelection({ conversationId, messageId: null }), []);
+  const openConversation = useCallback(
+    (conversationId: number, messageId: number | null = null) => changeInboxPlace((current) => ({ ...current, conversationId, messageId })),
+    [],
+  );
+  // this person opens the inbox here next time (on any console)
+  useEffect(() => {
+    void client.call('views.remember', { place }).catch(() => undefined);
+  }, [client, place]);
   /** A second conversation kept open beside the first, each with its own composer. */
   const [beside, setBeside] = useState<number | null>(null);
   const [activePane, setActivePane] = useState<'main' | 'beside'>('main');
@@ -87,6 +110,22 @@ export function InboxPage() {
     ),
   );
 
+  // a draft begun or gone (in this window or another) marks its row at once, without reading the queue again
+  useKinshipEvent(
+    'draft.changed',
+    useCallback(
+      (changed: EventPayload<'draft.changed'>) => {
+        if (changed.userId !== (queryClient.getQueryData<WorkspaceStatus>(queryKeys.status)?.currentUser?.id ?? 0)) return;
+        queryClient.setQueriesData<InfiniteData<{ items: ConversationSummary[] }>>({ queryKey: queryKeys.allConversations }, (data) =>
+          data?.pages
+            ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === changed.conversationId ? { ...item, hasDraft: changed.hasDraft } : item)) })) }
+            : data,
+        );
+      },
+      [queryClient],
+    ),
+  );
+
   const backlogRunning = useRef(false);
   // when the backlog has been read, the open conversation is fetched once more so its readings appear
   useKinshipEvent(
@@ -125,13 +164,13 @@ export function InboxPage() {
     if (!ids.length) return;
     const at = selection ? ids.indexOf(selection.conversationId) : -1;
     const next = ids[Math.min(ids.length - 1, Math.max(0, at === -1 ? 0 : at + step))]!;
-    setSelection({ conversationId: next, messageId: null });
+    openConversation(next);
   };
-  useCommand('conversation.next', () => move(1), !debouncedQuery);
-  useCommand('conversation.previous', () => move(-1), !debouncedQuery);
+  useCommand('conversation.next', () => move(1), !searching);
+  useCommand('conversation.previous', () => move(-1), !searching);
   useCommand('conversation.nextWaiting', () => {
     void client.call('conversations.list', { status: 'active', sort: 'waiting', limit: 1 }).then(({ items }) => {
-      if (items[0]) setSelection({ conversationId: items[0].id, messageId: null });
+      if (items[0]) openConversation(items[0].id);
     });
   });
 
@@ -142,14 +181,14 @@ export function InboxPage() {
         style={{ display: 'flex', flexDirection: 'column', minHeight: 0, borderRight: '1px solid var(--mantine-color-gray-3)' }}
       >
         <InboxToolbar view={view} onView={setView} query={query} onQuery={setQuery} />
-        <PaneBoundary what={debouncedQuery ? 'The search results' : 'The queue'} resetKeys={[debouncedQuery, view]}>
-        {debouncedQuery ? (
+        <PaneBoundary what={searching ? 'The search results' : 'The queue'} resetKeys={[searching, view]}>
+        {searching ? (
           <SearchResults
-            query={debouncedQuery}
+            query={searching}
             view={view}
-            onSearchEverywhere={() => setView({ ...view, channel: 'all', status: 'all', assignee: 'anyone', mood: 'any' })}
+            onSearchEverywhere={() => setView({ ...view, channel: 'all', status: 'all', assignee: 'anyone', mood: 'any', tag: 'any' })}
             selectedMessageId={selection?.messageId ?? null}
-            onOpen={(conversationId, messageId) => setSelection({ conversationId, messageId })}
+            onOpen={openConversation}
           />
         ) : (
           <ConversationList

@@ -1,26 +1,19 @@
 import { CloseButton, SegmentedControl, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import type { Channel, ConversationStatus, Mood, QueueSort } from '../../../../shared/contract/domain';
+import type { Channel, QueueSort } from '../../../../shared/contract/domain';
+import { DEFAULT_INBOX_VIEW, type InboxView } from '../../../../shared/contract/views';
 import { useRef } from 'react';
 import { useCommand } from '../commands/CommandProvider';
 import { CHANNEL_LOOK } from './channelLook';
 import { TagFilter } from '../triage/TagFilter';
+import { SavedViews } from './SavedViews';
 
 export type ChannelFilter = Channel | 'all';
 
 /** What the queue shows and in which order; 'all' means no filter. */
-export interface QueueView {
-  channel: ChannelFilter;
-  /** 'breached': open work past its response-time target. */
-  status: ConversationStatus | 'active' | 'breached' | 'all';
-  assignee: 'me' | 'unassigned' | 'anyone';
-  mood: Mood | 'any';
-  sort: QueueSort;
-  /** A tag's id, or 'any'. */
-  tag: number | 'any';
-}
+export type QueueView = InboxView;
 
-export const DEFAULT_VIEW: QueueView = { channel: 'all', status: 'all', assignee: 'anyone', mood: 'any', sort: 'recent', tag: 'any' };
+export const DEFAULT_VIEW: QueueView = DEFAULT_INBOX_VIEW;
 
 interface Props {
   view: QueueView;
@@ -113,6 +106,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
         />
         <TagFilter value={view.tag} onChange={(value) => set('tag', value)} />
       </SimpleGrid>
+      <SavedViews view={view} onView={onView} />
     </Stack>
   );
 }

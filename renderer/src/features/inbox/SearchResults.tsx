@@ -37,6 +37,7 @@ const FIELD_LABEL: Record<Exclude<SearchField, 'message'>, string> = {
 const STATUS_FILTER_LABEL: Record<QueueView['status'], string | null> = {
   all: null,
   active: 'open work',
+  breached: 'past its response target',
   open: 'open',
   pending: 'pending',
   snoozed: 'snoozed',
@@ -47,7 +48,8 @@ const STATUS_FILTER_LABEL: Record<QueueView['status'], string | null> = {
 export function searchFilter(view: QueueView): Omit<MethodInput<'messages.search'>, 'query' | 'limit'> {
   return {
     ...(view.channel !== 'all' ? { channel: view.channel } : {}),
-    ...(view.status !== 'all' ? { status: view.status } : {}),
+    ...(view.status === 'breached' ? { status: 'active' as const, breached: true as const } : view.status !== 'all' ? { status: view.status } : {}),
+    ...(view.tag !== 'any' ? { tagId: view.tag } : {}),
     ...(view.assignee !== 'anyone' ? { assignee: view.assignee } : {}),
     ...(view.mood !== 'any' ? { mood: view.mood } : {}),
   };
@@ -60,6 +62,7 @@ function filterWords(view: QueueView): string | null {
     STATUS_FILTER_LABEL[view.status],
     view.assignee === 'me' ? 'mine' : view.assignee === 'unassigned' ? 'unassigned' : null,
     view.mood !== 'any' ? `${view.mood} customers` : null,
+    view.tag !== 'any' ? 'the chosen tag' : null,
   ].filter((word): word is string => word !== null);
   return words.length ? new Intl.ListFormat('en-GB', { style: 'short', type: 'conjunction' }).format(words) : null;
 }

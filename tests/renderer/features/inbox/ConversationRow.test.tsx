@@ -22,6 +22,7 @@ const conversation: ConversationSummary = {
   updatedAt: now - 60_000,
   priority: 'normal',
   unread: false,
+  hasDraft: false,
   waitingSince: null,
   mood: null,
   followUpDueAt: null,

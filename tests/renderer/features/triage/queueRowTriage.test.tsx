@@ -40,6 +40,7 @@ const conversation: ConversationSummary = {
     { id: 3, name: 'Damaged', color: 'red' },
   ],
   snoozedUntil: null,
+  hasDraft: false,
   responseClock: { kind: 'first', since: NOW - 60_000, dueAt: NOW + 60_000, targetMinutes: 2 },
 };
 

@@ -1,0 +1,67 @@
+import { ActionIcon, Badge, Group, Popover, Stack, Text } from '@mantine/core';
+import { IconAlarm, IconHelpCircle } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { CONNECTION_STAGES } from '../../../../shared/contract/connection';
+import { EMOTION_LOOK } from '../analysis/emotionLook';
+import { STAGE_LOOK } from '../customer/connectionLook';
+import classes from './ConversationRow.module.css';
+import { MARKS } from './queueMarks';
+
+const MOODS = (['anger', 'sadness', 'fear', 'neutral', 'joy'] as const).map((emotion) => ({ emotion, ...EMOTION_LOOK[emotion] }));
+
+function Entry({ mark, children }: { mark: ReactNode; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="flex-start" role="listitem">
+      <Group gap={4} wrap="nowrap" w={92} justify="flex-end" style={{ flexShrink: 0 }} aria-hidden>
+        {mark}
+      </Group>
+      <Text size="xs">{children}</Text>
+    </Group>
+  );
+}
+
+const dot = (color: string, square = false) => (
+  <span style={{ display: 'inline-block', width: square ? 7 : 9, height: square ? 7 : 9, borderRadius: square ? 2 : '50%', background: `var(--mantine-color-${color})` }} />
+);
+
+/** "What the marks mean": every mark a queue row can carry, explained where the queue is. */
+export function MarksLegend() {
+  return (
+    <Popover width={360} position="bottom-start" withArrow shadow="md">
+      <Popover.Target>
+        <ActionIcon size="sm" variant="subtle" color="gray" aria-label="What the marks mean" title="What the marks mean">
+          <IconHelpCircle size={16} aria-hidden />
+        </ActionIcon>
+      </Popover.Target>
+      <Popover.Dropdown aria-label="What the marks mean">
+        <Text size="xs" fw={700} mb={6}>
+          What the marks mean
+        </Text>
+        <Stack gap={8} role="list" aria-label="Marks on a conversation">
+          <Entry mark={<><span className={classes.unread} /><Text size="xs" fw={800}>Name</Text></>}>{MARKS.unread}.</Entry>
+          <Entry mark={<Text size="xs" fw={700} c="red.9">Draft</Text>}>{MARKS.draft}.</Entry>
+          <Entry mark={MOODS.map((mood) => <span key={mood.emotion}>{dot(`${mood.color}-5`)}</span>)}>
+            {MARKS.mood}:{' '}
+            {MOODS.map((mood) => (
+              <span key={mood.emotion} style={{ whiteSpace: 'nowrap' }}>
+                {dot(`${mood.color}-5`)} {mood.label.toLowerCase()}{' '}
+              </span>
+            ))}
+            (hover one for its reading).
+          </Entry>
+          <Entry mark={CONNECTION_STAGES.map((stage) => <span key={stage}>{dot(`${STAGE_LOOK[stage].color}-6`, true)}</span>)}>
+            {MARKS.connection}:{' '}
+            {CONNECTION_STAGES.map((stage) => (
+              <span key={stage} style={{ whiteSpace: 'nowrap' }}>
+                {dot(`${STAGE_LOOK[stage].color}-6`, true)} {STAGE_LOOK[stage].label.toLowerCase()}{' '}
+              </span>
+            ))}
+          </Entry>
+          <Entry mark={<Text size="xs" fw={600} style={{ color: 'var(--mantine-color-orange-light-color)' }}>waiting 2 h</Text>}>{MARKS.waiting} (open work only).</Entry>
+          <Entry mark={<IconAlarm size={14} color="var(--mantine-color-red-8)" />}>{MARKS.followUp}.</Entry>
+          <Entry mark={<Badge size="xs" variant="filled" color="red">urgent</Badge>}>Priority, when high or urgent; the last badge is the status.</Entry>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
