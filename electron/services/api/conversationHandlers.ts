@@ -128,7 +128,7 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       const found = store.search.find(query, { channel, status, assignee: assignee === 'me' ? me!.id : assignee, mood, tagId }, limit);
       // a response-time breach depends on the targets and the time now: checked on the few hits found
       const at = now();
-      const hits = breached ? found.filter((hit) => { const clock = store.conversations.getSummary(hit.conversationId)?.responseClock; return clock != null && clock.dueAt < at; }) : found;
+      const hits = breached ? found.filter((hit) => { const clock = store.conversations.getSummary(hit.conversationId)?.responseClock; return clock !== null && clock !== undefined && clock.dueAt < at; }) : found;
       return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     },
   };
