@@ -172,7 +172,7 @@ test('every mark on a row says what it means, and a legend explains them all', a
   await page.getByRole('button', { name: 'What the marks mean' }).click();
   const legend = page.getByRole('list', { name: 'Marks on a conversation' });
   for (const says of [/^Unread: /, /^Draft: /, /^Mood: /, /^Connection: /, /^Waiting: /, /^Follow-up overdue: /, /^Priority/]) {
-    await expect(legend.getByRole('listitem').filter({ hasText: says })).toHaveCount(1);
+    await expect(legend.getByRole('listitem').filter({ has: page.getByText(says) })).toHaveCount(1);
   }
 });
 
