@@ -178,6 +178,8 @@ test('every mark on a row says what it means, and a legend explains them all', a
 
 test('a conversation with an unsent draft is marked in the queue as the draft is typed, and unmarked when it is emptied', async ({ page }) => {
   await openConsoleWithDemo(page, own.host.url);
+  // an order readings cannot change while the test runs (moods arrive as the backlog is read)
+  await choose(page, 'Sort', 'Waiting longest');
   const row = rows(page).nth(1);
   const id = (await row.getAttribute('data-conversation-id'))!;
   const marked = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`).getByTestId('draft-mark');
