@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Group, Popover, Stack, Text } from '@mantine/core';
 import { IconAlarm, IconHelpCircle } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { CONNECTION_STAGES } from '../../../../shared/contract/connection';
 import { EMOTION_LOOK } from '../analysis/emotionLook';
 import { STAGE_LOOK } from '../customer/connectionLook';
@@ -15,7 +15,9 @@ function Entry({ mark, children }: { mark: ReactNode; children: ReactNode }) {
       <Group gap={4} wrap="nowrap" w={92} justify="flex-end" style={{ flexShrink: 0 }} aria-hidden>
         {mark}
       </Group>
-      <Text size="xs">{children}</Text>
+      <Text size="xs" style={{ flex: 1, minWidth: 0 }}>
+        {children}
+      </Text>
     </Group>
   );
 }
@@ -43,18 +45,22 @@ export function MarksLegend() {
           <Entry mark={MOODS.map((mood) => <span key={mood.emotion}>{dot(`${mood.color}-5`)}</span>)}>
             {MARKS.mood}:{' '}
             {MOODS.map((mood) => (
-              <span key={mood.emotion} style={{ whiteSpace: 'nowrap' }}>
-                {dot(`${mood.color}-5`)} {mood.label.toLowerCase()}{' '}
-              </span>
+              <Fragment key={mood.emotion}>
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {dot(`${mood.color}-5`)} {mood.label.toLowerCase()}
+                </span>{' '}
+              </Fragment>
             ))}
             (hover one for its reading).
           </Entry>
           <Entry mark={CONNECTION_STAGES.map((stage) => <span key={stage}>{dot(`${STAGE_LOOK[stage].color}-6`, true)}</span>)}>
             {MARKS.connection}:{' '}
             {CONNECTION_STAGES.map((stage) => (
-              <span key={stage} style={{ whiteSpace: 'nowrap' }}>
-                {dot(`${STAGE_LOOK[stage].color}-6`, true)} {STAGE_LOOK[stage].label.toLowerCase()}{' '}
-              </span>
+              <Fragment key={stage}>
+                <span style={{ whiteSpace: 'nowrap' }}>
+                  {dot(`${STAGE_LOOK[stage].color}-6`, true)} {STAGE_LOOK[stage].label.toLowerCase()}
+                </span>{' '}
+              </Fragment>
             ))}
           </Entry>
           <Entry mark={<Text size="xs" fw={600} style={{ color: 'var(--mantine-color-orange-light-color)' }}>waiting 2 h</Text>}>{MARKS.waiting} (open work only).</Entry>

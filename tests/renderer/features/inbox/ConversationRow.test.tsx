@@ -44,7 +44,7 @@ describe('a queue row', () => {
   it('shows the customer’s connection stage when it is known', () => {
     renderWithMantine(<ConversationRow conversation={{ ...conversation, connection: { score: 62, stage: 'friend' } }} selected={false} onOpen={() => {}} />);
     const dot = screen.getByRole('img', { name: 'Connection: friend (62)' });
-    expect(dot.getAttribute('title')).toBe('Connection: friend (62)');
+    expect(dot.getAttribute('title')).toBe('Connection: friend (62): how close this customer is to us, from stranger to kin');
     cleanup();
     renderWithMantine(<ConversationRow conversation={conversation} selected={false} onOpen={() => {}} />);
     expect(screen.queryByTestId('connection-dot')).toBeNull();
