@@ -26,7 +26,10 @@ async function choose(page: Page, select: string, option: string | RegExp) {
   await page.getByRole('option', { name: option }).click();
 }
 
-test('a tag added in the conversation shows on its row, and the queue filters by it', async ({ page }) => {
+/** The conversation the first test tagged. */
+let tagged: string | null = null;
+
+test('a tag added in the conversation shows on its row and in its header', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   const row = rows(page).nth(2);
   const id = (await row.getAttribute('data-conversation-id'))!;
@@ -37,11 +40,17 @@ test('a tag added in the conversation shows on its row, and the queue filters by
   await page.getByRole('button', { name: 'Make tag “Fragile parcel”' }).click();
   await expect(article(page).getByTestId('tag-chip')).toHaveText(['Fragile parcel']);
   await expect(page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`).getByTestId('tag-chip')).toHaveText('Fragile parcel');
+  tagged = id;
+});
 
+test('the queue filters by a tag; a tag removed no longer matches', async ({ page }) => {
+  await page.goto(started.host.url);
+  const id = tagged!;
   await choose(page, 'Tag filter', 'Fragile parcel (1)');
   await expect(page.getByText(/^1 conversation$/)).toBeVisible();
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toHaveAttribute('data-conversation-id', id);
+  await rows(page).first().click();
 
   // removed, it no longer matches
   await article(page).getByRole('button', { name: 'Remove tag Fragile parcel' }).click();

@@ -3,6 +3,7 @@ import { Refusal } from '../common/refusal';
 import { realScheduler, type Now, type Scheduler } from '../common/time';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
+import { logConversation } from './conversationLog';
 
 /** A snooze is at most a year. */
 const LONGEST_SNOOZE_MS = 366 * 24 * 3_600_000;
@@ -35,15 +36,8 @@ export function createSnoozeService({ store, bus, now, scheduler = realScheduler
     const at = now();
     const woke = store.transaction(() => {
       if (!store.snoozes.wake(conversationId, at)) return false;
-      store.sessionEvents.append({
-        at,
-        kind: 'snooze.ended',
-        conversationId,
-        messageId: null,
-        userId: null,
-        payload: { reason, until },
-      });
-      store.sessionEvents.append({ at, kind: 'status.changed', conversationId, messageId: null, userId: null, payload: { from: 'snoozed', to: 'open', reason: 'snooze-ended' } });
+      logConversation(store, { at, kind: 'snooze.ended', conversationId, user: null, payload: { reason, until } });
+      logConversation(store, { at, kind: 'status.changed', conversationId, user: null, payload: { from: 'snoozed', to: 'open', reason: 'snooze-ended' } });
       return true;
     });
     if (woke) bus.emit('conversation.changed', { conversationId, reason: 'snooze-ended' });
@@ -96,23 +90,9 @@ export function createSnoozeService({ store, bus, now, scheduler = realScheduler
       if (input.until - at > LONGEST_SNOOZE_MS) throw new Refusal('invalid-input', 'A conversation is snoozed for a year at most.');
       store.transaction(() => {
         store.snoozes.snooze(input.conversationId, input.until, at);
-        store.sessionEvents.append({
-          at,
-          kind: 'snooze.set',
-          conversationId: input.conversationId,
-          messageId: null,
-          userId: input.user?.id ?? null,
-          payload: { until: input.until, from: before.status },
-        });
+        logConversation(store, { at, kind: 'snooze.set', conversationId: input.conversationId, user: input.user, payload: { until: input.until, from: before.status } });
         if (before.status !== 'snoozed') {
-          store.sessionEvents.append({
-            at,
-            kind: 'status.changed',
-            conversationId: input.conversationId,
-            messageId: null,
-            userId: input.user?.id ?? null,
-            payload: { from: before.status, to: 'snoozed', until: input.until },
-          });
+          logConversation(store, { at, kind: 'status.changed', conversationId: input.conversationId, user: input.user, payload: { from: before.status, to: 'snoozed', until: input.until } });
         }
       });
       // an earlier snooze than the timer's moves it; a later one is left to it

@@ -3,6 +3,7 @@ import { TAGS_IN_WORKSPACE_MAX, TAGS_PER_CONVERSATION_MAX, normaliseTagName, typ
 import { Refusal } from '../common/refusal';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
+import { logConversation } from './conversationLog';
 
 /**
  * Tags on conversations: added by name (an existing tag is reused whatever the case it is typed in;
@@ -35,14 +36,7 @@ export function createTagActions(store: Store, bus: EventBus, now: () => number)
         }
         const tag = existing ?? store.tags.create(name, input.color, at);
         store.tags.attach(input.conversationId, tag.id, at);
-        store.sessionEvents.append({
-          at,
-          kind: 'tag.added',
-          conversationId: input.conversationId,
-          messageId: null,
-          userId: input.user?.id ?? null,
-          payload: { tagId: tag.id, name: tag.name, created: !existing },
-        });
+        logConversation(store, { at, kind: 'tag.added', conversationId: input.conversationId, user: input.user, payload: { tagId: tag.id, name: tag.name, created: !existing } });
         return true;
       });
       if (changed) bus.emit('conversation.changed', { conversationId: input.conversationId, reason: 'tags' });
@@ -56,14 +50,7 @@ export function createTagActions(store: Store, bus: EventBus, now: () => number)
       const at = now();
       store.transaction(() => {
         store.tags.detach(input.conversationId, tag.id);
-        store.sessionEvents.append({
-          at,
-          kind: 'tag.removed',
-          conversationId: input.conversationId,
-          messageId: null,
-          userId: input.user?.id ?? null,
-          payload: { tagId: tag.id, name: tag.name },
-        });
+        logConversation(store, { at, kind: 'tag.removed', conversationId: input.conversationId, user: input.user, payload: { tagId: tag.id, name: tag.name } });
       });
       bus.emit('conversation.changed', { conversationId: input.conversationId, reason: 'tags' });
       return summary(input.conversationId, input.user);
