@@ -5,7 +5,7 @@ import type { BackgroundWork } from './background';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import { timeSchema } from './time';
 import { macroSchema, type Macro } from './macros';
-import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
+import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type DraftToneView, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import type { FollowUp, PromiseFound } from './domain';
 import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
@@ -111,6 +111,14 @@ export const methodInputs = {
   'coach.checkDraft': z
     .object({ conversationId: id, text: z.string().max(100_000, 'A draft longer than 100,000 characters is not checked') })
     .strict(),
+  /** The draft's tone in the agent's terms: the draft check, the agent's words and the analyzer's reading together. */
+  'coach.draftTone': z
+    .object({
+      conversationId: id,
+      draftId: z.string().min(1).max(100),
+      text: z.string().max(100_000, 'A draft longer than 100,000 characters is not read'),
+    })
+    .strict(),
   'playbook.get': z.object({}).strict(),
   /** Supervisors only; null restores the default playbook. */
   'playbook.save': z.object({ clientId: clientId.optional(), playbook: playbookSchema.nullable() }).strict(),
@@ -210,6 +218,7 @@ export interface MethodOutputs {
   'coach.prompts': CoachPromptView[];
   'coach.recordOutcome': CoachPromptView;
   'coach.checkDraft': DraftFinding[];
+  'coach.draftTone': DraftToneView & { reading: MessageReading | null };
   'playbook.get': { playbook: Playbook; isDefault: boolean; canEdit: boolean };
   'playbook.save': { playbook: Playbook; isDefault: boolean; canEdit: boolean };
   'playbook.preview': { suggestions: CoachSuggestion[]; rules: RuleCheck[] };
