@@ -241,3 +241,13 @@ export interface RuleCheck {
   shown: boolean;
   whyNot: string | null;
 }
+
+/** How a draft reads to the customer, in the agent's terms (an apology is never marked down). */
+export const DRAFT_TONES = ['warm', 'neutral', 'curt', 'blaming'] as const;
+export type DraftToneKind = (typeof DRAFT_TONES)[number];
+
+export interface DraftToneView {
+  tone: DraftToneKind;
+  /** Why, in a few words each ("says sorry", "blames the customer: “That is your problem.”"). */
+  because: string[];
+}

@@ -5,7 +5,7 @@ import type { BackgroundWork } from './background';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import { timeSchema } from './time';
 import { macroSchema, type Macro } from './macros';
-import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
+import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type DraftToneView, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
@@ -18,6 +18,14 @@ import type { ConversationTrack, ConversationDetail, ConversationSummary, Custom
  */
 
 const id = z.number().int().positive();
+/** A draft to read: the analysis engine's reading of it, or the coach's tone (which uses that reading). */
+const draftToRead = z
+  .object({
+    conversationId: id,
+    draftId: z.string().min(1).max(100),
+    text: z.string().max(100_000, 'A draft longer than 100,000 characters is not read'),
+  })
+  .strict();
 /**
  * Made by the client when the person acts (a UUID) and sent again with every resend of that act:
  * the Node side applies a request id once and answers a repeat with the first answer.
@@ -116,19 +124,15 @@ export const methodInputs = {
     .strict(),
   'analysis.setHubAllowed': z.object({ allowed: z.boolean() }).strict(),
   'analysis.downloadModel': z.object({ role: z.enum(['emotion', 'sentiment']) }).strict(),
-  'analysis.readDraft': z
-    .object({
-      conversationId: id,
-      draftId: z.string().min(1).max(100),
-      text: z.string().max(100_000, 'A draft longer than 100,000 characters is not read'),
-    })
-    .strict(),
+  'analysis.readDraft': draftToRead,
   'session.setRole': z.object({ clientId: clientId.optional(), role: z.enum(ROLES) }).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
   'coach.recordOutcome': z.object({ clientId: clientId.optional(), promptId: id, outcome: z.enum(['inserted', 'edited', 'dismissed']) }).strict(),
   'coach.checkDraft': z
     .object({ conversationId: id, text: z.string().max(100_000, 'A draft longer than 100,000 characters is not checked') })
     .strict(),
+  /** The draft's tone in the agent's terms: the draft check, the agent's words and the analyzer's reading together. */
+  'coach.draftTone': draftToRead,
   'playbook.get': z.object({}).strict(),
   /** Supervisors only; null restores the default playbook. */
   'playbook.save': z.object({ clientId: clientId.optional(), playbook: playbookSchema.nullable() }).strict(),
@@ -254,6 +258,7 @@ export interface MethodOutputs {
   'coach.prompts': CoachPromptView[];
   'coach.recordOutcome': CoachPromptView;
   'coach.checkDraft': DraftFinding[];
+  'coach.draftTone': DraftToneView & { reading: MessageReading | null };
   'playbook.get': { playbook: Playbook; isDefault: boolean; canEdit: boolean };
   'playbook.save': { playbook: Playbook; isDefault: boolean; canEdit: boolean };
   'playbook.preview': { suggestions: CoachSuggestion[]; rules: RuleCheck[] };

@@ -75,6 +75,11 @@ test.describe('with the stand-in models', () => {
     const first = await tone.getByTestId('reading').getAttribute('aria-label');
     await page.getByRole('textbox', { name: /^Reply to / }).fill('This is disgusting, useless and terrible. I hate it.');
     await expect(tone.getByTestId('reading')).not.toHaveAccessibleName(first!);
+    // in the agent's terms: an apology is warm whatever sadness a model hears; blame is blame whatever it reads as
+    await page.getByRole('textbox', { name: /^Reply to / }).fill('I am so sorry. I completely understand how frustrating this must be, and I will put it right today.');
+    await expect(tone.getByTestId('draft-tone-label')).toHaveText('Warm');
+    await page.getByRole('textbox', { name: /^Reply to / }).fill('That is your problem.');
+    await expect(tone.getByTestId('draft-tone-label')).toHaveText('Blaming');
   });
 
   test('Settings → Analysis shows the models, where they came from and the live latency of reads', async ({ page }) => {

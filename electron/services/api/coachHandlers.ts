@@ -1,13 +1,17 @@
 import { ApiError } from '../../../shared/contract/errors';
-import type { Role } from '../../../shared/contract/domain';
+import type { MessageReading } from '../../../shared/contract/analysis';
+import type { Channel, Role } from '../../../shared/contract/domain';
 import type { CoachService } from '../coach';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
-type CoachHandlers = Pick<Handlers, 'coach.prompts' | 'coach.recordOutcome' | 'coach.checkDraft' | 'playbook.get' | 'playbook.save' | 'playbook.preview'>;
+type CoachHandlers = Pick<Handlers, 'coach.prompts' | 'coach.recordOutcome' | 'coach.checkDraft' | 'coach.draftTone' | 'playbook.get' | 'playbook.save' | 'playbook.preview'>;
+
+/** Reads a draft for feeling (the analysis engine); null when analysis is not running or cannot read it. */
+export type ReadDraft = (draft: { draftId: string; conversationId: number; channel: Channel; text: string }) => Promise<MessageReading | null>;
 
 /** The coach's prompts and draft check for agents; its playbook, which only supervisors change. */
-export function createCoachHandlers(ready: () => ReadyWorkspace, coach: () => CoachService, role: () => Role): CoachHandlers {
+export function createCoachHandlers(ready: () => ReadyWorkspace, coach: () => CoachService, role: () => Role, readDraft: ReadDraft = async () => null): CoachHandlers {
   const mustExist = (conversationId: number) => {
     if (!ready().store.conversations.getSummary(conversationId)) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
   };
@@ -26,6 +30,15 @@ export function createCoachHandlers(ready: () => ReadyWorkspace, coach: () => Co
     'coach.checkDraft': ({ conversationId, text }) => {
       mustExist(conversationId);
       return coach().checkDraft(conversationId, text) ?? [];
+    },
+    'coach.draftTone': async ({ conversationId, draftId, text }) => {
+      const conversation = ready().store.conversations.getSummary(conversationId);
+      if (!conversation) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
+      // the reading is evidence, not the verdict: without it the draft check and the agent's words still say how it reads
+      const reading = text.trim() ? await readDraft({ draftId, conversationId, channel: conversation.channel, text }).catch(() => null) : null;
+      const tone = coach().draftTone(conversationId, text, reading ? { sentiment: reading.sentiment, dominant: reading.dominant, emotions: reading.emotions, analyzer: reading.analyzer } : null);
+      if (!tone) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
+      return { ...tone, reading };
     },
     'playbook.get': () => playbookState(),
     'playbook.save': ({ playbook }) => {

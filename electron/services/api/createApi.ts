@@ -136,7 +136,9 @@ export function createApi(context: ApiContext) {
     },
     ...createKeymapHandlers(ready),
     ...createCustomerHandlers(ready, connectionService, now),
-    ...createCoachHandlers(ready, coachService, () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),
+    ...createCoachHandlers(ready, coachService, () => (context.workspace.state === 'ready' ? currentRole() : 'agent'), async (draft) =>
+      context.analysis ? context.analysis.engine.readDraft(draft) : null,
+    ),
     ...createFollowUpHandlers(ready, context.bus, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     ...createMacroHandlers(ready),
     ...createTriageHandlers(() => (ready(), triage!), () => (context.workspace.state === 'ready' ? currentUser() : null), () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),

@@ -1,4 +1,4 @@
-import type { CoachKind, CoachPromptView, CoachSuggestion, DraftFinding, Playbook, RuleCheck } from '../../../shared/contract/coach';
+import type { CoachKind, CoachPromptView, CoachSuggestion, DraftFinding, DraftToneView, Playbook, RuleCheck } from '../../../shared/contract/coach';
 import type { PromptOutcome, User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import type { CoachPrompt } from '../store/repositories/coachPrompts';
@@ -6,6 +6,8 @@ import type { Store } from '../store/store';
 import { lastCustomerMessage, type CoachContext } from './coachContext';
 import { coachContextFromStore } from './coachContextFromStore';
 import { checkDraft } from './checkDraft';
+import type { CoachReading } from './coachContext';
+import { draftTone } from './draftTone';
 import { evaluatePlaybook, explainPlaybook, suggestionsOf } from './evaluatePlaybook';
 import { createPlaybookStore } from './playbookStore';
 import { comparable } from './draftChecks/draftText';
@@ -145,6 +147,13 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     checkDraft(conversationId: number, text: string): DraftFinding[] | null {
       const context = coachContextFromStore(store, conversationId, currentUser(), now());
       return context ? checkDraft(text, context, playbooks.get().playbook, templates(context)) : null;
+    },
+    /** How a draft reads, in the agent's terms: the draft check and the agent's words with the analyzer's reading of it. */
+    draftTone(conversationId: number, text: string, reading: CoachReading | null): DraftToneView | null {
+      const context = coachContextFromStore(store, conversationId, currentUser(), now());
+      if (!context) return null;
+      if (!text.trim()) return { tone: 'neutral', because: [] };
+      return draftTone(text, checkDraft(text, context, playbooks.get().playbook, templates(context)), reading);
     },
     /** What a playbook would do in a conversation now, rule by rule; nothing is recorded. */
     preview(conversationId: number, playbook: Playbook): { suggestions: CoachSuggestion[]; rules: RuleCheck[] } | null {

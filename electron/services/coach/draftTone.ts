@@ -1,4 +1,4 @@
-import type { DraftFinding } from '../../../shared/contract/coach';
+import type { DraftFinding, DraftToneView } from '../../../shared/contract/coach';
 import type { CoachReading } from './coachContext';
 
 /**
@@ -8,14 +8,6 @@ import type { CoachReading } from './coachContext';
  * sadness a model hears in "I'm so sorry": empathy is never marked down.
  */
 
-export const DRAFT_TONES = ['warm', 'neutral', 'curt', 'blaming'] as const;
-export type DraftTone = (typeof DRAFT_TONES)[number];
-
-export interface DraftToneReading {
-  tone: DraftTone;
-  /** Why, in a few words each ("says sorry", "blames the customer: “That is your problem.”"). */
-  because: string[];
-}
 
 const APOLOGY = /\b(?:sorry|apologi[sz]e|apologies|my apologies)\b/i;
 const EMPATHY =
@@ -25,7 +17,7 @@ const EMPATHY =
 const CLEAR = 0.5;
 
 /** The draft's tone from its text, the draft check's findings and (when read) the analyzer's reading of it. */
-export function draftTone(draft: string, findings: readonly DraftFinding[], reading: CoachReading | null): DraftToneReading {
+export function draftTone(draft: string, findings: readonly DraftFinding[], reading: CoachReading | null): DraftToneView {
   const text = draft.replace(/[’‘]/g, "'");
   const because: string[] = [];
   const blames = findings.find((finding) => finding.check === 'blames-customer');

@@ -1,15 +1,43 @@
-import { Group, Loader, Text } from '@mantine/core';
+import { Badge, Group, Loader, Text } from '@mantine/core';
 import type { MessageReading } from '../../../../shared/contract/analysis';
+import type { DraftToneKind, DraftToneView } from '../../../../shared/contract/coach';
 import { ReadingBadge } from './ReadingBadge';
 
-/** Beside the composer: how the draft reads right now. */
-export function DraftTone({ reading, pending }: { reading: MessageReading | null; pending: boolean }) {
+const TONE_LOOK: Record<DraftToneKind, { label: string; color: string }> = {
+  warm: { label: 'Warm', color: 'teal' },
+  neutral: { label: 'Neutral', color: 'gray' },
+  curt: { label: 'Curt', color: 'orange' },
+  blaming: { label: 'Blaming', color: 'red' },
+};
+
+/**
+ * Beside the composer: how the draft reads to the customer, in the agent's terms (warm, neutral,
+ * curt, blaming) and why; the analyzer's reading stays one click away as the evidence it is.
+ */
+export function DraftTone({ tone, pending }: { tone: (DraftToneView & { reading: MessageReading | null }) | null; pending: boolean }) {
+  const look = tone ? TONE_LOOK[tone.tone] : null;
   return (
-    <Group gap={6} aria-live="polite" data-testid="draft-tone" mih={22}>
+    <Group gap={6} aria-live="polite" data-testid="draft-tone" mih={22} wrap="nowrap">
       <Text size="xs" c="dimmed">
         Tone of your draft:
       </Text>
-      {reading ? <ReadingBadge reading={reading} /> : <Text size="xs" c="dimmed">{pending ? '' : 'start typing'}</Text>}
+      {tone && look ? (
+        <>
+          <Badge size="sm" variant="light" color={look.color} style={{ textTransform: 'none' }} data-testid="draft-tone-label">
+            {look.label}
+          </Badge>
+          {tone.because.length > 0 && (
+            <Text size="xs" c="dimmed" truncate="end" maw={360} title={tone.because.join(' · ')}>
+              {tone.because.join(' · ')}
+            </Text>
+          )}
+          {tone.reading && <ReadingBadge reading={tone.reading} />}
+        </>
+      ) : (
+        <Text size="xs" c="dimmed">
+          {pending ? '' : 'start typing'}
+        </Text>
+      )}
       {pending && <Loader size={12} aria-label="Reading the draft" />}
     </Group>
   );

@@ -57,8 +57,8 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
   }, [toSave, saveDraft]);
 
   const tone = useQuery({
-    queryKey: ['analysis.readDraft', conversationId, toRead],
-    queryFn: () => client.call('analysis.readDraft', { conversationId, draftId, text: toRead }),
+    queryKey: ['coach.draftTone', conversationId, toRead],
+    queryFn: () => client.call('coach.draftTone', { conversationId, draftId, text: toRead }),
     enabled: toRead.length > 0 && kind === 'reply',
     placeholderData: (previous) => previous,
     staleTime: Infinity,
@@ -219,7 +219,7 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
           </Text>
         ) : (
           <PaneBoundary what="The draft's tone" compact resetKeys={[tone.data]}>
-            <DraftTone reading={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
+            <DraftTone tone={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
           </PaneBoundary>
         )}
         <Button size="xs" leftSection={<IconSend size={14} />} onClick={attemptSend} loading={send.isPending || check.isPending} disabled={!text.trim()}>

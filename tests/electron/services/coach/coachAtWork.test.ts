@@ -110,6 +110,19 @@ describe('the coach over a real workspace', () => {
     expect((await ok(api, 'coach.checkDraft', { conversationId, text: pasted })).map((finding) => finding.check)).toContain('verbatim-template');
   });
 
+  it('describes a draft’s tone in the agent’s terms: an apology is warm, “That is your problem” blaming', async () => {
+    const { api, events, arrive } = await workspaceWithAgent();
+    const { conversationId, messageId } = arrive('This is terrible, I am furious. Where is my refund?', NOW - 600_000);
+    await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
+    const tone = (text: string) => ok(api, 'coach.draftTone', { conversationId, draftId: 'draft-1', text });
+    const apology = await tone('I am so sorry, Sam. I completely understand how frustrating this must be. Your refund goes today and I will confirm by 5 pm.');
+    expect(apology).toMatchObject({ tone: 'warm', because: ['says sorry', 'shows understanding'] });
+    expect(await tone('That is your problem.')).toMatchObject({ tone: 'blaming' });
+    expect(await tone('Noted.')).toMatchObject({ tone: 'curt' });
+    expect(await tone('   ')).toEqual({ tone: 'neutral', because: [], reading: null });
+    expect(await api.call('coach.draftTone', { conversationId: 999_999, draftId: 'x', text: 'Hi' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('lets only a supervisor change the playbook, previews an unsaved one, and refuses a broken one', async () => {
     const { api, events, arrive } = await workspaceWithAgent();
     const { conversationId, messageId } = arrive('I am very angry and upset about this awful service.', NOW - 600_000);
