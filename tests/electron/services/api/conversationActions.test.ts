@@ -143,7 +143,8 @@ describe('a call in the console', () => {
     expect(note.body).toMatch(/^\[00:0\d\] Customer says the parcel was left in the rain$/);
     expect(note.meta.callOffsetSec).toBeGreaterThan(0);
     const ended = await ok(api, 'calls.end', { conversationId: call!.id, disposition: 'resolved', summary: 'Replacement sent; customer happy.' });
-    expect(ended.body).toMatch(/^Call ended \(0m \d+s\) · resolved on the call$/);
+    expect(ended.message.body).toMatch(/^Call ended \(0m \d+s\) · resolved on the call$/);
+    expect(ended).toMatchObject({ status: 'resolved', followUp: null });
     const after = await ok(api, 'conversations.get', { id: call!.id });
     expect(after.activeCallStartedAt).toBeNull();
     expect(after.messages.at(-1)).toMatchObject({ author: 'note', body: 'Wrap-up: Replacement sent; customer happy.' });
