@@ -1,11 +1,12 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../../shared/contract/errors';
 import { useClient } from '../../api/ClientContext';
-import { dueFromInput, dueInputValue, dueProblem, earliestDueInput } from './followUpTime';
+import { DueInput } from './DueInput';
+import { dueFromInput, dueInputValue, dueProblem } from './followUpTime';
 import { useFollowUpsChanged } from './useConnection';
 
 interface Props {
@@ -96,18 +97,13 @@ export function AddFollowUp({ customerId, conversationId = null }: Props) {
           error={errors.description}
           required
         />
-        <TextInput
-          label="Due"
-          type="datetime-local"
-          size="xs"
+        <DueInput
           value={due}
-          min={earliestDueInput()}
-          onChange={(event) => {
-            setDue(event.currentTarget.value);
+          onChange={(value) => {
+            setDue(value);
             setErrors(({ dueAt: _dropped, ...rest }) => rest);
           }}
-          error={errors.dueAt ?? dueIssue ?? undefined}
-          required
+          error={errors.dueAt ?? dueIssue}
         />
         {errors.form && (
           <Alert color="red" role="alert" p="xs">

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { FollowUpOffer as Offer } from '../../../../shared/contract/callOutcomes';
 import { ApiError } from '../../../../shared/contract/errors';
 import { useClient } from '../../api/ClientContext';
-import { dueFromInput, dueInputValue, dueProblem, dueText, earliestDueInput } from './followUpTime';
+import { DueInput } from './DueInput';
+import { dueFromInput, dueInputValue, dueProblem, dueText } from './followUpTime';
 import { useFollowUpsChanged } from './useConnection';
 
 interface Props {
@@ -63,17 +64,13 @@ export function FollowUpOffer({ offer, onDone }: Props) {
         </Text>
         <Group gap="xs" align="flex-start" grow>
           <TextInput size="xs" label="What to do" value={description} onChange={(event) => setDescription(event.currentTarget.value)} error={shown.description} maxLength={500} />
-          <TextInput
-            size="xs"
-            label="Due"
-            type="datetime-local"
+          <DueInput
             value={due}
-            min={earliestDueInput()}
-            onChange={(event) => {
-              setDue(event.currentTarget.value);
+            onChange={(value) => {
+              setDue(value);
               setShown({});
             }}
-            error={shown.dueAt ?? dueIssue ?? undefined}
+            error={shown.dueAt ?? dueIssue}
             description={!dueIssue ? dueText(dueAt).text : undefined}
           />
         </Group>
