@@ -24,11 +24,11 @@ describe('a follow-up offered after a call', () => {
     const offer = { customerId: 7, conversationId: 70, messageId: 700, description: 'Call Finn back', dueAt: Date.now() + 24 * HOUR, excerpt: 'Call Finn back tomorrow', timeSaid: true };
     renderWithMantine(withClient(client, <FollowUpOffer offer={offer} onDone={(added) => (done = added)} />));
     expect((screen.getByLabelText('What to do') as HTMLInputElement).value).toBe('Call Finn back');
-    fireEvent.change(screen.getByLabelText('Due'), { target: { value: inputValue(Date.now() - 24 * HOUR) } });
+    fireEvent.change(screen.getByLabelText(/^Due/), { target: { value: inputValue(Date.now() - 24 * HOUR) } });
     expect(await screen.findByText('This time is already past: a follow-up is due from now on.')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Add follow-up' }) as HTMLButtonElement).disabled).toBe(true);
     const later = Date.now() + 48 * HOUR;
-    fireEvent.change(screen.getByLabelText('Due'), { target: { value: inputValue(later) } });
+    fireEvent.change(screen.getByLabelText(/^Due/), { target: { value: inputValue(later) } });
     fireEvent.click(screen.getByRole('button', { name: 'Add follow-up' }));
     await waitFor(() => expect(done).toBe(true));
     expect(callsOf('followUps.create')).toEqual([{ customerId: 7, conversationId: 70, messageId: 700, description: 'Call Finn back', dueAt: dayjs(inputValue(later)).valueOf() }]);
