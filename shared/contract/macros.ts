@@ -23,11 +23,55 @@ export const MACRO_PLACEHOLDERS = {
 } as const;
 export type MacroPlaceholder = keyof typeof MACRO_PLACEHOLDERS;
 
+/**
+ * A blank the agent fills when inserting the macro: {{fill:the day you will check in}}. The macro
+ * menu asks for it; left unanswered (or inserted by key or palette) it shows as "[the day you will
+ * check in]" in the draft, never as a silent gap.
+ */
+export const FILL_PREFIX = 'fill:';
+const FILL_LABEL = /^[^{}[\]\n]{1,60}$/;
+
+/** Every {{…}} in a macro's text, as written between the braces (trimmed). */
+export function placeholdersIn(body: string): string[] {
+  return [...body.matchAll(/\{\{([^{}]*)\}\}/g)].map((match) => match[1]!.trim());
+}
+
+/** The label of a {{fill:…}} placeholder, or null when it is not one. */
+export function fillLabel(placeholder: string): string | null {
+  if (!placeholder.toLowerCase().startsWith(FILL_PREFIX)) return null;
+  const label = placeholder.slice(FILL_PREFIX.length).trim();
+  return FILL_LABEL.test(label) ? label : null;
+}
+
+/** The placeholders a macro's text uses that Kinship does not know, as written ("{{first_name}}"). */
+export function unknownPlaceholders(body: string): string[] {
+  const unknown = placeholdersIn(body).filter((name) => !(name in MACRO_PLACEHOLDERS) && fillLabel(name) === null);
+  return [...new Set(unknown)].map((name) => `{{${name}}}`);
+}
+
+/** The placeholders a macro may use, listed for a person: "{{customer.firstName}}, …, {{fill:what to ask}}". */
+export const KNOWN_PLACEHOLDERS_TEXT = [...Object.keys(MACRO_PLACEHOLDERS), `${FILL_PREFIX}what to ask`].map((name) => `{{${name}}}`).join(', ');
+
+/** Why a macro's text is refused for its placeholders, or null. */
+export function placeholderProblem(body: string): string | null {
+  const unknown = unknownPlaceholders(body);
+  if (unknown.length === 0) return null;
+  return `${new Intl.ListFormat('en', { type: 'conjunction' }).format(unknown)} ${unknown.length === 1 ? 'is not a placeholder' : 'are not placeholders'} Kinship knows. Use ${KNOWN_PLACEHOLDERS_TEXT}.`;
+}
+
 export const macroSchema = z
   .object({
     id: z.string().regex(/^[\w-]{1,40}$/, 'An id is letters, digits, - and _'),
     name: z.string().trim().min(1, 'A macro needs a name').max(80),
-    body: z.string().trim().min(1, 'A macro needs some text').max(10_000),
+    body: z
+      .string()
+      .trim()
+      .min(1, 'A macro needs some text')
+      .max(10_000)
+      .superRefine((body, context) => {
+        const problem = placeholderProblem(body);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
     shortcut: z.string().max(40).nullable(),
   })
   .strict();
@@ -36,7 +80,7 @@ export const DEFAULT_MACROS: Macro[] = [
   {
     id: 'sorry-and-fix',
     name: 'Sorry — here is how we fix it',
-    body: 'Hi {{customer.firstName}},\n\nI’m really sorry about this — it’s our mistake, not yours. Here’s what I’ve done: \n\nI’ll check in with you by  to make sure it’s sorted.\n\n{{agent.firstName}}',
+    body: 'Hi {{customer.firstName}},\n\nI’m really sorry about this — it’s our mistake, not yours. Here’s what I’ve done: {{fill:what you have done}}\n\nI’ll check in with you by {{fill:when you will check in}} to make sure it’s sorted.\n\n{{agent.firstName}}',
     shortcut: null,
   },
   {
@@ -48,7 +92,7 @@ export const DEFAULT_MACROS: Macro[] = [
   {
     id: 'delivery-rebooked',
     name: 'Delivery rebooked',
-    body: 'Hi {{customer.firstName}},\n\nYour delivery for order {{order}} is rebooked for . The driver will text you on the morning with a one-hour slot.\n\n{{agent.firstName}}',
+    body: 'Hi {{customer.firstName}},\n\nYour delivery for order {{order}} is rebooked for {{fill:the new delivery day}}. The driver will text you on the morning with a one-hour slot.\n\n{{agent.firstName}}',
     shortcut: null,
   },
   {

@@ -3,7 +3,8 @@ import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS,
 import type { AnalysisStatus, MessageReading } from './analysis';
 import type { BackgroundWork } from './background';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
-import { timeSchema } from './time';
+import { timeSchema, timeZoneSchema } from './time';
+import type { CallEnded } from './callOutcomes';
 import { macroSchema, type Macro } from './macros';
 import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type DraftToneView, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
@@ -86,7 +87,16 @@ export const methodInputs = {
   'conversations.setPriority': z.object({ clientId: clientId.optional(), id, priority: z.enum(PRIORITIES) }).strict(),
   'calls.start': z.object({ clientId: clientId.optional(), conversationId: id }).strict(),
   'calls.note': z.object({ clientId: clientId.optional(), conversationId: id, text: z.string().trim().min(1, 'Write the note first').max(5_000) }).strict(),
-  'calls.end': z.object({ clientId: clientId.optional(), conversationId: id, disposition: z.enum(CALL_DISPOSITIONS), summary: z.string().max(10_000) }).strict(),
+  'calls.end': z
+    .object({
+      clientId: clientId.optional(),
+      conversationId: id,
+      disposition: z.enum(CALL_DISPOSITIONS),
+      summary: z.string().max(10_000),
+      /** The agent's IANA time zone, for the times a wrap-up names ("Tuesday at 2pm"); default the services' own. */
+      timeZone: timeZoneSchema.optional(),
+    })
+    .strict(),
   'drafts.save': z
     .object({ clientId: clientId.optional(), conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(100_000, 'A draft longer than 100,000 characters is not saved') })
     .strict(),
@@ -239,7 +249,7 @@ export interface MethodOutputs {
   'conversations.setPriority': ConversationSummary;
   'calls.start': Message;
   'calls.note': Message;
-  'calls.end': Message;
+  'calls.end': CallEnded;
   'drafts.save': { savedAt: number };
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];

@@ -23,3 +23,16 @@ export const timeSchema = z
 
 /** Whether a number is a time the contract accepts (for code that has no schema to hand, e.g. detection). */
 export const isContractTime = (value: number): boolean => Number.isInteger(value) && value >= EARLIEST_TIME && value < LATEST_TIME;
+
+/** Whether a name is an IANA time zone this runtime knows ("Europe/London", "UTC"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A person's time zone, by its IANA name. */
+export const timeZoneSchema = z.string().min(1).max(64).refine(isTimeZone, 'Not a time zone this machine knows (an IANA name like “Europe/London”)');

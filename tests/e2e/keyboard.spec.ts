@@ -61,7 +61,7 @@ test('a key can be changed in Settings, conflicts are shown before saving, and t
   await page.locator('body').press('Shift+S');
   const keyboard = page.getByRole('region', { name: 'Keyboard' });
   await keyboard.getByRole('textbox', { name: 'New key for Write an internal note' }).press('j');
-  await expect(keyboard).toContainText('Also used by: Next conversation');
+  await expect(keyboard).toContainText('j is already used by Next conversation');
   await expect(keyboard.getByRole('button', { name: 'Save keys' })).toBeDisabled();
   await keyboard.getByRole('textbox', { name: 'New key for Write an internal note' }).press('Control+w');
   await expect(keyboard).toContainText('belongs to the browser or the operating system');
@@ -106,6 +106,20 @@ test('two conversations side by side, each with its own composer, and one popped
   await expect(page.getByRole('complementary', { name: 'Customer' })).toBeVisible();
 });
 
+test('a macro with blanks asks for them, and one left empty stays visible in the draft, never a silent gap', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await page.getByTestId('conversation-row').first().click();
+  const reply = page.getByRole('textbox', { name: /^Reply to / });
+  await page.getByRole('button', { name: 'Macros' }).click();
+  await page.getByRole('menuitem', { name: 'Sorry — here is how we fix it' }).click();
+  const fill = page.getByRole('dialog', { name: 'Fill in “Sorry — here is how we fix it”' });
+  await fill.getByRole('textbox', { name: 'What you have done' }).fill('I’ve sent a replacement card by courier.');
+  await expect(fill).toContainText('Left empty, [when you will check in] goes into your draft as it is');
+  await fill.getByRole('button', { name: 'Insert' }).click();
+  await expect(fill).toHaveCount(0);
+  await expect(reply).toHaveValue(/Here’s what I’ve done: I’ve sent a replacement card by courier\.\n\nI’ll check in with you by \[when you will check in\] to make sure it’s sorted\./);
+});
+
 test('a macro is inserted filled in from the menu, the palette or its own key set in Settings', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   await page.getByRole('textbox', { name: 'Search all messages' }).fill('somebody has got hold of my card details');
@@ -117,6 +131,7 @@ test('a macro is inserted filled in from the menu, the palette or its own key se
   await expect(reply).toHaveValue(/^Hi Edith,\n\nI’ve processed your refund for order LH-\d+\./);
   await expect(reply).toHaveValue(/\n\nAisha$/);
   await reply.fill('');
+
 
   await page.locator('body').press('Control+k');
   await page.getByRole('textbox', { name: 'Command' }).fill('macro: thank you');
@@ -132,12 +147,31 @@ test('a macro is inserted filled in from the menu, the palette or its own key se
   await macros.getByRole('button', { name: 'Save macros' }).click();
   await expect(macros.getByRole('button', { name: 'Save macros' })).toBeDisabled();
   await macros.getByRole('textbox', { name: 'Key' }).nth(1).press('Control+k');
-  await macros.getByRole('button', { name: 'Save macros' }).click();
-  await expect(macros.getByRole('alert')).toContainText('Mod+K is already used by the command palette.open');
+  await expect(macros).toContainText('Mod+K is already used by Open the command palette');
 
   await page.reload();
   await page.getByTestId('conversation-row').first().click();
   await page.getByRole('textbox', { name: /^Reply to / }).click();
   await page.keyboard.press('Control+Shift+Y');
   await expect(page.getByRole('textbox', { name: /^Reply to / })).toHaveValue(/^Hi \S+,\n\nI’m really sorry about this/);
+  // by its key, the blanks go in as visible fields to fill
+  await expect(page.getByRole('textbox', { name: /^Reply to / })).toHaveValue(/I’ll check in with you by \[when you will check in\] to make sure/);
+});
+
+test('Settings → Macros keeps the keyboard’s rule for keys and refuses unknown placeholders, saying why as they are entered', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await page.locator('body').press('Shift+S');
+  const macros = page.getByRole('region', { name: 'Macros' });
+  // the same rule for keys as Settings → Keyboard, said as it is pressed, in words a person reads
+  await macros.getByRole('textbox', { name: 'Key' }).first().press('Control+k');
+  await expect(macros).toContainText('Mod+K is already used by Open the command palette');
+  await expect(macros.getByRole('button', { name: 'Save macros' })).toBeDisabled();
+  await macros.getByRole('textbox', { name: 'Key' }).first().press('Control+1');
+  await expect(macros).toContainText('Mod+1 belongs to the browser or the operating system (it switches to browser tab 1)');
+  await expect(macros.getByRole('button', { name: 'Save macros' })).toBeDisabled();
+  // an unknown placeholder is refused, with the ones Kinship knows
+  await macros.getByRole('textbox', { name: 'Key' }).first().press('Backspace');
+  await macros.getByRole('textbox', { name: 'Text' }).first().fill('Hi {{first_name}}, all done.');
+  await expect(macros).toContainText('{{first_name}} is not a placeholder Kinship knows. Use {{customer.firstName}}');
+  await expect(macros.getByRole('button', { name: 'Save macros' })).toBeDisabled();
 });

@@ -160,6 +160,31 @@ test('a call: started with a running timer, notes stamped with the time into it,
   await expect(thread.getByText('Wrap-up: Address changed; courier to confirm slot tomorrow.')).toBeVisible();
 });
 
+test('a call ended as "to be called back" offers the follow-up its wrap-up names, to confirm and add', async ({ page }) => {
+  await openConsole(page);
+  await openFirst(page, 'Call');
+  await page.getByRole('button', { name: 'Start a call' }).click();
+  const call = page.getByRole('region', { name: 'Call in progress' });
+  await call.getByRole('button', { name: 'End the call' }).click();
+  await call.getByRole('textbox', { name: 'How did the call end?' }).click();
+  await page.getByRole('option', { name: 'Customer to be called back' }).click();
+  await expect(call.getByText('The conversation stays open and you are offered a follow-up to call back')).toBeVisible();
+  await call.getByRole('textbox', { name: 'Wrap-up' }).fill('Courier lost the parcel. Call the customer back on Tuesday at 2pm with the new tracking.');
+  await call.getByRole('button', { name: 'End the call and save' }).click();
+
+  const offer = page.getByRole('region', { name: 'Follow-up offer' });
+  await expect(offer).toBeVisible();
+  await expect(offer.getByRole('textbox', { name: 'What to do' })).toHaveValue('Call the customer back');
+  // due on Tuesday at 14:00 on the agent's clock
+  const due = offer.getByLabel('Due');
+  await expect(due).toHaveValue(/T14:00$/);
+  expect(await due.evaluate((input) => new Date((input as HTMLInputElement).value).getDay())).toBe(2);
+  await offer.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect(offer).toHaveCount(0);
+  const panel = page.getByRole('complementary', { name: 'Customer' });
+  await expect(panel.getByTestId('follow-up').filter({ hasText: 'Call the customer back' })).toBeVisible();
+});
+
 test('open work the agent has not read is marked unread until opened', async ({ page }) => {
   await openConsole(page);
   await page.getByRole('textbox', { name: 'Status' }).click();

@@ -115,7 +115,7 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
     },
     'calls.start': ({ conversationId }) => callStep(conversationId, (calls) => calls.start(conversationId, currentUser())),
     'calls.note': ({ conversationId, text }) => callStep(conversationId, (calls) => calls.note(conversationId, text, currentUser())),
-    'calls.end': ({ conversationId, disposition, summary }) => callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, currentUser())),
+    'calls.end': ({ conversationId, disposition, summary, timeZone }) => callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, currentUser(), timeZone)),
     'drafts.save': ({ conversationId, kind, body }) => {
       mustExist(conversationId);
       return actions().saveDraft({ conversationId, kind, body, user: currentUser() });

@@ -4,7 +4,7 @@ import { loadDemoWorkspace, unfinishedDemo } from '../demo';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createKeymapHandlers } from './keymapHandlers';
-import { fillMacro } from '../../../shared/fillMacro';
+import { macroStockText } from '../../../shared/fillMacro';
 import type { CoachContext } from '../coach';
 import { createCoachService } from '../coach';
 import { createConnectionService } from '../connection';
@@ -81,8 +81,8 @@ export function createApi(context: ApiContext) {
   // the team's macros as this conversation would fill them: a reply that is one word for word is a stock reply
   const macroTexts = (context: CoachContext) =>
     ready0
-      ? macrosOf(ready0.store).map((macro) =>
-          fillMacro(macro.body, { customerName: context.customer.displayName, agentName: context.agent?.name ?? null, subject: context.subject, bodies: context.messages.map((message) => message.body) }),
+      ? macrosOf(ready0.store).flatMap((macro) =>
+          macroStockText(macro.body, { customerName: context.customer.displayName, agentName: context.agent?.name ?? null, subject: context.subject, bodies: context.messages.map((message) => message.body) }) ?? [],
         )
       : [];
   const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, currentUser, templates: macroTexts }) : null;

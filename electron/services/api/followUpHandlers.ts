@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/contract/errors';
+import { isPastDue, PAST_DUE_MESSAGE } from '../../../shared/followUpDue';
 import type { User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import { detectPromises } from '../followups';
@@ -7,17 +8,14 @@ import type { ReadyWorkspace } from './workspace';
 
 type FollowUpHandlers = Pick<Handlers, 'followUps.create' | 'followUps.close' | 'followUps.detect'>;
 
-/** A follow-up may be due this long before now: the minutes it took to type it, not a promise already broken. */
-export const PAST_DUE_GRACE_MS = 5 * 60_000;
-
 /** Promises to customers: found in sent replies and offered, added by hand, kept or cancelled. */
 export function createFollowUpHandlers(ready: () => ReadyWorkspace, bus: EventBus, currentUser: () => User | null, now: () => number): FollowUpHandlers {
   return {
     'followUps.create': ({ customerId, conversationId, messageId, description, dueAt }) => {
       const { store } = ready();
-      if (dueAt < now() - PAST_DUE_GRACE_MS) {
-        // a promise due before it was made would count as broken the moment it is saved
-        throw new ApiError('invalid-input', 'A follow-up must be due from now on, not in the past.', [{ path: 'dueAt', message: 'This time is already past' }]);
+      if (isPastDue(dueAt, now())) {
+        // a promise due before it was made would count as broken the moment it is saved (shared/followUpDue.ts)
+        throw new ApiError('invalid-input', 'A follow-up must be due from now on, not in the past.', [{ path: 'dueAt', message: PAST_DUE_MESSAGE }]);
       }
       if (!store.customers.getById(customerId)) throw new ApiError('not-found', `There is no customer ${customerId}.`);
       if (conversationId !== null && store.conversations.getSummary(conversationId)?.customer.id !== customerId) {

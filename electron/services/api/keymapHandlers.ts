@@ -1,5 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
-import { canonicalKey, COMMAND_IDS, DEFAULT_KEYMAP, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../shared/contract/keymap';
+import { canonicalKey, COMMAND_IDS, commandTitle, DEFAULT_KEYMAP, keyClash, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../shared/contract/keymap';
+import { macroKeysOf } from './macroHandlers';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
@@ -25,7 +26,13 @@ export function createKeymapHandlers(ready: () => ReadyWorkspace): Pick<Handlers
       }
       const next = { ...DEFAULT_KEYMAP, ...overrides };
       for (const conflict of keymapConflicts(next)) {
-        issues.push({ path: `bindings.${conflict.commands[1] as CommandId}`, message: `${conflict.key} is already used by ${conflict.commands[0]}` });
+        issues.push({ path: `bindings.${conflict.commands[1] as CommandId}`, message: keyClash(conflict.key, commandTitle(conflict.commands[0]!)) });
+      }
+      // a macro's own key is taken too
+      const macroKeys = macroKeysOf(ready().store);
+      for (const id of COMMAND_IDS) {
+        const holder = overrides[id] !== undefined ? macroKeys.get(overrides[id]!) : undefined;
+        if (holder) issues.push({ path: `bindings.${id}`, message: keyClash(overrides[id]!, holder) });
       }
       if (issues.length) throw new ApiError('invalid-input', `The keymap was not saved: ${issues.map((i) => i.message).join('; ')}`, issues);
       ready().store.settings.set(KEYMAP_SETTING, overrides);

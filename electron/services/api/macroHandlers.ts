@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/contract/errors';
-import { canonicalKey, COMMAND_IDS, DEFAULT_KEYMAP, keyProblem, type Keymap } from '../../../shared/contract/keymap';
+import { canonicalKey, COMMAND_IDS, commandTitle, DEFAULT_KEYMAP, keyClash, macroKeyProblem, type Keymap } from '../../../shared/contract/keymap';
 import { DEFAULT_MACROS, type Macro } from '../../../shared/contract/macros';
 import type { Store } from '../store/store';
 import type { Handlers } from './dispatch';
@@ -7,6 +7,11 @@ import type { ReadyWorkspace } from './workspace';
 
 const MACROS_SETTING = 'macros';
 const KEYMAP_SETTING = 'keymap.overrides';
+
+/** The keys the team's macros use, each with what a person calls it ("the macro “Thank you”"). */
+export function macroKeysOf(store: Store): Map<string, string> {
+  return new Map(macrosOf(store).flatMap((macro) => (macro.shortcut ? [[canonicalKey(macro.shortcut), `the macro “${macro.name}”`] as const] : [])));
+}
 
 /** The team's canned responses: the defaults until the team changes them. */
 export function macrosOf(store: Store): Macro[] {
@@ -21,7 +26,7 @@ export function createMacroHandlers(ready: () => ReadyWorkspace): Pick<Handlers,
     'macros.save': ({ macros }) => {
       const { store } = ready();
       const keymap: Keymap = { ...DEFAULT_KEYMAP, ...(store.settings.get<Partial<Keymap>>(KEYMAP_SETTING) ?? {}) };
-      const taken = new Map<string, string>(COMMAND_IDS.map((id) => [keymap[id], `the command ${id}`]));
+      const taken = new Map<string, string>(COMMAND_IDS.map((id) => [canonicalKey(keymap[id]), commandTitle(id)]));
       const issues: { path: string; message: string }[] = [];
       const ids = new Set<string>();
       const names = new Set<string>();
@@ -32,10 +37,10 @@ export function createMacroHandlers(ready: () => ReadyWorkspace): Pick<Handlers,
         names.add(macro.name.toLowerCase());
         if (macro.shortcut === null) return macro;
         const shortcut = canonicalKey(macro.shortcut);
-        const problem = keyProblem(shortcut);
+        // the one rule for keys (shared/contract/keymap.ts), as Settings → Keyboard and keymap.set keep it
+        const problem = macroKeyProblem(shortcut);
         if (problem) issues.push({ path: `macros.${index}.shortcut`, message: problem });
-        else if (!shortcut.includes('Mod+') && !shortcut.includes('Alt+')) issues.push({ path: `macros.${index}.shortcut`, message: `${shortcut}: a macro's key needs Ctrl/⌘ or Alt, so it works while typing` });
-        else if (taken.has(shortcut)) issues.push({ path: `macros.${index}.shortcut`, message: `${shortcut} is already used by ${taken.get(shortcut)}` });
+        else if (taken.has(shortcut)) issues.push({ path: `macros.${index}.shortcut`, message: keyClash(shortcut, taken.get(shortcut)!) });
         taken.set(shortcut, `the macro “${macro.name}”`);
         return { ...macro, shortcut };
       });

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { CallDisposition, Message, User } from '../../../shared/contract/domain';
+import { CALL_OUTCOMES, type CallEnded } from '../../../shared/contract/callOutcomes';
+import type { CallDisposition, ConversationStatus, Message, User } from '../../../shared/contract/domain';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
 import { Refusal } from '../common/refusal';
-
-const DISPOSITION_LABEL: Record<CallDisposition, string> = {
-  resolved: 'resolved on the call',
-  'follow-up': 'follow-up needed',
-  escalated: 'escalated',
-  'call-back': 'customer to be called back',
-  'no-answer': 'no answer',
-};
+import { systemTimeZone } from '../common/wallClock';
+import { followUpFromWrapUp } from '../followups';
 
 function clock(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
@@ -35,19 +30,24 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
     return activeCallStartIn(store.messages.listForConversation(conversationId));
   }
 
-  function add(conversationId: number, user: User | null, message: Partial<IngestMessage['message']> & Pick<IngestMessage['message'], 'author' | 'body'>): Message {
+  function add(
+    conversationId: number,
+    user: User | null,
+    message: Partial<IngestMessage['message']> & Pick<IngestMessage['message'], 'author' | 'body'>,
+    status?: ConversationStatus,
+  ): Message {
     const conversation = store.conversations.getSummary(conversationId)!;
     const customer = store.customers.getById(conversation.customer.id)!;
     const result = ingestion.ingest({
       channel: conversation.channel,
       customer: { displayName: customer.displayName, identities: customer.identities },
-      conversation: { id: conversationId, ...(message.author === 'system' && message.meta?.disposition === 'resolved' ? { status: 'resolved' as const } : {}) },
+      conversation: { id: conversationId, ...(status ? { status } : {}) },
       message: { sentAt: now(), externalId: `console-${randomUUID()}`, ...(user ? { authorName: user.name, authorEmail: user.email } : {}), ...message },
     });
     return { ...store.messages.getById(result.messageId)!, reading: null };
   }
 
-  function log(conversationId: number, user: User | null, kind: 'call.started' | 'call.ended', payload: Record<string, unknown>) {
+  function log(conversationId: number, user: User | null, kind: 'call.started' | 'call.ended' | 'status.changed', payload: Record<string, unknown>) {
     store.sessionEvents.append({ at: now(), kind, conversationId, messageId: null, userId: user?.id ?? null, payload });
   }
 
@@ -65,19 +65,36 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
       const offset = (now() - started) / 1000;
       return add(conversationId, user, { author: 'note', body: `[${clock(offset)}] ${text}`, meta: { callOffsetSec: Math.round(offset) } });
     },
-    end(conversationId: number, disposition: CallDisposition, summary: string, user: User | null): Message {
+    /**
+     * Ends the call: the conversation takes the status its disposition implies (CALL_OUTCOMES), and
+     * a disposition that promises a follow-up offers one, due when the wrap-up says ("Call Finn back
+     * on Tuesday at 2pm", read in the agent's time zone) or at the disposition's default time.
+     * The offer is only offered: the agent confirms or changes it (followUps.create).
+     */
+    end(conversationId: number, disposition: CallDisposition, summary: string, user: User | null, timeZone: string = systemTimeZone()): CallEnded {
       const started = activeCallStart(conversationId);
       if (started === null) throw new Refusal('conflict', 'There is no call in progress to end.');
+      const outcome = CALL_OUTCOMES[disposition];
+      const before = store.conversations.getSummary(conversationId)!;
       const ended = now();
       const seconds = Math.round((ended - started) / 1000);
-      const message = add(conversationId, user, {
-        author: 'system',
-        body: `Call ended (${Math.floor(seconds / 60)}m ${seconds % 60}s) · ${DISPOSITION_LABEL[disposition]}`,
-        meta: { callStartedAt: started, callEndedAt: ended, disposition },
-      });
-      if (summary.trim()) add(conversationId, user, { author: 'note', body: `Wrap-up: ${summary.trim()}` });
-      log(conversationId, user, 'call.ended', { at: ended, seconds, disposition });
-      return message;
+      const message = add(
+        conversationId,
+        user,
+        {
+          author: 'system',
+          body: `Call ended (${Math.floor(seconds / 60)}m ${seconds % 60}s) · ${outcome.logged}`,
+          meta: { callStartedAt: started, callEndedAt: ended, disposition },
+        },
+        outcome.status,
+      );
+      const wrapUp = summary.trim();
+      const note = wrapUp ? add(conversationId, user, { author: 'note', body: `Wrap-up: ${wrapUp}` }) : null;
+      const found = outcome.followUp ? followUpFromWrapUp(wrapUp, ended, outcome.followUp, timeZone) : null;
+      log(conversationId, user, 'call.ended', { at: ended, seconds, disposition, status: outcome.status, followUpOffered: found ? { description: found.description, dueAt: found.dueAt, timeSaid: found.timeSaid } : null });
+      if (before.status !== outcome.status) log(conversationId, user, 'status.changed', { from: before.status, to: outcome.status });
+      const followUp = found ? { ...found, customerId: before.customer.id, conversationId, messageId: (note ?? message).id } : null;
+      return { message, status: store.conversations.getSummary(conversationId)!.status, followUp };
     },
   };
 }

@@ -1,2 +1,4 @@
-/** Promises found in sent replies, with their due times. */
+/** Promises found in sent replies and in call wrap-ups, with their due times. */
 export { detectPromises } from './detectPromises';
+export { followUpFromWrapUp, type WrapUpFollowUp } from './wrapUpFollowUp';
+export { defaultDue } from './defaultDue';

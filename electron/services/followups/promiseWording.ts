@@ -67,7 +67,8 @@ export function trimmedSentence(sentence: string): string {
   return `${sentence.slice(0, cut > 40 ? cut : MAX_DESCRIPTION - 1).trimEnd()}…`;
 }
 
-function clean(phrase: string): string {
+/** A phrase without the filler before it and the connecting words ("by", "on", "at" …) after it. */
+export function clean(phrase: string): string {
   return phrase.replace(LEADING_FILLER, '').replace(TRAILING_CONNECTOR, '').replace(/[.!…]+$/, '').trim();
 }
 

@@ -2,17 +2,20 @@ import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantin
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPhoneCall, IconPhoneOff } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
+import { CALL_OUTCOMES, type FollowUpOffer as Offer } from '../../../../shared/contract/callOutcomes';
 import type { CallDisposition } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
+import { FollowUpOffer } from '../customer/FollowUpOffer';
 
-const DISPOSITIONS: { value: CallDisposition; label: string }[] = [
-  { value: 'resolved', label: 'Resolved on the call' },
-  { value: 'follow-up', label: 'Follow-up needed' },
-  { value: 'call-back', label: 'Customer to be called back' },
-  { value: 'escalated', label: 'Escalated' },
-  { value: 'no-answer', label: 'No answer' },
-];
+/** The endings in the order an agent reaches for them; what each means is CALL_OUTCOMES. */
+const DISPOSITIONS: { value: CallDisposition; label: string }[] = (['resolved', 'follow-up', 'call-back', 'escalated', 'no-answer'] as const).map((value) => ({
+  value,
+  label: CALL_OUTCOMES[value].label,
+}));
+
+/** The agent's own time zone, for the times their wrap-up names. */
+const agentTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 function clock(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -37,6 +40,8 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
   const [disposition, setDisposition] = useState<CallDisposition>('resolved');
   const [summary, setSummary] = useState('');
   const [ending, setEnding] = useState(false);
+  // the follow-up the call's ending promised, until the agent adds or declines it
+  const [offer, setOffer] = useState<Offer | null>(null);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
     void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
@@ -50,24 +55,36 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
     },
   });
   const end = useMutation({
-    mutationFn: () => client.call('calls.end', { conversationId, disposition, summary }),
-    onSuccess: () => {
+    mutationFn: () => client.call('calls.end', { conversationId, disposition, summary, timeZone: agentTimeZone() }),
+    onSuccess: (ended) => {
       setEnding(false);
       setSummary('');
+      setOffer(ended.followUp);
       refresh();
     },
   });
 
   if (activeCallStartedAt === null) {
     return (
-      <Group p="sm" gap="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-        <Button size="xs" leftSection={<IconPhoneCall size={14} />} onClick={() => start.mutate()} loading={start.isPending}>
-          Start a call
-        </Button>
-        <Text size="xs" c="dimmed">
-          Notes you type during the call are stamped with the time into it.
-        </Text>
-      </Group>
+      <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+        {offer && offer.conversationId === conversationId && (
+          <FollowUpOffer
+            offer={offer}
+            onDone={() => {
+              setOffer(null);
+              refresh();
+            }}
+          />
+        )}
+        <Group gap="sm">
+          <Button size="xs" leftSection={<IconPhoneCall size={14} />} onClick={() => start.mutate()} loading={start.isPending}>
+            Start a call
+          </Button>
+          <Text size="xs" c="dimmed">
+            Notes you type during the call are stamped with the time into it.
+          </Text>
+        </Group>
+      </Stack>
     );
   }
   return (
@@ -97,8 +114,29 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
         />
       ) : (
         <Stack gap={6}>
-          <Select size="xs" label="How did the call end?" data={DISPOSITIONS} value={disposition} onChange={(value) => setDisposition((value ?? 'resolved') as CallDisposition)} allowDeselect={false} />
-          <Textarea size="xs" label="Wrap-up" placeholder="What happened, and what happens next" autosize minRows={2} value={summary} onChange={(event) => setSummary(event.currentTarget.value)} />
+          <Select
+            size="xs"
+            label="How did the call end?"
+            data={DISPOSITIONS}
+            value={disposition}
+            onChange={(value) => setDisposition((value ?? 'resolved') as CallDisposition)}
+            allowDeselect={false}
+            description={CALL_OUTCOMES[disposition].consequence}
+          />
+          <Textarea
+            size="xs"
+            label="Wrap-up"
+            placeholder="What happened, and what happens next (“Call Finn back on Tuesday at 2pm” sets the follow-up’s time)"
+            autosize
+            minRows={2}
+            value={summary}
+            onChange={(event) => setSummary(event.currentTarget.value)}
+          />
+          {end.error && (
+            <Text size="xs" c="red" role="alert">
+              {end.error.message}
+            </Text>
+          )}
           <Group gap="xs">
             <Button size="xs" color="red" onClick={() => end.mutate()} loading={end.isPending}>
               End the call and save

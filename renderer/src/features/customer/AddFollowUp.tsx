@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../../../shared/contract/errors';
 import { useClient } from '../../api/ClientContext';
+import { DueInput } from './DueInput';
+import { dueFromInput, dueInputValue, dueProblem } from './followUpTime';
 import { useFollowUpsChanged } from './useConnection';
 
 interface Props {
@@ -13,13 +15,8 @@ interface Props {
   conversationId?: number | null;
 }
 
-/** The value a datetime-local input takes for a moment: "2026-03-04T17:00". */
-function localValue(at: number): string {
-  return dayjs(at).format('YYYY-MM-DDTHH:mm');
-}
-
 function tomorrowAtFive(): string {
-  return localValue(dayjs().add(1, 'day').hour(17).minute(0).second(0).millisecond(0).valueOf());
+  return dueInputValue(dayjs().add(1, 'day').hour(17).minute(0).second(0).millisecond(0).valueOf());
 }
 
 interface Errors {
@@ -69,14 +66,16 @@ export function AddFollowUp({ customerId, conversationId = null }: Props) {
     );
   }
 
-  const dueAt = due ? dayjs(due).valueOf() : Number.NaN;
-  const past = Number.isFinite(dueAt) && dueAt < Date.now();
+  const dueAt = dueFromInput(due);
+  // a time already past cannot be chosen (shared/followUpDue.ts), and the field says why as it is picked
+  const dueIssue = due ? dueProblem(dueAt) : null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const next: Errors = {};
     if (!description.trim()) next.description = 'Say what was promised';
     else if (description.trim().length > 500) next.description = 'Keep it to 500 characters';
-    if (!Number.isFinite(dueAt) || dueAt <= 0) next.dueAt = 'Choose when it is due';
+    const problem = dueProblem(dueAt);
+    if (problem) next.dueAt = problem;
     setErrors(next);
     if (next.description || next.dueAt) return;
     create.mutate({ description: description.trim(), dueAt });
@@ -98,15 +97,13 @@ export function AddFollowUp({ customerId, conversationId = null }: Props) {
           error={errors.description}
           required
         />
-        <TextInput
-          label="Due"
-          type="datetime-local"
-          size="xs"
+        <DueInput
           value={due}
-          onChange={(event) => setDue(event.currentTarget.value)}
-          error={errors.dueAt}
-          description={past && !errors.dueAt ? 'This is already past: a follow-up is due from now on.' : undefined}
-          required
+          onChange={(value) => {
+            setDue(value);
+            setErrors(({ dueAt: _dropped, ...rest }) => rest);
+          }}
+          error={errors.dueAt ?? dueIssue}
         />
         {errors.form && (
           <Alert color="red" role="alert" p="xs">

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { isPastDue, PAST_DUE_MESSAGE } from '../../../../shared/followUpDue';
 import { lateBy } from '../../../../shared/lateBy';
 
 export { lateBy };
@@ -13,4 +14,32 @@ export function dueText(dueAt: number, now = Date.now()): { text: string; overdu
   if (due.isSame(today.add(1, 'day'), 'day')) return { text: `due tomorrow ${time}`, overdue: false };
   if (due.isSame(today, 'year')) return { text: `due ${due.format('ddd D MMM')} ${time}`, overdue: false };
   return { text: `due ${due.format('D MMM YYYY')} ${time}`, overdue: false };
+}
+
+/**
+ * The value a datetime-local input takes for a moment, on the agent's own clock (the browser's
+ * time zone): "2026-03-04T17:00".
+ */
+export function dueInputValue(at: number): string {
+  return dayjs(at).format('YYYY-MM-DDTHH:mm');
+}
+
+/** The moment a datetime-local input's value names on the agent's clock; NaN when it names none. */
+export function dueFromInput(value: string): number {
+  return value ? dayjs(value).valueOf() : Number.NaN;
+}
+
+/**
+ * What is wrong with a due time, in words, or null: none chosen, or already past (the rule the
+ * services hold too, shared/followUpDue.ts: a few minutes' grace for "now").
+ */
+export function dueProblem(dueAt: number, now = Date.now()): string | null {
+  if (!Number.isFinite(dueAt) || dueAt <= 0) return 'Choose when it is due';
+  if (isPastDue(dueAt, now)) return PAST_DUE_MESSAGE;
+  return null;
+}
+
+/** The earliest a due-time input offers: this minute. */
+export function earliestDueInput(now = Date.now()): string {
+  return dueInputValue(now);
 }

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Kbd, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { COMMAND_IDS, COMMANDS, DEFAULT_KEYMAP, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../../shared/contract/keymap';
+import { canonicalKey, COMMAND_IDS, COMMANDS, commandTitle, DEFAULT_KEYMAP, keyClash, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../../shared/contract/keymap';
 import { useClient } from '../../api/ClientContext';
 import { keymapKey, useCommands } from '../commands/CommandProvider';
 import { KeyInput } from '../commands/KeyInput';
@@ -15,8 +15,14 @@ export function KeymapSettings() {
   const [edits, setEdits] = useState<Partial<Keymap>>({});
   const next: Keymap = { ...keymap, ...edits };
   const conflicts = keymapConflicts(next);
+  // a macro's key is taken too (the same rule as keymap.set)
+  const macros = useQuery({ queryKey: ['macros.list'], queryFn: () => client.call('macros.list', {}) });
+  const macroWithKey = (key: string) => macros.data?.find((macro) => macro.shortcut !== null && canonicalKey(macro.shortcut) === canonicalKey(key));
   const problems = COMMAND_IDS.flatMap((id) => {
-    const problem = edits[id] !== undefined ? keyProblem(edits[id]!) : null;
+    const edit = edits[id];
+    if (edit === undefined) return [];
+    const macro = macroWithKey(edit);
+    const problem = keyProblem(edit) ?? (macro ? keyClash(edit, `the macro “${macro.name}”`) : null);
     return problem ? [{ id, problem }] : [];
   });
   const save = useMutation({
@@ -68,7 +74,7 @@ export function KeymapSettings() {
                           return next;
                         })
                       }
-                      error={problem ?? (conflict && edits[id] ? `Also used by: ${conflict.commands.filter((c) => c !== id).map((c) => COMMANDS[c].title).join(', ')}` : undefined)}
+                      error={problem ?? (conflict && edits[id] ? keyClash(conflict.key, conflict.commands.filter((c) => c !== id).map(commandTitle).join(', ')) : undefined)}
                     />
                   </Table.Td>
                 </Table.Tr>

@@ -117,8 +117,16 @@ describe('macros', () => {
     expect((await ok(api, 'macros.save', { macros: mine })).at(-1)).toMatchObject({ shortcut: 'Mod+Shift+Y' });
     expect(await api.call('macros.save', { macros: [...mine.slice(0, -1), { ...mine.at(-1)!, shortcut: 'Mod+K' }] })).toMatchObject({
       ok: false,
-      error: { code: 'invalid-input', issues: [{ message: 'Mod+K is already used by the command palette.open' }] },
+      error: { code: 'invalid-input', issues: [{ message: 'Mod+K is already used by Open the command palette' }] },
     });
+    // a browser's key is refused here as in Settings → Keyboard, with the reason
+    expect(await api.call('macros.save', { macros: [...mine.slice(0, -1), { ...mine.at(-1)!, shortcut: 'Mod+1' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', issues: [{ path: 'macros.4.shortcut', message: 'Mod+1 belongs to the browser or the operating system (it switches to browser tab 1)' }] },
+    });
+    // an unknown placeholder is refused, with the ones Kinship knows
+    const unknown = await api.call('macros.save', { macros: [...mine.slice(0, -1), { ...mine.at(-1)!, body: 'Thanks, {{first_name}}!' }] });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'macros.4.body', message: expect.stringMatching(/^\{\{first_name\}\} is not a placeholder Kinship knows\. Use \{\{customer\.firstName\}\}/) }] } });
     expect(await api.call('macros.save', { macros: [...mine.slice(0, -1), { ...mine.at(-1)!, shortcut: 'y' }] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await api.call('macros.save', { macros: [...mine, { ...mine.at(-1)!, id: 'other' }] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect((await ok(api, 'macros.list', {})).at(-1)).toMatchObject({ id: 'thanks-2', shortcut: 'Mod+Shift+Y' });
@@ -143,7 +151,8 @@ describe('a call in the console', () => {
     expect(note.body).toMatch(/^\[00:0\d\] Customer says the parcel was left in the rain$/);
     expect(note.meta.callOffsetSec).toBeGreaterThan(0);
     const ended = await ok(api, 'calls.end', { conversationId: call!.id, disposition: 'resolved', summary: 'Replacement sent; customer happy.' });
-    expect(ended.body).toMatch(/^Call ended \(0m \d+s\) · resolved on the call$/);
+    expect(ended.message.body).toMatch(/^Call ended \(0m \d+s\) · resolved on the call$/);
+    expect(ended).toMatchObject({ status: 'resolved', followUp: null });
     const after = await ok(api, 'conversations.get', { id: call!.id });
     expect(after.activeCallStartedAt).toBeNull();
     expect(after.messages.at(-1)).toMatchObject({ author: 'note', body: 'Wrap-up: Replacement sent; customer happy.' });

@@ -156,11 +156,15 @@ describe('the customer panel’s follow-ups', () => {
     expect(callsOf('followUps.create')).toEqual([]);
 
     fireEvent.change(screen.getByLabelText(/^What was promised/), { target: { value: '  Ring back with the courier’s answer ' } });
-    fireEvent.change(due, { target: { value: '2026-03-04T17:00' } });
+    // a time ahead (one already past cannot be chosen)
+    const ahead = new Date(now + 3 * DAY);
+    ahead.setHours(17, 0, 0, 0);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    fireEvent.change(due, { target: { value: `${ahead.getFullYear()}-${pad(ahead.getMonth() + 1)}-${pad(ahead.getDate())}T17:00` } });
     fireEvent.click(screen.getByRole('button', { name: 'Save follow-up' }));
     await waitFor(() =>
       expect(callsOf('followUps.create')).toEqual([
-        { customerId: 7, conversationId: 70, messageId: null, description: 'Ring back with the courier’s answer', dueAt: new Date(2026, 2, 4, 17, 0).getTime() },
+        { customerId: 7, conversationId: 70, messageId: null, description: 'Ring back with the courier’s answer', dueAt: ahead.getTime() },
       ]),
     );
     await waitFor(() => expect(callsOf('customers.connection').length).toBe(2));
