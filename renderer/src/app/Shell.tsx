@@ -10,6 +10,7 @@ import { InboxPage } from '../features/inbox/InboxPage';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
+import { confirmLeave } from '../features/shell/leaveGuard';
 import { PAGES, type PageId } from './pages';
 import { PaneBoundary } from '../lib/PaneBoundary';
 
@@ -27,7 +28,11 @@ function Page({ page, status }: { page: PageId; status: WorkspaceStatus }) {
 }
 
 export function Shell({ status }: { status: WorkspaceStatus }) {
-  const [page, setPage] = useState<PageId>('inbox');
+  const [page, showPage] = useState<PageId>('inbox');
+  // a page with unsaved work (the playbook) is asked before it is left
+  const setPage = (next: PageId) => {
+    if (next !== page && confirmLeave()) showPage(next);
+  };
   const setRole = useSetRole();
   useCommand('go.inbox', () => setPage('inbox'));
   useCommand('go.settings', () => setPage('settings'));

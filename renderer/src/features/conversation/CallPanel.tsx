@@ -1,7 +1,8 @@
 import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPhoneCall, IconPhoneOff } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import type { CallDisposition } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
@@ -58,6 +59,22 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
     },
   });
 
+  // the call's commands in the palette: start it, or note and end the one going on
+  const noteRef = useRef<HTMLInputElement>(null);
+  const { mutate: startCall } = start;
+  const inCall = activeCallStartedAt !== null;
+  const callActions = useMemo<PaletteAction[]>(
+    () =>
+      inCall
+        ? [
+            { id: 'call-note', group: 'Call', label: 'Add a call note', run: () => { setEnding(false); requestAnimationFrame(() => noteRef.current?.focus()); } },
+            { id: 'call-end', group: 'Call', label: 'End the call…', description: 'Choose how it ended and write the wrap-up', run: () => setEnding(true) },
+          ]
+        : [{ id: 'call-start', group: 'Call', label: 'Start a call', run: () => startCall() }],
+    [inCall, startCall],
+  );
+  usePaletteActions(callActions);
+
   if (activeCallStartedAt === null) {
     return (
       <Group p="sm" gap="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
@@ -83,7 +100,8 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
         )}
       </Group>
       {!ending ? (
-        <TextInput
+        <TextInput dir="auto"
+          ref={noteRef}
           size="xs"
           aria-label="Call note"
           placeholder="Type a note and press Enter — it is stamped with the time into the call"
@@ -98,7 +116,7 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
       ) : (
         <Stack gap={6}>
           <Select size="xs" label="How did the call end?" data={DISPOSITIONS} value={disposition} onChange={(value) => setDisposition((value ?? 'resolved') as CallDisposition)} allowDeselect={false} />
-          <Textarea size="xs" label="Wrap-up" placeholder="What happened, and what happens next" autosize minRows={2} value={summary} onChange={(event) => setSummary(event.currentTarget.value)} />
+          <Textarea dir="auto" size="xs" label="Wrap-up" placeholder="What happened, and what happens next" autosize minRows={2} value={summary} onChange={(event) => setSummary(event.currentTarget.value)} />
           <Group gap="xs">
             <Button size="xs" color="red" onClick={() => end.mutate()} loading={end.isPending}>
               End the call and save

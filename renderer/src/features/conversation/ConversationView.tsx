@@ -49,9 +49,13 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
   const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
   const { mutate: changePriority } = setPriority;
+  const { mutate: changeStatus } = setStatus;
   const priorityActions = useMemo<PaletteAction[]>(
-    () => PRIORITIES.map((priority) => ({ id: `priority-${priority}`, label: `Set priority: ${priority}`, run: () => changePriority(priority) })),
-    [changePriority],
+    () => [
+      ...PRIORITIES.map((priority) => ({ id: `priority-${priority}`, group: 'Conversation', label: `Set priority: ${priority}`, run: () => changePriority(priority) })),
+      { id: 'status-open', group: 'Conversation', label: 'Reopen the conversation (status: open)', run: () => changeStatus('open') },
+    ],
+    [changePriority, changeStatus],
   );
   usePaletteActions(priorityActions, detail.isSuccess && commandsEnabled);
   // opening a conversation with something new in it marks it read for the current user

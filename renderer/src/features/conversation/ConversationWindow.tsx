@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { PaneBoundary } from '../../lib/PaneBoundary';
+import { CommandPalette } from '../commands/CommandPalette';
 import { CustomerAside } from '../customer/CustomerAside';
 import { ConversationView } from './ConversationView';
 
@@ -22,6 +23,7 @@ export function ConversationWindow({ conversationId: first }: { conversationId: 
           <ConversationView conversationId={conversationId} focusMessageId={null} />
         </PaneBoundary>
       </section>
+      <CommandPalette />
       <CustomerAside customerId={detail.data?.customer.id ?? null} currentConversationId={conversationId} onOpen={setConversationId} />
     </div>
   );

@@ -39,7 +39,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
             {conversation.unread && <span className={classes.unread} role="img" aria-label="Unread" data-testid="unread" />}
-            <Text fw={conversation.unread ? 800 : 600} size="sm" truncate>
+            <Text fw={conversation.unread ? 800 : 600} size="sm" truncate dir="auto">
               {conversation.customer.displayName}
             </Text>
             {connection && (
@@ -58,7 +58,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           </Text>
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text size="xs" c="dark.4" truncate fw={500}>
+          <Text size="xs" c="dark.4" truncate fw={500} dir="auto">
             {conversation.subject ?? channel.label}
           </Text>
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
@@ -91,7 +91,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
             </Badge>
           </Group>
         </Group>
-        <Text size="xs" c="dimmed" lineClamp={1}>
+        <Text size="xs" c="dimmed" lineClamp={1} dir="auto">
           {last ? `${last.author === 'agent' ? 'You: ' : last.author === 'note' ? 'Note: ' : ''}${last.preview}` : 'No messages'}
         </Text>
       </div>

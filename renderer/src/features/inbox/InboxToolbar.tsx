@@ -3,7 +3,8 @@ import { IconSearch } from '@tabler/icons-react';
 import type { Channel, ConversationStatus, Mood, QueueSort } from '../../../../shared/contract/domain';
 import { useRef } from 'react';
 import { useCommand } from '../commands/CommandProvider';
-import { CHANNEL_LOOK } from './channelLook';
+import { ASSIGNEE_OPTIONS, CHANNEL_OPTIONS, MOOD_OPTIONS, SORT_OPTIONS, STATUS_OPTIONS } from './queueOptions';
+import { useQueueCommands } from './useQueueCommands';
 
 export type ChannelFilter = Channel | 'all';
 
@@ -28,6 +29,7 @@ interface Props {
 export function InboxToolbar({ view, onView, query, onQuery }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   useCommand('search.focus', () => searchRef.current?.focus());
+  useQueueCommands(view, onView);
   const set = <K extends keyof QueueView>(key: K, value: QueueView[K]) => onView({ ...view, [key]: value });
   return (
     <Stack gap="xs" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -46,10 +48,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
         fullWidth
         value={view.channel}
         onChange={(value) => set('channel', value as ChannelFilter)}
-        data={[
-          { value: 'all', label: 'All' },
-          ...(['chat', 'email', 'voice'] as const).map((value) => ({ value, label: CHANNEL_LOOK[value].label })),
-        ]}
+        data={CHANNEL_OPTIONS}
       />
       <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
         <Select
@@ -58,14 +57,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           allowDeselect={false}
           value={view.status}
           onChange={(value) => set('status', (value ?? 'all') as QueueView['status'])}
-          data={[
-            { value: 'all', label: 'Any status' },
-            { value: 'active', label: 'Open work' },
-            { value: 'open', label: 'Open' },
-            { value: 'pending', label: 'Pending' },
-            { value: 'snoozed', label: 'Snoozed' },
-            { value: 'resolved', label: 'Resolved' },
-          ]}
+          data={STATUS_OPTIONS}
         />
         <Select
           size="xs"
@@ -73,11 +65,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           allowDeselect={false}
           value={view.assignee}
           onChange={(value) => set('assignee', (value ?? 'anyone') as QueueView['assignee'])}
-          data={[
-            { value: 'anyone', label: 'Anyone’s' },
-            { value: 'me', label: 'Mine' },
-            { value: 'unassigned', label: 'Unassigned' },
-          ]}
+          data={ASSIGNEE_OPTIONS}
         />
         <Select
           size="xs"
@@ -85,12 +73,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           allowDeselect={false}
           value={view.mood}
           onChange={(value) => set('mood', (value ?? 'any') as QueueView['mood'])}
-          data={[
-            { value: 'any', label: 'Any mood' },
-            { value: 'upset', label: 'Upset' },
-            { value: 'neutral', label: 'Neutral' },
-            { value: 'happy', label: 'Happy' },
-          ]}
+          data={MOOD_OPTIONS}
         />
         <Select
           size="xs"
@@ -98,12 +81,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           allowDeselect={false}
           value={view.sort}
           onChange={(value) => set('sort', (value ?? 'recent') as QueueSort)}
-          data={[
-            { value: 'recent', label: 'Newest first' },
-            { value: 'waiting', label: 'Waiting longest' },
-            { value: 'upset', label: 'Most upset first' },
-            { value: 'priority', label: 'Priority, then waiting' },
-          ]}
+          data={SORT_OPTIONS}
         />
       </SimpleGrid>
     </Stack>

@@ -67,13 +67,13 @@ export function SearchResults({ query, selectedMessageId, onOpen }: Props) {
               <div className={classes.body}>
                 <Group justify="space-between" wrap="nowrap">
                   <Text fw={600} size="sm" truncate>
-                    {hit.customerName}
+                    <bdi>{hit.customerName}</bdi>
                   </Text>
                   <Text size="xs" c="dimmed">
                     {listTime(hit.sentAt)}
                   </Text>
                 </Group>
-                <Text size="xs" c="dark.5" lineClamp={3}>
+                <Text size="xs" c="dark.5" lineClamp={3} dir="auto">
                   <MarkedText text={hit.snippet} />
                 </Text>
               </div>
