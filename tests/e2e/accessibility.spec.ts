@@ -58,10 +58,12 @@ test('the coach beside the reply, the draft check and the Customers page', async
   await page.getByRole('textbox', { name: 'Sort' }).click();
   await page.getByRole('option', { name: 'Most upset first' }).click();
   await page.getByTestId('conversation-row').first().click();
+  // the coach is folded to one line until wanted: open it
+  await page.getByTestId('coach-fold').click();
   await expect(page.getByTestId('coach-prompt').first()).toBeVisible({ timeout: 30_000 });
   expect(await seriousViolations(page), 'coach').toEqual([]);
   await page.getByRole('textbox', { name: /^Reply to / }).fill('Noted.');
-  await page.getByRole('button', { name: /^Send/ }).click();
+  await page.getByRole('button', { name: /^Send( Ctrl\+Enter)?$/ }).click();
   await expect(page.getByRole('alertdialog', { name: /Before this goes/ })).toBeVisible();
   expect(await seriousViolations(page), 'draft check').toEqual([]);
   await page.getByRole('button', { name: 'Keep editing' }).click();
