@@ -56,7 +56,14 @@ export interface EmailMeta {
   to?: string[];
   subject?: string;
   /** Files that came with the e-mail (listed; their content is not opened in the console). */
-  attachments?: { name: string; size: number; contentType: string }[];
+  attachments?: MessageAttachment[];
+}
+
+/** A file that came with a message: its name always; its size in bytes and type when the sender's mail said them. */
+export interface MessageAttachment {
+  name: string;
+  size?: number;
+  contentType?: string;
 }
 
 export interface VoiceMeta {

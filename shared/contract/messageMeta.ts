@@ -14,13 +14,27 @@ const header = z.string().max(998);
 /** Any time a channel reports: the contract's one range. */
 const time = timeSchema;
 
-const attachment = z
+/**
+ * One attached file, as the console lists it: a name, and a size and type when known. Accepted in
+ * the shapes senders hand over — ours, a mail parser's ({ filename, size, contentType, content… }:
+ * the content is not kept), or a bare file name — and always read back as ours, so the thread never
+ * has to guess ("· NaN MB" with no name was a list of bare names read as objects).
+ */
+const fileName = z.string().trim().min(1).max(1_000);
+const attachmentObject = z
   .object({
-    name: z.string().max(1_000),
-    size: z.number().int().min(0).max(2 ** 40),
-    contentType: z.string().max(255),
+    name: fileName.optional(),
+    filename: fileName.optional(),
+    size: z.number().int().min(0).max(2 ** 40).optional(),
+    contentType: z.string().trim().min(1).max(255).optional(),
   })
-  .strict();
+  .refine((file) => file.name !== undefined || file.filename !== undefined, { message: 'an attachment needs a file name' })
+  .transform(({ name, filename, size, contentType }) => ({
+    name: (name ?? filename)!,
+    ...(size !== undefined ? { size } : {}),
+    ...(contentType !== undefined ? { contentType } : {}),
+  }));
+const attachment = z.union([fileName.transform((name) => ({ name })), attachmentObject]);
 
 export const CHANNEL_META_FIELDS = {
   email: {

@@ -63,6 +63,8 @@ async function openUpsetConversation(page: Page) {
   await page.getByRole('textbox', { name: 'Sort' }).click();
   await page.getByRole('option', { name: 'Most upset first' }).click();
   await page.getByTestId('conversation-row').first().click();
+  // the coach is folded to one line until wanted: open it
+  await page.getByTestId('coach-fold').click();
   await expect(page.getByTestId('coach-prompt').first()).toBeVisible();
 }
 
@@ -74,7 +76,7 @@ test('the coach beside the reply', async ({ page }) => {
 test('the draft check', async ({ page }) => {
   await openUpsetConversation(page);
   await page.getByRole('textbox', { name: /^Reply to / }).fill('Noted.');
-  await page.getByRole('button', { name: /^Send/ }).click();
+  await page.getByRole('button', { name: /^Send( Ctrl\+Enter)?$/ }).click();
   await expect(page.getByRole('alertdialog', { name: /Before this goes/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -47,6 +47,8 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   // an upset message arrives while the conversation is open
   workspace.ingestion.ingest(fromSam('This is the second time my parcel is missing. I am furious and really upset, nobody cares!', Date.now()));
   const prompts = page.getByTestId('coach-prompt');
+  // folded to one line until wanted: the agent opens it
+  await page.getByRole('region', { name: 'Coach suggestions' }).getByTestId('coach-fold').click();
   await expect(prompts.first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Coach suggestions' }).getByTestId('coach-reason').first()).toHaveText(/\d\.\d\d/);
 

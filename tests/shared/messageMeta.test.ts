@@ -21,7 +21,9 @@ describe('a message’s channel details', () => {
     ['to', [1, 2]],
     ['references', '<a@b>'],
     ['attachments', [{ name: 'a', size: -1, contentType: 'x' }]],
-    ['attachments', [{ name: 'a', size: 1, contentType: 'x', extra: 1 }]],
+    ['attachments', [{ size: 1, contentType: 'x' }]],
+    ['attachments', [{ name: '', size: 1 }]],
+    ['attachments', [{ name: 'a', size: Number.NaN }]],
     ['from', { name: 'x' }],
     ['subject', 'x'.repeat(999)],
     ['messageId', 42],
@@ -32,6 +34,14 @@ describe('a message’s channel details', () => {
     expect(dropped[0]!.reason.length).toBeGreaterThan(0);
     expect(meta).not.toHaveProperty(field === 'messageId' ? 'nothing' : field);
     expect(meta.droppedMeta).toEqual(dropped);
+  });
+
+  it('reads attachments in the shapes senders hand over as one shape: a bare name, a mail parser’s filename, ours without a size', () => {
+    const { meta, dropped } = cleanMessageMeta('email', {
+      attachments: ['IMG_1.jpg', { filename: 'label.pdf', size: 2_048, contentType: 'application/pdf', content: 'bytes…', cid: 'x' }, { name: 'photo.jpg', contentType: 'image/jpeg' }],
+    });
+    expect(dropped).toEqual([]);
+    expect(meta.attachments).toEqual([{ name: 'IMG_1.jpg' }, { name: 'label.pdf', size: 2_048, contentType: 'application/pdf' }, { name: 'photo.jpg', contentType: 'image/jpeg' }]);
   });
 
   it('drops details that belong to no field of the channel', () => {

@@ -1,12 +1,12 @@
 import { Center, Loader } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import { useClient, useKinshipEvent } from '../api/ClientContext';
+import { useQuery } from '@tanstack/react-query';
+import { useClient } from '../api/ClientContext';
+import { useLiveUpdates } from '../api/liveUpdates';
 import { EmptyWorkspace } from '../features/onboarding/EmptyWorkspace';
 import { HostUnreachable } from '../features/workspace/HostUnreachable';
 import { StoreProblem } from '../features/workspace/StoreProblem';
 import { CONVERSATION_HASH } from '../../../shared/contract/channels';
-import { ConversationView } from '../features/conversation/ConversationView';
+import { ConversationWindow } from '../features/conversation/ConversationWindow';
 import { queryKeys } from './queryKeys';
 import { Shell } from './Shell';
 import { PaneBoundary } from '../lib/PaneBoundary';
@@ -14,11 +14,10 @@ import { PaneBoundary } from '../lib/PaneBoundary';
 /** Decides what the console can show: the store's problem, the first-run offer, or the workspace. */
 export function App() {
   const client = useClient();
-  const queryClient = useQueryClient();
   const status = useQuery({ queryKey: queryKeys.status, queryFn: () => client.call('workspace.status', {}) });
 
-  const refreshAll = useCallback(() => void queryClient.invalidateQueries(), [queryClient]);
-  useKinshipEvent('workspace.changed', refreshAll);
+  // one module keeps this window's cache live: every pane, and a conversation in its own window
+  useLiveUpdates();
 
   if (status.isPending) {
     return (
@@ -34,11 +33,9 @@ export function App() {
   const alone = new URLSearchParams(window.location.hash.replace(/^#/, '')).get(CONVERSATION_HASH);
   if (alone && Number(alone) > 0) {
     return (
-      <div style={{ height: '100vh' }}>
-        <PaneBoundary what="This conversation">
-          <ConversationView conversationId={Number(alone)} focusMessageId={null} />
-        </PaneBoundary>
-      </div>
+      <PaneBoundary what="This conversation">
+        <ConversationWindow conversationId={Number(alone)} />
+      </PaneBoundary>
     );
   }
   return (

@@ -15,6 +15,7 @@ import { inboxHash } from '../features/inbox/inboxPlace';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
+import { confirmLeave } from '../features/shell/leaveGuard';
 import { PAGES, type PageId } from './pages';
 import { queryKeys } from './queryKeys';
 import { navigate, parseRoute, routeHash, useLocationHash } from './route';
@@ -49,9 +50,13 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
     if (route?.page === 'inbox') inboxSeen.current = hash;
   }, [route, hash]);
   const page = route?.page ?? 'inbox';
+  // a page with unsaved work (the playbook) is asked before it is left
   const setPage = useCallback(
-    (next: PageId) => navigate(next === 'inbox' ? (inboxSeen.current ?? remembered ?? inboxHash(DEFAULT_INBOX_PLACE)) : routeHash(next)),
-    [remembered],
+    (next: PageId) => {
+      if (next !== page && !confirmLeave()) return;
+      navigate(next === 'inbox' ? (inboxSeen.current ?? remembered ?? inboxHash(DEFAULT_INBOX_PLACE)) : routeHash(next));
+    },
+    [page, remembered],
   );
   const setRole = useSetRole();
   useCommand('go.inbox', () => setPage('inbox'));

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { DraftFinding } from '../../../../shared/contract/coach';
+import classes from './DraftCheckPanel.module.css';
 
 interface Props {
   findings: DraftFinding[];
@@ -13,14 +14,36 @@ interface Props {
 /** What the coach noticed in a reply before it went: each with a better sentence; sending anyway is always possible. */
 export function DraftCheckPanel({ findings, onUse, onSendAnyway, onKeepEditing, sending }: Props) {
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={16} />} title="Before this goes…" role="alertdialog">
+    <Alert
+      color="orange"
+      variant="light"
+      icon={<IconAlertTriangle size={16} />}
+      title={
+        // the decision first, so it stays in view however many findings follow
+        <Group justify="space-between" wrap="wrap" gap="xs" w="100%">
+          <span>Before this goes…</span>
+          <Group gap="xs" wrap="nowrap">
+            <Button size="compact-sm" variant="default" onClick={onKeepEditing}>
+              Keep editing
+            </Button>
+            <Button size="compact-sm" color="red.9" onClick={onSendAnyway} loading={sending}>
+              Send anyway
+            </Button>
+          </Group>
+        </Group>
+      }
+      classNames={{ title: classes.title, label: classes.label }}
+      aria-label="Before this goes…"
+      role="alertdialog"
+    >
       <Stack gap={6}>
+        <div className={classes.findings} data-testid="draft-findings" tabIndex={0} role="group" aria-label={`${findings.length} thing${findings.length === 1 ? '' : 's'} to look at`}>
         <List size="sm" spacing={6}>
           {findings.map((finding, index) => (
             <List.Item key={`${finding.check}-${index}`} data-testid="draft-finding" data-check={finding.check}>
               <Text size="sm">{finding.message}</Text>
               {finding.excerpt && (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" dir="auto">
                   In your draft: “{finding.excerpt}”
                 </Text>
               )}
@@ -37,14 +60,7 @@ export function DraftCheckPanel({ findings, onUse, onSendAnyway, onKeepEditing, 
             </List.Item>
           ))}
         </List>
-        <Group justify="flex-end" gap="xs">
-          <Button size="xs" variant="default" onClick={onKeepEditing}>
-            Keep editing
-          </Button>
-          <Button size="xs" color="red.9" onClick={onSendAnyway} loading={sending}>
-            Send anyway
-          </Button>
-        </Group>
+        </div>
       </Stack>
     </Alert>
   );

@@ -1,8 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import type { CoachPromptView } from '../../../../shared/contract/coach';
-import type { EventPayload } from '../../../../shared/contract/events';
-import { useClient, useKinshipEvent } from '../../api/ClientContext';
+import { useClient } from '../../api/ClientContext';
 
 export const coachPromptsKey = (conversationId: number) => ['coach.prompts', conversationId] as const;
 
@@ -15,16 +13,7 @@ export function useCoachPrompts(conversationId: number, enabled: boolean) {
     queryFn: () => client.call('coach.prompts', { conversationId }),
     enabled,
   });
-  useKinshipEvent(
-    'coach.prompts',
-    useCallback(
-      (event: EventPayload<'coach.prompts'>) => {
-        // the event carries the open prompts: shown at once, without a round trip behind the other refreshes
-        if (event.conversationId === conversationId) queryClient.setQueryData(coachPromptsKey(conversationId), event.prompts);
-      },
-      [conversationId, queryClient],
-    ),
-  );
+  // the host's 'coach.prompts' event fills this cache entry (the app's liveUpdates)
   const decide = useMutation({
     mutationFn: ({ prompt, outcome }: { prompt: CoachPromptView; outcome: 'inserted' | 'dismissed' }) =>
       client.call('coach.recordOutcome', { promptId: prompt.id, outcome }),

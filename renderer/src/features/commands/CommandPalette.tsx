@@ -1,7 +1,7 @@
 import { Kbd } from '@mantine/core';
-import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import { Spotlight, spotlight, type SpotlightActionData, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
-import { COMMANDS } from '../../../../shared/contract/keymap';
+import { COMMANDS, type CommandId } from '../../../../shared/contract/keymap';
 import { useCommand, useCommands, type PaletteAction } from './CommandProvider';
 import { displayKey } from './keyOfEvent';
 
@@ -9,36 +9,50 @@ const PALETTE_CLASS = 'kinship-command-palette';
 
 export type ExtraAction = PaletteAction;
 
-/** Ctrl/⌘+K: every command available here, with its key, and the extra actions (pages, roles). */
-export function CommandPalette({ extra }: { extra: ExtraAction[] }) {
+/** The heading a named command is listed under, from the part of its id before the dot. */
+const COMMAND_GROUP: Record<string, string> = {
+  conversation: 'Conversation',
+  composer: 'Reply',
+  search: 'Queue',
+  go: 'Go to',
+};
+
+function groupOf(id: CommandId): string {
+  return COMMAND_GROUP[id.split('.')[0]!] ?? 'General';
+}
+
+/**
+ * Ctrl/⌘+K: every command available here, with its key, and every action the features on screen
+ * offer (usePaletteActions), grouped by what they act on. The palette knows no action itself.
+ */
+export function CommandPalette({ extra = [] }: { extra?: ExtraAction[] }) {
   const { available, keymap, run, actions: offered } = useCommands();
   useCommand('palette.open', () => spotlight.open());
-  const actions: SpotlightActionData[] = [
-    ...available
-      .filter((id) => id !== 'palette.open')
-      .map((id) => ({
-        id,
-        label: COMMANDS[id].title,
-        rightSection: <Kbd size="xs">{displayKey(keymap[id])}</Kbd>,
-        onClick: () => run(id),
-      })),
-    ...[...extra, ...offered].map((action) => ({
+  const groups = new Map<string, SpotlightActionData[]>();
+  const add = (group: string, action: SpotlightActionData) => groups.set(group, [...(groups.get(group) ?? []), action]);
+  for (const id of available) {
+    if (id === 'palette.open') continue;
+    add(groupOf(id), { id, label: COMMANDS[id].title, rightSection: <Kbd size="xs">{displayKey(keymap[id])}</Kbd>, onClick: () => run(id) });
+  }
+  for (const action of [...extra, ...offered]) {
+    add(action.group ?? 'General', {
       id: action.id,
       label: action.label,
       ...(action.description ? { description: action.description } : {}),
       ...(action.key ? { rightSection: <Kbd size="xs">{displayKey(action.key)}</Kbd> } : {}),
       onClick: action.run,
-    })),
-  ];
+    });
+  }
+  const actions: SpotlightActionGroupData[] = [...groups.entries()].map(([group, list]) => ({ group, actions: list }));
   return (
     <Spotlight
       actions={actions}
       shortcut={null}
       nothingFound="No command matches"
       highlightQuery
-      limit={50}
+      limit={80}
       scrollable
-      maxHeight={420}
+      maxHeight={460}
       classNames={{ content: PALETTE_CLASS }}
       // Mantine's dialog takes its name from a title the palette does not show: name it here
       onSpotlightOpen={() => requestAnimationFrame(() => document.querySelector(`.${PALETTE_CLASS}`)?.setAttribute('aria-label', 'Command palette'))}

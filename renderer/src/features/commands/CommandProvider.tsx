@@ -2,16 +2,23 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { COMMAND_IDS, DEFAULT_KEYMAP, type CommandId, type Keymap } from '../../../../shared/contract/keymap';
 import { useClient } from '../../api/ClientContext';
+import { useCommandScope } from './CommandScope';
 import { isTypingTarget, keyOfEvent } from './keyOfEvent';
 
 export const keymapKey = ['keymap.get'] as const;
 
 type Handler = () => void;
 
-/** An action offered in the palette beyond the named commands (pages, roles, macros). */
+/**
+ * An action offered in the palette beyond the named commands (pages, roles, macros, a call, a
+ * follow-up, a filter of the queue, a coach suggestion). The feature that owns the action offers
+ * it with usePaletteActions while it can be carried out; the palette only lists what is offered.
+ */
 export interface PaletteAction {
   id: string;
   label: string;
+  /** The heading it is listed under ("Call", "Follow-ups", "Queue", "Coach"…); ungrouped ones come first. */
+  group?: string;
   description?: string;
   /** A key shown beside it and bound while it is registered (macros' own keys). */
   key?: string | null;
@@ -117,16 +124,24 @@ export function useCommands(): CommandContextValue {
   return value;
 }
 
-/** Offers these actions in the palette (and binds their keys) while the component is mounted. */
+/**
+ * Offers these actions in the palette (and binds their keys) while the component is mounted and
+ * `enabled`, and only inside the focused pane (CommandScope). Keep `actions` stable (useMemo): a new
+ * array offers them anew.
+ */
 export function usePaletteActions(actions: PaletteAction[], enabled = true): void {
   const { registerActions } = useCommands();
-  useEffect(() => (enabled ? registerActions(actions) : undefined), [actions, enabled, registerActions]);
+  const inScope = useCommandScope();
+  const on = enabled && inScope;
+  useEffect(() => (on ? registerActions(actions) : undefined), [actions, on, registerActions]);
 }
 
 /** Makes this component the one that carries out `id` while it is mounted (and `enabled`). */
 export function useCommand(id: CommandId, handler: Handler, enabled = true): void {
   const { register } = useCommands();
+  const inScope = useCommandScope();
+  const on = enabled && inScope;
   const latest = useRef(handler);
   latest.current = handler;
-  useEffect(() => (enabled ? register(id, () => latest.current()) : undefined), [id, enabled, register]);
+  useEffect(() => (on ? register(id, () => latest.current()) : undefined), [id, on, register]);
 }

@@ -1,8 +1,9 @@
 import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPhoneCall, IconPhoneOff } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CALL_OUTCOMES, type FollowUpOffer as Offer } from '../../../../shared/contract/callOutcomes';
+import { usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import type { CallDisposition } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
@@ -64,6 +65,22 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
     },
   });
 
+  // the call's commands in the palette: start it, or note and end the one going on
+  const noteRef = useRef<HTMLInputElement>(null);
+  const { mutate: startCall } = start;
+  const inCall = activeCallStartedAt !== null;
+  const callActions = useMemo<PaletteAction[]>(
+    () =>
+      inCall
+        ? [
+            { id: 'call-note', group: 'Call', label: 'Add a call note', run: () => { setEnding(false); requestAnimationFrame(() => noteRef.current?.focus()); } },
+            { id: 'call-end', group: 'Call', label: 'End the call…', description: 'Choose how it ended and write the wrap-up', run: () => setEnding(true) },
+          ]
+        : [{ id: 'call-start', group: 'Call', label: 'Start a call', run: () => startCall() }],
+    [inCall, startCall],
+  );
+  usePaletteActions(callActions);
+
   if (activeCallStartedAt === null) {
     return (
       <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
@@ -100,7 +117,8 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
         )}
       </Group>
       {!ending ? (
-        <TextInput
+        <TextInput dir="auto"
+          ref={noteRef}
           size="xs"
           aria-label="Call note"
           placeholder="Type a note and press Enter — it is stamped with the time into the call"
@@ -124,6 +142,7 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
             description={CALL_OUTCOMES[disposition].consequence}
           />
           <Textarea
+            dir="auto"
             size="xs"
             label="Wrap-up"
             placeholder="What happened, and what happens next (“Call Finn back on Tuesday at 2pm” sets the follow-up’s time)"

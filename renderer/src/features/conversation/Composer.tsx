@@ -177,6 +177,7 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
         ref={textareaRef}
         aria-label={note ? 'Internal note (only your team sees it)' : `Reply to ${customerName}`}
         placeholder={note ? 'A note for your team; the customer never sees it…' : `Write to ${customerName}…`}
+        dir="auto"
         autosize
         minRows={2}
         maxRows={10}

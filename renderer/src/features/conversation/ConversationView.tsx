@@ -1,8 +1,7 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, type ReactNode } from 'react';
-import { useClient, useKinshipEvent } from '../../api/ClientContext';
-import type { EventPayload } from '../../../../shared/contract/events';
+import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
 import { CallPanel } from './CallPanel';
@@ -10,6 +9,7 @@ import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
 import { useConversationActions } from './useConversationActions';
 import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
+import { CommandScope } from '../commands/CommandScope';
 import { PRIORITIES } from '../../../../shared/contract/domain';
 import { MessageThread } from './MessageThread';
 import { useOlderMessages } from './useOlderMessages';
@@ -47,22 +47,17 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
     enabled: detail.isSuccess,
   });
   const queryClient = useQueryClient();
-  // read again only when a message here has been read (not for every send, note or status change)
-  useKinshipEvent(
-    'analysis.result',
-    useCallback(
-      (result: EventPayload<'analysis.result'>) => {
-        if (result.conversationId === conversationId && result.messageId !== null) void queryClient.invalidateQueries({ queryKey: queryKeys.track(conversationId) });
-      },
-      [conversationId, queryClient],
-    ),
-  );
+  // messages arriving, readings and the coach's prompts reach this view through the app's liveUpdates
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
   const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
   const { mutate: changePriority } = setPriority;
+  const { mutate: changeStatus } = setStatus;
   const priorityActions = useMemo<PaletteAction[]>(
-    () => PRIORITIES.map((priority) => ({ id: `priority-${priority}`, label: `Set priority: ${priority}`, run: () => changePriority(priority) })),
-    [changePriority],
+    () => [
+      ...PRIORITIES.map((priority) => ({ id: `priority-${priority}`, group: 'Conversation', label: `Set priority: ${priority}`, run: () => changePriority(priority) })),
+      { id: 'status-open', group: 'Conversation', label: 'Reopen the conversation (status: open)', run: () => changeStatus('open') },
+    ],
+    [changePriority, changeStatus],
   );
   usePaletteActions(priorityActions, detail.isSuccess && commandsEnabled);
   // opening a conversation with something new in it marks it read for the current user
@@ -100,15 +95,16 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const ChannelIcon = channel.icon;
 
   return (
+    <CommandScope enabled={commandsEnabled}>
     <article className={classes.view} aria-label={`Conversation with ${customer.displayName}`}>
       <header className={classes.header}>
         <Group justify="space-between" wrap="wrap" gap="xs">
           <Stack gap={2} style={{ minWidth: 260, flex: 1 }}>
-            <Title order={2} size="h4" lineClamp={1}>
+            <Title order={2} size="h4" lineClamp={1} dir="auto">
               {conversation.subject ?? `${channel.label} with ${customer.displayName}`}
             </Title>
             <Text size="sm" c="dimmed" truncate>
-              {customer.displayName} · {customer.identities.map((identity) => identity.value).join(' · ')}
+              <bdi>{customer.displayName}</bdi> · {customer.identities.map((identity) => identity.value).join(' · ')}
             </Text>
             <TagEditor conversationId={conversation.id} tags={conversation.tags} commandsEnabled={loadedOk} />
           </Stack>
@@ -155,18 +151,21 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         {...(onShowNewest ? { onShowNewest } : {})}
       />
       </PaneBoundary>
-      {conversation.channel === 'voice' && (
-        <PaneBoundary what="The call panel" compact>
-          <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />
+      <div className={classes.bottom} data-testid="conversation-bottom">
+        {conversation.channel === 'voice' && (
+          <PaneBoundary what="The call panel" compact>
+            <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />
+          </PaneBoundary>
+        )}
+        <PaneBoundary what="The reply box" compact>
+          <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} savedDraft={detail.data.draft}
+            commandsEnabled={commandsEnabled}
+            subject={conversation.subject}
+            bodies={bodies}
+          />
         </PaneBoundary>
-      )}
-      <PaneBoundary what="The reply box" compact>
-      <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} savedDraft={detail.data.draft}
-        commandsEnabled={commandsEnabled}
-        subject={conversation.subject}
-        bodies={bodies}
-      />
-      </PaneBoundary>
+      </div>
     </article>
+    </CommandScope>
   );
 }

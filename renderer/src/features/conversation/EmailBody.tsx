@@ -25,7 +25,7 @@ export function EmailBody({ body }: { body: string }) {
     else blocks.push({ quoted, text: line });
   });
   return (
-    <div className={classes.text}>
+    <div className={classes.text} dir="auto">
       {blocks.map((block, index) => {
         if (!block.quoted) return <span key={index}>{block.text}</span>;
         const count = block.text.split('\n').filter((line) => line.trimStart().startsWith('>')).length;

@@ -1,23 +1,20 @@
-import { Badge, Paper, Text } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
 import { IconPaperclip } from '@tabler/icons-react';
-import type { Channel, Message } from '../../../../shared/contract/domain';
+import type { Channel, Message, MessageAttachment } from '../../../../shared/contract/domain';
 import { cleanMessageMeta } from '../../../../shared/contract/messageMeta';
-import { fullTime } from '../../lib/time';
+import { fullTime, listTime } from '../../lib/time';
 import { ReadingBadge } from '../analysis/ReadingBadge';
 import { EmailBody } from './EmailBody';
 import { EmailHtml } from './EmailHtml';
+import { attachmentDetails } from './attachmentLabel';
 import classes from './MessageItem.module.css';
 
 interface Props {
   message: Message;
   channel: Channel;
   focused: boolean;
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  /** A chat message right after another of the same author: drawn close under it, without the name again. */
+  grouped?: boolean;
 }
 
 /** "[02:15] Customer says…" → the offset into the call and the note itself. */
@@ -33,7 +30,7 @@ function authorLabel(message: Message, channel: Channel): string {
  * One message, as text: bodies are never interpreted as HTML (e-mails are hostile until a
  * sanitiser exists), so whatever a customer sends is shown exactly as written.
  */
-export function MessageItem({ message, channel, focused }: Props) {
+export function MessageItem({ message, channel, focused, grouped = false }: Props) {
   if (message.author === 'system') {
     return (
       <Text size="xs" c="dimmed" ta="center" className={classes.system} data-message-id={message.id} data-focused={focused || undefined}>
@@ -43,6 +40,7 @@ export function MessageItem({ message, channel, focused }: Props) {
   }
   // stored details are read through the contract's check: one stored before it existed cannot break the thread
   const { meta, dropped } = cleanMessageMeta(channel, message.meta);
+  if (channel === 'chat' && message.author !== 'note') return <ChatBubble message={message} focused={focused} grouped={grouped} dropped={dropped.length > 0} />;
   const email = channel === 'email' && message.author !== 'note';
   const callOffset = channel === 'voice' && message.author === 'note' ? CALL_OFFSET.exec(message.body) : null;
   return (
@@ -57,7 +55,7 @@ export function MessageItem({ message, channel, focused }: Props) {
       data-testid="message"
     >
       <div className={classes.meta}>
-        <Text size="xs" fw={600}>
+        <Text size="xs" fw={600} dir="auto">
           {authorLabel(message, channel)}
         </Text>
         <div className={classes.metaRight}>
@@ -82,20 +80,16 @@ export function MessageItem({ message, channel, focused }: Props) {
           <span className={classes.offset} aria-label={`${callOffset[1]} into the call`}>
             {callOffset[1]}
           </span>
-          <span className={classes.text}>{message.body.slice(callOffset[0].length)}</span>
+          <span className={classes.text} dir="auto">
+            {message.body.slice(callOffset[0].length)}
+          </span>
         </div>
       ) : (
-        <div className={classes.text}>{message.body}</div>
-      )}
-      {meta.attachments && meta.attachments.length > 0 && (
-        <div className={classes.attachments} role="list" aria-label="Attachments">
-          {meta.attachments.map((file, index) => (
-            <Badge key={`${index}-${file.name}`} role="listitem" variant="outline" color="gray" leftSection={<IconPaperclip size={12} aria-hidden />} style={{ textTransform: 'none' }}>
-              {file.name} · {formatSize(file.size)}
-            </Badge>
-          ))}
+        <div className={classes.text} dir="auto">
+          {message.body}
         </div>
       )}
+      {meta.attachments && meta.attachments.length > 0 && <Attachments files={meta.attachments} />}
       {dropped.length > 0 && (
         <Text size="xs" c="dimmed" mt={6} data-testid="dropped-meta">
           Some details that came with this message could not be read and are not shown:{' '}
@@ -103,5 +97,73 @@ export function MessageItem({ message, channel, focused }: Props) {
         </Text>
       )}
     </Paper>
+  );
+}
+
+/** The files that came with a message: name, type and size (or that the size was not given). */
+function Attachments({ files }: { files: MessageAttachment[] }) {
+  return (
+    <ul className={classes.attachments} aria-label="Attachments">
+      {files.map((file, index) => {
+        const { name, details } = attachmentDetails(file);
+        return (
+          <li key={`${index}-${name}`} className={classes.attachment} data-testid="attachment" data-size-known={file.size !== undefined || undefined}>
+            <IconPaperclip size={14} aria-hidden className={classes.attachmentIcon} />
+            <span className={classes.attachmentName} dir="auto" title={name}>
+              {name}
+            </span>
+            <span className={classes.attachmentDetails}>{details}</span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * A chat message as a bubble: the customer's on the left, the agent's on the right; a run of
+ * messages from one author sits together under one name, each with its time on hover (and
+ * always for screen readers).
+ */
+function ChatBubble({ message, focused, grouped, dropped }: { message: Message; focused: boolean; grouped: boolean; dropped: boolean }) {
+  const time = fullTime(message.sentAt);
+  const who = authorLabel(message, 'chat');
+  return (
+    <div
+      className={classes.bubble}
+      data-author={message.author}
+      data-channel="chat"
+      data-message-id={message.id}
+      data-focused={focused || undefined}
+      data-grouped={grouped || undefined}
+      data-testid="message"
+      title={time}
+    >
+      {!grouped && (
+        <Text size="xs" fw={600} className={classes.bubbleAuthor} dir="auto">
+          {who}
+        </Text>
+      )}
+      <div className={classes.bubbleLine}>
+        <div className={classes.bubbleBody}>
+          <div className={classes.text} dir="auto">
+            {message.body}
+          </div>
+        </div>
+        {message.reading && (
+          <span className={classes.bubbleReading}>
+            <ReadingBadge reading={message.reading} />
+          </span>
+        )}
+        <time className={classes.bubbleTime} dateTime={new Date(message.sentAt).toISOString()} aria-label={`${grouped ? `${who}, ` : ''}${time}`}>
+          {listTime(message.sentAt)}
+        </time>
+      </div>
+      {dropped && (
+        <Text size="xs" c="dimmed" data-testid="dropped-meta">
+          Some details that came with this message could not be read and are not shown.
+        </Text>
+      )}
+    </div>
   );
 }

@@ -21,9 +21,20 @@ interface Props {
   onShowNewest?: () => void;
 }
 
-function estimate(message: Message, channel: Channel): number {
+/** Chat messages of one author closer together than this read as one run, under one name. */
+const RUN_GAP_MS = 5 * 60_000;
+
+/** Whether a chat message continues the run of the one before it (same author, same name, soon after). */
+function continuesRun(message: Message, before: Message | undefined, channel: Channel): boolean {
+  if (channel !== 'chat' || !before) return false;
+  if (message.author !== 'customer' && message.author !== 'agent') return false;
+  return before.author === message.author && before.authorName === message.authorName && message.sentAt - before.sentAt < RUN_GAP_MS;
+}
+
+function estimate(message: Message, channel: Channel, grouped: boolean): number {
   if (message.author === 'system') return 28;
   if (channel === 'email' && message.author !== 'note') return 120 + Math.min(600, message.body.length / 3);
+  if (channel === 'chat' && message.author !== 'note') return (grouped ? 34 : 52) + Math.min(160, message.body.length / 5);
   return 56 + Math.min(200, message.body.length / 4);
 }
 
@@ -36,7 +47,7 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (index) => estimate(messages[index]!, channel),
+    estimateSize: (index) => estimate(messages[index]!, channel, continuesRun(messages[index]!, messages[index - 1], channel)),
     getItemKey: (index) => messages[index]!.id,
     overscan: 3,
     paddingStart: olderCount > 0 ? 48 : 16,
@@ -102,16 +113,19 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
         )}
         {virtualizer.getVirtualItems().map((row) => {
           const message = messages[row.index]!;
+          const grouped = continuesRun(message, messages[row.index - 1], channel);
           return (
             <div
               key={row.key}
               data-index={row.index}
               ref={virtualizer.measureElement}
               className={classes.row}
+              data-bubble={(channel === 'chat' && message.author !== 'note' && message.author !== 'system') || undefined}
+              data-grouped={grouped || undefined}
               style={{ transform: `translateY(${row.start}px)` }}
             >
               <PaneBoundary what="This message" compact resetKeys={[message]}>
-                <MessageItem message={message} channel={channel} focused={message.id === focusMessageId} />
+                <MessageItem message={message} channel={channel} focused={message.id === focusMessageId} grouped={grouped} />
               </PaneBoundary>
             </div>
           );

@@ -2,7 +2,8 @@ import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { ApiError } from '../../../../shared/contract/errors';
 import { useClient } from '../../api/ClientContext';
 import { DueInput } from './DueInput';
@@ -33,6 +34,8 @@ export function AddFollowUp({ customerId, conversationId = null }: Props) {
   const [description, setDescription] = useState('');
   const [due, setDue] = useState(tomorrowAtFive);
   const [errors, setErrors] = useState<Errors>({});
+  const addActions = useMemo<PaletteAction[]>(() => [{ id: 'follow-up-add', group: 'Follow-ups', label: 'Add a follow-up…', description: 'A promise to the customer, with when it is due', run: () => setOpen(true) }], []);
+  usePaletteActions(addActions);
   const create = useMutation({
     mutationFn: (input: { description: string; dueAt: number }) =>
       client.call('followUps.create', { customerId, conversationId, messageId: null, description: input.description, dueAt: input.dueAt }),
@@ -84,7 +87,7 @@ export function AddFollowUp({ customerId, conversationId = null }: Props) {
   return (
     <form onSubmit={submit} aria-label="Add follow-up" noValidate>
       <Stack gap={6}>
-        <Textarea
+        <Textarea dir="auto"
           label="What was promised"
           size="xs"
           autosize

@@ -44,7 +44,7 @@ export function CustomerPanel({ customerId, currentConversationId, onOpen }: Pro
     <ScrollArea h="100%" type="auto">
       <Stack gap="sm" p="md">
         <div>
-          <Title order={2} size="h5">
+          <Title order={2} size="h5" dir="auto" pr={28}>
             {customer.displayName}
           </Title>
           <Text size="xs" c="dimmed">
@@ -99,7 +99,7 @@ export function CustomerPanel({ customerId, currentConversationId, onOpen }: Pro
                 <ChannelIcon size={15} color={`var(--mantine-color-${channel.color}-6)`} aria-label={channel.label} className={classes.icon} />
                 <div className={classes.body}>
                   <Group justify="space-between" wrap="nowrap" gap={4}>
-                    <Text size="xs" fw={600} truncate>
+                    <Text size="xs" fw={600} truncate dir="auto">
                       {conversation.subject ?? channel.label}
                     </Text>
                     <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>

@@ -1,5 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import type { FollowUp } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 import { fullTime, listTime } from '../../lib/time';
@@ -22,6 +24,20 @@ export function FollowUpList({ customerId, followUps, now = Date.now() }: Props)
     onSuccess: changed,
   });
   const open = followUps.filter((followUp) => followUp.status === 'open').sort((a, b) => a.dueAt - b.dueAt);
+  // each open promise can be marked done from the palette
+  const { mutate: closeFollowUp } = close;
+  const openKey = open.map((followUp) => `${followUp.id}\u0000${followUp.description}`).join('\u0001');
+  const doneActions = useMemo<PaletteAction[]>(
+    () =>
+      openKey
+        ? openKey.split('\u0001').map((entry) => {
+            const [id, description] = entry.split('\u0000') as [string, string];
+            return { id: `follow-up-done-${id}`, group: 'Follow-ups', label: `Mark follow-up done: ${description}`, run: () => closeFollowUp({ id: Number(id), status: 'done' }) };
+          })
+        : [],
+    [openKey, closeFollowUp],
+  );
+  usePaletteActions(doneActions);
   const closed = followUps.filter((followUp) => followUp.status !== 'open').sort((a, b) => (b.closedAt ?? 0) - (a.closedAt ?? 0));
   return (
     <Stack gap={6}>

@@ -36,7 +36,7 @@ export function CustomerDetail({ customerId, onClose }: Props) {
       <Stack gap="sm" p="md">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <div style={{ minWidth: 0 }}>
-            <Title order={3} size="h5">
+            <Title order={3} size="h5" dir="auto">
               {customer.displayName}
             </Title>
             <Text size="xs" c="dimmed">

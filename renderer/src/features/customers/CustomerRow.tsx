@@ -43,7 +43,7 @@ export const CustomerRow = memo(function CustomerRow({ row, index, selected, onS
       data-stage={row.stage}
     >
       <div className={classes.name}>
-        <Text size="sm" fw={600} truncate>
+        <Text size="sm" fw={600} truncate dir="auto">
           {row.displayName}
         </Text>
         {row.risks.length > 0 && (

@@ -14,7 +14,6 @@ import { CustomerDetail } from './CustomerDetail';
 import { CustomerList } from './CustomerList';
 import { CustomersToolbar } from './CustomersToolbar';
 import { CUSTOMERS_PAGE, DEFAULT_CUSTOMERS_VIEW, type CustomersView } from './customersView';
-import { useCustomersRefresh } from './useCustomersRefresh';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 
 /** How many at-risk customers the section at the top shows before "Show all". */
@@ -26,7 +25,6 @@ export function CustomersPage() {
   const [view, setView] = useState<CustomersView>(DEFAULT_CUSTOMERS_VIEW);
   const [debouncedName] = useDebouncedValue(view.name.trim(), 200);
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  useCustomersRefresh();
   const queryClient = useQueryClient();
   // once background work settles, the lists are read again before the page stops calling them provisional
   const background = useBackgroundWork(useCallback(() => queryClient.invalidateQueries({ queryKey: connectionKeys.allLists }), [queryClient]));

@@ -44,7 +44,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
             {conversation.unread && <span className={classes.unread} role="img" aria-label={MARKS.unread} title={MARKS.unread} data-testid="unread" />}
-            <Text fw={conversation.unread ? 800 : 600} size="sm" truncate>
+            <Text fw={conversation.unread ? 800 : 600} size="sm" truncate dir="auto">
               {conversation.customer.displayName}
             </Text>
             {connection && (
@@ -66,7 +66,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           </Group>
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text size="xs" c="dark.4" truncate fw={500}>
+          <Text size="xs" c="dark.4" truncate fw={500} dir="auto">
             {conversation.subject ?? channel.label}
           </Text>
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
@@ -107,7 +107,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
         </Group>
         <Group gap={6} wrap="nowrap">
           <TagChips tags={conversation.tags} max={2} />
-          <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1, minWidth: 0 }}>
+          <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1, minWidth: 0 }} dir="auto">
             {conversation.hasDraft && (
               <Text span size="xs" fw={700} c="red.9" title={MARKS.draft} data-testid="draft-mark">
                 Draft{' · '}

@@ -1,26 +1,22 @@
 import { Center, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { EventPayload } from '../../../../shared/contract/events';
-import type { ConversationSummary, WorkspaceStatus } from '../../../../shared/contract/domain';
-import { useClient, useKinshipEvent } from '../../api/ClientContext';
+import { useClient } from '../../api/ClientContext';
 import { useCommand } from '../commands/CommandProvider';
 import { queryKeys } from '../../app/queryKeys';
 import { ConversationView } from '../conversation/ConversationView';
 import { PaneActions } from '../conversation/PaneActions';
-import { CustomerPanel } from '../customer/CustomerPanel';
+import { CustomerAside } from '../customer/CustomerAside';
 import { ConversationList } from './ConversationList';
 import { InboxToolbar, type QueueView } from './InboxToolbar';
 import { changeInboxPlace, currentInboxPlace, useInboxPlace } from './inboxPlace';
 import { SearchResults } from './SearchResults';
 import { PaneBoundary } from '../../lib/PaneBoundary';
-import { useTriageEvents } from '../triage/useTriage';
 
 /** One list for every channel beside the open conversation; search reaches every message. */
 export function InboxPage() {
-  const queryClient = useQueryClient();
   const client = useClient();
   // the view, the search and the open conversation are the address's (see inboxPlace): kept across pages, reloads and links
   const { place } = useInboxPlace();
@@ -72,85 +68,16 @@ export function InboxPage() {
     if (id) client.openConversationWindow(id);
   }, selection !== null || beside !== null);
 
-  useTriageEvents();
-  useKinshipEvent(
-    'message.added',
-    useCallback(
-      (message: EventPayload<'message.added'>) => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(message.conversationId) });
-      },
-      [queryClient],
-    ),
-  );
+  // the queue, the open conversations and the customer panel are kept live by the app's liveUpdates
 
-  useKinshipEvent(
-    'analysis.result',
-    useCallback(
-      (result: EventPayload<'analysis.result'>) => {
-        if (result.conversationId !== null && result.messageId !== null) {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(result.conversationId) });
-        }
-      },
-      [queryClient],
-    ),
-  );
-  // a queue row shows its customer's stage and overdue follow-ups: refresh the lists that show a customer who changed
-  useKinshipEvent(
-    'connection.changed',
-    useCallback(
-      (changed: EventPayload<'connection.changed'>) => {
-        const ids = new Set(changed.customerIds);
-        // the queue is read page by page: look through the pages in the cache
-        const shown = queryClient.getQueriesData<InfiniteData<{ items: ConversationSummary[] }>>({ queryKey: queryKeys.allConversations });
-        const affected = shown.some(([, data]) => data?.pages?.some((page) => page.items.some((item) => ids.has(item.customer.id))));
-        if (affected) void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
-      },
-      [queryClient],
-    ),
-  );
-
-  // a draft begun or gone (in this window or another) marks its row at once, without reading the queue again
-  useKinshipEvent(
-    'draft.changed',
-    useCallback(
-      (changed: EventPayload<'draft.changed'>) => {
-        if (changed.userId !== (queryClient.getQueryData<WorkspaceStatus>(queryKeys.status)?.currentUser?.id ?? 0)) return;
-        queryClient.setQueriesData<InfiniteData<{ items: ConversationSummary[] }>>({ queryKey: queryKeys.allConversations }, (data) =>
-          data?.pages
-            ? { ...data, pages: data.pages.map((page) => ({ ...page, items: page.items.map((item) => (item.id === changed.conversationId ? { ...item, hasDraft: changed.hasDraft } : item)) })) }
-            : data,
-        );
-      },
-      [queryClient],
-    ),
-  );
-
-  const backlogRunning = useRef(false);
-  // when the backlog has been read, the open conversation is fetched once more so its readings appear
-  useKinshipEvent(
-    'progress',
-    useCallback(
-      (progress: EventPayload<'progress'>) => {
-        if (progress.task !== 'analysis.backlog') return;
-        // only when the backlog has just finished (it is reported done again after live reads)
-        const wasRunning = backlogRunning.current;
-        backlogRunning.current = progress.done < progress.total;
-        if (!wasRunning || backlogRunning.current || !selection) return;
-        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(selection.conversationId) });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.track(selection.conversationId) });
-      },
-      [queryClient, selection],
-    ),
-  );
-
-
-  // the open conversation's customer, for the panel beside it (read from the cached conversation)
+  // the customer of the conversation being worked in (the focused one of two), for the panel beside it
+  // (read from the conversation already in the cache)
+  const workingId = activePane === 'beside' && beside !== null ? beside : (selection?.conversationId ?? null);
+  const workingAround = activePane === 'beside' ? null : (selection?.messageId ?? null);
   const openDetail = useQuery({
-    queryKey: queryKeys.conversation(selection?.conversationId ?? 0, selection?.messageId ?? null),
-    queryFn: () =>
-      client.call('conversations.get', selection!.messageId === null ? { id: selection!.conversationId } : { id: selection!.conversationId, aroundMessageId: selection!.messageId }),
-    enabled: selection !== null,
+    queryKey: queryKeys.conversation(workingId ?? 0, workingAround),
+    queryFn: () => client.call('conversations.get', workingAround === null ? { id: workingId! } : { id: workingId!, aroundMessageId: workingAround }),
+    enabled: workingId !== null,
   });
   const openCustomerId = openDetail.data?.customer.id ?? null;
 
@@ -175,7 +102,7 @@ export function InboxPage() {
   });
 
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: `minmax(320px, 400px) 1fr ${beside !== null ? '1fr' : 'minmax(240px, 300px)'}`, height: '100%' }}>
+    <div style={{ display: 'grid', gridTemplateColumns: `minmax(280px, 26%) minmax(0, 1fr) ${beside !== null ? 'minmax(0, 1fr) ' : ''}auto`, height: '100%' }}>
       <section
         aria-label="Inbox"
         style={{ display: 'flex', flexDirection: 'column', minHeight: 0, borderRight: '1px solid var(--mantine-color-gray-3)' }}
@@ -225,7 +152,7 @@ export function InboxPage() {
           </Center>
         )}
       </section>
-      {beside !== null ? (
+      {beside !== null && (
         <section
           aria-label="Conversation kept beside"
           style={{ minHeight: 0, minWidth: 0, borderLeft: '2px solid var(--mantine-color-teal-3)' }}
@@ -241,19 +168,8 @@ export function InboxPage() {
             />
           </PaneBoundary>
         </section>
-      ) : (
-      <aside aria-label="Customer" style={{ minHeight: 0, borderLeft: '1px solid var(--mantine-color-gray-3)' }}>
-        {openCustomerId !== null && selection ? (
-          <PaneBoundary what="The customer panel" resetKeys={[openCustomerId]}>
-            <CustomerPanel
-              customerId={openCustomerId}
-              currentConversationId={selection.conversationId}
-              onOpen={openConversation}
-            />
-          </PaneBoundary>
-        ) : null}
-      </aside>
       )}
+      <CustomerAside customerId={openCustomerId} currentConversationId={workingId} onOpen={openConversation} />
     </div>
   );
 }

@@ -4,9 +4,10 @@ import type { Channel, QueueSort } from '../../../../shared/contract/domain';
 import { DEFAULT_INBOX_VIEW, type InboxView } from '../../../../shared/contract/views';
 import { useRef } from 'react';
 import { useCommand } from '../commands/CommandProvider';
-import { CHANNEL_LOOK } from './channelLook';
 import { TagFilter } from '../triage/TagFilter';
 import { SavedViews } from './SavedViews';
+import { ASSIGNEE_OPTIONS, CHANNEL_OPTIONS, MOOD_OPTIONS, SORT_OPTIONS, STATUS_OPTIONS } from './queueOptions';
+import { useQueueCommands } from './useQueueCommands';
 
 export type ChannelFilter = Channel | 'all';
 
@@ -25,6 +26,7 @@ interface Props {
 export function InboxToolbar({ view, onView, query, onQuery }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   useCommand('search.focus', () => searchRef.current?.focus());
+  useQueueCommands(view, onView);
   const set = <K extends keyof QueueView>(key: K, value: QueueView[K]) => onView({ ...view, [key]: value });
   return (
     <Stack gap="xs" p="sm" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
@@ -43,10 +45,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
         fullWidth
         value={view.channel}
         onChange={(value) => set('channel', value as ChannelFilter)}
-        data={[
-          { value: 'all', label: 'All' },
-          ...(['chat', 'email', 'voice'] as const).map((value) => ({ value, label: CHANNEL_LOOK[value].label })),
-        ]}
+        data={CHANNEL_OPTIONS}
       />
       <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
         <Select
@@ -55,15 +54,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           allowDeselect={false}
           value={view.status}
           onChange={(value) => set('status', (value ?? 'all') as QueueView['status'])}
-          data={[
-            { value: 'all', label: 'Any status' },
-            { value: 'active', label: 'Open work' },
-            { value: 'open', label: 'Open' },
-            { value: 'pending', label: 'Pending' },
-            { value: 'snoozed', label: 'Snoozed' },
-            { value: 'resolved', label: 'Resolved' },
-            { value: 'breached', label: 'Target breached' },
-          ]}
+          data={STATUS_OPTIONS}
         />
         <Select
           size="xs"
@@ -71,11 +62,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           allowDeselect={false}
           value={view.assignee}
           onChange={(value) => set('assignee', (value ?? 'anyone') as QueueView['assignee'])}
-          data={[
-            { value: 'anyone', label: 'Anyone’s' },
-            { value: 'me', label: 'Mine' },
-            { value: 'unassigned', label: 'Unassigned' },
-          ]}
+          data={ASSIGNEE_OPTIONS}
         />
         <Select
           size="xs"
@@ -83,12 +70,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           allowDeselect={false}
           value={view.mood}
           onChange={(value) => set('mood', (value ?? 'any') as QueueView['mood'])}
-          data={[
-            { value: 'any', label: 'Any mood' },
-            { value: 'upset', label: 'Upset' },
-            { value: 'neutral', label: 'Neutral' },
-            { value: 'happy', label: 'Happy' },
-          ]}
+          data={MOOD_OPTIONS}
         />
         <Select
           size="xs"
@@ -96,13 +78,7 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           allowDeselect={false}
           value={view.sort}
           onChange={(value) => set('sort', (value ?? 'recent') as QueueSort)}
-          data={[
-            { value: 'recent', label: 'Newest first' },
-            { value: 'waiting', label: 'Waiting longest' },
-            { value: 'upset', label: 'Most upset first' },
-            { value: 'priority', label: 'Priority, then waiting' },
-            { value: 'target', label: 'Time left to target' },
-          ]}
+          data={SORT_OPTIONS}
         />
         <TagFilter value={view.tag} onChange={(value) => set('tag', value)} />
       </SimpleGrid>

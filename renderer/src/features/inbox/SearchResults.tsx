@@ -140,7 +140,7 @@ export function SearchResults({ query, view, selectedMessageId, onOpen, onSearch
                 <Icon size={18} color={`var(--mantine-color-${channel.color}-6)`} aria-label={channel.label} className={classes.icon} />
                 <div className={classes.body}>
                   <Group justify="space-between" wrap="nowrap" gap={6}>
-                    <Text fw={600} size="sm" truncate>
+                    <Text fw={600} size="sm" truncate dir="auto">
                       <MarkedText text={hit.customerName} />
                     </Text>
                     <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
@@ -148,7 +148,7 @@ export function SearchResults({ query, view, selectedMessageId, onOpen, onSearch
                     </Text>
                   </Group>
                   <Group justify="space-between" wrap="nowrap" gap={6}>
-                    <Text size="xs" truncate>
+                    <Text size="xs" truncate dir="auto">
                       {hit.subject ? <MarkedText text={hit.subject} /> : <Text span c="dimmed" size="xs">No subject</Text>}
                     </Text>
                     <Badge size="xs" variant="light" color={statusLook.color} style={{ flexShrink: 0 }}>
@@ -165,7 +165,7 @@ export function SearchResults({ query, view, selectedMessageId, onOpen, onSearch
                     ) : null}
                   </Text>
                   {hit.message ? (
-                    <Text size="xs" c="dark.5" lineClamp={2}>
+                    <Text size="xs" c="dark.5" lineClamp={2} dir="auto">
                       <MarkedText text={hit.message.snippet} />
                     </Text>
                   ) : null}

@@ -1,8 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import type { EventPayload } from '../../../../shared/contract/events';
 import type { TagColor } from '../../../../shared/contract/triage';
-import { useClient, useKinshipEvent } from '../../api/ClientContext';
+import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 
 /** The workspace's tags (for autocomplete and the queue's filter). */
@@ -47,20 +45,4 @@ export function useSnooze(conversationId: number) {
     mutationFn: (until: number) => client.call('conversations.snooze', { id: conversationId, until }),
     onSuccess: refresh,
   });
-}
-
-/** Tags changed or a snooze was set or ended (here or in another window): refresh what shows it. */
-export function useTriageEvents(): void {
-  const queryClient = useQueryClient();
-  useKinshipEvent(
-    'conversation.changed',
-    useCallback(
-      (changed: EventPayload<'conversation.changed'>) => {
-        void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(changed.conversationId) });
-        if (changed.reason === 'tags') void queryClient.invalidateQueries({ queryKey: tagsKey });
-      },
-      [queryClient],
-    ),
-  );
 }

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Divider, Group, List, Loader, Modal, Pape
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconLock } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLeaveGuard } from '../../shell/leaveGuard';
 import type { Playbook, RuleCheck } from '../../../../../shared/contract/coach';
 import { ApiError } from '../../../../../shared/contract/errors';
 import type { MethodOutput } from '../../../../../shared/contract/methods';
@@ -56,6 +57,8 @@ export function CoachSettings() {
     if (readOnly && savedPlaybook) setDraft(savedPlaybook);
   }, [readOnly, savedPlaybook]);
   const dirty = useMemo(() => draft !== null && savedPlaybook !== null && JSON.stringify(draft) !== savedJson.current, [draft, savedPlaybook]);
+  // leaving Settings, or closing the window, with unsaved edits asks first
+  useLeaveGuard(dirty, 'Discard your unsaved changes to the coach’s playbook?');
   const ownIssues = useMemo(() => (draft && canEdit ? checkPlaybook(draft) : []), [draft, canEdit]);
   const issues = useMemo(() => {
     const known = new Set(ownIssues.map((issue) => `${issue.path}\n${issue.message}`));
