@@ -9,3 +9,4 @@ export type { KinshipBridge } from './bridge';
 export * from './time';
 export * from './background';
 export * from './messageMeta';
+export * from './send';

@@ -5,6 +5,7 @@ import type { BackgroundWork } from './background';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import { timeSchema } from './time';
 import { macroSchema, type Macro } from './macros';
+import { DRAFT_MAX_CHARS, sendFields, type SendResult } from './send';
 import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import type { FollowUp, PromiseFound } from './domain';
@@ -56,14 +57,8 @@ export const methodInputs = {
   'conversations.olderMessages': z
     .object({ id, beforeMessageId: id, limit: z.number().int().min(1).max(500).default(100) })
     .strict(),
-  'conversations.reply': z
-    .object({
-      clientId: clientId.optional(),
-      conversationId: id,
-      kind: z.enum(DRAFT_KINDS),
-      body: z.string().trim().min(1, 'Write something first').max(100_000, 'A message longer than 100,000 characters is not sent'),
-    })
-    .strict(),
+  /** Sends a reply (checked first: see SendResult) or an internal note from the composer; see shared/contract/send.ts. */
+  'conversations.send': z.object({ clientId: clientId.optional(), conversationId: id, ...sendFields }).strict(),
   'conversations.setStatus': z.object({ clientId: clientId.optional(), id, status: z.enum(CONVERSATION_STATUSES) }).strict(),
   'conversations.markRead': z.object({ clientId: clientId.optional(), id }).strict(),
   'conversations.setPriority': z.object({ clientId: clientId.optional(), id, priority: z.enum(PRIORITIES) }).strict(),
@@ -71,7 +66,7 @@ export const methodInputs = {
   'calls.note': z.object({ clientId: clientId.optional(), conversationId: id, text: z.string().trim().min(1, 'Write the note first').max(5_000) }).strict(),
   'calls.end': z.object({ clientId: clientId.optional(), conversationId: id, disposition: z.enum(CALL_DISPOSITIONS), summary: z.string().max(10_000) }).strict(),
   'drafts.save': z
-    .object({ clientId: clientId.optional(), conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(100_000, 'A draft longer than 100,000 characters is not saved') })
+    .object({ clientId: clientId.optional(), conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(DRAFT_MAX_CHARS, `A draft longer than ${DRAFT_MAX_CHARS.toLocaleString('en')} characters is not saved`) })
     .strict(),
   'messages.search': z
     .object({
@@ -107,7 +102,11 @@ export const methodInputs = {
     .strict(),
   'session.setRole': z.object({ clientId: clientId.optional(), role: z.enum(ROLES) }).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
-  'coach.recordOutcome': z.object({ clientId: clientId.optional(), promptId: id, outcome: z.enum(['inserted', 'edited', 'dismissed']) }).strict(),
+  /**
+   * 'inserted': the agent put the prompt into the reply draft (its outcome is settled by the reply
+   * that goes: used, edited or not used); 'dismissed': they dismissed it.
+   */
+  'coach.recordOutcome': z.object({ clientId: clientId.optional(), promptId: id, outcome: z.enum(['inserted', 'dismissed']) }).strict(),
   'coach.checkDraft': z
     .object({ conversationId: id, text: z.string().max(100_000, 'A draft longer than 100,000 characters is not checked') })
     .strict(),
@@ -149,7 +148,7 @@ export const METHOD_NAMES = Object.keys(methodInputs) as MethodName[];
  * try was applied): each takes an optional `clientId`, and a repeat of one is answered, not applied.
  */
 export const RETRYABLE_METHODS = [
-  'conversations.reply',
+  'conversations.send',
   'conversations.setStatus',
   'conversations.markRead',
   'conversations.setPriority',
@@ -185,7 +184,7 @@ export interface MethodOutputs {
   'conversations.get': ConversationDetail;
   'conversations.olderMessages': { messages: Message[]; olderCount: number };
   'conversations.track': ConversationTrack;
-  'conversations.reply': Message;
+  'conversations.send': SendResult;
   'conversations.setStatus': ConversationSummary;
   'conversations.markRead': ConversationSummary;
   'conversations.setPriority': ConversationSummary;

@@ -118,7 +118,7 @@ export function createApi(context: ApiContext) {
     ...createCoachHandlers(ready, coachService, () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),
     ...createFollowUpHandlers(ready, context.bus, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     ...createMacroHandlers(ready),
-    ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
+    ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now, coachService),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),
     'session.setRole': ({ role }) => {

@@ -7,6 +7,7 @@ import { conversationReads } from './0006_conversation_reads';
 import { priority } from './0007_priority';
 import { coachAndConnection } from './0008_coach_and_connection';
 import { clientIdsAndDraftDeltas } from './0009_client_ids_and_draft_deltas';
+import { draftsPerKind } from './0010_drafts_per_kind';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'priority', sql: priority },
   { version: 8, name: 'coach and connection', sql: coachAndConnection },
   { version: 9, name: 'client ids and draft deltas', sql: clientIdsAndDraftDeltas },
+  { version: 10, name: 'drafts per kind', sql: draftsPerKind },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
