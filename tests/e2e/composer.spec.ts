@@ -87,6 +87,10 @@ test('the length is counted as the agent types: a warning near the limit, and ov
 test('after a macro is inserted from the menu the focus is back in the composer, so Ctrl+Enter sends', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   await openFirst(page, 'Chat');
+  // the reply, empty (an earlier test may have left drafts here)
+  await page.getByRole('radiogroup', { name: 'Write a' }).getByText(/^Reply to /).click();
+  await replyBox(page).fill('');
+  await replyBox(page).press('Escape');
   await page.getByRole('button', { name: 'Macros' }).click();
   await page.getByRole('menuitem').first().click();
   await expect(replyBox(page)).not.toHaveValue('');
