@@ -222,8 +222,10 @@ export interface ConversationDetail {
   olderCount: number;
   /** Opened at a message far back: how many newer ones there are after the stretch sent (0 when it reaches the newest). */
   newerCount: number;
-  /** The current user's unsent draft here, if any. */
+  /** The current user's unsent draft here last worked on (reply or note), if any. */
   draft: Draft | null;
+  /** The current user's unsent reply and internal note here: kept apart, never carried across. */
+  drafts: Record<DraftKind, Draft | null>;
   /** When the call in progress in this (voice) conversation started; null when none is. */
   activeCallStartedAt: number | null;
 }

@@ -10,3 +10,4 @@ export * from './time';
 export * from './background';
 export * from './messageMeta';
 export * from './triage';
+export * from './send';

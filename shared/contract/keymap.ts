@@ -14,6 +14,8 @@ export const COMMANDS = {
   'conversation.nextWaiting': { title: 'Open the conversation waiting longest', defaultKey: 'w' },
   'composer.reply': { title: 'Reply', defaultKey: 'r' },
   'composer.note': { title: 'Write an internal note', defaultKey: 'n' },
+  'composer.sendAndPending': { title: 'Send and mark the conversation pending', defaultKey: 'Alt+Shift+Enter' },
+  'composer.sendAndResolve': { title: 'Send and resolve the conversation', defaultKey: 'Mod+Shift+Enter' },
   'conversation.resolve': { title: 'Resolve the conversation', defaultKey: 'e' },
   'conversation.snooze': { title: 'Snooze the conversation', defaultKey: 's' },
   'conversation.pending': { title: 'Mark the conversation pending', defaultKey: 'p' },

@@ -6,6 +6,7 @@ import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
 import { timeSchema, timeZoneSchema } from './time';
 import type { CallEnded } from './callOutcomes';
 import { macroSchema, type Macro } from './macros';
+import { DRAFT_MAX_CHARS, sendFields, type SendResult } from './send';
 import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftFinding, type DraftToneView, type Playbook, type RuleCheck } from './coach';
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
@@ -74,14 +75,8 @@ export const methodInputs = {
   'conversations.olderMessages': z
     .object({ id, beforeMessageId: id, limit: z.number().int().min(1).max(500).default(100) })
     .strict(),
-  'conversations.reply': z
-    .object({
-      clientId: clientId.optional(),
-      conversationId: id,
-      kind: z.enum(DRAFT_KINDS),
-      body: z.string().trim().min(1, 'Write something first').max(100_000, 'A message longer than 100,000 characters is not sent'),
-    })
-    .strict(),
+  /** Sends a reply (checked first: see SendResult) or an internal note from the composer; see shared/contract/send.ts. */
+  'conversations.send': z.object({ clientId: clientId.optional(), conversationId: id, ...sendFields }).strict(),
   'conversations.setStatus': z.object({ clientId: clientId.optional(), id, status: z.enum(CONVERSATION_STATUSES) }).strict(),
   'conversations.markRead': z.object({ clientId: clientId.optional(), id }).strict(),
   'conversations.setPriority': z.object({ clientId: clientId.optional(), id, priority: z.enum(PRIORITIES) }).strict(),
@@ -98,7 +93,7 @@ export const methodInputs = {
     })
     .strict(),
   'drafts.save': z
-    .object({ clientId: clientId.optional(), conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(100_000, 'A draft longer than 100,000 characters is not saved') })
+    .object({ clientId: clientId.optional(), conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(DRAFT_MAX_CHARS, `A draft longer than ${DRAFT_MAX_CHARS.toLocaleString('en')} characters is not saved`) })
     .strict(),
   'messages.search': z
     .object({
@@ -137,7 +132,11 @@ export const methodInputs = {
   'analysis.readDraft': draftToRead,
   'session.setRole': z.object({ clientId: clientId.optional(), role: z.enum(ROLES) }).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
-  'coach.recordOutcome': z.object({ clientId: clientId.optional(), promptId: id, outcome: z.enum(['inserted', 'edited', 'dismissed']) }).strict(),
+  /**
+   * 'inserted': the agent put the prompt into the reply draft (its outcome is settled by the reply
+   * that goes: used, edited or not used); 'dismissed': they dismissed it.
+   */
+  'coach.recordOutcome': z.object({ clientId: clientId.optional(), promptId: id, outcome: z.enum(['inserted', 'dismissed']) }).strict(),
   'coach.checkDraft': z
     .object({ conversationId: id, text: z.string().max(100_000, 'A draft longer than 100,000 characters is not checked') })
     .strict(),
@@ -200,7 +199,7 @@ export const METHOD_NAMES = Object.keys(methodInputs) as MethodName[];
  * try was applied): each takes an optional `clientId`, and a repeat of one is answered, not applied.
  */
 export const RETRYABLE_METHODS = [
-  'conversations.reply',
+  'conversations.send',
   'conversations.setStatus',
   'conversations.markRead',
   'conversations.setPriority',
@@ -243,7 +242,7 @@ export interface MethodOutputs {
   'conversations.get': ConversationDetail;
   'conversations.olderMessages': { messages: Message[]; olderCount: number };
   'conversations.track': ConversationTrack;
-  'conversations.reply': Message;
+  'conversations.send': SendResult;
   'conversations.setStatus': ConversationSummary;
   'conversations.markRead': ConversationSummary;
   'conversations.setPriority': ConversationSummary;

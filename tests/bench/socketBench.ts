@@ -194,7 +194,7 @@ async function slowReaders(host: Host) {
   const words = ['refund', 'parcel', 'delayed', 'again', 'please', 'order', 'number', 'waiting', 'weeks', 'support'];
   const body = (seed: number) => Array.from({ length: 14_000 }, (_, i) => words[(i * 7 + seed) % words.length]).join(' ').slice(0, 99_000);
   for (const { id } of biggest) {
-    for (let note = 0; note < BIG_NOTES; note++) await reader.value('conversations.reply', { conversationId: id, kind: 'note', body: body(note) });
+    for (let note = 0; note < BIG_NOTES; note++) await reader.value('conversations.send', { conversationId: id, kind: 'note', body: body(note) });
   }
   let bytes = 0;
   for (const { id } of biggest) bytes += JSON.stringify(await reader.value('conversations.get', { id })).length;

@@ -59,23 +59,27 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   await expect(reply).toHaveValue(suggestion);
   await expect(prompts.filter({ hasText: suggestion })).toHaveCount(0);
 
-  // recorded: shown and inserted, with timestamps, in the prompt and in the session log — the screen
-  // took the prompt away before the host confirmed, so wait for the record, not for the screen
-  const outcomeOf = () => workspace.store.coachPrompts.listForConversation(first.conversationId).find((prompt) => prompt.text === suggestion)?.outcome;
-  await expect.poll(outcomeOf).toBe('inserted');
+  // recorded: shown, and put into the draft, with timestamps, in the prompt and in the session log —
+  // the screen took the prompt away before the host confirmed, so wait for the record, not the screen
+  const promptOf = () => workspace.store.coachPrompts.listForConversation(first.conversationId).find((prompt) => prompt.text === suggestion);
+  await expect.poll(() => promptOf()?.insertedAt ?? null).not.toBeNull();
+  // its outcome waits for the reply that reaches the customer
+  expect(promptOf()).toMatchObject({ outcome: null });
   const recorded = workspace.store.coachPrompts.listForConversation(first.conversationId);
-  const inserted = recorded.find((prompt) => prompt.text === suggestion)!;
-  expect(inserted).toMatchObject({ outcome: 'inserted' });
-  expect(inserted.outcomeAt).toBeGreaterThanOrEqual(inserted.shownAt);
-  const log = workspace.store.sessionEvents.listForConversation(first.conversationId);
-  expect(log.filter((event) => event.kind === 'prompt.shown').length).toBe(recorded.length);
-  expect(log.filter((event) => event.kind === 'prompt.outcome' && event.payload.promptId === inserted.id).map((event) => event.payload.outcome)).toEqual(['inserted']);
+  const inserted = promptOf()!;
+  expect(inserted.insertedAt).toBeGreaterThanOrEqual(inserted.shownAt);
+  const logOf = () => workspace.store.sessionEvents.listForConversation(first.conversationId);
+  expect(logOf().filter((event) => event.kind === 'prompt.shown').length).toBe(recorded.length);
+  expect(logOf().filter((event) => event.kind === 'prompt.inserted').map((event) => event.payload.promptId)).toEqual([inserted.id]);
 
   // the reply, made personal and concrete, passes the draft check and goes
   await reply.fill(`Hi Sam, ${suggestion} I've sent a replacement by express today and I'll email you the tracking number by 5 pm.`);
   await page.getByRole('button', { name: /^Send/ }).click();
   await expect(page.getByRole('log', { name: 'Messages' }).getByText(/I've sent a replacement by express today/)).toBeVisible();
   await expect(reply).toHaveValue('');
+  // it held the prompt word for word: used as given, settled when the reply went
+  await expect.poll(() => promptOf()?.outcome).toBe('inserted');
+  expect(logOf().filter((event) => event.kind === 'prompt.outcome' && event.payload.promptId === inserted.id).map((event) => event.payload.outcome)).toEqual(['inserted']);
 
   // the promise in it is offered as a follow-up
   const offer = page.getByTestId('promise-offer');
@@ -93,7 +97,7 @@ test('a curt reply to an upset customer is checked before it goes, and can be se
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   await openConsoleWithDemo(page, host.url);
   await showEverythingNewestFirst(page);
-  workspace.ingestion.ingest(fromSam('Still nothing. This is awful and I am angry.', Date.now()));
+  const { conversationId } = workspace.ingestion.ingest(fromSam('Still nothing. This is awful and I am angry.', Date.now()));
   await page.getByTestId('conversation-row').filter({ hasText: 'Sam Carter' }).click();
   const reply = page.getByRole('textbox', { name: 'Reply to Sam Carter' });
   await reply.fill('Noted.');
@@ -107,4 +111,8 @@ test('a curt reply to an upset customer is checked before it goes, and can be se
   await check.getByRole('button', { name: 'Send anyway' }).click();
   await expect(check).toHaveCount(0);
   await expect(reply).toHaveValue('');
+  // the agent's choice at the check is in the session log, with the message it let go
+  const decision = workspace.store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'draft.decision').at(-1);
+  expect(decision).toMatchObject({ payload: { decision: 'send-anyway', sentAs: 'reply' } });
+  expect(decision!.messageId).not.toBeNull();
 });

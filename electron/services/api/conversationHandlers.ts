@@ -2,7 +2,8 @@ import { ApiError } from '../../../shared/contract/errors';
 import { THREAD_PAGE, type Message, type User } from '../../../shared/contract/domain';
 import { sampleTrack } from '../conversations';
 import { activeCallStartIn, createCallActions } from '../conversations';
-import { createConversationActions } from '../conversations';
+import { createConversationActions, createSendWorkflow, type SendCoach } from '../conversations';
+import { detectPromises } from '../followups';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
@@ -15,7 +16,7 @@ type ConversationHandlers = Pick<
   | 'conversations.get'
   | 'conversations.olderMessages'
   | 'conversations.track'
-  | 'conversations.reply'
+  | 'conversations.send'
   | 'conversations.setStatus'
   | 'conversations.assign'
   | 'conversations.markRead'
@@ -28,7 +29,7 @@ type ConversationHandlers = Pick<
 >;
 
 /** The inbox and the conversation: read them, answer them, change their status, keep drafts. */
-export function createConversationHandlers(ready: () => ReadyWorkspace, currentUser: () => User | null, now: () => number): ConversationHandlers {
+export function createConversationHandlers(ready: () => ReadyWorkspace, currentUser: () => User | null, now: () => number, coach: () => SendCoach): ConversationHandlers {
   const actions = () => {
     const { store, ingestion } = ready();
     return createConversationActions(store, ingestion, now);
@@ -74,7 +75,9 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       const messages = withReadings(page.messages);
       // a call in progress started in the page (a voice thread is short); otherwise the whole thread is asked
       const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(store.messages.listForConversation(id));
-      return { conversation, customer, messages, olderCount: page.olderCount, newerCount: page.newerCount, draft: store.drafts.get(id, currentUser()?.id ?? null), activeCallStartedAt };
+      const drafts = store.drafts.byKind(id, currentUser()?.id ?? null);
+      const draft = [drafts.reply, drafts.note].filter((saved) => saved !== null).sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
+      return { conversation, customer, messages, olderCount: page.olderCount, newerCount: page.newerCount, draft, drafts, activeCallStartedAt };
     },
     'conversations.track': ({ id }) => {
       mustExist(id);
@@ -87,9 +90,11 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       const page = store.messages.pageOfConversation(id, limit, { sentAt: before.sentAt, id: before.id });
       return { messages: withReadings(page.messages), olderCount: page.olderCount };
     },
-    'conversations.reply': ({ conversationId, kind, body }) => {
+    'conversations.send': ({ conversationId, kind, body, draftCheck, thenStatus }) => {
       mustExist(conversationId);
-      return actions().reply({ conversationId, kind, body, user: currentUser() });
+      const { store, ingestion } = ready();
+      const workflow = createSendWorkflow({ store, ingestion, coach: coach(), findPromises: detectPromises, now });
+      return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, user: currentUser() });
     },
     'conversations.setStatus': ({ id, status }) => {
       mustExist(id);

@@ -142,7 +142,7 @@ export function createApi(context: ApiContext) {
     ...createFollowUpHandlers(ready, context.bus, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     ...createMacroHandlers(ready),
     ...createTriageHandlers(() => (ready(), triage!), () => (context.workspace.state === 'ready' ? currentUser() : null), () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),
-    ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
+    ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now, coachService),
     ...createViewHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),

@@ -10,7 +10,8 @@ import type { CoachReading } from './coachContext';
 import { draftTone } from './draftTone';
 import { evaluatePlaybook, explainPlaybook, suggestionsOf } from './evaluatePlaybook';
 import { createPlaybookStore } from './playbookStore';
-import { comparable } from './draftChecks/draftText';
+import { promptUse } from './promptUse';
+import type { SettledPrompt } from '../../../shared/contract/send';
 
 interface CoachServiceOptions {
   store: Store;
@@ -21,6 +22,9 @@ interface CoachServiceOptions {
   /** The team's canned responses as a conversation fills them: a reply that is one of them word for word is flagged. */
   templates: (context: CoachContext) => string[];
 }
+
+/** Still on the agent's screen: neither decided nor put into the draft already. */
+const isOpen = (prompt: CoachPrompt) => prompt.outcome === null && prompt.insertedAt === null;
 
 const toView = (prompt: CoachPrompt): CoachPromptView => ({
   id: prompt.id,
@@ -39,13 +43,14 @@ const toView = (prompt: CoachPrompt): CoachPromptView => ({
 /**
  * The empathy coach at work: when a customer's message has been read it raises the playbook's
  * prompts (recorded as shown, with the evidence), checks drafts before they are sent, and notes
- * what the agent did with each prompt — inserted, edited, dismissed, or ignored by a reply sent
- * without it — in the prompt record and the session log, for replays and coaching.
+ * what became of each prompt — dismissed, or settled by the reply that reached the customer: used
+ * word for word, edited, or not used (ignored) — in the prompt record and the session log, with
+ * each time the agent put one into the draft, for replays and coaching.
  */
 export function createCoachService({ store, bus, now, currentUser, templates }: CoachServiceOptions) {
   const playbooks = createPlaybookStore(store);
 
-  function log(kind: 'prompt.shown' | 'prompt.outcome', prompt: CoachPrompt, payload: Record<string, unknown>, at: number): void {
+  function log(kind: 'prompt.shown' | 'prompt.inserted' | 'prompt.outcome', prompt: CoachPrompt, payload: Record<string, unknown>, at: number): void {
     store.sessionEvents.append({ at, kind, conversationId: prompt.conversationId, messageId: prompt.messageId, userId: currentUser()?.id ?? null, payload: { promptId: prompt.id, ...payload } });
   }
 
@@ -77,7 +82,8 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     const at = now();
     return store.transaction(() => {
       for (const stale of store.coachPrompts.listForConversation(conversationId)) {
-        if (stale.outcome === null && stale.messageId !== latest.id) decide(stale, 'ignored', at);
+        // one the agent put into the draft waits for the reply that goes
+        if (stale.outcome === null && stale.insertedAt === null && stale.messageId !== latest.id) decide(stale, 'ignored', at);
       }
       return suggestions.map((suggestion) => {
         const id = store.coachPrompts.recordShown({
@@ -99,23 +105,24 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
   }
 
   /**
-   * A reply was sent: prompts left open were ignored; one inserted since the previous reply that
-   * this reply no longer holds word for word was edited (earlier replies settled earlier prompts).
+   * A reply reached the customer: each prompt still waiting for one (shown, or put into the draft)
+   * is settled by what the reply holds of it — used word for word, edited, or not used. A note
+   * reaches nobody and settles nothing; a prompt put into a draft that was then overwritten is not
+   * used, whatever the Insert button said.
    */
-  function settle(conversationId: number, replyId: number, replyBody: string): boolean {
-    const prompts = store.coachPrompts.listForConversation(conversationId);
-    const inserted = prompts.filter((prompt) => prompt.outcome === 'inserted');
-    const previousReplyAt = inserted.length > 0 ? (store.messages.latestBy(conversationId, 'agent', replyId)?.sentAt ?? 0) : 0;
-    const sent = comparable(replyBody);
-    const open = prompts.filter(
-      (prompt) => prompt.outcome === null || (prompt.outcome === 'inserted' && (prompt.outcomeAt ?? 0) >= previousReplyAt && !sent.includes(comparable(prompt.text))),
-    );
-    if (open.length === 0) return false;
+  function settle(conversationId: number, replyId: number, replyBody: string): SettledPrompt[] {
+    const waiting = store.coachPrompts.listForConversation(conversationId).filter((prompt) => prompt.outcome === null);
+    if (waiting.length === 0) return [];
     const at = now();
+    const settled = waiting.map((prompt) => ({ prompt, outcome: promptUse(prompt.text, replyBody) }));
     store.transaction(() => {
-      for (const prompt of open) decide(prompt, prompt.outcome === null ? 'ignored' : 'edited', at);
+      for (const { prompt, outcome } of settled) {
+        if (!store.coachPrompts.recordOutcome(prompt.id, outcome, at)) continue;
+        log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId, replyMessageId: replyId, insertedIntoDraft: prompt.insertedAt !== null }, at);
+      }
     });
-    return true;
+    bus.emit('coach.prompts', { conversationId, messageId: null, prompts: [] });
+    return settled.map(({ prompt, outcome }) => ({ promptId: prompt.id, outcome, insertedIntoDraft: prompt.insertedAt !== null }));
   }
 
   const unsubscribe = bus.subscribe((event) => {
@@ -124,26 +131,29 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
       if (message?.author !== 'customer') return;
       const raised = raise(event.payload.conversationId);
       if (raised.some((prompt) => prompt.messageId === message.id)) {
-        bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: message.id, prompts: raised.filter((prompt) => prompt.outcome === null).map(toView) });
+        bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: message.id, prompts: raised.filter(isOpen).map(toView) });
       }
-    } else if (event.name === 'message.added' && event.payload.author === 'agent') {
-      const message = store.messages.getById(event.payload.messageId);
-      if (message && settle(event.payload.conversationId, message.id, message.body)) bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: null, prompts: [] });
     }
   });
 
   return {
     /** The prompts open for the customer's latest message (raised now if it was read before the coach saw it). */
     prompts(conversationId: number): CoachPromptView[] {
-      return raise(conversationId).filter((prompt) => prompt.outcome === null).map(toView);
+      return raise(conversationId).filter(isOpen).map(toView);
     },
-    /** What the agent did with a prompt; false when it is unknown or already decided. */
-    recordOutcome(promptId: number, outcome: Exclude<PromptOutcome, 'ignored'>): CoachPromptView | null {
+    /**
+     * What the agent did with a prompt's card: put it into the reply draft (logged; its outcome waits
+     * for the reply that goes) or dismissed it. Null when there is no such prompt.
+     */
+    recordOutcome(promptId: number, outcome: 'inserted' | 'dismissed'): CoachPromptView | null {
       const prompt = store.coachPrompts.getById(promptId);
       if (!prompt) return null;
-      decide(prompt, outcome, now());
+      const at = now();
+      if (outcome === 'dismissed') decide(prompt, 'dismissed', at);
+      else if (store.coachPrompts.markInserted(prompt.id, at)) log('prompt.inserted', prompt, { kind: prompt.kind, ruleId: prompt.ruleId }, at);
       return toView(store.coachPrompts.getById(promptId)!);
     },
+    settle,
     checkDraft(conversationId: number, text: string): DraftFinding[] | null {
       const context = coachContextFromStore(store, conversationId, currentUser(), now());
       return context ? checkDraft(text, context, playbooks.get().playbook, templates(context)) : null;

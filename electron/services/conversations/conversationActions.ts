@@ -33,7 +33,11 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
   }
 
   return {
-    reply(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Message {
+    /**
+     * Stores a reply or a note the agent wrote and clears that kind's draft (the other kind's draft
+     * stays), in one write. The send workflow (sendWorkflow.ts) is the one caller: it checks first.
+     */
+    post(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Message {
       const conversation = store.conversations.getSummary(input.conversationId);
       if (!conversation) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const customer = store.customers.getById(conversation.customer.id)!;
@@ -54,7 +58,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       // the reply and the clearing of its draft are one write: a failure between them leaves neither
       // (the draft goes first, so the message is announced only once nothing else can fail)
       return store.transaction(() => {
-        store.drafts.discard(conversation.id, input.user?.id ?? null);
+        store.drafts.discard(conversation.id, input.user?.id ?? null, input.kind);
         const result = ingestion.ingest(item);
         const stored = store.messages.getById(result.messageId)!;
         return { ...stored, reading: null };
@@ -115,14 +119,14 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       return store.conversations.getSummary(input.conversationId)!;
     },
 
-    /** Saves the draft (an empty one is removed) and logs a snapshot for replays. */
+    /** Saves the reply or the note draft (an empty one is removed) and logs a snapshot for replays. */
     saveDraft(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): { savedAt: number } {
       if (!store.conversations.getSummary(input.conversationId)) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       const userId = input.user?.id ?? null;
       store.transaction(() => {
         // the log keeps what changed since the last snapshot, not the whole draft again (see draftSnapshots)
-        const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, store.drafts.lastSnapshot(input.conversationId, userId));
+        const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, store.drafts.lastSnapshot(input.conversationId, userId, input.kind));
         const eventId = store.sessionEvents.append({
           at,
           kind: 'draft.snapshot',

@@ -1,4 +1,5 @@
-/** What agents do in a conversation (replies, notes, status, calls) and its emotion track. */
+/** What agents do in a conversation (sending replies and notes, status, drafts, calls) and its emotion track. */
 export { activeCallStartIn, createCallActions } from './callActions';
 export { createConversationActions } from './conversationActions';
+export { createSendWorkflow, type SendCoach, type SendWorkflow } from './sendWorkflow';
 export { sampleTrack } from './conversationTrack';

@@ -24,7 +24,7 @@ const reply = { conversationId: 7, kind: 'reply' as const, body: 'It left our wa
 describe('the console’s client and writes it may resend', () => {
   it('sends a write lost with the connection again, once, with the same id', async () => {
     const { transport, sent } = fakeTransport([LOST]);
-    await createClient(transport).call('conversations.reply', reply);
+    await createClient(transport).call('conversations.send', reply);
     expect(sent).toHaveLength(2);
     expect(sent[0]!.input.clientId).toEqual(expect.any(String));
     expect(sent[1]!.input).toEqual(sent[0]!.input);
@@ -33,11 +33,11 @@ describe('the console’s client and writes it may resend', () => {
   it('gives the same id when the person sends the same reply again after "connection lost"', async () => {
     const { transport, sent } = fakeTransport([LOST, LOST]);
     const client = createClient(transport);
-    await expect(client.call('conversations.reply', reply)).rejects.toMatchObject({ code: 'transport' });
+    await expect(client.call('conversations.send', reply)).rejects.toMatchObject({ code: 'transport' });
     // the composer saves the draft meanwhile: that does not make the resend a new reply
     await client.call('drafts.save', { conversationId: 7, kind: 'reply', body: reply.body });
-    await client.call('conversations.reply', reply);
-    const replies = sent.filter((call) => call.method === 'conversations.reply');
+    await client.call('conversations.send', reply);
+    const replies = sent.filter((call) => call.method === 'conversations.send');
     expect(replies).toHaveLength(3);
     expect(new Set(replies.map((call) => call.input.clientId)).size).toBe(1);
   });
@@ -45,9 +45,9 @@ describe('the console’s client and writes it may resend', () => {
   it('makes a new id for a write whose first try was answered, and for a different write', async () => {
     const { transport, sent } = fakeTransport();
     const client = createClient(transport);
-    await client.call('conversations.reply', reply);
-    await client.call('conversations.reply', reply);
-    await client.call('conversations.reply', { ...reply, body: 'Another thing.' });
+    await client.call('conversations.send', reply);
+    await client.call('conversations.send', reply);
+    await client.call('conversations.send', { ...reply, body: 'Another thing.' });
     expect(new Set(sent.map((call) => call.input.clientId)).size).toBe(3);
   });
 
@@ -78,7 +78,7 @@ describe('the console’s client and writes it may resend', () => {
     const { transport, sent } = fakeTransport();
     const client = createClient(transport);
     const note = { conversationId: 7, kind: 'note' as const, body: 'Called the courier.' };
-    await Promise.all([client.call('conversations.reply', note), client.call('conversations.reply', note)]);
+    await Promise.all([client.call('conversations.send', note), client.call('conversations.send', note)]);
     expect(new Set(sent.map((call) => call.input.clientId)).size).toBe(2);
   });
 

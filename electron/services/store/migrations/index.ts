@@ -10,6 +10,7 @@ import { clientIdsAndDraftDeltas } from './0009_client_ids_and_draft_deltas';
 import { searchEverywhere } from './0011_search_everywhere';
 import { triage } from './0012_triage';
 import { savedViews } from './0013_saved_views';
+import { draftsPerKind } from './0010_drafts_per_kind';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'search everywhere', sql: searchEverywhere },
   { version: 12, name: 'tags, snooze and response targets', sql: triage },
   { version: 13, name: 'saved views', sql: savedViews },
+  { version: 10, name: 'drafts per kind', sql: draftsPerKind },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

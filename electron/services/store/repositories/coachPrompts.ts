@@ -14,9 +14,11 @@ export interface CoachPrompt {
   shownAt: number;
   outcome: PromptOutcome | null;
   outcomeAt: number | null;
+  /** When the agent put it into the reply draft (its outcome waits for the reply that goes), or null. */
+  insertedAt: number | null;
 }
 
-export type NewCoachPrompt = Omit<CoachPrompt, 'id' | 'outcome' | 'outcomeAt'>;
+export type NewCoachPrompt = Omit<CoachPrompt, 'id' | 'outcome' | 'outcomeAt' | 'insertedAt'>;
 
 interface PromptRow {
   id: number;
@@ -31,6 +33,7 @@ interface PromptRow {
   shown_at: number;
   outcome: PromptOutcome | null;
   outcome_at: number | null;
+  inserted_at: number | null;
 }
 
 const toPrompt = (row: PromptRow): CoachPrompt => ({
@@ -46,6 +49,7 @@ const toPrompt = (row: PromptRow): CoachPrompt => ({
   shownAt: row.shown_at,
   outcome: row.outcome,
   outcomeAt: row.outcome_at,
+  insertedAt: row.inserted_at,
 });
 
 export function createCoachPromptsRepository(db: Database.Database) {
@@ -53,12 +57,9 @@ export function createCoachPromptsRepository(db: Database.Database) {
     `INSERT INTO coach_prompts (conversation_id, message_id, user_id, kind, rule_id, title, text, reason, shown_at)
      VALUES (@conversationId, @messageId, @userId, @kind, @ruleId, @title, @text, @reason, @shownAt)`,
   );
-  // An outcome is recorded once — the first thing the agent did with the prompt — except that an
-  // inserted prompt becomes 'edited' when the reply sent no longer holds it word for word.
-  const decide = db.prepare<{ id: number; outcome: PromptOutcome; at: number }>(
-    `UPDATE coach_prompts SET outcome = @outcome, outcome_at = @at
-     WHERE id = @id AND (outcome IS NULL OR (outcome = 'inserted' AND @outcome = 'edited'))`,
-  );
+  // An outcome is recorded once: dismissed, or settled by the reply that reached the customer.
+  const decide = db.prepare<{ id: number; outcome: PromptOutcome; at: number }>('UPDATE coach_prompts SET outcome = @outcome, outcome_at = @at WHERE id = @id AND outcome IS NULL');
+  const markInserted = db.prepare<{ id: number; at: number }>('UPDATE coach_prompts SET inserted_at = @at WHERE id = @id AND outcome IS NULL AND inserted_at IS NULL');
   const byId = db.prepare<[number], PromptRow>('SELECT * FROM coach_prompts WHERE id = ?');
   const ofMessage = db.prepare<[number], PromptRow>('SELECT * FROM coach_prompts WHERE message_id = ? ORDER BY id');
   const recentTexts = db.prepare<[number, number], { text: string }>(
@@ -75,6 +76,10 @@ export function createCoachPromptsRepository(db: Database.Database) {
     /** Returns false when the prompt does not exist or already has an outcome. */
     recordOutcome(id: number, outcome: PromptOutcome, at: number): boolean {
       return decide.run({ id, outcome, at }).changes > 0;
+    },
+    /** The agent put the prompt into the reply draft; false when it is unknown, already there or already decided. */
+    markInserted(id: number, at: number): boolean {
+      return markInserted.run({ id, at }).changes > 0;
     },
     getById(id: number): CoachPrompt | null {
       const row = byId.get(id);

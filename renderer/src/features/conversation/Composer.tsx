@@ -1,14 +1,14 @@
-import { Button, Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconSend } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftFinding } from '../../../../shared/contract/coach';
-import type { Draft, DraftKind, PromiseFound } from '../../../../shared/contract/domain';
+import type { Channel, Draft, DraftKind, PromiseFound } from '../../../../shared/contract/domain';
+import { DRAFT_MAX_CHARS, MESSAGE_MAX_CHARS, messageLength, type DraftCheckDecisionInput, type StatusAfterSend } from '../../../../shared/contract/send';
 import { CoachPrompts } from '../coach/CoachPrompts';
 import { applyFinding, DraftCheckPanel } from '../coach/DraftCheckPanel';
 import { PromiseOffers } from '../coach/PromiseOffers';
-import { useCoachPrompts } from '../coach/useCoachPrompts';
+import { coachPromptsKey, useCoachPrompts } from '../coach/useCoachPrompts';
 import type { Macro } from '../../../../shared/contract/macros';
 import { fillMacro } from '../../../../shared/fillMacro';
 import { MacroMenu } from './MacroMenu';
@@ -17,13 +17,19 @@ import { queryKeys } from '../../app/queryKeys';
 import { DraftTone } from '../analysis/DraftTone';
 import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { PaneBoundary } from '../../lib/PaneBoundary';
+import { composerWords } from './composerWords';
+import { lengthState, MessageLength } from './MessageLength';
+import { SendButton } from './SendButton';
 
 interface Props {
   conversationId: number;
   customerId: number;
   customerName: string;
-  /** The draft saved last time, restored when the conversation opens. */
-  savedDraft: Draft | null;
+  channel: Channel;
+  /** The reply and note drafts saved last time, restored when the conversation opens. */
+  savedDrafts: Record<DraftKind, Draft | null>;
+  /** Which of the two the agent was writing last. */
+  lastKind: DraftKind | null;
   /** Whether r / n start writing here (the focused one of two conversations). */
   commandsEnabled?: boolean;
   /** What macros' placeholders are filled from. */
@@ -34,64 +40,99 @@ interface Props {
 /** How long typing may pause before the draft is saved: a crash loses at most this much. */
 const SAVE_AFTER_MS = 500;
 
+type Texts = Record<DraftKind, string>;
+
+/** What the draft check showed for the reply being written, and whether a better sentence was put in. */
+interface CheckSeen {
+  shown: DraftCheckDecisionInput['shown'];
+  used: boolean;
+}
+
 /**
- * Reply to the customer or write an internal note. The draft is saved as the agent types and read
- * on this machine, its tone shown beside it; Ctrl/Cmd+Enter sends.
+ * Reply to the customer or write an internal note: two drafts kept apart (switching never carries
+ * text across, and sending one leaves the other), each saved as the agent types. The reply is read
+ * on this machine, its tone shown beside it. One call sends: the Node side checks a reply first,
+ * records what the agent chose at the check, settles the coach's prompts and finds promises.
+ * Ctrl/Cmd+Enter sends; the split button and its keys send and set the status.
  */
-export function Composer({ conversationId, customerId, customerName, savedDraft, commandsEnabled = true, subject, bodies }: Props) {
+export function Composer({ conversationId, customerId, customerName, channel, savedDrafts, lastKind, commandsEnabled = true, subject, bodies }: Props) {
   const client = useClient();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<DraftKind>(savedDraft?.kind ?? 'reply');
-  const [text, setText] = useState(savedDraft?.body ?? '');
-  const [toSave] = useDebouncedValue({ kind, text }, SAVE_AFTER_MS);
-  const lastSaved = useRef({ kind: savedDraft?.kind ?? 'reply', text: savedDraft?.body ?? '' });
-  const [toRead] = useDebouncedValue(text.trim(), 300);
+  const [kind, setKind] = useState<DraftKind>(lastKind ?? 'reply');
+  const [texts, setTexts] = useState<Texts>(() => ({ reply: savedDrafts.reply?.body ?? '', note: savedDrafts.note?.body ?? '' }));
+  const text = texts[kind];
+  const setText = useCallback((next: (current: string) => string, of: DraftKind) => setTexts((current) => ({ ...current, [of]: next(current[of]) })), []);
+  const [toSave] = useDebouncedValue(texts, SAVE_AFTER_MS);
+  const lastSaved = useRef<Texts>({ reply: savedDrafts.reply?.body ?? '', note: savedDrafts.note?.body ?? '' });
+  const [toRead] = useDebouncedValue(texts.reply.trim(), 300);
   const [draftId] = useState(() => `draft-${conversationId}-${Date.now().toString(36)}`);
+  const words = composerWords(channel, customerName);
 
   const save = useMutation({ mutationFn: (draft: { kind: DraftKind; text: string }) => client.call('drafts.save', { conversationId, kind: draft.kind, body: draft.text }) });
   const { mutate: saveDraft } = save;
   useEffect(() => {
-    if (toSave.text === lastSaved.current.text && toSave.kind === lastSaved.current.kind) return;
-    lastSaved.current = toSave;
-    saveDraft(toSave);
+    // each kind is saved on its own: a pending save of one is never lost by switching to the other
+    for (const each of ['reply', 'note'] as const) {
+      if (toSave[each] === lastSaved.current[each]) continue;
+      lastSaved.current = { ...lastSaved.current, [each]: toSave[each] };
+      saveDraft({ kind: each, text: toSave[each] });
+    }
   }, [toSave, saveDraft]);
 
   const tone = useQuery({
     queryKey: ['coach.draftTone', conversationId, toRead],
     queryFn: () => client.call('coach.draftTone', { conversationId, draftId, text: toRead }),
-    enabled: toRead.length > 0 && kind === 'reply',
+    enabled: toRead.length > 0 && toRead.length <= MESSAGE_MAX_CHARS && kind === 'reply',
     placeholderData: (previous) => previous,
     staleTime: Infinity,
   });
 
   const [promises, setPromises] = useState<(PromiseFound & { messageId: number })[]>([]);
   const [findings, setFindings] = useState<DraftFinding[] | null>(null);
+  const [seen, setSeen] = useState<CheckSeen | null>(null);
+  /** The status asked for with the send the draft check stopped, kept for "Send anyway". */
+  const [statusAfter, setStatusAfter] = useState<StatusAfterSend | undefined>(undefined);
   const send = useMutation({
-    mutationFn: () => client.call('conversations.reply', { conversationId, kind, body: text }),
-    onSuccess: (sent) => {
-      lastSaved.current = { kind, text: '' };
-      setText('');
-      setFindings(null);
+    mutationFn: (request: { kind: DraftKind; body: string; draftCheck?: DraftCheckDecisionInput; thenStatus?: StatusAfterSend }) =>
+      client.call('conversations.send', { conversationId, ...request }),
+    onSuccess: (result, request) => {
+      if (result.outcome === 'check') {
+        // nothing went: the coach has something to say first
+        setFindings(result.findings);
+        setStatusAfter(request.thenStatus);
+        setSeen((current) => ({ shown: [...(current?.shown ?? []), ...result.findings.map((finding) => ({ check: finding.check, better: finding.better }))].slice(-20), used: current?.used ?? false }));
+        return;
+      }
+      // that kind's draft is gone on the host; here too, unless the agent has typed on since
+      lastSaved.current = { ...lastSaved.current, [request.kind]: '' };
+      setText((current) => (current === request.body ? '' : current), request.kind);
+      if (request.kind === 'reply') {
+        setFindings(null);
+        setSeen(null);
+        setStatusAfter(undefined);
+      }
+      setPromises(result.promises.map((found) => ({ ...found, messageId: result.message.id })));
+      if (result.prompts.length > 0) void queryClient.invalidateQueries({ queryKey: coachPromptsKey(conversationId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
       void queryClient.invalidateQueries({ queryKey: queryKeys.allCustomerProfiles });
-      // promises made in the reply are offered as follow-ups
-      if (sent.author === 'agent') void client.call('followUps.detect', { messageId: sent.id }).then((found) => setPromises(found.map((item) => ({ ...item, messageId: sent.id }))));
     },
   });
 
-  // the coach's check before a reply goes; notes go at once, and the agent can always send anyway
-  const check = useMutation({
-    mutationFn: () => client.call('coach.checkDraft', { conversationId, text }),
-    onSuccess: (found) => (found.length > 0 ? setFindings(found) : send.mutate()),
-    // a check that cannot run must not stop a reply
-    onError: () => send.mutate(),
-  });
-  const attemptSend = () => {
-    if (!text.trim() || send.isPending || check.isPending) return;
-    if (kind === 'note') send.mutate();
-    else check.mutate();
+  const length = messageLength(text);
+  const tooLong = lengthState(length) === 'over';
+  const canSend = text.trim().length > 0 && !tooLong && !send.isPending;
+  const attemptSend = (thenStatus?: StatusAfterSend) => {
+    if (!canSend) return;
+    // a reply sent again after the check: what the agent did about it goes with it
+    const draftCheck = kind === 'reply' && seen ? { decision: seen.used ? ('use-instead' as const) : ('revised' as const), shown: seen.shown } : undefined;
+    send.mutate({ kind, body: text, ...(draftCheck ? { draftCheck } : {}), ...(thenStatus ? { thenStatus } : {}) });
   };
+  const sendAnyway = () => {
+    if (!canSend) return;
+    send.mutate({ kind: 'reply', body: text, draftCheck: { decision: 'send-anyway', shown: seen?.shown ?? [] }, ...(statusAfter ? { thenStatus: statusAfter } : {}) });
+  };
+
   const addFollowUp = useMutation({
     mutationFn: (found: PromiseFound & { messageId: number }) =>
       client.call('followUps.create', { customerId, conversationId, messageId: found.messageId, description: found.description, dueAt: found.dueAt }),
@@ -110,25 +151,30 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
   };
   useCommand('composer.reply', () => startWriting('reply'), commandsEnabled);
   useCommand('composer.note', () => startWriting('note'), commandsEnabled);
+  useCommand('composer.sendAndPending', () => attemptSend('pending'), commandsEnabled);
+  useCommand('composer.sendAndResolve', () => attemptSend('resolved'), commandsEnabled);
 
-  // macros: filled from the conversation, inserted where the cursor is
+  // macros: filled from the conversation, inserted where the cursor is, in the draft being written
   const macros = useQuery({ queryKey: ['macros.list'], queryFn: () => client.call('macros.list', {}) });
   const status = useQuery({ queryKey: queryKeys.status, queryFn: () => client.call('workspace.status', {}) });
   const agentName = status.data?.currentUser?.name ?? null;
-  const insertText = useCallback((words: string) => {
-    const area = textareaRef.current;
-    setText((current) => {
-      if (!area || !current) return words;
-      const at = area.selectionStart ?? current.length;
-      const before = current.slice(0, at);
-      const gap = before && !/\s$/.test(before) ? ' ' : '';
-      return `${before}${gap}${words}${current.slice(area.selectionEnd ?? at)}`;
-    });
-    requestAnimationFrame(() => textareaRef.current?.focus());
-  }, []);
+  const insertText = useCallback(
+    (words: string, into: DraftKind) => {
+      const area = textareaRef.current;
+      setText((current) => {
+        if (!area || !current) return words;
+        const at = area.selectionStart ?? current.length;
+        const before = current.slice(0, at);
+        const gap = before && !/\s$/.test(before) ? ' ' : '';
+        return `${before}${gap}${words}${current.slice(area.selectionEnd ?? at)}`;
+      }, into);
+      requestAnimationFrame(() => textareaRef.current?.focus());
+    },
+    [setText],
+  );
   const insertMacro = useCallback(
-    (macro: Macro) => insertText(fillMacro(macro.body, { customerName, agentName, subject, bodies })),
-    [customerName, agentName, subject, bodies, insertText],
+    (macro: Macro) => insertText(fillMacro(macro.body, { customerName, agentName, subject, bodies }), kind),
+    [customerName, agentName, subject, bodies, insertText, kind],
   );
   const macroActions = useMemo<PaletteAction[]>(
     () => (macros.data ?? []).map((macro) => ({ id: `macro-${macro.id}`, label: `Insert macro: ${macro.name}`, key: macro.shortcut, run: () => insertMacro(macro) })),
@@ -137,19 +183,20 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
   usePaletteActions(macroActions, commandsEnabled);
 
   const note = kind === 'note';
+  const checking = !note && findings !== null && findings.length > 0;
   return (
-    <Stack gap={6} p="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: note ? 'var(--mantine-color-yellow-0)' : undefined }}>
+    <Stack gap={6} p="sm" data-kind={kind} style={{ borderTop: '1px solid var(--mantine-color-gray-3)', background: note ? 'var(--mantine-color-yellow-0)' : undefined }}>
       {/* while the draft check is open it speaks for the coach: one panel at a time */}
-      {!note && !findings?.length && (
+      {!note && !checking && (
         <PaneBoundary what="The coach" compact resetKeys={[coach.prompts]}>
-        <CoachPrompts
-          prompts={coach.prompts}
-          onInsert={(prompt) => {
-            insertText(prompt.text);
-            coach.decide({ prompt, outcome: 'inserted' });
-          }}
-          onDismiss={(prompt) => coach.decide({ prompt, outcome: 'dismissed' })}
-        />
+          <CoachPrompts
+            prompts={coach.prompts}
+            onInsert={(prompt) => {
+              insertText(prompt.text, 'reply');
+              coach.decide({ prompt, outcome: 'inserted' });
+            }}
+            onDismiss={(prompt) => coach.decide({ prompt, outcome: 'dismissed' })}
+          />
         </PaneBoundary>
       )}
       <PaneBoundary what="The follow-up offers" compact resetKeys={[promises]}>
@@ -160,10 +207,10 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
           size="xs"
           aria-label="Write a"
           value={kind}
-          onChange={(value) => setKind(value as DraftKind)}
+          onChange={(value) => startWriting(value as DraftKind)}
           data={[
-            { value: 'reply', label: `Reply to ${customerName}` },
-            { value: 'note', label: 'Internal note' },
+            { value: 'reply', label: words.replyTab },
+            { value: 'note', label: words.noteTab },
           ]}
         />
         <Group gap="xs">
@@ -173,59 +220,69 @@ export function Composer({ conversationId, customerId, customerName, savedDraft,
           </Text>
         </Group>
       </Group>
+      {(note ? words.noteHint : words.replyHint) && (
+        <Text size="xs" c="dimmed" data-testid="composer-hint">
+          {note ? words.noteHint : words.replyHint}
+        </Text>
+      )}
       <Textarea
         ref={textareaRef}
-        aria-label={note ? 'Internal note (only your team sees it)' : `Reply to ${customerName}`}
-        placeholder={note ? 'A note for your team; the customer never sees it…' : `Write to ${customerName}…`}
+        aria-label={note ? words.noteLabel : words.replyLabel}
+        placeholder={note ? words.notePlaceholder : words.replyPlaceholder}
         dir="auto"
         autosize
         minRows={2}
-        maxRows={10}
+        maxRows={12}
+        maxLength={DRAFT_MAX_CHARS}
         value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
+        onChange={(event) => {
+          const value = event.currentTarget.value;
+          setText(() => value, kind);
+        }}
         onKeyDown={(event) => {
           // Escape leaves the field, so the single-key shortcuts work again
           if (event.key === 'Escape') {
             event.currentTarget.blur();
             return;
           }
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          // Ctrl+Enter sends; with Shift or Alt it is one of the send-and-set-status keys (the keymap's)
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey) {
             event.preventDefault();
             attemptSend();
           }
         }}
         error={send.error?.message}
       />
-      {findings && findings.length > 0 && (
+      <MessageLength length={length} />
+      {checking && (
         <PaneBoundary what="The draft check" compact resetKeys={[findings]}>
-        <DraftCheckPanel
-          findings={findings}
-          sending={send.isPending}
-          onUse={(finding) => {
-            setText((current) => applyFinding(current, finding));
-            setFindings((current) => current?.filter((item) => item !== finding) ?? null);
-          }}
-          onSendAnyway={() => send.mutate()}
-          onKeepEditing={() => {
-            setFindings(null);
-            textareaRef.current?.focus();
-          }}
-        />
+          <DraftCheckPanel
+            findings={findings}
+            sending={send.isPending}
+            onUse={(finding) => {
+              setText((current) => applyFinding(current, finding), 'reply');
+              setSeen((current) => ({ shown: current?.shown ?? [], used: true }));
+              setFindings((current) => current?.filter((item) => item !== finding) ?? null);
+            }}
+            onSendAnyway={sendAnyway}
+            onKeepEditing={() => {
+              setFindings(null);
+              textareaRef.current?.focus();
+            }}
+          />
         </PaneBoundary>
       )}
       <Group justify="space-between" wrap="nowrap">
         {note ? (
           <Text size="xs" c="dimmed">
-            Notes are for your team only.
+            {words.noteFooter}
           </Text>
         ) : (
           <PaneBoundary what="The draft's tone" compact resetKeys={[tone.data]}>
             <DraftTone tone={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
           </PaneBoundary>
         )}
-        <Button size="xs" leftSection={<IconSend size={14} />} onClick={attemptSend} loading={send.isPending || check.isPending} disabled={!text.trim()}>
-          {note ? 'Add note' : 'Send'} <Text span size="xs" c="inherit" ml={6}>Ctrl+Enter</Text>
-        </Button>
+        <SendButton label={note ? 'Add note' : 'Send'} onSend={attemptSend} loading={send.isPending} disabled={!text.trim() || tooLong} />
       </Group>
     </Stack>
   );

@@ -158,7 +158,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
           </PaneBoundary>
         )}
         <PaneBoundary what="The reply box" compact>
-          <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} savedDraft={detail.data.draft}
+          <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} channel={conversation.channel} savedDrafts={detail.data.drafts} lastKind={detail.data.draft?.kind ?? null}
             commandsEnabled={commandsEnabled}
             subject={conversation.subject}
             bodies={bodies}

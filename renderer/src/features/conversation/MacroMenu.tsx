@@ -13,7 +13,11 @@ import { displayKey } from '../commands/keyOfEvent';
 export function MacroMenu({ macros, onInsert }: { macros: Macro[]; onInsert: (macro: Macro) => void }) {
   const [asking, setAsking] = useState<{ macro: Macro; blanks: string[] } | null>(null);
   const [answers, setAnswers] = useState<Record<string, string>>({});
+  // once a macro is chosen the focus belongs to the composer it goes into (so Ctrl+Enter sends),
+  // not back on the Macros button; closed without a choice, it returns to the button as usual
+  const [chosen, setChosen] = useState(false);
   const choose = (macro: Macro) => {
+    setChosen(true);
     const blanks = macroBlanks(macro.body);
     if (blanks.length === 0) {
       onInsert(macro);
@@ -33,7 +37,7 @@ export function MacroMenu({ macros, onInsert }: { macros: Macro[]; onInsert: (ma
 
   return (
     <>
-      <Menu position="top-start" withinPortal>
+      <Menu position="top-start" withinPortal returnFocus={!chosen} onOpen={() => setChosen(false)}>
         <Menu.Target>
           <Button size="compact-xs" variant="subtle" leftSection={<IconTemplate size={14} />}>
             Macros
@@ -53,7 +57,7 @@ export function MacroMenu({ macros, onInsert }: { macros: Macro[]; onInsert: (ma
           ))}
         </Menu.Dropdown>
       </Menu>
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking ? `Fill in “${asking.macro.name}”` : ''} size="md">
+      <Modal opened={asking !== null} onClose={() => setAsking(null)} returnFocus={false} title={asking ? `Fill in “${asking.macro.name}”` : ''} size="md">
         {asking && (
           <form onSubmit={insert} aria-label="Fill in the macro">
             <Stack gap="xs">

@@ -6,7 +6,7 @@ import { createEventBus } from '../../../../electron/services/events/eventBus';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { tempDir } from '../../../helpers/tempDir';
 import { draftSnapshotsOf } from '../../../../electron/services/conversations/draftSnapshots';
-import { ok } from '../../../helpers/callApi';
+import { ok, sendAnyway } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
@@ -28,7 +28,7 @@ describe('answering a conversation', () => {
     const [email] = (await ok(api, 'conversations.list', { channel: 'email', limit: 1 })).items;
     const before = await ok(api, 'conversations.get', { id: email!.id });
     const lastEmailId = [...before.messages].reverse().find((m) => m.meta.messageId)!.meta.messageId;
-    const sent = await ok(api, 'conversations.reply', { conversationId: email!.id, kind: 'reply', body: 'I am so sorry about this. I have booked a replacement for Tuesday.' });
+    const sent = await sendAnyway(api, { conversationId: email!.id, kind: 'reply', body: 'I am so sorry about this. I have booked a replacement for Tuesday.' });
     const agent = store.users.firstWithRole('agent')!;
     expect(sent).toMatchObject({ author: 'agent', authorName: agent.name, conversationId: email!.id, meta: { inReplyTo: lastEmailId } });
     expect(String(sent.meta.subject)).toMatch(/^Re: /);
@@ -55,18 +55,18 @@ describe('answering a conversation', () => {
       meta: { messageId: '<old@example.com>', references: 5 } as never,
       createdAt: NOW,
     });
-    const sent = await ok(api, 'conversations.reply', { conversationId: email!.id, kind: 'reply', body: 'It left our warehouse this morning.' });
+    const sent = await sendAnyway(api, { conversationId: email!.id, kind: 'reply', body: 'It left our warehouse this morning.' });
     expect(sent.meta).toMatchObject({ inReplyTo: '<old@example.com>', references: ['<old@example.com>'] });
   });
 
   it('keeps internal notes as notes, and refuses an empty reply', async () => {
     const { api } = await demoApi();
     const [chat] = (await ok(api, 'conversations.list', { channel: 'chat', limit: 1 })).items;
-    const note = await ok(api, 'conversations.reply', { conversationId: chat!.id, kind: 'note', body: 'Customer prefers a call after 5pm.' });
+    const note = await sendAnyway(api, { conversationId: chat!.id, kind: 'note', body: 'Customer prefers a call after 5pm.' });
     expect(note.author).toBe('note');
     const count = (await ok(api, 'conversations.get', { id: chat!.id })).messages.length;
-    expect(await api.call('conversations.reply', { conversationId: chat!.id, kind: 'reply', body: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('conversations.reply', { conversationId: 999999, kind: 'reply', body: 'hello' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.send', { conversationId: chat!.id, kind: 'reply', body: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.send', { conversationId: 999999, kind: 'reply', body: 'hello' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect((await ok(api, 'conversations.get', { id: chat!.id })).messages.length).toBe(count);
   });
 
@@ -89,7 +89,7 @@ describe('answering a conversation', () => {
     const saved = await ok(api, 'drafts.save', { conversationId: id, kind: 'reply', body: 'Hi Anika, thank you for' });
     expect((await ok(api, 'conversations.get', { id })).draft).toEqual({ kind: 'reply', body: 'Hi Anika, thank you for', savedAt: saved.savedAt });
     expect(draftSnapshotsOf(store.sessionEvents.listForConversation(id)).map((snapshot) => snapshot.body)).toEqual(['Hi Anika, thank', 'Hi Anika, thank you for']);
-    await ok(api, 'conversations.reply', { conversationId: id, kind: 'reply', body: 'Hi Anika, thank you for your patience.' });
+    await sendAnyway(api, { conversationId: id, kind: 'reply', body: 'Hi Anika, thank you for your patience.' });
     expect((await ok(api, 'conversations.get', { id })).draft).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConversationSummary, Message } from '../../../../shared/contract/domain';
+import type { ConversationSummary } from '../../../../shared/contract/domain';
+import type { SendResult } from '../../../../shared/contract/send';
 import type { CallResult } from '../../../../shared/contract/errors';
 import { startChildHost } from '../../../helpers/childHost';
 import { tempDir } from '../../../helpers/tempDir';
@@ -19,12 +20,12 @@ describe('a reply resent after the host was killed', () => {
     const conversationId = list.value.items[0]!.id;
 
     // the replies go out one after another, and the host is killed once a few are stored
-    const replies = Array.from({ length: REPLIES }, (_, i) => ({ clientId: randomUUID(), conversationId, kind: 'reply' as const, body: `Reply number ${i + 1} of the crash test.` }));
+    const replies = Array.from({ length: REPLIES }, (_, i) => ({ clientId: randomUUID(), conversationId, kind: 'reply' as const, body: `Reply number ${i + 1} of the crash test.`, draftCheck: { decision: 'send-anyway' as const, shown: [] } }));
     const fifthStored = (() => {
       let stored = 0;
       return host.waitForEvent((event) => event.name === 'message.added' && event.payload.author === 'agent' && ++stored === 5);
     })();
-    const firstTries = replies.map((input) => host.call('conversations.reply', input));
+    const firstTries = replies.map((input) => host.call('conversations.send', input));
     await fifthStored;
     await host.crash();
     const answered = await Promise.all(firstTries);
@@ -32,7 +33,7 @@ describe('a reply resent after the host was killed', () => {
 
     // the console resends every reply it has no answer for — and, to be sure, the answered ones too
     host = await startChildHost(file);
-    const resent = (await Promise.all(replies.map((input) => host.call('conversations.reply', input)))) as CallResult<Message>[];
+    const resent = (await Promise.all(replies.map((input) => host.call('conversations.send', input)))) as CallResult<SendResult>[];
     await host.stop();
     answered.forEach((first, i) => {
       expect(resent[i]!.ok).toBe(true);

@@ -28,6 +28,9 @@ function setup() {
   return { api, store, events, chatId: chat.conversationId, voiceId: voice.conversationId, customerId: chat.customerId, messagesIn };
 }
 
+/** The agent has seen the draft check (if any) and sends: these tests are about storing, not checking. */
+const SEND_ANYWAY = { decision: 'send-anyway' as const, shown: [] };
+
 describe('writes a client may resend', () => {
   it('every one takes a client-made id', () => {
     for (const method of RETRYABLE_METHODS) {
@@ -38,23 +41,23 @@ describe('writes a client may resend', () => {
   it('stores a reply sent twice with the same id once, and answers the repeat with the first answer', async () => {
     const { api, chatId, messagesIn, events } = setup();
     const before = messagesIn(chatId).length;
-    const input = { clientId: 'f3a1c0de-0000-4000-8000-000000000001', conversationId: chatId, kind: 'reply' as const, body: 'It left our warehouse this morning.' };
-    const first = await ok(api, 'conversations.reply', input);
-    const again = await ok(api, 'conversations.reply', input);
+    const input = { clientId: 'f3a1c0de-0000-4000-8000-000000000001', conversationId: chatId, kind: 'reply' as const, body: 'It left our warehouse this morning.', draftCheck: SEND_ANYWAY };
+    const first = await ok(api, 'conversations.send', input);
+    const again = await ok(api, 'conversations.send', input);
     expect(again).toEqual(first);
     expect(messagesIn(chatId).length).toBe(before + 1);
-    expect(events.filter((e) => e.name === 'message.added' && e.payload.messageId === first.id)).toHaveLength(1);
+    expect(events.filter((e) => e.name === 'message.added' && first.outcome === 'sent' && e.payload.messageId === first.message.id)).toHaveLength(1);
     // a different id is a different reply
-    await ok(api, 'conversations.reply', { ...input, clientId: 'f3a1c0de-0000-4000-8000-000000000002' });
+    await ok(api, 'conversations.send', { ...input, clientId: 'f3a1c0de-0000-4000-8000-000000000002' });
     expect(messagesIn(chatId).length).toBe(before + 2);
   });
 
   it('refuses an id reused for a different request, and changes nothing', async () => {
     const { api, chatId, messagesIn } = setup();
     const clientId = 'f3a1c0de-0000-4000-8000-000000000003';
-    await ok(api, 'conversations.reply', { clientId, conversationId: chatId, kind: 'reply', body: 'First.' });
+    await ok(api, 'conversations.send', { clientId, conversationId: chatId, kind: 'reply', body: 'First.', draftCheck: SEND_ANYWAY });
     const count = messagesIn(chatId).length;
-    expect(await api.call('conversations.reply', { clientId, conversationId: chatId, kind: 'reply', body: 'Something else.' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('conversations.send', { clientId, conversationId: chatId, kind: 'reply', body: 'Something else.', draftCheck: SEND_ANYWAY })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await api.call('conversations.setStatus', { clientId, id: chatId, status: 'resolved' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(messagesIn(chatId).length).toBe(count);
     expect((await ok(api, 'conversations.get', { id: chatId })).conversation.status).not.toBe('resolved');
@@ -88,14 +91,14 @@ describe('writes a client may resend', () => {
 
   it('applies a request again when the first try failed (nothing was applied, so nothing is remembered)', async () => {
     const { api, chatId, store, messagesIn } = setup();
-    const input = { clientId: 'f3a1c0de-0000-4000-8000-000000000009', conversationId: chatId, kind: 'reply' as const, body: 'Sorry for the wait.' };
+    const input = { clientId: 'f3a1c0de-0000-4000-8000-000000000009', conversationId: chatId, kind: 'reply' as const, body: 'Sorry for the wait.', draftCheck: SEND_ANYWAY };
     const broken = vi.spyOn(store.conversations, 'recordMessage').mockImplementationOnce(() => {
       throw new Error('disk I/O error');
     });
-    expect(await api.call('conversations.reply', input)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await api.call('conversations.send', input)).toMatchObject({ ok: false, error: { code: 'internal' } });
     broken.mockRestore();
     const count = messagesIn(chatId).length;
-    await ok(api, 'conversations.reply', input);
+    await ok(api, 'conversations.send', input);
     expect(messagesIn(chatId).length).toBe(count + 1);
   });
 });
@@ -112,12 +115,12 @@ describe('a reply and its draft', () => {
       const spy = (fail(store) as ReturnType<typeof vi.spyOn>).mockImplementationOnce(() => {
         throw new Error('disk I/O error');
       });
-      expect(await api.call('conversations.reply', { conversationId: chatId, kind: 'reply', body: 'Your parcel is on its way' })).toMatchObject({ ok: false });
+      expect(await api.call('conversations.send', { conversationId: chatId, kind: 'reply', body: 'Your parcel is on its way', draftCheck: SEND_ANYWAY })).toMatchObject({ ok: false });
       spy.mockRestore();
       expect(messagesIn(chatId).length).toBe(count);
-      expect((await ok(api, 'conversations.get', { id: chatId })).draft).toMatchObject({ body: 'Your parcel is on its way' });
+      expect((await ok(api, 'conversations.get', { id: chatId })).drafts.reply).toMatchObject({ body: 'Your parcel is on its way' });
       // and once it works, the message is stored and the draft gone
-      await ok(api, 'conversations.reply', { conversationId: chatId, kind: 'reply', body: 'Your parcel is on its way' });
+      await ok(api, 'conversations.send', { conversationId: chatId, kind: 'reply', body: 'Your parcel is on its way', draftCheck: SEND_ANYWAY });
       expect(messagesIn(chatId).length).toBe(count + 1);
       expect((await ok(api, 'conversations.get', { id: chatId })).draft).toBeNull();
     });

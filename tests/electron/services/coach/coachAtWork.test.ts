@@ -5,7 +5,7 @@ import { DEFAULT_MACROS } from '../../../../shared/contract/macros';
 import { fillMacro } from '../../../../shared/fillMacro';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { startAnalysis } from '../../../helpers/analysisHarness';
-import { ok } from '../../../helpers/callApi';
+import { ok, sendAnyway } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
 
@@ -66,10 +66,14 @@ describe('the coach over a real workspace', () => {
     expect(await ok(api, 'coach.prompts', { conversationId })).not.toContainEqual(expect.objectContaining({ id: acknowledge.id }));
     expect(await api.call('coach.recordOutcome', { promptId: 999_999, outcome: 'dismissed' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
+    // put into the draft: logged, but its outcome waits for the reply that reaches the customer
+    expect(store.coachPrompts.getById(acknowledge.id)).toMatchObject({ outcome: null, insertedAt: NOW + 4_000 });
+    expect(store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.inserted').map((event) => event.payload.promptId)).toEqual([acknowledge.id]);
+
     tick(20_000);
-    await ok(api, 'conversations.reply', { conversationId, kind: 'reply', body: `Hi Sam, ${acknowledge.text} I've found your parcel and it goes out today.` });
+    await sendAnyway(api, { conversationId, kind: 'reply', body: `Hi Sam, ${acknowledge.text} I've found your parcel and it goes out today.` });
     const after = store.coachPrompts.listForConversation(conversationId);
-    expect(after.find((prompt) => prompt.id === acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 4_000 });
+    expect(after.find((prompt) => prompt.id === acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 24_000 });
     // the others were left alone: ignored, at the moment the reply went
     for (const prompt of after.filter((p) => p.id !== acknowledge.id)) expect(prompt).toMatchObject({ outcome: 'ignored', outcomeAt: NOW + 24_000 });
     const outcomes = store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.outcome');
@@ -77,18 +81,22 @@ describe('the coach over a real workspace', () => {
 
     // a later reply without that line does not change what was done with it before
     tick(60_000);
-    await ok(api, 'conversations.reply', { conversationId, kind: 'reply', body: 'The tracking number is on its way to you now.' });
-    expect(store.coachPrompts.getById(acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 4_000 });
+    await sendAnyway(api, { conversationId, kind: 'reply', body: 'The tracking number is on its way to you now.' });
+    expect(store.coachPrompts.getById(acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 24_000 });
   });
 
-  it('finds an inserted prompt edited when the reply sent no longer holds it word for word', async () => {
+  it('finds an inserted prompt edited when the reply that went holds it in changed words', async () => {
     const { api, store, events, arrive } = await workspaceWithAgent();
     const { conversationId, messageId } = arrive('I am so upset and angry, this is a terrible experience and a disgrace.', NOW - 600_000);
     await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
     const [first] = await ok(api, 'coach.prompts', { conversationId });
     await ok(api, 'coach.recordOutcome', { promptId: first!.id, outcome: 'inserted' });
-    await ok(api, 'conversations.reply', { conversationId, kind: 'reply', body: 'Sam, I get it — that is not good enough and I am on it now.' });
+    // the prompt with its last word changed
+    const edited = [...first!.text.split(' ').slice(0, -1), 'truly.'].join(' ');
+    const sent = await sendAnyway(api, { conversationId, kind: 'reply', body: `Sam, ${edited} I am on it now.` });
     expect(store.coachPrompts.getById(first!.id)).toMatchObject({ outcome: 'edited' });
+    const outcome = store.sessionEvents.listForConversation(conversationId).find((event) => event.kind === 'prompt.outcome' && event.payload.promptId === first!.id);
+    expect(outcome?.payload).toMatchObject({ outcome: 'edited', insertedIntoDraft: true, replyMessageId: sent.id });
   });
 
   it('checks a curt reply to an upset customer and offers a better sentence', async () => {

@@ -230,20 +230,22 @@ describe('analyses, coach prompts, follow-ups, session events, settings', () => 
     expect(() => store.analyses.insert({ messageId, draftId: null, textHash: 'h', reading: { ...reading, sentiment: 1.5 }, latencyMs: 1, createdAt: T0 })).toThrow(/CHECK/);
   });
 
-  it('records a prompt shown and only the first thing the agent did with it (an insert may later prove edited)', () => {
+  it('records a prompt shown, when it was put into the draft, and only one outcome for it', () => {
     const { store, conversationId, agent } = seed();
     const prompt = { conversationId, messageId: null, userId: agent.id, kind: 'acknowledge', ruleId: 'acknowledge-anger', title: 'Acknowledge the feeling', reason: 'anger 0.82' };
     const id = store.coachPrompts.recordShown({ ...prompt, text: 'That sounds exhausting.', shownAt: T0 });
-    expect(store.coachPrompts.recordOutcome(id, 'inserted', T0 + 900)).toBe(true);
-    expect(store.coachPrompts.recordOutcome(id, 'dismissed', T0 + 1000)).toBe(false);
+    expect(store.coachPrompts.markInserted(id, T0 + 800)).toBe(true);
+    expect(store.coachPrompts.markInserted(id, T0 + 850)).toBe(false);
+    // settled by the reply that went
     expect(store.coachPrompts.recordOutcome(id, 'edited', T0 + 1100)).toBe(true);
     expect(store.coachPrompts.recordOutcome(id, 'inserted', T0 + 1200)).toBe(false);
+    expect(store.coachPrompts.markInserted(id, T0 + 1300)).toBe(false);
     const dismissed = store.coachPrompts.recordShown({ ...prompt, text: 'I can hear how fed up you are.', shownAt: T0 + 50 });
     expect(store.coachPrompts.recordOutcome(dismissed, 'dismissed', T0 + 60)).toBe(true);
     expect(store.coachPrompts.recordOutcome(dismissed, 'edited', T0 + 70)).toBe(false);
     expect(store.coachPrompts.listForConversation(conversationId)).toEqual([
-      { id, ...prompt, text: 'That sounds exhausting.', shownAt: T0, outcome: 'edited', outcomeAt: T0 + 1100 },
-      { id: dismissed, ...prompt, text: 'I can hear how fed up you are.', shownAt: T0 + 50, outcome: 'dismissed', outcomeAt: T0 + 60 },
+      { id, ...prompt, text: 'That sounds exhausting.', shownAt: T0, outcome: 'edited', outcomeAt: T0 + 1100, insertedAt: T0 + 800 },
+      { id: dismissed, ...prompt, text: 'I can hear how fed up you are.', shownAt: T0 + 50, outcome: 'dismissed', outcomeAt: T0 + 60, insertedAt: null },
     ]);
     expect(store.coachPrompts.recentTexts(conversationId)).toEqual(['I can hear how fed up you are.', 'That sounds exhausting.']);
   });
