@@ -30,10 +30,10 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'priority', sql: priority },
   { version: 8, name: 'coach and connection', sql: coachAndConnection },
   { version: 9, name: 'client ids and draft deltas', sql: clientIdsAndDraftDeltas },
+  { version: 10, name: 'drafts per kind', sql: draftsPerKind },
   { version: 11, name: 'search everywhere', sql: searchEverywhere },
   { version: 12, name: 'tags, snooze and response targets', sql: triage },
   { version: 13, name: 'saved views', sql: savedViews },
-  { version: 10, name: 'drafts per kind', sql: draftsPerKind },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

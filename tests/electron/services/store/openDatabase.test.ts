@@ -20,6 +20,10 @@ function expectRefusal(filePath: string, reason: StoreOpenError['reason'], optio
 }
 
 describe('opening the workspace file', () => {
+  it('has its migrations numbered 1, 2, 3… in the order they run (a file records only the last one applied)', () => {
+    expect(migrations.map((migration) => migration.version)).toEqual(migrations.map((_, index) => index + 1));
+  });
+
   it('creates a fresh file with WAL, foreign keys and every migration applied', () => {
     const file = path.join(tempDir(), 'nested', 'kinship.sqlite');
     const { db, migration } = openDatabase(file);

@@ -42,7 +42,7 @@ describe('a message body', () => {
   it('lists the files that came with an e-mail', () => {
     const withFiles = { ...message('See attached.'), meta: { attachments: [{ name: 'photo.jpg', size: 2_400_000, contentType: 'image/jpeg' }, { name: 'receipt.pdf', size: 52_000, contentType: 'application/pdf' }] } };
     renderWithMantine(<MessageItem message={withFiles} channel="email" focused={false} />);
-    expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toBe('photo.jpg · 2.3 MBreceipt.pdf · 51 KB');
+    expect(screen.getByRole('list', { name: 'Attachments' }).textContent).toBe('photo.jpgJPEG image · 2.4 MBreceipt.pdfPDF · 52 kB');
   });
 
   it('labels internal notes as notes', () => {

@@ -1,7 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { CommandProvider } from '../../../../renderer/src/features/commands/CommandProvider';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
 import { ClientProvider } from '../../../../renderer/src/api/ClientContext';
+import { useLiveUpdates } from '../../../../renderer/src/api/liveUpdates';
 import type { KinshipClient } from '../../../../renderer/src/api/client';
 import type { EventName, EventPayload } from '../../../../shared/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../../shared/contract/methods';
@@ -33,11 +35,22 @@ export function fakeClient(handlers: Handlers) {
   return { client, call, emit, callsOf };
 }
 
+/** The app keeps the cache live from the host's events once per window: so does each rendering here. */
+function LiveUpdates() {
+  useLiveUpdates();
+  return null;
+}
+
 export function withClient(client: KinshipClient, ui: ReactElement): ReactElement {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   return (
     <QueryClientProvider client={queryClient}>
-      <ClientProvider client={client}>{ui}</ClientProvider>
+      <ClientProvider client={client}>
+        <CommandProvider>
+          <LiveUpdates />
+          {ui}
+        </CommandProvider>
+      </ClientProvider>
     </QueryClientProvider>
   );
 }
