@@ -60,8 +60,11 @@ test('settings', async ({ page }) => {
 
 async function openUpsetConversation(page: Page) {
   await openConsoleWithDemo(page, started.host.url);
-  await page.getByRole('textbox', { name: 'Sort' }).click();
-  await page.getByRole('option', { name: 'Most upset first' }).click();
+  // open work on every channel, most upset first (the inbox otherwise opens as the last test left it)
+  await page.evaluate(() => {
+    window.location.hash = '#/inbox?sort=upset';
+  });
+  await page.getByRole('textbox', { name: 'Sort' }).and(page.locator('[value="Most upset first"]')).waitFor();
   await page.getByTestId('conversation-row').first().click();
   // the coach is folded to one line until wanted: open it
   await page.getByTestId('coach-fold').click();

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { haveSharedModels, startWebHost, stopWebHost } from './webHostFixture';
+import { haveSharedModels, showEverythingNewestFirst, startWebHost, stopWebHost } from './webHostFixture';
 
 /**
  * On-device analysis as a user meets it: the demo's backlog is read with visible progress, each
@@ -19,6 +19,8 @@ async function loadDemo(page: Page, url: string) {
 }
 
 async function openBySearch(page: Page, phrase: string) {
+  // search looks within the queue's filters: these messages may be in resolved conversations
+  await showEverythingNewestFirst(page);
   await page.getByRole('textbox', { name: 'Search all messages' }).fill(phrase);
   await page.getByTestId('search-hit').first().click();
   await expect(page.locator('[data-focused]')).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
+import { openConsoleWithDemo, showEverythingNewestFirst, startWebHost, stopWebHost } from './webHostFixture';
 
 /** Keyboard first: the palette reaches every action, j/k and single keys work, the keymap is the user's. */
 test.describe.configure({ mode: 'serial' });
@@ -122,6 +122,8 @@ test('a macro with blanks asks for them, and one left empty stays visible in the
 
 test('a macro is inserted filled in from the menu, the palette or its own key set in Settings', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
+  // search looks within the queue's filters, and Edith's conversation is resolved
+  await showEverythingNewestFirst(page);
   await page.getByRole('textbox', { name: 'Search all messages' }).fill('somebody has got hold of my card details');
   await page.getByTestId('search-hit').first().click();
   await page.getByRole('button', { name: 'Clear search' }).click();
