@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { RunningWebHost } from '../../electron/web/runWebHost';
 import type { IngestMessage } from '../../shared/contract/ingestion';
 import { startHostInProcess } from './inProcessHost';
-import { openConsoleWithDemo } from './webHostFixture';
+import { openConsoleWithDemo, showEverythingNewestFirst } from './webHostFixture';
 
 /**
  * The conversation pane and the console around it, in Chromium against the web host: the thread
@@ -36,6 +36,10 @@ function chatFrom(name: string, handle: string, body: string, at: number, author
 }
 
 async function openRow(page: Page, name: string) {
+  // the conversations these tests make are the newest: show everything newest first
+  // (the inbox otherwise opens on open work, waiting longest, or where the last test left it)
+  const hash = await page.evaluate(() => window.location.hash);
+  if (!(hash.includes('status=all') && hash.includes('sort=recent'))) await showEverythingNewestFirst(page);
   await page.getByTestId('conversation-row').filter({ hasText: name }).first().click();
   await expect(page.getByRole('article', { name: `Conversation with ${name}` })).toBeVisible();
 }

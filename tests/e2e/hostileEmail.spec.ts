@@ -159,7 +159,7 @@ test('once the agent allows remote images, exactly the images counted load, and 
     const shown = Number((await notice.textContent())!.match(/(\d+) remote image/)![1]);
     expect(shown).toBe(email.remote.length);
     expect(leaving).toEqual([]);
-    if (email.subject === 'Tracking pixel') await expect(view.getByRole('list', { name: 'Attachments' })).toHaveText('invoice.pdf.exe · 117 KB');
+    if (email.subject === 'Tracking pixel') await expect(view.getByRole('list', { name: 'Attachments' })).toHaveText('invoice.pdf.exeOCTET-STREAM · 120 kB');
     await notice.getByRole('button', { name: 'Show remote images' }).click();
     await expect(view.locator('[data-email-frame="loaded-with-remote"]')).toHaveCount(1);
     // the frame's load event waits for its images: every request they make has been made

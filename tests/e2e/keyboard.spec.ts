@@ -46,7 +46,7 @@ test('Ctrl+K opens the palette, which lists the actions with their keys and runs
   for (const title of ['Next conversation', 'Reply', 'Resolve the conversation', 'Assign the conversation to me', 'Go to Settings', 'Switch role to supervisor']) {
     await expect(palette.getByText(title, { exact: true })).toBeVisible();
   }
-  await input.fill('assign');
+  await input.fill('assign the conversation to me');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('article')).toContainText('Aisha Khan');
   await expect(page.getByRole('dialog')).toHaveCount(0);

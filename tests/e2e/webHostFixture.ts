@@ -70,10 +70,15 @@ export async function startWebHost(
 export async function openConsoleWithDemo(page: Page, url: string): Promise<void> {
   await page.goto(url);
   const load = page.getByRole('button', { name: 'Load the demo workspace' });
-  const row = page.getByTestId('conversation-row').first();
-  await load.or(row).waitFor();
+  const shell = page.getByRole('navigation', { name: 'Main navigation' });
+  await load.or(shell).first().waitFor();
   if (await load.isVisible()) await load.click();
-  await row.waitFor();
+  await shell.waitFor();
+  // the inbox as a person opens it the first time (it otherwise reopens where the last test left it)
+  await page.evaluate(() => {
+    window.location.hash = '#/inbox';
+  });
+  await page.getByTestId('conversation-row').first().waitFor();
 }
 
 /**

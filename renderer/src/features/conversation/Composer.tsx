@@ -95,9 +95,14 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
   const send = useMutation({
     mutationFn: (request: { kind: DraftKind; body: string; draftCheck?: DraftCheckDecisionInput; thenStatus?: StatusAfterSend }) =>
       client.call('conversations.send', { conversationId, ...request }),
+    onError: (_error, request) => {
+      // nothing went, and the host may not hold this text as its draft yet
+      saveDraft({ kind: request.kind, text: request.body });
+    },
     onSuccess: (result, request) => {
       if (result.outcome === 'check') {
-        // nothing went: the coach has something to say first
+        // nothing went: the coach has something to say first (and the text stays the draft)
+        saveDraft({ kind: request.kind, text: request.body });
         setFindings(result.findings);
         setStatusAfter(request.thenStatus);
         setSeen((current) => ({ shown: [...(current?.shown ?? []), ...result.findings.map((finding) => ({ check: finding.check, better: finding.better }))].slice(-20), used: current?.used ?? false }));
@@ -119,6 +124,14 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     },
   });
 
+  /**
+   * The text being sent will not be saved as a draft by a save still waiting for typing to pause:
+   * that save would reach the host after the send cleared the draft and bring the sent text back.
+   */
+  const sending = (of: DraftKind, body: string) => {
+    lastSaved.current = { ...lastSaved.current, [of]: body };
+  };
+
   const length = messageLength(text);
   const tooLong = lengthState(length) === 'over';
   const canSend = text.trim().length > 0 && !tooLong && !send.isPending;
@@ -126,10 +139,12 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     if (!canSend) return;
     // a reply sent again after the check: what the agent did about it goes with it
     const draftCheck = kind === 'reply' && seen ? { decision: seen.used ? ('use-instead' as const) : ('revised' as const), shown: seen.shown } : undefined;
+    sending(kind, text);
     send.mutate({ kind, body: text, ...(draftCheck ? { draftCheck } : {}), ...(thenStatus ? { thenStatus } : {}) });
   };
   const sendAnyway = () => {
     if (!canSend) return;
+    sending('reply', text);
     send.mutate({ kind: 'reply', body: text, draftCheck: { decision: 'send-anyway', shown: seen?.shown ?? [] }, ...(statusAfter ? { thenStatus: statusAfter } : {}) });
   };
 

@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/contract/views';
 import { navigate, parseRoute, routeHash, useLocationHash } from '../../app/route';
 
-/** The address's names for the view's parts; a part at its default is left out. */
+/** The address's names for the view's parts (and `tag`, a tag's id); a part at its default is left out. */
 const VIEW_KEYS = ['channel', 'status', 'assignee', 'mood', 'sort'] as const satisfies readonly (keyof InboxView)[];
 
 const positiveId = (value: string | null): number | null => {
@@ -24,6 +24,8 @@ export function placeFromParams(params: URLSearchParams): InboxPlace {
     const parsed = inboxViewSchema.shape[key].safeParse(params.get(key));
     if (parsed.success) (view as Record<string, string>)[key] = parsed.data;
   }
+  const tag = positiveId(params.get('tag'));
+  if (tag !== null) view.tag = tag;
   const conversationId = positiveId(params.get('open'));
   return {
     view,
@@ -36,6 +38,7 @@ export function placeFromParams(params: URLSearchParams): InboxPlace {
 export function placeParams(place: InboxPlace): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of VIEW_KEYS) if (place.view[key] !== DEFAULT_INBOX_VIEW[key]) params.set(key, place.view[key]);
+  if (place.view.tag !== 'any') params.set('tag', String(place.view.tag));
   if (place.query) params.set('q', place.query);
   if (place.conversationId !== null) params.set('open', String(place.conversationId));
   if (place.conversationId !== null && place.messageId !== null) params.set('at', String(place.messageId));
