@@ -39,7 +39,7 @@ test('the inbox opens on open work, whoever has waited longest on top', async ({
   await expect(page.getByRole('textbox', { name: 'Status' })).toHaveValue('Open work');
   await expect(page.getByRole('textbox', { name: 'Sort' })).toHaveValue('Waiting longest');
   await expect(page.getByText(/waiting for us first, longest on top/)).toBeVisible();
-  const statuses = await rows(page).locator('.mantine-Badge-root').allTextContents();
+  const statuses = await rows(page).getByTestId('status').allTextContents();
   expect(statuses.filter((s) => /resolved|snoozed/i.test(s))).toEqual([]);
   const waits = (await rows(page).getByTestId('waiting').allTextContents()).map(minutes);
   expect(waits.length).toBeGreaterThan(3);

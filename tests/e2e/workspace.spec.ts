@@ -94,7 +94,7 @@ test('the queue shows open work, most upset first or longest waiting first, with
   );
   expect(moods.length).toBeGreaterThan(3);
   expect(moods).toEqual([...moods].sort((a, b) => a - b));
-  const statuses = await rows.locator('.mantine-Badge-root').allTextContents();
+  const statuses = await rows.getByTestId('status').allTextContents();
   expect(statuses.every((s) => /open|pending/i.test(s))).toBe(true);
 
   await page.getByRole('textbox', { name: 'Mood' }).click();

@@ -100,7 +100,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
                 {conversation.priority}
               </Badge>
             )}
-            <Badge size="xs" variant="light" color={status.color}>
+            <Badge size="xs" variant="light" color={status.color} data-testid="status">
               {status.label}
             </Badge>
           </Group>
