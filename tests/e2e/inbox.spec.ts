@@ -102,6 +102,8 @@ test('a call opens as timestamped call notes between its start and end', async (
 
 test('searching for a phrase finds the message and opens its conversation there', async ({ page }) => {
   await page.goto(own.host.url);
+  // search looks within the queue's filters: search everything
+  await showEverythingNewestFirst(page);
   await page.getByRole('textbox', { name: 'Search all messages' }).fill('answered my question within the hour');
   const hit = page.getByTestId('search-hit');
   await expect(hit).toHaveCount(1);
