@@ -72,15 +72,15 @@ test.describe('with the stand-in models', () => {
     await openBySearch(page, 'Nobody came, no text, no call');
     const tone = page.getByTestId('draft-tone');
     await expect(tone).toContainText('start typing');
-    await page.getByRole('textbox', { name: /^Reply to / }).fill('Thank you so much, I am delighted we could sort this out for you!');
+    await page.getByRole('textbox', { name: /^(Reply to|Written follow-up to) / }).fill('Thank you so much, I am delighted we could sort this out for you!');
     await expect(tone.getByTestId('reading')).toHaveAccessibleName(/^Reading: \w+ \d+% · [+−]?\d\.\d\d\. Details$/);
     const first = await tone.getByTestId('reading').getAttribute('aria-label');
-    await page.getByRole('textbox', { name: /^Reply to / }).fill('This is disgusting, useless and terrible. I hate it.');
+    await page.getByRole('textbox', { name: /^(Reply to|Written follow-up to) / }).fill('This is disgusting, useless and terrible. I hate it.');
     await expect(tone.getByTestId('reading')).not.toHaveAccessibleName(first!);
     // in the agent's terms: an apology is warm whatever sadness a model hears; blame is blame whatever it reads as
-    await page.getByRole('textbox', { name: /^Reply to / }).fill('I am so sorry. I completely understand how frustrating this must be, and I will put it right today.');
+    await page.getByRole('textbox', { name: /^(Reply to|Written follow-up to) / }).fill('I am so sorry. I completely understand how frustrating this must be, and I will put it right today.');
     await expect(tone.getByTestId('draft-tone-label')).toHaveText('Warm');
-    await page.getByRole('textbox', { name: /^Reply to / }).fill('That is your problem.');
+    await page.getByRole('textbox', { name: /^(Reply to|Written follow-up to) / }).fill('That is your problem.');
     await expect(tone.getByTestId('draft-tone-label')).toHaveText('Blaming');
   });
 
