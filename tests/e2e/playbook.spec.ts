@@ -55,7 +55,8 @@ test('agents read the playbook; a supervisor changes a wording, it persists, and
 
   // it persisted
   await page.reload();
-  await page.getByTestId('conversation-row').first().waitFor();
+  // the page stays where it was (Settings): wait for the console itself
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
   panel = await openPlaybook(page);
   rule = await openRule(page, 'Acknowledge the frustration');
   await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toHaveValue(WORDING);
