@@ -228,8 +228,9 @@ test('the palette reaches calls, follow-ups, the queue’s filters and sorts, an
   await runCommand(page, 'Show channel: Call');
   await expect(page.getByRole('radiogroup', { name: 'Channel' }).getByRole('radio', { name: 'Call' })).toBeChecked();
   await expect(page.getByTestId('conversation-row').first()).toHaveAttribute('data-channel', 'voice');
-  await runCommand(page, 'Sort the queue: Waiting longest');
-  await expect(page.getByRole('textbox', { name: 'Sort' })).toHaveValue('Waiting longest');
+  // (the inbox opens sorted waiting longest: the palette offers the other orders)
+  await runCommand(page, 'Sort the queue: Newest first');
+  await expect(page.getByRole('textbox', { name: 'Sort' })).toHaveValue('Newest first');
   await page.getByTestId('conversation-row').first().click();
   await expect(page.getByRole('log', { name: 'Messages' })).toBeVisible();
 
