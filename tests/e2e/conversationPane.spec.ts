@@ -236,7 +236,7 @@ test('the palette reaches calls, follow-ups, the queue’s filters and sorts, an
 
   await page.locator('body').press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
-  for (const label of ['Start a call', 'Add a follow-up…', 'Show status: Open work', 'Sort the queue: Most upset first', 'Set priority: urgent', 'Resolve the conversation']) {
+  for (const label of ['Start a call', 'Add a follow-up…', 'Show status: Any status', 'Sort the queue: Most upset first', 'Set priority: urgent', 'Resolve the conversation']) {
     await expect(palette.getByRole('button', { name: label }).first()).toBeAttached();
   }
   await page.keyboard.press('Escape');
