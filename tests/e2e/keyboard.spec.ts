@@ -152,6 +152,8 @@ test('a macro is inserted filled in from the menu, the palette or its own key se
   await expect(macros).toContainText('Mod+K is already used by Open the command palette');
 
   await page.reload();
+  // a reload stays on Settings: back to the inbox
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Inbox' }).click();
   await page.getByTestId('conversation-row').first().click();
   await page.getByRole('textbox', { name: /^Reply to / }).click();
   await page.keyboard.press('Control+Shift+Y');
