@@ -254,8 +254,14 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   const startedAt = performance.now();
   // the engine looks for its models before it starts its worker (asynchronously): trace the worker once it is there
   const ready = engine.start();
-  while (!engine.worker) await new Promise((resolve) => setImmediate(resolve));
-  traceWorker(engine.worker, liveBodies, batches);
+  // a start that fails before any worker exists ends the wait too (and is reported by `await ready`)
+  let settled = false;
+  void ready.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  while (!engine.worker && !settled) await new Promise((resolve) => setImmediate(resolve));
+  if (engine.worker) traceWorker(engine.worker, liveBodies, batches);
   await ready;
   const readyAt = performance.now();
   delay.enable();
