@@ -154,6 +154,8 @@ test('a macro is inserted filled in from the menu, the palette or its own key se
   await page.reload();
   // a reload stays on Settings: back to the inbox
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Inbox' }).click();
+  // the inbox kept its view (everything, newest first), whose top row may be a call: pick a chat
+  await page.getByRole('radiogroup', { name: 'Channel' }).getByText('Chat', { exact: true }).click();
   await page.getByTestId('conversation-row').first().click();
   await page.getByRole('textbox', { name: /^Reply to / }).click();
   await page.keyboard.press('Control+Shift+Y');
