@@ -32,14 +32,18 @@ function electronLikeTransport() {
   return { transport, report, listeners };
 }
 
+function showBanner(transport: Transport) {
+  return renderWithMantine(
+    <ClientProvider client={createClient(transport)}>
+      <ServicesStatusBanner />
+    </ClientProvider>,
+  );
+}
+
 describe('the services status banner', () => {
   it('shows nothing while the services run, says "reconnecting" while they restart, and goes once they are back', () => {
     const { transport, report } = electronLikeTransport();
-    renderWithMantine(
-      <ClientProvider client={createClient(transport)}>
-        <ServicesStatusBanner />
-      </ClientProvider>,
-    );
+    showBanner(transport);
     expect(screen.queryByRole('status')).toBeNull();
     report('reconnecting', 'Kinship’s services stopped unexpectedly and are restarting.');
     const banner = screen.getByRole('status');
@@ -51,32 +55,20 @@ describe('the services status banner', () => {
 
   it('says so as an alert when the services were given up on', () => {
     const { transport, report } = electronLikeTransport();
-    renderWithMantine(
-      <ClientProvider client={createClient(transport)}>
-        <ServicesStatusBanner />
-      </ClientProvider>,
-    );
+    showBanner(transport);
     report('failed', 'Kinship’s services stopped unexpectedly several times in a row and were not restarted.');
     expect(screen.getByRole('alert').textContent).toMatch(/were not restarted/);
   });
 
   it('stops listening when it leaves the screen, and shows nothing for a host without such a status (the web host)', () => {
     const { transport, listeners } = electronLikeTransport();
-    const shown = renderWithMantine(
-      <ClientProvider client={createClient(transport)}>
-        <ServicesStatusBanner />
-      </ClientProvider>,
-    );
+    const shown = showBanner(transport);
     expect(listeners.size).toBe(1);
     shown.unmount();
     expect(listeners.size).toBe(0);
 
     const web: Transport = { host: 'web', call: () => Promise.resolve({ ok: true, value: null }), onEvent: () => () => undefined };
-    renderWithMantine(
-      <ClientProvider client={createClient(web)}>
-        <ServicesStatusBanner />
-      </ClientProvider>,
-    );
+    showBanner(web);
     expect(screen.queryByRole('status')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
