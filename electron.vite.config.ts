@@ -19,6 +19,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
+          // the services, in a process of their own (utilityProcess.fork in Electron; plain Node in tests)
+          servicesProcess: resolve(__dirname, 'electron/host/servicesProcess.ts'),
           webHost: resolve(__dirname, 'electron/web/index.ts'),
           launcher: resolve(__dirname, 'electron/launcher/index.ts'),
           // run on a packaged app before signing: node out/main/flipFuses.js <Electron binary>

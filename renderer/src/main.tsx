@@ -11,6 +11,7 @@ import { ClientProvider } from './api/ClientContext';
 import { App } from './app/App';
 import { CommandProvider } from './features/commands/CommandProvider';
 import { HostUnreachable } from './features/workspace/HostUnreachable';
+import { ServicesStatusBanner } from './features/workspace/ServicesStatusBanner';
 import { contrastVariables, theme } from './app/theme';
 
 const client = connectToHost();
@@ -27,6 +28,7 @@ createRoot(document.getElementById('root')!).render(
         <ClientProvider client={client}>
           <QueryClientProvider client={queryClient}>
             <CommandProvider>
+              <ServicesStatusBanner />
               <App />
             </CommandProvider>
           </QueryClientProvider>

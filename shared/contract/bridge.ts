@@ -1,5 +1,6 @@
 import type { CallResult } from './errors';
 import type { KinshipEvent } from './events';
+import type { ServicesStatus } from './servicesStatus';
 
 /**
  * What the Electron preload exposes on `window.kinship`. The renderer's client wraps it; the
@@ -10,6 +11,8 @@ export interface KinshipBridge {
   call(method: string, input: unknown): Promise<CallResult<unknown>>;
   /** Returns a function that stops listening. */
   onEvent(listener: (event: KinshipEvent) => void): () => void;
+  /** Where the services process is: called at once with the latest known status, then on every change. */
+  onServicesStatus(listener: (status: ServicesStatus) => void): () => void;
   /** Opens one conversation in a window of its own. */
   popOut(conversationId: number): Promise<void>;
 }

@@ -12,6 +12,8 @@ export const IPC_CALL = 'kinship:call';
 export const IPC_EVENT = 'kinship:event';
 /** Electron only: open one conversation in a window of its own. */
 export const IPC_POP_OUT = 'kinship:pop-out';
+/** Electron only: where the services process is (ready, reconnecting after a crash, …). */
+export const IPC_SERVICES_STATUS = 'kinship:services-status';
 
 /** The address fragment that shows one conversation on its own: #conversation=123. */
 export const CONVERSATION_HASH = 'conversation';

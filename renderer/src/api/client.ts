@@ -2,6 +2,7 @@ import type { KinshipBridge } from '../../../shared/contract/bridge';
 import { ApiError } from '../../../shared/contract/errors';
 import type { EventName, EventPayload, KinshipEvent } from '../../../shared/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
+import type { ServicesStatus } from '../../../shared/contract/servicesStatus';
 import { CONVERSATION_HASH } from '../../../shared/contract/channels';
 import { createRequestIds } from './requestIds';
 import type { Transport } from './transport';
@@ -32,6 +33,10 @@ export function createClient(transport: Transport, requestIds = createRequestIds
     openConversationWindow(conversationId: number): void {
       if (window.kinship) void window.kinship.popOut(conversationId);
       else window.open(`${window.location.pathname}#${CONVERSATION_HASH}=${conversationId}`, '_blank');
+    },
+    /** Where the host's services are (Electron restarts them if they end unexpectedly); never called where the host has no such status. */
+    onServicesStatus(listener: (status: ServicesStatus) => void): () => void {
+      return transport.onServicesStatus ? transport.onServicesStatus(listener) : () => undefined;
     },
     on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
       return transport.onEvent((event: KinshipEvent) => {
