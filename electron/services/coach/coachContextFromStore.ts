@@ -41,7 +41,8 @@ export function coachContextFromStore(store: Store, conversationId: number, agen
       channel: other.channel,
       subject: other.subject,
       createdAt: other.createdAt,
-      lastContactAt: other.lastMessage?.sentAt ?? other.createdAt,
+      // an internal note written later is not a contact with the customer
+      lastContactAt: store.messages.lastContactAt(other.id) ?? other.createdAt,
       firstCustomerText: index === 0 ? store.messages.firstBodyBy(other.id, 'customer') : null,
     })),
     openFollowUps: store.followUps

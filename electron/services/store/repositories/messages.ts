@@ -72,6 +72,13 @@ export function createMessagesRepository(db: Database.Database) {
   const firstByAuthor = db.prepare<[number, MessageAuthor], { body: string }>(
     'SELECT body FROM messages WHERE conversation_id = ? AND author = ? ORDER BY sent_at, id LIMIT 1',
   );
+  // a contact with the customer: their message or ours, or a call's own lines; never an internal note
+  // (the same rule as electron/services/connection/lastContact.ts, which works on history in memory)
+  const lastContact = db.prepare<[number], { sent_at: number }>(
+    `SELECT m.sent_at FROM messages m JOIN conversations c ON c.id = m.conversation_id
+     WHERE m.conversation_id = ? AND (m.author IN ('customer', 'agent') OR (m.author = 'system' AND c.channel = 'voice'))
+     ORDER BY m.sent_at DESC, m.id DESC LIMIT 1`,
+  );
   const latestByAuthor = db.prepare<[number, MessageAuthor, number], { id: number; sent_at: number }>(
     'SELECT id, sent_at FROM messages WHERE conversation_id = ? AND author = ? AND id != ? ORDER BY sent_at DESC, id DESC LIMIT 1',
   );
@@ -130,6 +137,10 @@ export function createMessagesRepository(db: Database.Database) {
     latestBy(conversationId: number, author: MessageAuthor, except = 0): { id: number; sentAt: number } | null {
       const row = latestByAuthor.get(conversationId, author, except);
       return row ? { id: row.id, sentAt: row.sent_at } : null;
+    },
+    /** When the customer and we were last in contact in a conversation (not a note), if ever. */
+    lastContactAt(conversationId: number): number | null {
+      return lastContact.get(conversationId)?.sent_at ?? null;
     },
     /** The text of the first message a given author wrote in a conversation, if any. */
     firstBodyBy(conversationId: number, author: MessageAuthor): string | null {
