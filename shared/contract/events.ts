@@ -56,6 +56,8 @@ export const eventPayloads = {
     conversationId: z.number().int().positive(),
     reason: z.enum(['tags', 'snoozed', 'snooze-ended']),
   }),
+  /** A tag was renamed, recoloured or deleted: every list and conversation showing it reads it again. */
+  'tags.changed': z.object({ tagId: z.number().int().positive(), change: z.enum(['renamed', 'recoloured', 'deleted']) }),
   /** A person's draft in a conversation appeared or went (sent, emptied): the queue marks conversations with a draft. */
   'draft.changed': z.object({ conversationId: z.number().int().positive(), userId: z.number().int().nonnegative(), hasDraft: z.boolean() }),
   /** The workspace changed in bulk (e.g. the demo was loaded): lists should refetch. */

@@ -177,6 +177,13 @@ export const methodInputs = {
     .object({ clientId: clientId.optional(), id, name: tagNameSchema, color: z.enum(TAG_COLORS).nullable().default(null) })
     .strict(),
   'conversations.removeTag': z.object({ clientId: clientId.optional(), id, tagId: id }).strict(),
+  /** Renames or recolours a tag everywhere it is used (a name another tag has is refused). Supervisors only. */
+  'tags.update': z
+    .object({ clientId: clientId.optional(), id, name: tagNameSchema.optional(), color: z.enum(TAG_COLORS).nullable().optional() })
+    .strict()
+    .refine((input) => input.name !== undefined || input.color !== undefined, 'Give a new name or a colour'),
+  /** Deletes a tag and takes it off every conversation that carries it. Supervisors only. */
+  'tags.delete': z.object({ clientId: clientId.optional(), id }).strict(),
   /** Snoozed until a time still to come (refused otherwise); it comes back open and unread then, or when the customer writes. */
   'conversations.snooze': z.object({ clientId: clientId.optional(), id, until: timeSchema }).strict(),
   'responseTargets.get': z.object({}).strict(),
@@ -217,6 +224,8 @@ export const RETRYABLE_METHODS = [
   'followUps.close',
   'conversations.addTag',
   'conversations.removeTag',
+  'tags.update',
+  'tags.delete',
   'conversations.snooze',
   'responseTargets.save',
   'views.save',
@@ -279,6 +288,9 @@ export interface MethodOutputs {
   'tags.list': TagUse[];
   'conversations.addTag': ConversationSummary;
   'conversations.removeTag': ConversationSummary;
+  'tags.update': TagUse;
+  /** The tag deleted, and how many conversations carried it. */
+  'tags.delete': { id: number; removedFrom: number };
   'conversations.snooze': ConversationSummary;
   'responseTargets.get': { targets: ResponseTargets; isDefault: boolean; canEdit: boolean };
   'responseTargets.save': { targets: ResponseTargets; isDefault: boolean; canEdit: boolean };

@@ -57,6 +57,50 @@ test('the queue filters by a tag; a tag removed no longer matches', async ({ pag
   await expect(page.getByText(/^0 conversations$/)).toBeVisible();
 });
 
+test('a supervisor renames, recolours and deletes a tag in Settings, and every row carrying it follows', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  const row = rows(page).nth(1);
+  const id = (await row.getAttribute('data-conversation-id'))!;
+  await row.click();
+  await article(page).getByRole('button', { name: 'Add a tag' }).click();
+  await page.getByRole('textbox', { name: 'Tag name' }).fill('Damged in transit');
+  await page.getByRole('button', { name: 'Make tag “Damged in transit”' }).click();
+  const onRow = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`).getByTestId('tag-chip');
+  await expect(onRow).toHaveText('Damged in transit');
+
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  // an agent sees the tags, and may not change them
+  await nav.getByRole('button', { name: 'Settings' }).click();
+  const tags = page.getByRole('region', { name: 'Tags' });
+  await expect(tags.getByTestId('tag-setting').filter({ hasText: 'Damged in transit' })).toContainText('1 conversation');
+  await expect(tags).toContainText('Only a supervisor can rename, recolour or delete them.');
+  await expect(tags.getByRole('button', { name: 'Delete Damged in transit' })).toHaveCount(0);
+
+  await page.getByRole('radiogroup', { name: 'Role' }).getByText('Supervisor', { exact: true }).click();
+  await tags.getByRole('button', { name: 'Rename or recolour Damged in transit' }).click();
+  await tags.getByRole('textbox', { name: 'New name for “Damged in transit”' }).fill('Damaged in transit');
+  await tags.getByRole('radiogroup', { name: 'Colour of “Damged in transit”' }).getByRole('radio', { name: 'red' }).click();
+  await tags.getByRole('button', { name: 'Save tag' }).click();
+  await expect(tags.getByTestId('tag-setting').filter({ hasText: 'Damaged in transit' })).toBeVisible();
+
+  await nav.getByRole('button', { name: 'Inbox' }).click();
+  await expect(onRow).toHaveText('Damaged in transit');
+  await expect(article(page).getByTestId('tag-chip')).toHaveText(['Damaged in transit']);
+
+  await nav.getByRole('button', { name: 'Settings' }).click();
+  await tags.getByRole('button', { name: 'Delete Damaged in transit' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the tag “Damaged in transit”?' });
+  await expect(confirm).toContainText('It comes off 1 conversation.');
+  await confirm.getByRole('button', { name: 'Delete tag' }).click();
+  await expect(tags.getByTestId('tag-setting').filter({ hasText: 'Damaged in transit' })).toHaveCount(0);
+  await page.getByRole('radiogroup', { name: 'Role' }).getByText('Agent', { exact: true }).click();
+
+  await nav.getByRole('button', { name: 'Inbox' }).click();
+  await expect(article(page).getByRole('button', { name: 'Add a tag' })).toBeVisible();
+  await expect(article(page).getByTestId('tag-chip')).toHaveCount(0);
+  await expect(onRow).toHaveCount(0);
+});
+
 test('a snoozed conversation leaves open work until its time', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   await choose(page, 'Status', 'Open work');

@@ -5,7 +5,7 @@ import type { Handlers } from './dispatch';
 
 type TriageHandlers = Pick<
   Handlers,
-  'tags.list' | 'conversations.addTag' | 'conversations.removeTag' | 'conversations.snooze' | 'responseTargets.get' | 'responseTargets.save'
+  'tags.list' | 'tags.update' | 'tags.delete' | 'conversations.addTag' | 'conversations.removeTag' | 'conversations.snooze' | 'responseTargets.get' | 'responseTargets.save'
 >;
 
 export interface TriageParts {
@@ -16,15 +16,26 @@ export interface TriageParts {
 
 /** Tags, snoozes and the response-time targets (which only supervisors change). */
 export function createTriageHandlers(triage: () => TriageParts, currentUser: () => User | null, role: () => Role): TriageHandlers {
+  const supervisorOnly = (what: string) => {
+    if (role() !== 'supervisor') throw new ApiError('forbidden', `Only a supervisor can ${what}.`);
+  };
   const targetsState = () => ({ ...triage().targets.get(), canEdit: role() === 'supervisor' });
   return {
     'tags.list': () => triage().tags.list(),
     'conversations.addTag': ({ id, name, color }) => triage().tags.add({ conversationId: id, name, color, user: currentUser() }),
     'conversations.removeTag': ({ id, tagId }) => triage().tags.remove({ conversationId: id, tagId, user: currentUser() }),
+    'tags.update': ({ id, name, color }) => {
+      supervisorOnly('rename or recolour tags');
+      return triage().tags.update({ id, name, color, user: currentUser() });
+    },
+    'tags.delete': ({ id }) => {
+      supervisorOnly('delete tags');
+      return triage().tags.delete({ id, user: currentUser() });
+    },
     'conversations.snooze': ({ id, until }) => triage().snoozes.snooze({ conversationId: id, until, user: currentUser() }),
     'responseTargets.get': () => targetsState(),
     'responseTargets.save': ({ targets }) => {
-      if (role() !== 'supervisor') throw new ApiError('forbidden', 'Only a supervisor can change the response-time targets.');
+      supervisorOnly('change the response-time targets');
       triage().targets.save(targets, currentUser());
       return targetsState();
     },

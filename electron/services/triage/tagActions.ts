@@ -1,5 +1,5 @@
 import type { ConversationSummary, User } from '../../../shared/contract/domain';
-import { TAGS_IN_WORKSPACE_MAX, TAGS_PER_CONVERSATION_MAX, normaliseTagName, type TagColor } from '../../../shared/contract/triage';
+import { TAGS_IN_WORKSPACE_MAX, TAGS_PER_CONVERSATION_MAX, normaliseTagName, type TagColor, type TagUse } from '../../../shared/contract/triage';
 import { Refusal } from '../common/refusal';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
@@ -54,6 +54,45 @@ export function createTagActions(store: Store, bus: EventBus, now: () => number)
       });
       bus.emit('conversation.changed', { conversationId: input.conversationId, reason: 'tags' });
       return summary(input.conversationId, input.user);
+    },
+
+    /**
+     * Renames or recolours a tag everywhere it is used. A name another tag already has is refused
+     * (merging two tags is not a rename); the same name in another case just changes its case.
+     */
+    update(input: { id: number; name?: string; color?: TagColor | null; user: User | null }): TagUse {
+      const at = now();
+      const { tag, change } = store.transaction(() => {
+        const tag = store.tags.getById(input.id);
+        if (!tag) throw new Refusal('not-found', `There is no tag ${input.id}.`);
+        const name = input.name === undefined ? tag.name : normaliseTagName(input.name);
+        if (!name) throw new Refusal('invalid-input', 'A tag needs a name.');
+        const clash = store.tags.findByName(name);
+        if (clash && clash.id !== tag.id) throw new Refusal('conflict', `There is a tag called “${clash.name}” already.`);
+        const color = input.color === undefined ? tag.color : input.color;
+        const change = name !== tag.name ? ('renamed' as const) : color !== tag.color ? ('recoloured' as const) : null;
+        if (!change) return { tag, change };
+        store.tags.update(tag.id, name, color);
+        store.sessionEvents.append({ at, kind: 'tag.changed', conversationId: null, messageId: null, userId: input.user?.id ?? null, payload: { tagId: tag.id, from: { name: tag.name, color: tag.color }, to: { name, color } } });
+        return { tag: { ...tag, name, color }, change };
+      });
+      if (change) bus.emit('tags.changed', { tagId: tag.id, change });
+      return { ...tag, conversations: store.tags.uses(tag.id) };
+    },
+
+    /** Deletes a tag and takes it off every conversation carrying it, in one write. */
+    delete(input: { id: number; user: User | null }): { id: number; removedFrom: number } {
+      const at = now();
+      const removedFrom = store.transaction(() => {
+        const tag = store.tags.getById(input.id);
+        if (!tag) throw new Refusal('not-found', `There is no tag ${input.id}.`);
+        const removedFrom = store.tags.uses(tag.id);
+        store.tags.delete(tag.id);
+        store.sessionEvents.append({ at, kind: 'tag.deleted', conversationId: null, messageId: null, userId: input.user?.id ?? null, payload: { tagId: tag.id, name: tag.name, removedFrom } });
+        return removedFrom;
+      });
+      bus.emit('tags.changed', { tagId: input.id, change: 'deleted' });
+      return { id: input.id, removedFrom };
     },
   };
 }

@@ -83,6 +83,12 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
       invalidate(queryKeys.conversation(changed.conversationId));
       if (changed.reason === 'tags') invalidate(tagsKey);
     },
+    // a tag renamed, recoloured or deleted (here or by a colleague): every list and header showing it
+    'tags.changed': () => {
+      invalidate(tagsKey);
+      invalidate(queryKeys.allConversations);
+      invalidate(['conversations.get']);
+    },
     // a draft of this person's begun or gone (in this window or another) marks its row at once, without reading the queue again
     'draft.changed': (changed) => {
       if (changed.userId !== (queryClient.getQueryData<WorkspaceStatus>(queryKeys.status)?.currentUser?.id ?? 0)) return;

@@ -21,6 +21,8 @@ export type SessionEventKind =
   | 'follow-up.closed'
   | 'tag.added'
   | 'tag.removed'
+  | 'tag.changed'
+  | 'tag.deleted'
   | 'snooze.set'
   | 'snooze.ended'
   | 'response-targets.changed';
@@ -65,6 +67,7 @@ export function createSessionEventsRepository(db: Database.Database) {
   const ofConversation = db.prepare<[number], EventRow>(
     'SELECT * FROM session_events WHERE conversation_id = ? ORDER BY at, id',
   );
+  const ofWorkspace = db.prepare<[], EventRow>('SELECT * FROM session_events WHERE conversation_id IS NULL ORDER BY at, id');
 
   return {
     /** Adds an entry. Entries are never changed or removed (the schema refuses it). */
@@ -73,6 +76,10 @@ export function createSessionEventsRepository(db: Database.Database) {
     },
     listForConversation(conversationId: number): SessionEvent[] {
       return ofConversation.all(conversationId).map(toEvent);
+    },
+    /** Entries about the workspace rather than one conversation (tags renamed or deleted, the demo loaded…). */
+    listForWorkspace(): SessionEvent[] {
+      return ofWorkspace.all().map(toEvent);
     },
   };
 }

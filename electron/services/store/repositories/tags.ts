@@ -23,6 +23,9 @@ export function createTagsRepository(db: Database.Database) {
   const has = db.prepare<[number, number], { one: number }>('SELECT 1 AS one FROM conversation_tags WHERE conversation_id = ? AND tag_id = ?');
   const attach = db.prepare<[number, number, number]>('INSERT OR IGNORE INTO conversation_tags (conversation_id, tag_id, added_at) VALUES (?, ?, ?)');
   const detach = db.prepare<[number, number]>('DELETE FROM conversation_tags WHERE conversation_id = ? AND tag_id = ?');
+  const update = db.prepare<[string, TagColor | null, number]>('UPDATE tags SET name = ?, color = ? WHERE id = ?');
+  const uses = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM conversation_tags WHERE tag_id = ?');
+  const remove = db.prepare<[number]>('DELETE FROM tags WHERE id = ?');
 
   return {
     /** Every tag, by name, with how many conversations carry it. */
@@ -56,6 +59,17 @@ export function createTagsRepository(db: Database.Database) {
     },
     detach(conversationId: number, tagId: number): boolean {
       return detach.run(conversationId, tagId).changes > 0;
+    },
+    update(id: number, name: string, color: TagColor | null): void {
+      update.run(name, color, id);
+    },
+    /** How many conversations carry the tag. */
+    uses(id: number): number {
+      return uses.get(id)!.n;
+    },
+    /** Deletes the tag; the conversations carrying it lose it with it (ON DELETE CASCADE). */
+    delete(id: number): boolean {
+      return remove.run(id).changes > 0;
     },
   };
 }

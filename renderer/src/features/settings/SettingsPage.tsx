@@ -7,6 +7,7 @@ import { KeymapSettings } from './KeymapSettings';
 import { MacroSettings } from './MacroSettings';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 import { ResponseTargetSettings } from '../triage/ResponseTargetSettings';
+import { TagSettings } from '../triage/TagSettings';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const { store, counts } = status;
@@ -71,6 +72,9 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
         </PaneBoundary>
         <PaneBoundary what="The response-time targets">
           <ResponseTargetSettings />
+        </PaneBoundary>
+        <PaneBoundary what="The tags">
+          <TagSettings canEdit={status.role === 'supervisor'} />
         </PaneBoundary>
         <PaneBoundary what="The keyboard settings">
           <KeymapSettings />

@@ -1,9 +1,10 @@
-import { ActionIcon, Autocomplete, Button, ColorSwatch, Group, Popover, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Autocomplete, Button, Group, Popover, Stack, Text, Tooltip } from '@mantine/core';
 import { IconTag } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { TAG_COLORS, TAG_NAME_MAX, normaliseTagName, type Tag, type TagColor } from '../../../../shared/contract/triage';
+import { TAG_NAME_MAX, normaliseTagName, type Tag, type TagColor } from '../../../../shared/contract/triage';
 import { usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { TagChips } from './TagChips';
+import { TagColorPicker } from './TagColorPicker';
 import { useTagActions, useTagList } from './useTriage';
 
 interface Props {
@@ -86,22 +87,7 @@ export function TagEditor({ conversationId, tags, commandsEnabled = true }: Prop
                   <Text size="xs" c="dimmed">
                     A new tag. Colour (optional):
                   </Text>
-                  <Group gap={4} role="radiogroup" aria-label="Colour of the new tag">
-                    {TAG_COLORS.map((option) => (
-                      <ColorSwatch
-                        key={option}
-                        component="button"
-                        type="button"
-                        role="radio"
-                        aria-checked={color === option}
-                        aria-label={option}
-                        color={`var(--mantine-color-${option}-5)`}
-                        size={18}
-                        onClick={() => setColor(color === option ? null : option)}
-                        style={{ outline: color === option ? '2px solid var(--mantine-color-dark-4)' : undefined, outlineOffset: 1 }}
-                      />
-                    ))}
-                  </Group>
+                  <TagColorPicker value={color} onChange={setColor} label="Colour of the new tag" />
                 </>
               )}
               <Button type="submit" size="xs" disabled={!typed} loading={add.isPending}>

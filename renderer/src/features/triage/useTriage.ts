@@ -46,3 +46,23 @@ export function useSnooze(conversationId: number) {
     onSuccess: refresh,
   });
 }
+
+/** Rename, recolour and delete the workspace's tags (supervisors); every list showing them reads them again. */
+export function useTagManagement() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: tagsKey });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
+    void queryClient.invalidateQueries({ queryKey: ['conversations.get'] });
+  };
+  const update = useMutation({
+    mutationFn: (input: { id: number; name?: string; color?: TagColor | null }) => client.call('tags.update', input),
+    onSuccess: refresh,
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => client.call('tags.delete', { id }),
+    onSuccess: refresh,
+  });
+  return { update, remove };
+}

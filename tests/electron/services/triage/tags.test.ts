@@ -81,3 +81,68 @@ describe('tags on conversations', () => {
     expect(normaliseTagName('Cafe\u0301')).toBe('Café');
   });
 });
+
+describe('the team’s tags, as a supervisor keeps them', () => {
+  it('renames and recolours a tag everywhere it is used, logged and announced; a name another tag has is refused and changes nothing', async () => {
+    const { api, store, write, events } = triageWorkspace();
+    const first = write('a1', 'customer', NOW - 5 * MINUTE);
+    const second = write('b2', 'customer', NOW - 4 * MINUTE);
+    const refund = (await ok(api, 'conversations.addTag', { id: first, name: 'refnud', color: 'orange' })).tags[0]!;
+    await ok(api, 'conversations.addTag', { id: second, name: 'refnud' });
+    const vip = (await ok(api, 'conversations.addTag', { id: second, name: 'VIP' })).tags.find((tag) => tag.name === 'VIP')!;
+
+    // an agent may not; nothing changes
+    expect(await api.call('tags.update', { id: refund.id, name: 'Refund' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await api.call('tags.delete', { id: vip.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await ok(api, 'session.setRole', { role: 'supervisor' });
+
+    const renamed = await ok(api, 'tags.update', { id: refund.id, name: '  Refund ' });
+    expect(renamed).toEqual({ id: refund.id, name: 'Refund', color: 'orange', conversations: 2 });
+    expect((await ok(api, 'conversations.get', { id: second })).conversation.tags.map((tag) => tag.name)).toEqual(['Refund', 'VIP']);
+    expect(await ok(api, 'tags.update', { id: refund.id, color: null })).toMatchObject({ name: 'Refund', color: null });
+    expect(events.filter((event) => event.name === 'tags.changed').map((event) => event.payload)).toEqual([
+      { tagId: refund.id, change: 'renamed' },
+      { tagId: refund.id, change: 'recoloured' },
+    ]);
+    const supervisor = store.users.firstWithRole('supervisor')!;
+    expect(store.sessionEvents.listForWorkspace().filter((event) => event.kind === 'tag.changed')).toEqual([
+      expect.objectContaining({ userId: supervisor.id, payload: { tagId: refund.id, from: { name: 'refnud', color: 'orange' }, to: { name: 'Refund', color: 'orange' } } }),
+      expect.objectContaining({ userId: supervisor.id, payload: { tagId: refund.id, from: { name: 'Refund', color: 'orange' }, to: { name: 'Refund', color: null } } }),
+    ]);
+
+    // a clash with another tag, whatever its case, is refused: merging two tags is not a rename
+    const before = await ok(api, 'tags.list', {});
+    expect(await api.call('tags.update', { id: refund.id, name: 'vip' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'There is a tag called “VIP” already.' } });
+    expect(await api.call('tags.update', { id: 999_999, name: 'Gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('tags.update', { id: refund.id })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('tags.update', { id: refund.id, name: 'a, b' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await ok(api, 'tags.list', {})).toEqual(before);
+    // the tag's own name in another case is a rename of its case
+    expect(await ok(api, 'tags.update', { id: vip.id, name: 'vip' })).toMatchObject({ name: 'vip' });
+    api.close();
+  });
+
+  it('deletes a tag off every conversation in one write, and the queue no longer finds it', async () => {
+    const { api, store, write, events } = triageWorkspace();
+    const first = write('a1', 'customer', NOW - 5 * MINUTE);
+    const second = write('b2', 'customer', NOW - 4 * MINUTE);
+    const fragile = (await ok(api, 'conversations.addTag', { id: first, name: 'Fragile' })).tags[0]!;
+    await ok(api, 'conversations.addTag', { id: second, name: 'Fragile' });
+    await ok(api, 'conversations.addTag', { id: second, name: 'Keep me' });
+    await ok(api, 'session.setRole', { role: 'supervisor' });
+
+    expect(await ok(api, 'tags.delete', { id: fragile.id })).toEqual({ id: fragile.id, removedFrom: 2 });
+    expect((await ok(api, 'tags.list', {})).map((tag) => tag.name)).toEqual(['Keep me']);
+    expect((await ok(api, 'conversations.get', { id: second })).conversation.tags.map((tag) => tag.name)).toEqual(['Keep me']);
+    expect((await ok(api, 'conversations.get', { id: first })).conversation.tags).toEqual([]);
+    expect(events.filter((event) => event.name === 'tags.changed').map((event) => event.payload)).toEqual([{ tagId: fragile.id, change: 'deleted' }]);
+    // deleting it again: there is no such tag, and nothing else changes
+    expect(await api.call('tags.delete', { id: fragile.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await ok(api, 'tags.list', {})).map((tag) => tag.name)).toEqual(['Keep me']);
+    expect(store.tags.count()).toBe(1);
+    expect(store.sessionEvents.listForWorkspace().filter((event) => event.kind === 'tag.deleted')).toEqual([
+      expect.objectContaining({ payload: { tagId: fragile.id, name: 'Fragile', removedFrom: 2 } }),
+    ]);
+    api.close();
+  });
+});
