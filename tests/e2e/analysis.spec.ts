@@ -80,6 +80,20 @@ test.describe('with the stand-in models', () => {
     // in the agent's terms: an apology is warm whatever sadness a model hears; blame is blame whatever it reads as
     await page.getByRole('textbox', { name: /^(Reply to|Written follow-up to) / }).fill('I am so sorry. I completely understand how frustrating this must be, and I will put it right today.');
     await expect(tone.getByTestId('draft-tone-label')).toHaveText('Warm');
+    // beside Send, nothing is clipped but the reasons: the words on one line, both badges whole (they read "Wa…", "−0…")
+    await expect(tone.getByTestId('reading')).toBeVisible();
+    for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+      await page.setViewportSize(size);
+      expect((await tone.getByText('Tone of your draft:').boundingBox())!.height).toBeLessThan(24);
+      for (const badge of [tone.getByTestId('draft-tone-label'), tone.getByTestId('reading')]) {
+        const { shown, whole } = await badge.evaluate((el) => {
+          const label = el.querySelector('.mantine-Badge-label') ?? el;
+          return { shown: label.clientWidth, whole: label.scrollWidth };
+        });
+        expect(shown).toBeGreaterThanOrEqual(whole);
+      }
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole('textbox', { name: /^(Reply to|Written follow-up to) / }).fill('That is your problem.');
     await expect(tone.getByTestId('draft-tone-label')).toHaveText('Blaming');
   });

@@ -158,6 +158,32 @@ test('chats read as bubbles, a run of one author grouped; right-to-left text is 
   await reply.fill('');
 });
 
+test('a long chat message keeps its reading beside its bubble, at 1440×900 and 1280×720', async ({ page }) => {
+  await openConsoleWithDemo(page, host.url);
+  const at = Date.now() - 30_000;
+  ingestion().ingest(chatFrom('Wren Castillo', 'wren-e2e', 'Hello, I ordered the oak bookcase three weeks ago and the tracking page has said "out for delivery" since Monday, nobody has called and I have taken two days off work to wait in for it.', at));
+  ingestion().ingest(chatFrom('Wren Castillo', 'wren-e2e', 'Could someone please tell me where it actually is?', at + 10_000));
+  await openRow(page, 'Wren Castillo');
+  const messages = page.getByRole('log', { name: 'Messages' }).getByTestId('message');
+  await expect(messages).toHaveCount(2);
+  // a reading wrapped under its bubble sat nearer the next message than its own
+  const besideItsBubble = async () => {
+    for (const message of [messages.nth(0), messages.nth(1)]) {
+      const body = (await message.locator('[dir="auto"]').last().locator('xpath=..').boundingBox())!;
+      const reading = (await message.getByTestId('reading').boundingBox())!;
+      expect(reading.x).toBeGreaterThanOrEqual(body.x + body.width);
+      expect(reading.y).toBeGreaterThanOrEqual(body.y);
+      expect(reading.y + reading.height).toBeLessThanOrEqual(body.y + body.height + 2);
+    }
+  };
+  await expect(messages.nth(0).getByTestId('reading')).toBeVisible();
+  await expect(messages.nth(1).getByTestId('reading')).toBeVisible();
+  await besideItsBubble();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await besideItsBubble();
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+
 test('an e-mail’s attachments show their name, type and size, and say when the size was not given', async ({ page }) => {
   await openConsoleWithDemo(page, host.url);
   ingestion().ingest({
@@ -195,6 +221,14 @@ test('side by side and in its own window a conversation shows its customer and s
   await openRow(page, 'Ines Okafor');
   const beside = page.getByRole('region', { name: 'Conversation kept beside' });
   await expect(beside.getByRole('article', { name: 'Conversation with Tomas Reyes' })).toBeVisible();
+  // in a pane this narrow the tone's words are not clipped under Send: Send moves below them
+  for (const article of await page.getByRole('article').all()) {
+    const words = (await article.getByTestId('draft-tone').getByText('Tone of your draft:').boundingBox())!;
+    const send = (await article.getByRole('button', { name: /^Send( Ctrl\+Enter)?$/ }).boundingBox())!;
+    const apart = words.x + words.width <= send.x || words.y + words.height <= send.y;
+    expect(apart).toBe(true);
+    expect(words.height).toBeLessThan(24);
+  }
   // the customer panel is still there, for the conversation being worked in
   const customer = page.getByRole('complementary', { name: 'Customer' });
   await expect(customer.getByRole('heading', { name: 'Ines Okafor' })).toBeVisible();

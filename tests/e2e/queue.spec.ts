@@ -171,9 +171,19 @@ test('every mark on a row says what it means, and a legend explains them all', a
 
   await page.getByRole('button', { name: 'What the marks mean' }).click();
   const legend = page.getByRole('list', { name: 'Marks on a conversation' });
-  for (const says of [/^Unread: /, /^Draft: /, /^Mood: /, /^Connection: /, /^Waiting: /, /^Follow-up overdue: /, /^Priority/]) {
+  for (const says of [/^Unread: /, /^Draft: /, /^Mood: /, /^Connection: /, /^Waiting: /, /^Follow-up overdue: /, /^Response target: /, /^Snoozed: /, /^Tags: /, /^Priority/]) {
     await expect(legend.getByRole('listitem').filter({ has: page.getByText(says) })).toHaveCount(1);
   }
+  // the legend fits the window whole, a short one too (it ran off a 720 px window)
+  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    await expect(async () => {
+      const box = (await page.getByRole('dialog', { name: 'What the marks mean' }).boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+    }).toPass();
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
 });
 
 test('a conversation with an unsent draft is marked in the queue as the draft is typed, and unmarked when it is emptied', async ({ page }) => {

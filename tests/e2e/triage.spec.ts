@@ -35,6 +35,9 @@ test('a tag added in the conversation shows on its row and in its header', async
   const id = (await row.getAttribute('data-conversation-id'))!;
   await row.click();
   await article(page).getByRole('button', { name: 'Add a tag' }).click();
+  // the button's tooltip does not stay over the header while its popover is open
+  await expect(page.getByRole('textbox', { name: 'Tag name' })).toBeVisible();
+  await expect(page.getByRole('tooltip').filter({ hasText: 'Add a tag' })).toHaveCount(0);
   await page.getByRole('textbox', { name: 'Tag name' }).fill('  Fragile   parcel ');
   await page.getByRole('radio', { name: 'teal' }).click();
   await page.getByRole('button', { name: 'Make tag “Fragile parcel”' }).click();
@@ -129,9 +132,28 @@ test('a snoozed conversation leaves open work until its time', async ({ page }) 
 test('rows show time left to the response target; sorted by it, breached ones come first; the filter keeps only them', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   await choose(page, 'Sort', 'Time left to target');
+  // the chosen sort is read whole (it showed "Time left to targe")
+  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    const sort = page.getByRole('textbox', { name: 'Sort', exact: true });
+    const { shown, whole } = await sort.evaluate((el) => ({ shown: el.clientWidth, whole: el.scrollWidth }));
+    expect(shown).toBeGreaterThanOrEqual(whole);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
   const first = rows(page).first();
   await expect(first.getByTestId('response-target')).toHaveAttribute('data-tone', 'breached');
   await expect(first.getByTestId('response-target')).toHaveText(/^breached .+ ago$/);
+  // the clock leaves the customer's name its room: shown whole, or at least 120 px of it (it had 25)
+  for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
+    await page.setViewportSize(size);
+    const names = await rows(page).getByTestId('row-name').all();
+    expect(names.length).toBeGreaterThan(3);
+    for (const name of names) {
+      const { shown, whole } = await name.evaluate((el) => ({ shown: el.clientWidth, whole: el.scrollWidth }));
+      expect(shown).toBeGreaterThanOrEqual(Math.min(whole, 120));
+    }
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
   await first.click();
   await expect(article(page).getByTestId('response-target')).toHaveText(/^breached .+ ago$/);
 

@@ -17,21 +17,26 @@ const TONE_LOOK: Record<DraftToneKind, { label: string; color: string }> = {
 export function DraftTone({ tone, pending }: { tone: (DraftToneView & { reading: MessageReading | null }) | null; pending: boolean }) {
   const look = tone ? TONE_LOOK[tone.tone] : null;
   return (
-    <Group gap={6} aria-live="polite" data-testid="draft-tone" mih={22} wrap="nowrap">
-      <Text size="xs" c="dimmed">
+    // the row beside Send: the words and badges never wrap or clip; only the reasons give up room (truncated, whole in their tooltip)
+    <Group gap={6} aria-live="polite" data-testid="draft-tone" mih={22} wrap="nowrap" style={{ flex: '1 1 16em', minWidth: 0 }}>
+      <Text size="xs" c="dimmed" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
         Tone of your draft:
       </Text>
       {tone && look ? (
         <>
-          <Badge size="sm" variant="light" color={look.color} style={{ textTransform: 'none' }} data-testid="draft-tone-label">
+          <Badge size="sm" variant="light" color={look.color} style={{ textTransform: 'none', flexShrink: 0, overflow: 'visible' }} data-testid="draft-tone-label">
             {look.label}
           </Badge>
           {tone.because.length > 0 && (
-            <Text size="xs" c="dimmed" truncate="end" maw={360} title={tone.because.join(' · ')}>
+            <Text size="xs" c="dimmed" truncate="end" maw={360} title={tone.because.join(' · ')} style={{ flex: '0 1 auto', minWidth: 0 }}>
               {tone.because.join(' · ')}
             </Text>
           )}
-          {tone.reading && <ReadingBadge reading={tone.reading} />}
+          {tone.reading && (
+            <span style={{ flexShrink: 0 }}>
+              <ReadingBadge reading={tone.reading} />
+            </span>
+          )}
         </>
       ) : (
         <Text size="xs" c="dimmed">

@@ -287,7 +287,8 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
           />
         </PaneBoundary>
       )}
-      <Group justify="space-between" wrap="nowrap">
+      {/* a narrow pane (side by side) puts Send under the tone rather than clip the tone's words */}
+      <Group justify="space-between" wrap="wrap" gap="xs" style={{ rowGap: 4 }}>
         {note ? (
           <Text size="xs" c="dimmed">
             {words.noteFooter}
@@ -297,7 +298,9 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
             <DraftTone tone={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
           </PaneBoundary>
         )}
-        <SendButton label={note ? 'Add note' : 'Send'} onSend={attemptSend} loading={send.isPending} disabled={!text.trim() || tooLong} />
+        <div style={{ marginLeft: 'auto' }}>
+          <SendButton label={note ? 'Add note' : 'Send'} onSend={attemptSend} loading={send.isPending} disabled={!text.trim() || tooLong} />
+        </div>
       </Group>
     </Stack>
   );

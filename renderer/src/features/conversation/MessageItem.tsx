@@ -150,14 +150,17 @@ function ChatBubble({ message, focused, grouped, dropped }: { message: Message; 
             {message.body}
           </div>
         </div>
-        {message.reading && (
-          <span className={classes.bubbleReading}>
-            <ReadingBadge reading={message.reading} />
-          </span>
-        )}
-        <time className={classes.bubbleTime} dateTime={new Date(message.sentAt).toISOString()} aria-label={`${grouped ? `${who}, ` : ''}${time}`}>
-          {listTime(message.sentAt)}
-        </time>
+        {/* the reading and the time move together: a hidden time never takes a line of its own */}
+        <span className={classes.bubbleMeta}>
+          {message.reading && (
+            <span className={classes.bubbleReading}>
+              <ReadingBadge reading={message.reading} />
+            </span>
+          )}
+          <time className={classes.bubbleTime} dateTime={new Date(message.sentAt).toISOString()} aria-label={`${grouped ? `${who}, ` : ''}${time}`}>
+            {listTime(message.sentAt)}
+          </time>
+        </span>
       </div>
       {dropped && (
         <Text size="xs" c="dimmed" data-testid="dropped-meta">

@@ -44,7 +44,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap={6} wrap="nowrap" style={{ minWidth: 0 }}>
             {conversation.unread && <span className={classes.unread} role="img" aria-label={MARKS.unread} title={MARKS.unread} data-testid="unread" />}
-            <Text fw={conversation.unread ? 800 : 600} size="sm" truncate dir="auto">
+            <Text fw={conversation.unread ? 800 : 600} size="sm" truncate dir="auto" data-testid="row-name">
               {conversation.customer.displayName}
             </Text>
             {connection && (
@@ -58,12 +58,9 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
               />
             )}
           </Group>
-          <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-            {conversation.responseClock && <ResponseTarget clock={conversation.responseClock} />}
-            <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-              {last ? listTime(last.sentAt) : ''}
-            </Text>
-          </Group>
+          <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+            {last ? listTime(last.sentAt) : ''}
+          </Text>
         </Group>
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text size="xs" c="dark.4" truncate fw={500} dir="auto">
@@ -115,6 +112,8 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
             )}
             {last ? `${last.author === 'agent' ? 'You: ' : last.author === 'note' ? 'Note: ' : ''}${last.preview}` : 'No messages'}
           </Text>
+          {/* on the last line, so the customer's name keeps the first line's room */}
+          {conversation.responseClock && <ResponseTarget clock={conversation.responseClock} />}
         </Group>
       </div>
     </UnstyledButton>

@@ -72,15 +72,17 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
           onChange={(value) => set('mood', (value ?? 'any') as QueueView['mood'])}
           data={MOOD_OPTIONS}
         />
+        <TagFilter value={view.tag} onChange={(value) => set('tag', value)} />
+        {/* the sort across both columns: its longer choices ("Time left to target") are read whole */}
         <Select
           size="xs"
           aria-label="Sort"
+          style={{ gridColumn: '1 / -1' }}
           allowDeselect={false}
           value={view.sort}
           onChange={(value) => set('sort', (value ?? 'recent') as QueueSort)}
           data={SORT_OPTIONS}
         />
-        <TagFilter value={view.tag} onChange={(value) => set('tag', value)} />
       </SimpleGrid>
       <SavedViews view={view} onView={onView} />
     </Stack>

@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Group, Popover, Stack, Text } from '@mantine/core';
-import { IconAlarm, IconHelpCircle } from '@tabler/icons-react';
+import { IconAlarm, IconClockHour4, IconHelpCircle } from '@tabler/icons-react';
 import { Fragment, type ReactNode } from 'react';
 import { CONNECTION_STAGES } from '../../../../shared/contract/connection';
 import { EMOTION_LOOK } from '../analysis/emotionLook';
@@ -29,13 +29,14 @@ const dot = (color: string, square = false) => (
 /** "What the marks mean": every mark a queue row can carry, explained where the queue is. */
 export function MarksLegend() {
   return (
-    <Popover width={360} position="bottom-start" withArrow shadow="md">
+    // beside the queue, shifted up or down to fit the window whole (below the button it ran off a 900 px one)
+    <Popover width={440} position="right-start" withArrow shadow="md" middlewares={{ flip: true, shift: { padding: 8 } }}>
       <Popover.Target>
         <ActionIcon size="sm" variant="subtle" color="gray" aria-label="What the marks mean" title="What the marks mean">
           <IconHelpCircle size={16} aria-hidden />
         </ActionIcon>
       </Popover.Target>
-      <Popover.Dropdown aria-label="What the marks mean">
+      <Popover.Dropdown aria-label="What the marks mean" mah="calc(100vh - 16px)" style={{ overflowY: 'auto' }}>
         <Text size="xs" fw={700} mb={6}>
           What the marks mean
         </Text>
@@ -64,6 +65,9 @@ export function MarksLegend() {
             ))}
           </Entry>
           <Entry mark={<Text size="xs" fw={600} style={{ color: 'var(--mantine-color-orange-light-color)' }}>waiting 2 h</Text>}>{MARKS.waiting} (open work only).</Entry>
+          <Entry mark={<Badge size="xs" variant="light" color="orange" leftSection={<IconClockHour4 size={10} />} style={{ textTransform: 'none' }}>5 min left</Badge>}>{MARKS.target}.</Entry>
+          <Entry mark={<Text size="xs" c="dimmed">until Tue 09:00</Text>}>{MARKS.snoozed}.</Entry>
+          <Entry mark={<><Badge size="xs" variant="light" color="violet" radius="sm" style={{ textTransform: 'none' }}>VIP</Badge><Badge size="xs" variant="outline" color="gray" radius="sm" style={{ textTransform: 'none' }}>+1</Badge></>}>{MARKS.tags}.</Entry>
           <Entry mark={<IconAlarm size={14} color="var(--mantine-color-red-8)" />}>{MARKS.followUp}.</Entry>
           <Entry mark={<Badge size="xs" variant="filled" color="red">urgent</Badge>}>Priority, when high or urgent; the last badge is the status.</Entry>
         </Stack>

@@ -114,7 +114,8 @@ export function SearchResults({ query, view, selectedMessageId, onOpen, onSearch
             </Anchor>
           </>
         ) : null}
-        {` · ${tookMs} ms`}
+        {' · '}
+        <span style={{ whiteSpace: 'nowrap' }}>{tookMs} ms</span>
       </Text>
       <div ref={scrollRef} style={{ flex: 1, overflowY: 'auto' }} role="region" aria-label="Search results">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -6,4 +6,7 @@ export const MARKS = {
   connection: 'Connection: how close the customer is to us, from stranger to kin',
   waiting: 'Waiting: how long the customer has waited for our answer',
   followUp: 'Follow-up overdue: a promise to this customer is past due',
+  target: 'Response target: time left to the channel’s first- or next-response target (orange: nearly due; red: breached)',
+  tags: 'Tags: the conversation’s tags, the first two shown, then how many more',
+  snoozed: 'Snoozed: out of open work until then, when it comes back on its own',
 } as const;

@@ -56,7 +56,8 @@ export function TagEditor({ conversationId, tags, commandsEnabled = true }: Prop
       <TagChips tags={tags} size="sm" onRemove={(tag) => remove.mutate(tag.id)} />
       <Popover opened={opened} onChange={setOpened} position="bottom-start" withinPortal trapFocus shadow="md">
         <Popover.Target>
-          <Tooltip label="Add a tag" withinPortal>
+          {/* not over the header while its own popover is open */}
+          <Tooltip label="Add a tag" withinPortal disabled={opened}>
             <ActionIcon variant="subtle" color="gray" size="sm" aria-label="Add a tag" onClick={() => setOpened((open) => !open)}>
               <IconTag size={14} />
             </ActionIcon>
