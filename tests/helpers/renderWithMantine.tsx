@@ -23,5 +23,6 @@ function stubBrowserApis() {
 
 export function renderWithMantine(ui: ReactElement) {
   stubBrowserApis();
-  return render(<MantineProvider>{ui}</MantineProvider>);
+  // transitions off: no timer of a closing popover fires after the test (and its jsdom) has gone
+  return render(<MantineProvider env="test">{ui}</MantineProvider>);
 }

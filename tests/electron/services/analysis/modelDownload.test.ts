@@ -112,13 +112,17 @@ describeWithModels('downloading a model from the hub (a real HTTP server on 127.
     const offer = afterCut.ok ? (afterCut.value as AnalysisStatus).downloads.find((d) => d.role === 'emotion')! : null;
     expect(offer).toMatchObject({ hubId: HUB_ID, revision: REVISION, bytes: manifestBytes(model), state: 'available' });
     const small = model.files.filter((file) => file.hubPath !== 'onnx/model.onnx').reduce((sum, file) => sum + file.bytes, 0);
-    expect(offer!.keptBytes).toBe(small + cut);
+    // what reached the disk before the drop: up to the cut (bytes still in flight when the connection
+    // went are not kept, and how many those are depends on the machine's load)
+    const keptWeights = offer!.keptBytes - small;
+    expect(keptWeights).toBeGreaterThan(0);
+    expect(keptWeights).toBeLessThanOrEqual(cut);
 
     const second = await api.call('analysis.downloadModel', { role: 'emotion' });
     expect(second).toMatchObject({ ok: true, value: { analyzer: 'model', models: [{ role: 'emotion', id: 'ekman-standin', source: 'app cache' }] } });
     const weights = hub.requests.filter((r) => r.path.endsWith('onnx/model.onnx'));
     // resumed with a range from the byte it stopped at; the finished files were not fetched again
-    expect(weights.map((r) => [r.range, r.status])).toEqual([[null, 200], [`bytes=${cut}-`, 206]]);
+    expect(weights.map((r) => [r.range, r.status])).toEqual([[null, 200], [`bytes=${keptWeights}-`, 206]]);
     expect(hub.requests.filter((r) => r.path.endsWith('/config.json'))).toHaveLength(1);
     expect(sha256File(path.join(setup.cacheDir, 'kinship-test', 'ekman-standin', 'onnx', 'model.onnx'))).toBe(model.files[4]!.sha256);
     const installed = await api.call('analysis.status', {});
