@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, PRIORITIES, QUEUE_SORTS, ROLES } from './domain';
+import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, PRIORITIES, QUEUE_SORTS } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
 import type { BackgroundWork } from './background';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
@@ -12,7 +12,7 @@ import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type Cus
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
 import { inboxPlaceSchema, inboxViewSchema, savedViewNameSchema, type InboxPlace, type SavedView } from './views';
-import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
+import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
  * Every method of the api: its input schema (checked at runtime on the Node side) and its output
@@ -130,7 +130,11 @@ export const methodInputs = {
   'analysis.setHubAllowed': z.object({ allowed: z.boolean() }).strict(),
   'analysis.downloadModel': z.object({ role: z.enum(['emotion', 'sentiment']) }).strict(),
   'analysis.readDraft': draftToRead,
-  'session.setRole': z.object({ clientId: clientId.optional(), role: z.enum(ROLES) }).strict(),
+  /**
+   * The desk only: view the console as another person of the workspace (what they are shown and
+   * may do), or stop (null). It never changes who acts: calls stay the desk owner's own.
+   */
+  'session.viewAs': z.object({ userId: id.nullable() }).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
   /**
    * 'inserted': the agent put the prompt into the reply draft (its outcome is settled by the reply
@@ -210,7 +214,6 @@ export const RETRYABLE_METHODS = [
   'drafts.save',
   'macros.save',
   'keymap.set',
-  'session.setRole',
   'coach.recordOutcome',
   'playbook.save',
   'followUps.create',
@@ -263,7 +266,7 @@ export interface MethodOutputs {
   'analysis.setHubAllowed': AnalysisStatus;
   'analysis.downloadModel': AnalysisStatus;
   'analysis.readDraft': MessageReading;
-  'session.setRole': { role: Role; user: User | null };
+  'session.viewAs': WorkspaceStatus;
   'coach.prompts': CoachPromptView[];
   'coach.recordOutcome': CoachPromptView;
   'coach.checkDraft': DraftFinding[];

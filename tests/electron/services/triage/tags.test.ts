@@ -28,7 +28,7 @@ describe('tags on conversations', () => {
 
     // logged for replays and announced to other windows
     expect(store.sessionEvents.listForConversation(first).filter((event) => event.kind === 'tag.added')).toEqual([
-      expect.objectContaining({ payload: { tagId: tagged.tags[0]!.id, name: 'Refund request', created: true }, userId: store.users.firstWithRole('agent')!.id }),
+      expect.objectContaining({ payload: { tagId: tagged.tags[0]!.id, name: 'Refund request', created: true }, userId: api.deskCaller(null).person.id }),
     ]);
     expect(events.filter((event) => event.name === 'conversation.changed')).toHaveLength(3);
 
@@ -47,19 +47,19 @@ describe('tags on conversations', () => {
     const { api, store, write } = triageWorkspace();
     const id = write('a1', 'customer', NOW - MINUTE);
     for (const name of ['', '   ', '#', 'x'.repeat(41), 'one, two', 'bell\u0007here']) {
-      expect(await api.call('conversations.addTag', { id, name }), JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await api.call('conversations.addTag', { id, name }, api.deskCaller(null)), JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
-    expect(await api.call('conversations.addTag', { id, name: 'ok', color: 'chartreuse' as never })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('conversations.addTag', { id: 9999, name: 'ok' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.addTag', { id, name: 'ok', color: 'chartreuse' as never }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.addTag', { id: 9999, name: 'ok' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(store.tags.list()).toEqual([]);
 
     for (let n = 0; n < TAGS_PER_CONVERSATION_MAX; n++) await ok(api, 'conversations.addTag', { id, name: `tag ${n}` });
     const logged = store.sessionEvents.listForConversation(id).length;
-    expect(await api.call('conversations.addTag', { id, name: 'one too many' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('at most 20 tags') } });
+    expect(await api.call('conversations.addTag', { id, name: 'one too many' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('at most 20 tags') } });
     // the refused tag was not made either
     expect(store.tags.findByName('one too many')).toBeNull();
     expect(store.sessionEvents.listForConversation(id)).toHaveLength(logged);
-    expect(await api.call('conversations.removeTag', { id, tagId: 9999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.removeTag', { id, tagId: 9999 }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     api.close();
   });
 
