@@ -11,7 +11,9 @@ export function mayCall(caller: Caller, method: MethodName): boolean {
 /** A refusal's words: who may, in the terms a person reads. */
 export function forbiddenMessage(caller: Caller, method: MethodName): string {
   const allowed = new Intl.ListFormat('en', { type: 'disjunction' }).format(METHOD_ROLES[method].map((role) => `${ROLE_LABELS[role]}s`));
-  const who = caller.viewAs ? `${caller.viewAs.name} (${ROLE_LABELS[caller.viewAs.role]}, viewed as)` : `${caller.person.name} (${ROLE_LABELS[caller.person.role]})`;
+  // whoever's role refuses it: the person's own, else the one the console is viewed as
+  const ownRoleRefuses = !METHOD_ROLES[method].includes(caller.person.role);
+  const who = ownRoleRefuses || !caller.viewAs ? `${caller.person.name} (${ROLE_LABELS[caller.person.role]})` : `${caller.viewAs.name} (${ROLE_LABELS[caller.viewAs.role]}, viewed as)`;
   return `${who} may not call ${method}: only ${allowed} may.`;
 }
 
