@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { canonicalKey, COMMAND_IDS, commandTitle, keyClash, macroKeyProblem } from '../../../../shared/contract/keymap';
 import { FILL_PREFIX, MACRO_PLACEHOLDERS, placeholderProblem, type Macro } from '../../../../shared/contract/macros';
 import { useClient } from '../../api/ClientContext';
+import { useMay } from '../../app/useMay';
 import { useCommands } from '../commands/CommandProvider';
 import { KeyInput } from '../commands/KeyInput';
 
@@ -15,6 +16,8 @@ export function MacroSettings() {
   const client = useClient();
   const queryClient = useQueryClient();
   const saved = useQuery({ queryKey: macrosKey, queryFn: () => client.call('macros.list', {}) });
+  // the team's macros are the supervisors' and admins' to change (shared/contract/permissions.ts)
+  const mayEdit = useMay('macros.save');
   const [macros, setMacros] = useState<Macro[]>([]);
   useEffect(() => setMacros(saved.data ?? []), [saved.data]);
   const save = useMutation({
@@ -48,6 +51,11 @@ export function MacroSettings() {
           {Object.entries(MACRO_PLACEHOLDERS).map(([name, meaning]) => `{{${name}}} ${meaning}`).join('; ')}; {`{{${FILL_PREFIX}what to ask}}`} a blank you fill in as you
           insert the macro. Anything else in double braces is refused.
         </Text>
+        {!mayEdit && (
+          <Text size="sm" data-testid="macros-read-only">
+            These are the team’s macros: only a supervisor or an admin can change them.
+          </Text>
+        )}
         {macros.map((macro, index) => (
           <Paper key={macro.id} withBorder p="sm" radius="sm">
             <Stack gap={6}>
@@ -75,6 +83,7 @@ export function MacroSettings() {
             {save.error.message}
           </Alert>
         )}
+        {mayEdit && (
         <Group>
           <Button
             variant="default"
@@ -87,6 +96,7 @@ export function MacroSettings() {
             Save macros
           </Button>
         </Group>
+        )}
       </Stack>
     </Paper>
   );

@@ -48,14 +48,15 @@ export function ViewAs({ status }: { status: WorkspaceStatus }) {
         <Select
           aria-label="View as"
           size="xs"
-          w={230}
+          w={210}
+          title="View the console as another person of the desk: what they see and may do. You still act as yourself."
           leftSection={<IconEye size={14} aria-hidden />}
           value={String(viewing?.id ?? me.id)}
           onChange={(value) => value && viewAs.mutate(Number(value) === me.id ? null : Number(value))}
           allowDeselect={false}
           data={[
             { value: String(me.id), label: 'Myself' },
-            ...others.map((user) => ({ value: String(user.id), label: `View as ${personLabel(user)}` })),
+            ...others.map((user) => ({ value: String(user.id), label: personLabel(user) })),
           ]}
         />
       )}
@@ -66,7 +67,7 @@ export function ViewAs({ status }: { status: WorkspaceStatus }) {
       )}
       {viewing && (
         <Button size="compact-xs" variant="default" onClick={() => viewAs.mutate(null)}>
-          Stop viewing as {viewing.name.split(' ')[0]}
+          Stop viewing
         </Button>
       )}
     </Group>
