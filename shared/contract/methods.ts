@@ -113,7 +113,10 @@ export const methodInputs = {
   'users.list': z.object({}).strict(),
   'customers.profile': z.object({ id }).strict(),
   'macros.list': z.object({}).strict(),
+  /** The team's macros (supervisors and admins). */
   'macros.save': z.object({ clientId: clientId.optional(), macros: z.array(macroSchema).max(200) }).strict(),
+  /** The caller's own macros, beside the team's. */
+  'macros.savePersonal': z.object({ clientId: clientId.optional(), macros: z.array(macroSchema).max(200) }).strict(),
   'keymap.get': z.object({}).strict(),
   'keymap.set': z
     .object({
@@ -213,6 +216,7 @@ export const RETRYABLE_METHODS = [
   'calls.end',
   'drafts.save',
   'macros.save',
+  'macros.savePersonal',
   'keymap.set',
   'coach.recordOutcome',
   'playbook.save',
@@ -258,6 +262,7 @@ export interface MethodOutputs {
   'customers.profile': CustomerProfile;
   'macros.list': Macro[];
   'macros.save': Macro[];
+  'macros.savePersonal': Macro[];
   'keymap.get': Keymap;
   'keymap.set': Keymap;
   'conversations.assign': ConversationSummary;

@@ -38,6 +38,8 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'customers.profile': EVERYONE,
   'macros.list': EVERYONE,
   'macros.save': LEADING,
+  // one's own, beside the team's
+  'macros.savePersonal': ANSWERING,
   'keymap.get': EVERYONE,
   'keymap.set': EVERYONE,
   'analysis.status': EVERYONE,

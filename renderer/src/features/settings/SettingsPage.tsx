@@ -78,6 +78,9 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
         <PaneBoundary what="The macro settings">
           <MacroSettings />
         </PaneBoundary>
+        <PaneBoundary what="Your own macros">
+          <MacroSettings scope="personal" />
+        </PaneBoundary>
       </Stack>
     </ScrollArea>
   );

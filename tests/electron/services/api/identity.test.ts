@@ -158,6 +158,28 @@ describe('drafts are each person’s own', () => {
   });
 });
 
+describe('keys and macros are each person’s own', () => {
+  it('keeps a person’s keymap and macros beside the team’s, out of everyone else’s', async () => {
+    const { aisha, hannah, robert } = await team();
+    expect(await aisha.ok('keymap.set', { bindings: { 'conversation.resolve': 'Shift+D' } })).toMatchObject({ 'conversation.resolve': 'Shift+D' });
+    expect(await hannah.ok('keymap.get', {})).not.toMatchObject({ 'conversation.resolve': 'Shift+D' });
+
+    const mine = { id: 'aisha-sorry', name: 'My sorry', body: 'So sorry, {{customer.firstName}}.', shortcut: 'Mod+Shift+Y' };
+    const listed = await aisha.ok('macros.savePersonal', { macros: [mine] });
+    expect(listed).toEqual([...DEFAULT_MACROS, { ...mine, personal: true }]);
+    expect(await hannah.ok('macros.list', {})).toEqual(DEFAULT_MACROS);
+    // the team's macros change beside hers, and hers stay
+    await hannah.ok('macros.save', { macros: [DEFAULT_MACROS[0]!] });
+    expect(await aisha.ok('macros.list', {})).toEqual([DEFAULT_MACROS[0], { ...mine, personal: true }]);
+    // a key of hers is hers: the keymap and her other macros cannot take it, nor a name or id twice
+    expect(await aisha.call('keymap.set', { bindings: { 'go.inbox': 'Mod+Shift+Y' } })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: /the macro “My sorry”/ } });
+    expect(await aisha.call('macros.savePersonal', { macros: [mine, { ...mine, id: 'again', name: 'Again' }] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await aisha.call('macros.savePersonal', { macros: [{ ...mine, id: DEFAULT_MACROS[0]!.id }] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    // the executive answers nobody: no macros of their own
+    expect(await robert.call('macros.savePersonal', { macros: [mine] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
 describe('events', () => {
   it('reach a console only when its person may see them: a draft’s change only its author', async () => {
     const { api, aisha, hannah, robert, arrive } = await team();
