@@ -13,7 +13,7 @@ type CoachHandlers = Pick<Handlers, 'coach.prompts' | 'coach.recordOutcome' | 'c
 export type ReadDraft = (draft: { draftId: string; conversationId: number; channel: Channel; text: string }) => Promise<MessageReading | null>;
 
 /** The coach's prompts and draft check for agents; its playbook, which only supervisors and admins change (shared/contract/permissions.ts). */
-export function createCoachHandlers(ready: () => ReadyWorkspace, coach: () => CoachService, readDraft: ReadDraft = async () => null): CoachHandlers {
+export function createCoachHandlers(ready: () => ReadyWorkspace, coach: () => CoachService, now: () => number, readDraft: ReadDraft = async () => null): CoachHandlers {
   const mustExist = (conversationId: number) => {
     if (!ready().store.conversations.getSummary(conversationId)) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
   };
@@ -45,7 +45,12 @@ export function createCoachHandlers(ready: () => ReadyWorkspace, coach: () => Co
     'playbook.get': (_params, caller) => playbookState(caller),
     // who may is the dispatcher's one table (shared/contract/permissions.ts)
     'playbook.save': ({ playbook }, caller) => {
-      coach().playbooks.save(playbook);
+      const { store } = ready();
+      store.transaction(() => {
+        coach().playbooks.save(playbook);
+        // who changed the coach, for the team's record
+        store.sessionEvents.append({ at: now(), kind: 'playbook.changed', conversationId: null, messageId: null, userId: caller.person.id, payload: { restoredDefault: playbook === null } });
+      });
       return playbookState(caller);
     },
     'playbook.preview': ({ conversationId, playbook }, caller) => {

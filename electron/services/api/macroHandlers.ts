@@ -19,7 +19,7 @@ export const macrosOf = teamMacrosOf;
  * person's own beside them. A list is refused whole if a name or key clashes: within it, with the
  * person's keymap, or with the other list's keys.
  */
-export function createMacroHandlers(ready: () => ReadyWorkspace): Pick<Handlers, 'macros.list' | 'macros.save' | 'macros.savePersonal'> {
+export function createMacroHandlers(ready: () => ReadyWorkspace, now: () => number): Pick<Handlers, 'macros.list' | 'macros.save' | 'macros.savePersonal'> {
   function checked(macros: Macro[], userId: number, others: Macro[]): Macro[] {
     const { store } = ready();
     const keymap = keymapOf(store, userId);
@@ -51,7 +51,10 @@ export function createMacroHandlers(ready: () => ReadyWorkspace): Pick<Handlers,
     'macros.save': ({ macros }, caller) => {
       const { store } = ready();
       const saved = checked(macros, caller.person.id, personalMacrosOf(store, caller.person.id));
-      saveTeamMacros(store, saved);
+      store.transaction(() => {
+        saveTeamMacros(store, saved);
+        store.sessionEvents.append({ at: now(), kind: 'macros.changed', conversationId: null, messageId: null, userId: caller.person.id, payload: { macros: saved.length } });
+      });
       return macrosFor(store, caller.person.id);
     },
     'macros.savePersonal': ({ macros }, caller) => {

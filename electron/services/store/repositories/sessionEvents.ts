@@ -23,7 +23,9 @@ export type SessionEventKind =
   | 'tag.removed'
   | 'snooze.set'
   | 'snooze.ended'
-  | 'response-targets.changed';
+  | 'response-targets.changed'
+  | 'playbook.changed'
+  | 'macros.changed';
 
 export interface SessionEvent {
   id: number;
@@ -65,6 +67,7 @@ export function createSessionEventsRepository(db: Database.Database) {
   const ofConversation = db.prepare<[number], EventRow>(
     'SELECT * FROM session_events WHERE conversation_id = ? ORDER BY at, id',
   );
+  const ofKind = db.prepare<[string], EventRow>('SELECT * FROM session_events WHERE kind = ? ORDER BY at, id');
 
   return {
     /** Adds an entry. Entries are never changed or removed (the schema refuses it). */
@@ -73,6 +76,10 @@ export function createSessionEventsRepository(db: Database.Database) {
     },
     listForConversation(conversationId: number): SessionEvent[] {
       return ofConversation.all(conversationId).map(toEvent);
+    },
+    /** Every entry of one kind, oldest first (e.g. who changed the team's setup). */
+    listOfKind(kind: SessionEventKind): SessionEvent[] {
+      return ofKind.all(kind).map(toEvent);
     },
   };
 }

@@ -86,16 +86,19 @@ describe('who may call what', () => {
     expect(await hannah.ok('macros.list', {})).toEqual(DEFAULT_MACROS);
     expect(setup.describe()).toEqual(before.models);
     expect(store.users.getById(aisha.caller.person.id)?.role).toBe('agent');
+    expect([...store.sessionEvents.listOfKind('playbook.changed'), ...store.sessionEvents.listOfKind('macros.changed')]).toEqual([]);
     // and the console is told so, to hide the editor
     expect(await aisha.ok('playbook.get', {})).toMatchObject({ canEdit: false });
     expect(await hannah.ok('playbook.get', {})).toMatchObject({ canEdit: true });
   });
 
   it('lets a supervisor and an admin change them', async () => {
-    const { hannah, ada } = await team();
+    const { hannah, ada, store } = await team();
     const edited = { ...DEFAULT_PLAYBOOK, rules: DEFAULT_PLAYBOOK.rules.map((rule, n) => ({ ...rule, enabled: n > 0 })) };
     expect(await hannah.ok('playbook.save', { playbook: edited })).toMatchObject({ isDefault: false });
+    expect(store.sessionEvents.listOfKind('playbook.changed').map((event) => event.userId)).toEqual([hannah.caller.person.id]);
     expect(await ada.ok('macros.save', { macros: [{ id: 'team', name: 'Team', body: 'Hello', shortcut: null }] })).toHaveLength(1);
+    expect(store.sessionEvents.listOfKind('macros.changed').map((event) => event.userId)).toEqual([ada.caller.person.id]);
     expect(await ada.ok('analysis.setHubAllowed', { allowed: false })).toMatchObject({ hubAllowed: false });
   });
 
