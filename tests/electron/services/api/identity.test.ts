@@ -6,22 +6,11 @@ import { DEFAULT_PLAYBOOK } from '../../../../electron/services/coach/defaultPla
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { DEFAULT_MACROS } from '../../../../shared/contract/macros';
 import { startAnalysis } from '../../../helpers/analysisHarness';
+import { nextEvent } from '../../../helpers/nextEvent';
 import { as, sendAnyway } from '../../../helpers/callApi';
 import { tempDir } from '../../../helpers/tempDir';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
-
-/** The first event that passes `test`, as soon as it has come (the test's own timeout is the only limit). */
-function nextEvent(events: KinshipEvent[], test: (event: KinshipEvent) => boolean): Promise<KinshipEvent> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const found = events.find(test);
-      if (found) resolve(found);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
 
 const closers: (() => void)[] = [];
 afterEach(() => {

@@ -3,23 +3,11 @@ import { createApi } from '../../../../electron/services/api/createApi';
 import { DEFAULT_PLAYBOOK } from '../../../../electron/services/coach/defaultPlaybook';
 import { DEFAULT_MACROS } from '../../../../shared/contract/macros';
 import { fillMacro } from '../../../../shared/fillMacro';
-import type { KinshipEvent } from '../../../../shared/contract/events';
 import { startAnalysis } from '../../../helpers/analysisHarness';
+import { nextEvent } from '../../../helpers/nextEvent';
 import { as, sendAnyway } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
-
-/** The first event that passes `test`, as soon as it has come (the test's own timeout is the only limit). */
-function nextEvent(events: KinshipEvent[], test: (event: KinshipEvent) => boolean): Promise<KinshipEvent> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const found = events.find(test);
-      if (found) resolve(found);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
 
 /**
  * The coach at work over a real workspace and the real analysis engine (lexicon: no models, so the

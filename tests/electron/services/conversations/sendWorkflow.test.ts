@@ -5,23 +5,12 @@ import { draftSnapshotsOf } from '../../../../electron/services/conversations/dr
 import { migrate } from '../../../../electron/services/store/migrate';
 import { migrations } from '../../../../electron/services/store/migrations';
 import { createDraftsRepository } from '../../../../electron/services/store/repositories/drafts';
-import type { KinshipEvent } from '../../../../shared/contract/events';
 import { MESSAGE_MAX_CHARS } from '../../../../shared/contract/send';
 import { startAnalysis } from '../../../helpers/analysisHarness';
+import { nextEvent } from '../../../helpers/nextEvent';
 import { ok } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
-
-function nextEvent(events: KinshipEvent[], test: (event: KinshipEvent) => boolean): Promise<KinshipEvent> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const found = events.find(test);
-      if (found) resolve(found);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
 
 /** A real workspace and analysis engine (lexicon: deterministic readings), an agent at the console, and an upset customer. */
 async function upsetCustomer() {
