@@ -1,6 +1,7 @@
 import type { RawData, WebSocket } from 'ws';
 import { requestFrame, type RequestFrame, type ServerFrame } from '../../shared/contract/wire';
 import type { Api } from '../services/api/createApi';
+import type { Caller } from '../services/api/caller';
 import type { CallScheduler } from './callScheduler';
 import type { CloseReason, ConnectionStats, SocketLimits } from './socketLimits';
 
@@ -26,16 +27,18 @@ function frameBytes(data: RawData): number {
 let nextSessionId = 1;
 
 /**
- * Serves the api to one connected console: calls in, results and events out, within its limits
- * (socketLimits.ts). Calls wait in this connection's queue and start when the shared scheduler
- * gives it a turn; answers go out with backpressure from the client's reading.
+ * Serves the api to one connected console: calls in (each as `caller`, the person behind this
+ * connection), results and the events they may see out, within its limits (socketLimits.ts). Calls
+ * wait in this connection's queue and start when the shared scheduler gives it a turn; answers go
+ * out with backpressure from the client's reading.
  */
 export function serveSocket(
   socket: WebSocket,
   api: Api,
   scheduler: CallScheduler,
   limits: SocketLimits,
-  onClosed: (session: SocketSession) => void = () => undefined,
+  onClosed: (session: SocketSession) => void,
+  caller: Caller,
 ): SocketSession {
   const id = nextSessionId++;
   const queue: { frame: RequestFrame; bytes: number }[] = [];
@@ -132,7 +135,7 @@ export function serveSocket(
       queuedBytes -= next.bytes;
       inFlight++;
       void api
-        .call(next.frame.method, next.frame.input)
+        .call(next.frame.method, next.frame.input, caller)
         .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))
         .then((result) => {
           inFlight--;
@@ -144,7 +147,7 @@ export function serveSocket(
   };
   scheduler.add(source);
 
-  const unsubscribe = api.bus.subscribe((event) => send({ type: 'event', event }));
+  const unsubscribe = api.subscribe(caller, (event) => send({ type: 'event', event }));
 
   socket.on('pong', () => (heardFrom = true));
   socket.on('message', (data) => {
@@ -186,6 +189,7 @@ export function serveSocket(
     closed = true;
     closeReason ??= 'client';
     unsubscribe();
+    if (caller.sessionId !== null) api.endSession(caller.sessionId);
     queue.length = 0;
     queuedBytes = 0;
     if (stallTimer) clearTimeout(stallTimer);

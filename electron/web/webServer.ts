@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
@@ -5,6 +6,7 @@ import { WebSocketServer } from 'ws';
 import { securityHeadersFor } from '../../shared/security';
 import { TOKEN_PARAM, WS_PATH } from '../../shared/contract/wire';
 import type { Api } from '../services/api/createApi';
+import type { Caller } from '../services/api/caller';
 import { createCallScheduler, type Defer } from './callScheduler';
 import { checkUpgrade, isLoopbackHost } from './requestGuard';
 import { DEFAULT_SOCKET_LIMITS, type ConnectionStats, type SocketLimits } from './socketLimits';
@@ -21,6 +23,11 @@ export interface WebServerOptions {
   socketLimits?: Partial<SocketLimits>;
   /** How calls yield to the event loop between turns (setImmediate unless a test says otherwise). */
   defer?: Defer;
+  /**
+   * Who is behind a connection, from its upgrade request: every call on it is theirs. Null refuses
+   * the connection (401). By default the desk's owner, each connection a console of its own.
+   */
+  callerFor?: (request: http.IncomingMessage) => Caller | null;
 }
 
 export interface RunningWebServer {
@@ -86,7 +93,12 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed)));
+    const caller = options.callerFor ? options.callerFor(request) : options.api.deskCaller(`web:${randomUUID()}`);
+    if (!caller) {
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, caller)));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -90,7 +90,8 @@ describe('the web host', () => {
     ws.close();
     expect(frames).toEqual([
       { type: 'result', id: -1, result: { ok: false, error: expect.objectContaining({ code: 'invalid-input' }) } },
-      { type: 'result', id: 1, result: { ok: true, value: [] } },
+      // the desk's one person: an empty workspace's unnamed owner
+      { type: 'result', id: 1, result: { ok: true, value: [expect.objectContaining({ name: 'Desk owner', role: 'admin' })] } },
     ]);
   });
 

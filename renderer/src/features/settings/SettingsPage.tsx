@@ -82,6 +82,9 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
         <PaneBoundary what="The macro settings">
           <MacroSettings />
         </PaneBoundary>
+        <PaneBoundary what="Your own macros">
+          <MacroSettings scope="personal" />
+        </PaneBoundary>
       </Stack>
     </ScrollArea>
   );
