@@ -10,7 +10,8 @@ configure({ asyncUtilTimeout: 30_000 });
 function stubBrowserApis() {
   if (!window.matchMedia) {
     window.matchMedia = (query: string) =>
-      ({ matches: false, media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
+      // tests prefer reduced motion, which Mantine is told to respect (below): no transition runs on a timer
+      ({ matches: query.includes('prefers-reduced-motion: reduce'), media: query, onchange: null, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, dispatchEvent: () => false }) as MediaQueryList;
   }
   if (!('ResizeObserver' in window)) {
     (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {
@@ -23,6 +24,12 @@ function stubBrowserApis() {
 
 export function renderWithMantine(ui: ReactElement) {
   stubBrowserApis();
-  // transitions off: no timer of a closing popover fires after the test (and its jsdom) has gone
-  return render(<MantineProvider env="test">{ui}</MantineProvider>);
+  // transitions off, and with them their timers: none may fire after the test (and its jsdom) has
+  // gone. env="test" renders without transitions but still runs their timers; reduced motion makes
+  // every duration 0, so no timer is set at all.
+  return render(
+    <MantineProvider env="test" theme={{ respectReducedMotion: true }}>
+      {ui}
+    </MantineProvider>,
+  );
 }
