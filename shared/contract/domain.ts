@@ -16,7 +16,7 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const MESSAGE_AUTHORS = ['customer', 'agent', 'system', 'note'] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
 
-export const ROLES = ['agent', 'supervisor', 'executive'] as const;
+export const ROLES = ['agent', 'supervisor', 'executive', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const IDENTITY_KINDS = ['email', 'chat', 'phone', 'social'] as const;

@@ -23,10 +23,21 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     db.prepare('VACUUM INTO ?').run(backupPath);
   }
   for (const migration of pending) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    // foreign_keys cannot change inside a transaction: it is switched off around it
+    const foreignKeys = migration.rebuildsTables ? (db.pragma('foreign_keys', { simple: true }) as number) : 0;
+    if (foreignKeys) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+          if (broken.length > 0) throw new Error(`migration ${migration.version} would leave ${broken.length} rows of ${broken[0]!.table} pointing at no ${broken[0]!.parent}`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (foreignKeys) db.pragma('foreign_keys = ON');
+    }
   }
   const to = db.pragma('user_version', { simple: true }) as number;
   return { from, to, applied: pending.map((m) => `${m.version} ${m.name}`), backupPath };

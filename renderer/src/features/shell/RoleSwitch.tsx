@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ROLES, type Role } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 
-const LABELS: Record<Role, string> = { agent: 'Agent', supervisor: 'Supervisor', executive: 'Executive' };
+const LABELS: Record<Role, string> = { agent: 'Agent', supervisor: 'Supervisor', executive: 'Executive', admin: 'Admin' };
+/** The desk's roles: an admin manages who signs in to a team server, which a desk has no use for. */
+const DESK_ROLES = ROLES.filter((value) => value !== 'admin');
 
 /** Switches the role the console is used in (and so who is signed in). */
 export function useSetRole() {
@@ -23,7 +25,7 @@ export function RoleSwitch({ role }: { role: Role }) {
       size="xs"
       value={setRole.isPending && setRole.variables ? setRole.variables : role}
       onChange={(value) => setRole.mutate(value as Role)}
-      data={ROLES.map((value) => ({ value, label: LABELS[value] }))}
+      data={DESK_ROLES.map((value) => ({ value, label: LABELS[value] }))}
     />
   );
 }
