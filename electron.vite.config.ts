@@ -20,6 +20,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           webHost: resolve(__dirname, 'electron/web/index.ts'),
+          teamServer: resolve(__dirname, 'electron/web/teamServer.ts'),
           launcher: resolve(__dirname, 'electron/launcher/index.ts'),
           // run on a packaged app before signing: node out/main/flipFuses.js <Electron binary>
           flipFuses: resolve(__dirname, 'electron/launcher/flipFuses.ts'),

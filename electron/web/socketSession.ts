@@ -1,16 +1,41 @@
 import type { RawData, WebSocket } from 'ws';
+import type { CallResult } from '../../shared/contract/errors';
+import type { KinshipEvent } from '../../shared/contract/events';
 import { requestFrame, type RequestFrame, type ServerFrame } from '../../shared/contract/wire';
-import type { Api } from '../services/api/createApi';
+import type { Caller } from '../services/api/caller';
 import type { CallScheduler } from './callScheduler';
 import type { CloseReason, ConnectionStats, SocketLimits } from './socketLimits';
 
+/** What a connection serves: the api's one door and its events. */
+export interface SocketApi {
+  call(method: unknown, input: unknown, caller?: Caller): Promise<CallResult<unknown>>;
+  bus: { subscribe(listener: (event: KinshipEvent) => void): () => void };
+}
+
+/**
+ * On a team server: whose connection this is. `caller()` is asked before each call runs and
+ * answers null once the session is over (expired, signed out, revoked); the call is then refused
+ * as unauthenticated and nothing runs.
+ */
+export interface SocketAccess {
+  sessionId: string;
+  caller(): Caller | null;
+}
+
+/** The close code a console gets when its session is over: it shows the sign-in page. */
+export const SIGNED_OUT_CLOSE_CODE = 4401;
+
 export interface SocketSession {
   readonly id: number;
+  /** The sign-in session it belongs to (team servers only). */
+  readonly signInSession: string | null;
   stats(): ConnectionStats;
   /** Ends the connection now (terminate: nothing more is sent), releasing what it held. */
   drop(reason: CloseReason): void;
   /** Heartbeat: false when nothing (no pong, no frame) has come from the peer since the last ping. */
   pingAgain(): boolean;
+  /** Ends the connection because its session is over, with a close frame the console recognises. */
+  signOut(): void;
 }
 
 function frameText(data: RawData): string {
@@ -32,10 +57,11 @@ let nextSessionId = 1;
  */
 export function serveSocket(
   socket: WebSocket,
-  api: Api,
+  api: SocketApi,
   scheduler: CallScheduler,
   limits: SocketLimits,
   onClosed: (session: SocketSession) => void = () => undefined,
+  access: SocketAccess | null = null,
 ): SocketSession {
   const id = nextSessionId++;
   const queue: { frame: RequestFrame; bytes: number }[] = [];
@@ -103,7 +129,14 @@ export function serveSocket(
 
   const session: SocketSession = {
     id,
+    signInSession: access?.sessionId ?? null,
     drop,
+    signOut() {
+      if (closed) return;
+      closeReason ??= 'signed-out';
+      if (isOpen()) socket.close(SIGNED_OUT_CLOSE_CODE, 'signed out');
+      else socket.terminate();
+    },
     stats: () => ({
       id,
       state: closed ? 'closed' : 'open',
@@ -131,8 +164,14 @@ export function serveSocket(
       const next = queue.shift()!;
       queuedBytes -= next.bytes;
       inFlight++;
-      void api
-        .call(next.frame.method, next.frame.input)
+      const caller = access ? access.caller() : undefined;
+      const answer: Promise<CallResult<unknown>> =
+        caller === null
+          ? Promise.resolve({ ok: false, error: { code: 'unauthenticated', message: 'You are signed out (your session ended): sign in again. Nothing was done.' } })
+          : caller === undefined
+            ? api.call(next.frame.method, next.frame.input)
+            : api.call(next.frame.method, next.frame.input, caller);
+      void answer
         .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))
         .then((result) => {
           inFlight--;

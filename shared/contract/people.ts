@@ -13,9 +13,11 @@ export const AUTH_PATHS = {
   session: '/auth/session',
   signIn: '/auth/sign-in',
   signOut: '/auth/sign-out',
-  /** GET ?token=: whether a setup link still works; POST: makes the first admin. */
+  /** POST { kind, token }: whether a setup link or an invitation still works, and what it is for (LinkInfo). */
+  link: '/auth/link',
+  /** POST SetupInput: makes the first admin, signed in. */
   setup: '/auth/setup',
-  /** GET ?token=: what an invitation is for; POST: takes it up. */
+  /** POST AcceptInvitationInput: takes up an invitation, signed in. */
   invitation: '/auth/invitation',
   /** Admins only. GET: everyone and the open invitations. */
   people: '/auth/people',
@@ -106,8 +108,10 @@ export type LinkInfo =
 
 /** A refused account request: a typed code and words to show (429 carries when to try again). */
 export interface AuthRefusal {
-  code: 'invalid-input' | 'unauthenticated' | 'forbidden' | 'rate-limited' | 'conflict' | 'not-found' | 'gone';
+  code: 'invalid-input' | 'unauthenticated' | 'forbidden' | 'rate-limited' | 'conflict' | 'not-found' | 'internal';
   message: string;
   retryAfterMs?: number;
   issues?: { path: string; message: string }[];
+  /** On GET session when nobody is signed in: the server has no admin yet (its console printed a setup link). */
+  needsFirstAdmin?: boolean;
 }

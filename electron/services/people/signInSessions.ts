@@ -34,14 +34,14 @@ export function createSignInSessions(store: Store, now: () => number, rules: Ses
     for (const listener of listeners) listener(ids, reason);
   };
 
-  function live(row: ReturnType<Store['signInSessions']['byId']>): LiveSession | null {
+  function live(row: ReturnType<Store['signInSessions']['byId']>, touch = true): LiveSession | null {
     if (!row || row.endedAt !== null) return null;
     const at = now();
     const expiresAt = Math.min(row.expiresAt, row.lastSeenAt + rules.idleMs);
     if (at >= expiresAt) return null;
     const account = store.people.byId(row.userId);
     if (!account || !account.active || account.passwordHash === null) return null;
-    if (at - row.lastSeenAt >= rules.touchEveryMs) store.signInSessions.touch(row.id, at);
+    if (touch && at - row.lastSeenAt >= rules.touchEveryMs) store.signInSessions.touch(row.id, at);
     return { sessionId: row.id, person: account.user, expiresAt: Math.min(row.expiresAt, Math.max(row.lastSeenAt, at) + rules.idleMs), endsAt: row.expiresAt };
   }
 
@@ -64,6 +64,10 @@ export function createSignInSessions(store: Store, now: () => number, rules: Ses
     /** The same, by a session's id (a console's connection holds the id, not the token). */
     byId(sessionId: string): LiveSession | null {
       return live(store.signInSessions.byId(sessionId));
+    },
+    /** Whether a session is still good, without counting the question as its console's activity (a heartbeat's look). */
+    isLive(sessionId: string): boolean {
+      return live(store.signInSessions.byId(sessionId), false) !== null;
     },
     end(sessionId: string, reason: SessionEndReason): void {
       if (store.signInSessions.end(sessionId, reason, now())) ended([sessionId], reason);
