@@ -15,6 +15,8 @@ import { inboxHash } from '../features/inbox/inboxPlace';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
+import { AccountMenu } from '../features/accounts/AccountMenu';
+import { useSignedIn } from '../features/accounts/SignedInContext';
 import { confirmLeave } from '../features/shell/leaveGuard';
 import { PAGES, type PageId } from './pages';
 import { queryKeys } from './queryKeys';
@@ -59,12 +61,14 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
     [page, remembered],
   );
   const setRole = useSetRole();
+  // on a team server the signed-in person is who acts: no role to switch
+  const account = useSignedIn();
   useCommand('go.inbox', () => setPage('inbox'));
   useCommand('go.settings', () => setPage('settings'));
   const extra: ExtraAction[] = [
     // Inbox and Settings are commands with keys of their own; the other pages are reached from here
     ...PAGES.filter(({ id }) => id !== 'inbox' && id !== 'settings').map(({ id, label }) => ({ id: `go-${id}`, label: `Go to ${label}`, run: () => setPage(id) })),
-    ...ROLES.filter((role) => role !== status.role).map((role) => ({
+    ...ROLES.filter((role) => !account && role !== 'admin' && role !== status.role).map((role) => ({
       id: `role-${role}`,
       label: `Switch role to ${role}`,
       run: () => setRole.mutate(role),
@@ -84,12 +88,18 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
             <PaneBoundary what="The backlog indicator" compact>
               <BacklogIndicator />
             </PaneBoundary>
-            {status.currentUser && (
-              <Text size="sm" c="dimmed">
-                Signed in as <b>{status.currentUser.name}</b>
-              </Text>
+            {account ? (
+              <AccountMenu account={account} />
+            ) : (
+              <>
+                {status.currentUser && (
+                  <Text size="sm" c="dimmed">
+                    Signed in as <b>{status.currentUser.name}</b>
+                  </Text>
+                )}
+                <RoleSwitch role={status.role} />
+              </>
             )}
-            <RoleSwitch role={status.role} />
           </Group>
         </Group>
       </AppShell.Header>

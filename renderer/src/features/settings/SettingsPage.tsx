@@ -7,11 +7,14 @@ import { KeymapSettings } from './KeymapSettings';
 import { MacroSettings } from './MacroSettings';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 import { ResponseTargetSettings } from '../triage/ResponseTargetSettings';
+import { PeopleSettings } from '../accounts/PeopleSettings';
+import { useSignedIn } from '../accounts/SignedInContext';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const { store, counts } = status;
+  const account = useSignedIn();
   const rows: [string, React.ReactNode][] = [
-    ['Host', status.host === 'electron' ? 'Desktop (Electron)' : 'Web host (this browser tab, served from 127.0.0.1)'],
+    ['Host', account ? `Team server (${window.location.origin})` : status.host === 'electron' ? 'Desktop (Electron)' : 'Web host (this browser tab, served from 127.0.0.1)'],
     ['Data file', <Code key="path">{store.path}</Code>],
     ['Schema version', store.state === 'ready' ? String(store.schemaVersion) : '—'],
     ['Customers', counts.customers.toLocaleString()],
@@ -63,6 +66,11 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
             workspace and are not sent to customers.
           </Text>
         </Paper>
+        {account?.signedIn.person.role === 'admin' && (
+          <PaneBoundary what="The people settings">
+            <PeopleSettings />
+          </PaneBoundary>
+        )}
         <PaneBoundary what="The analysis settings">
           <AnalysisSettings />
         </PaneBoundary>
