@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
@@ -33,6 +34,16 @@ async function look(page: Page, name: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
 }
 
+/** Serious or critical accessibility violations (axe) on the page, or inside `within` only. */
+async function seriousViolations(page: Page, within?: string): Promise<string[]> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (within) axe = axe.include(within);
+  const results = await axe.analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+}
+
 /** Resolves with the HTTP status a WebSocket upgrade was answered with (101 when accepted). */
 function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,6 +70,7 @@ test('first admin from the setup link, an invited agent signs in elsewhere, is d
   // the one-time token leaves the address bar at once
   await expect.poll(() => admin.url()).toBe(server.url);
   await look(admin, 'setup');
+  expect(await seriousViolations(admin)).toEqual([]);
   await admin.getByLabel('Your name').fill(ADMIN.name);
   await admin.getByLabel('E-mail address').fill(ADMIN.email);
   await admin.getByRole('textbox', { name: 'Password', exact: true }).fill(ADMIN.password);
@@ -90,6 +102,7 @@ test('first admin from the setup link, an invited agent signs in elsewhere, is d
   await expect(people.getByRole('table', { name: 'Open invitations' })).toContainText(AGENT.email);
   await people.scrollIntoViewIfNeeded();
   await look(admin, 'people');
+  expect(await seriousViolations(admin, '[aria-labelledby="people-settings-title"]')).toEqual([]);
 
   // the agent, in a browser of their own
   const agentContext = await browser.newContext();
@@ -164,5 +177,6 @@ test('a wrong password five times is rate-limited, with when to try again', asyn
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('alert')).toHaveText('Too many failed sign-ins for this account. Try again in 15 minutes.');
   await look(page, 'rate-limited');
+  expect(await seriousViolations(page)).toEqual([]);
   await context.close();
 });

@@ -46,6 +46,9 @@ export interface Started {
   session: LiveSession;
 }
 
+/** How long a setup link and an invitation work. */
+export const LINK_LIFETIMES = { setupMs: 3_600_000, invitationMs: 7 * 24 * 3_600_000 };
+
 const WRONG = 'That e-mail address and password do not match an account here.';
 
 /**
@@ -59,8 +62,8 @@ export function createPeopleService(options: PeopleOptions) {
   const cost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
   const sessions = createSignInSessions(store, now, { ...DEFAULT_SESSION_RULES, ...options.sessions });
   const limits = createSignInLimits(store, { ...DEFAULT_SIGN_IN_LIMITS, ...options.limits });
-  const setupLinkMs = options.setupLinkMs ?? 3_600_000;
-  const invitationMs = options.invitationMs ?? 7 * 24 * 3_600_000;
+  const setupLinkMs = options.setupLinkMs ?? LINK_LIFETIMES.setupMs;
+  const invitationMs = options.invitationMs ?? LINK_LIFETIMES.invitationMs;
   // an unknown e-mail still costs one hash, so how fast the answer comes says nothing about who has an account
   let decoy: Promise<string> | null = null;
   const decoyHash = () => (decoy ??= hashPassword(newSecretToken(), cost));
