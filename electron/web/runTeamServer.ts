@@ -1,9 +1,6 @@
-import fs from 'node:fs';
 import { SETUP_HASH } from '../../shared/contract/people';
-import { webHostDataDir } from '../services/dataDir';
 import { createPeopleService, type PeopleOptions, type PeopleService } from '../services/people';
-import { startServices, type ServicesOptions } from '../services/startServices';
-import { defaultRendererDir, type RunningWebHost } from './runWebHost';
+import { startHostServices, type RunningWebHost } from './runWebHost';
 import type { SocketLimits } from './socketLimits';
 import { createTeamGate } from './teamGate';
 import type { TeamServerConfig } from './teamConfig';
@@ -32,15 +29,7 @@ export interface RunningTeamServer extends RunningWebHost {
  * link for the first one.
  */
 export async function runTeamServer(options: TeamServerOptions): Promise<RunningTeamServer> {
-  const rendererDir = options.rendererDir ?? defaultRendererDir();
-  if (!fs.existsSync(`${rendererDir}/index.html`)) {
-    throw new Error(`The console has not been built (no ${rendererDir}index.html). Run "npm run build" first.`);
-  }
-  const dataDir = options.dataDir ?? webHostDataDir();
-  const servicesOptions: ServicesOptions = { host: 'web', dataDir };
-  if (options.resourcesDir) servicesOptions.resourcesDir = options.resourcesDir;
-  if (options.analysisWorkerUrl) servicesOptions.analysisWorkerUrl = options.analysisWorkerUrl;
-  const services = await startServices(servicesOptions);
+  const { rendererDir, dataDir, services } = await startHostServices(options);
   if (services.workspace.state !== 'ready') {
     const message = services.workspace.error.message;
     await services.stop();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import WebSocket from 'ws';
+import { upgradeStatus } from '../helpers/upgradeStatus';
 import { startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@kinship.test', password: 'purple kettle on the stairs' };
@@ -42,24 +42,6 @@ async function seriousViolations(page: Page, within?: string): Promise<string[]>
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
-}
-
-/** Resolves with the HTTP status a WebSocket upgrade was answered with (101 when accepted). */
-function upgradeStatus(url: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('error', (error) => {
-      if (!/Unexpected server response/.test(error.message)) reject(error);
-    });
-  });
 }
 
 test('first admin from the setup link, an invited agent signs in elsewhere, is deactivated and signed out at once', async ({ browser }) => {
