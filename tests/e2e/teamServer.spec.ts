@@ -2,9 +2,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { upgradeStatus } from '../helpers/upgradeStatus';
 import { startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
+import { startWebHost, stopWebHost } from './webHostFixture';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@kinship.test', password: 'purple kettle on the stairs' };
 const AGENT = { name: 'Agnes Agent', email: 'agnes@kinship.test', password: 'seven green bottles hanging' };
+
+// one person's whole path through a team server, in two browsers: on a loaded 2-core machine it takes minutes
+test.describe.configure({ timeout: 300_000 });
 
 let server: TeamServer;
 test.beforeAll(async () => {
@@ -161,4 +165,15 @@ test('a wrong password five times is rate-limited, with when to try again', asyn
   await look(page, 'rate-limited');
   expect(await seriousViolations(page)).toEqual([]);
   await context.close();
+});
+
+test('the desk’s web host opened without its token still says which address to open (it has no sign-in)', async ({ page }) => {
+  const desk = await startWebHost();
+  try {
+    await page.goto(desk.host.origin);
+    await expect(page.getByRole('alert')).toContainText('This page needs the address the Kinship web host printed');
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toHaveCount(0);
+  } finally {
+    await stopWebHost(desk);
+  }
 });
