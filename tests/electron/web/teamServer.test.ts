@@ -18,7 +18,7 @@ const ADMIN = { name: 'Ada Admin', email: 'ada@kinship.test', password: 'purple 
 const AGENT_PASSWORD = 'seven green bottles hanging';
 const HOUR = 3_600_000;
 
-async function start(env: NodeJS.ProcessEnv = {}) {
+async function start(env: NodeJS.ProcessEnv = {}, socketLimits: { heartbeatMs?: number } = {}) {
   const rendererDir = tempDir('kinship-renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Kinship</title>');
   const clock = { at: Date.now() };
@@ -28,6 +28,7 @@ async function start(env: NodeJS.ProcessEnv = {}) {
     rendererDir: `${rendererDir}/`,
     analysisWorkerUrl: BUILT_WORKER,
     people: { scryptCost: { ln: 10, r: 8, p: 1 }, now: () => clock.at, sessions: { idleMs: 2 * HOUR, absoluteMs: 24 * HOUR, touchEveryMs: 60_000 } },
+    socketLimits,
   });
   running.push(server);
   return { server, clock, origin: new URL(server.url).origin };
@@ -134,6 +135,16 @@ describe('a team server', () => {
     const session = await fetch(`${origin}${AUTH_PATHS.session}`, { headers: { Cookie: cookie } });
     expect(session.status).toBe(401);
     ws.close();
+  });
+
+  it('a console left idle past its session is signed out by the heartbeat, without a call', async () => {
+    // the heartbeat looks often here; the test waits for the close the product sends, not for time
+    const { server, origin, clock } = await start({}, { heartbeatMs: 50 });
+    const cookie = await setUpAdmin(server, origin);
+    const ws = (await connect(origin, { Origin: origin, Cookie: cookie })) as WebSocket;
+    const closing = closed(ws);
+    clock.at += 2 * HOUR;
+    expect(await closing).toBe(4401);
   });
 
   it('signing out, or an admin deactivating a person, closes their open connections at once', async () => {
