@@ -130,7 +130,8 @@ export const methodInputs = {
   'analysis.setHubAllowed': z.object({ allowed: z.boolean() }).strict(),
   'analysis.downloadModel': z.object({ role: z.enum(['emotion', 'sentiment']) }).strict(),
   'analysis.readDraft': draftToRead,
-  'session.setRole': z.object({ clientId: clientId.optional(), role: z.enum(ROLES) }).strict(),
+  // the desk's roles: an admin manages who signs in to a team server, which a desk has no use for
+  'session.setRole': z.object({ clientId: clientId.optional(), role: z.enum(ROLES).exclude(['admin']) }).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
   /**
    * 'inserted': the agent put the prompt into the reply draft (its outcome is settled by the reply

@@ -4,7 +4,7 @@ import { IconHeartHandshake } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { DEFAULT_INBOX_PLACE } from '../../../shared/contract/views';
 import { useClient } from '../api/ClientContext';
-import { ROLES, type WorkspaceStatus } from '../../../shared/contract/domain';
+import type { WorkspaceStatus } from '../../../shared/contract/domain';
 import { CommandPalette, type ExtraAction } from '../features/commands/CommandPalette';
 import { useCommand } from '../features/commands/CommandProvider';
 import { BacklogIndicator } from '../features/analysis/BacklogIndicator';
@@ -14,7 +14,7 @@ import { EmptyInbox } from '../features/onboarding/EmptyInbox';
 import { inboxHash } from '../features/inbox/inboxPlace';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
+import { DESK_ROLES, RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
 import { AccountMenu } from '../features/accounts/AccountMenu';
 import { useSignedIn } from '../features/accounts/SignedInContext';
 import { confirmLeave } from '../features/shell/leaveGuard';
@@ -68,7 +68,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
   const extra: ExtraAction[] = [
     // Inbox and Settings are commands with keys of their own; the other pages are reached from here
     ...PAGES.filter(({ id }) => id !== 'inbox' && id !== 'settings').map(({ id, label }) => ({ id: `go-${id}`, label: `Go to ${label}`, run: () => setPage(id) })),
-    ...ROLES.filter((role) => !account && role !== 'admin' && role !== status.role).map((role) => ({
+    ...DESK_ROLES.filter((role) => !account && role !== status.role).map((role) => ({
       id: `role-${role}`,
       label: `Switch role to ${role}`,
       run: () => setRole.mutate(role),
