@@ -15,6 +15,8 @@ import { inboxHash } from '../features/inbox/inboxPlace';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { personLabel, useViewablePeople, useViewAs, ViewAs } from '../features/shell/ViewAs';
+import { AccountMenu } from '../features/accounts/AccountMenu';
+import { useSignedIn } from '../features/accounts/SignedInContext';
 import { confirmLeave } from '../features/shell/leaveGuard';
 import { PAGES, type PageId } from './pages';
 import { queryKeys } from './queryKeys';
@@ -60,6 +62,8 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
   );
   const viewAs = useViewAs();
   const people = useViewablePeople(status);
+  // on a team server the signed-in person is who acts: an account menu, no "view as"
+  const account = useSignedIn();
   useCommand('go.inbox', () => setPage('inbox'));
   useCommand('go.settings', () => setPage('settings'));
   const extra: ExtraAction[] = [
@@ -87,7 +91,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
             <PaneBoundary what="The backlog indicator" compact>
               <BacklogIndicator />
             </PaneBoundary>
-            <ViewAs status={status} />
+            {account ? <AccountMenu account={account} /> : <ViewAs status={status} />}
           </Group>
         </Group>
       </AppShell.Header>

@@ -18,8 +18,11 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
-  /** It rebuilds a table others refer to: run with foreign keys off, and checked before it commits. */
-  rebuildsTables?: true;
+  /**
+   * It rebuilds a table others reference (SQLite's new table, copy, drop, rename): it runs with
+   * foreign keys off, and every reference is checked before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 /** Every migration, in order. Append; never edit one that has shipped. */
@@ -37,7 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'search everywhere', sql: searchEverywhere },
   { version: 12, name: 'tags, snooze and response targets', sql: triage },
   { version: 13, name: 'saved views', sql: savedViews },
-  { version: 14, name: 'people: admins', sql: people, rebuildsTables: true },
+  { version: 14, name: 'people who sign in', sql: people, rebuildsTables: true },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

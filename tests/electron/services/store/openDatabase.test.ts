@@ -151,35 +151,3 @@ describe('migration 4 (queue state) on a workspace that already has conversation
     db.close();
   });
 });
-
-describe('migration 14 (people: admins) on a workspace whose people have done things', () => {
-  it('keeps every person with their id, and everything that refers to them, and lets a person be an admin', () => {
-    const file = path.join(tempDir(), 'kinship.sqlite');
-    const v13 = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 13) });
-    v13.db.exec(`
-      INSERT INTO users (id, name, email, role, created_at) VALUES (3, 'Aisha Khan', 'aisha@example.com', 'agent', 1), (7, 'Hannah Cole', 'hannah@example.com', 'supervisor', 2);
-      INSERT INTO customers (id, display_name, created_at) VALUES (1, 'Edith', 0);
-      INSERT INTO conversations (id, customer_id, channel, status, assignee_id, created_at, updated_at) VALUES (1, 1, 'chat', 'open', 3, 0, 0);
-      INSERT INTO messages (id, conversation_id, author, author_user_id, body, sent_at, dedupe_key, created_at) VALUES (1, 1, 'agent', 3, 'hello', 100, 'a', 0);
-      INSERT INTO session_events (at, kind, conversation_id, message_id, user_id, payload) VALUES (100, 'message.sent', 1, 1, 3, '{}');
-    `);
-    expect(() => v13.db.prepare("INSERT INTO users (name, email, role, created_at) VALUES ('Ada', 'ada@example.com', 'admin', 3)").run()).toThrow(/CHECK constraint/);
-    v13.db.close();
-
-    const { db, migration } = openDatabase(file);
-    expect(migration.applied).toContain('14 people: admins');
-    expect(db.prepare('SELECT id, name, email, role, created_at FROM users ORDER BY id').all()).toEqual([
-      { id: 3, name: 'Aisha Khan', email: 'aisha@example.com', role: 'agent', created_at: 1 },
-      { id: 7, name: 'Hannah Cole', email: 'hannah@example.com', role: 'supervisor', created_at: 2 },
-    ]);
-    expect(db.prepare('SELECT assignee_id FROM conversations').get()).toEqual({ assignee_id: 3 });
-    expect(db.prepare('SELECT author_user_id FROM messages').get()).toEqual({ author_user_id: 3 });
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    db.prepare("INSERT INTO users (name, email, role, created_at) VALUES ('Ada', 'ada@example.com', 'admin', 3)").run();
-    // references to people are still checked: nobody can be credited who does not exist
-    expect(() => db.prepare('UPDATE messages SET author_user_id = 999').run()).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO users (name, email, role, created_at) VALUES ('Ada again', 'ada@example.com', 'agent', 4)").run()).toThrow(/UNIQUE/);
-    db.close();
-  });
-});
