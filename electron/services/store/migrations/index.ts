@@ -16,7 +16,13 @@ export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
   version: number;
   name: string;
+  /** The SQLite form. */
   sql: string;
+  /**
+   * The PostgreSQL form: required of every migration after POSTGRES_BASELINE_VERSION (a PostgreSQL
+   * workspace starts at that version, from postgres/baselineSchema.ts).
+   */
+  postgres?: string;
 }
 
 /** Every migration, in order. Append; never edit one that has shipped. */
