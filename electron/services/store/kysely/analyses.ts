@@ -10,7 +10,7 @@ export interface NewAnalysis {
   createdAt: number;
 }
 
-interface AnalysisRow {
+export interface AnalysisRow {
   message_id: number | null;
   analyzer: string;
   model_id: string;
@@ -26,7 +26,7 @@ type Details = Pick<Reading, 'sentimentClass' | 'dominant' | 'labels' | 'words' 
 
 const classOf = (sentiment: number): SentimentClass => (sentiment > 0.05 ? 'positive' : sentiment < -0.05 ? 'negative' : 'neutral');
 
-function toReading(row: AnalysisRow): MessageReading & Pick<Reading, 'labels'> {
+export function toReading(row: AnalysisRow): MessageReading & Pick<Reading, 'labels'> {
   const details = JSON.parse(row.details) as Partial<Details>;
   return {
     analyzer: row.analyzer as AnalyzerKind,
@@ -45,10 +45,10 @@ function toReading(row: AnalysisRow): MessageReading & Pick<Reading, 'labels'> {
   };
 }
 
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
+export const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /** How a reading travels to the console: without the models' raw labels, figures rounded to three places. */
-function forConsole(row: AnalysisRow): MessageReading {
+export function forConsole(row: AnalysisRow): MessageReading {
   const { labels: _labels, ...reading } = toReading(row);
   return {
     ...reading,

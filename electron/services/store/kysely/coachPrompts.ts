@@ -22,7 +22,7 @@ export interface CoachPrompt {
 
 export type NewCoachPrompt = Omit<CoachPrompt, 'id' | 'outcome' | 'outcomeAt' | 'insertedAt'>;
 
-const toPrompt = (row: Selectable<CoachPromptsTable>): CoachPrompt => ({
+export const toPrompt = (row: Selectable<CoachPromptsTable>): CoachPrompt => ({
   id: row.id,
   conversationId: row.conversation_id,
   messageId: row.message_id,

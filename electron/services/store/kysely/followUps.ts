@@ -7,7 +7,7 @@ export type { FollowUp };
 
 export type NewFollowUp = Omit<FollowUp, 'id' | 'status' | 'closedAt'>;
 
-const toFollowUp = (row: Selectable<FollowUpsTable>): FollowUp => ({
+export const toFollowUp = (row: Selectable<FollowUpsTable>): FollowUp => ({
   id: row.id,
   customerId: row.customer_id,
   conversationId: row.conversation_id,

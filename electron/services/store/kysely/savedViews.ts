@@ -20,7 +20,7 @@ export interface StoredView {
 }
 
 /** A view stored in a shape the inbox no longer has is left out rather than shown wrong. */
-const toView = (row: SavedViewRow): StoredView | null => {
+export const toView = (row: SavedViewRow): StoredView | null => {
   const view = inboxViewSchema.safeParse(JSON.parse(row.view));
   return view.success ? { id: row.id, userId: row.user_id, name: row.name, view: view.data, createdAt: row.created_at, updatedAt: row.updated_at } : null;
 };
