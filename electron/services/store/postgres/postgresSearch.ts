@@ -15,14 +15,15 @@ const prefixLexeme = (value: string) => `'${value.replaceAll('\\', '\\\\').repla
 
 /**
  * The typed query as tsqueries, with the contract of the SQLite index: each word in any of its forms
- * (websearch_to_tsquery through the `kinship` configuration, as the documents were indexed), the
+ * (websearch_to_tsquery through the `kinship` configuration, as the documents were indexed; quoted,
+ * so "or" is a word, not an operator), the
  * last typed word also as the start of a word, each quoted phrase in order, all of them together.
  */
 function queriesOf(parsed: ParsedSearch): { words: TsQuery | null; emoji: TsQuery | null; phones: TsQuery | null } {
   const { phrases, words, emoji, phoneEndings } = parsed.parts;
   const pieces = [
     ...phrases.map((phrase) => sql`websearch_to_tsquery('kinship', ${`"${phrase.join(' ')}"`})`),
-    ...words.map((word) => (word.prefix ? sql`to_tsquery('kinship', ${`${word.word}:*`})` : sql`websearch_to_tsquery('kinship', ${word.word})`)),
+    ...words.map((word) => (word.prefix ? sql`to_tsquery('kinship', ${`${word.word}:*`})` : sql`websearch_to_tsquery('kinship', ${`"${word.word}"`})`)),
   ];
   return {
     words: pieces.length ? sql`(${sql.join(pieces, sql` && `)})` : null,

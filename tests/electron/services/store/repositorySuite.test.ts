@@ -498,6 +498,10 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
         await expect(store.search.messages(typed, 10)).resolves.toBeInstanceOf(Array);
         await expect(store.search.find(typed, {}, 10)).resolves.toBeInstanceOf(Array);
       }
+      // words that are operators elsewhere are words here
+      const either = (await message('a refund or a replacement', T0 + 1, 'b'))!;
+      expect((await store.search.messages('or ', 10)).map((h) => h.messageId)).toEqual([either]);
+      expect((await store.search.messages('refund or ', 10)).map((h) => h.messageId)).toEqual([either]);
     });
 
     it('finds conversations by subject, name, address and phone number written any way, each once, with why', async () => {
