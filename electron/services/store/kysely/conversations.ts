@@ -14,12 +14,11 @@ import {
 import type { ConnectionStage } from '../../../../shared/contract/connection';
 import { DEFAULT_RESPONSE_TARGETS, responseTargetsSchema, type ResponseTargets, type Tag } from '../../../../shared/contract/triage';
 import { messagePreview } from '../messagePreview';
-import { responseClock, responseDueSql } from '../responseClock';
+import { RESPONSE_TARGETS_SETTING, responseClock, responseDueSql } from '../responseClock';
 import type { KinshipDatabase } from '../schema';
 import type { StoreContext } from '../storeContext';
 
-/** Where the workspace keeps its response-time targets (supervisors change them). */
-export const RESPONSE_TARGETS_SETTING = 'triage.responseTargets';
+export { RESPONSE_TARGETS_SETTING };
 
 export interface NewConversation {
   customerId: number;

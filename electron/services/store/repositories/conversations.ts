@@ -12,8 +12,8 @@ import {
 } from '../../../../shared/contract/domain';
 import type { ConnectionStage } from '../../../../shared/contract/connection';
 import { messagePreview } from '../messagePreview';
-import { RESPONSE_TARGETS_SETTING, type ConversationFilter, type NewConversation } from '../kysely/conversations';
-import { responseClock, responseDueSql } from '../responseClock';
+import type { ConversationFilter, NewConversation } from '../kysely/conversations';
+import { RESPONSE_TARGETS_SETTING, responseClock, responseDueSql } from '../responseClock';
 import { DEFAULT_RESPONSE_TARGETS, responseTargetsSchema, type ResponseTargets, type Tag } from '../../../../shared/contract/triage';
 
 export { RESPONSE_TARGETS_SETTING, type ConversationFilter, type NewConversation };
