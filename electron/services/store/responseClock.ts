@@ -23,6 +23,9 @@ export interface ClockFacts {
   firstReplyAt: number | null;
 }
 
+/** Where the workspace keeps its response-time targets (supervisors change them). */
+export const RESPONSE_TARGETS_SETTING = 'triage.responseTargets';
+
 const MINUTE = 60_000;
 
 export function responseClock(facts: ClockFacts, targets: ResponseTargets): ResponseClock | null {

@@ -15,6 +15,8 @@ export interface ParsedSearch {
   phone: string | null;
   /** Each word and emoji as typed (folded), for marking matches. */
   terms: SearchTerm[];
+  /** The same query as parts, for an index with another syntax: phrases (in order), words (the last perhaps a prefix), emoji. */
+  parts: { phrases: string[][]; words: { word: string; prefix: boolean }[]; emoji: string[]; phoneEndings: string[] | null };
 }
 
 /** unicode61's word characters (letters, numbers, private use) and, for the emoji index, its symbols. */
@@ -44,11 +46,14 @@ export function phoneEndings(typed: string): string[] | null {
 export function parseSearch(typed: string): ParsedSearch {
   const parts: string[] = [];
   const terms: SearchTerm[] = [];
+  const phrases: string[][] = [];
+  const plain: { word: string; prefix: boolean }[] = [];
   let rest = typed;
   for (const match of typed.matchAll(/"([^"]*)"/g)) {
     const words = match[1]!.match(WORD);
     if (words) {
       parts.push(quoted(words.join(' ')));
+      phrases.push(words);
       terms.push(...words.map((word) => ({ word: fold(word), prefix: false })));
     }
     rest = rest.replace(match[0], ' ' + (match[1]!.match(EMOJI) ?? []).join(' ') + ' ');
@@ -62,6 +67,7 @@ export function parseSearch(typed: string): ParsedSearch {
   words.forEach((word, index) => {
     const prefix = lastIsWord && index === words.length - 1;
     parts.push(prefix ? `${quoted(word)}*` : quoted(word));
+    plain.push({ word, prefix });
     terms.push({ word: fold(word), prefix });
   });
   const emoji = [...new Set(rest.match(EMOJI) ?? [])];
@@ -73,5 +79,6 @@ export function parseSearch(typed: string): ParsedSearch {
     emoji: emoji.length ? emoji.map((symbol) => `${quoted(symbol)}*`).join(' ') : null,
     phone: endings ? `phones : (${endings.map((ending) => `${quoted(ending)}*`).join(' OR ')})` : null,
     terms,
+    parts: { phrases, words: plain, emoji, phoneEndings: endings },
   };
 }

@@ -11,18 +11,24 @@ import { searchEverywhere } from './0011_search_everywhere';
 import { triage } from './0012_triage';
 import { savedViews } from './0013_saved_views';
 import { draftsPerKind } from './0010_drafts_per_kind';
-import { people } from './0014_people';
+import { people, peoplePostgres } from './0014_people';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
   version: number;
   name: string;
+  /** The SQLite form. */
   sql: string;
   /**
    * It rebuilds a table others reference (SQLite's new table, copy, drop, rename): it runs with
    * foreign keys off, and every reference is checked before it commits.
    */
   rebuildsTables?: boolean;
+  /**
+   * The PostgreSQL form: required of every migration after POSTGRES_BASELINE_VERSION (a PostgreSQL
+   * workspace starts at that version, from postgres/baselineSchema.ts).
+   */
+  postgres?: string;
 }
 
 /** Every migration, in order. Append; never edit one that has shipped. */
@@ -40,7 +46,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'search everywhere', sql: searchEverywhere },
   { version: 12, name: 'tags, snooze and response targets', sql: triage },
   { version: 13, name: 'saved views', sql: savedViews },
-  { version: 14, name: 'people who sign in', sql: people, rebuildsTables: true },
+  { version: 14, name: 'people who sign in', sql: people, rebuildsTables: true, postgres: peoplePostgres },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

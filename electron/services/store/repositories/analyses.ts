@@ -1,49 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { EkmanEmotion, MessageReading, Reading, SentimentClass } from '../../../../shared/contract/analysis';
+import { forConsole, round3, toReading, type AnalysisRow, type NewAnalysis } from '../kysely/analyses';
 
-export interface NewAnalysis {
-  messageId: number | null;
-  draftId: string | null;
-  textHash: string;
-  reading: Reading;
-  latencyMs: number;
-  createdAt: number;
-}
-
-interface AnalysisRow {
-  message_id: number | null;
-  analyzer: Reading['analyzer'];
-  model_id: string;
-  model_version: string | null;
-  sentiment: number;
-  emotions: string;
-  details: string;
-  latency_ms: number;
-  created_at: number;
-}
+export type { NewAnalysis };
 
 type Details = Pick<Reading, 'sentimentClass' | 'dominant' | 'labels' | 'words' | 'windows' | 'truncated'>;
-
-function toReading(row: AnalysisRow): MessageReading & Pick<Reading, 'labels'> {
-  const details = JSON.parse(row.details) as Partial<Details>;
-  return {
-    analyzer: row.analyzer,
-    modelId: row.model_id,
-    modelVersion: row.model_version,
-    sentiment: row.sentiment,
-    sentimentClass: details.sentimentClass ?? (row.sentiment > 0.05 ? 'positive' : row.sentiment < -0.05 ? 'negative' : 'neutral'),
-    emotions: JSON.parse(row.emotions) as Reading['emotions'],
-    dominant: details.dominant ?? null,
-    labels: details.labels ?? {},
-    words: details.words ?? 0,
-    windows: details.windows ?? 0,
-    truncated: details.truncated ?? false,
-    latencyMs: row.latency_ms,
-    analysedAt: row.created_at,
-  };
-}
-
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 interface TrackRow {
   message_id: number;
@@ -54,18 +15,6 @@ interface TrackRow {
   sentiment_class: SentimentClass | null;
   words: number | null;
 }
-
-/** How a reading travels to the console: without the models' raw labels, figures rounded to three places. */
-function forConsole(row: AnalysisRow): MessageReading {
-  const { labels: _labels, ...reading } = toReading(row);
-  return {
-    ...reading,
-    sentiment: round3(reading.sentiment),
-    emotions: Object.fromEntries(Object.entries(reading.emotions).map(([emotion, share]) => [emotion, round3(share)])),
-    dominant: reading.dominant ? { emotion: reading.dominant.emotion, score: round3(reading.dominant.score) } : null,
-  };
-}
-
 
 const COLUMNS = 'a.message_id, a.analyzer, a.model_id, a.model_version, a.sentiment, a.emotions, a.details, a.latency_ms, a.created_at';
 

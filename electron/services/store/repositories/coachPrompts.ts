@@ -1,24 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { PromptOutcome } from '../../../../shared/contract/domain';
+import { toPrompt, type CoachPrompt, type NewCoachPrompt } from '../kysely/coachPrompts';
 
-export interface CoachPrompt {
-  id: number;
-  conversationId: number;
-  messageId: number | null;
-  userId: number | null;
-  kind: string;
-  ruleId: string;
-  title: string;
-  text: string;
-  reason: string;
-  shownAt: number;
-  outcome: PromptOutcome | null;
-  outcomeAt: number | null;
-  /** When the agent put it into the reply draft (its outcome waits for the reply that goes), or null. */
-  insertedAt: number | null;
-}
-
-export type NewCoachPrompt = Omit<CoachPrompt, 'id' | 'outcome' | 'outcomeAt' | 'insertedAt'>;
+export type { CoachPrompt, NewCoachPrompt };
 
 interface PromptRow {
   id: number;
@@ -36,21 +20,6 @@ interface PromptRow {
   inserted_at: number | null;
 }
 
-const toPrompt = (row: PromptRow): CoachPrompt => ({
-  id: row.id,
-  conversationId: row.conversation_id,
-  messageId: row.message_id,
-  userId: row.user_id,
-  kind: row.kind,
-  ruleId: row.rule_id,
-  title: row.title,
-  text: row.text,
-  reason: row.reason,
-  shownAt: row.shown_at,
-  outcome: row.outcome,
-  outcomeAt: row.outcome_at,
-  insertedAt: row.inserted_at,
-});
 
 export function createCoachPromptsRepository(db: Database.Database) {
   const insert = db.prepare(

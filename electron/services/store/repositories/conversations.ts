@@ -8,16 +8,15 @@ import {
   type ConversationStatus,
   type ConversationSummary,
   type MessageAuthor,
-  type Mood,
   type QueueSort,
 } from '../../../../shared/contract/domain';
 import type { ConnectionStage } from '../../../../shared/contract/connection';
 import { messagePreview } from '../messagePreview';
-import { responseClock, responseDueSql } from '../responseClock';
+import type { ConversationFilter, NewConversation } from '../kysely/conversations';
+import { RESPONSE_TARGETS_SETTING, responseClock, responseDueSql } from '../responseClock';
 import { DEFAULT_RESPONSE_TARGETS, responseTargetsSchema, type ResponseTargets, type Tag } from '../../../../shared/contract/triage';
 
-/** Where the workspace keeps its response-time targets (supervisors change them). */
-export const RESPONSE_TARGETS_SETTING = 'triage.responseTargets';
+export { RESPONSE_TARGETS_SETTING, type ConversationFilter, type NewConversation };
 
 interface SummaryRow {
   id: number;
@@ -48,31 +47,6 @@ interface SummaryRow {
   first_reply_at: number | null;
   tags_json: string | null;
   has_draft: number;
-}
-
-export interface NewConversation {
-  customerId: number;
-  channel: Channel;
-  status: ConversationStatus;
-  subject: string | null;
-  queue: string;
-  assigneeId: number | null;
-  externalRef: string | null;
-  createdAt: number;
-}
-
-export interface ConversationFilter {
-  channel?: Channel | undefined;
-  /** 'active': open or pending. */
-  status?: ConversationStatus | 'active' | undefined;
-  customerId?: number | undefined;
-  /** A user's id, or 'unassigned'. */
-  assignee?: number | 'unassigned' | undefined;
-  mood?: Mood | undefined;
-  /** Carries this tag. */
-  tagId?: number | undefined;
-  /** Its response-time target was breached before this time. */
-  breachedAt?: number | undefined;
 }
 
 /**

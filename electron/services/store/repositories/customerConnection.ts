@@ -1,17 +1,8 @@
 import type Database from 'better-sqlite3';
 import { CONNECTION_STAGES, type ConnectionStage, type CustomerConnectionRow } from '../../../../shared/contract/connection';
+import type { ConnectionListFilter, ConnectionListSort, StoredConnection } from '../kysely/customerConnection';
 
-/** A customer's index as last computed, kept so the Customers page and the queue can sort by it. */
-export interface StoredConnection {
-  customerId: number;
-  score: number;
-  stage: ConnectionStage;
-  movement30d: number;
-  risks: string[];
-  lastContactAt: number | null;
-  contacts: number;
-  computedAt: number;
-}
+export type { StoredConnection };
 
 interface Row {
   customer_id: number;
@@ -25,13 +16,7 @@ interface Row {
   overdue: number;
 }
 
-export type ConnectionListSort = 'score' | 'movement' | 'recent';
-
-export interface ConnectionListFilter {
-  stage?: ConnectionStage | undefined;
-  /** A part of the customer's name. */
-  name?: string | undefined;
-}
+export type { ConnectionListFilter, ConnectionListSort };
 
 const ORDER: Record<ConnectionListSort, string> = {
   score: 'cc.score DESC, cu.id',

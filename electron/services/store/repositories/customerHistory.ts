@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EkmanEmotion } from '../../../../shared/contract/analysis';
 import type { Channel, ConversationStatus, MessageAuthor } from '../../../../shared/contract/domain';
+import type { CustomerHistoryConversation } from '../kysely/customerHistory';
 
 interface Row {
   conversation_id: number;
@@ -16,14 +17,7 @@ interface Row {
   dominant: string | null;
 }
 
-export interface CustomerHistoryConversation {
-  id: number;
-  channel: Channel;
-  status: ConversationStatus;
-  subject: string | null;
-  createdAt: number;
-  messages: { id: number; author: MessageAuthor; body: string; sentAt: number; sentiment: number | null; dominant: { emotion: EkmanEmotion; score: number } | null }[];
-}
+export type { CustomerHistoryConversation };
 
 /**
  * A customer's whole history in one read, for the connection index: every conversation with its

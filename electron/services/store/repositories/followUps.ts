@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { FollowUp, FollowUpStatus } from '../../../../shared/contract/domain';
+import { toFollowUp } from '../kysely/followUps';
 
 export type { FollowUp };
 
@@ -18,18 +19,6 @@ interface FollowUpRow {
   closed_at: number | null;
 }
 
-const toFollowUp = (row: FollowUpRow): FollowUp => ({
-  id: row.id,
-  customerId: row.customer_id,
-  conversationId: row.conversation_id,
-  messageId: row.message_id,
-  createdBy: row.created_by,
-  description: row.description,
-  dueAt: row.due_at,
-  status: row.status,
-  createdAt: row.created_at,
-  closedAt: row.closed_at,
-});
 
 export function createFollowUpsRepository(db: Database.Database) {
   const insert = db.prepare(

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Channel, Message, MessageAuthor, MessageMeta } from '../../../../shared/contract/domain';
+import type { NewMessage } from '../kysely/messages';
 
 interface MessageRow {
   id: number;
@@ -12,21 +13,7 @@ interface MessageRow {
   meta: string;
 }
 
-export interface NewMessage {
-  conversationId: number;
-  author: MessageAuthor;
-  authorName: string | null;
-  authorUserId: number | null;
-  body: string;
-  /** The HTML an e-mail came in, if it did; `body` is its text. */
-  bodyHtml?: string | null;
-  sentAt: number;
-  externalId: string | null;
-  /** Two messages with the same key are the same message; the second is not stored. */
-  dedupeKey: string;
-  meta: MessageMeta;
-  createdAt: number;
-}
+export type { NewMessage };
 
 const toMessage = (row: MessageRow): Omit<Message, 'reading'> => ({
   id: row.id,

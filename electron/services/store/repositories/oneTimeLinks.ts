@@ -1,21 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Role } from '../../../../shared/contract/domain';
 
-export type OneTimeLinkKind = 'setup' | 'invite';
+import type { OneTimeLink, OneTimeLinkKind } from '../kysely/oneTimeLinks';
 
-export interface OneTimeLink {
-  id: number;
-  kind: OneTimeLinkKind;
-  email: string | null;
-  name: string | null;
-  role: Role | null;
-  createdBy: number | null;
-  createdByName: string | null;
-  createdAt: number;
-  expiresAt: number;
-  usedAt: number | null;
-  revokedAt: number | null;
-}
+export type { OneTimeLink, OneTimeLinkKind };
 
 interface Row {
   id: number;

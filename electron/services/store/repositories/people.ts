@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Role, User } from '../../../../shared/contract/domain';
 import type { Person } from '../../../../shared/contract/people';
+import type { Account } from '../kysely/people';
+
+export type { Account };
 
 interface AccountRow {
   id: number;
@@ -14,13 +17,6 @@ interface AccountRow {
 interface PersonRow extends AccountRow {
   open_sessions: number;
   last_sign_in_at: number | null;
-}
-
-/** A person as the sign-in sees them: who they are, whether they are active, and their password's hash. */
-export interface Account {
-  user: User;
-  active: boolean;
-  passwordHash: string | null;
 }
 
 const toAccount = (row: AccountRow): Account => ({

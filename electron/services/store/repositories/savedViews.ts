@@ -1,38 +1,17 @@
 import type Database from 'better-sqlite3';
-import { inboxViewSchema, type InboxView } from '../../../../shared/contract/views';
+import type { InboxView } from '../../../../shared/contract/views';
+import { toView, type StoredView } from '../kysely/savedViews';
 
-interface SavedViewRow {
-  id: number;
-  user_id: number;
-  name: string;
-  view: string;
-  created_at: number;
-  updated_at: number;
-}
-
-export interface StoredView {
-  id: number;
-  userId: number;
-  name: string;
-  view: InboxView;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** A view stored in a shape the inbox no longer has is left out rather than shown wrong. */
-const toView = (row: SavedViewRow): StoredView | null => {
-  const view = inboxViewSchema.safeParse(JSON.parse(row.view));
-  return view.success ? { id: row.id, userId: row.user_id, name: row.name, view: view.data, createdAt: row.created_at, updatedAt: row.updated_at } : null;
-};
+export type { StoredView };
 
 /** People's named views of the inbox: each person's own, in the order they were made. */
 export function createSavedViewsRepository(db: Database.Database) {
   const insert = db.prepare<[number, string, string, number, number]>('INSERT INTO saved_views (user_id, name, view, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const update = db.prepare<[string, string, number, number, number]>('UPDATE saved_views SET name = ?, view = ?, updated_at = ? WHERE id = ? AND user_id = ?');
   const remove = db.prepare<[number, number]>('DELETE FROM saved_views WHERE id = ? AND user_id = ?');
-  const byId = db.prepare<[number, number], SavedViewRow>('SELECT * FROM saved_views WHERE id = ? AND user_id = ?');
-  const byName = db.prepare<[number, string], SavedViewRow>('SELECT * FROM saved_views WHERE user_id = ? AND name = ? COLLATE NOCASE');
-  const ofUser = db.prepare<[number], SavedViewRow>('SELECT * FROM saved_views WHERE user_id = ? ORDER BY id');
+  const byId = db.prepare<[number, number], Parameters<typeof toView>[0]>('SELECT * FROM saved_views WHERE id = ? AND user_id = ?');
+  const byName = db.prepare<[number, string], Parameters<typeof toView>[0]>('SELECT * FROM saved_views WHERE user_id = ? AND name = ? COLLATE NOCASE');
+  const ofUser = db.prepare<[number], Parameters<typeof toView>[0]>('SELECT * FROM saved_views WHERE user_id = ? ORDER BY id');
   const countOf = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM saved_views WHERE user_id = ?');
 
   return {

@@ -1,74 +1,17 @@
 import type Database from 'better-sqlite3';
-import {
-  MOOD_THRESHOLD,
-  SEARCH_MARK_END,
-  SEARCH_MARK_START,
-  type Channel,
-  type ConversationStatus,
-  type IdentityKind,
-  type MessageAuthor,
-  type Mood,
-  type SearchField,
-  type SearchHit,
-} from '../../../../shared/contract/domain';
-import { parseSearch, phoneEndings, type ParsedSearch } from '../searchQuery';
-import { markMatches, searchSnippet, type TermMatcher } from '../searchSnippet';
+import { MOOD_THRESHOLD, type Channel, type IdentityKind, type SearchHit } from '../../../../shared/contract/domain';
+import { parseSearch, type ParsedSearch } from '../searchQuery';
+import { searchSnippet } from '../searchSnippet';
 import { createSearchStems } from '../searchStems';
+import { assembleHits, planHits, textsToMark, type HitConversationRow as ConversationRow, type HitMessageRow as MessageRow } from '../searchHits';
+import { FILTER_SCAN, RANKED_MATCHES, type MessageHit, type SearchFilter } from '../searchIndex';
 
-/**
- * How many of the newest matching messages are ranked. A rare term has fewer and is ranked in full;
- * a word in every other message ("order") would otherwise make FTS5 score hundreds of thousands of
- * rows before it could take the best. Message ids grow as messages are stored, so "newest" is
- * "most recently stored".
- */
-export const RANKED_MATCHES = 2_000;
-/** How many of the newest matching messages a filtered search looks through for those in the filter. */
-export const FILTER_SCAN = 20_000;
-
-/** What the queue is filtered by while searching: search looks only where the queue does. */
-export interface SearchFilter {
-  channel?: Channel | undefined;
-  /** 'active': open or pending. */
-  status?: ConversationStatus | 'active' | undefined;
-  /** A user's id, or 'unassigned'. */
-  assignee?: number | 'unassigned' | undefined;
-  mood?: Mood | undefined;
-  /** Carries this tag. */
-  tagId?: number | undefined;
-}
-
-/** One matching message, as the message index finds it. */
-export interface MessageHit {
-  messageId: number;
-  conversationId: number;
-  channel: Channel;
-  customerName: string;
-  author: MessageAuthor;
-  sentAt: number;
-  snippet: string;
-}
+export { FILTER_SCAN, RANKED_MATCHES, type MessageHit, type SearchFilter };
 
 interface Match {
   rowid: number;
   rank: number;
   conversation_id: number;
-}
-
-interface ConversationRow {
-  id: number;
-  channel: Channel;
-  status: ConversationStatus;
-  subject: string | null;
-  customer_id: number;
-  customer_name: string;
-  last_message_at: number | null;
-}
-
-interface MessageRow {
-  id: number;
-  author: MessageAuthor;
-  sent_at: number;
-  body: string;
 }
 
 /** The filter as SQL over the conversation `c`, with the parameters it uses. */
@@ -99,7 +42,6 @@ function filterSql(filter: SearchFilter): { where: string; params: Record<string
   return { where: clauses.map((clause) => ` AND ${clause}`).join(''), params };
 }
 
-const digitsOf = (value: string) => value.replace(/\D/g, '');
 
 export function createSearchRepository(db: Database.Database) {
   const stems = createSearchStems(db);
@@ -167,31 +109,6 @@ export function createSearchRepository(db: Database.Database) {
      WHERE m.id IN (SELECT value FROM json_each(?))`,
   );
 
-  /** Why a conversation found by its own fields was found: its fields with the matches marked. */
-  function fieldsMatched(row: ConversationRow, identities: { kind: IdentityKind; value: string }[], parsed: ParsedSearch, endings: string[] | null, matches: TermMatcher) {
-    const matchedIn: SearchField[] = [];
-    const subject = row.subject === null ? null : markMatches(row.subject, parsed.terms, matches);
-    if (subject) matchedIn.push('subject');
-    const customerName = markMatches(row.customer_name, parsed.terms, matches);
-    if (customerName) matchedIn.push('customer');
-    let identity: string | null = null;
-    for (const { kind, value } of identities) {
-      if (kind === 'phone') {
-        if (endings?.some((ending) => digitsOf(value).includes(ending))) {
-          identity ??= `${SEARCH_MARK_START}${value}${SEARCH_MARK_END}`;
-          if (!matchedIn.includes('phone')) matchedIn.push('phone');
-        }
-        continue;
-      }
-      const marked = markMatches(value, parsed.terms, matches);
-      if (!marked) continue;
-      identity ??= marked;
-      const field: SearchField = kind === 'email' ? 'email' : 'handle';
-      if (!matchedIn.includes(field)) matchedIn.push(field);
-    }
-    return { matchedIn, subject: subject ?? row.subject, customerName: customerName ?? row.customer_name, identity };
-  }
-
   return {
     /**
      * Conversations holding what was typed — in their subject, their customer's name, e-mail
@@ -202,60 +119,13 @@ export function createSearchRepository(db: Database.Database) {
     find(typed: string, filter: SearchFilter, limit: number): SearchHit[] {
       const parsed = parseSearch(typed);
       const byFields = matchingConversations(parsed, filter, limit);
-      const messages = matchingMessages(parsed, filter);
-      const best = new Map<number, { messageId: number; count: number }>();
-      for (const match of messages) {
-        const seen = best.get(match.conversation_id);
-        if (seen) seen.count++;
-        else best.set(match.conversation_id, { messageId: match.rowid, count: 1 });
-      }
-      const order = [...new Set([...byFields, ...best.keys()])].slice(0, limit);
-      if (!order.length) return [];
-      const fieldMatched = new Set(byFields);
-
-      const conversations = new Map(conversationsById.all(JSON.stringify(order)).map((row) => [row.id, row]));
-      const shownMessages = order.flatMap((id) => (best.has(id) ? [best.get(id)!.messageId] : []));
-      const bodies = new Map(messagesById.all(JSON.stringify(shownMessages)).map((row) => [row.id, row]));
-      const customers = [...new Set(byFields.map((id) => conversations.get(id)?.customer_id).filter((id) => id !== undefined))];
-      const identities = new Map<number, { kind: IdentityKind; value: string }[]>();
-      for (const row of identitiesOf.all(JSON.stringify(customers))) {
-        identities.set(row.customer_id, [...(identities.get(row.customer_id) ?? []), row]);
-      }
-      const texts = [
-        ...[...bodies.values()].map((row) => row.body),
-        ...byFields.flatMap((id) => {
-          const row = conversations.get(id);
-          return row ? [row.subject ?? '', row.customer_name, ...(identities.get(row.customer_id) ?? []).map((identity) => identity.value)] : [];
-        }),
-      ];
-      const matches = stems.matcherFor(parsed.terms, texts);
-      const endings = phoneEndings(typed);
-
-      return order.flatMap((id): SearchHit[] => {
-        const row = conversations.get(id);
-        if (!row) return [];
-        const found = best.get(id);
-        const message = found ? bodies.get(found.messageId) : undefined;
-        const fields = fieldMatched.has(id)
-          ? fieldsMatched(row, identities.get(row.customer_id) ?? [], parsed, endings, matches)
-          : { matchedIn: [] as SearchField[], subject: row.subject, customerName: row.customer_name, identity: null };
-        return [
-          {
-            conversationId: row.id,
-            channel: row.channel,
-            status: row.status,
-            subject: fields.subject,
-            customerName: fields.customerName,
-            identity: fields.identity,
-            matchedIn: message ? [...fields.matchedIn, 'message'] : fields.matchedIn,
-            message: message
-              ? { id: message.id, author: message.author, sentAt: message.sent_at, snippet: searchSnippet(message.body, parsed.terms, matches) }
-              : null,
-            messageMatches: found?.count ?? 0,
-            lastMessageAt: row.last_message_at,
-          },
-        ];
-      });
+      const plan = planHits(byFields, matchingMessages(parsed, filter), limit);
+      if (!plan.order.length) return [];
+      const conversations = conversationsById.all(JSON.stringify(plan.order));
+      const customers = [...new Set(byFields.map((id) => conversations.find((row) => row.id === id)?.customer_id).filter((id) => id !== undefined))];
+      const rows = { conversations, bodies: messagesById.all(JSON.stringify(plan.shownMessages)), identities: identitiesOf.all(JSON.stringify(customers)) };
+      const matches = stems.matcherFor(parsed.terms, textsToMark(plan, rows));
+      return assembleHits(plan, rows, parsed, typed, matches);
     },
 
     /** Messages containing what was typed, best match first (among the newest RANKED_MATCHES), each with a marked snippet. */

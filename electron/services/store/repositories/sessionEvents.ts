@@ -1,45 +1,8 @@
 import type Database from 'better-sqlite3';
 
-/** Kinds of entry in the append-only session log from which replays are rebuilt. */
-export type SessionEventKind =
-  | 'message.arrived'
-  | 'message.sent'
-  | 'note.added'
-  | 'draft.snapshot'
-  | 'prompt.shown'
-  | 'prompt.inserted'
-  | 'prompt.outcome'
-  | 'draft.checked'
-  | 'draft.decision'
-  | 'status.changed'
-  | 'call.started'
-  | 'call.ended'
-  | 'workspace.demo-loaded'
-  | 'assignment.changed'
-  | 'priority.changed'
-  | 'follow-up.added'
-  | 'follow-up.closed'
-  | 'tag.added'
-  | 'tag.removed'
-  | 'tag.changed'
-  | 'tag.deleted'
-  | 'snooze.set'
-  | 'snooze.ended'
-  | 'response-targets.changed'
-  | 'playbook.changed'
-  | 'macros.changed';
+import type { NewSessionEvent, SessionEvent, SessionEventKind } from '../kysely/sessionEvents';
 
-export interface SessionEvent {
-  id: number;
-  at: number;
-  kind: SessionEventKind;
-  conversationId: number | null;
-  messageId: number | null;
-  userId: number | null;
-  payload: Record<string, unknown>;
-}
-
-export type NewSessionEvent = Omit<SessionEvent, 'id'>;
+export type { NewSessionEvent, SessionEvent, SessionEventKind };
 
 interface EventRow {
   id: number;

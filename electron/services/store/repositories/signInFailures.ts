@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 
-export type FailureScope = 'account' | 'address';
+import type { FailureScope } from '../kysely/signInFailures';
+
+export type { FailureScope };
 
 /** Failed sign-ins, per account (e-mail) and per address, for rate limiting. */
 export function createSignInFailuresRepository(db: Database.Database) {

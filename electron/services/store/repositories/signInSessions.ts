@@ -1,13 +1,8 @@
 import type Database from 'better-sqlite3';
 
-export interface SignInSessionRow {
-  id: string;
-  userId: number;
-  createdAt: number;
-  lastSeenAt: number;
-  expiresAt: number;
-  endedAt: number | null;
-}
+import type { SignInSessionRow } from '../kysely/signInSessions';
+
+export type { SignInSessionRow };
 
 interface Row {
   id: string;

@@ -1,0 +1,58 @@
+import { DRAFT_KINDS, type Draft, type DraftKind } from '../../../../shared/contract/domain';
+import type { StoreContext } from '../storeContext';
+
+/** The last draft snapshot logged for a draft (its session event), and the edits since a full one. */
+export interface DraftSnapshotMark {
+  eventId: number;
+  edits: number;
+  editChars: number;
+}
+
+const toDraft = (row: { kind: string; body: string; updated_at: number }): Draft => ({ kind: row.kind as DraftKind, body: row.body, savedAt: row.updated_at });
+
+/**
+ * Unsent replies and internal notes: one of each per conversation and person (user 0 when nobody is
+ * signed in), kept apart so text never moves from one to the other; an empty draft is no draft.
+ */
+export function createDraftsRepository(ctx: StoreContext) {
+  const remove = (conversationId: number, userId: number | null, kind: DraftKind) =>
+    ctx.db().deleteFrom('drafts').where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('kind', '=', kind).execute();
+  const newestFirst = (conversationId: number, userId: number | null) =>
+    ctx.db().selectFrom('drafts').select(['kind', 'body', 'updated_at']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).orderBy('updated_at', 'desc').orderBy('kind');
+  return {
+    /** Saves one kind of draft, with the snapshot just logged for it; an empty draft is removed. */
+    async save(conversationId: number, userId: number | null, kind: DraftKind, body: string, at: number, snapshot: DraftSnapshotMark | null = null): Promise<void> {
+      if (!body.trim()) {
+        await remove(conversationId, userId, kind);
+        return;
+      }
+      const values = { body, updated_at: at, snapshot_event_id: snapshot?.eventId ?? null, snapshot_edits: snapshot?.edits ?? 0, snapshot_edit_chars: snapshot?.editChars ?? 0 };
+      await ctx.db().insertInto('drafts').values({ conversation_id: conversationId, user_id: userId ?? 0, kind, ...values })
+        .onConflict((oc) => oc.columns(['conversation_id', 'user_id', 'kind']).doUpdateSet(values)).execute();
+    },
+    /** The person's reply and note drafts here, each or null. */
+    async byKind(conversationId: number, userId: number | null): Promise<Record<DraftKind, Draft | null>> {
+      const found = Object.fromEntries(DRAFT_KINDS.map((kind) => [kind, null])) as Record<DraftKind, Draft | null>;
+      for (const row of await newestFirst(conversationId, userId).execute()) found[row.kind as DraftKind] = toDraft(row);
+      return found;
+    },
+    /** The draft the person worked on last here (either kind), or null. */
+    async get(conversationId: number, userId: number | null): Promise<Draft | null> {
+      const row = await newestFirst(conversationId, userId).limit(1).executeTakeFirst();
+      return row ? toDraft(row) : null;
+    },
+    /** The text of the last snapshot logged for this draft and where its chain of edits stands, or null. */
+    async lastSnapshot(conversationId: number, userId: number | null, kind: DraftKind): Promise<(DraftSnapshotMark & { text: string }) | null> {
+      const row = await ctx.db().selectFrom('drafts').select(['body', 'snapshot_event_id', 'snapshot_edits', 'snapshot_edit_chars'])
+        .where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('kind', '=', kind).executeTakeFirst();
+      if (!row || row.snapshot_event_id === null) return null;
+      return { eventId: row.snapshot_event_id, text: row.body, edits: row.snapshot_edits, editChars: row.snapshot_edit_chars };
+    },
+    /** Removes one kind of draft (the other is left as it is). */
+    async discard(conversationId: number, userId: number | null, kind: DraftKind): Promise<void> {
+      await remove(conversationId, userId, kind);
+    },
+  };
+}
+
+export type DraftsRepository = ReturnType<typeof createDraftsRepository>;

@@ -1,0 +1,133 @@
+import type { Channel, Message, MessageAuthor, MessageMeta } from '../../../../shared/contract/domain';
+import type { StoreContext } from '../storeContext';
+
+interface MessageRow {
+  id: number;
+  conversation_id: number;
+  author: string;
+  author_name: string | null;
+  body: string;
+  body_html: string | null;
+  sent_at: number;
+  meta: string;
+}
+
+export interface NewMessage {
+  conversationId: number;
+  author: MessageAuthor;
+  authorName: string | null;
+  authorUserId: number | null;
+  body: string;
+  /** The HTML an e-mail came in, if it did; `body` is its text. */
+  bodyHtml?: string | null;
+  sentAt: number;
+  externalId: string | null;
+  /** Two messages with the same key are the same message; the second is not stored. */
+  dedupeKey: string;
+  meta: MessageMeta;
+  createdAt: number;
+}
+
+const toMessage = (row: MessageRow): Omit<Message, 'reading'> => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  author: row.author as MessageAuthor,
+  authorName: row.author_name,
+  body: row.body,
+  html: row.body_html,
+  sentAt: row.sent_at,
+  meta: JSON.parse(row.meta) as MessageMeta,
+});
+
+const COLUMNS = ['id', 'conversation_id', 'author', 'author_name', 'body', 'body_html', 'sent_at', 'meta'] as const;
+
+export function createMessagesRepository(ctx: StoreContext) {
+  const ofConversation = (conversationId: number) => ctx.db().selectFrom('messages').where('conversation_id', '=', conversationId);
+  const countWhere = async (conversationId: number, op: '<' | '>', at: { sentAt: number; id: number }) =>
+    Number((await ofConversation(conversationId).where((eb) => eb(eb.refTuple('sent_at', 'id'), op, eb.tuple(at.sentAt, at.id)))
+      .select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const asPair = (row: { id: number; conversation_id: number } | undefined) => (row ? { id: row.id, conversationId: row.conversation_id } : null);
+
+  return {
+    /** Stores the message; returns its id, or null when a message with the same key already exists. */
+    async insert(message: NewMessage): Promise<number | null> {
+      const row = await ctx.db().insertInto('messages').values({
+        conversation_id: message.conversationId,
+        author: message.author,
+        author_name: message.authorName,
+        author_user_id: message.authorUserId,
+        body: message.body,
+        body_html: message.bodyHtml ?? null,
+        sent_at: message.sentAt,
+        external_id: message.externalId,
+        dedupe_key: message.dedupeKey,
+        meta: JSON.stringify(message.meta),
+        created_at: message.createdAt,
+      }).onConflict((oc) => oc.column('dedupe_key').doNothing()).returning('id').executeTakeFirst();
+      return row?.id ?? null;
+    },
+    async findByDedupeKey(key: string): Promise<{ id: number; conversationId: number } | null> {
+      return asPair(await ctx.db().selectFrom('messages').select(['id', 'conversation_id']).where('dedupe_key', '=', key).executeTakeFirst());
+    },
+    /** The stored message with this e-mail Message-ID, for threading replies. */
+    async findByEmailMessageId(messageId: string): Promise<{ id: number; conversationId: number } | null> {
+      return asPair(await ctx.db().selectFrom('messages').select(['id', 'conversation_id'])
+        .where((eb) => eb(ctx.sql.jsonText(eb.ref('meta'), 'messageId'), '=', messageId)).limit(1).executeTakeFirst());
+    },
+    async getById(id: number): Promise<Omit<Message, 'reading'> | null> {
+      const row = await ctx.db().selectFrom('messages').select(COLUMNS).where('id', '=', id).executeTakeFirst();
+      return row ? toMessage(row) : null;
+    },
+    async listForConversation(conversationId: number): Promise<Omit<Message, 'reading'>[]> {
+      return (await ofConversation(conversationId).select(COLUMNS).orderBy('sent_at').orderBy('id').execute()).map(toMessage);
+    },
+    /**
+     * A page of a conversation, oldest first: the newest `limit` messages, or the `limit` before a
+     * given message; with how many earlier ones there are, so a long thread is read a page at a time.
+     */
+    async pageOfConversation(conversationId: number, limit: number, before: { sentAt: number; id: number } | null): Promise<{ messages: Omit<Message, 'reading'>[]; olderCount: number }> {
+      let query = ofConversation(conversationId).select(COLUMNS);
+      if (before) query = query.where((eb) => eb(eb.refTuple('sent_at', 'id'), '<', eb.tuple(before.sentAt, before.id)));
+      const rows = await query.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+      rows.reverse();
+      const first = rows[0];
+      return { messages: rows.map(toMessage), olderCount: first ? await countWhere(conversationId, '<', { sentAt: first.sent_at, id: first.id }) : 0 };
+    },
+    /** Up to `limit` messages of a conversation from a given one (included) on, oldest first, with how many are before and after them. */
+    async fromMessageOfConversation(conversationId: number, from: { sentAt: number; id: number }, limit: number): Promise<{ messages: Omit<Message, 'reading'>[]; olderCount: number; newerCount: number }> {
+      const rows = await ofConversation(conversationId).select(COLUMNS)
+        .where((eb) => eb(eb.refTuple('sent_at', 'id'), '>=', eb.tuple(from.sentAt, from.id))).orderBy('sent_at').orderBy('id').limit(limit).execute();
+      const last = rows[rows.length - 1];
+      return {
+        messages: rows.map(toMessage),
+        olderCount: await countWhere(conversationId, '<', from),
+        newerCount: last ? await countWhere(conversationId, '>', { sentAt: last.sent_at, id: last.id }) : 0,
+      };
+    },
+    /** The newest message a given author wrote in a conversation (leaving one out, e.g. the one just sent), if any. */
+    async latestBy(conversationId: number, author: MessageAuthor, except = 0): Promise<{ id: number; sentAt: number } | null> {
+      const row = await ofConversation(conversationId).select(['id', 'sent_at']).where('author', '=', author).where('id', '!=', except)
+        .orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row ? { id: row.id, sentAt: row.sent_at } : null;
+    },
+    /** The text of the first message a given author wrote in a conversation, if any. */
+    async firstBodyBy(conversationId: number, author: MessageAuthor): Promise<string | null> {
+      const row = await ofConversation(conversationId).select('body').where('author', '=', author).orderBy('sent_at').orderBy('id').limit(1).executeTakeFirst();
+      return row?.body ?? null;
+    },
+    async count(): Promise<number> {
+      return Number((await ctx.db().selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    },
+    async exists(id: number): Promise<boolean> {
+      return (await ctx.db().selectFrom('messages').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
+    /** What the analysis needs of a message: its words and the channel they came by. */
+    async getForReading(id: number): Promise<{ id: number; conversationId: number; channel: Channel; body: string } | null> {
+      const row = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .select(['m.id', 'm.conversation_id', 'c.channel', 'm.body']).where('m.id', '=', id).executeTakeFirst();
+      return row ? { id: row.id, conversationId: row.conversation_id, channel: row.channel as Channel, body: row.body } : null;
+    },
+  };
+}
+
+export type MessagesRepository = ReturnType<typeof createMessagesRepository>;

@@ -1,0 +1,76 @@
+import type { Selectable } from 'kysely';
+import type { SessionEventsTable } from '../schema';
+import type { StoreContext } from '../storeContext';
+
+/** Kinds of entry in the append-only session log from which replays are rebuilt. */
+export type SessionEventKind =
+  | 'message.arrived'
+  | 'message.sent'
+  | 'note.added'
+  | 'draft.snapshot'
+  | 'prompt.shown'
+  | 'prompt.inserted'
+  | 'prompt.outcome'
+  | 'draft.checked'
+  | 'draft.decision'
+  | 'status.changed'
+  | 'call.started'
+  | 'call.ended'
+  | 'workspace.demo-loaded'
+  | 'assignment.changed'
+  | 'priority.changed'
+  | 'follow-up.added'
+  | 'follow-up.closed'
+  | 'tag.added'
+  | 'tag.removed'
+  | 'tag.changed'
+  | 'tag.deleted'
+  | 'snooze.set'
+  | 'snooze.ended'
+  | 'response-targets.changed'
+  | 'playbook.changed'
+  | 'macros.changed';
+
+export interface SessionEvent {
+  id: number;
+  at: number;
+  kind: SessionEventKind;
+  conversationId: number | null;
+  messageId: number | null;
+  userId: number | null;
+  payload: Record<string, unknown>;
+}
+
+export type NewSessionEvent = Omit<SessionEvent, 'id'>;
+
+const toEvent = (row: Selectable<SessionEventsTable>): SessionEvent => ({
+  id: row.id,
+  at: row.at,
+  kind: row.kind as SessionEventKind,
+  conversationId: row.conversation_id,
+  messageId: row.message_id,
+  userId: row.user_id,
+  payload: JSON.parse(row.payload) as Record<string, unknown>,
+});
+
+export function createSessionEventsRepository(ctx: StoreContext) {
+  return {
+    /** Adds an entry. Entries are never changed or removed (the schema refuses it). */
+    async append(event: NewSessionEvent): Promise<number> {
+      const row = await ctx.db().insertInto('session_events').values({
+        at: event.at,
+        kind: event.kind,
+        conversation_id: event.conversationId,
+        message_id: event.messageId,
+        user_id: event.userId,
+        payload: JSON.stringify(event.payload),
+      }).returning('id').executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async listForConversation(conversationId: number): Promise<SessionEvent[]> {
+      return (await ctx.db().selectFrom('session_events').selectAll().where('conversation_id', '=', conversationId).orderBy('at').orderBy('id').execute()).map(toEvent);
+    },
+  };
+}
+
+export type SessionEventsRepository = ReturnType<typeof createSessionEventsRepository>;

@@ -1,0 +1,44 @@
+import type { StoreContext } from '../storeContext';
+
+/**
+ * Snoozed conversations and when they come back. Leaving 'snoozed' any way at all clears the time
+ * (a trigger, on both stores), so a conversation reopened by hand is never woken later.
+ */
+export function createSnoozesRepository(ctx: StoreContext) {
+  return {
+    async snooze(conversationId: number, until: number, at: number): Promise<boolean> {
+      const result = await ctx.db().updateTable('conversations').set({ status: 'snoozed', snoozed_until: until, updated_at: at }).where('id', '=', conversationId).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    /** The earliest time a snoozed conversation comes back, or null when none is waiting to. */
+    async nextDue(): Promise<number | null> {
+      const row = await ctx.db().selectFrom('conversations').select((eb) => eb.fn.min('snoozed_until').as('due')).where('snoozed_until', 'is not', null).where('status', '=', 'snoozed').executeTakeFirst();
+      return row?.due ?? null;
+    },
+    /** Snoozed conversations whose time has come (at most `limit`, earliest first). */
+    async due(at: number, limit: number): Promise<{ conversationId: number; until: number }[]> {
+      const rows = await ctx.db().selectFrom('conversations').select(['id', 'snoozed_until'])
+        .where('snoozed_until', 'is not', null).where('snoozed_until', '<=', at).where('status', '=', 'snoozed')
+        .orderBy('snoozed_until').orderBy('id').limit(limit).execute();
+      return rows.map((row) => ({ conversationId: row.id, until: row.snoozed_until! }));
+    },
+    /** Whether it is snoozed, and until when (null: no time was given). */
+    async state(conversationId: number): Promise<{ snoozed: boolean; until: number | null } | null> {
+      const row = await ctx.db().selectFrom('conversations').select(['status', 'snoozed_until']).where('id', '=', conversationId).executeTakeFirst();
+      return row ? { snoozed: row.status === 'snoozed', until: row.snoozed_until } : null;
+    },
+    /** Back to open work, unread for everyone; false when it was not snoozed. */
+    async wake(conversationId: number, at: number): Promise<boolean> {
+      return ctx.transaction(async () => {
+        const result = await ctx.db().updateTable('conversations')
+          .set((eb) => ({ status: 'open', updated_at: ctx.sql.greatest(eb.ref('updated_at'), eb.val(at)) }))
+          .where('id', '=', conversationId).where('status', '=', 'snoozed').executeTakeFirst();
+        if (result.numUpdatedRows === 0n) return false;
+        await ctx.db().deleteFrom('conversation_reads').where('conversation_id', '=', conversationId).execute();
+        return true;
+      });
+    },
+  };
+}
+
+export type SnoozesRepository = ReturnType<typeof createSnoozesRepository>;

@@ -1,0 +1,109 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { StoreProblem } from '../../../../shared/contract/domain';
+import type { MigrationReport } from '../migrate';
+import { migrations as allMigrations, type Migration } from '../migrations';
+import type { KinshipDatabase } from '../schema';
+import { describeStoreProblem, StoreOpenError } from '../storeErrors';
+import { postgresBaseline } from './baselineSchema';
+
+/** A PostgreSQL workspace starts here: the baseline is SQLite's schema at this version. */
+export const POSTGRES_BASELINE_VERSION = 13;
+/** Serialises migrations across every server process starting on one database ('KINS'). */
+const MIGRATION_LOCK = 0x4b494e53;
+
+export interface PostgresOptions {
+  migrations?: readonly Migration[];
+  /** Connections in the pool. */
+  poolSize?: number;
+}
+
+export interface OpenedPostgres {
+  db: Kysely<KinshipDatabase>;
+  pool: pg.Pool;
+  /** The address without its password, for messages. */
+  path: string;
+  migration: MigrationReport;
+}
+
+/** int8 (ids, times in ms, counts) read as numbers: every one of ours is far below 2^53. */
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export function redactedUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'the PostgreSQL database';
+  }
+}
+
+function fail(reason: StoreProblem, where: string, detail: string): never {
+  throw new StoreOpenError(reason, where, describeStoreProblem(reason, where, detail));
+}
+
+/**
+ * Brings a PostgreSQL workspace up to the last migration in one transaction, under an advisory lock
+ * (several server processes may start at once; one migrates, the others then find it done). Refuses
+ * a database holding tables that are not Kinship's, and one written by a newer Kinship.
+ */
+export async function migratePostgres(pool: pg.Pool, migrations: readonly Migration[], where: string): Promise<MigrationReport> {
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : POSTGRES_BASELINE_VERSION;
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    const marked = (await client.query<{ found: string | null }>("SELECT to_regclass('kinship_schema')::text AS found")).rows[0]!.found !== null;
+    let from = 0;
+    if (marked) {
+      from = (await client.query<{ version: number }>('SELECT version FROM kinship_schema')).rows[0]?.version ?? 0;
+    } else {
+      const tables = (await client.query<{ n: number }>('SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()')).rows[0]!.n;
+      if (tables > 0) fail('unreadable', where, 'the database holds tables, but not Kinship’s');
+    }
+    if (from > latest) fail('newer-version', where, `schema ${from}; this Kinship knows up to ${latest}`);
+    const ctype = (await client.query<{ ok: boolean }>("SELECT 'é' ~ '[[:alpha:]]' AS ok")).rows[0]!.ok;
+    if (!ctype) fail('io', where, 'the database’s character type (LC_CTYPE) is not a UTF-8 locale; create it with one, e.g. C.UTF-8');
+    const applied: string[] = [];
+    if (from < POSTGRES_BASELINE_VERSION && latest >= POSTGRES_BASELINE_VERSION) {
+      await client.query('CREATE TABLE kinship_schema (version integer NOT NULL)');
+      await client.query(postgresBaseline);
+      await client.query('INSERT INTO kinship_schema (version) VALUES ($1)', [POSTGRES_BASELINE_VERSION]);
+      applied.push(...migrations.filter((m) => m.version <= POSTGRES_BASELINE_VERSION).map((m) => `${m.version} ${m.name}`));
+    }
+    for (const migration of migrations.filter((m) => m.version > Math.max(from, POSTGRES_BASELINE_VERSION))) {
+      if (migration.postgres === undefined) throw new Error(`migration ${migration.version} (${migration.name}) has no PostgreSQL form`);
+      await client.query(migration.postgres);
+      await client.query('UPDATE kinship_schema SET version = $1', [migration.version]);
+      applied.push(`${migration.version} ${migration.name}`);
+    }
+    await client.query('COMMIT');
+    return { from, to: Math.max(from, latest), applied, backupPath: null };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** Connects to the workspace at `url` (KINSHIP_DATABASE_URL) and migrates it. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenedPostgres> {
+  const where = redactedUrl(url);
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
+  // an idle connection the server dropped must not bring the process down
+  pool.on('error', () => undefined);
+  try {
+    const migration = await migratePostgres(pool, options.migrations ?? allMigrations, where);
+    const db = new Kysely<KinshipDatabase>({ dialect: new PostgresDialect({ pool }) });
+    return { db, pool, path: where, migration };
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    if (error instanceof StoreOpenError) throw error;
+    fail('io', where, error instanceof Error ? error.message : String(error));
+  }
+}
