@@ -43,7 +43,7 @@ test('Ctrl+K opens the palette, which lists the actions with their keys and runs
   const palette = page.getByRole('dialog');
   const input = page.getByRole('textbox', { name: 'Command' });
   await expect(input).toBeFocused();
-  for (const title of ['Next conversation', 'Reply', 'Resolve the conversation', 'Assign the conversation to me', 'Go to Settings', 'View as Aisha Khan (agent)']) {
+  for (const title of ['Next conversation', 'Reply', 'Resolve the conversation', 'Take the conversation', 'Go to Settings', 'View as Aisha Khan (agent)']) {
     await expect(palette.getByText(title, { exact: true })).toBeVisible();
   }
   await input.fill('assign the conversation to me');

@@ -9,6 +9,8 @@ import { CallPanel } from './CallPanel';
 import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
 import { useConversationActions } from './useConversationActions';
+import { AssigneeControl } from './AssigneeControl';
+import { TakenNotice, takenDetail } from './TakenNotice';
 import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { CommandScope } from '../commands/CommandScope';
 import { PRIORITIES } from '../../../../shared/contract/domain';
@@ -52,7 +54,9 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const mayAnswer = useMay('conversations.send');
   // messages arriving, readings and the coach's prompts reach this view through the app's liveUpdates
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
-  const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
+  const { setStatus, setPriority, take, assign } = useConversationActions(conversationId);
+  // a take or an assignment refused because a colleague has it: who, and since when
+  const taken = takenDetail(take.error) ?? takenDetail(assign.error);
   const { mutate: changePriority } = setPriority;
   const { mutate: changeStatus } = setStatus;
   const priorityActions = useMemo<PaletteAction[]>(
@@ -76,7 +80,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
-  useCommand('conversation.assignToMe', () => assignToMe.mutate(), loadedOk);
+  useCommand('conversation.assignToMe', () => take.mutate(), loadedOk && mayAnswer);
 
 
   if (detail.isPending) {
@@ -125,14 +129,19 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
             <Badge variant="outline" color="gray">
               {conversation.queue}
             </Badge>
+            <AssigneeControl conversation={conversation} actions={{ take, assign }} commandsEnabled={loadedOk} />
             {headerActions}
-            {conversation.assignee && (
-              <Text size="xs" c="dimmed">
-                {conversation.assignee.name}
-              </Text>
-            )}
           </Group>
         </Group>
+        {taken && (
+          <TakenNotice
+            taken={taken}
+            onClose={() => {
+              take.reset();
+              assign.reset();
+            }}
+          />
+        )}
       </header>
       <div className={classes.track}>
         <PaneBoundary what="The emotion track" compact resetKeys={[track.data]}>
