@@ -99,11 +99,11 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       const page = store.messages.pageOfConversation(id, limit, { sentAt: before.sentAt, id: before.id });
       return { messages: withReadings(page.messages), olderCount: page.olderCount };
     },
-    'conversations.send': ({ conversationId, kind, body, draftCheck, thenStatus }, caller) => {
+    'conversations.send': ({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride }, caller) => {
       mustExist(conversationId);
       const { store, ingestion } = ready();
       const workflow = createSendWorkflow({ store, ingestion, coach: coach(), findPromises: detectPromises, now });
-      return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, user: caller.person });
+      return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride, user: caller.person });
     },
     'conversations.setStatus': ({ id, status }, caller) => {
       mustExist(id);

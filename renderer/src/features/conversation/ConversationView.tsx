@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { useMay } from '../../app/useMay';
@@ -77,6 +77,17 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   }, [unread, conversationId, client, queryClient]);
   // stable between renders, so the composer's macro actions are not re-registered each time
   const bodies = useMemo(() => thread.messages.map((message) => message.body), [thread.messages]);
+  // the newest message shown (by when it was stored): what a reply's author has seen, for the collision hold
+  const newestMessageId = useMemo(() => (thread.messages.length > 0 ? Math.max(...thread.messages.map((message) => message.id)) : null), [thread.messages]);
+  const [reveal, setReveal] = useState<{ messageId: number; nonce: number } | null>(null);
+  const showMessage = useCallback(
+    (messageId: number) => {
+      setReveal((current) => ({ messageId, nonce: (current?.nonce ?? 0) + 1 }));
+      // it may not have reached this console yet
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+    },
+    [queryClient, conversationId],
+  );
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
@@ -161,6 +172,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         onLoadOlder={thread.loadOlder}
         newerCount={detail.data.newerCount}
         {...(onShowNewest ? { onShowNewest } : {})}
+        reveal={reveal}
       />
       </PaneBoundary>
       <div className={classes.bottom} data-testid="conversation-bottom">
@@ -180,6 +192,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
             commandsEnabled={commandsEnabled}
             subject={conversation.subject}
             bodies={bodies}
+            newestMessageId={newestMessageId}
+            onShowMessage={showMessage}
           />
         </PaneBoundary>
         )}
