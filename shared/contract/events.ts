@@ -51,10 +51,10 @@ export const eventPayloads = {
   'connection.changed': z.object({ customerIds: z.array(z.number().int().positive()) }),
   /** A customer's follow-ups changed (added, done, cancelled). */
   'followUps.changed': z.object({ customerId: z.number().int().positive() }),
-  /** A conversation changed without a message: its tags, or its snooze (set, or ended by the time or the customer writing). */
+  /** A conversation changed without a message: its tags, its snooze (set, or ended by the time or the customer writing), or who has it (taken, assigned). */
   'conversation.changed': z.object({
     conversationId: z.number().int().positive(),
-    reason: z.enum(['tags', 'snoozed', 'snooze-ended']),
+    reason: z.enum(['tags', 'snoozed', 'snooze-ended', 'assigned']),
   }),
   /** A tag was renamed, recoloured or deleted: every list and conversation showing it reads it again. */
   'tags.changed': z.object({ tagId: z.number().int().positive(), change: z.enum(['renamed', 'recoloured', 'deleted']) }),

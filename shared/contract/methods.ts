@@ -11,6 +11,7 @@ import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftF
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
+import type { Assignee } from './assignment';
 import { inboxPlaceSchema, inboxViewSchema, savedViewNameSchema, type InboxPlace, type SavedView } from './views';
 import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, SearchHit, User, WorkspaceStatus } from './domain';
 
@@ -126,6 +127,13 @@ export const methodInputs = {
     })
     .strict(),
   'conversations.assign': z.object({ clientId: clientId.optional(), id, assignee: z.union([z.literal('me'), id]).nullable() }).strict(),
+  /**
+   * Takes an unassigned conversation for the caller, atomically: of two people taking it at once one
+   * gets it; the other is refused with a 'conflict' whose detail says who has it and since when.
+   */
+  'conversations.take': z.object({ clientId: clientId.optional(), id }).strict(),
+  /** The people a conversation may be assigned to (those who answer customers), with how many open conversations each has. */
+  'conversations.assignees': z.object({}).strict(),
   'analysis.status': z.object({}).strict(),
   'analysis.setModelsFolder': z
     .object({ path: z.string().trim().min(1, 'Give the folder that holds the models').max(4096).nullable() })
@@ -218,6 +226,7 @@ export const RETRYABLE_METHODS = [
   'conversations.markRead',
   'conversations.setPriority',
   'conversations.assign',
+  'conversations.take',
   'calls.start',
   'calls.note',
   'calls.end',
@@ -275,6 +284,8 @@ export interface MethodOutputs {
   'keymap.get': Keymap;
   'keymap.set': Keymap;
   'conversations.assign': ConversationSummary;
+  'conversations.take': ConversationSummary;
+  'conversations.assignees': Assignee[];
   'analysis.status': AnalysisStatus;
   'analysis.setModelsFolder': AnalysisStatus;
   'analysis.setHubAllowed': AnalysisStatus;

@@ -28,7 +28,10 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   // one's own "I have read it": writes nothing a customer or colleague sees
   'conversations.markRead': EVERYONE,
   'conversations.setPriority': ANSWERING,
+  // a conversation that is nobody's or one's own; someone else's only by REASSIGN_ROLES below
   'conversations.assign': ANSWERING,
+  'conversations.take': ANSWERING,
+  'conversations.assignees': EVERYONE,
   'calls.start': ANSWERING,
   'calls.note': ANSWERING,
   'calls.end': ANSWERING,
@@ -73,6 +76,12 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'views.save': EVERYONE,
   'views.delete': EVERYONE,
 };
+
+/**
+ * Beyond the methods: who may take a conversation away from the colleague who has it
+ * (`conversations.assign` over someone else's). Others assign only what is nobody's or their own.
+ */
+export const REASSIGN_ROLES: readonly Role[] = LEADING;
 
 /** Whether a person in this role may call the method. */
 export function roleMayCall(role: Role, method: MethodName): boolean {

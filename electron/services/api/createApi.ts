@@ -172,7 +172,7 @@ export function createApi(context: ApiContext) {
     ...createFollowUpHandlers(ready, context.bus, now),
     ...createMacroHandlers(ready, now),
     ...createTriageHandlers(() => (ready(), triage!)),
-    ...createConversationHandlers(ready, now, coachService),
+    ...createConversationHandlers(ready, now, coachService, context.bus),
     ...createViewHandlers(ready, now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),

@@ -8,6 +8,7 @@ import { queryKeys } from '../app/queryKeys';
 import { coachPromptsKey } from '../features/coach/useCoachPrompts';
 import { connectionKeys } from '../features/customer/connectionLook';
 import { tagsKey } from '../features/triage/useTriage';
+import { assigneesKey } from '../features/conversation/assigneesKey';
 import type { KinshipClient } from './client';
 import { useClient } from './ClientContext';
 
@@ -82,6 +83,7 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
       invalidate(queryKeys.allConversations);
       invalidate(queryKeys.conversation(changed.conversationId));
       if (changed.reason === 'tags') invalidate(tagsKey);
+      if (changed.reason === 'assigned') invalidate(assigneesKey);
     },
     // a tag renamed, recoloured or deleted (here or by a colleague): every list and header showing it
     'tags.changed': () => {

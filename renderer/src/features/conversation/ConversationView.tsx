@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { useMay } from '../../app/useMay';
@@ -9,6 +9,8 @@ import { CallPanel } from './CallPanel';
 import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
 import { useConversationActions } from './useConversationActions';
+import { AssigneeControl } from './AssigneeControl';
+import { TakenNotice, takenDetail } from './TakenNotice';
 import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { CommandScope } from '../commands/CommandScope';
 import { PRIORITIES } from '../../../../shared/contract/domain';
@@ -52,7 +54,9 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const mayAnswer = useMay('conversations.send');
   // messages arriving, readings and the coach's prompts reach this view through the app's liveUpdates
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
-  const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
+  const { setStatus, setPriority, take, assign } = useConversationActions(conversationId);
+  // a take or an assignment refused because a colleague has it: who, and since when
+  const taken = takenDetail(take.error) ?? takenDetail(assign.error);
   const { mutate: changePriority } = setPriority;
   const { mutate: changeStatus } = setStatus;
   const priorityActions = useMemo<PaletteAction[]>(
@@ -73,10 +77,21 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   }, [unread, conversationId, client, queryClient]);
   // stable between renders, so the composer's macro actions are not re-registered each time
   const bodies = useMemo(() => thread.messages.map((message) => message.body), [thread.messages]);
+  // the newest message shown (by when it was stored): what a reply's author has seen, for the collision hold
+  const newestMessageId = useMemo(() => (thread.messages.length > 0 ? Math.max(...thread.messages.map((message) => message.id)) : null), [thread.messages]);
+  const [reveal, setReveal] = useState<{ messageId: number; nonce: number } | null>(null);
+  const showMessage = useCallback(
+    (messageId: number) => {
+      setReveal((current) => ({ messageId, nonce: (current?.nonce ?? 0) + 1 }));
+      // it may not have reached this console yet
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+    },
+    [queryClient, conversationId],
+  );
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
-  useCommand('conversation.assignToMe', () => assignToMe.mutate(), loadedOk);
+  useCommand('conversation.assignToMe', () => take.mutate(), loadedOk && mayAnswer);
 
 
   if (detail.isPending) {
@@ -125,14 +140,19 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
             <Badge variant="outline" color="gray">
               {conversation.queue}
             </Badge>
+            <AssigneeControl conversation={conversation} actions={{ take, assign }} commandsEnabled={loadedOk} />
             {headerActions}
-            {conversation.assignee && (
-              <Text size="xs" c="dimmed">
-                {conversation.assignee.name}
-              </Text>
-            )}
           </Group>
         </Group>
+        {taken && (
+          <TakenNotice
+            taken={taken}
+            onClose={() => {
+              take.reset();
+              assign.reset();
+            }}
+          />
+        )}
       </header>
       <div className={classes.track}>
         <PaneBoundary what="The emotion track" compact resetKeys={[track.data]}>
@@ -152,6 +172,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         onLoadOlder={thread.loadOlder}
         newerCount={detail.data.newerCount}
         {...(onShowNewest ? { onShowNewest } : {})}
+        reveal={reveal}
       />
       </PaneBoundary>
       <div className={classes.bottom} data-testid="conversation-bottom">
@@ -171,6 +192,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
             commandsEnabled={commandsEnabled}
             subject={conversation.subject}
             bodies={bodies}
+            newestMessageId={newestMessageId}
+            onShowMessage={showMessage}
           />
         </PaneBoundary>
         )}
