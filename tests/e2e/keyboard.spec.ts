@@ -49,7 +49,7 @@ test('Ctrl+K opens the palette, which lists the actions with their keys and runs
   await input.fill('take the conversation');
   await page.keyboard.press('Enter');
   // taken by the person signed in (the desk's owner): the header says it is theirs
-  await expect(page.getByRole('article').getByRole('button', { name: 'Assigned: you. Change who has it' })).toBeVisible();
+  await expect(page.getByRole('article').getByRole('button', { name: 'Yours: change who has it' })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.locator('body').press('Control+k');
   await page.getByRole('textbox', { name: 'Command' }).fill('go to settings');

@@ -109,7 +109,7 @@ test('two agents take the same conversation at once: one gets it, the other is t
   await showUnassignedChats(bilal);
   await bilal.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`).click();
   for (const page of [aisha, bilal]) {
-    await expect(header(page).getByRole('button', { name: 'Assigned: nobody. Change who has it' })).toBeVisible();
+    await expect(header(page).getByRole('button', { name: 'Unassigned: change who has it' })).toBeVisible();
     await expect(header(page).getByRole('button', { name: /^Take/ })).toHaveAttribute('aria-keyshortcuts', 'a');
   }
 
@@ -121,11 +121,11 @@ test('two agents take the same conversation at once: one gets it, the other is t
   const aishaWon = (await told[0]!.count()) === 0;
   const [winner, loser, winnerName] = aishaWon ? [aisha, bilal, AISHA.name] : [bilal, aisha, BILAL.name];
   await expect(loser.getByTestId('taken-notice')).toContainText(new RegExp(`${winnerName} took this (just now|\\d+ s ago)\\. It is theirs now: nothing was changed\\.`));
-  await expect(header(loser).getByRole('button', { name: `Assigned: ${winnerName}. Change who has it` })).toBeVisible();
-  await expect(header(winner).getByRole('button', { name: 'Assigned: you. Change who has it' })).toBeVisible();
+  await expect(header(loser).getByRole('button', { name: `${winnerName}: change who has it` })).toBeVisible();
+  await expect(header(winner).getByRole('button', { name: 'Yours: change who has it' })).toBeVisible();
   await expect(winner.getByTestId('taken-notice')).toHaveCount(0);
   // an agent cannot take a colleague's conversation away: the picker says why
-  await header(loser).getByRole('button', { name: `Assigned: ${winnerName}. Change who has it` }).click();
+  await header(loser).getByRole('button', { name: `${winnerName}: change who has it` }).click();
   await expect(loser.getByRole('menu')).toContainText('only supervisors and admins reassign a colleague’s conversation');
   await expect(loser.getByRole('menuitem', { name: /\(you\)/ })).toBeDisabled();
   await loser.keyboard.press('Escape');

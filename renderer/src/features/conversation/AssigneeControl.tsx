@@ -79,7 +79,7 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
       )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button size="compact-xs" variant="default" rightSection={<IconChevronDown size={12} aria-hidden />} loading={assign.isPending} aria-label={`Assigned: ${holder === null ? 'nobody' : mine ? 'you' : holder.name}. Change who has it`}>
+          <Button size="compact-xs" variant="default" rightSection={<IconChevronDown size={12} aria-hidden />} loading={assign.isPending} aria-label={`${label}: change who has it`}>
             {label}
           </Button>
         </Menu.Target>
