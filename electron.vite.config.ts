@@ -22,6 +22,7 @@ export default defineConfig({
           // the services, in a process of their own (utilityProcess.fork in Electron; plain Node in tests)
           servicesProcess: resolve(__dirname, 'electron/host/servicesProcess.ts'),
           webHost: resolve(__dirname, 'electron/web/index.ts'),
+          teamServer: resolve(__dirname, 'electron/web/teamServer.ts'),
           launcher: resolve(__dirname, 'electron/launcher/index.ts'),
           // run on a packaged app before signing: node out/main/flipFuses.js <Electron binary>
           flipFuses: resolve(__dirname, 'electron/launcher/flipFuses.ts'),

@@ -39,8 +39,10 @@ export function serveContract(channel: ServicesChannel, api: Api, onStop: () => 
       return;
     }
     inFlight++;
+    // every Electron window is a console of the desk's owner; for now the windows share one "view as"
+    // (the relay does not yet say which window a call came from)
     void api
-      .call(method, input)
+      .call(method, input, api.deskCaller('electron'))
       .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))
       .then((result) => {
         send({ type: 'result', id, result });

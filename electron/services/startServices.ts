@@ -15,6 +15,8 @@ export interface ServicesOptions {
   resourcesDir?: string;
   /** The built analysis worker; by default the one beside this bundle. */
   analysisWorkerUrl?: URL;
+  /** 'desk' (the default): one person, the desk's owner; 'team': a team server, whose callers sign in. */
+  mode?: 'desk' | 'team';
 }
 
 /** Where resources/ is, seen from the built bundle (out/main/…) or from the sources (electron/services/…). */
@@ -45,6 +47,7 @@ export async function startServices(options: ServicesOptions) {
   const analysisReady = analysis ? analysis.start() : Promise.resolve();
   const api = createApi({
     host: options.host,
+    mode: options.mode ?? 'desk',
     bus,
     workspace,
     analysis: analysis && setup ? { engine: analysis, setup, manifestPath: path.join(resourcesDir, 'models.json') } : null,

@@ -28,17 +28,22 @@ export interface RunningWebHost extends RunningWebServer {
 
 export const defaultRendererDir = () => fileURLToPath(new URL('../renderer/', import.meta.url));
 
-/** Opens the workspace and serves the console and its api on 127.0.0.1 with a fresh token. */
-export async function runWebHost(options: WebHostOptions = {}): Promise<RunningWebHost> {
+/** What both web hosts (the desk's and a team server) stand on: the built console, and the services over the workspace. */
+export async function startHostServices(options: Pick<WebHostOptions, 'dataDir' | 'rendererDir' | 'resourcesDir' | 'analysisWorkerUrl'> & { mode?: 'desk' | 'team' }) {
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   if (!fs.existsSync(`${rendererDir}/index.html`)) {
     throw new Error(`The console has not been built (no ${rendererDir}index.html). Run "npm run build" first.`);
   }
   const dataDir = options.dataDir ?? webHostDataDir();
-  const servicesOptions: ServicesOptions = { host: 'web', dataDir };
+  const servicesOptions: ServicesOptions = { host: 'web', dataDir, mode: options.mode ?? 'desk' };
   if (options.resourcesDir) servicesOptions.resourcesDir = options.resourcesDir;
   if (options.analysisWorkerUrl) servicesOptions.analysisWorkerUrl = options.analysisWorkerUrl;
-  const services = await startServices(servicesOptions);
+  return { rendererDir, dataDir, services: await startServices(servicesOptions) };
+}
+
+/** Opens the workspace and serves the console and its api on 127.0.0.1 with a fresh token. */
+export async function runWebHost(options: WebHostOptions = {}): Promise<RunningWebHost> {
+  const { rendererDir, dataDir, services } = await startHostServices(options);
   const token = randomBytes(24).toString('base64url');
   const server = await startWebServer({
     api: services.api,

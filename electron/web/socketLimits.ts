@@ -45,7 +45,7 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
 };
 
 /** Why the host ended a connection (or 'client' when the client closed it). */
-export type CloseReason = 'client' | 'not-reading' | 'no-pong' | 'host-stopping' | 'error';
+export type CloseReason = 'client' | 'not-reading' | 'no-pong' | 'host-stopping' | 'error' | 'signed-out';
 
 /** One connection as the host sees it, for tests, benchmarks and diagnostics. */
 export interface ConnectionStats {

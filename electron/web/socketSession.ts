@@ -1,16 +1,46 @@
 import type { RawData, WebSocket } from 'ws';
+import type { CallResult } from '../../shared/contract/errors';
+import type { KinshipEvent } from '../../shared/contract/events';
 import { requestFrame, type RequestFrame, type ServerFrame } from '../../shared/contract/wire';
-import type { Api } from '../services/api/createApi';
+import type { Caller } from '../services/api/caller';
 import type { CallScheduler } from './callScheduler';
 import type { CloseReason, ConnectionStats, SocketLimits } from './socketLimits';
 
+/** What a connection serves: the api's one door, and the events the person behind it may see. */
+export interface SocketApi {
+  call(method: unknown, input: unknown, caller: Caller): Promise<CallResult<unknown>>;
+  subscribe(caller: Caller, listener: (event: KinshipEvent) => void): () => void;
+  /** The console went away: what the api kept for its session (a "view as") goes with it. */
+  endSession(sessionId: string): void;
+  /** The desk's consoles' caller (the desk's owner), each console a session of its own. */
+  deskCaller(sessionId: string | null): Caller;
+}
+
+/**
+ * Whose connection this is. `caller()` is asked before each call runs; on a team server it answers
+ * null once the session is over (expired, signed out, revoked), and the call is then refused as
+ * unauthenticated and nothing runs. `signInSession` is the team server's sign-in session (null on
+ * the desk, where nobody signs in).
+ */
+export interface SocketAccess {
+  signInSession: string | null;
+  caller(): Caller | null;
+}
+
+/** The close code a console gets when its session is over: it shows the sign-in page. */
+export const SIGNED_OUT_CLOSE_CODE = 4401;
+
 export interface SocketSession {
   readonly id: number;
+  /** The sign-in session it belongs to (team servers only). */
+  readonly signInSession: string | null;
   stats(): ConnectionStats;
   /** Ends the connection now (terminate: nothing more is sent), releasing what it held. */
   drop(reason: CloseReason): void;
   /** Heartbeat: false when nothing (no pong, no frame) has come from the peer since the last ping. */
   pingAgain(): boolean;
+  /** Ends the connection because its session is over, with a close frame the console recognises. */
+  signOut(): void;
 }
 
 function frameText(data: RawData): string {
@@ -26,16 +56,18 @@ function frameBytes(data: RawData): number {
 let nextSessionId = 1;
 
 /**
- * Serves the api to one connected console: calls in, results and events out, within its limits
- * (socketLimits.ts). Calls wait in this connection's queue and start when the shared scheduler
- * gives it a turn; answers go out with backpressure from the client's reading.
+ * Serves the api to one connected console: calls in (each as `caller`, the person behind this
+ * connection), results and the events they may see out, within its limits (socketLimits.ts). Calls
+ * wait in this connection's queue and start when the shared scheduler gives it a turn; answers go
+ * out with backpressure from the client's reading.
  */
 export function serveSocket(
   socket: WebSocket,
-  api: Api,
+  api: SocketApi,
   scheduler: CallScheduler,
   limits: SocketLimits,
-  onClosed: (session: SocketSession) => void = () => undefined,
+  onClosed: (session: SocketSession) => void,
+  access: SocketAccess,
 ): SocketSession {
   const id = nextSessionId++;
   const queue: { frame: RequestFrame; bytes: number }[] = [];
@@ -103,7 +135,14 @@ export function serveSocket(
 
   const session: SocketSession = {
     id,
+    signInSession: access.signInSession,
     drop,
+    signOut() {
+      if (closed) return;
+      closeReason ??= 'signed-out';
+      if (isOpen()) socket.close(SIGNED_OUT_CLOSE_CODE, 'signed out');
+      else socket.terminate();
+    },
     stats: () => ({
       id,
       state: closed ? 'closed' : 'open',
@@ -131,8 +170,12 @@ export function serveSocket(
       const next = queue.shift()!;
       queuedBytes -= next.bytes;
       inFlight++;
-      void api
-        .call(next.frame.method, next.frame.input)
+      const caller = access.caller();
+      const answer: Promise<CallResult<unknown>> =
+        caller === null
+          ? Promise.resolve({ ok: false, error: { code: 'unauthenticated', message: 'You are signed out (your session ended): sign in again. Nothing was done.' } })
+          : api.call(next.frame.method, next.frame.input, caller);
+      void answer
         .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))
         .then((result) => {
           inFlight--;
@@ -144,7 +187,9 @@ export function serveSocket(
   };
   scheduler.add(source);
 
-  const unsubscribe = api.bus.subscribe((event) => send({ type: 'event', event }));
+  // events are filtered for the person as they connected: a session that ends closes the connection
+  const opened = access.caller();
+  const unsubscribe = opened ? api.subscribe(opened, (event) => send({ type: 'event', event })) : () => undefined;
 
   socket.on('pong', () => (heardFrom = true));
   socket.on('message', (data) => {
@@ -186,6 +231,7 @@ export function serveSocket(
     closed = true;
     closeReason ??= 'client';
     unsubscribe();
+    if (opened && opened.sessionId !== null) api.endSession(opened.sessionId);
     queue.length = 0;
     queuedBytes = 0;
     if (stallTimer) clearTimeout(stallTimer);

@@ -1,20 +1,26 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { securityHeadersFor } from '../../shared/security';
 import { TOKEN_PARAM, WS_PATH } from '../../shared/contract/wire';
-import type { Api } from '../services/api/createApi';
 import { createCallScheduler, type Defer } from './callScheduler';
 import { checkUpgrade, isLoopbackHost } from './requestGuard';
 import { DEFAULT_SOCKET_LIMITS, type ConnectionStats, type SocketLimits } from './socketLimits';
-import { serveSocket, type SocketSession } from './socketSession';
+import { serveSocket, type SocketAccess, type SocketApi, type SocketSession } from './socketSession';
+import type { TeamGate } from './teamGate';
+import type { TeamServerConfig } from './teamConfig';
 
 export interface WebServerOptions {
-  api: Api;
+  api: SocketApi;
   /** The built renderer (out/renderer). */
   rendererDir: string;
+  /** The desk's per-run token (loopback only); unused by a team server. */
   token: string;
+  /** A team server: people sign in (the gate), and it listens where its config says, over TLS beyond loopback. */
+  team?: { gate: TeamGate; config: TeamServerConfig };
   /** 0 picks a free port. */
   port?: number;
   /** Bounds on each console's connection (socketLimits.ts); tests tighten them. */
@@ -34,7 +40,11 @@ export interface RunningWebServer {
 
 const CLOSED_KEPT = 32;
 
-/** The web host: the built console and the api over a WebSocket, on 127.0.0.1 only. */
+/**
+ * The web host: the built console and the api over a WebSocket. The desk's listens on 127.0.0.1
+ * only and admits the holder of its per-run token; a team server (options.team) admits people
+ * signed in, on the address and with the TLS its config says.
+ */
 export function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const serveStatic = sirv(options.rendererDir, {
     single: true,
@@ -46,8 +56,19 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     },
   });
   let port = 0;
-  const server = http.createServer((request, response) => {
-    if (!isLoopbackHost(request.headers.host, port)) {
+  const team = options.team ?? null;
+  const onRequest = (request: http.IncomingMessage, response: http.ServerResponse) => {
+    if (team) {
+      if (!team.gate.allowsPeer(request.socket.remoteAddress)) {
+        response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Kinship answers through its proxy only.');
+        return;
+      }
+      if (!team.gate.allowsHost(request.headers.host)) {
+        response.writeHead(403, { 'Content-Type': 'text/plain' }).end(`Kinship answers at ${team.gate.publicOrigin()} only.`);
+        return;
+      }
+      if (team.gate.handle(request, response)) return;
+    } else if (!isLoopbackHost(request.headers.host, port)) {
       response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Kinship answers on 127.0.0.1 only.');
       return;
     }
@@ -58,10 +79,19 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     serveStatic(request, response, () => {
       response.writeHead(404).end();
     });
-  });
+  };
+  const tls = team?.config.tls ?? null;
+  const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest) : http.createServer(onRequest);
   const limits: SocketLimits = { ...DEFAULT_SOCKET_LIMITS, ...options.socketLimits };
   const scheduler = createCallScheduler(options.defer);
   const open = new Set<SocketSession>();
+  // a session that ends (signed out, deactivated) closes its consoles' connections at once
+  const stopFollowingSessions = team
+    ? team.gate.onSessionsEnded((sessionIds) => {
+        const ended = new Set(sessionIds);
+        for (const session of open) if (session.signInSession && ended.has(session.signInSession)) session.signOut();
+      })
+    : () => undefined;
   const closed: ConnectionStats[] = [];
   const onClosed = (session: SocketSession) => {
     open.delete(session);
@@ -76,29 +106,44 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   const sockets = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false, allowSynchronousEvents: false });
   // a peer that has not answered the last ping by the next one is gone
   const heartbeat = setInterval(() => {
-    for (const session of open) if (!session.pingAgain()) session.drop('no-pong');
+    for (const session of open) {
+      if (!session.pingAgain()) session.drop('no-pong');
+      // a session that expired while its console sat idle: the console shows the sign-in page
+      else if (team && session.signInSession && !team.gate.isLive(session.signInSession)) session.signOut();
+    }
   }, limits.heartbeatMs);
   heartbeat.unref();
   server.on('upgrade', (request, socket, head) => {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const verdict = path === WS_PATH ? checkUpgrade(request, options.token, port) : ({ allowed: false, status: 403, reason: 'no such endpoint' } as const);
-    if (!verdict.allowed) {
-      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    const refuse = (status: 401 | 403) => socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    if (path !== WS_PATH) return refuse(403);
+    if (team) {
+      if (!team.gate.allowsPeer(request.socket.remoteAddress) || !team.gate.allowsHost(request.headers.host)) return refuse(403);
+      const admission = team.gate.admit(request);
+      if (!admission.allowed) return refuse(admission.status);
+      sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, admission.access)));
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed)));
+    const verdict = checkUpgrade(request, options.token, port);
+    if (!verdict.allowed) return refuse(verdict.status);
+    // the desk: the owner's console, each connection a console (and "view as") of its own
+    const caller = options.api.deskCaller(`web:${randomUUID()}`);
+    const access: SocketAccess = { signInSession: null, caller: () => caller };
+    sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, access)));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
+    server.listen(options.port ?? 0, team?.config.host ?? '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
+      team?.gate.listening(port);
       resolve({
         port,
-        url: `http://127.0.0.1:${port}/#${TOKEN_PARAM}=${options.token}`,
+        url: team ? `${team.gate.publicOrigin()}/` : `http://127.0.0.1:${port}/#${TOKEN_PARAM}=${options.token}`,
         connections: () => [...[...open].map((session) => session.stats()), ...closed],
         close: () =>
           new Promise<void>((done) => {
             clearInterval(heartbeat);
+            stopFollowingSessions();
             for (const session of open) session.drop('host-stopping');
             for (const client of sockets.clients) client.terminate();
             sockets.close();

@@ -5,11 +5,11 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectToHost } from './api/client';
+import { connectToHost, type KinshipClient } from './api/client';
 import { ClientProvider } from './api/ClientContext';
 import { App } from './app/App';
 import { CommandProvider } from './features/commands/CommandProvider';
-import { HostUnreachable } from './features/workspace/HostUnreachable';
+import { TeamConsole } from './features/accounts/TeamConsole';
 import { ServicesStatusBanner } from './features/workspace/ServicesStatusBanner';
 import { contrastVariables, theme } from './app/theme';
 
@@ -18,21 +18,22 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } },
 });
 
+const renderConsole = (client: KinshipClient, queryClient: QueryClient) => (
+  <ClientProvider client={client}>
+    <QueryClientProvider client={queryClient}>
+      <CommandProvider>
+        <ServicesStatusBanner />
+        <App />
+      </CommandProvider>
+    </QueryClientProvider>
+  </ClientProvider>
+);
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={contrastVariables}>
-      {'error' in client ? (
-        <HostUnreachable message={client.error} />
-      ) : (
-        <ClientProvider client={client}>
-          <QueryClientProvider client={queryClient}>
-            <CommandProvider>
-              <ServicesStatusBanner />
-              <App />
-            </CommandProvider>
-          </QueryClientProvider>
-        </ClientProvider>
-      )}
+      {/* no desk token in the address: a team server, where people sign in (or, if not one, what to open instead) */}
+      {'error' in client ? <TeamConsole notTeamMessage={client.error} renderConsole={renderConsole} /> : renderConsole(client, queryClient)}
     </MantineProvider>
   </StrictMode>,
 );

@@ -16,7 +16,8 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const MESSAGE_AUTHORS = ['customer', 'agent', 'system', 'note'] as const;
 export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
 
-export const ROLES = ['agent', 'supervisor', 'executive'] as const;
+/** Who a person is on the team; shared/contract/permissions.ts says what each may call. */
+export const ROLES = ['agent', 'supervisor', 'executive', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const IDENTITY_KINDS = ['email', 'chat', 'phone', 'social'] as const;
@@ -274,9 +275,17 @@ export interface WorkspaceStatus {
     | { state: 'unavailable'; path: string; reason: StoreProblem; message: string };
   counts: WorkspaceCounts;
   host: HostKind;
-  /** The role the console is being used in; the user is the workspace's first user with it. */
+  /**
+   * The role the console shows and permits: the person's own, or, while the desk's owner views the
+   * console as someone else, that person's (never more than the owner's own).
+   */
   role: Role;
+  /** The person making the calls: everything this console does is attributed to them. */
   currentUser: User | null;
+  /** The desk only: the person the console is being viewed as ("view as"), or null. */
+  viewingAs: User | null;
+  /** Whether this console may view as someone else: the desk (one person, no password) only, never a team server. */
+  canViewAs: boolean;
   /** The person chose to start with an empty workspace (rather than the demo): the console opens on it. */
   startedEmpty: boolean;
 }

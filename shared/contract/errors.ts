@@ -11,6 +11,8 @@ export const API_ERROR_CODES = [
   'transport',
   /** The web host is still working on this connection's earlier calls: this one was not run (send it again later). */
   'busy',
+  /** No one is signed in on this connection any more (the session expired, was signed out or revoked): sign in again. */
+  'unauthenticated',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

@@ -10,6 +10,8 @@ export interface Macro {
   body: string;
   /** A key like "Mod+Shift+R", or null. */
   shortcut: string | null;
+  /** In macros.list: one of the person's own (not the team's). Never sent back in a save. */
+  personal?: true;
 }
 
 /** The placeholders a macro may use, and what each becomes. */

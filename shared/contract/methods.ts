@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, PRIORITIES, QUEUE_SORTS, ROLES } from './domain';
+import { CALL_DISPOSITIONS, CHANNELS, CONVERSATION_STATUSES, DRAFT_KINDS, MOODS, PRIORITIES, QUEUE_SORTS } from './domain';
 import type { AnalysisStatus, MessageReading } from './analysis';
 import type { BackgroundWork } from './background';
 import { COMMAND_IDS, type CommandId, type Keymap } from './keymap';
@@ -12,7 +12,7 @@ import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type Cus
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
 import { inboxPlaceSchema, inboxViewSchema, savedViewNameSchema, type InboxPlace, type SavedView } from './views';
-import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, Role, SearchHit, User, WorkspaceStatus } from './domain';
+import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, SearchHit, User, WorkspaceStatus } from './domain';
 
 /**
  * Every method of the api: its input schema (checked at runtime on the Node side) and its output
@@ -113,7 +113,10 @@ export const methodInputs = {
   'users.list': z.object({}).strict(),
   'customers.profile': z.object({ id }).strict(),
   'macros.list': z.object({}).strict(),
+  /** The team's macros (supervisors and admins). */
   'macros.save': z.object({ clientId: clientId.optional(), macros: z.array(macroSchema).max(200) }).strict(),
+  /** The caller's own macros, beside the team's. */
+  'macros.savePersonal': z.object({ clientId: clientId.optional(), macros: z.array(macroSchema).max(200) }).strict(),
   'keymap.get': z.object({}).strict(),
   'keymap.set': z
     .object({
@@ -130,7 +133,11 @@ export const methodInputs = {
   'analysis.setHubAllowed': z.object({ allowed: z.boolean() }).strict(),
   'analysis.downloadModel': z.object({ role: z.enum(['emotion', 'sentiment']) }).strict(),
   'analysis.readDraft': draftToRead,
-  'session.setRole': z.object({ clientId: clientId.optional(), role: z.enum(ROLES) }).strict(),
+  /**
+   * The desk only: view the console as another person of the workspace (what they are shown and
+   * may do), or stop (null). It never changes who acts: calls stay the desk owner's own.
+   */
+  'session.viewAs': z.object({ userId: id.nullable() }).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
   /**
    * 'inserted': the agent put the prompt into the reply draft (its outcome is settled by the reply
@@ -216,8 +223,8 @@ export const RETRYABLE_METHODS = [
   'calls.end',
   'drafts.save',
   'macros.save',
+  'macros.savePersonal',
   'keymap.set',
-  'session.setRole',
   'coach.recordOutcome',
   'playbook.save',
   'followUps.create',
@@ -264,6 +271,7 @@ export interface MethodOutputs {
   'customers.profile': CustomerProfile;
   'macros.list': Macro[];
   'macros.save': Macro[];
+  'macros.savePersonal': Macro[];
   'keymap.get': Keymap;
   'keymap.set': Keymap;
   'conversations.assign': ConversationSummary;
@@ -272,7 +280,7 @@ export interface MethodOutputs {
   'analysis.setHubAllowed': AnalysisStatus;
   'analysis.downloadModel': AnalysisStatus;
   'analysis.readDraft': MessageReading;
-  'session.setRole': { role: Role; user: User | null };
+  'session.viewAs': WorkspaceStatus;
   'coach.prompts': CoachPromptView[];
   'coach.recordOutcome': CoachPromptView;
   'coach.checkDraft': DraftFinding[];

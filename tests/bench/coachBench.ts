@@ -78,7 +78,7 @@ async function main() {
   let silent = 0;
   for (let round = 0; round < ROUNDS; round++) {
     // the agent answers, so the next message is a fresh turn the coach must react to
-    await host.services.api.call('conversations.send', { conversationId: opening.conversationId, kind: 'reply', body: 'Thanks, I am looking into it now.', draftCheck: { decision: 'send-anyway', shown: [] } });
+    await host.services.api.call('conversations.send', { conversationId: opening.conversationId, kind: 'reply', body: 'Thanks, I am looking into it now.', draftCheck: { decision: 'send-anyway', shown: [] } }, host.services.api.deskCaller(null));
     await page.waitForTimeout(250);
     const sentAt = clock();
     const { messageId } = send(UPSET[round % UPSET.length]!, Math.round(sentAt));

@@ -58,7 +58,7 @@ async function main() {
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
-      const result = await api.call('playbook.preview', { conversationId, playbook: playbookFor(run) });
+      const result = await api.call('playbook.preview', { conversationId, playbook: playbookFor(run) }, api.deskCaller(null));
       times.push(performance.now() - started);
       if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     }

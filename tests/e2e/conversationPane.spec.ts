@@ -296,8 +296,8 @@ test('the palette reaches calls, follow-ups, the queue’s filters and sorts, an
 });
 
 test('leaving Settings or the window with unsaved playbook edits asks first', async ({ page }) => {
+  // the desk's owner in the demo is Hannah Cole, a supervisor: she edits the playbook
   await openConsoleWithDemo(page, host.url);
-  await page.getByRole('radiogroup', { name: 'Role' }).getByText('Supervisor', { exact: true }).click();
   await page.getByLabel('Main navigation').getByRole('button', { name: 'Settings' }).click();
   const panel = page.getByRole('region', { name: 'Coach playbook' });
   const rule = panel.getByTestId('playbook-rule').filter({ has: page.getByRole('button', { name: 'Acknowledge the frustration' }) });

@@ -2,12 +2,13 @@ import type { Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { viewAs } from './viewAs';
 import { expect, showEverythingNewestFirst, startWebHost, stopWebHost, test } from './webHostFixture';
 
 /**
  * A new user's first minutes in the console, in a real browser against the real web host and a
  * real SQLite file: the empty workspace offers the demo; the inbox holds chat, e-mail and calls;
- * each opens to its thread; search finds a phrase; the role switch and navigation work.
+ * each opens to its thread; search finds a phrase; “view as” and navigation work.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -124,15 +125,15 @@ test('searching for a phrase finds the message and opens its conversation there'
   await expect(conversations(page).first()).toBeVisible();
 });
 
-test('the role switch changes who is signed in, and every page is reachable and honest', async ({ page }) => {
+test('“view as” is labelled and never changes who is signed in, and every page is reachable and honest', async ({ page }) => {
   await page.goto(own.host.url);
-  const roles = page.getByRole('radiogroup', { name: 'Role' });
-  await roles.getByText('Supervisor', { exact: true }).click();
-  await expect(page.getByText('Signed in as')).toContainText('Hannah Cole');
+  await expect(page.getByText('Signed in as')).toContainText('Hannah Cole (supervisor)');
+  await viewAs(page, 'Robert Ashworth (executive)');
+  await expect(page.getByText('Signed in as')).toContainText('Hannah Cole (supervisor)');
+  // it is this console's view only: a reload is a new console, the owner's own
   await page.reload();
-  await expect(page.getByText('Signed in as')).toContainText('Hannah Cole');
-  await roles.getByText('Agent', { exact: true }).click();
-  await expect(page.getByText('Signed in as')).not.toContainText('Hannah Cole');
+  await expect(page.getByText('Signed in as')).toContainText('Hannah Cole (supervisor)');
+  await expect(page.getByTestId('viewing-as')).toHaveCount(0);
 
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   for (const [label, says] of [

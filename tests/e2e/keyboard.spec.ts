@@ -43,12 +43,13 @@ test('Ctrl+K opens the palette, which lists the actions with their keys and runs
   const palette = page.getByRole('dialog');
   const input = page.getByRole('textbox', { name: 'Command' });
   await expect(input).toBeFocused();
-  for (const title of ['Next conversation', 'Reply', 'Resolve the conversation', 'Assign the conversation to me', 'Go to Settings', 'Switch role to supervisor']) {
+  for (const title of ['Next conversation', 'Reply', 'Resolve the conversation', 'Assign the conversation to me', 'Go to Settings', 'View as Aisha Khan (agent)']) {
     await expect(palette.getByText(title, { exact: true })).toBeVisible();
   }
   await input.fill('assign the conversation to me');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('article')).toContainText('Aisha Khan');
+  // "me" is the person signed in: the desk's owner
+  await expect(page.getByRole('article')).toContainText('Hannah Cole');
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.locator('body').press('Control+k');
   await page.getByRole('textbox', { name: 'Command' }).fill('go to settings');
@@ -132,7 +133,7 @@ test('a macro is inserted filled in from the menu, the palette or its own key se
   await page.getByRole('button', { name: 'Macros' }).click();
   await page.getByRole('menuitem', { name: 'Refund confirmed' }).click();
   await expect(reply).toHaveValue(/^Hi Edith,\n\nI’ve processed your refund for order LH-\d+\./);
-  await expect(reply).toHaveValue(/\n\nAisha$/);
+  await expect(reply).toHaveValue(/\n\nHannah$/);
   await reply.fill('');
 
 

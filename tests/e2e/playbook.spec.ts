@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { User } from '../../shared/contract/domain';
+import { directCalls, viewAs } from './viewAs';
 import { expect, openConsoleWithDemo, test } from './webHostFixture';
 
 /** Settings → Coach playbook: agents read it, supervisors change it, and a preview shows what it would do. */
@@ -8,10 +10,7 @@ test.describe.configure({ timeout: 300_000 });
 
 const WORDING = 'I can hear how fed up you are, {firstName}, and I would be too.';
 
-async function setRole(page: Page, role: 'Agent' | 'Supervisor') {
-  await page.getByRole('radiogroup', { name: 'Role' }).getByText(role, { exact: true }).click();
-}
-
+const READ_ONLY = 'Only a supervisor or an admin can change the playbook.';
 async function openPlaybook(page: Page) {
   await page.getByLabel('Main navigation').getByRole('button', { name: 'Settings' }).click();
   const panel = page.getByRole('region', { name: 'Coach playbook' });
@@ -29,19 +28,21 @@ async function openRule(page: Page, title: string) {
 
 test('agents read the playbook; a supervisor changes a wording, it persists, and the preview shows which rules fire', async ({ page, webHost }) => {
   await openConsoleWithDemo(page, webHost.url);
-  await setRole(page, 'Agent');
+  // the desk's owner, the demo's team lead, views the console as an agent: labelled while it is on
+  await expect(page.getByText('Signed in as')).toContainText('Hannah Cole (supervisor)');
+  await viewAs(page, 'Aisha Khan (agent)');
   let panel = await openPlaybook(page);
 
   // an agent reads but cannot change
-  await expect(panel.getByText('Only a supervisor can change the playbook — switch role in the header.')).toBeVisible();
+  await expect(panel.getByText(READ_ONLY)).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Save' })).toHaveCount(0);
   let rule = await openRule(page, 'Acknowledge the frustration');
   await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toBeDisabled();
   await expect(panel.getByRole('switch', { name: 'Use the rule “Acknowledge the frustration”' })).toBeDisabled();
 
-  // a supervisor can
-  await setRole(page, 'Supervisor');
-  await expect(panel.getByText('Only a supervisor can change the playbook — switch role in the header.')).toHaveCount(0);
+  // a supervisor can: the owner stops viewing as Aisha
+  await viewAs(page, null);
+  await expect(panel.getByText(READ_ONLY)).toHaveCount(0);
   await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toBeEnabled();
   await rule.getByRole('textbox', { name: 'Wording 1', exact: true }).fill('Hi {frstName}');
   await expect(rule.getByText(/Unknown placeholder \{frstName\}/).first()).toBeVisible();
@@ -85,5 +86,36 @@ test('agents read the playbook; a supervisor changes a wording, it persists, and
   await expect(panel.getByTestId('unsaved-changes')).toHaveCount(0);
   // the rule is still open, now with the default wording
   await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).not.toHaveValue(WORDING);
-  await setRole(page, 'Agent');
+});
+
+test('a direct WebSocket call of a forbidden method is refused and changes nothing; nobody can switch role', async ({ page, webHost }) => {
+  await openConsoleWithDemo(page, webHost.url);
+  const [users, current] = await directCalls(webHost.url, [
+    { method: 'users.list', input: {} },
+    { method: 'playbook.get', input: {} },
+  ]);
+  const aisha = (users?.ok ? (users.value as User[]) : []).find((user) => user.name === 'Aisha Khan')!;
+  const playbook = current?.ok ? (current.value as { playbook: { rules: { enabled: boolean }[] } }).playbook : null;
+  expect(playbook).not.toBeNull();
+  const off = { ...playbook!, rules: playbook!.rules.map((rule) => ({ ...rule, enabled: false })) };
+  const [view, save, setRole, after] = await directCalls(webHost.url, [
+    // a script viewing its connection as the agent gets no more than the agent may
+    { method: 'session.viewAs', input: { userId: aisha.id } },
+    { method: 'playbook.save', input: { playbook: off } },
+    // there is no call that changes anyone's role
+    { method: 'session.setRole', input: { role: 'supervisor' } },
+    { method: 'playbook.get', input: {} },
+  ]);
+  expect(view).toMatchObject({ ok: true, value: { role: 'agent', viewingAs: { name: 'Aisha Khan' } } });
+  expect(save).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  expect(setRole).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+  expect(after).toMatchObject({ ok: true, value: { isDefault: true, canEdit: false } });
+
+  // and the agent's view in the console cannot reach the editor either; other consoles are not touched
+  await viewAs(page, 'Aisha Khan (agent)');
+  const panel = await openPlaybook(page);
+  await expect(panel.getByText(READ_ONLY)).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  const [elsewhere] = await directCalls(webHost.url, [{ method: 'playbook.get', input: {} }]);
+  expect(elsewhere).toMatchObject({ ok: true, value: { canEdit: true } });
 });

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { viewAs } from './viewAs';
 import { expect, openConsoleWithDemo, startWebHost, stopWebHost, test } from './webHostFixture';
 
 /**
@@ -74,12 +75,10 @@ test('the view and the open conversation survive another page, a reload and a li
   await expectSameView(page);
   await page.reload();
   await expectSameView(page);
-  // a role switch (another person at the same desk) keeps what is on screen
-  await page.getByRole('radiogroup', { name: 'Role' }).getByText('Supervisor', { exact: true }).click();
-  await expect(page.getByText('Signed in as')).toContainText('Hannah Cole');
+  // viewing as another person of the desk keeps what is on screen
+  await viewAs(page, 'Aisha Khan (agent)');
   await expectSameView(page);
-  await page.getByRole('radiogroup', { name: 'Role' }).getByText('Agent', { exact: true }).click();
-  await expect(page.getByText('Signed in as')).not.toContainText('Hannah Cole');
+  await viewAs(page, null);
   const link = page.url();
   expect(link).toMatch(new RegExp(`#/inbox\\?.*open=${open}`));
 

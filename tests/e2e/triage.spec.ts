@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
+import { viewAs } from './viewAs';
 
 /**
  * The help desk's basics in the browser: tag a conversation and filter the queue by the tag; snooze
@@ -73,13 +74,14 @@ test('a supervisor renames, recolours and deletes a tag in Settings, and every r
 
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   // an agent sees the tags, and may not change them
+  await viewAs(page, 'Aisha Khan (agent)');
   await nav.getByRole('button', { name: 'Settings' }).click();
   const tags = page.getByRole('region', { name: 'Tags' });
   await expect(tags.getByTestId('tag-setting').filter({ hasText: 'Damged in transit' })).toContainText('1 conversation');
-  await expect(tags).toContainText('Only a supervisor can rename, recolour or delete them.');
+  await expect(tags).toContainText('Only a supervisor or an admin can rename, recolour or delete them.');
   await expect(tags.getByRole('button', { name: 'Delete Damged in transit' })).toHaveCount(0);
 
-  await page.getByRole('radiogroup', { name: 'Role' }).getByText('Supervisor', { exact: true }).click();
+  await viewAs(page, null);
   await tags.getByRole('button', { name: 'Rename or recolour Damged in transit' }).click();
   await tags.getByRole('textbox', { name: 'New name for “Damged in transit”' }).fill('Damaged in transit');
   await tags.getByRole('radiogroup', { name: 'Colour of “Damged in transit”' }).getByRole('radio', { name: 'red' }).click();
@@ -96,7 +98,6 @@ test('a supervisor renames, recolours and deletes a tag in Settings, and every r
   await expect(confirm).toContainText('It comes off 1 conversation.');
   await confirm.getByRole('button', { name: 'Delete tag' }).click();
   await expect(tags.getByTestId('tag-setting').filter({ hasText: 'Damaged in transit' })).toHaveCount(0);
-  await page.getByRole('radiogroup', { name: 'Role' }).getByText('Agent', { exact: true }).click();
 
   await nav.getByRole('button', { name: 'Inbox' }).click();
   await expect(article(page).getByRole('button', { name: 'Add a tag' })).toBeVisible();

@@ -16,6 +16,6 @@ const workspace = openWorkspace(file!, bus);
 const api = createApi({ host: 'web', bus, workspace, now: now ? () => Number(now) : Date.now });
 readline.createInterface({ input: process.stdin }).on('line', (line) => {
   const { id, method, input } = JSON.parse(line) as { id: number; method: string; input: unknown };
-  void api.call(method, input).then((result) => write({ type: 'result', id, result }));
+  void api.call(method, input, api.deskCaller(null)).then((result) => write({ type: 'result', id, result }));
 });
 write({ type: 'ready' });

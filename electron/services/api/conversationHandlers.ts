@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/contract/errors';
-import { THREAD_PAGE, type Message, type User } from '../../../shared/contract/domain';
+import { THREAD_PAGE, type Message } from '../../../shared/contract/domain';
 import { sampleTrack } from '../conversations';
 import { activeCallStartIn, createCallActions } from '../conversations';
 import { createConversationActions, createSendWorkflow, type SendCoach } from '../conversations';
@@ -29,7 +29,8 @@ type ConversationHandlers = Pick<
 >;
 
 /** The inbox and the conversation: read them, answer them, change their status, keep drafts. */
-export function createConversationHandlers(ready: () => ReadyWorkspace, currentUser: () => User | null, now: () => number, coach: () => SendCoach): ConversationHandlers {
+/** Every handler acts as its caller: drafts, reads and "me" are theirs, and what it writes is attributed to them. */
+export function createConversationHandlers(ready: () => ReadyWorkspace, now: () => number, coach: () => SendCoach): ConversationHandlers {
   const actions = () => {
     const { store, ingestion } = ready();
     return createConversationActions(store, ingestion, now);
@@ -53,14 +54,13 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
   }
 
   return {
-    'conversations.list': ({ channel, status, customerId, assignee, mood, tagId, breached, sort, limit, offset }) => {
-      const me = assignee === 'me' ? currentUser() : null;
-      if (assignee === 'me' && !me) return { items: [], total: 0 };
-      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me!.id : assignee, mood, tagId, breachedAt: breached ? now() : undefined }, limit, offset, sort, currentUser()?.id ?? null);
+    'conversations.list': ({ channel, status, customerId, assignee, mood, tagId, breached, sort, limit, offset }, caller) => {
+      const me = caller.person.id;
+      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me : assignee, mood, tagId, breachedAt: breached ? now() : undefined }, limit, offset, sort, me);
     },
-    'conversations.get': ({ id, aroundMessageId }) => {
+    'conversations.get': ({ id, aroundMessageId }, caller) => {
       const { store } = ready();
-      const conversation = store.conversations.getSummary(id, currentUser()?.id ?? null);
+      const conversation = store.conversations.getSummary(id, caller.person.id);
       if (!conversation) throw new ApiError('not-found', `There is no conversation ${id}.`);
       const customer = store.customers.getById(conversation.customer.id)!;
       // the newest page; or, for a message further back (a search hit), a little before it onwards
@@ -75,7 +75,7 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       const messages = withReadings(page.messages);
       // a call in progress started in the page (a voice thread is short); otherwise the whole thread is asked
       const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(store.messages.listForConversation(id));
-      const drafts = store.drafts.byKind(id, currentUser()?.id ?? null);
+      const drafts = store.drafts.byKind(id, caller.person.id);
       const draft = [drafts.reply, drafts.note].filter((saved) => saved !== null).sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
       return { conversation, customer, messages, olderCount: page.olderCount, newerCount: page.newerCount, draft, drafts, activeCallStartedAt };
     },
@@ -90,47 +90,45 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, currentU
       const page = store.messages.pageOfConversation(id, limit, { sentAt: before.sentAt, id: before.id });
       return { messages: withReadings(page.messages), olderCount: page.olderCount };
     },
-    'conversations.send': ({ conversationId, kind, body, draftCheck, thenStatus }) => {
+    'conversations.send': ({ conversationId, kind, body, draftCheck, thenStatus }, caller) => {
       mustExist(conversationId);
       const { store, ingestion } = ready();
       const workflow = createSendWorkflow({ store, ingestion, coach: coach(), findPromises: detectPromises, now });
-      return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, user: currentUser() });
+      return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, user: caller.person });
     },
-    'conversations.setStatus': ({ id, status }) => {
+    'conversations.setStatus': ({ id, status }, caller) => {
       mustExist(id);
       // a snooze has a time to come back at (conversations.snooze)
       if (status === 'snoozed') throw new ApiError('invalid-input', 'Say until when: a conversation is snoozed until a time.');
-      return actions().setStatus({ conversationId: id, status, user: currentUser() });
+      return actions().setStatus({ conversationId: id, status, user: caller.person });
     },
-    'conversations.setPriority': ({ id, priority }) => {
+    'conversations.setPriority': ({ id, priority }, caller) => {
       mustExist(id);
-      return actions().setPriority({ conversationId: id, priority, user: currentUser() });
+      return actions().setPriority({ conversationId: id, priority, user: caller.person });
     },
-    'conversations.markRead': ({ id }) => {
+    'conversations.markRead': ({ id }, caller) => {
       mustExist(id);
-      const viewer = currentUser()?.id ?? null;
+      const viewer = caller.person.id;
       ready().store.conversations.markRead(id, viewer, now());
       return ready().store.conversations.getSummary(id, viewer)!;
     },
-    'conversations.assign': ({ id, assignee }) => {
+    'conversations.assign': ({ id, assignee }, caller) => {
       mustExist(id);
-      const user = assignee === 'me' ? currentUser() : assignee === null ? null : ready().store.users.getById(assignee);
-      if (assignee !== null && !user) throw new ApiError('not-found', assignee === 'me' ? 'Nobody is signed in in this role.' : `There is no user ${assignee}.`);
-      return actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: currentUser() });
+      const user = assignee === 'me' ? caller.person : assignee === null ? null : ready().store.users.getById(assignee);
+      if (assignee !== null && !user) throw new ApiError('not-found', `There is no user ${String(assignee)}.`);
+      return actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: caller.person });
     },
-    'calls.start': ({ conversationId }) => callStep(conversationId, (calls) => calls.start(conversationId, currentUser())),
-    'calls.note': ({ conversationId, text }) => callStep(conversationId, (calls) => calls.note(conversationId, text, currentUser())),
-    'calls.end': ({ conversationId, disposition, summary, timeZone }) => callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, currentUser(), timeZone)),
-    'drafts.save': ({ conversationId, kind, body }) => {
+    'calls.start': ({ conversationId }, caller) => callStep(conversationId, (calls) => calls.start(conversationId, caller.person)),
+    'calls.note': ({ conversationId, text }, caller) => callStep(conversationId, (calls) => calls.note(conversationId, text, caller.person)),
+    'calls.end': ({ conversationId, disposition, summary, timeZone }, caller) => callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, caller.person, timeZone)),
+    'drafts.save': ({ conversationId, kind, body }, caller) => {
       mustExist(conversationId);
-      return actions().saveDraft({ conversationId, kind, body, user: currentUser() });
+      return actions().saveDraft({ conversationId, kind, body, user: caller.person });
     },
-    'messages.search': ({ query, limit, channel, status, assignee, mood, tagId, breached }) => {
+    'messages.search': ({ query, limit, channel, status, assignee, mood, tagId, breached }, caller) => {
       const started = performance.now();
-      const me = assignee === 'me' ? currentUser() : null;
-      if (assignee === 'me' && !me) return { hits: [], tookMs: 0 };
       const { store } = ready();
-      const found = store.search.find(query, { channel, status, assignee: assignee === 'me' ? me!.id : assignee, mood, tagId }, limit);
+      const found = store.search.find(query, { channel, status, assignee: assignee === 'me' ? caller.person.id : assignee, mood, tagId }, limit);
       // a response-time breach depends on the targets and the time now: checked on the few hits found
       const at = now();
       const hits = breached ? found.filter((hit) => { const clock = store.conversations.getSummary(hit.conversationId)?.responseClock; return clock !== null && clock !== undefined && clock.dueAt < at; }) : found;

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors';
-import type { Role, WorkspaceStatus } from '../../../shared/contract/domain';
-import { loadDemoWorkspace, unfinishedDemo } from '../demo';
+import type { WorkspaceStatus } from '../../../shared/contract/domain';
+import type { KinshipEvent } from '../../../shared/contract/events';
+import { DEMO_DESK_OWNER, loadDemoWorkspace, unfinishedDemo } from '../demo';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
 import { createKeymapHandlers } from './keymapHandlers';
@@ -20,8 +21,9 @@ import { withDraftMarks } from './draftMarks';
 import { createViewHandlers } from './viewHandlers';
 import { withClientIds } from './retryableCalls';
 import type { ApiContext, ReadyWorkspace } from './workspace';
-
-const ROLE_SETTING = 'session.role';
+import { mayReceive } from './authorize';
+import { shownRole, type Caller } from './caller';
+import { ensureDeskOwner, nameDeskOwnerForDemo, UNNAMED_DESK_OWNER } from './deskOwner';
 /** Set when the person chose "Start empty" on the welcome: the console then opens on the empty workspace. */
 const STARTED_EMPTY_SETTING = 'workspace.startedEmpty';
 
@@ -38,29 +40,55 @@ export function createApi(context: ApiContext) {
     return context.workspace;
   }
 
-  function currentRole(): Role {
-    return ready().store.settings.get<Role>(ROLE_SETTING) ?? 'agent';
+  const desk = (context.mode ?? 'desk') === 'desk';
+  // the desk's one person: every call from its consoles is theirs (a stand-in while the file cannot be opened)
+  const ready0 = context.workspace.state === 'ready' ? context.workspace : null;
+  const ownerId: number | null = desk && ready0 ? ensureDeskOwner(ready0.store, now()).id : null;
+  /** The desk's "view as", per console (session): whom it is viewed as. Never the person who acts. */
+  const viewing = new Map<string, number>();
+
+  /** The caller as the workspace knows them now: their role today and, on the desk, the console's "view as". */
+  function resolve(caller: Caller): Caller {
+    const workspace = context.workspace;
+    if (workspace.state !== 'ready') return { person: caller.person, sessionId: caller.sessionId, viewAs: null };
+    const person = workspace.store.users.getById(caller.person.id);
+    if (!person) throw new ApiError('forbidden', `${caller.person.name} is not a person of this workspace.`);
+    const viewedId = desk && caller.sessionId !== null ? viewing.get(caller.sessionId) : undefined;
+    const viewAs = viewedId !== undefined ? workspace.store.users.getById(viewedId) : null;
+    return { person, sessionId: caller.sessionId, viewAs };
   }
 
-  function currentUser() {
-    return ready().store.users.firstWithRole(currentRole());
+  /** The desk owner as the caller of the desk's own consoles; `sessionId` names the console (a window, a connection). */
+  function deskCaller(sessionId: string | null): Caller {
+    if (!desk) throw new Error('A team server has no desk owner: its callers sign in.');
+    const owner = ownerId !== null && context.workspace.state === 'ready' ? context.workspace.store.users.getById(ownerId) : null;
+    return { person: owner ?? { id: 0, ...UNNAMED_DESK_OWNER }, sessionId };
   }
 
-  function status(): WorkspaceStatus {
+  function receives(caller: Caller, event: KinshipEvent): boolean {
+    try {
+      return mayReceive(resolve(caller), event);
+    } catch {
+      return false;
+    }
+  }
+
+  function status(caller: Caller): WorkspaceStatus {
     const workspace = context.workspace;
     if (workspace.state !== 'ready') {
       return {
         store: { state: 'unavailable', path: workspace.path, reason: workspace.error.reason, message: workspace.error.message },
         counts: { customers: 0, conversations: 0, messages: 0, byChannel: { chat: 0, email: 0, voice: 0 } },
         host: context.host,
-        role: 'agent',
+        role: caller.person.role,
         currentUser: null,
+        viewingAs: null,
+        canViewAs: false,
         startedEmpty: false,
       };
     }
     const { store } = workspace;
     const byChannel = store.conversations.countByChannel();
-    const role = currentRole();
     return {
       store: { state: 'ready', path: store.path, schemaVersion: store.schemaVersion() },
       counts: {
@@ -70,14 +98,15 @@ export function createApi(context: ApiContext) {
         byChannel,
       },
       host: context.host,
-      role,
-      currentUser: store.users.firstWithRole(role),
+      role: shownRole(caller),
+      currentUser: caller.person,
+      viewingAs: caller.viewAs ?? null,
+      canViewAs: desk && caller.sessionId !== null,
       startedEmpty: store.settings.get<boolean>(STARTED_EMPTY_SETTING) ?? false,
     };
   }
 
   // the coach and the connection index follow the workspace's events from the start
-  const ready0 = context.workspace.state === 'ready' ? context.workspace : null;
   // the team's macros as this conversation would fill them: a reply that is one word for word is a stock reply
   const macroTexts = (context: CoachContext) =>
     ready0
@@ -85,7 +114,7 @@ export function createApi(context: ApiContext) {
           macroStockText(macro.body, { customerName: context.customer.displayName, agentName: context.agent?.name ?? null, subject: context.subject, bodies: context.messages.map((message) => message.body) }) ?? [],
         )
       : [];
-  const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, currentUser, templates: macroTexts }) : null;
+  const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, templates: macroTexts }) : null;
   const connection = ready0 ? createConnectionService({ store: ready0.store, bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}) }) : null;
   // after the connection service, so that it has reacted to an event before settledness is judged
   const background = createBackgroundWork({ bus: context.bus, analysis: () => context.analysis?.engine ?? null, connection });
@@ -105,6 +134,9 @@ export function createApi(context: ApiContext) {
   let demoResuming = false;
   function startDemoLoad(seed: number | undefined, resuming: boolean) {
     const { store, ingestion } = ready();
+    // the demo's team lead owns a desk nobody has named yet
+    const owner = ownerId !== null ? store.users.getById(ownerId) : null;
+    if (owner) nameDeskOwnerForDemo(store, owner, DEMO_DESK_OWNER);
     const loading = loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: now() });
     demoLoading = loading;
     demoResuming = resuming;
@@ -120,12 +152,12 @@ export function createApi(context: ApiContext) {
   }
 
   const handlers: Handlers = {
-    'workspace.status': () => status(),
+    'workspace.status': (_params, caller) => status(caller),
     'workspace.background': () => background.snapshot(),
-    'workspace.startEmpty': () => {
+    'workspace.startEmpty': (_params, caller) => {
       ready().store.settings.set(STARTED_EMPTY_SETTING, true);
       context.bus.emit('workspace.changed', { reason: 'started-empty' });
-      return status();
+      return status(caller);
     },
     'demo.load': async ({ seed }) => {
       ready();
@@ -136,28 +168,50 @@ export function createApi(context: ApiContext) {
     },
     ...createKeymapHandlers(ready),
     ...createCustomerHandlers(ready, connectionService, now),
-    ...createCoachHandlers(ready, coachService, () => (context.workspace.state === 'ready' ? currentRole() : 'agent'), async (draft) =>
-      context.analysis ? context.analysis.engine.readDraft(draft) : null,
-    ),
-    ...createFollowUpHandlers(ready, context.bus, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
-    ...createMacroHandlers(ready),
-    ...createTriageHandlers(() => (ready(), triage!), () => (context.workspace.state === 'ready' ? currentUser() : null), () => (context.workspace.state === 'ready' ? currentRole() : 'agent')),
-    ...createConversationHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now, coachService),
-    ...createViewHandlers(ready, () => (context.workspace.state === 'ready' ? currentUser() : null), now),
+    ...createCoachHandlers(ready, coachService, now, async (draft) => (context.analysis ? context.analysis.engine.readDraft(draft) : null)),
+    ...createFollowUpHandlers(ready, context.bus, now),
+    ...createMacroHandlers(ready, now),
+    ...createTriageHandlers(() => (ready(), triage!)),
+    ...createConversationHandlers(ready, now, coachService),
+    ...createViewHandlers(ready, now),
     'users.list': () => ready().store.users.list(),
     ...createAnalysisHandlers(context),
-    'session.setRole': ({ role }) => {
+    'session.viewAs': ({ userId }, caller) => {
+      if (!desk || caller.sessionId === null) {
+        throw new ApiError('forbidden', 'Viewing the console as someone else is the desk’s: on a team server everyone signs in as themselves.');
+      }
       const { store } = ready();
-      store.settings.set(ROLE_SETTING, role);
-      return { role, user: store.users.firstWithRole(role) };
+      if (userId === null || userId === caller.person.id) {
+        viewing.delete(caller.sessionId);
+        return status({ ...caller, viewAs: null });
+      }
+      const viewed = store.users.getById(userId);
+      if (!viewed) throw new ApiError('not-found', `There is no person ${userId} in this workspace.`);
+      viewing.set(caller.sessionId, viewed.id);
+      return status({ ...caller, viewAs: viewed });
     },
   };
 
-  Object.assign(handlers, withDraftMarks(handlers, ready, () => (context.workspace.state === 'ready' ? currentUser() : null), context.bus));
+  Object.assign(handlers, withDraftMarks(handlers, ready, context.bus));
 
   return {
-    call: createDispatcher(withClientIds(handlers, () => ready().store, now)),
+    /** One call as `caller` (a host passes the person behind the console: the desk's owner, or who signed in). */
+    call: createDispatcher(withClientIds(handlers, () => ready().store, now), { resolve }),
     bus: context.bus,
+    /** The desk's consoles' caller (the desk's owner); a team server has none. */
+    deskCaller,
+    /** Whether this caller's console may receive the event (shared/contract/permissions.ts EVENT_READERS). */
+    receives,
+    /** Listens to the events this caller's console may receive. */
+    subscribe(caller: Caller, listener: (event: KinshipEvent) => void): () => void {
+      return context.bus.subscribe((event) => {
+        if (receives(caller, event)) listener(event);
+      });
+    },
+    /** A console went away: its "view as" goes with it. */
+    endSession(sessionId: string): void {
+      viewing.delete(sessionId);
+    },
     status,
     /** Stops the coach and the connection index following events (before the store closes). */
     close(): void {

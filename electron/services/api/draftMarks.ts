@@ -1,4 +1,3 @@
-import type { User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
@@ -11,15 +10,14 @@ import type { ReadyWorkspace } from './workspace';
 export function withDraftMarks(
   handlers: Pick<Handlers, 'drafts.save'>,
   ready: () => ReadyWorkspace,
-  currentUser: () => User | null,
   bus: EventBus,
 ): Pick<Handlers, 'drafts.save'> {
   const save = handlers['drafts.save'];
   return {
-    'drafts.save': (params) => {
-      const userId = currentUser()?.id ?? 0;
+    'drafts.save': (params, caller) => {
+      const userId = caller.person.id;
       const hadDraft = ready().store.conversations.getSummary(params.conversationId, userId)?.hasDraft ?? false;
-      const saved = save(params);
+      const saved = save(params, caller);
       const hasDraft = ready().store.conversations.getSummary(params.conversationId, userId)?.hasDraft ?? false;
       if (hasDraft !== hadDraft) bus.emit('draft.changed', { conversationId: params.conversationId, userId, hasDraft });
       return saved;

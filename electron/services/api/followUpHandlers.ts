@@ -1,6 +1,5 @@
 import { ApiError } from '../../../shared/contract/errors';
 import { isPastDue, PAST_DUE_MESSAGE } from '../../../shared/followUpDue';
-import type { User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import { detectPromises } from '../followups';
 import type { Handlers } from './dispatch';
@@ -9,9 +8,9 @@ import type { ReadyWorkspace } from './workspace';
 type FollowUpHandlers = Pick<Handlers, 'followUps.create' | 'followUps.close' | 'followUps.detect'>;
 
 /** Promises to customers: found in sent replies and offered, added by hand, kept or cancelled. */
-export function createFollowUpHandlers(ready: () => ReadyWorkspace, bus: EventBus, currentUser: () => User | null, now: () => number): FollowUpHandlers {
+export function createFollowUpHandlers(ready: () => ReadyWorkspace, bus: EventBus, now: () => number): FollowUpHandlers {
   return {
-    'followUps.create': ({ customerId, conversationId, messageId, description, dueAt }) => {
+    'followUps.create': ({ customerId, conversationId, messageId, description, dueAt }, caller) => {
       const { store } = ready();
       if (isPastDue(dueAt, now())) {
         // a promise due before it was made would count as broken the moment it is saved (shared/followUpDue.ts)
@@ -28,16 +27,16 @@ export function createFollowUpHandlers(ready: () => ReadyWorkspace, bus: EventBu
         if (same) throw new ApiError('conflict', 'That promise is already a follow-up.');
       }
       const at = now();
-      const user = currentUser();
+      const user = caller.person;
       const id = store.transaction(() => {
-        const created = store.followUps.create({ customerId, conversationId, messageId, createdBy: user?.id ?? null, description, dueAt, createdAt: at });
-        store.sessionEvents.append({ at, kind: 'follow-up.added', conversationId, messageId, userId: user?.id ?? null, payload: { followUpId: created, description, dueAt } });
+        const created = store.followUps.create({ customerId, conversationId, messageId, createdBy: user.id, description, dueAt, createdAt: at });
+        store.sessionEvents.append({ at, kind: 'follow-up.added', conversationId, messageId, userId: user.id, payload: { followUpId: created, description, dueAt } });
         return created;
       });
       bus.emit('followUps.changed', { customerId });
       return store.followUps.getById(id)!;
     },
-    'followUps.close': ({ id, status }) => {
+    'followUps.close': ({ id, status }, caller) => {
       const { store } = ready();
       const followUp = store.followUps.getById(id);
       if (!followUp) throw new ApiError('not-found', `There is no follow-up ${id}.`);
@@ -45,7 +44,7 @@ export function createFollowUpHandlers(ready: () => ReadyWorkspace, bus: EventBu
       const at = now();
       store.transaction(() => {
         store.followUps.close(id, status, at);
-        store.sessionEvents.append({ at, kind: 'follow-up.closed', conversationId: followUp.conversationId, messageId: followUp.messageId, userId: currentUser()?.id ?? null, payload: { followUpId: id, status } });
+        store.sessionEvents.append({ at, kind: 'follow-up.closed', conversationId: followUp.conversationId, messageId: followUp.messageId, userId: caller.person.id, payload: { followUpId: id, status } });
       });
       bus.emit('followUps.changed', { customerId: followUp.customerId });
       return store.followUps.getById(id)!;

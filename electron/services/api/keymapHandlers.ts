@@ -1,20 +1,16 @@
 import { ApiError } from '../../../shared/contract/errors';
 import { canonicalKey, COMMAND_IDS, commandTitle, DEFAULT_KEYMAP, keyClash, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../shared/contract/keymap';
 import { macroKeysOf } from './macroHandlers';
+import { keymapOf, saveKeymapOverrides } from './personalSettings';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
-const KEYMAP_SETTING = 'keymap.overrides';
-
-/** The user's keymap: the defaults with their changes, refused whole if any key is unusable or taken twice. */
+/** Each person's keymap: the defaults with their changes, refused whole if any key is unusable or taken twice. */
 export function createKeymapHandlers(ready: () => ReadyWorkspace): Pick<Handlers, 'keymap.get' | 'keymap.set'> {
-  function current(): Keymap {
-    const overrides = ready().store.settings.get<Partial<Keymap>>(KEYMAP_SETTING) ?? {};
-    return { ...DEFAULT_KEYMAP, ...overrides };
-  }
   return {
-    'keymap.get': () => current(),
-    'keymap.set': ({ bindings }) => {
+    'keymap.get': (_params, caller) => keymapOf(ready().store, caller.person.id),
+    'keymap.set': ({ bindings }, caller) => {
+      const { store } = ready();
       const issues: { path: string; message: string }[] = [];
       const overrides: Partial<Keymap> = {};
       for (const id of COMMAND_IDS) {
@@ -28,15 +24,15 @@ export function createKeymapHandlers(ready: () => ReadyWorkspace): Pick<Handlers
       for (const conflict of keymapConflicts(next)) {
         issues.push({ path: `bindings.${conflict.commands[1] as CommandId}`, message: keyClash(conflict.key, commandTitle(conflict.commands[0]!)) });
       }
-      // a macro's own key is taken too
-      const macroKeys = macroKeysOf(ready().store);
+      // a macro's own key is taken too (the team's and this person's own)
+      const macroKeys = macroKeysOf(store, caller.person.id);
       for (const id of COMMAND_IDS) {
         const holder = overrides[id] !== undefined ? macroKeys.get(overrides[id]!) : undefined;
         if (holder) issues.push({ path: `bindings.${id}`, message: keyClash(overrides[id]!, holder) });
       }
       if (issues.length) throw new ApiError('invalid-input', `The keymap was not saved: ${issues.map((i) => i.message).join('; ')}`, issues);
-      ready().store.settings.set(KEYMAP_SETTING, overrides);
-      return current();
+      saveKeymapOverrides(store, caller.person.id, overrides);
+      return keymapOf(store, caller.person.id);
     },
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/contract/errors';
 import { RETRYABLE_METHODS, type MethodParams, type RetryableMethod } from '../../../shared/contract/methods';
 import type { Store } from '../store/store';
+import type { Caller } from './caller';
 import type { Handlers } from './dispatch';
 
 /**
@@ -16,15 +17,16 @@ import type { Handlers } from './dispatch';
 export function withClientIds(handlers: Handlers, store: () => Store, now: () => number): Handlers {
   const wrapped: Handlers = { ...handlers };
   for (const method of RETRYABLE_METHODS) {
-    wrapped[method] = wrap(method, handlers[method] as (params: MethodParams<RetryableMethod>) => unknown) as never;
+    wrapped[method] = wrap(method, handlers[method] as (params: MethodParams<RetryableMethod>, caller: Caller) => unknown) as never;
   }
   return wrapped;
 
-  function wrap(method: RetryableMethod, handler: (params: MethodParams<RetryableMethod>) => unknown) {
-    return (params: MethodParams<RetryableMethod>) => {
+  function wrap(method: RetryableMethod, handler: (params: MethodParams<RetryableMethod>, caller: Caller) => unknown) {
+    return (params: MethodParams<RetryableMethod>, caller: Caller) => {
       const { clientId, ...request } = params;
-      if (clientId === undefined) return handler(params);
-      const fingerprint = createHash('sha256').update(`${method}\n${JSON.stringify(request)}`).digest('base64url');
+      if (clientId === undefined) return handler(params, caller);
+      // the person is part of the request: another person's id is never answered with the first one's result
+      const fingerprint = createHash('sha256').update(`${method}\n${caller.person.id}\n${JSON.stringify(request)}`).digest('base64url');
       const workspace = store();
       return workspace.transaction(() => {
         const applied = workspace.appliedRequests.get(clientId);
@@ -34,7 +36,7 @@ export function withClientIds(handlers: Handlers, store: () => Store, now: () =>
           }
           return JSON.parse(applied.result) as unknown;
         }
-        const result = handler(params);
+        const result = handler(params, caller);
         if (result instanceof Promise) throw new Error(`${method} must be synchronous to be applied exactly once.`);
         workspace.appliedRequests.record(clientId, { method, fingerprint, result: JSON.stringify(result ?? null) }, now());
         return result;

@@ -1,6 +1,6 @@
-import { ApiError } from '../../../shared/contract/errors';
-import type { Role, User } from '../../../shared/contract/domain';
 import type { ResponseTargetsService, SnoozeService, TagActions } from '../triage';
+import { mayCall } from './authorize';
+import type { Caller } from './caller';
 import type { Handlers } from './dispatch';
 
 type TriageHandlers = Pick<
@@ -15,29 +15,20 @@ export interface TriageParts {
 }
 
 /** Tags, snoozes and the response-time targets (which only supervisors change). */
-export function createTriageHandlers(triage: () => TriageParts, currentUser: () => User | null, role: () => Role): TriageHandlers {
-  const supervisorOnly = (what: string) => {
-    if (role() !== 'supervisor') throw new ApiError('forbidden', `Only a supervisor can ${what}.`);
-  };
-  const targetsState = () => ({ ...triage().targets.get(), canEdit: role() === 'supervisor' });
+export function createTriageHandlers(triage: () => TriageParts): TriageHandlers {
+  const targetsState = (caller: Caller) => ({ ...triage().targets.get(), canEdit: mayCall(caller, 'responseTargets.save') });
   return {
     'tags.list': () => triage().tags.list(),
-    'conversations.addTag': ({ id, name, color }) => triage().tags.add({ conversationId: id, name, color, user: currentUser() }),
-    'conversations.removeTag': ({ id, tagId }) => triage().tags.remove({ conversationId: id, tagId, user: currentUser() }),
-    'tags.update': ({ id, name, color }) => {
-      supervisorOnly('rename or recolour tags');
-      return triage().tags.update({ id, name, color, user: currentUser() });
-    },
-    'tags.delete': ({ id }) => {
-      supervisorOnly('delete tags');
-      return triage().tags.delete({ id, user: currentUser() });
-    },
-    'conversations.snooze': ({ id, until }) => triage().snoozes.snooze({ conversationId: id, until, user: currentUser() }),
-    'responseTargets.get': () => targetsState(),
-    'responseTargets.save': ({ targets }) => {
-      supervisorOnly('change the response-time targets');
-      triage().targets.save(targets, currentUser());
-      return targetsState();
+    'conversations.addTag': ({ id, name, color }, caller) => triage().tags.add({ conversationId: id, name, color, user: caller.person }),
+    'conversations.removeTag': ({ id, tagId }, caller) => triage().tags.remove({ conversationId: id, tagId, user: caller.person }),
+    'tags.update': ({ id, name, color }, caller) => triage().tags.update({ id, name, color, user: caller.person }),
+    'tags.delete': ({ id }, caller) => triage().tags.delete({ id, user: caller.person }),
+    'conversations.snooze': ({ id, until }, caller) => triage().snoozes.snooze({ conversationId: id, until, user: caller.person }),
+    'responseTargets.get': (_params, caller) => targetsState(caller),
+    // who may is the dispatcher's one table (shared/contract/permissions.ts)
+    'responseTargets.save': ({ targets }, caller) => {
+      triage().targets.save(targets, caller.person);
+      return targetsState(caller);
     },
   };
 }

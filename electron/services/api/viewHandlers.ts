@@ -1,13 +1,13 @@
 import { ApiError } from '../../../shared/contract/errors';
-import type { User } from '../../../shared/contract/domain';
 import { inboxPlaceSchema, SAVED_VIEWS_MAX, viewFilter, type InboxPlace, type InboxView, type SavedView } from '../../../shared/contract/views';
 import type { StoredView } from '../store/repositories/savedViews';
+import type { Caller } from './caller';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
 
 type ViewHandlers = Pick<Handlers, 'views.list' | 'views.remember' | 'views.save' | 'views.delete'>;
 
-/** Where a person left the inbox is kept per person (user 0 is nobody signed in: the desk's one person). */
+/** Where a person left the inbox is kept per person. */
 const placeSetting = (userId: number) => `inbox.place.${userId}`;
 
 /**
@@ -15,37 +15,35 @@ const placeSetting = (userId: number) => `inbox.place.${userId}`;
  * they left it. Kept on the Node side, per person, so it follows them to any console of the team
  * (a browser's own storage is per address, and the web host's address changes with its port).
  */
-export function createViewHandlers(ready: () => ReadyWorkspace, currentUser: () => User | null, now: () => number): ViewHandlers {
-  const me = () => currentUser()?.id ?? 0;
+export function createViewHandlers(ready: () => ReadyWorkspace, now: () => number): ViewHandlers {
+  const me = (caller: Caller) => caller.person.id;
 
-  function count(view: InboxView): number {
+  function count(view: InboxView, caller: Caller): number {
     const { filter: { breached, ...filter } } = viewFilter(view);
-    const user = currentUser();
-    if (filter.assignee === 'me' && !user) return 0;
-    return ready().store.conversations.count({ ...filter, assignee: filter.assignee === 'me' ? user!.id : filter.assignee, breachedAt: breached ? now() : undefined });
+    return ready().store.conversations.count({ ...filter, assignee: filter.assignee === 'me' ? caller.person.id : filter.assignee, breachedAt: breached ? now() : undefined });
   }
-  const withCount = (stored: StoredView): SavedView => ({
+  const withCount = (stored: StoredView, caller: Caller): SavedView => ({
     id: stored.id,
     name: stored.name,
     view: stored.view,
-    count: count(stored.view),
+    count: count(stored.view, caller),
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
   });
 
   return {
-    'views.list': () => {
+    'views.list': (_params, caller) => {
       const { store } = ready();
-      const remembered = inboxPlaceSchema.safeParse(store.settings.get<InboxPlace>(placeSetting(me())));
-      return { saved: store.savedViews.list(me()).map(withCount), last: remembered.success ? remembered.data : null };
+      const remembered = inboxPlaceSchema.safeParse(store.settings.get<InboxPlace>(placeSetting(me(caller))));
+      return { saved: store.savedViews.list(me(caller)).map((stored) => withCount(stored, caller)), last: remembered.success ? remembered.data : null };
     },
-    'views.remember': ({ place }) => {
-      ready().store.settings.set(placeSetting(me()), place);
+    'views.remember': ({ place }, caller) => {
+      ready().store.settings.set(placeSetting(me(caller)), place);
       return { rememberedAt: now() };
     },
-    'views.save': ({ id, name, view }) => {
+    'views.save': ({ id, name, view }, caller) => {
       const { store } = ready();
-      const userId = me();
+      const userId = me(caller);
       const clash = store.savedViews.findByName(userId, name);
       if (clash && clash.id !== id) {
         throw new ApiError('conflict', `You already have a view called “${clash.name}”.`, [{ path: 'name', message: 'This name is taken' }]);
@@ -53,15 +51,15 @@ export function createViewHandlers(ready: () => ReadyWorkspace, currentUser: () 
       const at = now();
       if (id !== undefined) {
         if (!store.savedViews.update(id, userId, name, view, at)) throw new ApiError('not-found', `You have no saved view ${id}.`);
-        return withCount(store.savedViews.get(id, userId)!);
+        return withCount(store.savedViews.get(id, userId)!, caller);
       }
       if (store.savedViews.count(userId) >= SAVED_VIEWS_MAX) {
         throw new ApiError('conflict', `You have ${SAVED_VIEWS_MAX} saved views, the most one person may keep: delete one first.`);
       }
-      return withCount(store.savedViews.get(store.savedViews.create(userId, name, view, at), userId)!);
+      return withCount(store.savedViews.get(store.savedViews.create(userId, name, view, at), userId)!, caller);
     },
-    'views.delete': ({ id }) => {
-      if (!ready().store.savedViews.delete(id, me())) throw new ApiError('not-found', `You have no saved view ${id}.`);
+    'views.delete': ({ id }, caller) => {
+      if (!ready().store.savedViews.delete(id, me(caller))) throw new ApiError('not-found', `You have no saved view ${id}.`);
       return { id };
     },
   };

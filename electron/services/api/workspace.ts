@@ -38,6 +38,11 @@ export interface AnalysisContext {
 
 export interface ApiContext {
   host: HostKind;
+  /**
+   * 'desk' (the default): one person, no password; the hosts call as the desk's owner, who may view
+   * the console as another person. 'team': callers sign in and nobody views as anyone.
+   */
+  mode?: 'desk' | 'team';
   bus: EventBus;
   workspace: StoreState;
   /** Null when the store could not be opened (nothing to analyse). */

@@ -17,8 +17,6 @@ interface CoachServiceOptions {
   store: Store;
   bus: EventBus;
   now: () => number;
-  /** Who is at the console: prompts are shown to them and recorded against them. */
-  currentUser: () => User | null;
   /** The team's canned responses as a conversation fills them: a reply that is one of them word for word is flagged. */
   templates: (context: CoachContext) => string[];
 }
@@ -47,22 +45,31 @@ const toView = (prompt: CoachPrompt): CoachPromptView => ({
  * word for word, edited, or not used (ignored) — in the prompt record and the session log, with
  * each time the agent put one into the draft, for replays and coaching.
  */
-export function createCoachService({ store, bus, now, currentUser, templates }: CoachServiceOptions) {
+export function createCoachService({ store, bus, now, templates }: CoachServiceOptions) {
   const playbooks = createPlaybookStore(store);
 
-  function log(kind: 'prompt.shown' | 'prompt.inserted' | 'prompt.outcome', prompt: CoachPrompt, payload: Record<string, unknown>, at: number): void {
-    store.sessionEvents.append({ at, kind, conversationId: prompt.conversationId, messageId: prompt.messageId, userId: currentUser()?.id ?? null, payload: { promptId: prompt.id, ...payload } });
+  /** Who answers the conversation: the coach's own work (prompts raised, prompts left unused) is theirs, nobody's when it is unassigned. */
+  function assigneeOf(conversationId: number): User | null {
+    const assignee = store.conversations.getSummary(conversationId)?.assignee;
+    return assignee ? store.users.getById(assignee.id) : null;
   }
 
-  function decide(prompt: CoachPrompt, outcome: PromptOutcome, at: number): boolean {
+  /** The session log's record of a prompt, attributed to the person who acted (or, for the coach's own work, the assignee). */
+  function log(kind: 'prompt.shown' | 'prompt.inserted' | 'prompt.outcome', prompt: CoachPrompt, payload: Record<string, unknown>, at: number, user: User | null): void {
+    store.sessionEvents.append({ at, kind, conversationId: prompt.conversationId, messageId: prompt.messageId, userId: user?.id ?? null, payload: { promptId: prompt.id, ...payload } });
+  }
+
+  function decide(prompt: CoachPrompt, outcome: PromptOutcome, at: number, user: User | null): boolean {
     if (!store.coachPrompts.recordOutcome(prompt.id, outcome, at)) return false;
-    log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId }, at);
+    log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId }, at, user);
     return true;
   }
 
   /**
    * Raises the prompts for the customer's latest message in a conversation, once: later calls
-   * return what was raised. Prompts still open from an earlier message count as ignored.
+   * return what was raised. Prompts still open from an earlier message count as ignored. This is
+   * the coach's own work (a message was read), whoever happens to look: it is shown to, worded for
+   * and recorded against the conversation's assignee.
    */
   function raise(conversationId: number): CoachPrompt[] {
     // the cheap questions first: which message, raised already, open work, read yet
@@ -74,7 +81,8 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     const status = store.conversations.getSummary(conversationId)?.status;
     if (status !== 'open' && status !== 'pending') return [];
     if (!store.analyses.latestForMessage(newest.id)) return [];
-    const context = coachContextFromStore(store, conversationId, currentUser(), now());
+    const assignee = assigneeOf(conversationId);
+    const context = coachContextFromStore(store, conversationId, assignee, now());
     const latest = context ? lastCustomerMessage(context) : null;
     if (!context || !latest?.reading) return [];
     const suggestions = evaluatePlaybook(playbooks.get().playbook, context);
@@ -83,13 +91,13 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     return store.transaction(() => {
       for (const stale of store.coachPrompts.listForConversation(conversationId)) {
         // one the agent put into the draft waits for the reply that goes
-        if (stale.outcome === null && stale.insertedAt === null && stale.messageId !== latest.id) decide(stale, 'ignored', at);
+        if (stale.outcome === null && stale.insertedAt === null && stale.messageId !== latest.id) decide(stale, 'ignored', at, assignee);
       }
       return suggestions.map((suggestion) => {
         const id = store.coachPrompts.recordShown({
           conversationId,
           messageId: latest.id,
-          userId: currentUser()?.id ?? null,
+          userId: assignee?.id ?? null,
           kind: suggestion.kind,
           ruleId: suggestion.ruleId,
           title: suggestion.title,
@@ -98,7 +106,7 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
           shownAt: at,
         });
         const prompt = store.coachPrompts.getById(id)!;
-        log('prompt.shown', prompt, { kind: prompt.kind, ruleId: prompt.ruleId, text: prompt.text, reason: prompt.reason }, at);
+        log('prompt.shown', prompt, { kind: prompt.kind, ruleId: prompt.ruleId, text: prompt.text, reason: prompt.reason }, at, assignee);
         return prompt;
       });
     });
@@ -108,9 +116,9 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
    * A reply reached the customer: each prompt still waiting for one (shown, or put into the draft)
    * is settled by what the reply holds of it — used word for word, edited, or not used. A note
    * reaches nobody and settles nothing; a prompt put into a draft that was then overwritten is not
-   * used, whatever the Insert button said.
+   * used, whatever the Insert button said. Recorded against the person who sent the reply.
    */
-  function settle(conversationId: number, replyId: number, replyBody: string): SettledPrompt[] {
+  function settle(conversationId: number, replyId: number, replyBody: string, user: User | null): SettledPrompt[] {
     const waiting = store.coachPrompts.listForConversation(conversationId).filter((prompt) => prompt.outcome === null);
     if (waiting.length === 0) return [];
     const at = now();
@@ -118,7 +126,7 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
     store.transaction(() => {
       for (const { prompt, outcome } of settled) {
         if (!store.coachPrompts.recordOutcome(prompt.id, outcome, at)) continue;
-        log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId, replyMessageId: replyId, insertedIntoDraft: prompt.insertedAt !== null }, at);
+        log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId, replyMessageId: replyId, insertedIntoDraft: prompt.insertedAt !== null }, at, user);
       }
     });
     bus.emit('coach.prompts', { conversationId, messageId: null, prompts: [] });
@@ -145,29 +153,30 @@ export function createCoachService({ store, bus, now, currentUser, templates }: 
      * What the agent did with a prompt's card: put it into the reply draft (logged; its outcome waits
      * for the reply that goes) or dismissed it. Null when there is no such prompt.
      */
-    recordOutcome(promptId: number, outcome: 'inserted' | 'dismissed'): CoachPromptView | null {
+    recordOutcome(promptId: number, outcome: 'inserted' | 'dismissed', user: User | null): CoachPromptView | null {
       const prompt = store.coachPrompts.getById(promptId);
       if (!prompt) return null;
       const at = now();
-      if (outcome === 'dismissed') decide(prompt, 'dismissed', at);
-      else if (store.coachPrompts.markInserted(prompt.id, at)) log('prompt.inserted', prompt, { kind: prompt.kind, ruleId: prompt.ruleId }, at);
+      if (outcome === 'dismissed') decide(prompt, 'dismissed', at, user);
+      else if (store.coachPrompts.markInserted(prompt.id, at)) log('prompt.inserted', prompt, { kind: prompt.kind, ruleId: prompt.ruleId }, at, user);
       return toView(store.coachPrompts.getById(promptId)!);
     },
     settle,
-    checkDraft(conversationId: number, text: string): DraftFinding[] | null {
-      const context = coachContextFromStore(store, conversationId, currentUser(), now());
+    /** The draft check of a draft by `author` (the wording's "your name" is theirs). */
+    checkDraft(conversationId: number, text: string, author: User | null): DraftFinding[] | null {
+      const context = coachContextFromStore(store, conversationId, author, now());
       return context ? checkDraft(text, context, playbooks.get().playbook, templates(context)) : null;
     },
     /** How a draft reads, in the agent's terms: the draft check and the agent's words with the analyzer's reading of it. */
-    draftTone(conversationId: number, text: string, reading: CoachReading | null): DraftToneView | null {
-      const context = coachContextFromStore(store, conversationId, currentUser(), now());
+    draftTone(conversationId: number, text: string, reading: CoachReading | null, author: User | null): DraftToneView | null {
+      const context = coachContextFromStore(store, conversationId, author, now());
       if (!context) return null;
       if (!text.trim()) return { tone: 'neutral', because: [] };
       return draftTone(text, checkDraft(text, context, playbooks.get().playbook, templates(context)), reading);
     },
     /** What a playbook would do in a conversation now, rule by rule; nothing is recorded. */
-    preview(conversationId: number, playbook: Playbook): { suggestions: CoachSuggestion[]; rules: RuleCheck[] } | null {
-      const context = coachContextFromStore(store, conversationId, currentUser(), now());
+    preview(conversationId: number, playbook: Playbook, viewer: User | null): { suggestions: CoachSuggestion[]; rules: RuleCheck[] } | null {
+      const context = coachContextFromStore(store, conversationId, viewer, now());
       if (!context) return null;
       const explained = explainPlaybook(playbook, context);
       const rules = explained.map((rule) => ({

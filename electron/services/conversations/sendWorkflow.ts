@@ -8,10 +8,10 @@ import { createConversationActions } from './conversationActions';
 
 /** What sending needs of the coach (handed over by the composition root). */
 export interface SendCoach {
-  /** The draft check's findings for a reply; null when the conversation cannot be read for it. */
-  checkDraft(conversationId: number, text: string): DraftFinding[] | null;
-  /** Settles the prompts waiting for a reply by what the reply that went holds of them. */
-  settle(conversationId: number, replyId: number, replyBody: string): SettledPrompt[];
+  /** The draft check's findings for a reply by `author`; null when the conversation cannot be read for it. */
+  checkDraft(conversationId: number, text: string, author: User | null): DraftFinding[] | null;
+  /** Settles the prompts waiting for a reply by what the reply that went holds of them, recorded against its sender. */
+  settle(conversationId: number, replyId: number, replyBody: string, user: User | null): SettledPrompt[];
 }
 
 export interface SendWorkflowOptions {
@@ -46,9 +46,9 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
   const actions = createConversationActions(store, ingestion, now);
 
   /** The check's findings, or none when the check cannot run: a check that fails must not stop a reply. */
-  function check(conversationId: number, body: string): DraftFinding[] {
+  function check(conversationId: number, body: string, author: User | null): DraftFinding[] {
     try {
-      return coach.checkDraft(conversationId, body) ?? [];
+      return coach.checkDraft(conversationId, body, author) ?? [];
     } catch (error) {
       console.error('Kinship: the draft check failed; the reply goes unchecked:', error);
       return [];
@@ -63,7 +63,7 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
       const userId = user?.id ?? null;
 
       // a reply is checked unless the agent has seen the check and chosen to send anyway
-      const findings = kind === 'reply' ? check(conversationId, body) : [];
+      const findings = kind === 'reply' ? check(conversationId, body, user) : [];
       if (findings.length > 0 && draftCheck?.decision !== 'send-anyway') {
         store.sessionEvents.append({
           at: now(),
@@ -95,7 +95,7 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
             },
           });
         }
-        const prompts = kind === 'reply' ? coach.settle(conversationId, message.id, message.body) : [];
+        const prompts = kind === 'reply' ? coach.settle(conversationId, message.id, message.body, user) : [];
         if (thenStatus && thenStatus !== store.conversations.getSummary(conversationId)!.status) {
           actions.setStatus({ conversationId, status: thenStatus, user });
         }

@@ -23,10 +23,20 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     db.prepare('VACUUM INTO ?').run(backupPath);
   }
   for (const migration of pending) {
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+    // a table others refer to is rebuilt the way SQLite says (foreign keys off, checked before commit)
+    const keysWereOn = migration.rebuildsTables === true && db.pragma('foreign_keys', { simple: true }) === 1;
+    if (keysWereOn) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`Migration ${migration.version} (${migration.name}) would break references between tables.`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    } finally {
+      if (keysWereOn) db.pragma('foreign_keys = ON');
+    }
   }
   const to = db.pragma('user_version', { simple: true }) as number;
   return { from, to, applied: pending.map((m) => `${m.version} ${m.name}`), backupPath };

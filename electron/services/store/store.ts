@@ -18,6 +18,10 @@ import { createSettingsRepository } from './repositories/settings';
 import { createUsersRepository } from './repositories/users';
 import { createTagsRepository } from './repositories/tags';
 import { createSnoozesRepository } from './repositories/snoozes';
+import { createPeopleRepository } from './repositories/people';
+import { createSignInSessionsRepository } from './repositories/signInSessions';
+import { createOneTimeLinksRepository } from './repositories/oneTimeLinks';
+import { createSignInFailuresRepository } from './repositories/signInFailures';
 
 /** The workspace's data: one repository per aggregate over one SQLite file. */
 export function createStore(db: Database.Database, path: string, migration: MigrationReport) {
@@ -42,6 +46,10 @@ export function createStore(db: Database.Database, path: string, migration: Migr
     tags: createTagsRepository(db),
     snoozes: createSnoozesRepository(db),
     savedViews: createSavedViewsRepository(db),
+    people: createPeopleRepository(db),
+    signInSessions: createSignInSessionsRepository(db),
+    oneTimeLinks: createOneTimeLinksRepository(db),
+    signInFailures: createSignInFailuresRepository(db),
     /** Runs `work` in one write transaction: all of it is stored, or none. */
     transaction<T>(work: () => T): T {
       return db.transaction(work).immediate();

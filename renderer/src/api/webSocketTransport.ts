@@ -22,9 +22,24 @@ export function takeToken(location: Location, storage: Storage, history: History
 
 type Pending = { resolve: (result: CallResult<unknown>) => void };
 
-/** Calls over the web host's WebSocket, reconnecting when the connection drops. */
-export function createWebSocketTransport(token: string, origin: string): Transport {
-  const url = `${origin.replace(/^http/, 'ws')}${WS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+/** The close code of a connection whose sign-in session is over (electron/web/socketSession.ts). */
+const SIGNED_OUT_CLOSE_CODE = 4401;
+
+/**
+ * Calls over the web host's WebSocket, reconnecting when the connection drops. The desk's host
+ * takes its per-run token; a team server (token null) knows the person by their session cookie,
+ * and `onSignedOut` is told when the session is over (a call refused as unauthenticated, or the
+ * server closing the connection for that reason); the transport then stops.
+ */
+export function createWebSocketTransport(token: string | null, origin: string, onSignedOut: () => void = () => undefined): Transport & { close(): void } {
+  const url = `${origin.replace(/^http/, 'ws')}${WS_PATH}${token === null ? '' : `?${TOKEN_PARAM}=${encodeURIComponent(token)}`}`;
+  let signedOut = false;
+  function signOut() {
+    if (signedOut) return;
+    signedOut = true;
+    socket?.close();
+    onSignedOut();
+  }
   const listeners = new Set<(event: KinshipEvent) => void>();
   const pending = new Map<number, Pending>();
   let nextId = 1;
@@ -37,6 +52,11 @@ export function createWebSocketTransport(token: string, origin: string): Transpo
   }
 
   function connect(): Promise<WebSocket> {
+    if (signedOut) {
+      const refused = Promise.reject(new Error('signed out'));
+      refused.catch(() => undefined);
+      return refused;
+    }
     if (opened) return opened;
     opened = new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(url);
@@ -58,11 +78,19 @@ export function createWebSocketTransport(token: string, origin: string): Transpo
         } else {
           pending.get(frame.id)?.resolve(frame.result);
           pending.delete(frame.id);
+          if (!frame.result.ok && frame.result.error.code === 'unauthenticated') signOut();
         }
       });
-      ws.addEventListener('close', () => {
+      ws.addEventListener('close', (event) => {
         socket = null;
         opened = null;
+        if (event.code === SIGNED_OUT_CLOSE_CODE) {
+          for (const [, call] of pending) call.resolve({ ok: false, error: { code: 'unauthenticated', message: 'You are signed out: sign in again.' } });
+          pending.clear();
+          signOut();
+          reject(new Error('signed out'));
+          return;
+        }
         failAll('The connection to Kinship was lost. It will reconnect on the next action.');
         reject(new Error('closed'));
       });
@@ -74,6 +102,7 @@ export function createWebSocketTransport(token: string, origin: string): Transpo
   return {
     host: 'web',
     async call(method, input) {
+      if (signedOut) return { ok: false, error: { code: 'unauthenticated', message: 'You are signed out: sign in again.' } };
       let ws: WebSocket;
       try {
         ws = socket ?? (await connect());
@@ -90,6 +119,10 @@ export function createWebSocketTransport(token: string, origin: string): Transpo
       listeners.add(listener);
       void connect();
       return () => listeners.delete(listener);
+    },
+    close() {
+      signedOut = true;
+      socket?.close();
     },
   };
 }

@@ -1,10 +1,10 @@
-import { AppShell, Center, Group, Loader, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Center, Group, Loader, NavLink, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconHeartHandshake } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef } from 'react';
 import { DEFAULT_INBOX_PLACE } from '../../../shared/contract/views';
 import { useClient } from '../api/ClientContext';
-import { ROLES, type WorkspaceStatus } from '../../../shared/contract/domain';
+import type { WorkspaceStatus } from '../../../shared/contract/domain';
 import { CommandPalette, type ExtraAction } from '../features/commands/CommandPalette';
 import { useCommand } from '../features/commands/CommandProvider';
 import { BacklogIndicator } from '../features/analysis/BacklogIndicator';
@@ -14,7 +14,9 @@ import { EmptyInbox } from '../features/onboarding/EmptyInbox';
 import { inboxHash } from '../features/inbox/inboxPlace';
 import { ComingLater } from '../features/later/ComingLater';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { RoleSwitch, useSetRole } from '../features/shell/RoleSwitch';
+import { personLabel, useViewablePeople, useViewAs, ViewAs } from '../features/shell/ViewAs';
+import { AccountMenu } from '../features/accounts/AccountMenu';
+import { useSignedIn } from '../features/accounts/SignedInContext';
 import { confirmLeave } from '../features/shell/leaveGuard';
 import { PAGES, type PageId } from './pages';
 import { queryKeys } from './queryKeys';
@@ -62,17 +64,22 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
     },
     [page, remembered],
   );
-  const setRole = useSetRole();
+  const viewAs = useViewAs();
+  const people = useViewablePeople(status);
+  // on a team server the signed-in person is who acts: an account menu, no "view as"
+  const account = useSignedIn();
   useCommand('go.inbox', () => setPage('inbox'));
   useCommand('go.settings', () => setPage('settings'));
   const extra: ExtraAction[] = [
     // Inbox and Settings are commands with keys of their own; the other pages are reached from here
     ...PAGES.filter(({ id }) => id !== 'inbox' && id !== 'settings').map(({ id, label }) => ({ id: `go-${id}`, label: `Go to ${label}`, run: () => setPage(id) })),
-    ...ROLES.filter((role) => role !== status.role).map((role) => ({
-      id: `role-${role}`,
-      label: `Switch role to ${role}`,
-      run: () => setRole.mutate(role),
-    })),
+    // the desk's "view as", from the palette too (never on a team server)
+    ...(status.canViewAs
+      ? (people.data ?? [])
+          .filter((user) => user.id !== status.currentUser?.id && user.id !== status.viewingAs?.id)
+          .map((user) => ({ id: `view-as-${user.id}`, label: `View as ${personLabel(user)}`, run: () => viewAs.mutate(user.id) }))
+      : []),
+    ...(status.viewingAs ? [{ id: 'view-as-stop', label: `Stop viewing as ${status.viewingAs.name}`, run: () => viewAs.mutate(null) }] : []),
   ];
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 0 }} padding={0}>
@@ -88,12 +95,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
             <PaneBoundary what="The backlog indicator" compact>
               <BacklogIndicator />
             </PaneBoundary>
-            {status.currentUser && (
-              <Text size="sm" c="dimmed">
-                Signed in as <b>{status.currentUser.name}</b>
-              </Text>
-            )}
-            <RoleSwitch role={status.role} />
+            {account ? <AccountMenu account={account} /> : <ViewAs status={status} />}
           </Group>
         </Group>
       </AppShell.Header>

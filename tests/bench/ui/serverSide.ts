@@ -32,7 +32,7 @@ export async function measureServerSide(dataDir: string, subjects: string[], que
   try {
     const api = createApi({ host: 'web', bus, workspace });
     const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const result = await api.call(method, input);
+      const result = await api.call(method, input, api.deskCaller(null));
       if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
       return result.value as T;
     };

@@ -94,9 +94,9 @@ describe('the web host under a client that misbehaves', () => {
     // the order in which the host runs calls: the flood asks for 1 conversation, the other console for 2
     const ran: number[] = [];
     const call = host.services.api.call;
-    vi.spyOn(host.services.api, 'call').mockImplementation((method, input) => {
+    vi.spyOn(host.services.api, 'call').mockImplementation((method, input, caller) => {
       ran.push((input as { limit?: number }).limit ?? 0);
-      return call(method, input);
+      return call(method, input, caller);
     });
     const flooder = await connect(url);
     const other = await connect(url);

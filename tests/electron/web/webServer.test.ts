@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { runWebHost, type RunningWebHost } from '../../../electron/web/runWebHost';
 import { BUILT_WORKER } from '../../helpers/analysisFixtures';
 import { tempDir } from '../../helpers/tempDir';
+import { upgradeStatus } from '../../helpers/upgradeStatus';
 
 const running: RunningWebHost[] = [];
 afterEach(async () => {
@@ -18,24 +19,6 @@ async function start() {
   running.push(host);
   const token = new URL(host.url).hash.replace('#token=', '');
   return { host, token, base: `127.0.0.1:${host.port}` };
-}
-
-/** Resolves with the HTTP status the server answered an upgrade with (101 when it accepted). */
-function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.on('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.on('unexpected-response', (_req, res) => {
-      resolve(res.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('error', (error) => {
-      if (!/Unexpected server response/.test(error.message)) reject(error);
-    });
-  });
 }
 
 function callOnce(url: string, method: string, input: unknown): Promise<unknown> {
@@ -90,7 +73,8 @@ describe('the web host', () => {
     ws.close();
     expect(frames).toEqual([
       { type: 'result', id: -1, result: { ok: false, error: expect.objectContaining({ code: 'invalid-input' }) } },
-      { type: 'result', id: 1, result: { ok: true, value: [] } },
+      // the desk's one person: an empty workspace's unnamed owner
+      { type: 'result', id: 1, result: { ok: true, value: [expect.objectContaining({ name: 'Desk owner', role: 'admin' })] } },
     ]);
   });
 

@@ -11,12 +11,18 @@ import { searchEverywhere } from './0011_search_everywhere';
 import { triage } from './0012_triage';
 import { savedViews } from './0013_saved_views';
 import { draftsPerKind } from './0010_drafts_per_kind';
+import { people } from './0014_people';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
   version: number;
   name: string;
   sql: string;
+  /**
+   * It rebuilds a table others reference (SQLite's new table, copy, drop, rename): it runs with
+   * foreign keys off, and every reference is checked before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 /** Every migration, in order. Append; never edit one that has shipped. */
@@ -34,6 +40,7 @@ export const migrations: readonly Migration[] = [
   { version: 11, name: 'search everywhere', sql: searchEverywhere },
   { version: 12, name: 'tags, snooze and response targets', sql: triage },
   { version: 13, name: 'saved views', sql: savedViews },
+  { version: 14, name: 'people who sign in', sql: people, rebuildsTables: true },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

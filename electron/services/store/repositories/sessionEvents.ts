@@ -25,7 +25,9 @@ export type SessionEventKind =
   | 'tag.deleted'
   | 'snooze.set'
   | 'snooze.ended'
-  | 'response-targets.changed';
+  | 'response-targets.changed'
+  | 'playbook.changed'
+  | 'macros.changed';
 
 export interface SessionEvent {
   id: number;
@@ -67,7 +69,7 @@ export function createSessionEventsRepository(db: Database.Database) {
   const ofConversation = db.prepare<[number], EventRow>(
     'SELECT * FROM session_events WHERE conversation_id = ? ORDER BY at, id',
   );
-  const ofWorkspace = db.prepare<[], EventRow>('SELECT * FROM session_events WHERE conversation_id IS NULL ORDER BY at, id');
+  const ofKind = db.prepare<[string], EventRow>('SELECT * FROM session_events WHERE kind = ? ORDER BY at, id');
 
   return {
     /** Adds an entry. Entries are never changed or removed (the schema refuses it). */
@@ -77,9 +79,9 @@ export function createSessionEventsRepository(db: Database.Database) {
     listForConversation(conversationId: number): SessionEvent[] {
       return ofConversation.all(conversationId).map(toEvent);
     },
-    /** Entries about the workspace rather than one conversation (tags renamed or deleted, the demo loaded…). */
-    listForWorkspace(): SessionEvent[] {
-      return ofWorkspace.all().map(toEvent);
+    /** Every entry of one kind, oldest first (e.g. who changed the team's setup). */
+    listOfKind(kind: SessionEventKind): SessionEvent[] {
+      return ofKind.all(kind).map(toEvent);
     },
   };
 }

@@ -18,6 +18,7 @@ export function createUsersRepository(db: Database.Database) {
   const byEmail = db.prepare<[string], UserRow>('SELECT id, name, email, role FROM users WHERE email = ? COLLATE NOCASE');
   const byRole = db.prepare<[Role], UserRow>('SELECT id, name, email, role FROM users WHERE role = ? ORDER BY id LIMIT 1');
   const all = db.prepare<[], UserRow>('SELECT id, name, email, role FROM users ORDER BY role, name');
+  const rewrite = db.prepare<[string, string, Role, number]>('UPDATE users SET name = ?, email = ?, role = ? WHERE id = ?');
 
   return {
     create(user: { name: string; email: string; role: Role }, now: number): User {
@@ -36,6 +37,10 @@ export function createUsersRepository(db: Database.Database) {
     getByEmail(email: string): User | null {
       const row = byEmail.get(email);
       return row ? toUser(row) : null;
+    },
+    /** Changes who a person is (name, e-mail, role), keeping their id and so everything of theirs. */
+    update(id: number, user: { name: string; email: string; role: Role }): User | null {
+      return rewrite.run(user.name, user.email, user.role, id).changes > 0 ? { id, ...user } : null;
     },
     firstWithRole(role: Role): User | null {
       const row = byRole.get(role);

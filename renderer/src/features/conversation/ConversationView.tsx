@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
+import { useMay } from '../../app/useMay';
 import { CHANNEL_LOOK } from '../inbox/channelLook';
 import { CallPanel } from './CallPanel';
 import { Composer } from './Composer';
@@ -43,6 +44,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
     enabled: detail.isSuccess,
   });
   const queryClient = useQueryClient();
+  // the executive reads; the people who answer customers write (shared/contract/permissions.ts)
+  const mayAnswer = useMay('conversations.send');
   // messages arriving, readings and the coach's prompts reach this view through the app's liveUpdates
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
   const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
@@ -146,11 +149,17 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
       />
       </PaneBoundary>
       <div className={classes.bottom} data-testid="conversation-bottom">
-        {conversation.channel === 'voice' && (
+        {!mayAnswer && (
+          <Text size="sm" c="dimmed" p="sm" data-testid="read-only-conversation">
+            You read this conversation: replies, notes and calls are for the people who answer customers.
+          </Text>
+        )}
+        {mayAnswer && conversation.channel === 'voice' && (
           <PaneBoundary what="The call panel" compact>
             <CallPanel conversationId={conversation.id} activeCallStartedAt={detail.data.activeCallStartedAt} />
           </PaneBoundary>
         )}
+        {mayAnswer && (
         <PaneBoundary what="The reply box" compact>
           <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} channel={conversation.channel} savedDrafts={detail.data.drafts} lastKind={detail.data.draft?.kind ?? null}
             commandsEnabled={commandsEnabled}
@@ -158,6 +167,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
             bodies={bodies}
           />
         </PaneBoundary>
+        )}
       </div>
     </article>
     </CommandScope>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ModelRole } from '../../../../shared/contract/analysis';
 import { LEXICON_CANNOT, LEXICON_DOES, megabytes } from '../analysis/lexiconLimits';
 import { useClient } from '../../api/ClientContext';
+import { useMay } from '../../app/useMay';
 import { analysisStatusKey, useAnalysisStatus, useProgress } from '../analysis/useAnalysisStatus';
 import { ModelDownloads } from './ModelDownloads';
 
@@ -18,6 +19,8 @@ export function AnalysisSettings() {
   const [folder, setFolder] = useState('');
   useEffect(() => setFolder(status.data?.modelsDirSource === 'setting' ? (status.data.modelsDir ?? '') : ''), [status.data?.modelsDir, status.data?.modelsDirSource]);
   const refresh = (next: unknown) => queryClient.setQueryData(analysisStatusKey, next);
+  // the models are the team's setup: supervisors and admins change them (shared/contract/permissions.ts)
+  const mayChange = useMay('analysis.setModelsFolder');
   const setModelsFolder = useMutation({ mutationFn: (path: string | null) => client.call('analysis.setModelsFolder', { path }), onSuccess: refresh });
 
   if (!status.data) return null;
@@ -105,6 +108,7 @@ export function AnalysisSettings() {
           A folder of transformers.js text-classification models (each with config.json, tokenizer.json and onnx/model.onnx). Kinship looks there first, then in its own model cache, then in the models packaged with it.
           {s.modelsDirSource === 'environment' && <> In use now: <Code>{s.modelsDir}</Code> from KINSHIP_MODELS_DIR.</>}
         </Text>
+        {mayChange && (
         <Group align="flex-end" gap="xs">
           <TextInput
             label="Folder"
@@ -123,6 +127,8 @@ export function AnalysisSettings() {
             </Button>
           )}
         </Group>
+        )}
+        {!mayChange && <Text size="xs">Only a supervisor or an admin can change where the models come from.</Text>}
 
         <ModelDownloads status={s} />
       </Stack>

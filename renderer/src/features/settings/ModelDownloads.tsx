@@ -2,6 +2,7 @@ import { Alert, Button, Group, Progress, Stack, Switch, Table, Text, Title } fro
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AnalysisStatus, ModelRole } from '../../../../shared/contract/analysis';
 import { useClient } from '../../api/ClientContext';
+import { useMay } from '../../app/useMay';
 import { megabytes } from '../analysis/lexiconLimits';
 import { analysisStatusKey, useProgress } from '../analysis/useAnalysisStatus';
 
@@ -16,6 +17,7 @@ export function ModelDownloads({ status }: { status: AnalysisStatus }) {
   const client = useClient();
   const queryClient = useQueryClient();
   const refresh = (next: unknown) => queryClient.setQueryData(analysisStatusKey, next);
+  const mayChange = useMay('analysis.setHubAllowed');
   const setHub = useMutation({ mutationFn: (allowed: boolean) => client.call('analysis.setHubAllowed', { allowed }), onSuccess: refresh });
   const fetchModel = useMutation({
     mutationFn: async (roles: ModelRole[]) => {
@@ -73,11 +75,12 @@ export function ModelDownloads({ status }: { status: AnalysisStatus }) {
       <Switch
         label="Allow Kinship to download models from the Hugging Face hub (only the model files; no customer text is sent)"
         checked={status.hubAllowed}
+        disabled={!mayChange}
         onChange={(event) => setHub.mutate(event.currentTarget.checked)}
       />
       {missing.length > 0 && (
         <Group gap="xs">
-          <Button size="xs" disabled={!status.hubAllowed || busy} loading={busy} onClick={() => fetchModel.mutate(missing.map((offer) => offer.role))}>
+          <Button size="xs" disabled={!status.hubAllowed || busy || !mayChange} loading={busy} onClick={() => fetchModel.mutate(missing.map((offer) => offer.role))}>
             Download {missing.length === 2 ? 'both models' : `the ${missing[0]!.role} model`} ({megabytes(missingBytes)})
           </Button>
           {!status.hubAllowed && (

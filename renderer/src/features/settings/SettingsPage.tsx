@@ -8,11 +8,14 @@ import { MacroSettings } from './MacroSettings';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 import { ResponseTargetSettings } from '../triage/ResponseTargetSettings';
 import { TagSettings } from '../triage/TagSettings';
+import { PeopleSettings } from '../accounts/PeopleSettings';
+import { useSignedIn } from '../accounts/SignedInContext';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
   const { store, counts } = status;
+  const account = useSignedIn();
   const rows: [string, React.ReactNode][] = [
-    ['Host', status.host === 'electron' ? 'Desktop (Electron)' : 'Web host (this browser tab, served from 127.0.0.1)'],
+    ['Host', account ? `Team server (${window.location.origin})` : status.host === 'electron' ? 'Desktop (Electron)' : 'Web host (this browser tab, served from 127.0.0.1)'],
     ['Data file', <Code key="path">{store.path}</Code>],
     ['Schema version', store.state === 'ready' ? String(store.schemaVersion) : '—'],
     ['Customers', counts.customers.toLocaleString()],
@@ -64,6 +67,11 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
             workspace and are not sent to customers.
           </Text>
         </Paper>
+        {account?.signedIn.person.role === 'admin' && (
+          <PaneBoundary what="The people settings">
+            <PeopleSettings />
+          </PaneBoundary>
+        )}
         <PaneBoundary what="The analysis settings">
           <AnalysisSettings />
         </PaneBoundary>
@@ -74,13 +82,16 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
           <ResponseTargetSettings />
         </PaneBoundary>
         <PaneBoundary what="The tags">
-          <TagSettings canEdit={status.role === 'supervisor'} />
+          <TagSettings />
         </PaneBoundary>
         <PaneBoundary what="The keyboard settings">
           <KeymapSettings />
         </PaneBoundary>
         <PaneBoundary what="The macro settings">
           <MacroSettings />
+        </PaneBoundary>
+        <PaneBoundary what="Your own macros">
+          <MacroSettings scope="personal" />
         </PaneBoundary>
       </Stack>
     </ScrollArea>

@@ -63,7 +63,7 @@ export function ResponseTargetSettings() {
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         How soon a customer should hear from us: the first response counts from their first message, the next from their oldest unanswered one after a reply. Internal notes are not replies; snoozed and resolved conversations have no clock.
-        {canEdit ? '' : ' Only a supervisor can change them.'}
+        {canEdit ? '' : ' Only a supervisor or an admin can change them.'}
       </Text>
       <Table withTableBorder={false} verticalSpacing={4}>
         <Table.Thead>

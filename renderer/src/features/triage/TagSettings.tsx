@@ -4,6 +4,7 @@ import { TAG_NAME_MAX, normaliseTagName, type TagColor, type TagUse } from '../.
 import { TagChips } from './TagChips';
 import { TagColorPicker } from './TagColorPicker';
 import { useTagList, useTagManagement } from './useTriage';
+import { useMay } from '../../app/useMay';
 
 const plural = new Intl.PluralRules('en');
 const conversationsCount = (n: number) => `${n.toLocaleString('en')} conversation${plural.select(n) === 'one' ? '' : 's'}`;
@@ -52,7 +53,8 @@ function TagEditRow({ tag, onDone }: { tag: TagUse; onDone: () => void }) {
 }
 
 /** Settings → Tags: the team's tags with how much each is used; supervisors rename, recolour and delete them. */
-export function TagSettings({ canEdit }: { canEdit: boolean }) {
+export function TagSettings() {
+  const canEdit = useMay('tags.update');
   const tags = useTagList();
   const { remove } = useTagManagement();
   const [editing, setEditing] = useState<number | null>(null);
@@ -65,7 +67,7 @@ export function TagSettings({ canEdit }: { canEdit: boolean }) {
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
         The whole team shares one set of tags. Anyone adds them from a conversation’s header; a rename or a new colour shows everywhere the tag is used.
-        {canEdit ? '' : ' Only a supervisor can rename, recolour or delete them.'}
+        {canEdit ? '' : ' Only a supervisor or an admin can rename, recolour or delete them.'}
       </Text>
       {tags.error && (
         <Alert color="red" role="alert" p="xs">

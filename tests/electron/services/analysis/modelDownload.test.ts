@@ -103,11 +103,11 @@ describeWithModels('downloading a model from the hub (a real HTTP server on 127.
     const manifestPath = writeManifest(dir, model);
     const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath, hubUrl: hub.url } });
 
-    const first = await api.call('analysis.downloadModel', { role: 'emotion' });
+    const first = await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null));
     expect(first).toMatchObject({ ok: false, error: { code: 'transport', message: expect.stringMatching(/could not be downloaded: .*\. \d+\.\d MB of \d+\.\d MB are kept; downloading again resumes from there\./) } });
     // nothing where models are looked for: the engine stays on the lexicon, and says what is kept
     expect(await findModels(setup.locations())).toEqual({ specs: [], problems: [] });
-    const afterCut = await api.call('analysis.status', {});
+    const afterCut = await api.call('analysis.status', {}, api.deskCaller(null));
     expect(afterCut).toMatchObject({ ok: true, value: { analyzer: 'lexicon' } });
     const offer = afterCut.ok ? (afterCut.value as AnalysisStatus).downloads.find((d) => d.role === 'emotion')! : null;
     expect(offer).toMatchObject({ hubId: HUB_ID, revision: REVISION, bytes: manifestBytes(model), state: 'available' });
@@ -118,14 +118,14 @@ describeWithModels('downloading a model from the hub (a real HTTP server on 127.
     expect(keptWeights).toBeGreaterThan(0);
     expect(keptWeights).toBeLessThanOrEqual(cut);
 
-    const second = await api.call('analysis.downloadModel', { role: 'emotion' });
+    const second = await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null));
     expect(second).toMatchObject({ ok: true, value: { analyzer: 'model', models: [{ role: 'emotion', id: 'ekman-standin', source: 'app cache' }] } });
     const weights = hub.requests.filter((r) => r.path.endsWith('onnx/model.onnx'));
     // resumed with a range from the byte it stopped at; the finished files were not fetched again
     expect(weights.map((r) => [r.range, r.status])).toEqual([[null, 200], [`bytes=${keptWeights}-`, 206]]);
     expect(hub.requests.filter((r) => r.path.endsWith('/config.json'))).toHaveLength(1);
     expect(sha256File(path.join(setup.cacheDir, 'kinship-test', 'ekman-standin', 'onnx', 'model.onnx'))).toBe(model.files[4]!.sha256);
-    const installed = await api.call('analysis.status', {});
+    const installed = await api.call('analysis.status', {}, api.deskCaller(null));
     expect(installed.ok && (installed.value as AnalysisStatus).downloads.find((d) => d.role === 'emotion')).toMatchObject({ state: 'installed', keptBytes: 0 });
   });
 

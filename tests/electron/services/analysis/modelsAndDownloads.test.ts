@@ -44,7 +44,7 @@ describeWithModels('finding and fetching models', () => {
     const { store, bus, engine, dir, ingestion } = await startAnalysis();
     const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
     const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'x/y') } });
-    const result = await api.call('analysis.setModelsFolder', { path: '/no/such/folder' });
+    const result = await api.call('analysis.setModelsFolder', { path: '/no/such/folder' }, api.deskCaller(null));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'There is no folder at /no/such/folder.' } });
     expect(setup.describe().modelsDir).toBeNull();
   });
@@ -60,11 +60,11 @@ describeWithModels('finding and fetching models', () => {
       expect(live.status().analyzer).toBe('lexicon');
       const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine: live, setup, manifestPath: manifest(dir, 'kinship-test/ekman-standin'), hubUrl } });
 
-      expect(await api.call('analysis.downloadModel', { role: 'emotion' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(fs.existsSync(path.join(dir, 'models'))).toBe(false);
 
-      expect(await api.call('analysis.setHubAllowed', { allowed: true })).toMatchObject({ ok: true, value: { hubAllowed: true } });
-      const downloaded = await api.call('analysis.downloadModel', { role: 'emotion' });
+      expect(await api.call('analysis.setHubAllowed', { allowed: true }, api.deskCaller(null))).toMatchObject({ ok: true, value: { hubAllowed: true } });
+      const downloaded = await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null));
       expect(downloaded).toMatchObject({ ok: true, value: { analyzer: 'model', models: [{ role: 'emotion', id: 'ekman-standin', source: 'app cache' }] } });
       const progress = events.filter((e): e is Extract<KinshipEvent, { name: 'progress' }> => e.name === 'progress' && e.payload.task === 'model.download');
       expect(progress.length).toBeGreaterThan(1);
@@ -81,7 +81,7 @@ describeWithModels('finding and fetching models', () => {
     setup.setHubAllowed(true);
     const { url: hubUrl } = await startFakeHub({ hubId: 'kinship-test/partial', revision: REVISION, folder: path.join(tempDir(), 'empty') });
     const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'kinship-test/partial'), hubUrl } });
-    const result = await api.call('analysis.downloadModel', { role: 'emotion' });
+    const result = await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null));
     expect(result).toMatchObject({ ok: false, error: { code: 'transport', message: expect.stringMatching(/could not be downloaded: config.json: the hub answered 404/) } });
     expect(fs.existsSync(path.join(dir, 'models', 'kinship-test', 'partial'))).toBe(false);
     const cache = path.join(dir, 'models');

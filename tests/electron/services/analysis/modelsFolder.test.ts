@@ -95,7 +95,7 @@ describe('choosing a models folder Kinship cannot fully read', () => {
     try {
       await engine.start();
       const api = createApi({ host: 'web', bus: started.bus, workspace: { state: 'ready', store: started.store, ingestion: started.ingestion }, analysis: { engine, setup, manifestPath: path.join(started.dir, 'models.json') } });
-      const result = await api.call('analysis.setModelsFolder', { path: holder });
+      const result = await api.call('analysis.setModelsFolder', { path: holder }, api.deskCaller(null));
       expect(result).toMatchObject({ ok: true, value: { state: 'ready', modelsDir: holder, problems: expect.arrayContaining([`${unreadable} cannot be read (permission denied)`]) } });
       // and every later start works too
       await engine.restart();
@@ -108,7 +108,7 @@ describe('choosing a models folder Kinship cannot fully read', () => {
   it.runIf(folders)('refuses a folder it cannot list, with a clear typed error, and saves nothing', async () => {
     const { unreadable } = folders!;
     const { api, setup, engine } = await withApi();
-    const result = await api.call('analysis.setModelsFolder', { path: unreadable });
+    const result = await api.call('analysis.setModelsFolder', { path: unreadable }, api.deskCaller(null));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: `Kinship cannot read the folder ${unreadable} (permission denied).` } });
     expect(setup.describe().modelsDir).toBeNull();
     expect(engine.status().state).toBe('ready');

@@ -63,7 +63,7 @@ async function callWithin(method: MethodName, input: unknown) {
     timer = setTimeout(() => resolve('hang'), HANG_MS);
   });
   try {
-    return await Promise.race([api.call(method, input), hang]);
+    return await Promise.race([api.call(method, input, api.deskCaller(null)), hang]);
   } finally {
     clearTimeout(timer);
   }
@@ -74,7 +74,7 @@ beforeAll(async () => {
   const bus = createEventBus();
   const workspace = openWorkspace(file, bus);
   api = createApi({ host: 'web', bus, workspace });
-  const loaded = await api.call('demo.load', {});
+  const loaded = await api.call('demo.load', {}, api.deskCaller(null));
   if (!loaded.ok) throw new Error(`demo.load failed: ${loaded.error.message}`);
   observer = new Database(file, { readonly: true });
   closeWorkspace = () => {

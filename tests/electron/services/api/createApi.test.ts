@@ -23,11 +23,11 @@ function setup(file = path.join(tempDir(), 'kinship.sqlite')) {
 describe('the contract’s validation', () => {
   it('refuses an unknown method', async () => {
     const { api, close } = setup();
-    expect(await api.call('customers.deleteAll', {})).toEqual({
+    expect(await api.call('customers.deleteAll', {}, api.deskCaller(null))).toEqual({
       ok: false,
       error: { code: 'unknown-method', message: 'There is no method called "customers.deleteAll".' },
     });
-    expect(await api.call(42, {})).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
+    expect(await api.call(42, {}, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'unknown-method' } });
     close();
   });
 
@@ -39,12 +39,12 @@ describe('the contract’s validation', () => {
     ['conversations.list', { limit: 100000 }, 'limit'],
     ['messages.search', { query: '   ' }, 'query'],
     ['messages.search', { query: 'x'.repeat(201) }, 'query'],
-    ['session.setRole', { role: 'admin' }, 'role'],
+    ['session.viewAs', { userId: 'Aisha' }, 'userId'],
     ['demo.load', { seed: 1.5 }, 'seed'],
     ['workspace.status', { extra: true }, '(input)'],
   ])('refuses %s with %j, naming the field', async (method, input, field) => {
     const { api, close } = setup();
-    const result = await api.call(method, input);
+    const result = await api.call(method, input, api.deskCaller(null));
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('invalid-input');
@@ -56,17 +56,17 @@ describe('the contract’s validation', () => {
 
   it('changes nothing when the input is invalid', async () => {
     const { api, close } = setup();
-    await api.call('session.setRole', { role: 'supervisor' });
-    await api.call('session.setRole', { role: 'root' });
-    await api.call('demo.load', { seed: 'lots' });
-    const status = await api.call('workspace.status', {});
-    expect(status).toMatchObject({ ok: true, value: { role: 'supervisor', counts: { conversations: 0, messages: 0 } } });
+    const desk = api.deskCaller('console-1');
+    await api.call('session.viewAs', { userId: 'Aisha' }, desk);
+    await api.call('demo.load', { seed: 'lots' }, desk);
+    const status = await api.call('workspace.status', {}, desk);
+    expect(status).toMatchObject({ ok: true, value: { role: 'admin', viewingAs: null, counts: { conversations: 0, messages: 0 } } });
     close();
   });
 
   it.each(METHOD_NAMES)('%s refuses fields it does not know, before doing anything', async (method) => {
     const { api, close } = setup();
-    const result = await api.call(method, { surprise: true });
+    const result = await api.call(method, { surprise: true }, api.deskCaller(null));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     close();
   });
@@ -75,14 +75,14 @@ describe('the contract’s validation', () => {
 describe('the api over a real workspace', () => {
   it('refuses a second demo load while one is under way (it is not handed the first one’s result)', async () => {
     const { api, close } = setup();
-    const first = api.call('demo.load', { seed: 1 });
-    const second = await api.call('demo.load', { seed: 2 });
+    const first = api.call('demo.load', { seed: 1 }, api.deskCaller(null));
+    const second = await api.call('demo.load', { seed: 2 }, api.deskCaller(null));
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: 'The demo workspace is already being loaded.' } });
     expect(await first).toMatchObject({ ok: true });
     close();
   });
 
-  it('loads the demo once, lists and opens conversations, searches, and switches roles', async () => {
+  it('loads the demo once (its team lead owns the desk), lists and opens conversations, searches, and views as another person', async () => {
     const { api, events, close } = setup();
     const loaded = await ok(api, 'demo.load', {});
     expect(loaded.customers).toBeGreaterThanOrEqual(60);
@@ -90,7 +90,7 @@ describe('the api over a real workspace', () => {
     expect(events.filter((e) => e.name === 'progress').length).toBeGreaterThan(1);
     expect(events.at(-1)).toEqual({ name: 'workspace.changed', payload: { reason: 'demo-loaded' } });
 
-    const again = await api.call('demo.load', {});
+    const again = await api.call('demo.load', {}, api.deskCaller(null));
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     const status = await ok(api, 'workspace.status', {});
@@ -106,14 +106,21 @@ describe('the api over a real workspace', () => {
     const detail = await ok(api, 'conversations.get', { id: list.items[0]!.id });
     expect(detail.messages.length).toBe(list.items[0]!.messageCount);
 
-    const missing = await api.call('conversations.get', { id: 999999 });
+    const missing = await api.call('conversations.get', { id: 999999 }, api.deskCaller(null));
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
     const found = await ok(api, 'messages.search', { query: 'refund' });
     expect(found.hits.length).toBeGreaterThan(0);
 
-    const role = await api.call('session.setRole', { role: 'executive' });
-    expect(role).toMatchObject({ ok: true, value: { role: 'executive', user: { role: 'executive' } } });
+    // the unnamed owner became the demo's team lead, keeping their id
+    expect(status.currentUser).toMatchObject({ name: 'Hannah Cole', role: 'supervisor' });
+    expect((await ok(api, 'users.list', {})).filter((user) => user.id === status.currentUser!.id)).toHaveLength(1);
+    const desk = api.deskCaller('console-1');
+    const executive = (await ok(api, 'users.list', {})).find((user) => user.role === 'executive')!;
+    const viewing = await ok(api, 'session.viewAs', { userId: executive.id }, desk);
+    expect(viewing).toMatchObject({ role: 'executive', viewingAs: { id: executive.id }, currentUser: { name: 'Hannah Cole' }, canViewAs: true });
+    // only that console: another one is still the owner's own
+    expect(await ok(api, 'workspace.status', {}, api.deskCaller('console-2'))).toMatchObject({ role: 'supervisor', viewingAs: null });
     close();
   });
 
@@ -121,9 +128,9 @@ describe('the api over a real workspace', () => {
     const file = path.join(tempDir(), 'kinship.sqlite');
     fs.writeFileSync(file, 'not a database at all '.repeat(100));
     const { api } = setup(file);
-    const status = await api.call('workspace.status', {});
+    const status = await api.call('workspace.status', {}, api.deskCaller(null));
     expect(status).toMatchObject({ ok: true, value: { store: { state: 'unavailable', reason: 'unreadable', path: file } } });
-    const load = await api.call('demo.load', {});
+    const load = await api.call('demo.load', {}, api.deskCaller(null));
     expect(load).toMatchObject({ ok: false, error: { code: 'store-unavailable' } });
     expect(fs.readFileSync(file, 'utf8')).toBe('not a database at all '.repeat(100));
   });

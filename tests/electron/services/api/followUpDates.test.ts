@@ -29,9 +29,9 @@ describe('times in follow-ups', () => {
   it('refuses a due time outside the contract’s range or in the past, and stores nothing', async () => {
     const { api, store, customerId } = setup();
     for (const dueAt of [2 ** 53 - 1, Date.UTC(2100, 0, 1), 1.5e12 + 0.5, -1, 0]) {
-      expect(await api.call('followUps.create', { customerId, description: 'Call back', dueAt }), String(dueAt)).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'dueAt' }] } });
+      expect(await api.call('followUps.create', { customerId, description: 'Call back', dueAt }, api.deskCaller(null)), String(dueAt)).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'dueAt' }] } });
     }
-    const past = await api.call('followUps.create', { customerId, description: 'Call back', dueAt: NOW - DAY });
+    const past = await api.call('followUps.create', { customerId, description: 'Call back', dueAt: NOW - DAY }, api.deskCaller(null));
     expect(past).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'A follow-up must be due from now on, not in the past.', issues: [{ path: 'dueAt' }] } });
     expect(store.followUps.listForCustomer(customerId)).toEqual([]);
     // a minute or two late (the time it took to type) is still now
@@ -45,7 +45,7 @@ describe('times in follow-ups', () => {
     const { api, scheduler, customerId, conversationId } = setup();
     for (const body of ['I’ll call you back in 145000000000 minutes.', 'We will refund you within 99999999 days.', 'We will refund you within 99999999 working days.']) {
       const sent = await sendAnyway(api, { conversationId, kind: 'reply', body });
-      expect(await api.call('followUps.detect', { messageId: sent.id }), body).toEqual({ ok: true, value: [] });
+      expect(await api.call('followUps.detect', { messageId: sent.id }, api.deskCaller(null)), body).toEqual({ ok: true, value: [] });
     }
     scheduler.runUntilIdle();
     expect((await ok(api, 'customers.connection', { id: customerId })).customerId).toBe(customerId);

@@ -63,8 +63,8 @@ describe('a long thread read a page at a time', () => {
     expect(detail.messages.map((m) => m.id)).toEqual(ids.slice(10));
     expect(detail.olderCount).toBe(10);
     expect(detail.newerCount).toBe(0);
-    expect(await api.call('conversations.get', { id: conversationId + 1, aroundMessageId: hit })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.call('conversations.olderMessages', { id: conversationId, beforeMessageId: 999_999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.get', { id: conversationId + 1, aroundMessageId: hit }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.olderMessages', { id: conversationId, beforeMessageId: 999_999 }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     close();
   });
 

@@ -57,8 +57,8 @@ describe('writes a client may resend', () => {
     const clientId = 'f3a1c0de-0000-4000-8000-000000000003';
     await ok(api, 'conversations.send', { clientId, conversationId: chatId, kind: 'reply', body: 'First.', draftCheck: SEND_ANYWAY });
     const count = messagesIn(chatId).length;
-    expect(await api.call('conversations.send', { clientId, conversationId: chatId, kind: 'reply', body: 'Something else.', draftCheck: SEND_ANYWAY })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await api.call('conversations.setStatus', { clientId, id: chatId, status: 'resolved' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('conversations.send', { clientId, conversationId: chatId, kind: 'reply', body: 'Something else.', draftCheck: SEND_ANYWAY }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('conversations.setStatus', { clientId, id: chatId, status: 'resolved' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(messagesIn(chatId).length).toBe(count);
     expect((await ok(api, 'conversations.get', { id: chatId })).conversation.status).not.toBe('resolved');
   });
@@ -95,7 +95,7 @@ describe('writes a client may resend', () => {
     const broken = vi.spyOn(store.conversations, 'recordMessage').mockImplementationOnce(() => {
       throw new Error('disk I/O error');
     });
-    expect(await api.call('conversations.send', input)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await api.call('conversations.send', input, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'internal' } });
     broken.mockRestore();
     const count = messagesIn(chatId).length;
     await ok(api, 'conversations.send', input);
@@ -115,7 +115,7 @@ describe('a reply and its draft', () => {
       const spy = (fail(store) as ReturnType<typeof vi.spyOn>).mockImplementationOnce(() => {
         throw new Error('disk I/O error');
       });
-      expect(await api.call('conversations.send', { conversationId: chatId, kind: 'reply', body: 'Your parcel is on its way', draftCheck: SEND_ANYWAY })).toMatchObject({ ok: false });
+      expect(await api.call('conversations.send', { conversationId: chatId, kind: 'reply', body: 'Your parcel is on its way', draftCheck: SEND_ANYWAY }, api.deskCaller(null))).toMatchObject({ ok: false });
       spy.mockRestore();
       expect(messagesIn(chatId).length).toBe(count);
       expect((await ok(api, 'conversations.get', { id: chatId })).drafts.reply).toMatchObject({ body: 'Your parcel is on its way' });

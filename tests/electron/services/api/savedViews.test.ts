@@ -7,7 +7,7 @@ import { createIngestionService } from '../../../../electron/services/ingestion/
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { DEFAULT_INBOX_PLACE, DEFAULT_INBOX_VIEW, SAVED_VIEW_NAME_MAX, SAVED_VIEWS_MAX, type InboxView } from '../../../../shared/contract/views';
 import { tempDir } from '../../../helpers/tempDir';
-import { ok } from '../../../helpers/callApi';
+import { as } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
@@ -20,7 +20,7 @@ function setup() {
   if (workspace.state !== 'ready') throw new Error('store not ready');
   const { store } = workspace;
   const agent = store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW);
-  store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW);
+  const supervisor = store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW);
   const ingestion = createIngestionService(store, bus);
   const ids = ['a', 'b', 'c', 'd'].map((ref, n) =>
     ingestion.ingest({
@@ -32,7 +32,7 @@ function setup() {
   );
   store.conversations.setStatus(ids[3]!, 'resolved', NOW);
   const api = createApi({ host: 'web', bus, workspace, now: () => NOW });
-  return { api, events, ids, close: () => (api.close(), store.close()) };
+  return { api, events, ids, aisha: as(api, agent), hannah: as(api, supervisor), close: () => (api.close(), store.close()) };
 }
 
 const chats: InboxView = { ...DEFAULT_INBOX_VIEW, channel: 'chat' };
@@ -40,87 +40,83 @@ const mine: InboxView = { ...DEFAULT_INBOX_VIEW, assignee: 'me', status: 'all' }
 
 describe('saved views', () => {
   it('are saved, counted, renamed, changed and deleted by the person who made them', async () => {
-    const { api, close } = setup();
-    const saved = await ok(api, 'views.save', { name: 'Chats waiting', view: chats });
+    const { aisha, close } = setup();
+    const saved = await aisha.ok('views.save', { name: 'Chats waiting', view: chats });
     expect(saved).toMatchObject({ name: 'Chats waiting', view: chats, count: 3 });
-    await ok(api, 'views.save', { name: '  Mine  ', view: mine });
-    expect((await ok(api, 'views.list', {})).saved.map(({ name, count }) => [name, count])).toEqual([
+    await aisha.ok('views.save', { name: '  Mine  ', view: mine });
+    expect((await aisha.ok('views.list', {})).saved.map(({ name, count }) => [name, count])).toEqual([
       ['Chats waiting', 3],
       ['Mine', 1],
     ]);
-    const renamed = await ok(api, 'views.save', { id: saved.id, name: 'Live chats', view: { ...chats, sort: 'upset' } });
+    const renamed = await aisha.ok('views.save', { id: saved.id, name: 'Live chats', view: { ...chats, sort: 'upset' } });
     expect(renamed).toMatchObject({ id: saved.id, name: 'Live chats', view: { sort: 'upset' } });
     // renaming to its own name in another case is no clash
-    await ok(api, 'views.save', { id: saved.id, name: 'LIVE chats', view: chats });
-    await ok(api, 'views.delete', { id: saved.id });
-    expect((await ok(api, 'views.list', {})).saved.map(({ name }) => name)).toEqual(['Mine']);
+    await aisha.ok('views.save', { id: saved.id, name: 'LIVE chats', view: chats });
+    await aisha.ok('views.delete', { id: saved.id });
+    expect((await aisha.ok('views.list', {})).saved.map(({ name }) => name)).toEqual(['Mine']);
     close();
   });
 
   it('are each person’s own', async () => {
-    const { api, close } = setup();
-    const agents = await ok(api, 'views.save', { name: 'Mine', view: mine });
-    await ok(api, 'session.setRole', { role: 'supervisor' });
-    expect((await ok(api, 'views.list', {})).saved).toEqual([]);
+    const { aisha, hannah, close } = setup();
+    const agents = await aisha.ok('views.save', { name: 'Mine', view: mine });
+    expect((await hannah.ok('views.list', {})).saved).toEqual([]);
     // the supervisor can neither change nor delete the agent's view, and may use the same name
-    expect(await api.call('views.delete', { id: agents.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.call('views.save', { id: agents.id, name: 'Taken over', view: chats })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect((await ok(api, 'views.save', { name: 'mine', view: mine })).count).toBe(0);
-    await ok(api, 'session.setRole', { role: 'agent' });
-    expect((await ok(api, 'views.list', {})).saved).toMatchObject([{ id: agents.id, name: 'Mine', count: 1 }]);
+    expect(await hannah.call('views.delete', { id: agents.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await hannah.call('views.save', { id: agents.id, name: 'Taken over', view: chats })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await hannah.ok('views.save', { name: 'mine', view: mine })).count).toBe(0);
+    expect((await aisha.ok('views.list', {})).saved).toMatchObject([{ id: agents.id, name: 'Mine', count: 1 }]);
     close();
   });
 
   it('refuse a name that is blank, too long or already used (in any case), and more than the limit', async () => {
-    const { api, close } = setup();
-    expect(await api.call('views.save', { name: '   ', view: chats })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('views.save', { name: 'x'.repeat(SAVED_VIEW_NAME_MAX + 1), view: chats })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('views.save', { name: 'Chats', view: { ...chats, sort: 'oldest' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    await ok(api, 'views.save', { name: 'Chats', view: chats });
-    expect(await api.call('views.save', { name: 'CHATS', view: mine })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'You already have a view called “Chats”.' } });
-    for (let n = 2; n <= SAVED_VIEWS_MAX; n++) await ok(api, 'views.save', { name: `View ${n}`, view: chats });
-    expect(await api.call('views.save', { name: 'One too many', view: chats })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await ok(api, 'views.list', {})).saved).toHaveLength(SAVED_VIEWS_MAX);
+    const { aisha, close } = setup();
+    expect(await aisha.call('views.save', { name: '   ', view: chats })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await aisha.call('views.save', { name: 'x'.repeat(SAVED_VIEW_NAME_MAX + 1), view: chats })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await aisha.call('views.save', { name: 'Chats', view: { ...chats, sort: 'oldest' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await aisha.ok('views.save', { name: 'Chats', view: chats });
+    expect(await aisha.call('views.save', { name: 'CHATS', view: mine })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'You already have a view called “Chats”.' } });
+    for (let n = 2; n <= SAVED_VIEWS_MAX; n++) await aisha.ok('views.save', { name: `View ${n}`, view: chats });
+    expect(await aisha.call('views.save', { name: 'One too many', view: chats })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await aisha.ok('views.list', {})).saved).toHaveLength(SAVED_VIEWS_MAX);
     close();
   });
 });
 
 describe('where a person left the inbox', () => {
   it('is remembered per person, and a place that is not one is refused', async () => {
-    const { api, ids, close } = setup();
-    expect((await ok(api, 'views.list', {})).last).toBeNull();
+    const { aisha, hannah, ids, close } = setup();
+    expect((await aisha.ok('views.list', {})).last).toBeNull();
     const place = { view: chats, query: 'refund', conversationId: ids[1]!, messageId: null };
-    await ok(api, 'views.remember', { place });
-    expect((await ok(api, 'views.list', {})).last).toEqual(place);
-    await ok(api, 'session.setRole', { role: 'supervisor' });
-    expect((await ok(api, 'views.list', {})).last).toBeNull();
-    await ok(api, 'views.remember', { place: DEFAULT_INBOX_PLACE });
-    await ok(api, 'session.setRole', { role: 'agent' });
-    expect((await ok(api, 'views.list', {})).last).toEqual(place);
-    expect(await api.call('views.remember', { place: { ...place, query: 'x'.repeat(201) } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect((await ok(api, 'views.list', {})).last).toEqual(place);
+    await aisha.ok('views.remember', { place });
+    expect((await aisha.ok('views.list', {})).last).toEqual(place);
+    expect((await hannah.ok('views.list', {})).last).toBeNull();
+    await hannah.ok('views.remember', { place: DEFAULT_INBOX_PLACE });
+    expect((await aisha.ok('views.list', {})).last).toEqual(place);
+    expect(await aisha.call('views.remember', { place: { ...place, query: 'x'.repeat(201) } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await aisha.ok('views.list', {})).last).toEqual(place);
     close();
   });
 });
 
 describe('the draft mark', () => {
   it('is on the conversations where the current person has an unsent draft, and announced when it comes or goes', async () => {
-    const { api, events, ids, close } = setup();
-    const marked = async () => (await ok(api, 'conversations.list', {})).items.filter((item) => item.hasDraft).map((item) => item.id);
+    const { aisha, hannah, events, ids, close } = setup();
+    const marked = async (who = aisha) => (await who.ok('conversations.list', {})).items.filter((item) => item.hasDraft).map((item) => item.id);
     const announced = () => events.filter((event) => event.name === 'draft.changed').map((event) => event.payload);
     expect(await marked()).toEqual([]);
-    await ok(api, 'drafts.save', { conversationId: ids[1]!, kind: 'reply', body: 'Let me check' });
-    await ok(api, 'drafts.save', { conversationId: ids[1]!, kind: 'reply', body: 'Let me check that for you' });
+    await aisha.ok('drafts.save', { conversationId: ids[1]!, kind: 'reply', body: 'Let me check' });
+    await aisha.ok('drafts.save', { conversationId: ids[1]!, kind: 'reply', body: 'Let me check that for you' });
     expect(await marked()).toEqual([ids[1]]);
-    expect((await ok(api, 'conversations.get', { id: ids[1]! })).conversation.hasDraft).toBe(true);
+    expect((await aisha.ok('conversations.get', { id: ids[1]! })).conversation.hasDraft).toBe(true);
     // only the change is announced, not every keystroke
     expect(announced()).toHaveLength(1);
     expect(announced()[0]).toMatchObject({ conversationId: ids[1], hasDraft: true });
-    // someone else's draft is not mine
-    await ok(api, 'session.setRole', { role: 'supervisor' });
-    expect(await marked()).toEqual([]);
-    await ok(api, 'session.setRole', { role: 'agent' });
-    await ok(api, 'drafts.save', { conversationId: ids[1]!, kind: 'reply', body: '  ' });
+    // someone else's draft is not mine: not marked, not shown, and its change not announced to me
+    expect(await marked(hannah)).toEqual([]);
+    expect((await hannah.ok('conversations.get', { id: ids[1]! })).drafts).toEqual({ reply: null, note: null });
+    expect((await aisha.ok('conversations.get', { id: ids[1]! })).drafts.reply).toMatchObject({ body: 'Let me check that for you' });
+    await aisha.ok('drafts.save', { conversationId: ids[1]!, kind: 'reply', body: '  ' });
     expect(await marked()).toEqual([]);
     expect(announced().at(-1)).toMatchObject({ conversationId: ids[1], hasDraft: false });
     close();

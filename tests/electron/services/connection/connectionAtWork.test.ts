@@ -53,7 +53,7 @@ describe('the connection index at work', () => {
     expect(answered.contributions.map((item) => item.kind)).toContain('promise-kept');
     // the complaint is no longer open; what stays is the fall the late answer cost
     expect(answered.risks.join(' ')).not.toMatch(/unanswered/);
-    expect(await api.call('followUps.close', { id: followUp.id, status: 'cancelled' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('followUps.close', { id: followUp.id, status: 'cancelled' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const log = store.sessionEvents.listForConversation(complaint.conversationId).map((event) => event.kind);
     expect(log).toEqual(expect.arrayContaining(['follow-up.added', 'follow-up.closed']));
     api.close();
@@ -76,8 +76,8 @@ describe('the connection index at work', () => {
     expect(offers[0]!.dueAt).toBeLessThan(NOW + 2 * DAY);
     await ok(api, 'followUps.create', { customerId, conversationId, messageId: sent.id, description: offers[0]!.description, dueAt: offers[0]!.dueAt });
     expect(await ok(api, 'followUps.detect', { messageId: sent.id })).toEqual([]);
-    expect(await api.call('followUps.create', { customerId, conversationId, messageId: sent.id, description: offers[0]!.description, dueAt: offers[0]!.dueAt })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await api.call('followUps.create', { customerId: customerId + 50, description: 'x', dueAt: NOW })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('followUps.create', { customerId, conversationId, messageId: sent.id, description: offers[0]!.description, dueAt: offers[0]!.dueAt }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('followUps.create', { customerId: customerId + 50, description: 'x', dueAt: NOW }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const profile = await ok(api, 'customers.profile', { id: customerId });
     expect(profile.followUps.map((item) => item.description)).toEqual([offers[0]!.description]);
     api.close();

@@ -98,7 +98,7 @@ describe('calls.end with a wrap-up that promises a call back', () => {
   it('refuses a time zone it does not know, and ends nothing', async () => {
     const { api, conversationId } = setup('open');
     await ok(api, 'calls.start', { conversationId });
-    expect(await api.call('calls.end', { conversationId, disposition: 'call-back', summary: '', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'timeZone' }] } });
+    expect(await api.call('calls.end', { conversationId, disposition: 'call-back', summary: '', timeZone: 'Mars/Olympus' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'timeZone' }] } });
     expect((await ok(api, 'conversations.get', { id: conversationId })).activeCallStartedAt).toBe(NOW);
   });
 });

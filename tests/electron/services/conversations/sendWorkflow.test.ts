@@ -5,23 +5,12 @@ import { draftSnapshotsOf } from '../../../../electron/services/conversations/dr
 import { migrate } from '../../../../electron/services/store/migrate';
 import { migrations } from '../../../../electron/services/store/migrations';
 import { createDraftsRepository } from '../../../../electron/services/store/repositories/drafts';
-import type { KinshipEvent } from '../../../../shared/contract/events';
 import { MESSAGE_MAX_CHARS } from '../../../../shared/contract/send';
 import { startAnalysis } from '../../../helpers/analysisHarness';
+import { nextEvent } from '../../../helpers/nextEvent';
 import { ok } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
-
-function nextEvent(events: KinshipEvent[], test: (event: KinshipEvent) => boolean): Promise<KinshipEvent> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      const found = events.find(test);
-      if (found) resolve(found);
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
-}
 
 /** A real workspace and analysis engine (lexicon: deterministic readings), an agent at the console, and an upset customer. */
 async function upsetCustomer() {
@@ -173,11 +162,11 @@ describe('conversations.send', () => {
     await ok(api, 'drafts.save', { conversationId, kind: 'reply', body: 'Keep me' });
     const count = messages().length;
     const logged = log().length;
-    expect(await api.call('conversations.send', { conversationId, kind: 'reply', body: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'body', message: 'Write something first' }] } });
-    const long = await api.call('conversations.send', { conversationId, kind: 'reply', body: 'a'.repeat(MESSAGE_MAX_CHARS + 1), draftCheck: { decision: 'send-anyway', shown: [] } });
+    expect(await api.call('conversations.send', { conversationId, kind: 'reply', body: '   ' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'body', message: 'Write something first' }] } });
+    const long = await api.call('conversations.send', { conversationId, kind: 'reply', body: 'a'.repeat(MESSAGE_MAX_CHARS + 1), draftCheck: { decision: 'send-anyway', shown: [] } }, api.deskCaller(null));
     expect(long).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'body', message: expect.stringMatching(/longer than 100,000 characters/) }] } });
-    expect(await api.call('conversations.send', { conversationId: 999_999, kind: 'reply', body: 'hello' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.call('conversations.send', { conversationId, kind: 'reply', body: 'hello', thenStatus: 'closed' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.send', { conversationId: 999_999, kind: 'reply', body: 'hello' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.send', { conversationId, kind: 'reply', body: 'hello', thenStatus: 'closed' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(messages().length).toBe(count);
     expect(log().length).toBe(logged);
     expect((await detail()).drafts.reply).toMatchObject({ body: 'Keep me' });

@@ -85,12 +85,12 @@ describe('snoozing a conversation until a time', () => {
     const { api, store, write } = triageWorkspace();
     const id = write('a1', 'customer', NOW - MINUTE);
     const logged = store.sessionEvents.listForConversation(id).length;
-    expect(await api.call('conversations.snooze', { id, until: NOW - MINUTE })).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('passed') } });
-    expect(await api.call('conversations.snooze', { id, until: NOW })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('conversations.snooze', { id, until: NOW + 400 * DAY })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('conversations.snooze', { id, until: 12 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('conversations.snooze', { id: 9999, until: NOW + HOUR })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.call('conversations.setStatus', { id, status: 'snoozed' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.snooze', { id, until: NOW - MINUTE }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('passed') } });
+    expect(await api.call('conversations.snooze', { id, until: NOW }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.snooze', { id, until: NOW + 400 * DAY }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.snooze', { id, until: 12 }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.snooze', { id: 9999, until: NOW + HOUR }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.setStatus', { id, status: 'snoozed' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(store.conversations.getSummary(id)).toMatchObject({ status: 'open', snoozedUntil: null });
     expect(store.sessionEvents.listForConversation(id)).toHaveLength(logged);
     api.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../../helpers/callApi';
+import { as, ok } from '../../../helpers/callApi';
 import { NOW, MINUTE, triageWorkspace } from './triageFixture';
 import { TAGS_PER_CONVERSATION_MAX, normaliseTagName } from '../../../../shared/contract/triage';
 
@@ -28,7 +28,7 @@ describe('tags on conversations', () => {
 
     // logged for replays and announced to other windows
     expect(store.sessionEvents.listForConversation(first).filter((event) => event.kind === 'tag.added')).toEqual([
-      expect.objectContaining({ payload: { tagId: tagged.tags[0]!.id, name: 'Refund request', created: true }, userId: store.users.firstWithRole('agent')!.id }),
+      expect.objectContaining({ payload: { tagId: tagged.tags[0]!.id, name: 'Refund request', created: true }, userId: api.deskCaller(null).person.id }),
     ]);
     expect(events.filter((event) => event.name === 'conversation.changed')).toHaveLength(3);
 
@@ -47,19 +47,19 @@ describe('tags on conversations', () => {
     const { api, store, write } = triageWorkspace();
     const id = write('a1', 'customer', NOW - MINUTE);
     for (const name of ['', '   ', '#', 'x'.repeat(41), 'one, two', 'bell\u0007here']) {
-      expect(await api.call('conversations.addTag', { id, name }), JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await api.call('conversations.addTag', { id, name }, api.deskCaller(null)), JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
-    expect(await api.call('conversations.addTag', { id, name: 'ok', color: 'chartreuse' as never })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('conversations.addTag', { id: 9999, name: 'ok' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.addTag', { id, name: 'ok', color: 'chartreuse' as never }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('conversations.addTag', { id: 9999, name: 'ok' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(store.tags.list()).toEqual([]);
 
     for (let n = 0; n < TAGS_PER_CONVERSATION_MAX; n++) await ok(api, 'conversations.addTag', { id, name: `tag ${n}` });
     const logged = store.sessionEvents.listForConversation(id).length;
-    expect(await api.call('conversations.addTag', { id, name: 'one too many' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('at most 20 tags') } });
+    expect(await api.call('conversations.addTag', { id, name: 'one too many' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('at most 20 tags') } });
     // the refused tag was not made either
     expect(store.tags.findByName('one too many')).toBeNull();
     expect(store.sessionEvents.listForConversation(id)).toHaveLength(logged);
-    expect(await api.call('conversations.removeTag', { id, tagId: 9999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.removeTag', { id, tagId: 9999 }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     api.close();
   });
 
@@ -92,33 +92,34 @@ describe('the team’s tags, as a supervisor keeps them', () => {
     const vip = (await ok(api, 'conversations.addTag', { id: second, name: 'VIP' })).tags.find((tag) => tag.name === 'VIP')!;
 
     // an agent may not; nothing changes
-    expect(await api.call('tags.update', { id: refund.id, name: 'Refund' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await api.call('tags.delete', { id: vip.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    await ok(api, 'session.setRole', { role: 'supervisor' });
+    const agent = as(api, store.users.firstWithRole('agent')!);
+    expect(await agent.call('tags.update', { id: refund.id, name: 'Refund' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await agent.call('tags.delete', { id: vip.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const supervisor = store.users.firstWithRole('supervisor')!;
+    const { ok: asSupervisor, call } = as(api, supervisor);
 
-    const renamed = await ok(api, 'tags.update', { id: refund.id, name: '  Refund ' });
+    const renamed = await asSupervisor('tags.update', { id: refund.id, name: '  Refund ' });
     expect(renamed).toEqual({ id: refund.id, name: 'Refund', color: 'orange', conversations: 2 });
     expect((await ok(api, 'conversations.get', { id: second })).conversation.tags.map((tag) => tag.name)).toEqual(['Refund', 'VIP']);
-    expect(await ok(api, 'tags.update', { id: refund.id, color: null })).toMatchObject({ name: 'Refund', color: null });
+    expect(await asSupervisor('tags.update', { id: refund.id, color: null })).toMatchObject({ name: 'Refund', color: null });
     expect(events.filter((event) => event.name === 'tags.changed').map((event) => event.payload)).toEqual([
       { tagId: refund.id, change: 'renamed' },
       { tagId: refund.id, change: 'recoloured' },
     ]);
-    const supervisor = store.users.firstWithRole('supervisor')!;
-    expect(store.sessionEvents.listForWorkspace().filter((event) => event.kind === 'tag.changed')).toEqual([
+    expect(store.sessionEvents.listOfKind('tag.changed')).toEqual([
       expect.objectContaining({ userId: supervisor.id, payload: { tagId: refund.id, from: { name: 'refnud', color: 'orange' }, to: { name: 'Refund', color: 'orange' } } }),
       expect.objectContaining({ userId: supervisor.id, payload: { tagId: refund.id, from: { name: 'Refund', color: 'orange' }, to: { name: 'Refund', color: null } } }),
     ]);
 
     // a clash with another tag, whatever its case, is refused: merging two tags is not a rename
     const before = await ok(api, 'tags.list', {});
-    expect(await api.call('tags.update', { id: refund.id, name: 'vip' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'There is a tag called “VIP” already.' } });
-    expect(await api.call('tags.update', { id: 999_999, name: 'Gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.call('tags.update', { id: refund.id })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('tags.update', { id: refund.id, name: 'a, b' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await call('tags.update', { id: refund.id, name: 'vip' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'There is a tag called “VIP” already.' } });
+    expect(await call('tags.update', { id: 999_999, name: 'Gone' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('tags.update', { id: refund.id })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await call('tags.update', { id: refund.id, name: 'a, b' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await ok(api, 'tags.list', {})).toEqual(before);
     // the tag's own name in another case is a rename of its case
-    expect(await ok(api, 'tags.update', { id: vip.id, name: 'vip' })).toMatchObject({ name: 'vip' });
+    expect(await asSupervisor('tags.update', { id: vip.id, name: 'vip' })).toMatchObject({ name: 'vip' });
     api.close();
   });
 
@@ -129,18 +130,18 @@ describe('the team’s tags, as a supervisor keeps them', () => {
     const fragile = (await ok(api, 'conversations.addTag', { id: first, name: 'Fragile' })).tags[0]!;
     await ok(api, 'conversations.addTag', { id: second, name: 'Fragile' });
     await ok(api, 'conversations.addTag', { id: second, name: 'Keep me' });
-    await ok(api, 'session.setRole', { role: 'supervisor' });
+    const { ok: asSupervisor, call } = as(api, store.users.firstWithRole('supervisor')!);
 
-    expect(await ok(api, 'tags.delete', { id: fragile.id })).toEqual({ id: fragile.id, removedFrom: 2 });
+    expect(await asSupervisor('tags.delete', { id: fragile.id })).toEqual({ id: fragile.id, removedFrom: 2 });
     expect((await ok(api, 'tags.list', {})).map((tag) => tag.name)).toEqual(['Keep me']);
     expect((await ok(api, 'conversations.get', { id: second })).conversation.tags.map((tag) => tag.name)).toEqual(['Keep me']);
     expect((await ok(api, 'conversations.get', { id: first })).conversation.tags).toEqual([]);
     expect(events.filter((event) => event.name === 'tags.changed').map((event) => event.payload)).toEqual([{ tagId: fragile.id, change: 'deleted' }]);
     // deleting it again: there is no such tag, and nothing else changes
-    expect(await api.call('tags.delete', { id: fragile.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call('tags.delete', { id: fragile.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect((await ok(api, 'tags.list', {})).map((tag) => tag.name)).toEqual(['Keep me']);
     expect(store.tags.count()).toBe(1);
-    expect(store.sessionEvents.listForWorkspace().filter((event) => event.kind === 'tag.deleted')).toEqual([
+    expect(store.sessionEvents.listOfKind('tag.deleted')).toEqual([
       expect.objectContaining({ payload: { tagId: fragile.id, name: 'Fragile', removedFrom: 2 } }),
     ]);
     api.close();

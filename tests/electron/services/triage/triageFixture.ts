@@ -4,6 +4,7 @@ import { createIngestionService } from '../../../../electron/services/ingestion/
 import type { Store } from '../../../../electron/services/store/store';
 import type { Channel, MessageAuthor } from '../../../../shared/contract/domain';
 import type { KinshipEvent } from '../../../../shared/contract/events';
+import { as } from '../../../helpers/callApi';
 import { manualScheduler } from '../../../helpers/manualScheduler';
 import { testStore } from '../../../helpers/testStore';
 
@@ -37,5 +38,7 @@ export function triageWorkspace(store: Store = testStore(), options: { startAt?:
       message: { author, body, sentAt, externalId: `${ref}-${++serial}`, ...(author === 'customer' ? {} : { authorName: 'Priya Shah', authorEmail: 'priya@kinship.example' }) },
     }).conversationId;
   }
-  return { api, store, bus, events, scheduler, now, ingestion, write };
+  // the desk's owner (the supervisor) makes the calls unless a test says otherwise
+  const priya = as(api, store.users.firstWithRole('agent')!);
+  return { api, priya, store, bus, events, scheduler, now, ingestion, write };
 }

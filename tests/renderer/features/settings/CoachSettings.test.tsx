@@ -111,7 +111,7 @@ async function openRule(title: string) {
 describe('Settings → Coach playbook', () => {
   it('is read-only for an agent: a note, every input disabled, no Save', async () => {
     setup(false);
-    expect(await screen.findByText('Only a supervisor can change the playbook — switch role in the header.')).toBeTruthy();
+    expect(await screen.findByText('Only a supervisor or an admin can change the playbook.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Restore defaults' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Add a rule' })).toBeNull();

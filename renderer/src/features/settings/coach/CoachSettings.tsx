@@ -17,7 +17,7 @@ import { usePlaybookPreview } from './usePlaybookPreview';
 
 export const playbookKey = ['playbook.get'] as const;
 
-export const READ_ONLY_NOTE = 'Only a supervisor can change the playbook — switch role in the header.';
+export const READ_ONLY_NOTE = 'Only a supervisor or an admin can change the playbook.';
 
 /**
  * Settings → Coach playbook: the rules the empathy coach follows (when each fires, what it offers),

@@ -1,0 +1,255 @@
+import type { Role, User } from '../../../shared/contract/domain';
+import type { Invitation, LinkInfo, PeopleList } from '../../../shared/contract/people';
+import { passwordProblem } from '../../../shared/passwordRules';
+import { tryAgainIn } from '../../../shared/tryAgainIn';
+import { Refusal } from '../common/refusal';
+import type { Store } from '../store/store';
+import type { OneTimeLink } from '../store/repositories/oneTimeLinks';
+import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword, type ScryptCost } from './passwordHashing';
+import { hashSecretToken, newSecretToken } from './secretTokens';
+import { createSignInLimits, DEFAULT_SIGN_IN_LIMITS, type SignInLimitRules } from './signInLimits';
+import { createSignInSessions, DEFAULT_SESSION_RULES, type LiveSession, type SessionRules } from './signInSessions';
+
+export interface PeopleOptions {
+  store: Store;
+  now?: () => number;
+  sessions?: Partial<SessionRules>;
+  limits?: Partial<SignInLimitRules>;
+  /** Tests lower it; a real server keeps the default. */
+  scryptCost?: ScryptCost;
+  setupLinkMs?: number;
+  invitationMs?: number;
+}
+
+/** Where a sign-in comes from: the client's address (for rate limiting) and its browser, kept with the session. */
+export interface RequestMeta {
+  address: string;
+  userAgent: string | null;
+}
+
+/** A sign-in refused: wrong e-mail or password, a deactivated account, or too many tries (with when to try again). */
+export class SignInRefused extends Error {
+  readonly code: 'wrong-credentials' | 'deactivated' | 'rate-limited';
+  readonly retryAfterMs: number | undefined;
+
+  constructor(code: SignInRefused['code'], message: string, retryAfterMs?: number) {
+    super(message);
+    this.name = 'SignInRefused';
+    this.code = code;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** A signed-in session, with its secret token (to go into the cookie; never stored). */
+export interface Started {
+  token: string;
+  session: LiveSession;
+}
+
+/** How long a setup link and an invitation work. */
+export const LINK_LIFETIMES = { setupMs: 3_600_000, invitationMs: 7 * 24 * 3_600_000 };
+
+const WRONG = 'That e-mail address and password do not match an account here.';
+
+/**
+ * People who sign in to a team server: accounts, passwords, sessions, the first admin's setup
+ * link, invitations and deactivation. Plain Node over the store; the web host binds it to HTTP
+ * and to each console's connection.
+ */
+export function createPeopleService(options: PeopleOptions) {
+  const { store } = options;
+  const now = options.now ?? Date.now;
+  const cost = options.scryptCost ?? DEFAULT_SCRYPT_COST;
+  const sessions = createSignInSessions(store, now, { ...DEFAULT_SESSION_RULES, ...options.sessions });
+  const limits = createSignInLimits(store, { ...DEFAULT_SIGN_IN_LIMITS, ...options.limits });
+  const setupLinkMs = options.setupLinkMs ?? LINK_LIFETIMES.setupMs;
+  const invitationMs = options.invitationMs ?? LINK_LIFETIMES.invitationMs;
+  // an unknown e-mail still costs one hash, so how fast the answer comes says nothing about who has an account
+  let decoy: Promise<string> | null = null;
+  const decoyHash = () => (decoy ??= hashPassword(newSecretToken(), cost));
+
+  function requireAdmin(actor: User): void {
+    const account = store.people.byId(actor.id);
+    if (!account || !account.active || account.user.role !== 'admin') throw new Refusal('forbidden', 'Only an admin can manage the people who sign in.');
+  }
+
+  function checkPassword(password: string, email: string): void {
+    const problem = passwordProblem(password, email);
+    if (problem) throw new Refusal('invalid-input', problem);
+  }
+
+  function openLink(token: string, kind: OneTimeLink['kind']): OneTimeLink {
+    const link = store.oneTimeLinks.byTokenHash(hashSecretToken(token));
+    const what = kind === 'setup' ? 'setup link' : 'invitation';
+    if (!link || link.kind !== kind) throw new Refusal('not-found', `This ${what} is not one this server made. Check that the whole link was copied.`);
+    if (link.usedAt !== null) throw new Refusal('conflict', kind === 'setup' ? 'This setup link has already been used: sign in instead.' : 'This invitation has already been taken up: sign in instead.');
+    if (link.revokedAt !== null) throw new Refusal('conflict', kind === 'setup' ? 'This setup link was replaced by a newer one (printed when the server last started).' : 'This invitation was withdrawn. Ask an admin for a new one.');
+    if (link.expiresAt <= now()) throw new Refusal('conflict', kind === 'setup' ? 'This setup link has expired. Restart the server for a new one.' : 'This invitation has expired. Ask an admin for a new one.');
+    return link;
+  }
+
+  const toInvitation = (link: OneTimeLink): Invitation => ({
+    id: link.id,
+    email: link.email ?? '',
+    name: link.name,
+    role: link.role ?? 'agent',
+    invitedBy: link.createdByName,
+    createdAt: link.createdAt,
+    expiresAt: link.expiresAt,
+  });
+
+  return {
+    sessions,
+    limits,
+
+    /** Whether the server still needs its first admin. */
+    needsFirstAdmin(): boolean {
+      return store.people.countActiveAdmins() === 0;
+    },
+
+    /**
+     * A new one-time setup link's token, when no admin can sign in yet (null otherwise). Any older
+     * setup link stops working: only the one printed last opens.
+     */
+    issueSetupLink(): { token: string; expiresAt: number } | null {
+      if (store.people.countActiveAdmins() > 0) return null;
+      const token = newSecretToken();
+      const at = now();
+      const expiresAt = at + setupLinkMs;
+      store.transaction(() => {
+        store.oneTimeLinks.revokeOpen('setup', at);
+        store.oneTimeLinks.create({ kind: 'setup', tokenHash: hashSecretToken(token), now: at, expiresAt });
+      });
+      return { token, expiresAt };
+    },
+
+    /** What a link is for, before the form is filled in. */
+    describeLink(token: string, kind: OneTimeLink['kind']): LinkInfo {
+      try {
+        const link = openLink(token, kind);
+        if (kind === 'setup') {
+          if (store.people.countActiveAdmins() > 0) return { valid: false, message: 'This server already has an admin: sign in instead.' };
+          return { valid: true, kind: 'setup', expiresAt: link.expiresAt };
+        }
+        return { valid: true, kind: 'invite', email: link.email ?? '', name: link.name, role: link.role ?? 'agent', expiresAt: link.expiresAt };
+      } catch (error) {
+        if (error instanceof Refusal) return { valid: false, message: error.message };
+        throw error;
+      }
+    },
+
+    /** The first admin, from the setup link (which then works no more); they are signed in. */
+    async setUpFirstAdmin(input: { token: string; name: string; email: string; password: string }, meta: RequestMeta): Promise<Started> {
+      openLink(input.token, 'setup');
+      checkPassword(input.password, input.email);
+      const hash = await hashPassword(input.password, cost);
+      const admin = store.transaction(() => {
+        // checked again inside the write: two people with the link at once make one admin
+        const link = openLink(input.token, 'setup');
+        if (store.people.countActiveAdmins() > 0) throw new Refusal('conflict', 'This server already has an admin: sign in instead.');
+        const existing = store.people.byEmail(input.email);
+        if (existing?.passwordHash) throw new Refusal('conflict', `${input.email} already has an account here.`);
+        const person = store.people.createOrClaim({ name: input.name, email: input.email, role: 'admin' }, now());
+        store.people.setPasswordHash(person.id, hash, now());
+        store.oneTimeLinks.use(link.id, person.id, now());
+        return person;
+      });
+      return sessions.start(admin, meta);
+    },
+
+    async signIn(input: { email: string; password: string }, meta: RequestMeta): Promise<Started> {
+      const verdict = limits.check(input.email, meta.address, now());
+      if (!verdict.allowed) {
+        const who = verdict.scope === 'account' ? 'this account' : 'this address';
+        throw new SignInRefused('rate-limited', `Too many failed sign-ins for ${who}. ${tryAgainIn(verdict.retryAfterMs)}`, verdict.retryAfterMs);
+      }
+      const account = store.people.byEmail(input.email);
+      const right = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()));
+      if (!account?.passwordHash || !right) {
+        limits.failed(input.email, meta.address, now());
+        throw new SignInRefused('wrong-credentials', WRONG);
+      }
+      limits.succeeded(input.email);
+      // only someone who knows the password learns that the account is deactivated
+      if (!account.active) throw new SignInRefused('deactivated', 'This account has been deactivated. Ask an admin of this server if you need it again.');
+      if (needsRehash(account.passwordHash, cost)) store.people.setPasswordHash(account.user.id, await hashPassword(input.password, cost), now());
+      return sessions.start(account.user, meta);
+    },
+
+    signOut(sessionId: string): void {
+      sessions.end(sessionId, 'signed-out');
+    },
+
+    /** An invitation: a one-time link (returned once) for this e-mail and role. */
+    invite(actor: User, input: { email: string; name?: string | undefined; role: Role }): { token: string; invitation: Invitation } {
+      requireAdmin(actor);
+      const existing = store.people.byEmail(input.email);
+      if (existing?.passwordHash) {
+        throw new Refusal(
+          'conflict',
+          existing.active ? `${existing.user.name} (${existing.user.email}) already has an account here.` : `${existing.user.name} (${existing.user.email}) has a deactivated account here: reactivate it instead.`,
+        );
+      }
+      const token = newSecretToken();
+      const at = now();
+      const id = store.transaction(() => {
+        // a new invitation replaces any earlier one for the same address
+        store.oneTimeLinks.revokeInvitesFor(input.email, at);
+        return store.oneTimeLinks.create({ kind: 'invite', tokenHash: hashSecretToken(token), email: input.email, name: input.name ?? null, role: input.role, createdBy: actor.id, now: at, expiresAt: at + invitationMs });
+      });
+      return { token, invitation: toInvitation(store.oneTimeLinks.byId(id)!) };
+    },
+
+    /** Takes up an invitation: the account is made with the invited role, and its person signed in. */
+    async acceptInvitation(input: { token: string; name: string; password: string }, meta: RequestMeta): Promise<Started> {
+      const invited = openLink(input.token, 'invite');
+      checkPassword(input.password, invited.email ?? '');
+      const hash = await hashPassword(input.password, cost);
+      const person = store.transaction(() => {
+        const link = openLink(input.token, 'invite');
+        const email = link.email ?? '';
+        const existing = store.people.byEmail(email);
+        if (existing?.passwordHash) throw new Refusal('conflict', `${email} already has an account here: sign in instead.`);
+        const made = store.people.createOrClaim({ name: input.name, email, role: link.role ?? 'agent' }, now());
+        store.people.setPasswordHash(made.id, hash, now());
+        store.oneTimeLinks.use(link.id, made.id, now());
+        return made;
+      });
+      return sessions.start(person, meta);
+    },
+
+    withdrawInvitation(actor: User, invitationId: number): void {
+      requireAdmin(actor);
+      const link = store.oneTimeLinks.byId(invitationId);
+      if (!link || link.kind !== 'invite') throw new Refusal('not-found', 'There is no such invitation.');
+      if (!store.oneTimeLinks.revoke(invitationId, now())) throw new Refusal('conflict', 'This invitation has already been taken up or withdrawn.');
+    },
+
+    /** Deactivates a person: they cannot sign in, and every session of theirs ends now (open consoles are signed out). */
+    deactivate(actor: User, personId: number): void {
+      requireAdmin(actor);
+      if (personId === actor.id) throw new Refusal('forbidden', 'You cannot deactivate yourself: another admin can.');
+      const target = store.people.byId(personId);
+      if (!target) throw new Refusal('not-found', 'There is no such person.');
+      if (!target.active) return;
+      store.transaction(() => {
+        store.people.setActive(personId, false, now());
+        sessions.endAllFor(personId, 'deactivated');
+      });
+    },
+
+    reactivate(actor: User, personId: number): void {
+      requireAdmin(actor);
+      const target = store.people.byId(personId);
+      if (!target) throw new Refusal('not-found', 'There is no such person.');
+      store.people.setActive(personId, true, now());
+    },
+
+    list(actor: User): PeopleList {
+      requireAdmin(actor);
+      return { people: store.people.list(now()), invitations: store.oneTimeLinks.open('invite', now()).map(toInvitation) };
+    },
+  };
+}
+
+export type PeopleService = ReturnType<typeof createPeopleService>;

@@ -1,0 +1,91 @@
+import type { User } from '../../../shared/contract/domain';
+import type { Store } from '../store/store';
+import { hashSecretToken, newSecretToken, newSessionId } from './secretTokens';
+
+/**
+ * How long a session lasts: it ends after `idleMs` without a call from its console, and after
+ * `absoluteMs` whatever happens (a shift, then sign in again). `touchEveryMs` bounds how often a
+ * busy console's activity is written down.
+ */
+export interface SessionRules {
+  idleMs: number;
+  absoluteMs: number;
+  touchEveryMs: number;
+}
+
+export const DEFAULT_SESSION_RULES: SessionRules = { idleMs: 8 * 3_600_000, absoluteMs: 24 * 3_600_000, touchEveryMs: 60_000 };
+
+/** A session that is still good, and who it belongs to. */
+export interface LiveSession {
+  sessionId: string;
+  person: User;
+  /** When it ends unless used (idle) or at the latest (absolute), whichever is sooner. */
+  expiresAt: number;
+  /** When it ends at the latest. */
+  endsAt: number;
+}
+
+export type SessionEndReason = 'signed-out' | 'deactivated' | 'expired';
+
+export function createSignInSessions(store: Store, now: () => number, rules: SessionRules = DEFAULT_SESSION_RULES) {
+  const listeners = new Set<(sessionIds: string[], reason: SessionEndReason) => void>();
+  const ended = (ids: string[], reason: SessionEndReason) => {
+    if (ids.length === 0) return;
+    for (const listener of listeners) listener(ids, reason);
+  };
+
+  function live(row: ReturnType<Store['signInSessions']['byId']>, touch = true): LiveSession | null {
+    if (!row || row.endedAt !== null) return null;
+    const at = now();
+    const expiresAt = Math.min(row.expiresAt, row.lastSeenAt + rules.idleMs);
+    if (at >= expiresAt) return null;
+    const account = store.people.byId(row.userId);
+    if (!account || !account.active || account.passwordHash === null) return null;
+    if (touch && at - row.lastSeenAt >= rules.touchEveryMs) store.signInSessions.touch(row.id, at);
+    return { sessionId: row.id, person: account.user, expiresAt: Math.min(row.expiresAt, Math.max(row.lastSeenAt, at) + rules.idleMs), endsAt: row.expiresAt };
+  }
+
+  return {
+    rules,
+    /** Starts a session for a person who has just proved who they are; the token is returned once and only its hash is kept. */
+    start(person: User, meta: { address: string | null; userAgent: string | null }): { token: string; session: LiveSession } {
+      const token = newSecretToken();
+      const at = now();
+      const sessionId = newSessionId();
+      const endsAt = at + rules.absoluteMs;
+      store.signInSessions.create({ id: sessionId, userId: person.id, tokenHash: hashSecretToken(token), now: at, expiresAt: endsAt, address: meta.address, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+      return { token, session: { sessionId, person, expiresAt: Math.min(endsAt, at + rules.idleMs), endsAt } };
+    },
+    /** The session a token opens, counting this as activity; null when it has ended, expired or its person was deactivated. */
+    byToken(token: string): LiveSession | null {
+      if (token.length > 200) return null;
+      return live(store.signInSessions.byTokenHash(hashSecretToken(token)));
+    },
+    /** The same, by a session's id (a console's connection holds the id, not the token). */
+    byId(sessionId: string): LiveSession | null {
+      return live(store.signInSessions.byId(sessionId));
+    },
+    /** Whether a session is still good, without counting the question as its console's activity (a heartbeat's look). */
+    isLive(sessionId: string): boolean {
+      return live(store.signInSessions.byId(sessionId), false) !== null;
+    },
+    end(sessionId: string, reason: SessionEndReason): void {
+      if (store.signInSessions.end(sessionId, reason, now())) ended([sessionId], reason);
+    },
+    /** Ends every session of a person at once (their consoles are signed out). */
+    endAllFor(userId: number, reason: SessionEndReason): void {
+      ended(store.signInSessions.endAllFor(userId, reason, now()), reason);
+    },
+    /** Called with the ids of sessions as they are ended (sign-out, deactivation), so their connections can be closed. */
+    onEnded(listener: (sessionIds: string[], reason: SessionEndReason) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    /** Forgets sessions over for more than a day (kept that long to say why one ended). */
+    sweep(): number {
+      return store.signInSessions.forgetEndedBefore(now() - 24 * 3_600_000);
+    },
+  };
+}
+
+export type SignInSessions = ReturnType<typeof createSignInSessions>;
