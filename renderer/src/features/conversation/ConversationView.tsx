@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { useMay } from '../../app/useMay';
@@ -20,9 +20,8 @@ import classes from './ConversationView.module.css';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 import { TagEditor } from '../triage/TagEditor';
 import { ResponseTarget } from '../triage/ResponseTarget';
-
-// the chart library is large: it loads the first time a conversation with a track is opened
-const EmotionTrack = lazy(() => import('../analysis/EmotionTrack').then((module) => ({ default: module.EmotionTrack })));
+import { EmotionTrack } from '../analysis/EmotionTrack';
+import { conversationQuery } from './conversationQuery';
 
 interface Props {
   conversationId: number;
@@ -39,10 +38,7 @@ interface Props {
 /** The full thread of one conversation, laid out for its channel. */
 export function ConversationView({ conversationId, focusMessageId, commandsEnabled = true, headerActions, onShowNewest }: Props) {
   const client = useClient();
-  const detail = useQuery({
-    queryKey: queryKeys.conversation(conversationId, focusMessageId),
-    queryFn: () => client.call('conversations.get', focusMessageId === null ? { id: conversationId } : { id: conversationId, aroundMessageId: focusMessageId }),
-  });
+  const detail = useQuery(conversationQuery(client, conversationId, focusMessageId));
   // the chart of the customer's feeling comes second: the thread is on screen first
   const track = useQuery({
     queryKey: queryKeys.track(conversationId),
@@ -156,10 +152,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
       </header>
       <div className={classes.track}>
         <PaneBoundary what="The emotion track" compact resetKeys={[track.data]}>
-          <Suspense fallback={null}>
-            {/* room is kept while the track is read, so the thread does not jump when it arrives */}
-            {track.data ? <EmotionTrack track={track.data} /> : track.isPending && <div className={classes.trackPlaceholder} aria-hidden />}
-          </Suspense>
+          {/* room is kept while the track is read, so the thread does not jump when it arrives */}
+          {track.data ? <EmotionTrack track={track.data} /> : track.isPending && <div className={classes.trackPlaceholder} aria-hidden />}
         </PaneBoundary>
       </div>
       <PaneBoundary what="The messages" resetKeys={[thread.messages]}>
