@@ -8,6 +8,8 @@ import { queryKeys } from '../app/queryKeys';
 import { coachPromptsKey } from '../features/coach/useCoachPrompts';
 import { connectionKeys } from '../features/customer/connectionLook';
 import { tagsKey } from '../features/triage/useTriage';
+import { liveKeys } from '../features/live/liveKeys';
+import type { ResumeOutcome } from '../../../shared/contract/live';
 import type { KinshipClient } from './client';
 import { useClient } from './ClientContext';
 
@@ -109,6 +111,22 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
   };
 }
 
+/**
+ * After the connection opened again: the missed events were delivered (resumed) — only what is
+ * never replayed (presence, who is viewing) is read afresh — or they cannot be told (a gap: the
+ * host restarted, or the console was away too long), and everything shown is read again.
+ */
+export function afterReconnect(queryClient: QueryClient, outcome: ResumeOutcome): void {
+  if (outcome.state === 'gap') {
+    void queryClient.invalidateQueries();
+    return;
+  }
+  if (outcome.state === 'resumed') {
+    void queryClient.invalidateQueries({ queryKey: liveKeys.presence });
+    void queryClient.invalidateQueries({ queryKey: liveKeys.activity });
+  }
+}
+
 /** Subscribes the handlers to the client's events; returns the unsubscribe. */
 export function startLiveUpdates(client: KinshipClient, queryClient: QueryClient): () => void {
   const { handlers, stop } = liveUpdateHandlers(queryClient);
@@ -117,6 +135,7 @@ export function startLiveUpdates(client: KinshipClient, queryClient: QueryClient
     return handler ? client.on(name, handler) : () => undefined;
   };
   const offs = (Object.keys(handlers) as EventName[]).map((name) => subscribe(name));
+  offs.push(client.onResume((outcome) => afterReconnect(queryClient, outcome)));
   return () => {
     for (const off of offs) off();
     stop();
