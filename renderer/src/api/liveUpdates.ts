@@ -9,6 +9,8 @@ import { coachPromptsKey } from '../features/coach/useCoachPrompts';
 import { connectionKeys } from '../features/customer/connectionLook';
 import { tagsKey } from '../features/triage/useTriage';
 import { liveKeys } from '../features/live/liveKeys';
+import { withActivity, withPresence } from '../features/live/useLive';
+import type { ConversationActivity, Presence } from '../../../shared/contract/live';
 import type { ResumeOutcome } from '../../../shared/contract/live';
 import type { KinshipClient } from './client';
 import { useClient } from './ClientContext';
@@ -100,6 +102,9 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
           : data,
       );
     },
+    // someone came online, went away or offline; someone else began or stopped viewing or typing: shown at once
+    'presence.changed': (presence) => queryClient.setQueryData<Presence[]>(liveKeys.presence, (list) => withPresence(list, presence)),
+    'activity.changed': (activity) => queryClient.setQueryData<ConversationActivity[]>(liveKeys.activity, (list) => withActivity(list, activity)),
     // the workspace changed in bulk (the demo loaded): everything is read again
     'workspace.changed': () => void queryClient.invalidateQueries(),
   };
