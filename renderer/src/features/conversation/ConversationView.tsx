@@ -18,6 +18,8 @@ import classes from './ConversationView.module.css';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 import { TagEditor } from '../triage/TagEditor';
 import { ResponseTarget } from '../triage/ResponseTarget';
+import { ConversationActivity } from '../live/ActivityMarks';
+import { useReportViewing } from '../live/useLive';
 
 // the chart library is large: it loads the first time a conversation with a track is opened
 const EmotionTrack = lazy(() => import('../analysis/EmotionTrack').then((module) => ({ default: module.EmotionTrack })));
@@ -77,6 +79,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
   useCommand('conversation.assignToMe', () => assignToMe.mutate(), loadedOk);
+  // the others see who is here ("Hannah is viewing"): the focused view of two beside each other
+  useReportViewing(conversationId, commandsEnabled);
 
 
   if (detail.isPending) {
@@ -110,6 +114,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
               <bdi>{customer.displayName}</bdi> · {customer.identities.map((identity) => identity.value).join(' · ')}
             </Text>
             <TagEditor conversationId={conversation.id} tags={conversation.tags} commandsEnabled={loadedOk} />
+            <ConversationActivity conversationId={conversation.id} />
           </Stack>
           <Group gap="xs" wrap="wrap">
             <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>

@@ -11,6 +11,7 @@ import { ResponseTarget } from '../triage/ResponseTarget';
 import { TagChips } from '../triage/TagChips';
 import { snoozedUntilText } from '../triage/snoozePresets';
 import { MARKS } from './queueMarks';
+import { RowActivity } from '../live/ActivityMarks';
 
 interface Props {
   conversation: ConversationSummary;
@@ -67,6 +68,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
             {conversation.subject ?? channel.label}
           </Text>
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            <RowActivity conversationId={conversation.id} />
             {followUpOverdue && (
               <span role="img" aria-label="Follow-up overdue" title="Follow-up overdue" data-testid="follow-up-overdue" style={{ display: 'inline-flex' }}>
                 <IconAlarm size={14} color="var(--mantine-color-red-8)" aria-hidden />
