@@ -33,6 +33,12 @@ export interface WebSocketTransportOptions {
   reconnectDelay?: (attempt: number) => number;
   /** The WebSocket to use (the browser's by default). */
   WebSocket?: typeof WebSocket;
+  /**
+   * A team server: whether the session is still live, asked when an attempt to reconnect fails (a
+   * refused upgrade looks like a network error to a page). False signs the console out rather than
+   * trying for ever; a failed check (the server unreachable) counts as live.
+   */
+  sessionLive?: () => Promise<boolean>;
 }
 
 /**
@@ -177,10 +183,15 @@ export function createWebSocketTransport(
           if (!frame.result.ok && frame.result.error.code === 'unauthenticated') signOut();
         }
       });
-      ws.addEventListener('close', (event) => {
+      let wasOpen = false;
+      let ended = false;
+      ws.addEventListener('open', () => (wasOpen = true));
+      const end = (code: number | null) => {
+        if (ended) return;
+        ended = true;
         if (socket === ws) socket = null;
         opened = null;
-        if (event.code === SIGNED_OUT_CLOSE_CODE) {
+        if (code === SIGNED_OUT_CLOSE_CODE) {
           for (const [, call] of pending) call.resolve({ ok: false, error: { code: 'unauthenticated', message: 'You are signed out: sign in again.' } });
           pending.clear();
           signOut();
@@ -189,7 +200,20 @@ export function createWebSocketTransport(
         }
         failAll('The connection to Kinship was lost. It reconnects by itself.');
         reject(new Error('closed'));
+        // never opened: the network, or a session that ended meanwhile (the server refused it)
+        if (!wasOpen && options.sessionLive) {
+          void options.sessionLive().then(
+            (live) => (live ? scheduleRetry() : signOut()),
+            () => scheduleRetry(),
+          );
+          return;
+        }
         scheduleRetry();
+      };
+      ws.addEventListener('close', (event) => end(event.code));
+      // a refused handshake: browsers then close too, but not every WebSocket does
+      ws.addEventListener('error', () => {
+        if (!wasOpen) end(null);
       });
     });
     opened.catch(() => undefined);

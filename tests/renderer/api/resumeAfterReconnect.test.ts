@@ -158,3 +158,26 @@ describe('a console that reconnects resumes from its cursor', () => {
     await vi.waitFor(() => expect(console.seen).toEqual(['before', 'after']));
   });
 });
+
+describe('a team server console whose session ended while it was away', () => {
+  it('is signed out when its reconnect is refused and the server says the session is over, instead of trying for ever', async () => {
+    // the first connection is let in; every later one is refused (401), as a server refuses an ended session
+    let accepted = 0;
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1', verifyClient: (_info, done) => done(accepted++ === 0, 401) });
+    servers.push(wss);
+    await new Promise((ready) => wss.once('listening', ready));
+    wss.on('connection', (socket) => socket.send(JSON.stringify({ type: 'hello', epoch: 'run', seq: 0, resume: { state: 'fresh' } })));
+    let signedOut = 0;
+    let asked = 0;
+    const transport = createWebSocketTransport(null, `http://127.0.0.1:${(wss.address() as AddressInfo).port}`, () => signedOut++, {
+      reconnectDelay: () => 0,
+      sessionLive: async () => (asked++, false),
+    });
+    transports.push(transport);
+    transport.onEvent(() => undefined);
+    await vi.waitFor(() => expect(wss.clients.size).toBe(1));
+    for (const client of wss.clients) client.terminate();
+    await vi.waitFor(() => expect(signedOut).toBe(1));
+    expect(asked).toBe(1);
+  });
+});
