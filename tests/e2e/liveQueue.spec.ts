@@ -1,30 +1,13 @@
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
-import { startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
+import { look, teamServerForFile } from './teamServerFixture';
 
 const ADA = { name: 'Ada Admin', email: 'ada@kinship.test', password: 'purple kettle on the stairs' };
 const HANNAH = { name: 'Hannah Brandt', email: 'hannah@kinship.test', password: 'seven green bottles hanging' };
 
 // two people in two browsers over a team server with the demo loaded: minutes on a loaded 2-core machine
-test.describe.configure({ timeout: 420_000 });
+test.describe.configure({ timeout: 900_000 });
 
-let server: TeamServer;
-test.beforeAll(async () => {
-  server = await startTeamServer();
-});
-test.afterAll(async () => {
-  await stopTeamServer(server);
-});
-
-async function look(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1440, 900],
-    [1280, 720],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`), fullPage: false });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const teamServer = teamServerForFile();
 
 /** The inbox on every conversation, newest first: both people see the same list. */
 async function showAll(page: Page): Promise<void> {
@@ -63,6 +46,7 @@ async function cuttable(page: Page) {
 }
 
 test('two people on one queue: viewing and typing show, go when they stop, survive a dropped connection, and go after the grace period', async ({ browser }) => {
+  const server = teamServer();
   // Ada, the first admin, loads the demo and invites Hannah
   const adaContext = await browser.newContext();
   const ada = await adaContext.newPage();
@@ -94,6 +78,7 @@ test('two people on one queue: viewing and typing show, go when they stop, survi
   await ada.reload();
   const hannahRow = people.getByRole('row').filter({ hasText: HANNAH.email });
   await expect(hannahRow.getByRole('img', { name: `${HANNAH.name} is online` })).toBeVisible();
+  await hannahRow.scrollIntoViewIfNeeded();
   await look(ada, 'presence-people');
 
   await showAll(ada);
