@@ -136,7 +136,7 @@ test('two people on one queue: viewing and typing show, go when they stop, survi
   const note = hannah.getByRole('textbox', { name: 'Internal note (only your team sees it)' });
   await note.fill('Courier confirmed the parcel left the depot this morning.');
   await note.press('Control+Enter');
-  await expect(hannah.getByText('Courier confirmed the parcel left the depot this morning.')).toHaveCount(1);
+  await expect(hannah.getByRole('article', { name: `Conversation with ${customer}` }).getByText('Courier confirmed the parcel left the depot this morning.')).toHaveCount(1);
   adaLine.restore();
   // the browser says it is online again: the console tries at once
   await ada.evaluate(() => window.dispatchEvent(new Event('online')));

@@ -2,6 +2,7 @@ import { Group, Text } from '@mantine/core';
 import { IconEye, IconPencil } from '@tabler/icons-react';
 import { activitySentences } from './activityWords';
 import { useActivity } from './useLive';
+import type { ConversationActivity as ConversationActivityEntry } from '../../../../shared/contract/live';
 
 /** "Hannah is viewing" / "Hannah is typing a reply…" in a conversation's header: other people only. */
 export function ConversationActivity({ conversationId }: { conversationId: number }) {
@@ -27,8 +28,7 @@ export function ConversationActivity({ conversationId }: { conversationId: numbe
 }
 
 /** The same on a queue row, short: an eye (viewing) or a pencil (typing), with the names in its label. */
-export function RowActivity({ conversationId }: { conversationId: number }) {
-  const people = useActivity().get(conversationId) ?? [];
+export function RowActivity({ people }: { people: ConversationActivityEntry[] }) {
   if (people.length === 0) return null;
   const sentences = activitySentences(people);
   const typing = sentences.some((one) => one.kind !== 'viewing');
