@@ -12,6 +12,7 @@ import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type Cus
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
 import type { Assignee } from './assignment';
+import { activityReportSchema, CONSOLE_ATTENTION, type ConversationActivity, type Presence } from './live';
 import { inboxPlaceSchema, inboxViewSchema, savedViewNameSchema, type InboxPlace, type SavedView } from './views';
 import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, SearchHit, User, WorkspaceStatus } from './domain';
 
@@ -146,6 +147,14 @@ export const methodInputs = {
    * may do), or stop (null). It never changes who acts: calls stay the desk owner's own.
    */
   'session.viewAs': z.object({ userId: id.nullable() }).strict(),
+  /** Who is online, away or offline now (the people of the workspace who have been seen since the host started). */
+  'presence.list': z.object({}).strict(),
+  /** This console's person is at it (input lately, the window shown) or not: their presence follows. */
+  'presence.report': z.object({ attention: z.enum(CONSOLE_ATTENTION) }).strict(),
+  /** What this console shows and types: the conversation open in it (or none), and whether a reply or a note is being typed there. */
+  'activity.report': activityReportSchema,
+  /** Who else is viewing or typing in conversations now. */
+  'activity.list': z.object({}).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
   /**
    * 'inserted': the agent put the prompt into the reply draft (its outcome is settled by the reply
@@ -292,6 +301,10 @@ export interface MethodOutputs {
   'analysis.downloadModel': AnalysisStatus;
   'analysis.readDraft': MessageReading;
   'session.viewAs': WorkspaceStatus;
+  'presence.list': Presence[];
+  'presence.report': Presence;
+  'activity.report': { reported: true };
+  'activity.list': ConversationActivity[];
   'coach.prompts': CoachPromptView[];
   'coach.recordOutcome': CoachPromptView;
   'coach.checkDraft': DraftFinding[];

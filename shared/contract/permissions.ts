@@ -51,6 +51,11 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'analysis.downloadModel': LEADING,
   'analysis.readDraft': ANSWERING,
   'session.viewAs': EVERYONE,
+  // the live queue: who is here, and who is in a conversation (typing is refused to those who may not write there)
+  'presence.list': EVERYONE,
+  'presence.report': EVERYONE,
+  'activity.report': EVERYONE,
+  'activity.list': EVERYONE,
   'coach.prompts': EVERYONE,
   'coach.recordOutcome': ANSWERING,
   'coach.checkDraft': ANSWERING,
@@ -106,7 +111,13 @@ export const EVENT_READERS: Record<EventName, MethodName> = {
   'draft.changed': 'drafts.save',
   'workspace.changed': 'workspace.status',
   'workspace.background': 'workspace.background',
+  'presence.changed': 'presence.list',
+  // and someone typing a note only to those who may read notes (NOTE_READER)
+  'activity.changed': 'activity.list',
 };
+
+/** Notes are read by whoever may read the conversation they are in: "…is typing a note" goes to them only. */
+export const NOTE_READER: MethodName = 'conversations.get';
 
 /** What a role is called on screen. */
 export const ROLE_LABELS: Record<Role, string> = { agent: 'agent', supervisor: 'supervisor', executive: 'executive', admin: 'admin' };

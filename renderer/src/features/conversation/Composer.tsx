@@ -21,6 +21,7 @@ import { PaneBoundary } from '../../lib/PaneBoundary';
 import { composerWords } from './composerWords';
 import { lengthState, MessageLength } from './MessageLength';
 import { SendButton } from './SendButton';
+import { useReportTyping } from '../live/useReportTyping';
 
 interface Props {
   conversationId: number;
@@ -66,6 +67,8 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
   const [kind, setKind] = useState<DraftKind>(lastKind ?? 'reply');
   const [texts, setTexts] = useState<Texts>(() => ({ reply: savedDrafts.reply?.body ?? '', note: savedDrafts.note?.body ?? '' }));
   const text = texts[kind];
+  // "…is typing a reply" for the others: a hint, throttled
+  useReportTyping(conversationId, kind, text);
   const setText = useCallback((next: (current: string) => string, of: DraftKind) => setTexts((current) => ({ ...current, [of]: next(current[of]) })), []);
   const [toSave] = useDebouncedValue(texts, SAVE_AFTER_MS);
   const lastSaved = useRef<Texts>({ reply: savedDrafts.reply?.body ?? '', note: savedDrafts.note?.body ?? '' });

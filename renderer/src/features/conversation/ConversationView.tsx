@@ -22,6 +22,8 @@ import { TagEditor } from '../triage/TagEditor';
 import { ResponseTarget } from '../triage/ResponseTarget';
 import { EmotionTrack } from '../analysis/EmotionTrack';
 import { conversationQuery } from './conversationQuery';
+import { ConversationActivity } from '../live/ActivityMarks';
+import { useReportViewing } from '../live/useLive';
 
 interface Props {
   conversationId: number;
@@ -88,6 +90,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
   useCommand('conversation.assignToMe', () => take.mutate(), loadedOk && mayAnswer);
+  // the others see who is here ("Hannah is viewing"): the focused view of two beside each other
+  useReportViewing(conversationId, commandsEnabled);
 
 
   if (detail.isPending) {
@@ -121,6 +125,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
               <bdi>{customer.displayName}</bdi> · {customer.identities.map((identity) => identity.value).join(' · ')}
             </Text>
             <TagEditor conversationId={conversation.id} tags={conversation.tags} commandsEnabled={loadedOk} />
+            <ConversationActivity conversationId={conversation.id} />
           </Stack>
           <Group gap="xs" wrap="wrap">
             <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
