@@ -14,7 +14,7 @@ import tseslint from 'typescript-eslint';
  */
 
 /** The features of electron/services. store and events are the infrastructure everyone stands on. */
-const FEATURES = ['analysis', 'api', 'coach', 'connection', 'conversations', 'demo', 'followups', 'ingestion', 'triage', 'people'];
+const FEATURES = ['analysis', 'api', 'coach', 'connection', 'conversations', 'demo', 'followups', 'ingestion', 'triage', 'people', 'live'];
 
 /** Pairs that must not depend on each other at all, even through the public surface. */
 const FORBIDDEN = {
@@ -29,6 +29,8 @@ const FORBIDDEN = {
   api: [],
   // who signs in stands on nothing of the console's work: the web host binds it to the api's callers
   people: ['analysis', 'coach', 'connection', 'api', 'demo', 'ingestion', 'conversations', 'followups', 'triage'],
+  // the live queue (the events consoles follow, presence, who is viewing) stands on the bus alone
+  live: ['analysis', 'coach', 'connection', 'api', 'demo', 'ingestion', 'conversations', 'followups', 'triage', 'people'],
 };
 
 const deepInto = (feature) => `^(\\.\\./)+${feature}/.+`;

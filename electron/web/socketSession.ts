@@ -1,6 +1,7 @@
 import type { RawData, WebSocket } from 'ws';
 import type { CallResult } from '../../shared/contract/errors';
 import type { KinshipEvent } from '../../shared/contract/events';
+import type { LiveCursor, ResumeOutcome } from '../../shared/contract/live';
 import { requestFrame, type RequestFrame, type ServerFrame } from '../../shared/contract/wire';
 import type { Caller } from '../services/api/caller';
 import type { CallScheduler } from './callScheduler';
@@ -9,7 +10,18 @@ import type { CloseReason, ConnectionStats, SocketLimits } from './socketLimits'
 /** What a connection serves: the api's one door, and the events the person behind it may see. */
 export interface SocketApi {
   call(method: unknown, input: unknown, caller: Caller): Promise<CallResult<unknown>>;
-  subscribe(caller: Caller, listener: (event: KinshipEvent) => void): () => void;
+  /**
+   * The events this caller may see, from a reconnecting console's cursor (null: from now on): where
+   * the stream is and what became of the cursor, the missed events, then live ones (`seq` null for
+   * ephemeral ones, which are never replayed).
+   */
+  follow(
+    caller: Caller,
+    cursor: LiveCursor | null,
+    listener: (event: KinshipEvent, seq: number | null) => void,
+  ): { hello: { epoch: string; seq: number; resume: ResumeOutcome }; missed: { event: KinshipEvent; seq: number }[]; stop(): void };
+  /** A console (this connection) opened: its person is present, and what it views is theirs. Returns its closing. */
+  openConsole(caller: Caller): () => void;
   /** The console went away: what the api kept for its session (a "view as") goes with it. */
   endSession(sessionId: string): void;
   /** The desk's consoles' caller (the desk's owner), each console a session of its own. */
@@ -68,8 +80,12 @@ export function serveSocket(
   limits: SocketLimits,
   onClosed: (session: SocketSession) => void,
   access: SocketAccess,
+  /** Where the console was in the stream of events when its last connection ended (null: a first connection). */
+  cursor: LiveCursor | null = null,
 ): SocketSession {
   const id = nextSessionId++;
+  // the console this connection is: presence and "viewing" / "typing" are per console
+  const consoleId = `console-${id}`;
   const queue: { frame: RequestFrame; bytes: number }[] = [];
   let queuedBytes = 0;
   let inFlight = 0;
@@ -170,7 +186,8 @@ export function serveSocket(
       const next = queue.shift()!;
       queuedBytes -= next.bytes;
       inFlight++;
-      const caller = access.caller();
+      const person = access.caller();
+      const caller = person && { ...person, consoleId };
       const answer: Promise<CallResult<unknown>> =
         caller === null
           ? Promise.resolve({ ok: false, error: { code: 'unauthenticated', message: 'You are signed out (your session ended): sign in again. Nothing was done.' } })
@@ -187,9 +204,19 @@ export function serveSocket(
   };
   scheduler.add(source);
 
-  // events are filtered for the person as they connected: a session that ends closes the connection
-  const opened = access.caller();
-  const unsubscribe = opened ? api.subscribe(opened, (event) => send({ type: 'event', event })) : () => undefined;
+  // events are filtered for the person as they connected: a session that ends closes the connection.
+  // The console is told first where the stream is and what it missed since its cursor, then live events.
+  const signedIn = access.caller();
+  const opened = signedIn && { ...signedIn, consoleId };
+  let unsubscribe = () => undefined as void;
+  let closeConsole = () => undefined as void;
+  if (opened) {
+    const following = api.follow(opened, cursor, (event, seq) => send(seq === null ? { type: 'event', event } : { type: 'event', event, seq }));
+    unsubscribe = following.stop;
+    send({ type: 'hello', ...following.hello });
+    for (const { event, seq } of following.missed) send({ type: 'event', event, seq });
+    closeConsole = api.openConsole(opened);
+  }
 
   socket.on('pong', () => (heardFrom = true));
   socket.on('message', (data) => {
@@ -231,6 +258,7 @@ export function serveSocket(
     closed = true;
     closeReason ??= 'client';
     unsubscribe();
+    closeConsole();
     if (opened && opened.sessionId !== null) api.endSession(opened.sessionId);
     queue.length = 0;
     queuedBytes = 0;

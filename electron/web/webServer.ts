@@ -6,6 +6,7 @@ import sirv from 'sirv';
 import { WebSocketServer } from 'ws';
 import { securityHeadersFor } from '../../shared/security';
 import { TOKEN_PARAM, WS_PATH } from '../../shared/contract/wire';
+import { CURSOR_PARAM, parseCursor } from '../../shared/contract/live';
 import { createCallScheduler, type Defer } from './callScheduler';
 import { checkUpgrade, isLoopbackHost } from './requestGuard';
 import { DEFAULT_SOCKET_LIMITS, type ConnectionStats, type SocketLimits } from './socketLimits';
@@ -114,14 +115,17 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
   }, limits.heartbeatMs);
   heartbeat.unref();
   server.on('upgrade', (request, socket, head) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const address = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = address.pathname;
+    // a reconnecting console says where it was in the stream (anything else there is no cursor at all)
+    const cursor = parseCursor(address.searchParams.get(CURSOR_PARAM));
     const refuse = (status: 401 | 403) => socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     if (path !== WS_PATH) return refuse(403);
     if (team) {
       if (!team.gate.allowsPeer(request.socket.remoteAddress) || !team.gate.allowsHost(request.headers.host)) return refuse(403);
       const admission = team.gate.admit(request);
       if (!admission.allowed) return refuse(admission.status);
-      sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, admission.access)));
+      sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, admission.access, cursor)));
       return;
     }
     const verdict = checkUpgrade(request, options.token, port);
@@ -129,7 +133,7 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     // the desk: the owner's console, each connection a console (and "view as") of its own
     const caller = options.api.deskCaller(`web:${randomUUID()}`);
     const access: SocketAccess = { signInSession: null, caller: () => caller };
-    sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, access)));
+    sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, access, cursor)));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -16,30 +16,40 @@ export const API_ERROR_CODES = [
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/**
+ * What a refused call ran into, for the console to say in its own words (a conflict's facts, not
+ * only its sentence): 'taken' — someone else has the conversation (who, and since when, if known).
+ */
+export type ApiErrorDetail = { kind: 'taken'; conversationId: number; holder: { id: number; name: string }; since: number | null };
+
 export interface ApiErrorShape {
   code: ApiErrorCode;
   message: string;
   /** For invalid input: which field was wrong and why. */
   issues?: { path: string; message: string }[];
+  /** For a conflict: what the call ran into (see ApiErrorDetail). */
+  detail?: ApiErrorDetail;
 }
 
 export class ApiError extends Error implements ApiErrorShape {
   readonly code: ApiErrorCode;
   readonly issues?: { path: string; message: string }[];
+  readonly detail?: ApiErrorDetail;
 
-  constructor(code: ApiErrorCode, message: string, issues?: { path: string; message: string }[]) {
+  constructor(code: ApiErrorCode, message: string, issues?: { path: string; message: string }[], detail?: ApiErrorDetail) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     if (issues) this.issues = issues;
+    if (detail) this.detail = detail;
   }
 
   toShape(): ApiErrorShape {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.detail ? { detail: this.detail } : {}) };
   }
 
   static fromShape(shape: ApiErrorShape): ApiError {
-    return new ApiError(shape.code, shape.message, shape.issues);
+    return new ApiError(shape.code, shape.message, shape.issues, shape.detail);
   }
 }
 

@@ -3,6 +3,7 @@ import { EKMAN_EMOTIONS, SENTIMENT_CLASSES } from './analysis';
 import { backgroundWorkSchema } from './background';
 import { coachPromptViewSchema } from './coach';
 import { CHANNELS, MESSAGE_AUTHORS } from './domain';
+import { conversationActivitySchema, presenceSchema } from './live';
 
 /**
  * Everything the Node side pushes to the renderer unasked. Payloads are validated before they are
@@ -51,10 +52,10 @@ export const eventPayloads = {
   'connection.changed': z.object({ customerIds: z.array(z.number().int().positive()) }),
   /** A customer's follow-ups changed (added, done, cancelled). */
   'followUps.changed': z.object({ customerId: z.number().int().positive() }),
-  /** A conversation changed without a message: its tags, or its snooze (set, or ended by the time or the customer writing). */
+  /** A conversation changed without a message: its tags, its snooze (set, or ended by the time or the customer writing), or who has it (taken, assigned). */
   'conversation.changed': z.object({
     conversationId: z.number().int().positive(),
-    reason: z.enum(['tags', 'snoozed', 'snooze-ended']),
+    reason: z.enum(['tags', 'snoozed', 'snooze-ended', 'assigned']),
   }),
   /** A tag was renamed, recoloured or deleted: every list and conversation showing it reads it again. */
   'tags.changed': z.object({ tagId: z.number().int().positive(), change: z.enum(['renamed', 'recoloured', 'deleted']) }),
@@ -64,10 +65,17 @@ export const eventPayloads = {
   'workspace.changed': z.object({ reason: z.string() }),
   /** Background work started or settled (or the backlog moved on): the same as 'workspace.background' answers. */
   'workspace.background': backgroundWorkSchema,
+  /** A person came online, went away or went offline (ephemeral: never replayed, never stored). */
+  'presence.changed': presenceSchema,
+  /** Someone began or stopped viewing a conversation or typing in it (ephemeral: never replayed, never stored). */
+  'activity.changed': conversationActivitySchema,
 } satisfies Record<string, z.ZodType>;
 
 export type EventName = keyof typeof eventPayloads;
 export type EventPayload<E extends EventName> = z.output<(typeof eventPayloads)[E]>;
 export const EVENT_NAMES = Object.keys(eventPayloads) as EventName[];
+
+/** Events that say what is so right now and are not kept: a console that reconnects asks for them afresh. */
+export const EPHEMERAL_EVENTS: ReadonlySet<EventName> = new Set<EventName>(['presence.changed', 'activity.changed']);
 
 export type KinshipEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];

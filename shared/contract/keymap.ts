@@ -19,7 +19,8 @@ export const COMMANDS = {
   'conversation.resolve': { title: 'Resolve the conversation', defaultKey: 'e' },
   'conversation.snooze': { title: 'Snooze the conversation', defaultKey: 's' },
   'conversation.pending': { title: 'Mark the conversation pending', defaultKey: 'p' },
-  'conversation.assignToMe': { title: 'Assign the conversation to me', defaultKey: 'a' },
+  // its id is kept from when it was called "assign to me", so keys people bound to it stay theirs
+  'conversation.assignToMe': { title: 'Take the conversation', defaultKey: 'a' },
   'conversation.keepBeside': { title: 'Keep this conversation open beside the next one', defaultKey: 'b' },
   'conversation.closeBeside': { title: 'Close the conversation kept beside', defaultKey: 'Shift+B' },
   'conversation.popOut': { title: 'Open the conversation in its own window', defaultKey: 'Shift+O' },

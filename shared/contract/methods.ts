@@ -11,6 +11,8 @@ import { playbookSchema, type CoachPromptView, type CoachSuggestion, type DraftF
 import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type CustomerConnectionRow } from './connection';
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
+import type { Assignee } from './assignment';
+import { activityReportSchema, CONSOLE_ATTENTION, type ConversationActivity, type Presence } from './live';
 import { inboxPlaceSchema, inboxViewSchema, savedViewNameSchema, type InboxPlace, type SavedView } from './views';
 import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, SearchHit, User, WorkspaceStatus } from './domain';
 
@@ -126,6 +128,13 @@ export const methodInputs = {
     })
     .strict(),
   'conversations.assign': z.object({ clientId: clientId.optional(), id, assignee: z.union([z.literal('me'), id]).nullable() }).strict(),
+  /**
+   * Takes an unassigned conversation for the caller, atomically: of two people taking it at once one
+   * gets it; the other is refused with a 'conflict' whose detail says who has it and since when.
+   */
+  'conversations.take': z.object({ clientId: clientId.optional(), id }).strict(),
+  /** The people a conversation may be assigned to (those who answer customers), with how many open conversations each has. */
+  'conversations.assignees': z.object({}).strict(),
   'analysis.status': z.object({}).strict(),
   'analysis.setModelsFolder': z
     .object({ path: z.string().trim().min(1, 'Give the folder that holds the models').max(4096).nullable() })
@@ -138,6 +147,14 @@ export const methodInputs = {
    * may do), or stop (null). It never changes who acts: calls stay the desk owner's own.
    */
   'session.viewAs': z.object({ userId: id.nullable() }).strict(),
+  /** Who is online, away or offline now (the people of the workspace who have been seen since the host started). */
+  'presence.list': z.object({}).strict(),
+  /** This console's person is at it (input lately, the window shown) or not: their presence follows. */
+  'presence.report': z.object({ attention: z.enum(CONSOLE_ATTENTION) }).strict(),
+  /** What this console shows and types: the conversation open in it (or none), and whether a reply or a note is being typed there. */
+  'activity.report': activityReportSchema,
+  /** Who else is viewing or typing in conversations now. */
+  'activity.list': z.object({}).strict(),
   'coach.prompts': z.object({ conversationId: id }).strict(),
   /**
    * 'inserted': the agent put the prompt into the reply draft (its outcome is settled by the reply
@@ -218,6 +235,7 @@ export const RETRYABLE_METHODS = [
   'conversations.markRead',
   'conversations.setPriority',
   'conversations.assign',
+  'conversations.take',
   'calls.start',
   'calls.note',
   'calls.end',
@@ -275,12 +293,18 @@ export interface MethodOutputs {
   'keymap.get': Keymap;
   'keymap.set': Keymap;
   'conversations.assign': ConversationSummary;
+  'conversations.take': ConversationSummary;
+  'conversations.assignees': Assignee[];
   'analysis.status': AnalysisStatus;
   'analysis.setModelsFolder': AnalysisStatus;
   'analysis.setHubAllowed': AnalysisStatus;
   'analysis.downloadModel': AnalysisStatus;
   'analysis.readDraft': MessageReading;
   'session.viewAs': WorkspaceStatus;
+  'presence.list': Presence[];
+  'presence.report': Presence;
+  'activity.report': { reported: true };
+  'activity.list': ConversationActivity[];
   'coach.prompts': CoachPromptView[];
   'coach.recordOutcome': CoachPromptView;
   'coach.checkDraft': DraftFinding[];

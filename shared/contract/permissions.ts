@@ -28,7 +28,10 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   // one's own "I have read it": writes nothing a customer or colleague sees
   'conversations.markRead': EVERYONE,
   'conversations.setPriority': ANSWERING,
+  // a conversation that is nobody's or one's own; someone else's only by REASSIGN_ROLES below
   'conversations.assign': ANSWERING,
+  'conversations.take': ANSWERING,
+  'conversations.assignees': EVERYONE,
   'calls.start': ANSWERING,
   'calls.note': ANSWERING,
   'calls.end': ANSWERING,
@@ -48,6 +51,11 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'analysis.downloadModel': LEADING,
   'analysis.readDraft': ANSWERING,
   'session.viewAs': EVERYONE,
+  // the live queue: who is here, and who is in a conversation (typing is refused to those who may not write there)
+  'presence.list': EVERYONE,
+  'presence.report': EVERYONE,
+  'activity.report': EVERYONE,
+  'activity.list': EVERYONE,
   'coach.prompts': EVERYONE,
   'coach.recordOutcome': ANSWERING,
   'coach.checkDraft': ANSWERING,
@@ -74,6 +82,12 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'views.delete': EVERYONE,
 };
 
+/**
+ * Beyond the methods: who may take a conversation away from the colleague who has it
+ * (`conversations.assign` over someone else's). Others assign only what is nobody's or their own.
+ */
+export const REASSIGN_ROLES: readonly Role[] = LEADING;
+
 /** Whether a person in this role may call the method. */
 export function roleMayCall(role: Role, method: MethodName): boolean {
   return METHOD_ROLES[method].includes(role);
@@ -97,7 +111,13 @@ export const EVENT_READERS: Record<EventName, MethodName> = {
   'draft.changed': 'drafts.save',
   'workspace.changed': 'workspace.status',
   'workspace.background': 'workspace.background',
+  'presence.changed': 'presence.list',
+  // and someone typing a note only to those who may read notes (NOTE_READER)
+  'activity.changed': 'activity.list',
 };
+
+/** Notes are read by whoever may read the conversation they are in: "…is typing a note" goes to them only. */
+export const NOTE_READER: MethodName = 'conversations.get';
 
 /** What a role is called on screen. */
 export const ROLE_LABELS: Record<Role, string> = { agent: 'agent', supervisor: 'supervisor', executive: 'executive', admin: 'admin' };

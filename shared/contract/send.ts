@@ -47,6 +47,13 @@ export const draftCheckDecisionSchema = z
   .strict();
 export type DraftCheckDecisionInput = z.infer<typeof draftCheckDecisionSchema>;
 
+/**
+ * "Send anyway" after a reply was held: sent over the messages the author was told had arrived, up
+ * to and including this one (a message newer still holds the reply again). Recorded in the session log.
+ */
+export const collisionOverrideSchema = z.object({ upToMessageId: z.number().int().positive() }).strict();
+export type CollisionOverride = z.infer<typeof collisionOverrideSchema>;
+
 /** The message-level fields of `conversations.send` (the request id and conversation are added in methods.ts). */
 export const sendFields = {
   kind: z.enum(DRAFT_KINDS),
@@ -59,7 +66,28 @@ export const sendFields = {
   draftCheck: draftCheckDecisionSchema.optional(),
   /** A status to set once the message is stored ("Send and resolve"). */
   thenStatus: z.enum(STATUSES_AFTER_SEND).optional(),
+  /**
+   * The newest message of the thread the author had seen when they wrote (null: they saw none). A
+   * reply is held, nothing stored, if the customer or a colleague has written since (see SendResult
+   * 'held'); a note never is. Without it the reply is not compared (callers that show no thread).
+   */
+  seenMessageId: z.number().int().positive().nullable().optional(),
+  /** Present when the author chose "Send anyway" at a hold: see collisionOverrideSchema. */
+  collisionOverride: collisionOverrideSchema.optional(),
 };
+
+/** A message that arrived after the newest one the author had seen: who wrote it, when, and how it begins. */
+export interface ArrivedMessage {
+  messageId: number;
+  /** The customer, a colleague's reply, or a colleague's internal note. */
+  author: 'customer' | 'agent' | 'note';
+  authorName: string | null;
+  sentAt: number;
+  preview: string;
+}
+
+/** How many of the messages that arrived a hold names (the rest are counted). */
+export const HELD_SHOWN = 3;
 
 /** What became of a coach prompt with the reply that went: used word for word, edited, or not used. */
 export interface SettledPrompt {
@@ -70,6 +98,12 @@ export interface SettledPrompt {
 }
 
 export type SendResult =
+  /**
+   * Nothing was sent or stored: the customer or a colleague wrote after the newest message the
+   * author had seen. The newest HELD_SHOWN of what arrived, oldest first, and how many earlier ones there are besides.
+   * Checked before the draft check, and again as the reply is stored.
+   */
+  | { outcome: 'held'; arrived: ArrivedMessage[]; more: number }
   /** Nothing was sent: the draft check has something to say about this reply first. */
   | { outcome: 'check'; findings: DraftFinding[] }
   | {

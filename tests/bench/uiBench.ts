@@ -51,6 +51,8 @@ import { watchCpu, type CpuUse } from './ui/cpuUse';
 
 const TARGETS = { openLongMs: 300, searchP95Ms: 100, scrollTaskMs: 100 };
 const DEBOUNCE_MS = 200;
+/** The queue's view with every status, newest first, as its address says it. */
+const EVERYTHING_NEWEST_FIRST = '#/inbox?status=all&sort=recent';
 const WEB_HOST = fileURLToPath(new URL('../../out/main/webHost.js', import.meta.url));
 const SHARED_MODELS = fileURLToPath(new URL('../../../shared/models/', import.meta.url));
 
@@ -138,6 +140,9 @@ async function openConsole(context: BrowserContext, host: RunningHost, bundles: 
   await page.goto(host.host.url, { timeout: 120_000 });
   await page.getByTestId('conversation-row').first().waitFor({ state: 'visible', timeout: 120_000 });
   const usableMs = performance.now() - host.spawnedAt;
+  // the known conversations are the newest of every status: the queue is shown that way (kept across reloads)
+  await page.evaluate(`window.location.hash = ${JSON.stringify(EVERYTHING_NEWEST_FIRST)}`);
+  await page.getByRole('textbox', { name: 'Sort' }).and(page.locator('[value="Newest first"]')).waitFor({ timeout: 120_000 });
   bundles.add((await page.evaluate(BUNDLE)) as string);
   const cdp = await context.newCDPSession(page);
   await enableMetrics(cdp);
@@ -182,6 +187,8 @@ async function profiled<T>(
 }
 
 async function reload(page: Page, bundles: Set<string>): Promise<void> {
+  // the address keeps the open conversation: the reload comes back to the queue alone, so the next open is a cold one
+  await page.evaluate(`history.replaceState(null, '', location.pathname + location.search + ${JSON.stringify(EVERYTHING_NEWEST_FIRST)})`);
   await page.reload({ timeout: 120_000 });
   await page.getByTestId('conversation-row').first().waitFor({ state: 'visible', timeout: 120_000 });
   bundles.add((await page.evaluate(BUNDLE)) as string);

@@ -43,13 +43,13 @@ test('Ctrl+K opens the palette, which lists the actions with their keys and runs
   const palette = page.getByRole('dialog');
   const input = page.getByRole('textbox', { name: 'Command' });
   await expect(input).toBeFocused();
-  for (const title of ['Next conversation', 'Reply', 'Resolve the conversation', 'Assign the conversation to me', 'Go to Settings', 'View as Aisha Khan (agent)']) {
+  for (const title of ['Next conversation', 'Reply', 'Resolve the conversation', 'Take the conversation', 'Go to Settings', 'View as Aisha Khan (agent)']) {
     await expect(palette.getByText(title, { exact: true })).toBeVisible();
   }
-  await input.fill('assign the conversation to me');
+  await input.fill('take the conversation');
   await page.keyboard.press('Enter');
-  // "me" is the person signed in: the desk's owner
-  await expect(page.getByRole('article')).toContainText('Hannah Cole');
+  // taken by the person signed in (the desk's owner): the header says it is theirs
+  await expect(page.getByRole('article').getByRole('button', { name: 'Yours: change who has it' })).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.locator('body').press('Control+k');
   await page.getByRole('textbox', { name: 'Command' }).fill('go to settings');

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { upgradeStatus } from '../helpers/upgradeStatus';
-import { startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
+import { look, teamServerForFile } from './teamServerFixture';
 import { startWebHost, stopWebHost } from './webHostFixture';
 
 const ADMIN = { name: 'Ada Admin', email: 'ada@kinship.test', password: 'purple kettle on the stairs' };
@@ -10,13 +10,7 @@ const AGENT = { name: 'Agnes Agent', email: 'agnes@kinship.test', password: 'sev
 // one person's whole path through a team server, in two browsers: on a loaded 2-core machine it takes minutes
 test.describe.configure({ timeout: 300_000 });
 
-let server: TeamServer;
-test.beforeAll(async () => {
-  server = await startTeamServer();
-});
-test.afterAll(async () => {
-  await stopTeamServer(server);
-});
+const teamServer = teamServerForFile();
 
 /** Waits for the console (its navigation), starting the workspace empty if it shows the welcome first. */
 async function waitForConsole(page: Page): Promise<void> {
@@ -25,17 +19,6 @@ async function waitForConsole(page: Page): Promise<void> {
   await shell.or(startEmpty).first().waitFor();
   if (await startEmpty.isVisible()) await startEmpty.click();
   await shell.waitFor();
-}
-
-async function look(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1440, 900],
-    [1280, 720],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`), fullPage: false });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 /** Serious or critical accessibility violations (axe) on the page, or inside `within` only. */
@@ -49,6 +32,7 @@ async function seriousViolations(page: Page, within?: string): Promise<string[]>
 }
 
 test('first admin from the setup link, an invited agent signs in elsewhere, is deactivated and signed out at once', async ({ browser }) => {
+  const server = teamServer();
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await admin.goto(server.setupLink);
@@ -147,6 +131,7 @@ test('first admin from the setup link, an invited agent signs in elsewhere, is d
 });
 
 test('a wrong password five times is rate-limited, with when to try again', async ({ browser }) => {
+  const server = teamServer();
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(server.url);

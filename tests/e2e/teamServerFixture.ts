@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,4 +45,31 @@ export async function stopTeamServer(server: TeamServer): Promise<void> {
     await new Promise((resolve) => server.process.once('exit', resolve));
   }
   fs.rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+/** A team server for the tests of one file: started before the first, stopped after the last. Returns the running one. */
+export function teamServerForFile(): () => TeamServer {
+  let server: TeamServer | null = null;
+  test.beforeAll(async () => {
+    server = await startTeamServer();
+  });
+  test.afterAll(async () => {
+    if (server) await stopTeamServer(server);
+  });
+  return () => {
+    if (!server) throw new Error('the team server is started before the tests');
+    return server;
+  };
+}
+
+/** Screenshots of the page as it is, at 1440×900 and at 1280×720, into the test's output folder (`<name>-<width>x<height>.png`). */
+export async function look(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1440, 900],
+    [1280, 720],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`), fullPage: false });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
 }

@@ -10,6 +10,11 @@ export interface Caller {
   /** The signed-in session (or the desk's connection) the call came through; null for the services' own work. */
   sessionId: string | null;
   /**
+   * The console (one connection) the call came through, set by a host that has one per connection
+   * (the web hosts): presence and "viewing" / "typing" are per console. Absent: not one of those.
+   */
+  consoleId?: string | null;
+  /**
    * The desk only, set by the api (never by a host): the person the console is viewed as. It narrows
    * what the console shows and permits to theirs; it never changes who acts.
    */

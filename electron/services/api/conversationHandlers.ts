@@ -5,6 +5,13 @@ import { activeCallStartIn, createCallActions } from '../conversations';
 import { createConversationActions, createSendWorkflow, type SendCoach } from '../conversations';
 import { detectPromises } from '../followups';
 import type { Handlers } from './dispatch';
+import type { EventBus } from '../events/eventBus';
+import { REASSIGN_ROLES, roleMayCall } from '../../../shared/contract/permissions';
+import type { User } from '../../../shared/contract/domain';
+import { rolesOf } from './caller';
+
+/** Whether a person answers customers (may send in a conversation): the people conversations are assigned to. */
+const mayAnswer = (user: User) => roleMayCall(user.role, 'conversations.send');
 import type { ReadyWorkspace } from './workspace';
 
 /** How many messages a conversation opened at a search hit far back shows (from 20 before the hit). */
@@ -19,6 +26,8 @@ type ConversationHandlers = Pick<
   | 'conversations.send'
   | 'conversations.setStatus'
   | 'conversations.assign'
+  | 'conversations.take'
+  | 'conversations.assignees'
   | 'conversations.markRead'
   | 'conversations.setPriority'
   | 'calls.start'
@@ -30,7 +39,7 @@ type ConversationHandlers = Pick<
 
 /** The inbox and the conversation: read them, answer them, change their status, keep drafts. */
 /** Every handler acts as its caller: drafts, reads and "me" are theirs, and what it writes is attributed to them. */
-export function createConversationHandlers(ready: () => ReadyWorkspace, now: () => number, coach: () => SendCoach): ConversationHandlers {
+export function createConversationHandlers(ready: () => ReadyWorkspace, now: () => number, coach: () => SendCoach, bus: EventBus): ConversationHandlers {
   const actions = () => {
     const { store, ingestion } = ready();
     return createConversationActions(store, ingestion, now);
@@ -90,11 +99,11 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       const page = store.messages.pageOfConversation(id, limit, { sentAt: before.sentAt, id: before.id });
       return { messages: withReadings(page.messages), olderCount: page.olderCount };
     },
-    'conversations.send': ({ conversationId, kind, body, draftCheck, thenStatus }, caller) => {
+    'conversations.send': ({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride }, caller) => {
       mustExist(conversationId);
       const { store, ingestion } = ready();
       const workflow = createSendWorkflow({ store, ingestion, coach: coach(), findPromises: detectPromises, now });
-      return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, user: caller.person });
+      return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride, user: caller.person });
     },
     'conversations.setStatus': ({ id, status }, caller) => {
       mustExist(id);
@@ -116,7 +125,27 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       mustExist(id);
       const user = assignee === 'me' ? caller.person : assignee === null ? null : ready().store.users.getById(assignee);
       if (assignee !== null && !user) throw new ApiError('not-found', `There is no user ${String(assignee)}.`);
-      return actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: caller.person });
+      if (user && ready().store.people.byId(user.id)?.active === false) throw new ApiError('invalid-input', `${user.name} has been deactivated: conversations are assigned to people of the team.`);
+      if (user && !mayAnswer(user)) throw new ApiError('invalid-input', `${user.name} does not answer customers: conversations are assigned to those who do.`);
+      // someone else's conversation is theirs to keep, unless the caller may reassign (the permission table)
+      const mayReassign = rolesOf(caller).every((role) => REASSIGN_ROLES.includes(role));
+      const assigned = actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: caller.person, mayReassign });
+      bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
+      return assigned;
+    },
+    'conversations.take': ({ id }, caller) => {
+      const taken = actions().take({ conversationId: id, user: caller.person });
+      bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
+      return ready().store.conversations.getSummary(id, caller.person.id) ?? taken;
+    },
+    'conversations.assignees': () => {
+      const { store } = ready();
+      const open = store.conversations.openCountsByAssignee();
+      // the people of the workspace who answer customers, not those deactivated
+      return store.people
+        .list(now())
+        .filter((person) => person.active && mayAnswer(person))
+        .map(({ id, name, email, role }) => ({ user: { id, name, email, role }, open: open.get(id) ?? 0 }));
     },
     'calls.start': ({ conversationId }, caller) => callStep(conversationId, (calls) => calls.start(conversationId, caller.person)),
     'calls.note': ({ conversationId, text }, caller) => callStep(conversationId, (calls) => calls.note(conversationId, text, caller.person)),

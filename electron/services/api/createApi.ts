@@ -1,6 +1,8 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { WorkspaceStatus } from '../../../shared/contract/domain';
 import type { KinshipEvent } from '../../../shared/contract/events';
+import type { LiveCursor } from '../../../shared/contract/live';
+import type { LiveListener } from '../live';
 import { DEMO_DESK_OWNER, loadDemoWorkspace, unfinishedDemo } from '../demo';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
@@ -24,6 +26,8 @@ import type { ApiContext, ReadyWorkspace } from './workspace';
 import { mayReceive } from './authorize';
 import { shownRole, type Caller } from './caller';
 import { ensureDeskOwner, nameDeskOwnerForDemo, UNNAMED_DESK_OWNER } from './deskOwner';
+import { createLiveService } from '../live';
+import { createLiveHandlers, followLive } from './liveHandlers';
 /** Set when the person chose "Start empty" on the welcome: the console then opens on the empty workspace. */
 const STARTED_EMPTY_SETTING = 'workspace.startedEmpty';
 
@@ -50,12 +54,13 @@ export function createApi(context: ApiContext) {
   /** The caller as the workspace knows them now: their role today and, on the desk, the console's "view as". */
   function resolve(caller: Caller): Caller {
     const workspace = context.workspace;
-    if (workspace.state !== 'ready') return { person: caller.person, sessionId: caller.sessionId, viewAs: null };
+    const consoleId = caller.consoleId === undefined ? {} : { consoleId: caller.consoleId };
+    if (workspace.state !== 'ready') return { person: caller.person, sessionId: caller.sessionId, ...consoleId, viewAs: null };
     const person = workspace.store.users.getById(caller.person.id);
     if (!person) throw new ApiError('forbidden', `${caller.person.name} is not a person of this workspace.`);
     const viewedId = desk && caller.sessionId !== null ? viewing.get(caller.sessionId) : undefined;
     const viewAs = viewedId !== undefined ? workspace.store.users.getById(viewedId) : null;
-    return { person, sessionId: caller.sessionId, viewAs };
+    return { person, sessionId: caller.sessionId, ...consoleId, viewAs };
   }
 
   /** The desk owner as the caller of the desk's own consoles; `sessionId` names the console (a window, a connection). */
@@ -127,6 +132,7 @@ export function createApi(context: ApiContext) {
       }
     : null;
   triage?.snoozes.start();
+  const live = createLiveService({ bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}), ...context.live });
   const coachService = () => (ready(), coach!);
   const connectionService = () => (ready(), connection!);
 
@@ -172,9 +178,10 @@ export function createApi(context: ApiContext) {
     ...createFollowUpHandlers(ready, context.bus, now),
     ...createMacroHandlers(ready, now),
     ...createTriageHandlers(() => (ready(), triage!)),
-    ...createConversationHandlers(ready, now, coachService),
+    ...createConversationHandlers(ready, now, coachService, context.bus),
     ...createViewHandlers(ready, now),
     'users.list': () => ready().store.users.list(),
+    ...createLiveHandlers(live),
     ...createAnalysisHandlers(context),
     'session.viewAs': ({ userId }, caller) => {
       if (!desk || caller.sessionId === null) {
@@ -208,6 +215,18 @@ export function createApi(context: ApiContext) {
         if (receives(caller, event)) listener(event);
       });
     },
+    /**
+     * Follows the events this caller's console may receive from a cursor (a reconnecting console's
+     * last event), the ones it missed first: see createLiveHandlers' followLive.
+     */
+    follow: (caller: Caller, cursor: LiveCursor | null, listener: LiveListener) => followLive(live.events, cursor, (event) => receives(caller, event), listener),
+    /** A console (one connection) opened: its person is online, and what it views is theirs. Returns its closing. */
+    openConsole(caller: Caller): () => void {
+      const consoleId = caller.consoleId;
+      if (!consoleId) return () => undefined;
+      live.openConsole(consoleId, caller.person);
+      return () => live.closeConsole(consoleId);
+    },
     /** A console went away: its "view as" goes with it. */
     endSession(sessionId: string): void {
       viewing.delete(sessionId);
@@ -219,6 +238,7 @@ export function createApi(context: ApiContext) {
       triage?.snoozes.close();
       background.close();
       connection?.close();
+      live.close();
     },
   };
 }

@@ -57,7 +57,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       return { ok: true, value: await handler(parsed.data, caller) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toShape() };
-      if (error instanceof Refusal) return { ok: false, error: { code: error.kind, message: error.message } };
+      if (error instanceof Refusal) return { ok: false, error: { code: error.kind, message: error.message, ...(error.detail ? { detail: error.detail } : {}) } };
       console.error(`Kinship: ${method} failed:`, error);
       const message = error instanceof Error ? error.message : String(error);
       return { ok: false, error: { code: 'internal', message: `${method} failed: ${message}` } };

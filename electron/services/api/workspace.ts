@@ -50,4 +50,6 @@ export interface ApiContext {
   now?: () => number;
   /** Timers of background work (the connection index's sweep); the event loop's by default. */
   scheduler?: Scheduler;
+  /** The live queue's timings (presence's grace period, how long "typing" lasts): tests and the team server's options set them. */
+  live?: { graceMs?: number; typingTtlMs?: number };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationStatus, DraftKind, Message, Priority, User } from '../../../shared/contract/domain';
+import type { ConversationStatus, ConversationSummary, DraftKind, Message, Priority, User } from '../../../shared/contract/domain';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
@@ -30,6 +30,14 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       ...(last ? { inReplyTo: String(last.messageId), references } : {}),
       subject: subject ? (/^re:/i.test(subject) ? subject : `Re: ${subject}`) : 'Re: your message',
     };
+  }
+
+  /** The refusal for a conversation someone else has: who, and since when (its last assignment). */
+  function takenBy(conversation: ConversationSummary): Refusal {
+    const holder = conversation.assignee;
+    if (!holder) return new Refusal('conflict', 'The conversation changed hands while this was asked: look again.');
+    const since = store.sessionEvents.lastInConversation(conversation.id, 'assignment.changed')?.at ?? null;
+    return new Refusal('conflict', `${holder.name} has this conversation.`, { kind: 'taken', conversationId: conversation.id, holder, since });
   }
 
   return {
@@ -101,19 +109,49 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       return store.conversations.getSummary(input.conversationId)!;
     },
 
-    assign(input: { conversationId: number; assigneeId: number | null; user: User | null }) {
+    /**
+     * Takes an unassigned conversation for `user`: one conditional write that lands only while
+     * nobody has it, so of two people taking it at once exactly one gets it. The other is refused
+     * with who has it and since when, and nothing of theirs is written. Taking one's own again
+     * changes nothing.
+     */
+    take(input: { conversationId: number; user: User }): ConversationSummary {
+      const { conversationId, user } = input;
+      const at = now();
+      return store.transaction(() => {
+        if (store.conversations.takeIfUnassigned(conversationId, user.id, at)) {
+          store.sessionEvents.append({ at, kind: 'assignment.changed', conversationId, messageId: null, userId: user.id, payload: { from: null, to: user.id, taken: true } });
+          return store.conversations.getSummary(conversationId, user.id)!;
+        }
+        const current = store.conversations.getSummary(conversationId, user.id);
+        if (!current) throw new Refusal('not-found', `There is no conversation ${conversationId}.`);
+        if (current.assignee?.id === user.id) return current;
+        throw takenBy(current);
+      });
+    },
+
+    /**
+     * Assigns the conversation to a person (or to nobody). Unless `mayReassign` (the permission
+     * table's REASSIGN_ROLES), only a conversation that is nobody's or the caller's own is assigned,
+     * in one conditional write: someone else's is refused with who has it.
+     */
+    assign(input: { conversationId: number; assigneeId: number | null; user: User | null; mayReassign?: boolean }) {
       const before = store.conversations.getSummary(input.conversationId);
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       store.transaction(() => {
-        store.conversations.setAssignee(input.conversationId, input.assigneeId, at);
+        const from = store.conversations.getSummary(input.conversationId)?.assignee?.id ?? null;
+        const applied = input.mayReassign !== false
+          ? store.conversations.setAssignee(input.conversationId, input.assigneeId, at)
+          : store.conversations.assignIfUnassignedOrOwn(input.conversationId, input.assigneeId, input.user?.id ?? 0, at);
+        if (!applied) throw takenBy(store.conversations.getSummary(input.conversationId)!);
         store.sessionEvents.append({
           at,
           kind: 'assignment.changed',
           conversationId: input.conversationId,
           messageId: null,
           userId: input.user?.id ?? null,
-          payload: { from: before.assignee?.id ?? null, to: input.assigneeId },
+          payload: { from, to: input.assigneeId },
         });
       });
       return store.conversations.getSummary(input.conversationId)!;

@@ -1,6 +1,7 @@
 import type { DraftFinding } from '../../../shared/contract/coach';
 import type { DraftKind, PromiseFound, User } from '../../../shared/contract/domain';
-import type { DraftCheckDecisionInput, SendResult, SettledPrompt, StatusAfterSend } from '../../../shared/contract/send';
+import { HELD_SHOWN, type ArrivedMessage, type CollisionOverride, type DraftCheckDecisionInput, type SendResult, type SettledPrompt, type StatusAfterSend } from '../../../shared/contract/send';
+import { messagePreview } from '../store/messagePreview';
 import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
 import { Refusal } from '../common/refusal';
@@ -29,8 +30,14 @@ export interface SendRequest {
   body: string;
   draftCheck?: DraftCheckDecisionInput | undefined;
   thenStatus?: StatusAfterSend | undefined;
+  /** The newest message the author had seen (null: none); undefined: not compared. */
+  seenMessageId?: number | null | undefined;
+  collisionOverride?: CollisionOverride | undefined;
   user: User | null;
 }
+
+/** How many of the messages that arrived since are read to answer a hold (its names and its count). */
+const ARRIVED_READ = 500;
 
 /** Lower-case, single spaces: whether a better sentence offered is in the text that went. */
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -55,12 +62,45 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
     }
   }
 
+  /** A message the author names as seen (or as the last one sent anyway over) must be one of this conversation's. */
+  function mustBeOfConversation(conversationId: number, messageId: number | null | undefined, what: string): void {
+    if (messageId === null || messageId === undefined) return;
+    if (store.messages.getById(messageId)?.conversationId !== conversationId) throw new Refusal('invalid-input', `${what} ${messageId} is not a message of conversation ${conversationId}.`);
+  }
+
+  /**
+   * Whether a reply collides with what others wrote after the author's newest seen message (the
+   * customer, colleagues' replies and notes): what arrived, or null to send. Messages up to the
+   * override's are the author's to send over; anything newer holds the reply again.
+   */
+  function collision(request: SendRequest): { arrived: { id: number; author: 'customer' | 'agent' | 'note'; authorName: string | null; body: string; sentAt: number }[]; held: boolean } | null {
+    if (request.kind !== 'reply' || request.seenMessageId === undefined) return null;
+    const arrived = store.messages
+      .writtenAfter(request.conversationId, request.seenMessageId ?? 0, request.user?.id ?? null, ARRIVED_READ)
+      .filter((message): message is typeof message & { author: 'customer' | 'agent' | 'note' } => message.author !== 'system');
+    if (arrived.length === 0) return null;
+    const overUpTo = request.collisionOverride?.upToMessageId ?? 0;
+    return { arrived, held: arrived.some((message) => message.id > overUpTo) };
+  }
+
+  function heldAnswer(arrived: NonNullable<ReturnType<typeof collision>>['arrived']): SendResult {
+    const shown: ArrivedMessage[] = arrived.slice(-HELD_SHOWN).map((message) => ({ messageId: message.id, author: message.author, authorName: message.authorName, sentAt: message.sentAt, preview: messagePreview(message.body) }));
+    return { outcome: 'held', arrived: shown, more: arrived.length - shown.length };
+  }
+
   return {
     send(request: SendRequest): SendResult {
       const { conversationId, kind, body, draftCheck, thenStatus, user } = request;
       const before = store.conversations.getSummary(conversationId);
       if (!before) throw new Refusal('not-found', `There is no conversation ${conversationId}.`);
       const userId = user?.id ?? null;
+      mustBeOfConversation(conversationId, request.seenMessageId, 'The message last seen,');
+      mustBeOfConversation(conversationId, request.collisionOverride?.upToMessageId, 'The message sent anyway over,');
+
+      // a reply written without having seen what the customer or a colleague wrote since is held
+      // first: the draft check's advice may not matter once the author has read it
+      const early = collision(request);
+      if (early?.held) return heldAnswer(early.arrived);
 
       // a reply is checked unless the agent has seen the check and chosen to send anyway
       const findings = kind === 'reply' ? check(conversationId, body, user) : [];
@@ -76,8 +116,25 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
         return { outcome: 'check', findings };
       }
 
-      return store.transaction(() => {
+      return store.transaction((): SendResult => {
+        // compared again with the thread as the reply is stored: nothing can arrive in between
+        const crossing = collision(request);
+        if (crossing?.held) return heldAnswer(crossing.arrived);
         const message = actions.post({ conversationId, kind, body, user });
+        if (crossing) {
+          // sent anyway over what had arrived: who overrode what, beside the reply
+          store.sessionEvents.append({
+            at: message.sentAt,
+            kind: 'collision.overridden',
+            conversationId,
+            messageId: message.id,
+            userId,
+            payload: {
+              seenMessageId: request.seenMessageId ?? null,
+              over: crossing.arrived.map((arrived) => ({ messageId: arrived.id, author: arrived.author, authorName: arrived.authorName, sentAt: arrived.sentAt })),
+            },
+          });
+        }
         if (draftCheck) {
           const sent = plain(body);
           store.sessionEvents.append({

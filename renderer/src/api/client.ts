@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { EventName, EventPayload, KinshipEvent } from '../../../shared/contract/events';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/methods';
 import type { ServicesStatus } from '../../../shared/contract/servicesStatus';
+import type { ResumeOutcome } from '../../../shared/contract/live';
 import { CONVERSATION_HASH } from '../../../shared/contract/channels';
 import { createRequestIds } from './requestIds';
 import type { Transport } from './transport';
@@ -37,6 +38,10 @@ export function createClient(transport: Transport, requestIds = createRequestIds
     /** Where the host's services are (Electron restarts them if they end unexpectedly); never called where the host has no such status. */
     onServicesStatus(listener: (status: ServicesStatus) => void): () => void {
       return transport.onServicesStatus ? transport.onServicesStatus(listener) : () => undefined;
+    },
+    /** The web host: what became of the missed events each time the connection opens (resumed, or a gap: read everything again). */
+    onResume(listener: (outcome: ResumeOutcome) => void): () => void {
+      return transport.onResume ? transport.onResume(listener) : () => undefined;
     },
     on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {
       return transport.onEvent((event: KinshipEvent) => {

@@ -8,6 +8,11 @@ import { queryKeys } from '../app/queryKeys';
 import { coachPromptsKey } from '../features/coach/useCoachPrompts';
 import { connectionKeys } from '../features/customer/connectionLook';
 import { tagsKey } from '../features/triage/useTriage';
+import { assigneesKey } from '../features/conversation/assigneesKey';
+import { liveKeys } from '../features/live/liveKeys';
+import { withActivity, withPresence } from '../features/live/useLive';
+import type { ConversationActivity, Presence } from '../../../shared/contract/live';
+import type { ResumeOutcome } from '../../../shared/contract/live';
 import type { KinshipClient } from './client';
 import { useClient } from './ClientContext';
 
@@ -82,6 +87,7 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
       invalidate(queryKeys.allConversations);
       invalidate(queryKeys.conversation(changed.conversationId));
       if (changed.reason === 'tags') invalidate(tagsKey);
+      if (changed.reason === 'assigned') invalidate(assigneesKey);
     },
     // a tag renamed, recoloured or deleted (here or by a colleague): every list and header showing it
     'tags.changed': () => {
@@ -98,6 +104,9 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
           : data,
       );
     },
+    // someone came online, went away or offline; someone else began or stopped viewing or typing: shown at once
+    'presence.changed': (presence) => queryClient.setQueryData<Presence[]>(liveKeys.presence, (list) => withPresence(list, presence)),
+    'activity.changed': (activity) => queryClient.setQueryData<ConversationActivity[]>(liveKeys.activity, (list) => withActivity(list, activity)),
     // the workspace changed in bulk (the demo loaded): everything is read again
     'workspace.changed': () => void queryClient.invalidateQueries(),
   };
@@ -109,6 +118,22 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
   };
 }
 
+/**
+ * After the connection opened again: the missed events were delivered (resumed) — only what is
+ * never replayed (presence, who is viewing) is read afresh — or they cannot be told (a gap: the
+ * host restarted, or the console was away too long), and everything shown is read again.
+ */
+export function afterReconnect(queryClient: QueryClient, outcome: ResumeOutcome): void {
+  if (outcome.state === 'gap') {
+    void queryClient.invalidateQueries();
+    return;
+  }
+  if (outcome.state === 'resumed') {
+    void queryClient.invalidateQueries({ queryKey: liveKeys.presence });
+    void queryClient.invalidateQueries({ queryKey: liveKeys.activity });
+  }
+}
+
 /** Subscribes the handlers to the client's events; returns the unsubscribe. */
 export function startLiveUpdates(client: KinshipClient, queryClient: QueryClient): () => void {
   const { handlers, stop } = liveUpdateHandlers(queryClient);
@@ -117,6 +142,7 @@ export function startLiveUpdates(client: KinshipClient, queryClient: QueryClient
     return handler ? client.on(name, handler) : () => undefined;
   };
   const offs = (Object.keys(handlers) as EventName[]).map((name) => subscribe(name));
+  offs.push(client.onResume((outcome) => afterReconnect(queryClient, outcome)));
   return () => {
     for (const off of offs) off();
     stop();

@@ -1,6 +1,7 @@
 import type { CallResult } from '../../../shared/contract/errors';
 import type { KinshipEvent } from '../../../shared/contract/events';
 import type { HostKind } from '../../../shared/contract/domain';
+import type { ResumeOutcome } from '../../../shared/contract/live';
 import type { ServicesStatus } from '../../../shared/contract/servicesStatus';
 
 /** How calls reach the Node side: IPC in Electron, a WebSocket in the browser. */
@@ -10,4 +11,9 @@ export interface Transport {
   onEvent(listener: (event: KinshipEvent) => void): () => void;
   /** Electron: where the services process is (the web host's services run inside it and have no such status). */
   onServicesStatus?(listener: (status: ServicesStatus) => void): () => void;
+  /**
+   * The web host: each time the connection opens, what became of the events missed while it was
+   * down — resumed (they were delivered, in order, once each) or a gap (read everything again).
+   */
+  onResume?(listener: (outcome: ResumeOutcome) => void): () => void;
 }

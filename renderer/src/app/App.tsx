@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../api/ClientContext';
 import { useLiveUpdates } from '../api/liveUpdates';
+import { useReportAttention } from '../features/live/useLive';
 import { EmptyWorkspace } from '../features/onboarding/EmptyWorkspace';
 import { HostUnreachable } from '../features/workspace/HostUnreachable';
 import { StoreProblem } from '../features/workspace/StoreProblem';
@@ -18,6 +19,8 @@ export function App() {
 
   // one module keeps this window's cache live: every pane, and a conversation in its own window
   useLiveUpdates();
+  // whether the person is at this console: their presence follows
+  useReportAttention();
 
   if (status.isPending) {
     return (

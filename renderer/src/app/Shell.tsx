@@ -1,7 +1,7 @@
 import { AppShell, Center, Group, Loader, NavLink, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconHeartHandshake } from '@tabler/icons-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { DEFAULT_INBOX_PLACE } from '../../../shared/contract/views';
 import { useClient } from '../api/ClientContext';
 import type { WorkspaceStatus } from '../../../shared/contract/domain';
@@ -20,7 +20,7 @@ import { useSignedIn } from '../features/accounts/SignedInContext';
 import { confirmLeave } from '../features/shell/leaveGuard';
 import { PAGES, type PageId } from './pages';
 import { queryKeys } from './queryKeys';
-import { navigate, parseRoute, routeHash, useLocationHash } from './route';
+import { navigate, onRouteChange, parseRoute, routeHash, useRoutePage } from './route';
 import { PaneBoundary } from '../lib/PaneBoundary';
 
 function Page({ page, status, setPage }: { page: PageId; status: WorkspaceStatus; setPage: (page: PageId) => void }) {
@@ -39,19 +39,23 @@ function Page({ page, status, setPage }: { page: PageId; status: WorkspaceStatus
 export function Shell({ status }: { status: WorkspaceStatus }) {
   const client = useClient();
   // the page (and the inbox's place) is the address's; an address without one opens where this person left the inbox
-  const hash = useLocationHash();
-  const route = useMemo(() => parseRoute(hash), [hash]);
+  // (the page alone: what the inbox shows is the inbox's, so opening a conversation does not draw the shell again)
+  const routePage = useRoutePage();
   const views = useQuery({ queryKey: queryKeys.views, queryFn: () => client.call('views.list', {}) });
   const remembered = views.isPending ? undefined : inboxHash(views.data?.last ?? DEFAULT_INBOX_PLACE);
   useEffect(() => {
-    if (route === null && remembered !== undefined) navigate(remembered, { replace: true });
-  }, [route, remembered]);
+    if (routePage === null && remembered !== undefined) navigate(remembered, { replace: true });
+  }, [routePage, remembered]);
   // the inbox as it was last seen in this window, to come back to from another page
   const inboxSeen = useRef<string | null>(null);
   useEffect(() => {
-    if (route?.page === 'inbox') inboxSeen.current = hash;
-  }, [route, hash]);
-  const page = route?.page ?? 'inbox';
+    const note = () => {
+      if (parseRoute(window.location.hash)?.page === 'inbox') inboxSeen.current = window.location.hash;
+    };
+    note();
+    return onRouteChange(note);
+  }, []);
+  const page = routePage ?? 'inbox';
   // a page with unsaved work (the playbook) is asked before it is left
   const setPage = useCallback(
     (next: PageId) => {
@@ -111,7 +115,7 @@ export function Shell({ status }: { status: WorkspaceStatus }) {
       <CommandPalette extra={extra} />
       <AppShell.Main h="100vh">
         <PaneBoundary what={`The ${PAGES.find(({ id }) => id === page)?.label ?? page} page`} resetKeys={[page]}>
-          {route ? (
+          {routePage !== null ? (
             <Page page={page} status={status} setPage={setPage} />
           ) : (
             <Center h="100%">

@@ -36,7 +36,8 @@ export function navigate(hash: string, { replace = false }: { replace?: boolean 
   window.dispatchEvent(new Event(ROUTE_CHANGED));
 }
 
-function subscribe(onChange: () => void): () => void {
+/** Calls `onChange` whenever the address changes (navigation, back and forward, a typed address); returns the way to stop. */
+export function onRouteChange(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
   window.addEventListener('hashchange', onChange);
   window.addEventListener(ROUTE_CHANGED, onChange);
@@ -49,5 +50,13 @@ function subscribe(onChange: () => void): () => void {
 
 /** The address's fragment, kept current through navigation, back and forward, and typed addresses. */
 export function useLocationHash(): string {
-  return useSyncExternalStore(subscribe, () => window.location.hash);
+  return useSyncExternalStore(onRouteChange, () => window.location.hash);
+}
+
+/**
+ * The page the address shows (null when it names none): for what depends on the page alone, so
+ * opening a conversation or changing the queue's view does not draw it again.
+ */
+export function useRoutePage(): PageId | null {
+  return useSyncExternalStore(onRouteChange, () => parseRoute(window.location.hash)?.page ?? null);
 }

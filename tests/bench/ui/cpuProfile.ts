@@ -41,7 +41,8 @@ function moduleMap(source: string): ModuleMap {
   const map: ModuleMap = [];
   const lines = source.split('\n');
   lines.forEach((text, index) => {
-    const match = /^\/\/ ((?:node_modules\/(?:@[^/\s]+\/)?[^/\s]+)|renderer\/src\/\S+|shared\/\S+|\S+\.tsx?)/.exec(text);
+    // (a worktree whose node_modules is a link elsewhere names them "../../main/node_modules/…")
+    const match = /^\/\/ (?:(?:\.\.\/)+[^/\s]+\/(?=node_modules\/))?((?:node_modules\/(?:@[^/\s]+\/)?[^/\s]+)|renderer\/src\/\S+|shared\/\S+|\S+\.tsx?)/.exec(text);
     if (match) map.push({ line: index, module: match[1]!.replace(/^node_modules\//, '') });
   });
   return map;

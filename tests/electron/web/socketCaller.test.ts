@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { Caller } from '../../../electron/services/api/caller';
 import { createEventBus } from '../../../electron/services/events/eventBus';
+import { followLive } from '../../../electron/services/api/liveHandlers';
+import { createInProcessEvents, type LiveListener } from '../../../electron/services/live';
+import type { LiveCursor } from '../../../shared/contract/live';
 import { createPeopleService } from '../../../electron/services/people';
 import { createTeamGate } from '../../../electron/web/teamGate';
 import { teamServerConfig } from '../../../electron/web/teamConfig';
@@ -23,13 +26,14 @@ describe('a team server hands the signed-in person to the api', () => {
     const config = teamServerConfig({}, { port: 0 });
     const gate = createTeamGate(config, people);
     const seen: Caller[] = [];
-    const bus = createEventBus();
+    const events = createInProcessEvents(createEventBus());
     const api = {
       call: async (_method: unknown, _input: unknown, caller: Caller) => {
         seen.push(caller);
         return { ok: true as const, value: null };
       },
-      subscribe: (_caller: Caller, listener: Parameters<typeof bus.subscribe>[0]) => bus.subscribe(listener),
+      follow: (_caller: Caller, cursor: LiveCursor | null, listener: LiveListener) => followLive(events, cursor, () => true, listener),
+      openConsole: () => () => undefined,
       endSession: () => undefined,
       deskCaller: () => {
         throw new Error('a team server has no desk owner');
@@ -48,10 +52,10 @@ describe('a team server hands the signed-in person to the api', () => {
       ws.once('error', failed);
     });
     await new Promise((answered) => {
-      ws.once('message', answered);
+      ws.on('message', (data) => (JSON.parse(String(data)) as { type: string }).type === 'result' && answered(null));
       ws.send(JSON.stringify({ type: 'call', id: 1, method: 'workspace.status', input: {} }));
     });
-    expect(seen).toEqual([{ person: { id: admin.session.person.id, name: 'Ada Admin', email: 'ada@kinship.test', role: 'admin' }, sessionId: admin.session.sessionId }]);
+    expect(seen).toEqual([{ person: { id: admin.session.person.id, name: 'Ada Admin', email: 'ada@kinship.test', role: 'admin' }, sessionId: admin.session.sessionId, consoleId: expect.stringMatching(/^console-\d+$/) }]);
     ws.close();
   });
 });

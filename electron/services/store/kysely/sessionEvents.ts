@@ -18,6 +18,7 @@ export type SessionEventKind =
   | 'call.ended'
   | 'workspace.demo-loaded'
   | 'assignment.changed'
+  | 'collision.overridden'
   | 'priority.changed'
   | 'follow-up.added'
   | 'follow-up.closed'

@@ -149,6 +149,14 @@ export function createConversationsRepository(db: Database.Database) {
   );
   const updatePriority = db.prepare<[number, number, number]>('UPDATE conversations SET priority = ?, updated_at = ? WHERE id = ?');
   const updateAssignee = db.prepare<[number | null, number, number]>('UPDATE conversations SET assignee_id = ?, updated_at = ? WHERE id = ?');
+  // one conditional write: it lands only while nobody has the conversation, or only while it is nobody's but `own`'s
+  const takeIfFree = db.prepare<{ id: number; taker: number; at: number }>('UPDATE conversations SET assignee_id = @taker, updated_at = @at WHERE id = @id AND assignee_id IS NULL');
+  const assignIfFreeOrOwn = db.prepare<{ id: number; assignee: number | null; own: number; at: number }>(
+    'UPDATE conversations SET assignee_id = @assignee, updated_at = @at WHERE id = @id AND (assignee_id IS NULL OR assignee_id = @own)',
+  );
+  const openByAssignee = db.prepare<[], { assignee_id: number; n: number }>(
+    "SELECT assignee_id, count(*) AS n FROM conversations WHERE status IN ('open', 'pending') AND assignee_id IS NOT NULL GROUP BY assignee_id",
+  );
   const updateStatus = db.prepare<[ConversationStatus, number, number]>(
     'UPDATE conversations SET status = ?, updated_at = ? WHERE id = ?',
   );
@@ -243,6 +251,18 @@ export function createConversationsRepository(db: Database.Database) {
     },
     setAssignee(id: number, assigneeId: number | null, at: number): boolean {
       return updateAssignee.run(assigneeId, at, id).changes > 0;
+    },
+    /** Gives the conversation to `takerId` if nobody has it, in one conditional write: whether it did (false: someone has it, or there is no such conversation). */
+    takeIfUnassigned(id: number, takerId: number, at: number): boolean {
+      return takeIfFree.run({ id, taker: takerId, at }).changes > 0;
+    },
+    /** Assigns the conversation (or unassigns it: null) only if it is nobody's or `ownId`'s, in one conditional write: whether it did. */
+    assignIfUnassignedOrOwn(id: number, assigneeId: number | null, ownId: number, at: number): boolean {
+      return assignIfFreeOrOwn.run({ id, assignee: assigneeId, own: ownId, at }).changes > 0;
+    },
+    /** How many open or pending conversations each person has (those with none are left out). */
+    openCountsByAssignee(): Map<number, number> {
+      return new Map(openByAssignee.all().map((row) => [row.assignee_id, row.n]));
     },
     setStatus(id: number, status: ConversationStatus, at: number): boolean {
       return updateStatus.run(status, at, id).changes > 0;

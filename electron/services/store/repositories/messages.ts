@@ -72,6 +72,13 @@ export function createMessagesRepository(db: Database.Database) {
   const byEmailId = db.prepare<[string], { id: number; conversation_id: number }>(
     "SELECT id, conversation_id FROM messages WHERE json_extract(meta, '$.messageId') = ? LIMIT 1",
   );
+  // what others wrote after a given message (by when it was stored): the customer, colleagues' replies and notes; never system lines
+  const writtenAfter = db.prepare<{ conversationId: number; after: number; except: number; limit: number }, { id: number; author: MessageAuthor; author_name: string | null; body: string; sent_at: number }>(
+    `SELECT id, author, author_name, substr(body, 1, 2000) AS body, sent_at FROM messages
+     WHERE conversation_id = @conversationId AND id > @after AND author IN ('customer', 'agent', 'note')
+       AND (author_user_id IS NULL OR author_user_id <> @except)
+     ORDER BY id LIMIT @limit`,
+  );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages');
   const existing = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM messages WHERE id = ?');
   const forReading = db.prepare<[number], { id: number; conversation_id: number; channel: Channel; body: string }>(
@@ -132,6 +139,16 @@ export function createMessagesRepository(db: Database.Database) {
     /** The text of the first message a given author wrote in a conversation, if any. */
     firstBodyBy(conversationId: number, author: MessageAuthor): string | null {
       return firstByAuthor.get(conversationId, author)?.body ?? null;
+    },
+    /**
+     * The messages others wrote in a conversation after message `after` was stored (0: all), in the
+     * order they were stored: the customer's, and colleagues' replies and notes (not those of
+     * `exceptUserId`, nor system lines).
+     */
+    writtenAfter(conversationId: number, after: number, exceptUserId: number | null, limit: number): { id: number; author: MessageAuthor; authorName: string | null; body: string; sentAt: number }[] {
+      return writtenAfter
+        .all({ conversationId, after, except: exceptUserId ?? 0, limit })
+        .map((row) => ({ id: row.id, author: row.author, authorName: row.author_name, body: row.body, sentAt: row.sent_at }));
     },
     count(): number {
       return countAll.get()!.n;

@@ -33,6 +33,9 @@ export function createSessionEventsRepository(db: Database.Database) {
     'SELECT * FROM session_events WHERE conversation_id = ? ORDER BY at, id',
   );
   const ofKind = db.prepare<[string], EventRow>('SELECT * FROM session_events WHERE kind = ? ORDER BY at, id');
+  const lastOfConversation = db.prepare<[number, string], EventRow>(
+    'SELECT * FROM session_events WHERE conversation_id = ? AND kind = ? ORDER BY at DESC, id DESC LIMIT 1',
+  );
 
   return {
     /** Adds an entry. Entries are never changed or removed (the schema refuses it). */
@@ -41,6 +44,11 @@ export function createSessionEventsRepository(db: Database.Database) {
     },
     listForConversation(conversationId: number): SessionEvent[] {
       return ofConversation.all(conversationId).map(toEvent);
+    },
+    /** The newest entry of one kind in a conversation (e.g. when it was last assigned), or null. */
+    lastInConversation(conversationId: number, kind: SessionEventKind): SessionEvent | null {
+      const row = lastOfConversation.get(conversationId, kind);
+      return row ? toEvent(row) : null;
     },
     /** Every entry of one kind, oldest first (e.g. who changed the team's setup). */
     listOfKind(kind: SessionEventKind): SessionEvent[] {

@@ -8,6 +8,8 @@ import { accountsApi } from '../../api/accountsApi';
 import { fullTime, listTime } from '../../lib/time';
 import { ROLE_DESCRIPTIONS, ROLE_NAMES } from './roleNames';
 import { useSignedIn } from './SignedInContext';
+import { PresenceDot } from '../live/PresenceDot';
+import { usePresence } from '../live/useLive';
 
 const PEOPLE_KEY = ['accounts.people'];
 
@@ -33,6 +35,7 @@ export function PeopleSettings() {
   const account = useSignedIn();
   const queryClient = useQueryClient();
   const people = useQuery({ queryKey: PEOPLE_KEY, queryFn: accountsApi.people });
+  const presence = usePresence();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
@@ -141,9 +144,15 @@ export function PeopleSettings() {
               <Table.Tbody>
                 {people.data.people.map((person) => {
                   const self = person.id === account?.signedIn.person.id;
+                  const here = presence.get(person.id)?.state ?? 'offline';
                   return (
                     <Table.Tr key={person.id} c={person.active ? undefined : 'dimmed'}>
                       <Table.Td>
+                        {person.active && (
+                          <>
+                            <PresenceDot state={here} name={person.name} />{' '}
+                          </>
+                        )}
                         {person.name}
                         {self && (
                           <Text span size="xs" c="dimmed">

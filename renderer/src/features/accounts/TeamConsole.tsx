@@ -56,7 +56,13 @@ export function TeamConsole({ notTeamMessage, renderConsole }: { notTeamMessage:
   const signedInAs = useCallback(
     (signedIn: SignedIn) => {
       signingOut.current = false;
-      const transport = createWebSocketTransport(null, window.location.origin, () => signedOut(signingOut.current ? 'You are signed out.' : 'Your session has ended: sign in again.'));
+      const transport = createWebSocketTransport(null, window.location.origin, () => signedOut(signingOut.current ? 'You are signed out.' : 'Your session has ended: sign in again.'), {
+        // reconnecting after a sleep: a session that ended meanwhile shows the sign-in page, not a banner for ever
+        sessionLive: () => accountsApi.session().then(
+          () => true,
+          (error: unknown) => !(error instanceof AccountError && error.code === 'unauthenticated'),
+        ),
+      });
       setState({ kind: 'signed-in', signedIn, client: createClient(transport), queryClient: new QueryClient(queryDefaults), close: () => transport.close() });
     },
     [signedOut],

@@ -1,7 +1,6 @@
-import { LineChart } from '@mantine/charts';
 import { Group, Text } from '@mantine/core';
 import type { ConversationTrack } from '../../../../shared/contract/domain';
-import { ChartTooltip } from '../../lib/ChartTooltip';
+import { TrendChart } from '../../lib/TrendChart';
 import { fullTime } from '../../lib/time';
 import { EMOTION_LOOK, formatSentiment } from './emotionLook';
 
@@ -11,12 +10,11 @@ import { EMOTION_LOOK, formatSentiment } from './emotionLook';
  * evenly spaced points, so a long thread draws as fast as a short one.
  */
 export function EmotionTrack({ track }: { track: ConversationTrack }) {
-  const points = track.points.map((point) => ({
-    index: point.index,
-    sentiment: Math.round(point.sentiment * 100) / 100,
-    emotion: point.emotion ? EMOTION_LOOK[point.emotion].label : point.sentimentClass,
-    sentAt: point.sentAt,
-  }));
+  const points = track.points.map((point) => {
+    const sentiment = Math.round(point.sentiment * 100) / 100;
+    const emotion = point.emotion ? EMOTION_LOOK[point.emotion].label : point.sentimentClass;
+    return { sentiment, emotion, value: sentiment, lines: [fullTime(point.sentAt), `${emotion} · ${formatSentiment(sentiment)}`] };
+  });
   if (points.length < 2) return null;
   const first = points[0]!;
   const last = points[points.length - 1]!;
@@ -28,23 +26,15 @@ export function EmotionTrack({ track }: { track: ConversationTrack }) {
           {track.lexicon ? ' · lexicon analyzer' : ''}
         </Text>
       </Group>
-      <LineChart
-        h={72}
-        data={points}
-        dataKey="index"
-        series={[{ name: 'sentiment', color: 'teal.6', label: 'Sentiment' }]}
-        yAxisProps={{ domain: [-1, 1], width: 28, ticks: [-1, 0, 1] }}
-        xAxisProps={{ hide: true }}
+      <TrendChart
+        height={72}
+        points={points}
+        domain={[-1, 1]}
+        ticks={[-1, 0, 1]}
         referenceLines={[{ y: 0, color: 'gray.4' }]}
-        gridAxis="none"
         withDots={points.length <= 60}
-        curveType="monotone"
-        tooltipProps={{
-          content: ({ payload }) => {
-            const point = payload?.[0]?.payload as (typeof points)[number] | undefined;
-            return point ? <ChartTooltip lines={[fullTime(point.sentAt), `${point.emotion} · ${formatSentiment(point.sentiment)}`]} /> : null;
-          },
-        }}
+        color="teal.6"
+        label="The customer’s feeling, message by message"
       />
     </div>
   );

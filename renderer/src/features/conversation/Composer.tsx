@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftFinding } from '../../../../shared/contract/coach';
 import type { Channel, Draft, DraftKind, PromiseFound } from '../../../../shared/contract/domain';
-import { DRAFT_MAX_CHARS, MESSAGE_MAX_CHARS, messageLength, type DraftCheckDecisionInput, type StatusAfterSend } from '../../../../shared/contract/send';
+import { DRAFT_MAX_CHARS, MESSAGE_MAX_CHARS, messageLength, type ArrivedMessage, type CollisionOverride, type DraftCheckDecisionInput, type StatusAfterSend } from '../../../../shared/contract/send';
+import { CollisionBanner } from './CollisionBanner';
 import { CoachPrompts } from '../coach/CoachPrompts';
 import { applyFinding, DraftCheckPanel } from '../coach/DraftCheckPanel';
 import { PromiseOffers } from '../coach/PromiseOffers';
@@ -20,6 +21,7 @@ import { PaneBoundary } from '../../lib/PaneBoundary';
 import { composerWords } from './composerWords';
 import { lengthState, MessageLength } from './MessageLength';
 import { SendButton } from './SendButton';
+import { useReportTyping } from '../live/useReportTyping';
 
 interface Props {
   conversationId: number;
@@ -35,6 +37,10 @@ interface Props {
   /** What macros' placeholders are filled from. */
   subject: string | null;
   bodies: string[];
+  /** The newest message the thread shows (by when it was stored); null while it shows none. */
+  newestMessageId: number | null;
+  /** "Read it" at a held reply: show this message in the thread. */
+  onShowMessage: (messageId: number) => void;
 }
 
 /** How long typing may pause before the draft is saved: a crash loses at most this much. */
@@ -55,12 +61,14 @@ interface CheckSeen {
  * records what the agent chose at the check, settles the coach's prompts and finds promises.
  * Ctrl/Cmd+Enter sends; the split button and its keys send and set the status.
  */
-export function Composer({ conversationId, customerId, customerName, channel, savedDrafts, lastKind, commandsEnabled = true, subject, bodies }: Props) {
+export function Composer({ conversationId, customerId, customerName, channel, savedDrafts, lastKind, commandsEnabled = true, subject, bodies, newestMessageId, onShowMessage }: Props) {
   const client = useClient();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<DraftKind>(lastKind ?? 'reply');
   const [texts, setTexts] = useState<Texts>(() => ({ reply: savedDrafts.reply?.body ?? '', note: savedDrafts.note?.body ?? '' }));
   const text = texts[kind];
+  // "…is typing a reply" for the others: a hint, throttled
+  useReportTyping(conversationId, kind, text);
   const setText = useCallback((next: (current: string) => string, of: DraftKind) => setTexts((current) => ({ ...current, [of]: next(current[of]) })), []);
   const [toSave] = useDebouncedValue(texts, SAVE_AFTER_MS);
   const lastSaved = useRef<Texts>({ reply: savedDrafts.reply?.body ?? '', note: savedDrafts.note?.body ?? '' });
@@ -87,19 +95,42 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     staleTime: Infinity,
   });
 
+  /**
+   * The newest message the agent had seen when writing the reply: what the thread showed when it
+   * opened or while the reply was empty, or what they read at a hold. Messages arriving while they
+   * write are not counted as seen: a reply sent without reading them is held.
+   */
+  const seenUpTo = useRef<number | null>(newestMessageId);
+  const replyEmpty = texts.reply.trim() === '';
+  useEffect(() => {
+    if (replyEmpty) seenUpTo.current = newestMessageId;
+  }, [replyEmpty, newestMessageId]);
+  /** What arrived that held the reply, while the agent decides. */
+  const [held, setHeld] = useState<{ arrived: ArrivedMessage[]; more: number } | null>(null);
+  /** "Send anyway" at a hold: sent over the messages up to this one (kept for a draft check that follows). */
+  const [override, setOverride] = useState<number | null>(null);
+
   const [promises, setPromises] = useState<(PromiseFound & { messageId: number })[]>([]);
   const [findings, setFindings] = useState<DraftFinding[] | null>(null);
   const [seen, setSeen] = useState<CheckSeen | null>(null);
   /** The status asked for with the send the draft check stopped, kept for "Send anyway". */
   const [statusAfter, setStatusAfter] = useState<StatusAfterSend | undefined>(undefined);
   const send = useMutation({
-    mutationFn: (request: { kind: DraftKind; body: string; draftCheck?: DraftCheckDecisionInput; thenStatus?: StatusAfterSend }) =>
+    mutationFn: (request: { kind: DraftKind; body: string; draftCheck?: DraftCheckDecisionInput; thenStatus?: StatusAfterSend; seenMessageId?: number | null; collisionOverride?: CollisionOverride }) =>
       client.call('conversations.send', { conversationId, ...request }),
     onError: (_error, request) => {
       // nothing went, and the host may not hold this text as its draft yet
       saveDraft({ kind: request.kind, text: request.body });
     },
     onSuccess: (result, request) => {
+      if (result.outcome === 'held') {
+        // nothing went: someone wrote since the agent last looked (and the text stays the draft)
+        saveDraft({ kind: request.kind, text: request.body });
+        setHeld({ arrived: result.arrived, more: result.more });
+        setStatusAfter(request.thenStatus);
+        return;
+      }
+      setHeld(null);
       if (result.outcome === 'check') {
         // nothing went: the coach has something to say first (and the text stays the draft)
         saveDraft({ kind: request.kind, text: request.body });
@@ -115,6 +146,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         setFindings(null);
         setSeen(null);
         setStatusAfter(undefined);
+        setOverride(null);
       }
       setPromises(result.promises.map((found) => ({ ...found, messageId: result.message.id })));
       if (result.prompts.length > 0) void queryClient.invalidateQueries({ queryKey: coachPromptsKey(conversationId) });
@@ -135,17 +167,36 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
   const length = messageLength(text);
   const tooLong = lengthState(length) === 'over';
   const canSend = text.trim().length > 0 && !tooLong && !send.isPending;
+  /** What a reply carries about the thread: the newest message its author had seen, and a "send anyway" at a hold. */
+  const collisionFields = (overUpTo: number | null) => ({ seenMessageId: seenUpTo.current, ...(overUpTo !== null ? { collisionOverride: { upToMessageId: overUpTo } } : {}) });
   const attemptSend = (thenStatus?: StatusAfterSend) => {
     if (!canSend) return;
     // a reply sent again after the check: what the agent did about it goes with it
     const draftCheck = kind === 'reply' && seen ? { decision: seen.used ? ('use-instead' as const) : ('revised' as const), shown: seen.shown } : undefined;
     sending(kind, text);
-    send.mutate({ kind, body: text, ...(draftCheck ? { draftCheck } : {}), ...(thenStatus ? { thenStatus } : {}) });
+    send.mutate({ kind, body: text, ...(draftCheck ? { draftCheck } : {}), ...(thenStatus ? { thenStatus } : {}), ...(kind === 'reply' ? collisionFields(override) : {}) });
   };
   const sendAnyway = () => {
     if (!canSend) return;
     sending('reply', text);
-    send.mutate({ kind: 'reply', body: text, draftCheck: { decision: 'send-anyway', shown: seen?.shown ?? [] }, ...(statusAfter ? { thenStatus: statusAfter } : {}) });
+    send.mutate({ kind: 'reply', body: text, draftCheck: { decision: 'send-anyway', shown: seen?.shown ?? [] }, ...(statusAfter ? { thenStatus: statusAfter } : {}), ...collisionFields(override) });
+  };
+  /** At a hold: the agent has read what arrived; the draft stays for them to finish. */
+  const readArrived = () => {
+    if (!held) return;
+    const ids = held.arrived.map((message) => message.messageId);
+    seenUpTo.current = Math.max(seenUpTo.current ?? 0, ...ids);
+    setHeld(null);
+    onShowMessage(ids[0]!);
+  };
+  /** At a hold: send over what arrived (and through the draft check, if it has something to say, as before). */
+  const sendOverArrived = () => {
+    if (!held || !canSend) return;
+    const upTo = Math.max(...held.arrived.map((message) => message.messageId));
+    setOverride(upTo);
+    const draftCheck = seen ? { decision: seen.used ? ('use-instead' as const) : ('revised' as const), shown: seen.shown } : undefined;
+    sending('reply', text);
+    send.mutate({ kind: 'reply', body: text, ...(draftCheck ? { draftCheck } : {}), ...(statusAfter ? { thenStatus: statusAfter } : {}), ...collisionFields(upTo) });
   };
 
   const addFollowUp = useMutation({
@@ -269,6 +320,11 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         error={send.error?.message}
       />
       <MessageLength length={length} />
+      {!note && held && (
+        <PaneBoundary what="The held reply" compact resetKeys={[held]}>
+          <CollisionBanner arrived={held.arrived} more={held.more} sending={send.isPending} onRead={readArrived} onSendAnyway={sendOverArrived} />
+        </PaneBoundary>
+      )}
       {checking && (
         <PaneBoundary what="The draft check" compact resetKeys={[findings]}>
           <DraftCheckPanel

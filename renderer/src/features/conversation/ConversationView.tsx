@@ -1,6 +1,6 @@
 import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { useMay } from '../../app/useMay';
@@ -9,6 +9,8 @@ import { CallPanel } from './CallPanel';
 import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
 import { useConversationActions } from './useConversationActions';
+import { AssigneeControl } from './AssigneeControl';
+import { TakenNotice, takenDetail } from './TakenNotice';
 import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { CommandScope } from '../commands/CommandScope';
 import { PRIORITIES } from '../../../../shared/contract/domain';
@@ -18,9 +20,10 @@ import classes from './ConversationView.module.css';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 import { TagEditor } from '../triage/TagEditor';
 import { ResponseTarget } from '../triage/ResponseTarget';
-
-// the chart library is large: it loads the first time a conversation with a track is opened
-const EmotionTrack = lazy(() => import('../analysis/EmotionTrack').then((module) => ({ default: module.EmotionTrack })));
+import { EmotionTrack } from '../analysis/EmotionTrack';
+import { conversationQuery } from './conversationQuery';
+import { ConversationActivity } from '../live/ActivityMarks';
+import { useReportViewing } from '../live/useLive';
 
 interface Props {
   conversationId: number;
@@ -37,10 +40,7 @@ interface Props {
 /** The full thread of one conversation, laid out for its channel. */
 export function ConversationView({ conversationId, focusMessageId, commandsEnabled = true, headerActions, onShowNewest }: Props) {
   const client = useClient();
-  const detail = useQuery({
-    queryKey: queryKeys.conversation(conversationId, focusMessageId),
-    queryFn: () => client.call('conversations.get', focusMessageId === null ? { id: conversationId } : { id: conversationId, aroundMessageId: focusMessageId }),
-  });
+  const detail = useQuery(conversationQuery(client, conversationId, focusMessageId));
   // the chart of the customer's feeling comes second: the thread is on screen first
   const track = useQuery({
     queryKey: queryKeys.track(conversationId),
@@ -52,7 +52,9 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const mayAnswer = useMay('conversations.send');
   // messages arriving, readings and the coach's prompts reach this view through the app's liveUpdates
   const thread = useOlderMessages(conversationId, detail.data?.messages, detail.data?.olderCount ?? 0);
-  const { setStatus, setPriority, assignToMe } = useConversationActions(conversationId);
+  const { setStatus, setPriority, take, assign } = useConversationActions(conversationId);
+  // a take or an assignment refused because a colleague has it: who, and since when
+  const taken = takenDetail(take.error) ?? takenDetail(assign.error);
   const { mutate: changePriority } = setPriority;
   const { mutate: changeStatus } = setStatus;
   const priorityActions = useMemo<PaletteAction[]>(
@@ -73,10 +75,23 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   }, [unread, conversationId, client, queryClient]);
   // stable between renders, so the composer's macro actions are not re-registered each time
   const bodies = useMemo(() => thread.messages.map((message) => message.body), [thread.messages]);
+  // the newest message shown (by when it was stored): what a reply's author has seen, for the collision hold
+  const newestMessageId = useMemo(() => (thread.messages.length > 0 ? Math.max(...thread.messages.map((message) => message.id)) : null), [thread.messages]);
+  const [reveal, setReveal] = useState<{ messageId: number; nonce: number } | null>(null);
+  const showMessage = useCallback(
+    (messageId: number) => {
+      setReveal((current) => ({ messageId, nonce: (current?.nonce ?? 0) + 1 }));
+      // it may not have reached this console yet
+      void queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+    },
+    [queryClient, conversationId],
+  );
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
-  useCommand('conversation.assignToMe', () => assignToMe.mutate(), loadedOk);
+  useCommand('conversation.assignToMe', () => take.mutate(), loadedOk && mayAnswer);
+  // the others see who is here ("Hannah is viewing"): the focused view of two beside each other
+  useReportViewing(conversationId, commandsEnabled);
 
 
   if (detail.isPending) {
@@ -110,6 +125,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
               <bdi>{customer.displayName}</bdi> · {customer.identities.map((identity) => identity.value).join(' · ')}
             </Text>
             <TagEditor conversationId={conversation.id} tags={conversation.tags} commandsEnabled={loadedOk} />
+            <ConversationActivity conversationId={conversation.id} />
           </Stack>
           <Group gap="xs" wrap="wrap">
             <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
@@ -125,21 +141,24 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
             <Badge variant="outline" color="gray">
               {conversation.queue}
             </Badge>
+            <AssigneeControl conversation={conversation} actions={{ take, assign }} commandsEnabled={loadedOk} />
             {headerActions}
-            {conversation.assignee && (
-              <Text size="xs" c="dimmed">
-                {conversation.assignee.name}
-              </Text>
-            )}
           </Group>
         </Group>
+        {taken && (
+          <TakenNotice
+            taken={taken}
+            onClose={() => {
+              take.reset();
+              assign.reset();
+            }}
+          />
+        )}
       </header>
       <div className={classes.track}>
         <PaneBoundary what="The emotion track" compact resetKeys={[track.data]}>
-          <Suspense fallback={null}>
-            {/* room is kept while the track is read, so the thread does not jump when it arrives */}
-            {track.data ? <EmotionTrack track={track.data} /> : track.isPending && <div className={classes.trackPlaceholder} aria-hidden />}
-          </Suspense>
+          {/* room is kept while the track is read, so the thread does not jump when it arrives */}
+          {track.data ? <EmotionTrack track={track.data} /> : track.isPending && <div className={classes.trackPlaceholder} aria-hidden />}
         </PaneBoundary>
       </div>
       <PaneBoundary what="The messages" resetKeys={[thread.messages]}>
@@ -152,6 +171,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         onLoadOlder={thread.loadOlder}
         newerCount={detail.data.newerCount}
         {...(onShowNewest ? { onShowNewest } : {})}
+        reveal={reveal}
       />
       </PaneBoundary>
       <div className={classes.bottom} data-testid="conversation-bottom">
@@ -171,6 +191,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
             commandsEnabled={commandsEnabled}
             subject={conversation.subject}
             bodies={bodies}
+            newestMessageId={newestMessageId}
+            onShowMessage={showMessage}
           />
         </PaneBoundary>
         )}

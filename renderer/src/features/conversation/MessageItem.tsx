@@ -1,4 +1,5 @@
 import { Paper, Text } from '@mantine/core';
+import { memo } from 'react';
 import { IconPaperclip } from '@tabler/icons-react';
 import type { Channel, Message, MessageAttachment } from '../../../../shared/contract/domain';
 import { cleanMessageMeta } from '../../../../shared/contract/messageMeta';
@@ -28,9 +29,11 @@ function authorLabel(message: Message, channel: Channel): string {
 
 /**
  * One message, as text: bodies are never interpreted as HTML (e-mails are hostile until a
- * sanitiser exists), so whatever a customer sends is shown exactly as written.
+ * sanitiser exists), so whatever a customer sends is shown exactly as written. Memoised: the
+ * thread draws its rows again as it is scrolled and measured, and a message that has not changed
+ * is not drawn again.
  */
-export function MessageItem({ message, channel, focused, grouped = false }: Props) {
+export const MessageItem = memo(function MessageItem({ message, channel, focused, grouped = false }: Props) {
   if (message.author === 'system') {
     return (
       <Text size="xs" c="dimmed" ta="center" className={classes.system} data-message-id={message.id} data-focused={focused || undefined}>
@@ -98,7 +101,7 @@ export function MessageItem({ message, channel, focused, grouped = false }: Prop
       )}
     </Paper>
   );
-}
+});
 
 /** The files that came with a message: name, type and size (or that the size was not given). */
 function Attachments({ files }: { files: MessageAttachment[] }) {

@@ -19,6 +19,8 @@ interface Props {
   newerCount?: number;
   /** Goes to the newest messages (the conversation opened at its end). */
   onShowNewest?: () => void;
+  /** Scroll to and highlight this message once it is in the thread (each request its own `nonce`), e.g. "Read it" at a held reply. */
+  reveal?: { messageId: number; nonce: number } | null;
 }
 
 /** Chat messages of one author closer together than this read as one run, under one name. */
@@ -42,7 +44,7 @@ function estimate(message: Message, channel: Channel, grouped: boolean): number 
  * The messages of one conversation, rendered only where they can be seen, so a thread of
  * thousands opens as fast as one of twenty. Each row is measured once it is drawn.
  */
-export function MessageThread({ messages, channel, focusMessageId, olderCount = 0, loadingOlder = false, onLoadOlder, newerCount = 0, onShowNewest }: Props) {
+export function MessageThread({ messages, channel, focusMessageId, olderCount = 0, loadingOlder = false, onLoadOlder, newerCount = 0, onShowNewest, reveal = null }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: messages.length,
@@ -75,6 +77,16 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
     const nearEnd = element.scrollHeight - element.scrollTop - element.clientHeight < 400;
     if (nearEnd || last.author !== 'customer') virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
   }, [messages, virtualizer, conversationId]);
+
+  // a message asked for (once it is here: it may still be on its way to this console)
+  const revealed = useRef<number | null>(null);
+  useEffect(() => {
+    if (!reveal || revealed.current === reveal.nonce) return;
+    const index = messages.findIndex((message) => message.id === reveal.messageId);
+    if (index < 0) return;
+    revealed.current = reveal.nonce;
+    virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [reveal, messages, virtualizer]);
 
   // earlier messages added above: keep what the reader was looking at in place (by the height they added)
   const totalSize = virtualizer.getTotalSize();
@@ -125,7 +137,7 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
               style={{ transform: `translateY(${row.start}px)` }}
             >
               <PaneBoundary what="This message" compact resetKeys={[message]}>
-                <MessageItem message={message} channel={channel} focused={message.id === focusMessageId} grouped={grouped} />
+                <MessageItem message={message} channel={channel} focused={message.id === focusMessageId || message.id === reveal?.messageId} grouped={grouped} />
               </PaneBoundary>
             </div>
           );

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConversationStatus, Priority } from '../../../../shared/contract/domain';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
+import { assigneesKey } from './assigneesKey';
 
 /** Status and assignment changes for one conversation, refreshing what shows them. */
 export function useConversationActions(conversationId: number) {
@@ -12,6 +13,11 @@ export function useConversationActions(conversationId: number) {
     void queryClient.invalidateQueries({ queryKey: queryKeys.allConversations });
     void queryClient.invalidateQueries({ queryKey: queryKeys.allCustomerProfiles });
   };
+  /** Who has it changed (or was found to have changed, when refused): the header and the people's open counts too. */
+  const refreshAssignment = () => {
+    refresh();
+    void queryClient.invalidateQueries({ queryKey: assigneesKey });
+  };
   const setStatus = useMutation({
     mutationFn: (status: ConversationStatus) => client.call('conversations.setStatus', { id: conversationId, status }),
     onSuccess: refresh,
@@ -20,9 +26,15 @@ export function useConversationActions(conversationId: number) {
     mutationFn: (priority: Priority) => client.call('conversations.setPriority', { id: conversationId, priority }),
     onSuccess: refresh,
   });
-  const assignToMe = useMutation({
-    mutationFn: () => client.call('conversations.assign', { id: conversationId, assignee: 'me' }),
-    onSuccess: refresh,
+  /** Takes it if nobody has it; refused (ApiError 'conflict' with a 'taken' detail) when someone does. */
+  const take = useMutation({
+    mutationFn: () => client.call('conversations.take', { id: conversationId }),
+    onSettled: refreshAssignment,
   });
-  return { setStatus, setPriority, assignToMe };
+  /** Assigns it to a person (or to nobody: null). */
+  const assign = useMutation({
+    mutationFn: (assignee: number | null) => client.call('conversations.assign', { id: conversationId, assignee }),
+    onSettled: refreshAssignment,
+  });
+  return { setStatus, setPriority, take, assign };
 }

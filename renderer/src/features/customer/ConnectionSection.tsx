@@ -1,12 +1,10 @@
 import { Alert, Loader, Stack, Text } from '@mantine/core';
-import { lazy, Suspense } from 'react';
 import { fullTime } from '../../lib/time';
 import { ConnectionExplainer } from './ConnectionExplainer';
 import { ConnectionSummary } from './ConnectionSummary';
+import { ConnectionTrend } from './ConnectionTrend';
 import { ContributionList } from './ContributionList';
 import { useConnection } from './useConnection';
-
-const ConnectionTrend = lazy(() => import('./ConnectionTrend').then((module) => ({ default: module.ConnectionTrend })));
 
 interface Props {
   customerId: number;
@@ -29,9 +27,7 @@ export function ConnectionSection({ customerId, onOpen }: Props) {
   return (
     <Stack gap="xs" aria-label="Emotional connection" role="group">
       <ConnectionSummary index={index} />
-      <Suspense fallback={null}>
-        <ConnectionTrend trend={index.trend} />
-      </Suspense>
+      <ConnectionTrend trend={index.trend} />
       <ContributionList contributions={index.contributions} onOpen={onOpen} />
       <Text size="xs" c="dimmed">
         Worked out {fullTime(index.computedAt)}

@@ -10,6 +10,7 @@ import type { QueueView } from './InboxToolbar';
 import { viewFilter } from '../../../../shared/contract/views';
 import { SORT_EXPLAINED } from './sortExplained';
 import { MarksLegend } from './MarksLegend';
+import { useActivity } from '../live/useLive';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 82;
@@ -25,6 +26,8 @@ interface Props {
 /** The conversations in the view, in its order, fetched page by page and rendered only where visible. */
 export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
   const client = useClient();
+  // who else is viewing or typing where: read once for the list, handed to each row
+  const activity = useActivity();
   const { filter: where, sort } = viewFilter(view);
   const filter = { ...where, sort };
   const list = useInfiniteQuery({
@@ -69,7 +72,7 @@ export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
                 key={conversation.id}
                 style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
               >
-                <ConversationRow conversation={conversation} selected={conversation.id === selectedId} onOpen={onOpen} />
+                <ConversationRow conversation={conversation} selected={conversation.id === selectedId} onOpen={onOpen} activity={activity.get(conversation.id)} />
               </div>
             );
           })}

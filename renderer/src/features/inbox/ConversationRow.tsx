@@ -11,15 +11,19 @@ import { ResponseTarget } from '../triage/ResponseTarget';
 import { TagChips } from '../triage/TagChips';
 import { snoozedUntilText } from '../triage/snoozePresets';
 import { MARKS } from './queueMarks';
+import { RowActivity } from '../live/ActivityMarks';
+import type { ConversationActivity } from '../../../../shared/contract/live';
 
 interface Props {
   conversation: ConversationSummary;
   selected: boolean;
   onOpen: (id: number) => void;
+  /** Other people viewing or typing in it now. */
+  activity?: ConversationActivity[] | undefined;
 }
 
 /** One conversation in the queue; memoised, so opening one repaints two rows, not the whole list. */
-export const ConversationRow = memo(function ConversationRow({ conversation, selected, onOpen }: Props) {
+export const ConversationRow = memo(function ConversationRow({ conversation, selected, onOpen, activity }: Props) {
   const channel = CHANNEL_LOOK[conversation.channel];
   const status = STATUS_LOOK[conversation.status];
   const Icon = channel.icon;
@@ -67,6 +71,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
             {conversation.subject ?? channel.label}
           </Text>
           <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {activity && <RowActivity people={activity} />}
             {followUpOverdue && (
               <span role="img" aria-label="Follow-up overdue" title="Follow-up overdue" data-testid="follow-up-overdue" style={{ display: 'inline-flex' }}>
                 <IconAlarm size={14} color="var(--mantine-color-red-8)" aria-hidden />

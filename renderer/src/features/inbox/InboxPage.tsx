@@ -1,18 +1,18 @@
 import { Center, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconInbox } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../api/ClientContext';
 import { useCommand } from '../commands/CommandProvider';
-import { queryKeys } from '../../app/queryKeys';
 import { ConversationView } from '../conversation/ConversationView';
+import { conversationQuery } from '../conversation/conversationQuery';
 import { PaneActions } from '../conversation/PaneActions';
 import { CustomerAside } from '../customer/CustomerAside';
 import { ConversationList } from './ConversationList';
 import { InboxToolbar, type QueueView } from './InboxToolbar';
 import { changeInboxPlace, currentInboxPlace, useInboxPlace } from './inboxPlace';
-import { SearchResults } from './SearchResults';
+import { SearchResults, searchQuery } from './SearchResults';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 
 /** One list for every channel beside the open conversation; search reaches every message. */
@@ -25,12 +25,16 @@ export function InboxPage() {
   const [query, setQuery] = useState(place.query);
   const [debouncedQuery] = useDebouncedValue(query.trim(), 200);
   // what was typed reaches the address once typing pauses (in place: a search is not a step back)…
+  // (the search itself leaves first: the results find it under way when the address brings them)
   const queryWritten = useRef(place.query);
+  const queryClient = useQueryClient();
   useEffect(() => {
-    if (debouncedQuery === currentInboxPlace().query) return;
+    const current = currentInboxPlace();
+    if (debouncedQuery === current.query) return;
+    if (debouncedQuery) void queryClient.prefetchQuery(searchQuery(client, debouncedQuery, current.view));
     queryWritten.current = debouncedQuery;
-    changeInboxPlace((current) => ({ ...current, query: debouncedQuery }), { replace: true });
-  }, [debouncedQuery]);
+    changeInboxPlace((place) => ({ ...place, query: debouncedQuery }), { replace: true });
+  }, [debouncedQuery, client, queryClient]);
   // …and a search the address brings (back, forward, a link) shows in the box, while one being typed is left alone
   useEffect(() => {
     if (place.query === queryWritten.current) return;
@@ -43,9 +47,13 @@ export function InboxPage() {
     [place],
   );
   // stable, so the queue's rows (memoised) do not all re-render when one is opened
+  // the conversation's read leaves on the click itself, before the address changes and anything is drawn
   const openConversation = useCallback(
-    (conversationId: number, messageId: number | null = null) => changeInboxPlace((current) => ({ ...current, conversationId, messageId })),
-    [],
+    (conversationId: number, messageId: number | null = null) => {
+      void queryClient.prefetchQuery(conversationQuery(client, conversationId, messageId));
+      changeInboxPlace((current) => ({ ...current, conversationId, messageId }));
+    },
+    [client, queryClient],
   );
   // this person opens the inbox here next time (on any console)
   useEffect(() => {
@@ -74,11 +82,7 @@ export function InboxPage() {
   // (read from the conversation already in the cache)
   const workingId = activePane === 'beside' && beside !== null ? beside : (selection?.conversationId ?? null);
   const workingAround = activePane === 'beside' ? null : (selection?.messageId ?? null);
-  const openDetail = useQuery({
-    queryKey: queryKeys.conversation(workingId ?? 0, workingAround),
-    queryFn: () => client.call('conversations.get', workingAround === null ? { id: workingId! } : { id: workingId!, aroundMessageId: workingAround }),
-    enabled: workingId !== null,
-  });
+  const openDetail = useQuery({ ...conversationQuery(client, workingId ?? 0, workingAround), enabled: workingId !== null });
   const openCustomerId = openDetail.data?.customer.id ?? null;
 
   // the keyboard moves through the list as shown

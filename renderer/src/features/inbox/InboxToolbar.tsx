@@ -2,7 +2,7 @@ import { CloseButton, SegmentedControl, Select, SimpleGrid, Stack, TextInput } f
 import { IconSearch } from '@tabler/icons-react';
 import type { Channel, QueueSort } from '../../../../shared/contract/domain';
 import { DEFAULT_INBOX_VIEW, type InboxView } from '../../../../shared/contract/views';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { useCommand } from '../commands/CommandProvider';
 import { TagFilter } from '../triage/TagFilter';
 import { SavedViews } from './SavedViews';
@@ -23,7 +23,8 @@ interface Props {
   onQuery: (query: string) => void;
 }
 
-export function InboxToolbar({ view, onView, query, onQuery }: Props) {
+/** The search box and the queue's filters (memoised: opening a conversation changes none of its props). */
+export const InboxToolbar = memo(function InboxToolbar({ view, onView, query, onQuery }: Props) {
   const searchRef = useRef<HTMLInputElement>(null);
   useCommand('search.focus', () => searchRef.current?.focus());
   useQueueCommands(view, onView);
@@ -87,4 +88,4 @@ export function InboxToolbar({ view, onView, query, onQuery }: Props) {
       <SavedViews view={view} onView={onView} />
     </Stack>
   );
-}
+});

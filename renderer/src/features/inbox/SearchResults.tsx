@@ -1,17 +1,16 @@
-import { Anchor, Badge, Group, Text, UnstyledButton } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Text } from '@mantine/core';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { SearchField, SearchHit } from '../../../../shared/contract/domain';
+import type { SearchHit } from '../../../../shared/contract/domain';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import { queryStatus } from '../../lib/queryStatus';
 import { useClient } from '../../api/ClientContext';
+import type { KinshipClient } from '../../api/client';
 import { queryKeys } from '../../app/queryKeys';
-import { MarkedText } from '../../lib/MarkedText';
-import { listTime } from '../../lib/time';
-import { CHANNEL_LOOK, STATUS_LOOK } from './channelLook';
+import { CHANNEL_LOOK } from './channelLook';
 import type { QueueView } from './InboxToolbar';
-import classes from './ConversationRow.module.css';
+import { hitHeight, SearchHitRow } from './SearchHitRow';
 
 interface Props {
   query: string;
@@ -25,14 +24,6 @@ interface Props {
 
 const NO_HITS: SearchHit[] = [];
 const LIMIT = 100;
-
-const FIELD_LABEL: Record<Exclude<SearchField, 'message'>, string> = {
-  subject: 'Subject',
-  customer: 'Customer',
-  email: 'E-mail address',
-  phone: 'Phone number',
-  handle: 'Chat handle',
-};
 
 const STATUS_FILTER_LABEL: Record<QueueView['status'], string | null> = {
   all: null,
@@ -55,6 +46,18 @@ export function searchFilter(view: QueueView): Omit<MethodInput<'messages.search
   };
 }
 
+/**
+ * The search the results show, as one definition: the results read it, and the search box starts
+ * it as soon as typing pauses — before the address takes it and the results are drawn.
+ */
+export function searchQuery(client: KinshipClient, query: string, view: QueueView) {
+  const filter = searchFilter(view);
+  return queryOptions({
+    queryKey: queryKeys.search(query, filter),
+    queryFn: () => client.call('messages.search', { query, limit: LIMIT, ...filter }),
+  });
+}
+
 /** The filters that apply, in words ("e-mail, open work, mine"); null when none do. */
 function filterWords(view: QueueView): string | null {
   const words = [
@@ -67,13 +70,6 @@ function filterWords(view: QueueView): string | null {
   return words.length ? new Intl.ListFormat('en-GB', { style: 'short', type: 'conjunction' }).format(words) : null;
 }
 
-/** Why a hit was found, in words: "Subject · Customer · 3 messages". */
-function why(hit: SearchHit): string {
-  const fields = hit.matchedIn.filter((field): field is Exclude<SearchField, 'message'> => field !== 'message').map((field) => FIELD_LABEL[field]);
-  const messages = hit.messageMatches > 0 ? [`${hit.messageMatches} message${hit.messageMatches === 1 ? '' : 's'}`] : [];
-  return [...fields, ...messages].join(' · ');
-}
-
 /**
  * Conversations matching the search — by subject, customer (name, e-mail, phone) or messages —
  * each once, saying why it matched; opening one shows its best-matching message. The queue's
@@ -82,18 +78,14 @@ function why(hit: SearchHit): string {
 export function SearchResults({ query, view, selectedMessageId, onOpen, onSearchEverywhere }: Props) {
   const client = useClient();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const filter = searchFilter(view);
-  const search = useQuery({
-    queryKey: queryKeys.search(query, filter),
-    queryFn: () => client.call('messages.search', { query, limit: LIMIT, ...filter }),
-    placeholderData: (previous) => previous,
-  });
+  const search = useQuery({ ...searchQuery(client, query, view), placeholderData: (previous) => previous });
   const hits = search.data?.hits ?? NO_HITS;
-  // only the hits in view are drawn: a hundred snippets with highlights are costly to lay out at once
+  // only the hits in view are drawn (a hundred snippets with highlights are costly to lay out at
+  // once), each in a slot of known height: nothing is measured before they show
   const virtualizer = useVirtualizer({
     count: hits.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 96,
+    estimateSize: (index) => hitHeight(hits[index]!),
     getItemKey: (index) => hits[index]!.conversationId,
     overscan: 4,
   });
@@ -121,57 +113,11 @@ export function SearchResults({ query, view, selectedMessageId, onOpen, onSearch
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {
             const hit = hits[row.index]!;
-            const channel = CHANNEL_LOOK[hit.channel];
-            const Icon = channel.icon;
-            const statusLook = STATUS_LOOK[hit.status];
             const messageId = hit.message?.id ?? null;
             return (
-              <UnstyledButton
-                key={row.key}
-                data-index={row.index}
-                ref={virtualizer.measureElement}
-                style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${row.start}px)` }}
-                className={classes.row}
-                data-selected={(messageId !== null && messageId === selectedMessageId) || undefined}
-                data-matched={hit.matchedIn.join(' ')}
-                data-channel={hit.channel}
-                onClick={() => onOpen(hit.conversationId, messageId)}
-                data-testid="search-hit"
-              >
-                <Icon size={18} color={`var(--mantine-color-${channel.color}-6)`} aria-label={channel.label} className={classes.icon} />
-                <div className={classes.body}>
-                  <Group justify="space-between" wrap="nowrap" gap={6}>
-                    <Text fw={600} size="sm" truncate dir="auto">
-                      <MarkedText text={hit.customerName} />
-                    </Text>
-                    <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
-                      {listTime(hit.message?.sentAt ?? hit.lastMessageAt ?? 0)}
-                    </Text>
-                  </Group>
-                  <Group justify="space-between" wrap="nowrap" gap={6}>
-                    <Text size="xs" truncate dir="auto">
-                      {hit.subject ? <MarkedText text={hit.subject} /> : <Text span c="dimmed" size="xs">No subject</Text>}
-                    </Text>
-                    <Badge size="xs" variant="light" color={statusLook.color} style={{ flexShrink: 0 }}>
-                      {statusLook.label}
-                    </Badge>
-                  </Group>
-                  <Text size="xs" c="dimmed" truncate data-testid="search-why">
-                    Matched: {why(hit)}
-                    {hit.identity ? (
-                      <>
-                        {' — '}
-                        <MarkedText text={hit.identity} />
-                      </>
-                    ) : null}
-                  </Text>
-                  {hit.message ? (
-                    <Text size="xs" c="dark.5" lineClamp={2} dir="auto">
-                      <MarkedText text={hit.message.snippet} />
-                    </Text>
-                  ) : null}
-                </div>
-              </UnstyledButton>
+              <div key={row.key} style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: row.size, transform: `translateY(${row.start}px)` }}>
+                <SearchHitRow hit={hit} selected={messageId !== null && messageId === selectedMessageId} onOpen={onOpen} />
+              </div>
             );
           })}
         </div>

@@ -58,11 +58,27 @@ export function changeInboxPlace(update: (place: InboxPlace) => InboxPlace, opti
   navigate(inboxHash(update(currentInboxPlace())), options);
 }
 
-/** The inbox's place, following the address; the same object while the address stays the same. */
+/** The address's parts that make the view (not the search or the open conversation). */
+function viewParams(params: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const key of [...VIEW_KEYS, 'tag']) {
+    const value = params.get(key);
+    if (value !== null) kept.set(key, value);
+  }
+  return kept.toString();
+}
+
+/**
+ * The inbox's place, following the address; the same object while the address stays the same, and
+ * the same view while only the search or the open conversation changes (so what shows the view —
+ * the toolbar, the queue's query — is not drawn again when a conversation is opened).
+ */
 export function useInboxPlace(): { place: InboxPlace; key: string } {
   const hash = useLocationHash();
   const route = parseRoute(hash);
   const key = route?.page === 'inbox' ? route.params.toString() : '';
-  const place = useMemo(() => placeFromParams(new URLSearchParams(key)), [key]);
+  const viewKey = route?.page === 'inbox' ? viewParams(route.params) : '';
+  const view = useMemo(() => placeFromParams(new URLSearchParams(viewKey)).view, [viewKey]);
+  const place = useMemo(() => ({ ...placeFromParams(new URLSearchParams(key)), view }), [key, view]);
   return { place, key };
 }

@@ -22,6 +22,7 @@ export function fakeClient(handlers: Handlers) {
     host: 'web',
     call,
     openConversationWindow: vi.fn(),
+    onResume: () => () => undefined,
     on(name: EventName, listener: (payload: unknown) => void) {
       const set = listeners.get(name) ?? new Set();
       set.add(listener);

@@ -86,7 +86,7 @@ function setup(canEdit: boolean, overrides: Handlers = {}) {
     if (!handler) throw new Error(`no fake for ${method}`);
     return handler(input);
   });
-  const client = { host: 'web', call, openConversationWindow: vi.fn(), on: () => () => {} } as unknown as KinshipClient;
+  const client = { host: 'web', call, openConversationWindow: vi.fn(), on: () => () => {}, onResume: () => () => {} } as unknown as KinshipClient;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   renderWithMantine(
     <QueryClientProvider client={queryClient}>

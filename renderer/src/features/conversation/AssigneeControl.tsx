@@ -1,0 +1,120 @@
+import { Button, Group, Kbd, Menu, Text } from '@mantine/core';
+import { IconCheck, IconChevronDown, IconHandGrab } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ConversationSummary } from '../../../../shared/contract/domain';
+import { REASSIGN_ROLES } from '../../../../shared/contract/permissions';
+import { useClient } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
+import { useMay } from '../../app/useMay';
+import { useCommands, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
+import { displayKey } from '../commands/keyOfEvent';
+import { assigneesKey } from './assigneesKey';
+import type { useConversationActions } from './useConversationActions';
+
+interface Props {
+  conversation: Pick<ConversationSummary, 'id' | 'assignee'>;
+  actions: Pick<ReturnType<typeof useConversationActions>, 'take' | 'assign'>;
+  /** Whether its palette actions are offered (the focused one of two conversations). */
+  commandsEnabled: boolean;
+}
+
+const openCount = (n: number) => `${n} open`;
+
+/**
+ * Who has the conversation, and the ways to change it: "Take" while nobody has it (the key of
+ * "Take the conversation"), and a picker of the people who answer customers with how many open
+ * conversations each has. A colleague's conversation is reassigned only by those the permission
+ * table lets (REASSIGN_ROLES); others see why the picker is closed to them.
+ */
+export function AssigneeControl({ conversation, actions, commandsEnabled }: Props) {
+  const client = useClient();
+  const mayAssign = useMay('conversations.assign');
+  const mayTake = useMay('conversations.take');
+  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => client.call('workspace.status', {}) });
+  const me = status.data?.currentUser ?? null;
+  const mayReassign = status.data ? REASSIGN_ROLES.includes(status.data.role) && (!me || REASSIGN_ROLES.includes(me.role)) : false;
+  const people = useQuery({ queryKey: assigneesKey, queryFn: () => client.call('conversations.assignees', {}), enabled: mayAssign });
+  const holder = conversation.assignee;
+  const mine = holder !== null && holder.id === me?.id;
+  const someoneElses = holder !== null && !mine;
+  // an agent changes who has it only while it is nobody's or their own
+  const mayChange = mayAssign && (!someoneElses || mayReassign);
+  const { take, assign } = actions;
+  const takeKey = useCommands().keymap['conversation.assignToMe'];
+
+  const { mutate: assignTo } = assign;
+  const paletteActions = useMemo<PaletteAction[]>(
+    () =>
+      mayChange
+        ? (people.data ?? [])
+            .filter(({ user }) => user.id !== holder?.id)
+            .map(({ user, open }) => ({ id: `assign-${user.id}`, group: 'Conversation', label: `Assign to ${user.name} (${openCount(open)})`, run: () => assignTo(user.id) }))
+        : [],
+    [mayChange, people.data, holder?.id, assignTo],
+  );
+  usePaletteActions(paletteActions, commandsEnabled);
+
+  if (!mayAssign && !mayTake) {
+    return (
+      <Text size="xs" c="dimmed" data-testid="assignee">
+        {holder ? holder.name : 'Unassigned'}
+      </Text>
+    );
+  }
+  const label = holder === null ? 'Unassigned' : mine ? 'Yours' : holder.name;
+  return (
+    <Group gap={4} wrap="nowrap" data-testid="assignee">
+      {holder === null && mayTake && (
+        <Button
+          size="compact-xs"
+          leftSection={<IconHandGrab size={14} aria-hidden />}
+          rightSection={takeKey ? <Kbd size="xs">{displayKey(takeKey)}</Kbd> : undefined}
+          loading={take.isPending}
+          onClick={() => take.mutate()}
+          aria-keyshortcuts={takeKey || undefined}
+        >
+          Take
+        </Button>
+      )}
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <Button size="compact-xs" variant="default" rightSection={<IconChevronDown size={12} aria-hidden />} loading={assign.isPending} aria-label={`${label}: change who has it`}>
+            {label}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown miw={240}>
+          <Menu.Label>Assign to</Menu.Label>
+          {!mayChange && (
+            <Text size="xs" c="dimmed" px="sm" pb={4} maw={260}>
+              {holder?.name} has it: only supervisors and admins reassign a colleague’s conversation.
+            </Text>
+          )}
+          {(people.data ?? []).map(({ user, open }) => (
+            <Menu.Item
+              key={user.id}
+              disabled={!mayChange || user.id === holder?.id}
+              onClick={() => assign.mutate(user.id)}
+              leftSection={user.id === holder?.id ? <IconCheck size={14} aria-hidden /> : <span style={{ width: 14, display: 'inline-block' }} />}
+              rightSection={
+                <Text size="xs" c="dimmed">
+                  {openCount(open)}
+                </Text>
+              }
+            >
+              {user.id === me?.id ? `${user.name} (you)` : user.name}
+            </Menu.Item>
+          ))}
+          {holder !== null && (
+            <>
+              <Menu.Divider />
+              <Menu.Item disabled={!mayChange} onClick={() => assign.mutate(null)}>
+                Unassign
+              </Menu.Item>
+            </>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+}

@@ -1,0 +1,91 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApi } from '../../../../electron/services/api/createApi';
+import type { Caller } from '../../../../electron/services/api/caller';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import { createIngestionService } from '../../../../electron/services/ingestion';
+import type { KinshipEvent } from '../../../../shared/contract/events';
+import { manualScheduler } from '../../../helpers/manualScheduler';
+import { testStore } from '../../../helpers/testStore';
+
+const NOW = Date.UTC(2026, 10, 28, 10, 0);
+const closers: (() => void)[] = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
+
+/** A team server's api over a real workspace: Aisha (agent), Hannah (supervisor), Robert (executive), each at a console of their own. */
+function team() {
+  const store = testStore();
+  const bus = createEventBus();
+  const scheduler = manualScheduler();
+  const api = createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) }, now: () => NOW + scheduler.now(), scheduler, live: { graceMs: 20_000, typingTtlMs: 6_000 } });
+  closers.push(() => api.close());
+  const person = (name: string, role: 'agent' | 'supervisor' | 'executive') => store.users.create({ name, email: `${name.toLowerCase()}@kinship.test`, role }, NOW);
+  const at = (user: ReturnType<typeof person>, consoleId: string) => {
+    const caller: Caller = { person: user, sessionId: `session-${consoleId}`, consoleId };
+    const heard: KinshipEvent[] = [];
+    const following = api.follow(caller, null, (event) => heard.push(event));
+    const close = api.openConsole(caller);
+    const call = async (method: string, input: unknown) => api.call(method, input, caller);
+    return { caller, heard, following, close, call, user };
+  };
+  return { api, bus, scheduler, person, at };
+}
+
+const activityOf = (events: KinshipEvent[]) => events.flatMap((event) => (event.name === 'activity.changed' ? [`${event.payload.name}:${event.payload.doing ?? 'gone'}`] : []));
+const presenceOf = (events: KinshipEvent[]) => events.flatMap((event) => (event.name === 'presence.changed' ? [`${event.payload.userId}:${event.payload.state}`] : []));
+
+describe('the live queue through the api', () => {
+  it('"Aisha is viewing / typing a reply" reaches the others, never Aisha herself, and activity.list answers the same', async () => {
+    const { person, at } = team();
+    const aisha = at(person('Aisha', 'agent'), 'c-aisha');
+    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
+    expect(await aisha.call('activity.report', { viewing: 5, typing: null })).toEqual({ ok: true, value: { reported: true } });
+    await aisha.call('activity.report', { viewing: 5, typing: 'reply' });
+    expect(activityOf(hannah.heard)).toEqual(['Aisha:viewing', 'Aisha:typing-reply']);
+    expect(activityOf(aisha.heard)).toEqual([]);
+    expect(await hannah.call('activity.list', {})).toEqual({ ok: true, value: [{ conversationId: 5, userId: aisha.user.id, name: 'Aisha', doing: 'typing-reply' }] });
+    expect(await aisha.call('activity.list', {})).toEqual({ ok: true, value: [] });
+  });
+
+  it('the executive, who may not write, is refused "typing" and changes nothing; viewing is fine', async () => {
+    const { person, at } = team();
+    const robert = at(person('Robert', 'executive'), 'c-robert');
+    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
+    expect(await robert.call('activity.report', { viewing: 5, typing: 'reply' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await robert.call('activity.report', { viewing: null, typing: 'note' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(activityOf(hannah.heard)).toEqual([]);
+    await robert.call('activity.report', { viewing: 5, typing: null });
+    expect(activityOf(hannah.heard)).toEqual(['Robert:viewing']);
+  });
+
+  it('presence: online when a console opens, away when it says so, offline once gone for the grace period; others hear it', async () => {
+    const { person, at, scheduler } = team();
+    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
+    const aisha = at(person('Aisha', 'agent'), 'c-aisha');
+    const id = aisha.user.id;
+    expect(await aisha.call('presence.report', { attention: 'idle' })).toMatchObject({ ok: true, value: { userId: id, state: 'away' } });
+    aisha.close();
+    scheduler.advance(19_999);
+    const aishas = () => presenceOf(hannah.heard).filter((one) => one.startsWith(`${id}:`));
+    expect(aishas()).toEqual([`${id}:online`, `${id}:away`]);
+    scheduler.advance(1);
+    expect(aishas()).toEqual([`${id}:online`, `${id}:away`, `${id}:offline`]);
+    const listed = await hannah.call('presence.list', {});
+    expect(listed.ok && (listed.value as { userId: number; state: string }[]).map((one) => `${one.userId}:${one.state}`)).toEqual([`${hannah.user.id}:online`, `${id}:offline`]);
+  });
+
+  it('a replay keeps to the permission table: a draft mark goes back only to its author; presence is never replayed', () => {
+    const { api, bus, person, at } = team();
+    const aisha = at(person('Aisha', 'agent'), 'c-aisha');
+    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
+    const epoch = aisha.following.hello.epoch;
+    bus.emit('draft.changed', { conversationId: 5, userId: aisha.user.id, hasDraft: true });
+    bus.emit('workspace.changed', { reason: 'test' });
+    const names = (caller: Caller) => api.follow(caller, { epoch, seq: 0 }, () => undefined).missed.map((item) => `${item.seq}:${item.event.name}`);
+    expect(names(aisha.caller)).toEqual(['1:draft.changed', '2:workspace.changed']);
+    expect(names(hannah.caller)).toEqual(['2:workspace.changed']);
+    expect(api.follow(hannah.caller, { epoch, seq: 0 }, () => undefined).hello.resume).toEqual({ state: 'resumed', replayed: 1 });
+    expect(api.follow(hannah.caller, { epoch: 'another-run', seq: 2 }, () => undefined).hello.resume).toEqual({ state: 'gap', reason: 'other-run' });
+  });
+});
