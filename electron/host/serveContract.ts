@@ -26,7 +26,7 @@ export function serveContract(channel: ServicesChannel, api: Api, onStop: () => 
 
   api.bus.subscribe((event) => send({ type: 'event', event }));
 
-  channel.onMessage((message) => {
+  channel.onMessage(async (message) => {
     if (isMessageOfType<StopMessage>(message, 'stop')) return onStop();
     const parsed = requestFrame.safeParse(message);
     if (!parsed.success) {
@@ -42,7 +42,7 @@ export function serveContract(channel: ServicesChannel, api: Api, onStop: () => 
     // every Electron window is a console of the desk's owner; for now the windows share one "view as"
     // (the relay does not yet say which window a call came from)
     void api
-      .call(method, input, api.deskCaller('electron'))
+      .call(method, input, await api.deskCaller('electron'))
       .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))
       .then((result) => {
         send({ type: 'result', id, result });

@@ -29,11 +29,11 @@ export const defaultResourcesDir = () => fileURLToPath(new URL('../../resources/
 export async function startServices(options: ServicesOptions) {
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const bus = createEventBus();
-  const workspace = openWorkspace(databasePath(options.dataDir), bus);
+  const workspace = await openWorkspace(databasePath(options.dataDir), bus);
   let analysis: AnalysisEngine | null = null;
   let setup = null;
   if (workspace.state === 'ready') {
-    setup = createAnalysisSetup({ store: workspace.store, dataDir: options.dataDir, packagedDir: path.join(resourcesDir, 'models') });
+    setup = await createAnalysisSetup({ store: workspace.store, dataDir: options.dataDir, packagedDir: path.join(resourcesDir, 'models') });
     const analysisSetup = setup;
     analysis = createAnalysisEngine({
       store: workspace.store,
@@ -45,7 +45,7 @@ export async function startServices(options: ServicesOptions) {
   }
   // The console is served at once; the models load in the worker meanwhile, and work waits in the queue.
   const analysisReady = analysis ? analysis.start() : Promise.resolve();
-  const api = createApi({
+  const api = await createApi({
     host: options.host,
     mode: options.mode ?? 'desk',
     bus,
@@ -61,7 +61,7 @@ export async function startServices(options: ServicesOptions) {
     async stop(): Promise<void> {
       api.close();
       await analysis?.close();
-      if (workspace.state === 'ready') workspace.store.close();
+      if (workspace.state === 'ready') await workspace.store.close();
     },
   };
 }

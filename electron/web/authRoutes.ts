@@ -111,13 +111,13 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
     send(response, 200, signedIn(started.session), { 'Set-Cookie': sessionCookie(started.token, started.session.endsAt - Date.now(), secure) });
   }
 
-  function sessionOf(request: IncomingMessage): LiveSession | null {
+  async function sessionOf(request: IncomingMessage): Promise<LiveSession | null> {
     const token = readSessionCookie(request, secure);
-    return token ? people.sessions.byToken(token) : null;
+    return token ? await people.sessions.byToken(token) : null;
   }
 
-  function requireSession(request: IncomingMessage): LiveSession {
-    const session = sessionOf(request);
+  async function requireSession(request: IncomingMessage): Promise<LiveSession> {
+    const session = await sessionOf(request);
     if (!session) throw new HttpRefusal(401, { code: 'unauthenticated', message: 'You are signed out: sign in again.' });
     return session;
   }
@@ -125,12 +125,12 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
   async function route(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
     const method = request.method ?? 'GET';
     if (method === 'GET' && path === AUTH_PATHS.session) {
-      const session = sessionOf(request);
+      const session = await sessionOf(request);
       if (session) return send(response, 200, signedIn(session));
       return send(response, 401, { code: 'unauthenticated', message: 'Nobody is signed in on this browser.', needsFirstAdmin: people.needsFirstAdmin() });
     }
     if (method === 'GET' && path === AUTH_PATHS.people) {
-      return send(response, 200, people.list(requireSession(request).person));
+      return send(response, 200, people.list((await requireSession(request)).person));
     }
     if (method !== 'POST') throw new HttpRefusal(405, { code: 'invalid-input', message: `${method} is not answered here.` });
     // a POST only from the server's own page: another site's page cannot make a browser sign in, out, or invite
@@ -139,8 +139,8 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       case AUTH_PATHS.signIn:
         return startSession(response, await people.signIn(await parseBody(request, signInInput), meta(request)));
       case AUTH_PATHS.signOut: {
-        const session = sessionOf(request);
-        if (session) people.signOut(session.sessionId);
+        const session = await sessionOf(request);
+        if (session) await people.signOut(session.sessionId);
         return send(response, 200, { signedOut: true }, { 'Set-Cookie': clearedSessionCookie(secure) });
       }
       case AUTH_PATHS.link: {
@@ -152,24 +152,24 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       case AUTH_PATHS.invitation:
         return startSession(response, await people.acceptInvitation(await parseBody(request, acceptInvitationInput), meta(request)));
       case AUTH_PATHS.invite: {
-        const actor = requireSession(request).person;
-        const { token, invitation } = people.invite(actor, await parseBody(request, inviteInput));
+        const actor = (await requireSession(request)).person;
+        const { token, invitation } = await people.invite(actor, await parseBody(request, inviteInput));
         const answer: NewInvitation = { invitation, link: `${options.publicOrigin()}/#${INVITE_HASH}=${token}` };
         return send(response, 200, answer);
       }
       case AUTH_PATHS.deactivate: {
-        const actor = requireSession(request).person;
-        people.deactivate(actor, (await parseBody(request, personIdInput)).personId);
+        const actor = (await requireSession(request)).person;
+        await people.deactivate(actor, (await parseBody(request, personIdInput)).personId);
         return send(response, 200, people.list(actor));
       }
       case AUTH_PATHS.reactivate: {
-        const actor = requireSession(request).person;
-        people.reactivate(actor, (await parseBody(request, personIdInput)).personId);
+        const actor = (await requireSession(request)).person;
+        await people.reactivate(actor, (await parseBody(request, personIdInput)).personId);
         return send(response, 200, people.list(actor));
       }
       case AUTH_PATHS.withdrawInvitation: {
-        const actor = requireSession(request).person;
-        people.withdrawInvitation(actor, (await parseBody(request, invitationIdInput)).invitationId);
+        const actor = (await requireSession(request)).person;
+        await people.withdrawInvitation(actor, (await parseBody(request, invitationIdInput)).invitationId);
         return send(response, 200, people.list(actor));
       }
       default:

@@ -51,7 +51,7 @@ export async function runTeamServer(options: TeamServerOptions): Promise<Running
     await services.stop();
     throw error;
   }
-  const issued = people.issueSetupLink();
+  const issued = await people.issueSetupLink();
   // sessions over for a day are forgotten
   const sweep = setInterval(() => people.sessions.sweep(), 3_600_000);
   sweep.unref();

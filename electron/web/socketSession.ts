@@ -25,7 +25,7 @@ export interface SocketApi {
   /** The console went away: what the api kept for its session (a "view as") goes with it. */
   endSession(sessionId: string): void;
   /** The desk's consoles' caller (the desk's owner), each console a session of its own. */
-  deskCaller(sessionId: string | null): Caller;
+  deskCaller(sessionId: string | null): Promise<Caller>;
 }
 
 /**
@@ -36,7 +36,9 @@ export interface SocketApi {
  */
 export interface SocketAccess {
   signInSession: string | null;
-  caller(): Caller | null;
+  /** Who the connection is as it opens (read before it is accepted): its events are filtered for them. */
+  opened: Caller | null;
+  caller(): Promise<Caller | null>;
 }
 
 /** The close code a console gets when its session is over: it shows the sign-in page. */
@@ -186,12 +188,11 @@ export function serveSocket(
       const next = queue.shift()!;
       queuedBytes -= next.bytes;
       inFlight++;
-      const person = access.caller();
-      const caller = person && { ...person, consoleId };
-      const answer: Promise<CallResult<unknown>> =
-        caller === null
-          ? Promise.resolve({ ok: false, error: { code: 'unauthenticated', message: 'You are signed out (your session ended): sign in again. Nothing was done.' } })
-          : api.call(next.frame.method, next.frame.input, caller);
+      const answer: Promise<CallResult<unknown>> = access.caller().then((person) =>
+        person === null
+          ? { ok: false, error: { code: 'unauthenticated', message: 'You are signed out (your session ended): sign in again. Nothing was done.' } }
+          : api.call(next.frame.method, next.frame.input, { ...person, consoleId }),
+      );
       void answer
         .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))
         .then((result) => {
@@ -206,7 +207,7 @@ export function serveSocket(
 
   // events are filtered for the person as they connected: a session that ends closes the connection.
   // The console is told first where the stream is and what it missed since its cursor, then live events.
-  const signedIn = access.caller();
+  const signedIn = access.opened;
   const opened = signedIn && { ...signedIn, consoleId };
   let unsubscribe = () => undefined as void;
   let closeConsole = () => undefined as void;

@@ -58,18 +58,19 @@ export function createTeamGate(config: TeamServerConfig, people: PeopleService) 
       return routes.handle(request, response);
     },
     /** A console's WebSocket: from the server's own origin (exactly), with a live session. */
-    admit(request: IncomingMessage): Admission {
+    async admit(request: IncomingMessage): Promise<Admission> {
       if (!allowsOrigin(request.headers.origin)) return { allowed: false, status: 403, reason: `origin ${request.headers.origin ?? '(none)'} is not this server's` };
       const token = readSessionCookie(request, secure);
-      const session = token ? people.sessions.byToken(token) : null;
+      const session = token ? await people.sessions.byToken(token) : null;
       if (!session) return { allowed: false, status: 401, reason: 'not signed in' };
       const { sessionId } = session;
       return {
         allowed: true,
         access: {
           signInSession: sessionId,
-          caller: () => {
-            const live = people.sessions.byId(sessionId);
+          opened: { person: session.person, sessionId },
+          caller: async () => {
+            const live = await people.sessions.byId(sessionId);
             return live ? { person: live.person, sessionId } : null;
           },
         },

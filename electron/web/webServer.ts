@@ -110,7 +110,11 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     for (const session of open) {
       if (!session.pingAgain()) session.drop('no-pong');
       // a session that expired while its console sat idle: the console shows the sign-in page
-      else if (team && session.signInSession && !team.gate.isLive(session.signInSession)) session.signOut();
+      else if (team && session.signInSession) {
+        void team.gate.isLive(session.signInSession).then((live) => {
+          if (!live) session.signOut();
+        }, () => undefined);
+      }
     }
   }, limits.heartbeatMs);
   heartbeat.unref();
@@ -123,17 +127,26 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     if (path !== WS_PATH) return refuse(403);
     if (team) {
       if (!team.gate.allowsPeer(request.socket.remoteAddress) || !team.gate.allowsHost(request.headers.host)) return refuse(403);
-      const admission = team.gate.admit(request);
-      if (!admission.allowed) return refuse(admission.status);
-      sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, admission.access, cursor)));
+      // who it is is read before the connection is accepted (the socket waits meanwhile)
+      void team.gate.admit(request).then(
+        (admission) => {
+          if (!admission.allowed) return refuse(admission.status);
+          sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, admission.access, cursor)));
+        },
+        () => refuse(403),
+      );
       return;
     }
     const verdict = checkUpgrade(request, options.token, port);
     if (!verdict.allowed) return refuse(verdict.status);
     // the desk: the owner's console, each connection a console (and "view as") of its own
-    const caller = options.api.deskCaller(`web:${randomUUID()}`);
-    const access: SocketAccess = { signInSession: null, caller: () => caller };
-    sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, access, cursor)));
+    void options.api.deskCaller(`web:${randomUUID()}`).then(
+      (caller) => {
+        const access: SocketAccess = { signInSession: null, opened: caller, caller: async () => caller };
+        sockets.handleUpgrade(request, socket, head, (ws) => open.add(serveSocket(ws, options.api, scheduler, limits, onClosed, access, cursor)));
+      },
+      () => refuse(403),
+    );
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -101,12 +101,28 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   let idleWaiters: (() => void)[] = [];
   let cancelRespawn: (() => void) | null = null;
   let spawnGeneration = 0;
+  /** Store work under way (queueing the backlog, loading jobs, storing readings): the engine is not idle while any runs. */
+  let storeWork = 0;
+  let pumping = false;
+  let pumpAgain = false;
+
+  /** Runs store work in the background, counted so that whenIdle waits for it; a failure is logged, never thrown. */
+  function background(work: () => Promise<void>, what: string): void {
+    storeWork += 1;
+    void work()
+      .catch((error: unknown) => console.error(`Kinship analysis: ${what} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        storeWork -= 1;
+        pump();
+      });
+  }
 
   /** Looks for models (never throws: what cannot be read is a problem), then starts a worker with them. */
   async function spawn(): Promise<void> {
     const generation = ++spawnGeneration;
     let found: FoundModels;
     try {
+      await setAside.load();
       found = await findModels(options.locations());
     } catch (error) {
       found = { specs: [], problems: [`the models could not be looked for (${error instanceof Error ? error.message : String(error)})`] };
@@ -203,7 +219,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       bus.emit('analysis.status', { state, analyzer: message.analyzer });
       for (const resolve of readyWaiters) resolve();
       readyWaiters = [];
-      if (changedModel) queueBacklog();
+      if (changedModel) background(queueBacklog, 'queueing the backlog');
       pump();
     } else {
       finishBatch(message);
@@ -222,9 +238,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
    * new round: the total is what is still to do now — the backlog jobs already waiting or with the
    * worker, and the unread messages not queued yet — and only jobs of this round count as done.
    */
-  function queueBacklog(): void {
+  async function queueBacklog(): Promise<void> {
     if (!ready) return;
-    const ids = store.analyses.unreadMessageIds(ready.modelId, ready.modelVersion);
+    const ids = await store.analyses.unreadMessageIds(ready.modelId, ready.modelVersion);
+    if (!ready) return;
     backlogRound += 1;
     backlog = { done: 0, total: 0 };
     const join = (job: Job) => {
@@ -246,9 +263,9 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   }
 
   /** Loads what a job needs; false when the message no longer exists. */
-  function materialise(job: Job): boolean {
+  async function materialise(job: Job): Promise<boolean> {
     if (job.body !== null) return true;
-    const message = store.messages.getForReading(job.messageId!);
+    const message = await store.messages.getForReading(job.messageId!);
     if (!message) return false;
     job.body = message.body;
     job.channel = message.channel;
@@ -257,19 +274,35 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   }
 
   function isIdle(): boolean {
-    return state === 'ready' && !inFlight.live && !inFlight.backlog && queue.size() === 0;
+    return state === 'ready' && !inFlight.live && !inFlight.backlog && queue.size() === 0 && storeWork === 0 && !pumping;
   }
 
+  /** Sends the worker what it can take now; one pass at a time (a pass reads the store), another follows if asked for meanwhile. */
   function pump(): void {
-    pumpBatches();
-    if (idleWaiters.length && isIdle()) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
+    if (pumping) {
+      pumpAgain = true;
+      return;
     }
+    pumping = true;
+    void (async () => {
+      do {
+        pumpAgain = false;
+        try {
+          await pumpBatches();
+        } catch (error) {
+          console.error(`Kinship analysis: the queue could not be served: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      } while (pumpAgain);
+      pumping = false;
+      if (idleWaiters.length && isIdle()) {
+        const waiters = idleWaiters;
+        idleWaiters = [];
+        for (const resolve of waiters) resolve();
+      }
+    })();
   }
 
-  function pumpBatches(): void {
+  async function pumpBatches(): Promise<void> {
     while (ready && worker) {
       // live work goes to the worker at once, even while a backlog batch is there (the worker serves it first)
       const lane: Priority | null =
@@ -282,18 +315,23 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       for (const job of batch.items) {
         // a backlog job promoted to the live lane is read there, once (or by the batch that has it already)
         if (job.settled || job.inFlight || job.priority !== batch.priority) continue;
-        if (!materialise(job)) {
+        if (!(await materialise(job))) {
           settle(job, null, 'the message no longer exists');
           continue;
         }
         // a backlog reading's latency is its own processing time, not the time it waited its turn
         if (batch.priority === 'backlog') job.enqueuedAt = scheduler.monotonic();
         const hash = textHash(job.channel, job.body!);
-        const cached = store.analyses.findCached(hash, ready.modelId, ready.modelVersion);
+        const cached = ready ? await store.analyses.findCached(hash, ready.modelId, ready.modelVersion) : null;
         if (cached) fromCache.push({ job, reading: cached, hash });
         else toRead.push(job);
       }
-      if (fromCache.length) record(fromCache);
+      if (fromCache.length) background(() => record(fromCache), 'storing cached readings');
+      // the worker went away while the store was read: the batch waits for the next one
+      if (!ready || !worker) {
+        queue.returnToFront(batch.priority, toRead);
+        return;
+      }
       // a suspect from a batch that killed the worker is read alone
       const suspect = toRead.findIndex((job) => job.suspect);
       if (suspect >= 0) {
@@ -317,18 +355,22 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     inFlight[lane] = null;
     for (const job of jobs) job.inFlight = false;
     peakMemory = { heapUsed: Math.max(peakMemory.heapUsed, message.memory.heapUsed), rss: Math.max(peakMemory.rss, message.memory.rss) };
-    try {
-      record(message.readings.filter(({ key }) => jobs[key]).map(({ key, reading }) => ({ job: jobs[key]!, reading, hash: textHash(jobs[key]!.channel, jobs[key]!.body!) })));
-    } catch (error) {
-      // the store refused (closing, full disk): the jobs are not read, and say so
-      for (const job of jobs) if (!job.settled) settle(job, null, `the reading could not be stored (${error instanceof Error ? error.message : String(error)})`);
-    }
+    const results = message.readings.filter(({ key }) => jobs[key]).map(({ key, reading }) => ({ job: jobs[key]!, reading, hash: textHash(jobs[key]!.channel, jobs[key]!.body!) }));
     for (const { key, reason } of message.failures ?? []) {
       const job = jobs[key];
       if (job && !job.settled) setJobAside(job, reason);
     }
+    const read = new Set(results.map(({ job }) => job));
+    background(async () => {
+      try {
+        await record(results);
+      } catch (error) {
+        // the store refused (closing, full disk): the jobs are not read, and say so
+        for (const { job } of results) if (!job.settled) settle(job, null, `the reading could not be stored (${error instanceof Error ? error.message : String(error)})`);
+      }
+    }, 'storing readings');
     // anything the worker neither read nor reported goes back to be read again
-    const missed = jobs.filter((job) => !job.settled);
+    const missed = jobs.filter((job) => !job.settled && !read.has(job));
     for (const priority of ['live', 'backlog'] as const) {
       const back = missed.filter((job) => job.priority === priority);
       if (back.length) queue.returnToFront(priority, back);
@@ -337,19 +379,25 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   }
 
   /** Stores readings in one transaction, then tells whoever waits for them. */
-  function record(results: { job: Job; reading: Reading; hash: string }[]): void {
+  async function record(results: { job: Job; reading: Reading; hash: string }[]): Promise<void> {
     results = results.filter(({ job }) => !job.settled);
+    if (!results.length) return;
     const finishedAt = scheduler.monotonic();
     const at = now();
-    const stored = store.transaction(() =>
-      results.map(({ job, reading, hash }) => {
+    const stored = await store.transaction(async () => {
+      const readings: (MessageReading | null)[] = [];
+      for (const { job, reading, hash } of results) {
         const latencyMs = Math.round((finishedAt - job.enqueuedAt) * 100) / 100;
-        if (job.messageId !== null && !store.messages.exists(job.messageId)) return null;
-        store.analyses.insert({ messageId: job.messageId, draftId: job.draftId, textHash: hash, reading, latencyMs, createdAt: at });
-        if (job.messageId !== null) store.conversations.recordReading(job.messageId, reading);
-        return { ...reading, latencyMs, analysedAt: at } satisfies MessageReading;
-      }),
-    );
+        if (job.messageId !== null && !(await store.messages.exists(job.messageId))) {
+          readings.push(null);
+          continue;
+        }
+        await store.analyses.insert({ messageId: job.messageId, draftId: job.draftId, textHash: hash, reading, latencyMs, createdAt: at });
+        if (job.messageId !== null) await store.conversations.recordReading(job.messageId, reading);
+        readings.push({ ...reading, latencyMs, analysedAt: at } satisfies MessageReading);
+      }
+      return readings;
+    });
     results.forEach(({ job }, index) => {
       const reading = stored[index];
       if (!reading) {
@@ -379,11 +427,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   function setJobAside(job: Job, reason: string): void {
     if (job.messageId !== null) {
       console.error(`Kinship analysis: message ${job.messageId} is set aside and will not be read again: ${reason}`);
-      try {
-        setAside.add({ messageId: job.messageId, reason, at: now() });
-      } catch (error) {
-        console.error(`Kinship analysis: could not remember that message ${job.messageId} is set aside: ${String(error)}`);
-      }
+      const messageId = job.messageId;
+      setAside.add({ messageId, reason, at: now() }).catch((error: unknown) => {
+        console.error(`Kinship analysis: could not remember that message ${messageId} is set aside: ${String(error)}`);
+      });
     } else {
       console.error(`Kinship analysis: a draft could not be read: ${reason}`);
     }
@@ -414,8 +461,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     if (event.name === 'message.added' && (event.payload.author === 'customer' || event.payload.author === 'agent')) {
       void engine.readMessage(event.payload.messageId, 'live').catch(() => undefined);
     } else if (event.name === 'workspace.changed') {
-      queueBacklog();
-      pump();
+      background(queueBacklog, 'queueing the backlog');
     }
   });
 

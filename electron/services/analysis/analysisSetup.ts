@@ -19,11 +19,14 @@ export interface AnalysisSetupOptions {
  * Where models come from, in order: the models folder the user chose in Settings (or
  * KINSHIP_MODELS_DIR), the app's own model cache (hub downloads land there), the packaged models.
  */
-export function createAnalysisSetup({ store, dataDir, packagedDir, env = process.env }: AnalysisSetupOptions) {
+export async function createAnalysisSetup({ store, dataDir, packagedDir, env = process.env }: AnalysisSetupOptions) {
   const cacheDir = path.join(dataDir, 'models');
+  // read once and written through: the engine asks for them on every status
+  let chosenDir = (await store.settings.get<string | null>(MODELS_DIR_SETTING)) ?? null;
+  let hubAllowed = (await store.settings.get<boolean>(HUB_SETTING)) ?? false;
 
   function modelsDir(): { dir: string; source: 'setting' | 'environment' } | null {
-    const chosen = store.settings.get<string | null>(MODELS_DIR_SETTING);
+    const chosen = chosenDir;
     if (chosen) return { dir: chosen, source: 'setting' };
     const fromEnv = env.KINSHIP_MODELS_DIR?.trim();
     return fromEnv ? { dir: path.resolve(fromEnv), source: 'environment' } : null;
@@ -39,14 +42,16 @@ export function createAnalysisSetup({ store, dataDir, packagedDir, env = process
         { dir: packagedDir, source: 'packaged' },
       ];
     },
-    setModelsDir(dir: string | null): void {
-      store.settings.set(MODELS_DIR_SETTING, dir);
+    async setModelsDir(dir: string | null): Promise<void> {
+      await store.settings.set(MODELS_DIR_SETTING, dir);
+      chosenDir = dir;
     },
     hubAllowed(): boolean {
-      return store.settings.get<boolean>(HUB_SETTING) ?? false;
+      return hubAllowed;
     },
-    setHubAllowed(allowed: boolean): void {
-      store.settings.set(HUB_SETTING, allowed);
+    async setHubAllowed(allowed: boolean): Promise<void> {
+      await store.settings.set(HUB_SETTING, allowed);
+      hubAllowed = allowed;
     },
     describe(): Pick<AnalysisStatus, 'modelsDir' | 'modelsDirSource' | 'hubAllowed'> {
       const chosen = modelsDir();
@@ -55,4 +60,4 @@ export function createAnalysisSetup({ store, dataDir, packagedDir, env = process
   };
 }
 
-export type AnalysisSetup = ReturnType<typeof createAnalysisSetup>;
+export type AnalysisSetup = Awaited<ReturnType<typeof createAnalysisSetup>>;

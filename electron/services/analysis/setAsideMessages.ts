@@ -17,27 +17,29 @@ export interface SetAsideMessage {
  * first in the backlog again.
  */
 export function createSetAsideMessages(store: Store) {
-  let entries: Map<number, SetAsideMessage> | null = null;
-
-  function load(): Map<number, SetAsideMessage> {
-    if (!entries) {
-      const saved = store.settings.get<SetAsideMessage[]>(SETTING);
-      entries = new Map((Array.isArray(saved) ? saved : []).map((entry) => [entry.messageId, entry]));
-    }
-    return entries;
-  }
+  let entries = new Map<number, SetAsideMessage>();
+  let loading: Promise<void> | null = null;
 
   return {
-    has: (messageId: number): boolean => load().has(messageId),
-    get: (messageId: number): SetAsideMessage | null => load().get(messageId) ?? null,
-    add(entry: SetAsideMessage): void {
-      const all = load();
-      all.delete(entry.messageId);
-      all.set(entry.messageId, entry);
-      while (all.size > MAX_KEPT) all.delete(all.keys().next().value!);
-      store.settings.set(SETTING, [...all.values()]);
+    /** Reads the list kept with the workspace (once); the other calls answer from memory after it. */
+    load(): Promise<void> {
+      loading ??= store.settings.get<SetAsideMessage[]>(SETTING).then((saved) => {
+        const loaded = new Map((Array.isArray(saved) ? saved : []).map((entry) => [entry.messageId, entry]));
+        // any set aside while it loaded stay, newest last
+        for (const [id, entry] of entries) loaded.set(id, entry);
+        entries = loaded;
+      });
+      return loading;
     },
-    list: (): SetAsideMessage[] => [...load().values()],
+    has: (messageId: number): boolean => entries.has(messageId),
+    get: (messageId: number): SetAsideMessage | null => entries.get(messageId) ?? null,
+    async add(entry: SetAsideMessage): Promise<void> {
+      entries.delete(entry.messageId);
+      entries.set(entry.messageId, entry);
+      while (entries.size > MAX_KEPT) entries.delete(entries.keys().next().value!);
+      await store.settings.set(SETTING, [...entries.values()]);
+    },
+    list: (): SetAsideMessage[] => [...entries.values()],
   };
 }
 

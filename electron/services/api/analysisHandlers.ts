@@ -60,16 +60,16 @@ export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
         // checked before anything is saved: a folder Kinship cannot list is refused and changes nothing
         const refusal = await checkModelsFolder(resolved);
         if (refusal) throw new ApiError('invalid-input', refusal, [{ path: 'path', message: refusal }]);
-        setup.setModelsDir(resolved);
+        await setup.setModelsDir(resolved);
       } else {
-        setup.setModelsDir(null);
+        await setup.setModelsDir(null);
       }
       await engine.restart();
       return status();
     },
-    'analysis.setHubAllowed': ({ allowed }) => {
+    'analysis.setHubAllowed': async ({ allowed }) => {
       const { setup } = analysis();
-      setup.setHubAllowed(allowed);
+      await setup.setHubAllowed(allowed);
       return status();
     },
     'analysis.downloadModel': async ({ role }) => {
@@ -96,9 +96,9 @@ export function createAnalysisHandlers(context: ApiContext): AnalysisHandlers {
       await engine.restart();
       return status();
     },
-    'analysis.readDraft': ({ conversationId, draftId, text }) => {
+    'analysis.readDraft': async ({ conversationId, draftId, text }) => {
       const { engine } = analysis();
-      const conversation = context.workspace.state === 'ready' ? context.workspace.store.conversations.getSummary(conversationId) : null;
+      const conversation = context.workspace.state === 'ready' ? await context.workspace.store.conversations.getSummary(conversationId) : null;
       if (!conversation) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
       return engine.readDraft({ draftId, conversationId, channel: conversation.channel, text }).catch((error: unknown) => {
         throw new ApiError('invalid-input', `This draft could not be read (${error instanceof Error ? error.message : String(error)}).`);

@@ -44,21 +44,21 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
     const { store, ingestion } = ready();
     return createConversationActions(store, ingestion, now);
   };
-  const mustExist = (id: number) => {
-    if (!ready().store.conversations.getSummary(id)) throw new ApiError('not-found', `There is no conversation ${id}.`);
+  const mustExist = async (id: number) => {
+    if (!(await ready().store.conversations.getSummary(id))) throw new ApiError('not-found', `There is no conversation ${id}.`);
   };
 
   /** A step of a call, in a voice conversation, refused with a plain reason when it makes no sense now. */
-  function callStep<T>(conversationId: number, step: (calls: ReturnType<typeof createCallActions>) => T): T {
+  async function callStep<T>(conversationId: number, step: (calls: ReturnType<typeof createCallActions>) => Promise<T>): Promise<T> {
     const { store, ingestion } = ready();
-    const conversation = store.conversations.getSummary(conversationId);
+    const conversation = await store.conversations.getSummary(conversationId);
     if (!conversation) throw new ApiError('not-found', `There is no conversation ${conversationId}.`);
     if (conversation.channel !== 'voice') throw new ApiError('conflict', 'Calls are made in voice conversations.');
     return step(createCallActions(store, ingestion, now));
   }
 
-  function withReadings(messages: Omit<Message, 'reading'>[]): Message[] {
-    const readings = ready().store.analyses.latestForMessages(messages.map((message) => message.id));
+  async function withReadings(messages: Omit<Message, 'reading'>[]): Promise<Message[]> {
+    const readings = await ready().store.analyses.latestForMessages(messages.map((message) => message.id));
     return messages.map((message) => ({ ...message, reading: readings.get(message.id) ?? null }));
   }
 
@@ -67,100 +67,104 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       const me = caller.person.id;
       return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me : assignee, mood, tagId, breachedAt: breached ? now() : undefined }, limit, offset, sort, me);
     },
-    'conversations.get': ({ id, aroundMessageId }, caller) => {
+    'conversations.get': async ({ id, aroundMessageId }, caller) => {
       const { store } = ready();
-      const conversation = store.conversations.getSummary(id, caller.person.id);
+      const conversation = await store.conversations.getSummary(id, caller.person.id);
       if (!conversation) throw new ApiError('not-found', `There is no conversation ${id}.`);
-      const customer = store.customers.getById(conversation.customer.id)!;
+      const customer = (await store.customers.getById(conversation.customer.id))!;
       // the newest page; or, for a message further back (a search hit), a little before it onwards
-      const around = aroundMessageId !== undefined ? store.messages.getById(aroundMessageId) : null;
+      const around = aroundMessageId !== undefined ? await store.messages.getById(aroundMessageId) : null;
       if (aroundMessageId !== undefined && around?.conversationId !== id) throw new ApiError('not-found', `Conversation ${id} has no message ${aroundMessageId}.`);
-      let page: { messages: Omit<Message, 'reading'>[]; olderCount: number; newerCount: number } = { ...store.messages.pageOfConversation(id, THREAD_PAGE, null), newerCount: 0 };
+      let page: { messages: Omit<Message, 'reading'>[]; olderCount: number; newerCount: number } = { ...(await store.messages.pageOfConversation(id, THREAD_PAGE, null)), newerCount: 0 };
       if (around && !page.messages.some((message) => message.id === around.id)) {
         // a stretch around the hit (a little before, more after), not everything up to the newest
-        const lead = store.messages.pageOfConversation(id, 20, { sentAt: around.sentAt, id: around.id }).messages[0] ?? around;
-        page = store.messages.fromMessageOfConversation(id, { sentAt: lead.sentAt, id: lead.id }, AROUND_WINDOW);
+        const lead = (await store.messages.pageOfConversation(id, 20, { sentAt: around.sentAt, id: around.id })).messages[0] ?? around;
+        page = await store.messages.fromMessageOfConversation(id, { sentAt: lead.sentAt, id: lead.id }, AROUND_WINDOW);
       }
-      const messages = withReadings(page.messages);
+      const messages = await withReadings(page.messages);
       // a call in progress started in the page (a voice thread is short); otherwise the whole thread is asked
-      const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(store.messages.listForConversation(id));
-      const drafts = store.drafts.byKind(id, caller.person.id);
+      const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(await store.messages.listForConversation(id));
+      const drafts = await store.drafts.byKind(id, caller.person.id);
       const draft = [drafts.reply, drafts.note].filter((saved) => saved !== null).sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
       return { conversation, customer, messages, olderCount: page.olderCount, newerCount: page.newerCount, draft, drafts, activeCallStartedAt };
     },
-    'conversations.track': ({ id }) => {
-      mustExist(id);
-      return sampleTrack(ready().store.analyses.trackOfConversation(id));
+    'conversations.track': async ({ id }) => {
+      await mustExist(id);
+      return sampleTrack(await ready().store.analyses.trackOfConversation(id));
     },
-    'conversations.olderMessages': ({ id, beforeMessageId, limit }) => {
+    'conversations.olderMessages': async ({ id, beforeMessageId, limit }) => {
       const { store } = ready();
-      const before = store.messages.getById(beforeMessageId);
+      const before = await store.messages.getById(beforeMessageId);
       if (before?.conversationId !== id) throw new ApiError('not-found', `Conversation ${id} has no message ${beforeMessageId}.`);
-      const page = store.messages.pageOfConversation(id, limit, { sentAt: before.sentAt, id: before.id });
-      return { messages: withReadings(page.messages), olderCount: page.olderCount };
+      const page = await store.messages.pageOfConversation(id, limit, { sentAt: before.sentAt, id: before.id });
+      return { messages: await withReadings(page.messages), olderCount: page.olderCount };
     },
-    'conversations.send': ({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride }, caller) => {
-      mustExist(conversationId);
+    'conversations.send': async ({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride }, caller) => {
+      await mustExist(conversationId);
       const { store, ingestion } = ready();
       const workflow = createSendWorkflow({ store, ingestion, coach: coach(), findPromises: detectPromises, now });
       return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride, user: caller.person });
     },
-    'conversations.setStatus': ({ id, status }, caller) => {
-      mustExist(id);
+    'conversations.setStatus': async ({ id, status }, caller) => {
+      await mustExist(id);
       // a snooze has a time to come back at (conversations.snooze)
       if (status === 'snoozed') throw new ApiError('invalid-input', 'Say until when: a conversation is snoozed until a time.');
       return actions().setStatus({ conversationId: id, status, user: caller.person });
     },
-    'conversations.setPriority': ({ id, priority }, caller) => {
-      mustExist(id);
+    'conversations.setPriority': async ({ id, priority }, caller) => {
+      await mustExist(id);
       return actions().setPriority({ conversationId: id, priority, user: caller.person });
     },
-    'conversations.markRead': ({ id }, caller) => {
-      mustExist(id);
+    'conversations.markRead': async ({ id }, caller) => {
+      await mustExist(id);
       const viewer = caller.person.id;
-      ready().store.conversations.markRead(id, viewer, now());
-      return ready().store.conversations.getSummary(id, viewer)!;
+      await ready().store.conversations.markRead(id, viewer, now());
+      return (await ready().store.conversations.getSummary(id, viewer))!;
     },
-    'conversations.assign': ({ id, assignee }, caller) => {
-      mustExist(id);
-      const user = assignee === 'me' ? caller.person : assignee === null ? null : ready().store.users.getById(assignee);
+    'conversations.assign': async ({ id, assignee }, caller) => {
+      await mustExist(id);
+      const user = assignee === 'me' ? caller.person : assignee === null ? null : await ready().store.users.getById(assignee);
       if (assignee !== null && !user) throw new ApiError('not-found', `There is no user ${String(assignee)}.`);
-      if (user && ready().store.people.byId(user.id)?.active === false) throw new ApiError('invalid-input', `${user.name} has been deactivated: conversations are assigned to people of the team.`);
+      if (user && (await ready().store.people.byId(user.id))?.active === false) throw new ApiError('invalid-input', `${user.name} has been deactivated: conversations are assigned to people of the team.`);
       if (user && !mayAnswer(user)) throw new ApiError('invalid-input', `${user.name} does not answer customers: conversations are assigned to those who do.`);
       // someone else's conversation is theirs to keep, unless the caller may reassign (the permission table)
       const mayReassign = rolesOf(caller).every((role) => REASSIGN_ROLES.includes(role));
-      const assigned = actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: caller.person, mayReassign });
+      const assigned = await actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: caller.person, mayReassign });
       bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
       return assigned;
     },
-    'conversations.take': ({ id }, caller) => {
-      const taken = actions().take({ conversationId: id, user: caller.person });
+    'conversations.take': async ({ id }, caller) => {
+      const taken = await actions().take({ conversationId: id, user: caller.person });
       bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
-      return ready().store.conversations.getSummary(id, caller.person.id) ?? taken;
+      return (await ready().store.conversations.getSummary(id, caller.person.id)) ?? taken;
     },
-    'conversations.assignees': () => {
+    'conversations.assignees': async () => {
       const { store } = ready();
-      const open = store.conversations.openCountsByAssignee();
+      const open = await store.conversations.openCountsByAssignee();
       // the people of the workspace who answer customers, not those deactivated
-      return store.people
-        .list(now())
+      return (await store.people
+        .list(now()))
         .filter((person) => person.active && mayAnswer(person))
         .map(({ id, name, email, role }) => ({ user: { id, name, email, role }, open: open.get(id) ?? 0 }));
     },
-    'calls.start': ({ conversationId }, caller) => callStep(conversationId, (calls) => calls.start(conversationId, caller.person)),
+    'calls.start': async ({ conversationId }, caller) => await callStep(conversationId, (calls) => calls.start(conversationId, caller.person)),
     'calls.note': ({ conversationId, text }, caller) => callStep(conversationId, (calls) => calls.note(conversationId, text, caller.person)),
-    'calls.end': ({ conversationId, disposition, summary, timeZone }, caller) => callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, caller.person, timeZone)),
-    'drafts.save': ({ conversationId, kind, body }, caller) => {
-      mustExist(conversationId);
+    'calls.end': async ({ conversationId, disposition, summary, timeZone }, caller) => await callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, caller.person, timeZone)),
+    'drafts.save': async ({ conversationId, kind, body }, caller) => {
+      await mustExist(conversationId);
       return actions().saveDraft({ conversationId, kind, body, user: caller.person });
     },
-    'messages.search': ({ query, limit, channel, status, assignee, mood, tagId, breached }, caller) => {
+    'messages.search': async ({ query, limit, channel, status, assignee, mood, tagId, breached }, caller) => {
       const started = performance.now();
       const { store } = ready();
-      const found = store.search.find(query, { channel, status, assignee: assignee === 'me' ? caller.person.id : assignee, mood, tagId }, limit);
+      const found = await store.search.find(query, { channel, status, assignee: assignee === 'me' ? caller.person.id : assignee, mood, tagId }, limit);
       // a response-time breach depends on the targets and the time now: checked on the few hits found
       const at = now();
-      const hits = breached ? found.filter((hit) => { const clock = store.conversations.getSummary(hit.conversationId)?.responseClock; return clock !== null && clock !== undefined && clock.dueAt < at; }) : found;
+      const hits = [];
+      for (const hit of found) {
+        const clock = breached ? (await store.conversations.getSummary(hit.conversationId))?.responseClock : null;
+        if (!breached || (clock !== null && clock !== undefined && clock.dueAt < at)) hits.push(hit);
+      }
       return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     },
   };

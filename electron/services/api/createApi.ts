@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/contract/errors';
-import type { WorkspaceStatus } from '../../../shared/contract/domain';
+import type { User, WorkspaceStatus } from '../../../shared/contract/domain';
 import type { KinshipEvent } from '../../../shared/contract/events';
 import type { LiveCursor } from '../../../shared/contract/live';
 import type { LiveListener } from '../live';
@@ -32,7 +32,7 @@ import { createLiveHandlers, followLive } from './liveHandlers';
 const STARTED_EMPTY_SETTING = 'workspace.startedEmpty';
 
 /** Implements every method of the contract over the workspace; both hosts serve what this returns. */
-export function createApi(context: ApiContext) {
+export async function createApi(context: ApiContext) {
   const now = context.now ?? Date.now;
   /** The demo load in progress (at most one), or null. */
   let demoLoading: ReturnType<typeof loadDemoWorkspace> | null = null;
@@ -47,38 +47,61 @@ export function createApi(context: ApiContext) {
   const desk = (context.mode ?? 'desk') === 'desk';
   // the desk's one person: every call from its consoles is theirs (a stand-in while the file cannot be opened)
   const ready0 = context.workspace.state === 'ready' ? context.workspace : null;
-  const ownerId: number | null = desk && ready0 ? ensureDeskOwner(ready0.store, now()).id : null;
+  const ownerId: number | null = desk && ready0 ? (await ensureDeskOwner(ready0.store, now())).id : null;
   /** The desk's "view as", per console (session): whom it is viewed as. Never the person who acts. */
   const viewing = new Map<string, number>();
+  /**
+   * People as the last call read them (their role today): events are filtered with it, in order and
+   * without a read per event. Every call reads its caller afresh, so a change of role is followed
+   * from that person's next call (a console calls every few seconds) — and at once in this process.
+   */
+  const known = new Map<number, User>();
+  const remember = <P extends User | null>(person: P): P => {
+    if (person) known.set(person.id, person);
+    return person;
+  };
 
   /** The caller as the workspace knows them now: their role today and, on the desk, the console's "view as". */
-  function resolve(caller: Caller): Caller {
+  async function resolve(caller: Caller): Promise<Caller> {
     const workspace = context.workspace;
     const consoleId = caller.consoleId === undefined ? {} : { consoleId: caller.consoleId };
     if (workspace.state !== 'ready') return { person: caller.person, sessionId: caller.sessionId, ...consoleId, viewAs: null };
-    const person = workspace.store.users.getById(caller.person.id);
-    if (!person) throw new ApiError('forbidden', `${caller.person.name} is not a person of this workspace.`);
+    const person = remember(await workspace.store.users.getById(caller.person.id));
+    if (!person) {
+      known.delete(caller.person.id);
+      throw new ApiError('forbidden', `${caller.person.name} is not a person of this workspace.`);
+    }
     const viewedId = desk && caller.sessionId !== null ? viewing.get(caller.sessionId) : undefined;
-    const viewAs = viewedId !== undefined ? workspace.store.users.getById(viewedId) : null;
+    const viewAs = viewedId !== undefined ? remember(await workspace.store.users.getById(viewedId)) : null;
+    return { person, sessionId: caller.sessionId, ...consoleId, viewAs };
+  }
+
+  /** The caller as last read (see `known`): what their console may receive now, without reading the store. */
+  function resolveKnown(caller: Caller): Caller {
+    const consoleId = caller.consoleId === undefined ? {} : { consoleId: caller.consoleId };
+    if (context.workspace.state !== 'ready') return { person: caller.person, sessionId: caller.sessionId, ...consoleId, viewAs: null };
+    const person = known.get(caller.person.id) ?? caller.person;
+    const viewedId = desk && caller.sessionId !== null ? viewing.get(caller.sessionId) : undefined;
+    const viewAs = viewedId !== undefined ? (known.get(viewedId) ?? null) : null;
     return { person, sessionId: caller.sessionId, ...consoleId, viewAs };
   }
 
   /** The desk owner as the caller of the desk's own consoles; `sessionId` names the console (a window, a connection). */
-  function deskCaller(sessionId: string | null): Caller {
+  async function deskCaller(sessionId: string | null): Promise<Caller> {
     if (!desk) throw new Error('A team server has no desk owner: its callers sign in.');
-    const owner = ownerId !== null && context.workspace.state === 'ready' ? context.workspace.store.users.getById(ownerId) : null;
+    const owner = ownerId !== null && context.workspace.state === 'ready' ? remember(await context.workspace.store.users.getById(ownerId)) : null;
     return { person: owner ?? { id: 0, ...UNNAMED_DESK_OWNER }, sessionId };
   }
 
   function receives(caller: Caller, event: KinshipEvent): boolean {
     try {
-      return mayReceive(resolve(caller), event);
+      return mayReceive(resolveKnown(caller), event);
     } catch {
       return false;
     }
   }
 
-  function status(caller: Caller): WorkspaceStatus {
+  async function status(caller: Caller): Promise<WorkspaceStatus> {
     const workspace = context.workspace;
     if (workspace.state !== 'ready') {
       return {
@@ -93,13 +116,13 @@ export function createApi(context: ApiContext) {
       };
     }
     const { store } = workspace;
-    const byChannel = store.conversations.countByChannel();
+    const byChannel = await store.conversations.countByChannel();
     return {
-      store: { state: 'ready', path: store.path, schemaVersion: store.schemaVersion() },
+      store: { state: 'ready', path: store.path, schemaVersion: await store.schemaVersion() },
       counts: {
-        customers: store.customers.count(),
+        customers: await store.customers.count(),
         conversations: byChannel.chat + byChannel.email + byChannel.voice,
-        messages: store.messages.count(),
+        messages: await store.messages.count(),
         byChannel,
       },
       host: context.host,
@@ -107,15 +130,15 @@ export function createApi(context: ApiContext) {
       currentUser: caller.person,
       viewingAs: caller.viewAs ?? null,
       canViewAs: desk && caller.sessionId !== null,
-      startedEmpty: store.settings.get<boolean>(STARTED_EMPTY_SETTING) ?? false,
+      startedEmpty: await store.settings.get<boolean>(STARTED_EMPTY_SETTING) ?? false,
     };
   }
 
   // the coach and the connection index follow the workspace's events from the start
   // the team's macros as this conversation would fill them: a reply that is one word for word is a stock reply
-  const macroTexts = (context: CoachContext) =>
+  const macroTexts = async (context: CoachContext) =>
     ready0
-      ? macrosOf(ready0.store).flatMap((macro) =>
+      ? (await macrosOf(ready0.store)).flatMap((macro) =>
           macroStockText(macro.body, { customerName: context.customer.displayName, agentName: context.agent?.name ?? null, subject: context.subject, bodies: context.messages.map((message) => message.body) }) ?? [],
         )
       : [];
@@ -131,7 +154,7 @@ export function createApi(context: ApiContext) {
         targets: createResponseTargets(ready0.store, now),
       }
     : null;
-  triage?.snoozes.start();
+  await triage?.snoozes.start();
   const live = createLiveService({ bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}), ...context.live });
   const coachService = () => (ready(), coach!);
   const connectionService = () => (ready(), connection!);
@@ -140,10 +163,13 @@ export function createApi(context: ApiContext) {
   let demoResuming = false;
   function startDemoLoad(seed: number | undefined, resuming: boolean) {
     const { store, ingestion } = ready();
-    // the demo's team lead owns a desk nobody has named yet
-    const owner = ownerId !== null ? store.users.getById(ownerId) : null;
-    if (owner) nameDeskOwnerForDemo(store, owner, DEMO_DESK_OWNER);
-    const loading = loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: now() });
+    const at = now();
+    const loading = (async () => {
+      // the demo's team lead owns a desk nobody has named yet
+      const owner = ownerId !== null ? await store.users.getById(ownerId) : null;
+      if (owner) await nameDeskOwnerForDemo(store, owner, DEMO_DESK_OWNER);
+      return loadDemoWorkspace({ store, ingestion, bus: context.bus, seed, now: at });
+    })();
     demoLoading = loading;
     demoResuming = resuming;
     void loading.then(
@@ -153,15 +179,15 @@ export function createApi(context: ApiContext) {
     return loading;
   }
   // a demo load cut short (the host was killed) is finished as soon as the host is back
-  if (ready0 && unfinishedDemo(ready0.store)) {
+  if (ready0 && await unfinishedDemo(ready0.store)) {
     startDemoLoad(undefined, true).catch((error: unknown) => console.error('Kinship: finishing the demo workspace failed:', error));
   }
 
   const handlers: Handlers = {
     'workspace.status': (_params, caller) => status(caller),
     'workspace.background': () => background.snapshot(),
-    'workspace.startEmpty': (_params, caller) => {
-      ready().store.settings.set(STARTED_EMPTY_SETTING, true);
+    'workspace.startEmpty': async (_params, caller) => {
+      await ready().store.settings.set(STARTED_EMPTY_SETTING, true);
       context.bus.emit('workspace.changed', { reason: 'started-empty' });
       return status(caller);
     },
@@ -183,7 +209,7 @@ export function createApi(context: ApiContext) {
     'users.list': () => ready().store.users.list(),
     ...createLiveHandlers(live),
     ...createAnalysisHandlers(context),
-    'session.viewAs': ({ userId }, caller) => {
+    'session.viewAs': async ({ userId }, caller) => {
       if (!desk || caller.sessionId === null) {
         throw new ApiError('forbidden', 'Viewing the console as someone else is the desk’s: on a team server everyone signs in as themselves.');
       }
@@ -192,7 +218,7 @@ export function createApi(context: ApiContext) {
         viewing.delete(caller.sessionId);
         return status({ ...caller, viewAs: null });
       }
-      const viewed = store.users.getById(userId);
+      const viewed = remember(await store.users.getById(userId));
       if (!viewed) throw new ApiError('not-found', `There is no person ${userId} in this workspace.`);
       viewing.set(caller.sessionId, viewed.id);
       return status({ ...caller, viewAs: viewed });
@@ -243,4 +269,4 @@ export function createApi(context: ApiContext) {
   };
 }
 
-export type Api = ReturnType<typeof createApi>;
+export type Api = Awaited<ReturnType<typeof createApi>>;

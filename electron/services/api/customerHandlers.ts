@@ -14,28 +14,28 @@ export function createCustomerHandlers(
   now: () => number,
 ): Pick<Handlers, 'customers.profile' | 'customers.connection' | 'customers.list'> {
   return {
-    'customers.connection': ({ id }) => {
-      const index = connection().current(id);
+    'customers.connection': async ({ id }) => {
+      const index = await connection().current(id);
       if (!index) throw new ApiError('not-found', `There is no customer ${id}.`);
       return index;
     },
-    'customers.list': ({ stage, name, sort, limit, offset }) => {
+    'customers.list': async ({ stage, name, sort, limit, offset }) => {
       const { store } = ready();
-      const page = store.connection.list({ stage, name }, sort, limit, offset, now());
-      return { ...page, byStage: store.connection.countByStage() };
+      const page = await store.connection.list({ stage, name }, sort, limit, offset, now());
+      return { ...page, byStage: await store.connection.countByStage() };
     },
-    'customers.profile': ({ id }) => {
+    'customers.profile': async ({ id }) => {
       const { store } = ready();
-      const customer = store.customers.getById(id);
+      const customer = await store.customers.getById(id);
       if (!customer) throw new ApiError('not-found', `There is no customer ${id}.`);
-      const { items: timeline, total } = store.conversations.list({ customerId: id }, TIMELINE_LIMIT, 0);
+      const { items: timeline, total } = await store.conversations.list({ customerId: id }, TIMELINE_LIMIT, 0);
       const byChannel: Record<Channel, number> = { chat: 0, email: 0, voice: 0 };
       for (const conversation of timeline) byChannel[conversation.channel] += 1;
       const times = timeline.map((conversation) => conversation.createdAt);
       return {
         customer,
         timeline,
-        followUps: store.followUps.listForCustomer(id),
+        followUps: await store.followUps.listForCustomer(id),
         contacts: {
           total,
           byChannel,

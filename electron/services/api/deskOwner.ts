@@ -11,13 +11,13 @@ export const UNNAMED_DESK_OWNER = { name: 'Desk owner', email: 'owner@desk.inval
  * once per workspace; a workspace from before owners existed is owned by its admin or, failing one,
  * its supervisor (the demo's team lead); an empty one gets an unnamed admin.
  */
-export function ensureDeskOwner(store: Store, now: number): User {
-  return store.transaction(() => {
-    const recorded = store.settings.get<number>(OWNER_SETTING);
-    const known = typeof recorded === 'number' ? store.users.getById(recorded) : null;
+export async function ensureDeskOwner(store: Store, now: number): Promise<User> {
+  return await store.transaction(async () => {
+    const recorded = await store.settings.get<number>(OWNER_SETTING);
+    const known = typeof recorded === 'number' ? await store.users.getById(recorded) : null;
     if (known) return known;
-    const owner = store.users.firstWithRole('admin') ?? store.users.firstWithRole('supervisor') ?? store.users.create(UNNAMED_DESK_OWNER, now);
-    store.settings.set(OWNER_SETTING, owner.id);
+    const owner = await store.users.firstWithRole('admin') ?? await store.users.firstWithRole('supervisor') ?? await store.users.create(UNNAMED_DESK_OWNER, now);
+    await store.settings.set(OWNER_SETTING, owner.id);
     return owner;
   });
 }
@@ -26,7 +26,7 @@ export function ensureDeskOwner(store: Store, now: number): User {
  * The demo names the desk's owner: an unnamed owner becomes the demo's team lead (same id, so their
  * keys, views and drafts stay theirs), whom the demo's load then finds by e-mail instead of adding.
  */
-export function nameDeskOwnerForDemo(store: Store, owner: User, lead: { name: string; email: string; role: Role }): void {
-  if (owner.email !== UNNAMED_DESK_OWNER.email || store.users.getByEmail(lead.email)) return;
-  store.users.update(owner.id, lead);
+export async function nameDeskOwnerForDemo(store: Store, owner: User, lead: { name: string; email: string; role: Role }): Promise<void> {
+  if (owner.email !== UNNAMED_DESK_OWNER.email || await store.users.getByEmail(lead.email)) return;
+  await store.users.update(owner.id, lead);
 }

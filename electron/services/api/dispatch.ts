@@ -18,7 +18,7 @@ export interface DispatcherOptions {
    * The caller as the workspace knows them now (their role today, the desk's "view as"); may throw
    * an ApiError to refuse the call (e.g. a person who no longer exists). The host's caller as is by default.
    */
-  resolve?: (caller: Caller) => Caller;
+  resolve?: (caller: Caller) => Caller | Promise<Caller>;
 }
 
 function describeZodError(error: ZodError): { message: string; issues: { path: string; message: string }[] } {
@@ -41,7 +41,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     }
     let caller: Caller;
     try {
-      caller = options.resolve ? options.resolve(hostCaller) : hostCaller;
+      caller = options.resolve ? await options.resolve(hostCaller) : hostCaller;
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toShape() };
       throw error;

@@ -14,11 +14,11 @@ export function withDraftMarks(
 ): Pick<Handlers, 'drafts.save'> {
   const save = handlers['drafts.save'];
   return {
-    'drafts.save': (params, caller) => {
+    'drafts.save': async (params, caller) => {
       const userId = caller.person.id;
-      const hadDraft = ready().store.conversations.getSummary(params.conversationId, userId)?.hasDraft ?? false;
+      const hadDraft = (await ready().store.conversations.getSummary(params.conversationId, userId))?.hasDraft ?? false;
       const saved = save(params, caller);
-      const hasDraft = ready().store.conversations.getSummary(params.conversationId, userId)?.hasDraft ?? false;
+      const hasDraft = (await ready().store.conversations.getSummary(params.conversationId, userId))?.hasDraft ?? false;
       if (hasDraft !== hadDraft) bus.emit('draft.changed', { conversationId: params.conversationId, userId, hasDraft });
       return saved;
     },

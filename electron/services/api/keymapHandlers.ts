@@ -9,7 +9,7 @@ import type { ReadyWorkspace } from './workspace';
 export function createKeymapHandlers(ready: () => ReadyWorkspace): Pick<Handlers, 'keymap.get' | 'keymap.set'> {
   return {
     'keymap.get': (_params, caller) => keymapOf(ready().store, caller.person.id),
-    'keymap.set': ({ bindings }, caller) => {
+    'keymap.set': async ({ bindings }, caller) => {
       const { store } = ready();
       const issues: { path: string; message: string }[] = [];
       const overrides: Partial<Keymap> = {};
@@ -25,13 +25,13 @@ export function createKeymapHandlers(ready: () => ReadyWorkspace): Pick<Handlers
         issues.push({ path: `bindings.${conflict.commands[1] as CommandId}`, message: keyClash(conflict.key, commandTitle(conflict.commands[0]!)) });
       }
       // a macro's own key is taken too (the team's and this person's own)
-      const macroKeys = macroKeysOf(store, caller.person.id);
+      const macroKeys = await macroKeysOf(store, caller.person.id);
       for (const id of COMMAND_IDS) {
         const holder = overrides[id] !== undefined ? macroKeys.get(overrides[id]!) : undefined;
         if (holder) issues.push({ path: `bindings.${id}`, message: keyClash(overrides[id]!, holder) });
       }
       if (issues.length) throw new ApiError('invalid-input', `The keymap was not saved: ${issues.map((i) => i.message).join('; ')}`, issues);
-      saveKeymapOverrides(store, caller.person.id, overrides);
+      await saveKeymapOverrides(store, caller.person.id, overrides);
       return keymapOf(store, caller.person.id);
     },
   };

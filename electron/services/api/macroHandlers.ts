@@ -7,8 +7,8 @@ import { keymapOf, macrosFor, personalMacrosOf, savePersonalMacros, saveTeamMacr
 import type { ReadyWorkspace } from './workspace';
 
 /** The keys a person's macros use (the team's and their own), each with what a person calls it ("the macro “Thank you”"). */
-export function macroKeysOf(store: Store, userId: number): Map<string, string> {
-  return new Map(macrosFor(store, userId).flatMap((macro) => (macro.shortcut ? [[canonicalKey(macro.shortcut), `the macro “${macro.name}”`] as const] : [])));
+export async function macroKeysOf(store: Store, userId: number): Promise<Map<string, string>> {
+  return new Map((await macrosFor(store, userId)).flatMap((macro) => (macro.shortcut ? [[canonicalKey(macro.shortcut), `the macro “${macro.name}”`] as const] : [])));
 }
 
 /** The team's canned responses (the coach flags a reply that is one of them word for word). */
@@ -20,9 +20,9 @@ export const macrosOf = teamMacrosOf;
  * person's keymap, or with the other list's keys.
  */
 export function createMacroHandlers(ready: () => ReadyWorkspace, now: () => number): Pick<Handlers, 'macros.list' | 'macros.save' | 'macros.savePersonal'> {
-  function checked(macros: Macro[], userId: number, others: Macro[]): Macro[] {
+  async function checked(macros: Macro[], userId: number, others: Macro[]): Promise<Macro[]> {
     const { store } = ready();
-    const keymap = keymapOf(store, userId);
+    const keymap = await keymapOf(store, userId);
     const taken = new Map<string, string>(COMMAND_IDS.map((id) => [canonicalKey(keymap[id]), commandTitle(id)]));
     for (const other of others) if (other.shortcut) taken.set(canonicalKey(other.shortcut), `the macro “${other.name}”`);
     const issues: { path: string; message: string }[] = [];
@@ -48,19 +48,19 @@ export function createMacroHandlers(ready: () => ReadyWorkspace, now: () => numb
 
   return {
     'macros.list': (_params, caller) => macrosFor(ready().store, caller.person.id),
-    'macros.save': ({ macros }, caller) => {
+    'macros.save': async ({ macros }, caller) => {
       const { store } = ready();
-      const saved = checked(macros, caller.person.id, personalMacrosOf(store, caller.person.id));
-      store.transaction(() => {
-        saveTeamMacros(store, saved);
-        store.sessionEvents.append({ at: now(), kind: 'macros.changed', conversationId: null, messageId: null, userId: caller.person.id, payload: { macros: saved.length } });
+      const saved = await checked(macros, caller.person.id, await personalMacrosOf(store, caller.person.id));
+      await store.transaction(async () => {
+        await saveTeamMacros(store, saved);
+        await store.sessionEvents.append({ at: now(), kind: 'macros.changed', conversationId: null, messageId: null, userId: caller.person.id, payload: { macros: saved.length } });
       });
       return macrosFor(store, caller.person.id);
     },
-    'macros.savePersonal': ({ macros }, caller) => {
+    'macros.savePersonal': async ({ macros }, caller) => {
       const { store } = ready();
-      const saved = checked(macros, caller.person.id, teamMacrosOf(store));
-      savePersonalMacros(store, caller.person.id, saved);
+      const saved = await checked(macros, caller.person.id, await teamMacrosOf(store));
+      await savePersonalMacros(store, caller.person.id, saved);
       return macrosFor(store, caller.person.id);
     },
   };

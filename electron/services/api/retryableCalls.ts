@@ -28,8 +28,8 @@ export function withClientIds(handlers: Handlers, store: () => Store, now: () =>
       // the person is part of the request: another person's id is never answered with the first one's result
       const fingerprint = createHash('sha256').update(`${method}\n${caller.person.id}\n${JSON.stringify(request)}`).digest('base64url');
       const workspace = store();
-      return workspace.transaction(() => {
-        const applied = workspace.appliedRequests.get(clientId);
+      return workspace.transaction(async () => {
+        const applied = await workspace.appliedRequests.get(clientId);
         if (applied) {
           if (applied.method !== method || applied.fingerprint !== fingerprint) {
             throw new ApiError('conflict', 'This request id was already used for a different request; a resend must repeat the request exactly.');
@@ -38,7 +38,7 @@ export function withClientIds(handlers: Handlers, store: () => Store, now: () =>
         }
         const result = handler(params, caller);
         if (result instanceof Promise) throw new Error(`${method} must be synchronous to be applied exactly once.`);
-        workspace.appliedRequests.record(clientId, { method, fingerprint, result: JSON.stringify(result ?? null) }, now());
+        await workspace.appliedRequests.record(clientId, { method, fingerprint, result: JSON.stringify(result ?? null) }, now());
         return result;
       });
     };

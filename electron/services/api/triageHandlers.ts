@@ -16,7 +16,7 @@ export interface TriageParts {
 
 /** Tags, snoozes and the response-time targets (which only supervisors change). */
 export function createTriageHandlers(triage: () => TriageParts): TriageHandlers {
-  const targetsState = (caller: Caller) => ({ ...triage().targets.get(), canEdit: mayCall(caller, 'responseTargets.save') });
+  const targetsState = async (caller: Caller) => ({ ...(await triage().targets.get()), canEdit: mayCall(caller, 'responseTargets.save') });
   return {
     'tags.list': () => triage().tags.list(),
     'conversations.addTag': ({ id, name, color }, caller) => triage().tags.add({ conversationId: id, name, color, user: caller.person }),
@@ -24,10 +24,10 @@ export function createTriageHandlers(triage: () => TriageParts): TriageHandlers 
     'tags.update': ({ id, name, color }, caller) => triage().tags.update({ id, name, color, user: caller.person }),
     'tags.delete': ({ id }, caller) => triage().tags.delete({ id, user: caller.person }),
     'conversations.snooze': ({ id, until }, caller) => triage().snoozes.snooze({ conversationId: id, until, user: caller.person }),
-    'responseTargets.get': (_params, caller) => targetsState(caller),
+    'responseTargets.get': async (_params, caller) => await targetsState(caller),
     // who may is the dispatcher's one table (shared/contract/permissions.ts)
-    'responseTargets.save': ({ targets }, caller) => {
-      triage().targets.save(targets, caller.person);
+    'responseTargets.save': async ({ targets }, caller) => {
+      await triage().targets.save(targets, caller.person);
       return targetsState(caller);
     },
   };

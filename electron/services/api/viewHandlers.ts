@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import { inboxPlaceSchema, SAVED_VIEWS_MAX, viewFilter, type InboxPlace, type InboxView, type SavedView } from '../../../shared/contract/views';
-import type { StoredView } from '../store/repositories/savedViews';
+import type { StoredView } from '../store/kysely/savedViews';
 import type { Caller } from './caller';
 import type { Handlers } from './dispatch';
 import type { ReadyWorkspace } from './workspace';
@@ -18,48 +18,48 @@ const placeSetting = (userId: number) => `inbox.place.${userId}`;
 export function createViewHandlers(ready: () => ReadyWorkspace, now: () => number): ViewHandlers {
   const me = (caller: Caller) => caller.person.id;
 
-  function count(view: InboxView, caller: Caller): number {
+  function count(view: InboxView, caller: Caller): Promise<number> {
     const { filter: { breached, ...filter } } = viewFilter(view);
     return ready().store.conversations.count({ ...filter, assignee: filter.assignee === 'me' ? caller.person.id : filter.assignee, breachedAt: breached ? now() : undefined });
   }
-  const withCount = (stored: StoredView, caller: Caller): SavedView => ({
+  const withCount = async (stored: StoredView, caller: Caller): Promise<SavedView> => ({
     id: stored.id,
     name: stored.name,
     view: stored.view,
-    count: count(stored.view, caller),
+    count: await count(stored.view, caller),
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
   });
 
   return {
-    'views.list': (_params, caller) => {
+    'views.list': async (_params, caller) => {
       const { store } = ready();
-      const remembered = inboxPlaceSchema.safeParse(store.settings.get<InboxPlace>(placeSetting(me(caller))));
-      return { saved: store.savedViews.list(me(caller)).map((stored) => withCount(stored, caller)), last: remembered.success ? remembered.data : null };
+      const remembered = inboxPlaceSchema.safeParse(await store.settings.get<InboxPlace>(placeSetting(me(caller))));
+      return { saved: await Promise.all((await store.savedViews.list(me(caller))).map((stored) => withCount(stored, caller))), last: remembered.success ? remembered.data : null };
     },
-    'views.remember': ({ place }, caller) => {
-      ready().store.settings.set(placeSetting(me(caller)), place);
+    'views.remember': async ({ place }, caller) => {
+      await ready().store.settings.set(placeSetting(me(caller)), place);
       return { rememberedAt: now() };
     },
-    'views.save': ({ id, name, view }, caller) => {
+    'views.save': async ({ id, name, view }, caller) => {
       const { store } = ready();
       const userId = me(caller);
-      const clash = store.savedViews.findByName(userId, name);
+      const clash = await store.savedViews.findByName(userId, name);
       if (clash && clash.id !== id) {
         throw new ApiError('conflict', `You already have a view called “${clash.name}”.`, [{ path: 'name', message: 'This name is taken' }]);
       }
       const at = now();
       if (id !== undefined) {
-        if (!store.savedViews.update(id, userId, name, view, at)) throw new ApiError('not-found', `You have no saved view ${id}.`);
-        return withCount(store.savedViews.get(id, userId)!, caller);
+        if (!await store.savedViews.update(id, userId, name, view, at)) throw new ApiError('not-found', `You have no saved view ${id}.`);
+        return await withCount((await store.savedViews.get(id, userId))!, caller);
       }
-      if (store.savedViews.count(userId) >= SAVED_VIEWS_MAX) {
+      if (await store.savedViews.count(userId) >= SAVED_VIEWS_MAX) {
         throw new ApiError('conflict', `You have ${SAVED_VIEWS_MAX} saved views, the most one person may keep: delete one first.`);
       }
-      return withCount(store.savedViews.get(store.savedViews.create(userId, name, view, at), userId)!, caller);
+      return await withCount((await store.savedViews.get(await store.savedViews.create(userId, name, view, at), userId))!, caller);
     },
-    'views.delete': ({ id }, caller) => {
-      if (!ready().store.savedViews.delete(id, me(caller))) throw new ApiError('not-found', `You have no saved view ${id}.`);
+    'views.delete': async ({ id }, caller) => {
+      if (!(await ready().store.savedViews.delete(id, me(caller)))) throw new ApiError('not-found', `You have no saved view ${id}.`);
       return { id };
     },
   };

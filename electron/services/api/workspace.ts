@@ -5,7 +5,7 @@ import type { Scheduler } from '../common/time';
 import type { EventBus } from '../events/eventBus';
 import { createIngestionService, type IngestionService } from '../ingestion';
 import { StoreOpenError } from '../store/storeErrors';
-import { openStore, type Store } from '../store/store';
+import { openConfiguredStore, redactedStoreAddress, type Store } from '../store/store';
 
 export type ReadyWorkspace = { state: 'ready'; store: Store; ingestion: IngestionService };
 
@@ -14,15 +14,16 @@ export type StoreState =
   | { state: 'unavailable'; path: string; error: StoreOpenError };
 
 /**
- * Opens the workspace file for a host. A file that cannot be used is not an exception that kills
- * the host: it becomes a state the UI can explain, and the file is left as it was.
+ * Opens the workspace for a host: the PostgreSQL database KINSHIP_DATABASE_URL names, else the
+ * SQLite file. A workspace that cannot be used is not an exception that kills the host: it becomes
+ * a state the UI can explain, and the data is left as it was.
  */
-export function openWorkspace(filePath: string, bus: EventBus): StoreState {
+export async function openWorkspace(filePath: string, bus: EventBus, env: NodeJS.ProcessEnv = process.env): Promise<StoreState> {
   try {
-    const store = openStore(filePath);
+    const store = await openConfiguredStore(filePath, env);
     return { state: 'ready', store, ingestion: createIngestionService(store, bus) };
   } catch (error) {
-    if (error instanceof StoreOpenError) return { state: 'unavailable', path: filePath, error };
+    if (error instanceof StoreOpenError) return { state: 'unavailable', path: redactedStoreAddress(filePath, env), error };
     throw error;
   }
 }

@@ -8,13 +8,13 @@ const MESSAGES_READ = 50;
 const PREVIOUS_CONVERSATIONS = 20;
 
 /** What the coach needs to know about a conversation, read from the store at `now`. Null if there is no such conversation. */
-export function coachContextFromStore(store: Store, conversationId: number, agent: User | null, now: number): CoachContext | null {
-  const conversation = store.conversations.getSummary(conversationId);
+export async function coachContextFromStore(store: Store, conversationId: number, agent: User | null, now: number): Promise<CoachContext | null> {
+  const conversation = await store.conversations.getSummary(conversationId);
   if (!conversation) return null;
-  const { messages } = store.messages.pageOfConversation(conversationId, MESSAGES_READ, null);
-  const readings = store.analyses.latestForMessages(messages.map((message) => message.id));
-  const previous = store.conversations
-    .list({ customerId: conversation.customer.id }, PREVIOUS_CONVERSATIONS + 1, 0)
+  const { messages } = await store.messages.pageOfConversation(conversationId, MESSAGES_READ, null);
+  const readings = await store.analyses.latestForMessages(messages.map((message) => message.id));
+  const previous = (await store.conversations
+    .list({ customerId: conversation.customer.id }, PREVIOUS_CONVERSATIONS + 1, 0))
     .items.filter((other) => other.id !== conversationId)
     .slice(0, PREVIOUS_CONVERSATIONS);
   return {
@@ -36,19 +36,21 @@ export function coachContextFromStore(store: Store, conversationId: number, agen
     }),
     waitingSince: conversation.waitingSince,
     // what they wrote first is read for the latest earlier conversation only: that is the one a wording names
-    previousConversations: previous.map((other, index) => ({
-      id: other.id,
-      channel: other.channel,
-      subject: other.subject,
-      createdAt: other.createdAt,
-      // an internal note written later is not a contact with the customer
-      lastContactAt: store.messages.lastContactAt(other.id) ?? other.createdAt,
-      firstCustomerText: index === 0 ? store.messages.firstBodyBy(other.id, 'customer') : null,
-    })),
-    openFollowUps: store.followUps
-      .listForCustomer(conversation.customer.id)
+    previousConversations: await Promise.all(
+      previous.map(async (other, index) => ({
+        id: other.id,
+        channel: other.channel,
+        subject: other.subject,
+        createdAt: other.createdAt,
+        // an internal note written later is not a contact with the customer
+        lastContactAt: (await store.messages.lastContactAt(other.id)) ?? other.createdAt,
+        firstCustomerText: index === 0 ? await store.messages.firstBodyBy(other.id, 'customer') : null,
+      })),
+    ),
+    openFollowUps: (await store.followUps
+      .listForCustomer(conversation.customer.id))
       .filter((followUp) => followUp.status === 'open')
       .map((followUp) => ({ description: followUp.description, dueAt: followUp.dueAt })),
-    recentTexts: store.coachPrompts.recentTexts(conversationId),
+    recentTexts: await store.coachPrompts.recentTexts(conversationId),
   };
 }

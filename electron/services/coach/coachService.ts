@@ -1,7 +1,7 @@
 import type { CoachKind, CoachPromptView, CoachSuggestion, DraftFinding, DraftToneView, Playbook, RuleCheck } from '../../../shared/contract/coach';
 import type { PromptOutcome, User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
-import type { CoachPrompt } from '../store/repositories/coachPrompts';
+import type { CoachPrompt } from '../store/kysely/coachPrompts';
 import type { Store } from '../store/store';
 import { lastCustomerMessage, type CoachContext } from './coachContext';
 import { coachContextFromStore } from './coachContextFromStore';
@@ -18,7 +18,7 @@ interface CoachServiceOptions {
   bus: EventBus;
   now: () => number;
   /** The team's canned responses as a conversation fills them: a reply that is one of them word for word is flagged. */
-  templates: (context: CoachContext) => string[];
+  templates: (context: CoachContext) => string[] | Promise<string[]>;
 }
 
 /** Still on the agent's screen: neither decided nor put into the draft already. */
@@ -49,19 +49,19 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
   const playbooks = createPlaybookStore(store);
 
   /** Who answers the conversation: the coach's own work (prompts raised, prompts left unused) is theirs, nobody's when it is unassigned. */
-  function assigneeOf(conversationId: number): User | null {
-    const assignee = store.conversations.getSummary(conversationId)?.assignee;
-    return assignee ? store.users.getById(assignee.id) : null;
+  async function assigneeOf(conversationId: number): Promise<User | null> {
+    const assignee = (await store.conversations.getSummary(conversationId))?.assignee;
+    return assignee ? await store.users.getById(assignee.id) : null;
   }
 
   /** The session log's record of a prompt, attributed to the person who acted (or, for the coach's own work, the assignee). */
-  function log(kind: 'prompt.shown' | 'prompt.inserted' | 'prompt.outcome', prompt: CoachPrompt, payload: Record<string, unknown>, at: number, user: User | null): void {
-    store.sessionEvents.append({ at, kind, conversationId: prompt.conversationId, messageId: prompt.messageId, userId: user?.id ?? null, payload: { promptId: prompt.id, ...payload } });
+  async function log(kind: 'prompt.shown' | 'prompt.inserted' | 'prompt.outcome', prompt: CoachPrompt, payload: Record<string, unknown>, at: number, user: User | null): Promise<void> {
+    await store.sessionEvents.append({ at, kind, conversationId: prompt.conversationId, messageId: prompt.messageId, userId: user?.id ?? null, payload: { promptId: prompt.id, ...payload } });
   }
 
-  function decide(prompt: CoachPrompt, outcome: PromptOutcome, at: number, user: User | null): boolean {
-    if (!store.coachPrompts.recordOutcome(prompt.id, outcome, at)) return false;
-    log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId }, at, user);
+  async function decide(prompt: CoachPrompt, outcome: PromptOutcome, at: number, user: User | null): Promise<boolean> {
+    if (!await store.coachPrompts.recordOutcome(prompt.id, outcome, at)) return false;
+    await log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId }, at, user);
     return true;
   }
 
@@ -71,30 +71,31 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
    * the coach's own work (a message was read), whoever happens to look: it is shown to, worded for
    * and recorded against the conversation's assignee.
    */
-  function raise(conversationId: number): CoachPrompt[] {
+  async function raise(conversationId: number): Promise<CoachPrompt[]> {
     // the cheap questions first: which message, raised already, open work, read yet
-    const newest = store.messages.latestBy(conversationId, 'customer');
+    const newest = await store.messages.latestBy(conversationId, 'customer');
     if (!newest) return [];
-    const existing = store.coachPrompts.listForMessage(newest.id);
+    const existing = await store.coachPrompts.listForMessage(newest.id);
     if (existing.length > 0) return existing;
     // a conversation that is resolved or snoozed is not being answered now: nothing to coach
-    const status = store.conversations.getSummary(conversationId)?.status;
+    const status = (await store.conversations.getSummary(conversationId))?.status;
     if (status !== 'open' && status !== 'pending') return [];
-    if (!store.analyses.latestForMessage(newest.id)) return [];
-    const assignee = assigneeOf(conversationId);
-    const context = coachContextFromStore(store, conversationId, assignee, now());
+    if (!await store.analyses.latestForMessage(newest.id)) return [];
+    const assignee = await assigneeOf(conversationId);
+    const context = await coachContextFromStore(store, conversationId, assignee, now());
     const latest = context ? lastCustomerMessage(context) : null;
     if (!context || !latest?.reading) return [];
-    const suggestions = evaluatePlaybook(playbooks.get().playbook, context);
+    const suggestions = evaluatePlaybook((await playbooks.get()).playbook, context);
     if (suggestions.length === 0) return [];
     const at = now();
-    return store.transaction(() => {
-      for (const stale of store.coachPrompts.listForConversation(conversationId)) {
+    return await store.transaction(async () => {
+      for (const stale of await store.coachPrompts.listForConversation(conversationId)) {
         // one the agent put into the draft waits for the reply that goes
-        if (stale.outcome === null && stale.insertedAt === null && stale.messageId !== latest.id) decide(stale, 'ignored', at, assignee);
+        if (stale.outcome === null && stale.insertedAt === null && stale.messageId !== latest.id) await decide(stale, 'ignored', at, assignee);
       }
-      return suggestions.map((suggestion) => {
-        const id = store.coachPrompts.recordShown({
+      const shown: CoachPrompt[] = [];
+      for (const suggestion of suggestions) {
+        const id = await store.coachPrompts.recordShown({
           conversationId,
           messageId: latest.id,
           userId: assignee?.id ?? null,
@@ -105,10 +106,11 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
           reason: suggestion.reason,
           shownAt: at,
         });
-        const prompt = store.coachPrompts.getById(id)!;
-        log('prompt.shown', prompt, { kind: prompt.kind, ruleId: prompt.ruleId, text: prompt.text, reason: prompt.reason }, at, assignee);
-        return prompt;
-      });
+        const prompt = (await store.coachPrompts.getById(id))!;
+        await log('prompt.shown', prompt, { kind: prompt.kind, ruleId: prompt.ruleId, text: prompt.text, reason: prompt.reason }, at, assignee);
+        shown.push(prompt);
+      }
+      return shown;
     });
   }
 
@@ -118,26 +120,26 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
    * reaches nobody and settles nothing; a prompt put into a draft that was then overwritten is not
    * used, whatever the Insert button said. Recorded against the person who sent the reply.
    */
-  function settle(conversationId: number, replyId: number, replyBody: string, user: User | null): SettledPrompt[] {
-    const waiting = store.coachPrompts.listForConversation(conversationId).filter((prompt) => prompt.outcome === null);
+  async function settle(conversationId: number, replyId: number, replyBody: string, user: User | null): Promise<SettledPrompt[]> {
+    const waiting = (await store.coachPrompts.listForConversation(conversationId)).filter((prompt) => prompt.outcome === null);
     if (waiting.length === 0) return [];
     const at = now();
     const settled = waiting.map((prompt) => ({ prompt, outcome: promptUse(prompt.text, replyBody) }));
-    store.transaction(() => {
+    await store.transaction(async () => {
       for (const { prompt, outcome } of settled) {
-        if (!store.coachPrompts.recordOutcome(prompt.id, outcome, at)) continue;
-        log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId, replyMessageId: replyId, insertedIntoDraft: prompt.insertedAt !== null }, at, user);
+        if (!await store.coachPrompts.recordOutcome(prompt.id, outcome, at)) continue;
+        await log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId, replyMessageId: replyId, insertedIntoDraft: prompt.insertedAt !== null }, at, user);
       }
     });
     bus.emit('coach.prompts', { conversationId, messageId: null, prompts: [] });
     return settled.map(({ prompt, outcome }) => ({ promptId: prompt.id, outcome, insertedIntoDraft: prompt.insertedAt !== null }));
   }
 
-  const unsubscribe = bus.subscribe((event) => {
+  const unsubscribe = bus.subscribe(async (event) => {
     if (event.name === 'analysis.result' && event.payload.messageId !== null && event.payload.conversationId !== null) {
-      const message = store.messages.getById(event.payload.messageId);
+      const message = await store.messages.getById(event.payload.messageId);
       if (message?.author !== 'customer') return;
-      const raised = raise(event.payload.conversationId);
+      const raised = await raise(event.payload.conversationId);
       if (raised.some((prompt) => prompt.messageId === message.id)) {
         bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: message.id, prompts: raised.filter(isOpen).map(toView) });
       }
@@ -146,37 +148,37 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
 
   return {
     /** The prompts open for the customer's latest message (raised now if it was read before the coach saw it). */
-    prompts(conversationId: number): CoachPromptView[] {
-      return raise(conversationId).filter(isOpen).map(toView);
+    async prompts(conversationId: number): Promise<CoachPromptView[]> {
+      return (await raise(conversationId)).filter(isOpen).map(toView);
     },
     /**
      * What the agent did with a prompt's card: put it into the reply draft (logged; its outcome waits
      * for the reply that goes) or dismissed it. Null when there is no such prompt.
      */
-    recordOutcome(promptId: number, outcome: 'inserted' | 'dismissed', user: User | null): CoachPromptView | null {
-      const prompt = store.coachPrompts.getById(promptId);
+    async recordOutcome(promptId: number, outcome: 'inserted' | 'dismissed', user: User | null): Promise<CoachPromptView | null> {
+      const prompt = await store.coachPrompts.getById(promptId);
       if (!prompt) return null;
       const at = now();
-      if (outcome === 'dismissed') decide(prompt, 'dismissed', at, user);
-      else if (store.coachPrompts.markInserted(prompt.id, at)) log('prompt.inserted', prompt, { kind: prompt.kind, ruleId: prompt.ruleId }, at, user);
-      return toView(store.coachPrompts.getById(promptId)!);
+      if (outcome === 'dismissed') await decide(prompt, 'dismissed', at, user);
+      else if (await store.coachPrompts.markInserted(prompt.id, at)) await log('prompt.inserted', prompt, { kind: prompt.kind, ruleId: prompt.ruleId }, at, user);
+      return toView((await store.coachPrompts.getById(promptId))!);
     },
     settle,
     /** The draft check of a draft by `author` (the wording's "your name" is theirs). */
-    checkDraft(conversationId: number, text: string, author: User | null): DraftFinding[] | null {
-      const context = coachContextFromStore(store, conversationId, author, now());
-      return context ? checkDraft(text, context, playbooks.get().playbook, templates(context)) : null;
+    async checkDraft(conversationId: number, text: string, author: User | null): Promise<DraftFinding[] | null> {
+      const context = await coachContextFromStore(store, conversationId, author, now());
+      return context ? checkDraft(text, context, (await playbooks.get()).playbook, await templates(context)) : null;
     },
     /** How a draft reads, in the agent's terms: the draft check and the agent's words with the analyzer's reading of it. */
-    draftTone(conversationId: number, text: string, reading: CoachReading | null, author: User | null): DraftToneView | null {
-      const context = coachContextFromStore(store, conversationId, author, now());
+    async draftTone(conversationId: number, text: string, reading: CoachReading | null, author: User | null): Promise<DraftToneView | null> {
+      const context = await coachContextFromStore(store, conversationId, author, now());
       if (!context) return null;
       if (!text.trim()) return { tone: 'neutral', because: [] };
-      return draftTone(text, checkDraft(text, context, playbooks.get().playbook, templates(context)), reading);
+      return draftTone(text, checkDraft(text, context, (await playbooks.get()).playbook, await templates(context)), reading);
     },
     /** What a playbook would do in a conversation now, rule by rule; nothing is recorded. */
-    preview(conversationId: number, playbook: Playbook, viewer: User | null): { suggestions: CoachSuggestion[]; rules: RuleCheck[] } | null {
-      const context = coachContextFromStore(store, conversationId, viewer, now());
+    async preview(conversationId: number, playbook: Playbook, viewer: User | null): Promise<{ suggestions: CoachSuggestion[]; rules: RuleCheck[] } | null> {
+      const context = await coachContextFromStore(store, conversationId, viewer, now());
       if (!context) return null;
       const explained = explainPlaybook(playbook, context);
       const rules = explained.map((rule) => ({

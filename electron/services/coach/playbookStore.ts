@@ -9,17 +9,17 @@ export function createPlaybookStore(store: Store) {
   // read and checked once, not for every message the coach looks at
   let current: { playbook: Playbook; isDefault: boolean } | null = null;
   return {
-    get(): { playbook: Playbook; isDefault: boolean } {
+    async get(): Promise<{ playbook: Playbook; isDefault: boolean }> {
       if (current) return current;
-      const saved = store.settings.get<unknown>(PLAYBOOK_SETTING);
+      const saved = await store.settings.get<unknown>(PLAYBOOK_SETTING);
       const parsed = saved === undefined ? null : playbookSchema.safeParse(saved);
       // a playbook saved by a newer or broken version is not trusted: the default coaches meanwhile
       current = parsed?.success ? { playbook: parsed.data, isDefault: false } : { playbook: DEFAULT_PLAYBOOK, isDefault: true };
       return current;
     },
     /** Keeps a checked playbook; null goes back to the default. */
-    save(playbook: Playbook | null): void {
-      store.settings.set(PLAYBOOK_SETTING, playbook);
+    async save(playbook: Playbook | null): Promise<void> {
+      await store.settings.set(PLAYBOOK_SETTING, playbook);
       current = null;
     },
   };

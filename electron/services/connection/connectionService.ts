@@ -63,35 +63,39 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
   const changed = new Set<number>();
   const explained = new Map<number, ConnectionIndex>();
   let lastTold = 0;
+  /** A slice of the sweep, or an event's reaction, reading the store now: the sweep is not settled meanwhile. */
+  let working = 0;
+  /** How many customers the sweep found due when it last looked (what is pending besides those changed by events). */
+  let lastDue = 0;
 
-  function historyOf(customerId: number): ConnectionHistory | null {
-    const customer = store.customers.getById(customerId);
+  async function historyOf(customerId: number): Promise<ConnectionHistory | null> {
+    const customer = await store.customers.getById(customerId);
     if (!customer) return null;
     return {
       customer: { id: customer.id, displayName: customer.displayName, firstName: firstNameOf(customer.displayName), createdAt: customer.createdAt },
-      conversations: store.customerHistory.conversationsOf(customerId),
-      followUps: store.followUps.listForCustomer(customerId),
+      conversations: await store.customerHistory.conversationsOf(customerId),
+      followUps: await store.followUps.listForCustomer(customerId),
     };
   }
 
   /** Computes a customer's index now, keeps it, and returns it with its explanation. */
-  function compute(customerId: number): ConnectionIndex | null {
-    const history = historyOf(customerId);
+  async function compute(customerId: number): Promise<ConnectionIndex | null> {
+    const history = await historyOf(customerId);
     if (!history) return null;
     const index = computeConnection(history, now(), timeZone ? { timeZone } : {});
     const contacts = history.conversations.length;
     const lastContactAt = lastContactOf(history);
-    store.connection.save({ customerId, score: index.score, stage: index.stage, movement30d: index.movement30d, risks: index.risks, lastContactAt, contacts, computedAt: index.computedAt });
+    await store.connection.save({ customerId, score: index.score, stage: index.stage, movement30d: index.movement30d, risks: index.risks, lastContactAt, contacts, computedAt: index.computedAt });
     // the full explanation of customers someone is looking at is kept, so the panel's next read is free
     if (explained.has(customerId)) explained.set(customerId, index);
     return index;
   }
 
   /** A customer's index with its explanation: as last computed if nothing has changed for them since (and it is fresh), else now. */
-  function current(customerId: number): ConnectionIndex | null {
+  async function current(customerId: number): Promise<ConnectionIndex | null> {
     const kept = explained.get(customerId);
     if (kept && !dirty.has(customerId) && now() - kept.computedAt < FRESH_MS) return kept;
-    const index = compute(customerId);
+    const index = await compute(customerId);
     if (index) {
       explained.delete(customerId);
       explained.set(customerId, index);
@@ -100,33 +104,37 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     return index;
   }
 
-  const storeClosed = (error: unknown) => error instanceof TypeError && /not open/.test(error.message);
+  const storeClosed = (error: unknown) =>
+    (error instanceof TypeError && /not open/.test(error.message)) || (error instanceof Error && /pool after calling end|driver has already been destroyed/i.test(error.message));
 
-  function work(): void {
+  async function work(): Promise<void> {
     timer = null;
     if (closed) return;
+    working += 1;
     try {
-      workOnce();
+      await workOnce();
     } catch (error) {
       // the workspace was closed under us (a host shutting down): stop quietly; anything else is a bug to see
       if (storeClosed(error)) closed = true;
       else console.error('Kinship: the connection index could not be computed:', error);
+    } finally {
+      working -= 1;
     }
     noticeSweep();
   }
 
   /** Customers the sweep should compute next (never computed, then computed more than a day ago), leaving out those that failed. */
-  function due(limit: number): number[] {
+  async function due(limit: number): Promise<number[]> {
     const skip = (ids: number[]) => ids.filter((customerId) => !failed.has(customerId)).slice(0, limit);
-    const fresh = skip(store.connection.notComputed(limit + failed.size));
+    const fresh = skip(await store.connection.notComputed(limit + failed.size));
     if (fresh.length > 0) return fresh;
-    return skip(store.connection.computedBefore(now() - DAY, limit + failed.size));
+    return skip(await store.connection.computedBefore(now() - DAY, limit + failed.size));
   }
 
   /** One customer's index in the sweep: a failure is theirs alone, recorded, and the sweep goes on. */
-  function computeIsolated(customerId: number): void {
+  async function computeIsolated(customerId: number): Promise<void> {
     try {
-      if (compute(customerId)) changed.add(customerId);
+      if (await compute(customerId)) changed.add(customerId);
       failed.delete(customerId);
     } catch (error) {
       if (storeClosed(error)) throw error;
@@ -136,14 +144,17 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     }
   }
 
-  function workOnce(): void {
+  async function workOnce(): Promise<void> {
     const sliceStarted = scheduler.monotonic();
     let batch = [...dirty];
     dirty.clear();
-    if (batch.length === 0) batch = due(BATCH);
+    if (batch.length === 0) {
+      batch = await due(BATCH);
+      lastDue = batch.length;
+    }
     if (batch.length === 0) return tell();
     let index = 0;
-    for (; index < batch.length && scheduler.monotonic() - sliceStarted < SLICE_MS; index++) computeIsolated(batch[index]!);
+    for (; index < batch.length && scheduler.monotonic() - sliceStarted < SLICE_MS; index++) await computeIsolated(batch[index]!);
     // customers changed by events and not reached in this slice wait for the next one
     for (const customerId of batch.slice(index)) dirty.add(customerId);
     // the console hears of it at most once a second while a long sweep runs, and at its end
@@ -175,7 +186,7 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     schedule(SETTLE_MS);
   }
 
-  const isSettled = () => started && !closed && timer === null && dirty.size === 0;
+  const isSettled = () => started && !closed && timer === null && working === 0 && dirty.size === 0;
 
   /** Tells listeners when the sweep starts or settles. */
   function noticeSweep(): void {
@@ -191,7 +202,17 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     }
   }
 
-  const unsubscribe = bus.subscribe((event) => {
+  // an event that needs the store to say whose it is holds the sweep unsettled until it has been followed
+  const following = async (reaction: () => Promise<void>) => {
+    working += 1;
+    try {
+      await reaction();
+    } finally {
+      working -= 1;
+      noticeSweep();
+    }
+  };
+  const unsubscribe = bus.subscribe(async (event) => {
     switch (event.name) {
       case 'message.added':
         touch(event.payload.customerId);
@@ -199,8 +220,11 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
       case 'analysis.result': {
         // a message's reading counts; a draft's (the agent typing) does not
         if (event.payload.messageId === null || event.payload.conversationId === null) break;
-        const customerId = store.conversations.customerIdOf(event.payload.conversationId);
-        if (customerId !== null) touch(customerId);
+        const conversationId = event.payload.conversationId;
+        await following(async () => {
+          const customerId = await store.conversations.customerIdOf(conversationId);
+          if (customerId !== null) touch(customerId);
+        });
         break;
       }
       case 'followUps.changed':
@@ -214,12 +238,15 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
         // the backlog has just finished reading (not: is reported finished again after live work):
         // every index may have new feeling to count
         const running = event.payload.done < event.payload.total;
-        if (backlogRunning && !running) {
-          store.connection.markAllStale();
-          failed.clear();
-          schedule(SETTLE_MS);
-        }
+        const finished = backlogRunning && !running;
         backlogRunning = running;
+        if (finished) {
+          await following(async () => {
+            await store.connection.markAllStale();
+            failed.clear();
+            schedule(SETTLE_MS);
+          });
+        }
         break;
       }
       default:
@@ -238,7 +265,7 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     /** Where the background sweep stands. */
     sweepState(): ConnectionSweepState {
       const settled = isSettled();
-      return { pending: settled ? 0 : Math.min(PENDING_COUNTED, dirty.size + due(PENDING_COUNTED).length), failed: failed.size, settled };
+      return { pending: settled ? 0 : Math.min(PENDING_COUNTED, dirty.size + lastDue), failed: failed.size, settled };
     },
     /** Calls `listener` whenever the sweep starts or settles; returns how to stop. */
     onSweepChange(listener: () => void): () => void {

@@ -26,41 +26,41 @@ export function activeCallStartIn(messages: readonly Pick<Message, 'author' | 'm
  * Everything goes through the ingestion service like any message, and into the session log.
  */
 export function createCallActions(store: Store, ingestion: IngestionService, now: () => number = Date.now) {
-  function activeCallStart(conversationId: number): number | null {
-    return activeCallStartIn(store.messages.listForConversation(conversationId));
+  async function activeCallStart(conversationId: number): Promise<number | null> {
+    return activeCallStartIn(await store.messages.listForConversation(conversationId));
   }
 
-  function add(
+  async function add(
     conversationId: number,
     user: User | null,
     message: Partial<IngestMessage['message']> & Pick<IngestMessage['message'], 'author' | 'body'>,
     status?: ConversationStatus,
-  ): Message {
-    const conversation = store.conversations.getSummary(conversationId)!;
-    const customer = store.customers.getById(conversation.customer.id)!;
-    const result = ingestion.ingest({
+  ): Promise<Message> {
+    const conversation = (await store.conversations.getSummary(conversationId))!;
+    const customer = (await store.customers.getById(conversation.customer.id))!;
+    const result = await ingestion.ingest({
       channel: conversation.channel,
       customer: { displayName: customer.displayName, identities: customer.identities },
       conversation: { id: conversationId, ...(status ? { status } : {}) },
       message: { sentAt: now(), externalId: `console-${randomUUID()}`, ...(user ? { authorName: user.name, authorEmail: user.email } : {}), ...message },
     });
-    return { ...store.messages.getById(result.messageId)!, reading: null };
+    return { ...(await store.messages.getById(result.messageId))!, reading: null };
   }
 
-  function log(conversationId: number, user: User | null, kind: 'call.started' | 'call.ended' | 'status.changed', payload: Record<string, unknown>) {
-    store.sessionEvents.append({ at: now(), kind, conversationId, messageId: null, userId: user?.id ?? null, payload });
+  async function log(conversationId: number, user: User | null, kind: 'call.started' | 'call.ended' | 'status.changed', payload: Record<string, unknown>) {
+    await store.sessionEvents.append({ at: now(), kind, conversationId, messageId: null, userId: user?.id ?? null, payload });
   }
 
   return {
-    start(conversationId: number, user: User | null): Message {
-      if (activeCallStart(conversationId) !== null) throw new Refusal('conflict', 'A call is already in progress in this conversation.');
+    async start(conversationId: number, user: User | null): Promise<Message> {
+      if ((await activeCallStart(conversationId)) !== null) throw new Refusal('conflict', 'A call is already in progress in this conversation.');
       const at = now();
-      const message = add(conversationId, user, { author: 'system', body: 'Call started', meta: { callStartedAt: at } });
-      log(conversationId, user, 'call.started', { at });
+      const message = await add(conversationId, user, { author: 'system', body: 'Call started', meta: { callStartedAt: at } });
+      await log(conversationId, user, 'call.started', { at });
       return message;
     },
-    note(conversationId: number, text: string, user: User | null): Message {
-      const started = activeCallStart(conversationId);
+    async note(conversationId: number, text: string, user: User | null): Promise<Message> {
+      const started = await activeCallStart(conversationId);
       if (started === null) throw new Refusal('conflict', 'There is no call in progress to take notes on.');
       const offset = (now() - started) / 1000;
       return add(conversationId, user, { author: 'note', body: `[${clock(offset)}] ${text}`, meta: { callOffsetSec: Math.round(offset) } });
@@ -71,14 +71,14 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
      * on Tuesday at 2pm", read in the agent's time zone) or at the disposition's default time.
      * The offer is only offered: the agent confirms or changes it (followUps.create).
      */
-    end(conversationId: number, disposition: CallDisposition, summary: string, user: User | null, timeZone: string = systemTimeZone()): CallEnded {
-      const started = activeCallStart(conversationId);
+    async end(conversationId: number, disposition: CallDisposition, summary: string, user: User | null, timeZone: string = systemTimeZone()): Promise<CallEnded> {
+      const started = await activeCallStart(conversationId);
       if (started === null) throw new Refusal('conflict', 'There is no call in progress to end.');
       const outcome = CALL_OUTCOMES[disposition];
-      const before = store.conversations.getSummary(conversationId)!;
+      const before = (await store.conversations.getSummary(conversationId))!;
       const ended = now();
       const seconds = Math.round((ended - started) / 1000);
-      const message = add(
+      const message = await add(
         conversationId,
         user,
         {
@@ -89,12 +89,12 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
         outcome.status,
       );
       const wrapUp = summary.trim();
-      const note = wrapUp ? add(conversationId, user, { author: 'note', body: `Wrap-up: ${wrapUp}` }) : null;
+      const note = wrapUp ? await add(conversationId, user, { author: 'note', body: `Wrap-up: ${wrapUp}` }) : null;
       const found = outcome.followUp ? followUpFromWrapUp(wrapUp, ended, outcome.followUp, timeZone) : null;
-      log(conversationId, user, 'call.ended', { at: ended, seconds, disposition, status: outcome.status, followUpOffered: found ? { description: found.description, dueAt: found.dueAt, timeSaid: found.timeSaid } : null });
-      if (before.status !== outcome.status) log(conversationId, user, 'status.changed', { from: before.status, to: outcome.status });
+      await log(conversationId, user, 'call.ended', { at: ended, seconds, disposition, status: outcome.status, followUpOffered: found ? { description: found.description, dueAt: found.dueAt, timeSaid: found.timeSaid } : null });
+      if (before.status !== outcome.status) await log(conversationId, user, 'status.changed', { from: before.status, to: outcome.status });
       const followUp = found ? { ...found, customerId: before.customer.id, conversationId, messageId: (note ?? message).id } : null;
-      return { message, status: store.conversations.getSummary(conversationId)!.status, followUp };
+      return { message, status: (await store.conversations.getSummary(conversationId))!.status, followUp };
     },
   };
 }

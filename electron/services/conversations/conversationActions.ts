@@ -17,10 +17,10 @@ const MESSAGE_ID_DOMAIN = 'kinship.local';
  */
 export function createConversationActions(store: Store, ingestion: IngestionService, now: () => number = Date.now) {
   /** E-mail replies carry the headers that thread them in the customer's mail client. */
-  function emailHeaders(conversationId: number, subject: string | null) {
+  async function emailHeaders(conversationId: number, subject: string | null) {
     // stored details are read through the contract's check: a workspace written before it may hold anything
-    const previous = store.messages
-      .listForConversation(conversationId)
+    const previous = (await store.messages
+      .listForConversation(conversationId))
       .map((message) => cleanMessageMeta('email', message.meta).meta)
       .filter((meta) => typeof meta.messageId === 'string');
     const last = previous[previous.length - 1];
@@ -33,10 +33,10 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
   }
 
   /** The refusal for a conversation someone else has: who, and since when (its last assignment). */
-  function takenBy(conversation: ConversationSummary): Refusal {
+  async function takenBy(conversation: ConversationSummary): Promise<Refusal> {
     const holder = conversation.assignee;
     if (!holder) return new Refusal('conflict', 'The conversation changed hands while this was asked: look again.');
-    const since = store.sessionEvents.lastInConversation(conversation.id, 'assignment.changed')?.at ?? null;
+    const since = (await store.sessionEvents.lastInConversation(conversation.id, 'assignment.changed'))?.at ?? null;
     return new Refusal('conflict', `${holder.name} has this conversation.`, { kind: 'taken', conversationId: conversation.id, holder, since });
   }
 
@@ -45,10 +45,10 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
      * Stores a reply or a note the agent wrote and clears that kind's draft (the other kind's draft
      * stays), in one write. The send workflow (sendWorkflow.ts) is the one caller: it checks first.
      */
-    post(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Message {
-      const conversation = store.conversations.getSummary(input.conversationId);
+    async post(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Promise<Message> {
+      const conversation = await store.conversations.getSummary(input.conversationId);
       if (!conversation) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
-      const customer = store.customers.getById(conversation.customer.id)!;
+      const customer = (await store.customers.getById(conversation.customer.id))!;
       const at = now();
       const item: IngestMessage = {
         channel: conversation.channel,
@@ -60,26 +60,26 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           sentAt: at,
           externalId: `console-${randomUUID()}`,
           ...(input.user ? { authorName: input.user.name, authorEmail: input.user.email } : { authorName: 'Agent' }),
-          ...(conversation.channel === 'email' && input.kind === 'reply' ? { meta: emailHeaders(conversation.id, conversation.subject) } : {}),
+          ...(conversation.channel === 'email' && input.kind === 'reply' ? { meta: await emailHeaders(conversation.id, conversation.subject) } : {}),
         },
       };
       // the reply and the clearing of its draft are one write: a failure between them leaves neither
       // (the draft goes first, so the message is announced only once nothing else can fail)
-      return store.transaction(() => {
-        store.drafts.discard(conversation.id, input.user?.id ?? null, input.kind);
-        const result = ingestion.ingest(item);
-        const stored = store.messages.getById(result.messageId)!;
+      return await store.transaction(async () => {
+        await store.drafts.discard(conversation.id, input.user?.id ?? null, input.kind);
+        const result = await ingestion.ingest(item);
+        const stored = (await store.messages.getById(result.messageId))!;
         return { ...stored, reading: null };
       });
     },
 
-    setStatus(input: { conversationId: number; status: ConversationStatus; user: User | null }) {
-      const before = store.conversations.getSummary(input.conversationId);
+    async setStatus(input: { conversationId: number; status: ConversationStatus; user: User | null }) {
+      const before = await store.conversations.getSummary(input.conversationId);
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
-      store.transaction(() => {
-        store.conversations.setStatus(input.conversationId, input.status, at);
-        store.sessionEvents.append({
+      await store.transaction(async () => {
+        await store.conversations.setStatus(input.conversationId, input.status, at);
+        await store.sessionEvents.append({
           at,
           kind: 'status.changed',
           conversationId: input.conversationId,
@@ -88,16 +88,16 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           payload: { from: before.status, to: input.status },
         });
       });
-      return store.conversations.getSummary(input.conversationId)!;
+      return (await store.conversations.getSummary(input.conversationId))!;
     },
 
-    setPriority(input: { conversationId: number; priority: Priority; user: User | null }) {
-      const before = store.conversations.getSummary(input.conversationId);
+    async setPriority(input: { conversationId: number; priority: Priority; user: User | null }) {
+      const before = await store.conversations.getSummary(input.conversationId);
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
-      store.transaction(() => {
-        store.conversations.setPriority(input.conversationId, input.priority, at);
-        store.sessionEvents.append({
+      await store.transaction(async () => {
+        await store.conversations.setPriority(input.conversationId, input.priority, at);
+        await store.sessionEvents.append({
           at,
           kind: 'priority.changed',
           conversationId: input.conversationId,
@@ -106,7 +106,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           payload: { from: before.priority, to: input.priority },
         });
       });
-      return store.conversations.getSummary(input.conversationId)!;
+      return (await store.conversations.getSummary(input.conversationId))!;
     },
 
     /**
@@ -115,15 +115,15 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
      * with who has it and since when, and nothing of theirs is written. Taking one's own again
      * changes nothing.
      */
-    take(input: { conversationId: number; user: User }): ConversationSummary {
+    async take(input: { conversationId: number; user: User }): Promise<ConversationSummary> {
       const { conversationId, user } = input;
       const at = now();
-      return store.transaction(() => {
-        if (store.conversations.takeIfUnassigned(conversationId, user.id, at)) {
-          store.sessionEvents.append({ at, kind: 'assignment.changed', conversationId, messageId: null, userId: user.id, payload: { from: null, to: user.id, taken: true } });
-          return store.conversations.getSummary(conversationId, user.id)!;
+      return await store.transaction(async () => {
+        if (await store.conversations.takeIfUnassigned(conversationId, user.id, at)) {
+          await store.sessionEvents.append({ at, kind: 'assignment.changed', conversationId, messageId: null, userId: user.id, payload: { from: null, to: user.id, taken: true } });
+          return (await store.conversations.getSummary(conversationId, user.id))!;
         }
-        const current = store.conversations.getSummary(conversationId, user.id);
+        const current = await store.conversations.getSummary(conversationId, user.id);
         if (!current) throw new Refusal('not-found', `There is no conversation ${conversationId}.`);
         if (current.assignee?.id === user.id) return current;
         throw takenBy(current);
@@ -135,17 +135,17 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
      * table's REASSIGN_ROLES), only a conversation that is nobody's or the caller's own is assigned,
      * in one conditional write: someone else's is refused with who has it.
      */
-    assign(input: { conversationId: number; assigneeId: number | null; user: User | null; mayReassign?: boolean }) {
-      const before = store.conversations.getSummary(input.conversationId);
+    async assign(input: { conversationId: number; assigneeId: number | null; user: User | null; mayReassign?: boolean }) {
+      const before = await store.conversations.getSummary(input.conversationId);
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
-      store.transaction(() => {
-        const from = store.conversations.getSummary(input.conversationId)?.assignee?.id ?? null;
+      await store.transaction(async () => {
+        const from = (await store.conversations.getSummary(input.conversationId))?.assignee?.id ?? null;
         const applied = input.mayReassign !== false
-          ? store.conversations.setAssignee(input.conversationId, input.assigneeId, at)
-          : store.conversations.assignIfUnassignedOrOwn(input.conversationId, input.assigneeId, input.user?.id ?? 0, at);
-        if (!applied) throw takenBy(store.conversations.getSummary(input.conversationId)!);
-        store.sessionEvents.append({
+          ? await store.conversations.setAssignee(input.conversationId, input.assigneeId, at)
+          : await store.conversations.assignIfUnassignedOrOwn(input.conversationId, input.assigneeId, input.user?.id ?? 0, at);
+        if (!applied) throw takenBy((await store.conversations.getSummary(input.conversationId))!);
+        await store.sessionEvents.append({
           at,
           kind: 'assignment.changed',
           conversationId: input.conversationId,
@@ -154,18 +154,18 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           payload: { from, to: input.assigneeId },
         });
       });
-      return store.conversations.getSummary(input.conversationId)!;
+      return (await store.conversations.getSummary(input.conversationId))!;
     },
 
     /** Saves the reply or the note draft (an empty one is removed) and logs a snapshot for replays. */
-    saveDraft(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): { savedAt: number } {
-      if (!store.conversations.getSummary(input.conversationId)) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
+    async saveDraft(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Promise<{ savedAt: number }> {
+      if (!await store.conversations.getSummary(input.conversationId)) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       const userId = input.user?.id ?? null;
-      store.transaction(() => {
+      await store.transaction(async () => {
         // the log keeps what changed since the last snapshot, not the whole draft again (see draftSnapshots)
-        const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, store.drafts.lastSnapshot(input.conversationId, userId, input.kind));
-        const eventId = store.sessionEvents.append({
+        const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, await store.drafts.lastSnapshot(input.conversationId, userId, input.kind));
+        const eventId = await store.sessionEvents.append({
           at,
           kind: 'draft.snapshot',
           conversationId: input.conversationId,
@@ -173,7 +173,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           userId,
           payload: { ...payload },
         });
-        store.drafts.save(input.conversationId, userId, input.kind, input.body, at, { eventId, edits, editChars });
+        await store.drafts.save(input.conversationId, userId, input.kind, input.body, at, { eventId, edits, editChars });
       });
       return { savedAt: at };
     },

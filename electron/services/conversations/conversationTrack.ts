@@ -1,7 +1,7 @@
 import { TRACK_MAX_POINTS, type ConversationTrack, type TrackPoint } from '../../../shared/contract/domain';
-import type { AnalysesRepository } from '../store/repositories/analyses';
+import type { AnalysesRepository } from '../store/kysely/analyses';
 
-type TrackReading = ReturnType<AnalysesRepository['trackOfConversation']>[number];
+type TrackReading = Awaited<ReturnType<AnalysesRepository['trackOfConversation']>>[number];
 
 /**
  * The emotion track of a conversation from its customer readings: at most `max` evenly spaced

@@ -10,9 +10,9 @@ import { createConversationActions } from './conversationActions';
 /** What sending needs of the coach (handed over by the composition root). */
 export interface SendCoach {
   /** The draft check's findings for a reply by `author`; null when the conversation cannot be read for it. */
-  checkDraft(conversationId: number, text: string, author: User | null): DraftFinding[] | null;
+  checkDraft(conversationId: number, text: string, author: User | null): Promise<DraftFinding[] | null>;
   /** Settles the prompts waiting for a reply by what the reply that went holds of them, recorded against its sender. */
-  settle(conversationId: number, replyId: number, replyBody: string, user: User | null): SettledPrompt[];
+  settle(conversationId: number, replyId: number, replyBody: string, user: User | null): Promise<SettledPrompt[]>;
 }
 
 export interface SendWorkflowOptions {
@@ -53,9 +53,9 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
   const actions = createConversationActions(store, ingestion, now);
 
   /** The check's findings, or none when the check cannot run: a check that fails must not stop a reply. */
-  function check(conversationId: number, body: string, author: User | null): DraftFinding[] {
+  async function check(conversationId: number, body: string, author: User | null): Promise<DraftFinding[]> {
     try {
-      return coach.checkDraft(conversationId, body, author) ?? [];
+      return (await coach.checkDraft(conversationId, body, author)) ?? [];
     } catch (error) {
       console.error('Kinship: the draft check failed; the reply goes unchecked:', error);
       return [];
@@ -63,9 +63,9 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
   }
 
   /** A message the author names as seen (or as the last one sent anyway over) must be one of this conversation's. */
-  function mustBeOfConversation(conversationId: number, messageId: number | null | undefined, what: string): void {
+  async function mustBeOfConversation(conversationId: number, messageId: number | null | undefined, what: string): Promise<void> {
     if (messageId === null || messageId === undefined) return;
-    if (store.messages.getById(messageId)?.conversationId !== conversationId) throw new Refusal('invalid-input', `${what} ${messageId} is not a message of conversation ${conversationId}.`);
+    if ((await store.messages.getById(messageId))?.conversationId !== conversationId) throw new Refusal('invalid-input', `${what} ${messageId} is not a message of conversation ${conversationId}.`);
   }
 
   /**
@@ -73,39 +73,39 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
    * customer, colleagues' replies and notes): what arrived, or null to send. Messages up to the
    * override's are the author's to send over; anything newer holds the reply again.
    */
-  function collision(request: SendRequest): { arrived: { id: number; author: 'customer' | 'agent' | 'note'; authorName: string | null; body: string; sentAt: number }[]; held: boolean } | null {
+  async function collision(request: SendRequest): Promise<{ arrived: { id: number; author: 'customer' | 'agent' | 'note'; authorName: string | null; body: string; sentAt: number }[]; held: boolean } | null> {
     if (request.kind !== 'reply' || request.seenMessageId === undefined) return null;
-    const arrived = store.messages
-      .writtenAfter(request.conversationId, request.seenMessageId ?? 0, request.user?.id ?? null, ARRIVED_READ)
+    const arrived = (await store.messages
+      .writtenAfter(request.conversationId, request.seenMessageId ?? 0, request.user?.id ?? null, ARRIVED_READ))
       .filter((message): message is typeof message & { author: 'customer' | 'agent' | 'note' } => message.author !== 'system');
     if (arrived.length === 0) return null;
     const overUpTo = request.collisionOverride?.upToMessageId ?? 0;
     return { arrived, held: arrived.some((message) => message.id > overUpTo) };
   }
 
-  function heldAnswer(arrived: NonNullable<ReturnType<typeof collision>>['arrived']): SendResult {
+  function heldAnswer(arrived: NonNullable<Awaited<ReturnType<typeof collision>>>['arrived']): SendResult {
     const shown: ArrivedMessage[] = arrived.slice(-HELD_SHOWN).map((message) => ({ messageId: message.id, author: message.author, authorName: message.authorName, sentAt: message.sentAt, preview: messagePreview(message.body) }));
     return { outcome: 'held', arrived: shown, more: arrived.length - shown.length };
   }
 
   return {
-    send(request: SendRequest): SendResult {
+    async send(request: SendRequest): Promise<SendResult> {
       const { conversationId, kind, body, draftCheck, thenStatus, user } = request;
-      const before = store.conversations.getSummary(conversationId);
+      const before = await store.conversations.getSummary(conversationId);
       if (!before) throw new Refusal('not-found', `There is no conversation ${conversationId}.`);
       const userId = user?.id ?? null;
-      mustBeOfConversation(conversationId, request.seenMessageId, 'The message last seen,');
-      mustBeOfConversation(conversationId, request.collisionOverride?.upToMessageId, 'The message sent anyway over,');
+      await mustBeOfConversation(conversationId, request.seenMessageId, 'The message last seen,');
+      await mustBeOfConversation(conversationId, request.collisionOverride?.upToMessageId, 'The message sent anyway over,');
 
       // a reply written without having seen what the customer or a colleague wrote since is held
       // first: the draft check's advice may not matter once the author has read it
-      const early = collision(request);
+      const early = await collision(request);
       if (early?.held) return heldAnswer(early.arrived);
 
       // a reply is checked unless the agent has seen the check and chosen to send anyway
-      const findings = kind === 'reply' ? check(conversationId, body, user) : [];
+      const findings = kind === 'reply' ? await check(conversationId, body, user) : [];
       if (findings.length > 0 && draftCheck?.decision !== 'send-anyway') {
-        store.sessionEvents.append({
+        await store.sessionEvents.append({
           at: now(),
           kind: 'draft.checked',
           conversationId,
@@ -116,14 +116,16 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
         return { outcome: 'check', findings };
       }
 
-      return store.transaction((): SendResult => {
-        // compared again with the thread as the reply is stored: nothing can arrive in between
-        const crossing = collision(request);
+      return await store.transaction(async (): Promise<SendResult> => {
+        // compared again with the thread as the reply is stored: nothing can arrive in between (the
+        // conversation is held for this write: a message for it waits until the reply is stored)
+        await store.conversations.holdForWrite(conversationId);
+        const crossing = await collision(request);
         if (crossing?.held) return heldAnswer(crossing.arrived);
-        const message = actions.post({ conversationId, kind, body, user });
+        const message = await actions.post({ conversationId, kind, body, user });
         if (crossing) {
           // sent anyway over what had arrived: who overrode what, beside the reply
-          store.sessionEvents.append({
+          await store.sessionEvents.append({
             at: message.sentAt,
             kind: 'collision.overridden',
             conversationId,
@@ -137,7 +139,7 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
         }
         if (draftCheck) {
           const sent = plain(body);
-          store.sessionEvents.append({
+          await store.sessionEvents.append({
             at: message.sentAt,
             kind: 'draft.decision',
             conversationId,
@@ -152,12 +154,12 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
             },
           });
         }
-        const prompts = kind === 'reply' ? coach.settle(conversationId, message.id, message.body, user) : [];
-        if (thenStatus && thenStatus !== store.conversations.getSummary(conversationId)!.status) {
-          actions.setStatus({ conversationId, status: thenStatus, user });
+        const prompts = kind === 'reply' ? await coach.settle(conversationId, message.id, message.body, user) : [];
+        if (thenStatus && thenStatus !== (await store.conversations.getSummary(conversationId))!.status) {
+          await actions.setStatus({ conversationId, status: thenStatus, user });
         }
         const promises = kind === 'reply' ? findPromises(message.body, message.sentAt) : [];
-        return { outcome: 'sent', message, conversation: store.conversations.getSummary(conversationId, userId)!, promises, prompts } satisfies SendResult;
+        return { outcome: 'sent', message, conversation: (await store.conversations.getSummary(conversationId, userId))!, promises, prompts } satisfies SendResult;
       });
     },
   };

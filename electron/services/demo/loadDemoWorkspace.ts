@@ -21,8 +21,8 @@ interface UnfinishedDemo {
 }
 
 /** A demo load that began and never finished (the host was killed): the seed and time to resume it with. */
-export function unfinishedDemo(store: Store): UnfinishedDemo | null {
-  return store.settings.get<UnfinishedDemo | null>(UNFINISHED_SETTING) ?? null;
+export async function unfinishedDemo(store: Store): Promise<UnfinishedDemo | null> {
+  return await store.settings.get<UnfinishedDemo | null>(UNFINISHED_SETTING) ?? null;
 }
 
 /**
@@ -43,28 +43,28 @@ export function unfinishedDemo(store: Store): UnfinishedDemo | null {
  */
 export async function loadDemoWorkspace({ store, ingestion, bus, seed, now }: LoadDemoOptions) {
   const started = performance.now();
-  const resuming = unfinishedDemo(store);
+  const resuming = await unfinishedDemo(store);
   if (!resuming) {
-    const existing = Object.values(store.conversations.countByChannel()).reduce((sum, n) => sum + n, 0);
+    const existing = Object.values(await store.conversations.countByChannel()).reduce((sum, n) => sum + n, 0);
     if (existing > 0) {
       throw new Refusal('conflict', 'This workspace already has conversations; the demo is only loaded into an empty one.');
     }
   }
   const plan: UnfinishedDemo = resuming ?? { seed: seed ?? DEFAULT_DEMO_SEED, now };
   const demo = generateDemoWorkspace(plan);
-  store.transaction(() => {
-    for (const user of demo.users) store.users.ensure(user, plan.now);
-    store.settings.set(UNFINISHED_SETTING, plan);
+  await store.transaction(async () => {
+    for (const user of demo.users) await store.users.ensure(user, plan.now);
+    await store.settings.set(UNFINISHED_SETTING, plan);
   });
-  const label = resuming ? 'Finishing the demo workspace' : 'Loading the demo workspace';
+  const label = (resuming ? 'Finishing the demo workspace' : 'Loading the demo workspace');
   bus.emit('progress', { task: 'demo.load', label, done: 0, total: demo.messages.length });
   const results = await ingestion.ingestMany(demo.messages, {
     notify: false,
     now: () => plan.now,
     onProgress: (done, total) => bus.emit('progress', { task: 'demo.load', label, done, total }),
   });
-  store.transaction(() => {
-    store.sessionEvents.append({
+  await store.transaction(async () => {
+    await store.sessionEvents.append({
       at: plan.now,
       kind: 'workspace.demo-loaded',
       conversationId: null,
@@ -72,7 +72,7 @@ export async function loadDemoWorkspace({ store, ingestion, bus, seed, now }: Lo
       userId: null,
       payload: { seed: plan.seed, messages: results.length, ...(resuming ? { resumed: true } : {}) },
     });
-    store.settings.set(UNFINISHED_SETTING, null);
+    await store.settings.set(UNFINISHED_SETTING, null);
   });
   bus.emit('workspace.changed', { reason: 'demo-loaded' });
   return {

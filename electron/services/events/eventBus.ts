@@ -1,6 +1,7 @@
 import { eventPayloads, type EventName, type EventPayload, type KinshipEvent } from '../../../shared/contract/events';
 
-export type EventListener = (event: KinshipEvent) => void;
+/** A listener may do its work later (reading the store): what it fails at then is logged like a failure at once. */
+export type EventListener = (event: KinshipEvent) => void | Promise<void>;
 
 /**
  * Carries events from the services to whichever host is listening (IPC windows, WebSocket
@@ -13,11 +14,13 @@ export function createEventBus() {
       const checked = eventPayloads[name].parse(payload) as EventPayload<E>;
       const event = { name, payload: checked } as KinshipEvent;
       for (const listener of listeners) {
+        const failed = (error: unknown) => console.error(`Kinship: an event listener failed on ${name}:`, error);
         try {
-          listener(event);
+          const later = listener(event);
+          if (later) later.catch(failed);
         } catch (error) {
           // one broken listener (a closed socket) must not stop the others
-          console.error(`Kinship: an event listener failed on ${name}:`, error);
+          failed(error);
         }
       }
     },

@@ -31,26 +31,26 @@ export interface IngestOptions {
  * log the session event, tell the UI.
  */
 export function createIngestionService(store: Store, bus: EventBus) {
-  function findOrCreateCustomer(item: IngestMessage, at: number): number {
+  async function findOrCreateCustomer(item: IngestMessage, at: number): Promise<number> {
     let customerId: number | null = null;
     for (const identity of item.customer.identities) {
-      customerId = store.customers.findIdByIdentity(identity);
+      customerId = await store.customers.findIdByIdentity(identity);
       if (customerId !== null) break;
     }
-    customerId ??= store.customers.create(item.customer.displayName, at);
+    customerId ??= await store.customers.create(item.customer.displayName, at);
     // identities the customer has not used before are linked to them now (merging channels)
-    for (const identity of item.customer.identities) store.customers.addIdentity(customerId, identity);
+    for (const identity of item.customer.identities) await store.customers.addIdentity(customerId, identity);
     return customerId;
   }
 
-  function findConversation(item: IngestMessage): number | null {
+  async function findConversation(item: IngestMessage): Promise<number | null> {
     if (item.conversation.id !== undefined) {
-      if (!store.conversations.getSummary(item.conversation.id)) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
+      if (!await store.conversations.getSummary(item.conversation.id)) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
       return item.conversation.id;
     }
     const ref = item.conversation.externalRef;
     if (ref) {
-      const id = store.conversations.findIdByExternalRef(item.channel, ref);
+      const id = await store.conversations.findIdByExternalRef(item.channel, ref);
       if (id !== null) return id;
     }
     if (item.channel === 'email') {
@@ -59,30 +59,30 @@ export function createIngestionService(store: Store, bus: EventBus) {
         (value): value is string => typeof value === 'string' && value.length > 0,
       );
       for (const messageId of referenced) {
-        const found = store.messages.findByEmailMessageId(messageId);
+        const found = await store.messages.findByEmailMessageId(messageId);
         if (found) return found.conversationId;
       }
     }
     return null;
   }
 
-  function ingestOne(received: IngestMessage, options: IngestOptions): IngestResult {
+  async function ingestOne(received: IngestMessage, options: IngestOptions): Promise<IngestResult> {
     // the message is always kept: a channel detail that is not what it should be is dropped, with its reason in meta
     const cleaned: IngestMessage = { ...received, message: { ...received.message, meta: cleanMessageMeta(received.channel, received.message.meta).meta } };
     const now = options.now?.() ?? Date.now();
     // (the key is taken from the message as it came, so a repeat of it is known whatever is corrected below)
     const key = dedupeKey(cleaned);
     const item = withContractTime(cleaned, now);
-    const existing = store.messages.findByDedupeKey(key);
+    const existing = await store.messages.findByDedupeKey(key);
     if (existing) {
-      const summary = store.conversations.getSummary(existing.conversationId);
+      const summary = await store.conversations.getSummary(existing.conversationId);
       return { messageId: existing.id, conversationId: existing.conversationId, customerId: summary!.customer.id, created: false };
     }
-    const customerId = findOrCreateCustomer(item, item.message.sentAt);
-    const assignee = item.conversation.assigneeEmail ? store.users.getByEmail(item.conversation.assigneeEmail) : null;
-    let conversationId = findConversation(item);
+    const customerId = await findOrCreateCustomer(item, item.message.sentAt);
+    const assignee = item.conversation.assigneeEmail ? await store.users.getByEmail(item.conversation.assigneeEmail) : null;
+    let conversationId = await findConversation(item);
     if (conversationId === null) {
-      conversationId = store.conversations.create({
+      conversationId = await store.conversations.create({
         customerId,
         channel: item.channel,
         status: item.conversation.status ?? 'open',
@@ -92,12 +92,14 @@ export function createIngestionService(store: Store, bus: EventBus) {
         externalRef: item.conversation.externalRef ?? null,
         createdAt: item.message.sentAt,
       });
-    } else if (item.conversation.status) {
-      store.conversations.setStatus(conversationId, item.conversation.status, item.message.sentAt);
+    } else {
+      // a reply being checked against this conversation's newest messages is stored first (see holdForWrite)
+      await store.conversations.holdForWrite(conversationId);
+      if (item.conversation.status) await store.conversations.setStatus(conversationId, item.conversation.status, item.message.sentAt);
     }
     const authorUser =
-      item.message.author !== 'customer' && item.message.authorEmail ? store.users.getByEmail(item.message.authorEmail) : null;
-    const messageId = store.messages.insert({
+      item.message.author !== 'customer' && item.message.authorEmail ? await store.users.getByEmail(item.message.authorEmail) : null;
+    const messageId = (await store.messages.insert({
       conversationId,
       author: item.message.author,
       authorName: item.message.author === 'customer' ? item.customer.displayName : (item.message.authorName ?? null),
@@ -109,9 +111,9 @@ export function createIngestionService(store: Store, bus: EventBus) {
       dedupeKey: key,
       meta: item.message.meta!,
       createdAt: now,
-    })!;
-    store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
-    store.sessionEvents.append({
+    }))!;
+    await store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
+    await store.sessionEvents.append({
       at: item.message.sentAt,
       kind: item.message.author === 'customer' ? 'message.arrived' : item.message.author === 'note' ? 'note.added' : 'message.sent',
       conversationId,
@@ -136,8 +138,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
 
   return {
     /** Stores one message (live traffic) and tells the UI. */
-    ingest(item: IngestMessage, options: IngestOptions = {}): IngestResult {
-      const result = store.transaction(() => ingestOne(item, options));
+    async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {
+      const result = await store.transaction(async () => ingestOne(item, options));
       if (options.notify ?? true) announce(item, result);
       return result;
     },
@@ -153,7 +155,13 @@ export function createIngestionService(store: Store, bus: EventBus) {
       const results: IngestResult[] = [];
       for (let start = 0; start < items.length; start += chunkSize) {
         const chunk = items.slice(start, start + chunkSize);
-        results.push(...store.transaction(() => chunk.map((item) => ingestOne(item, options))));
+        results.push(
+          ...(await store.transaction(async () => {
+            const stored: IngestResult[] = [];
+            for (const item of chunk) stored.push(await ingestOne(item, options));
+            return stored;
+          })),
+        );
         if (options.notify) chunk.forEach((item, index) => announce(item, results[start + index]!));
         options.onProgress?.(Math.min(start + chunkSize, items.length), items.length);
         await new Promise((resolve) => setImmediate(resolve));

@@ -4,7 +4,7 @@ import { passwordProblem } from '../../../shared/passwordRules';
 import { tryAgainIn } from '../../../shared/tryAgainIn';
 import { Refusal } from '../common/refusal';
 import type { Store } from '../store/store';
-import type { OneTimeLink } from '../store/repositories/oneTimeLinks';
+import type { OneTimeLink } from '../store/kysely/oneTimeLinks';
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword, type ScryptCost } from './passwordHashing';
 import { hashSecretToken, newSecretToken } from './secretTokens';
 import { createSignInLimits, DEFAULT_SIGN_IN_LIMITS, type SignInLimitRules } from './signInLimits';
@@ -68,8 +68,8 @@ export function createPeopleService(options: PeopleOptions) {
   let decoy: Promise<string> | null = null;
   const decoyHash = () => (decoy ??= hashPassword(newSecretToken(), cost));
 
-  function requireAdmin(actor: User): void {
-    const account = store.people.byId(actor.id);
+  async function requireAdmin(actor: User): Promise<void> {
+    const account = await store.people.byId(actor.id);
     if (!account || !account.active || account.user.role !== 'admin') throw new Refusal('forbidden', 'Only an admin can manage the people who sign in.');
   }
 
@@ -78,8 +78,8 @@ export function createPeopleService(options: PeopleOptions) {
     if (problem) throw new Refusal('invalid-input', problem);
   }
 
-  function openLink(token: string, kind: OneTimeLink['kind']): OneTimeLink {
-    const link = store.oneTimeLinks.byTokenHash(hashSecretToken(token));
+  async function openLink(token: string, kind: OneTimeLink['kind']): Promise<OneTimeLink> {
+    const link = await store.oneTimeLinks.byTokenHash(hashSecretToken(token));
     const what = kind === 'setup' ? 'setup link' : 'invitation';
     if (!link || link.kind !== kind) throw new Refusal('not-found', `This ${what} is not one this server made. Check that the whole link was copied.`);
     if (link.usedAt !== null) throw new Refusal('conflict', kind === 'setup' ? 'This setup link has already been used: sign in instead.' : 'This invitation has already been taken up: sign in instead.');
@@ -103,32 +103,32 @@ export function createPeopleService(options: PeopleOptions) {
     limits,
 
     /** Whether the server still needs its first admin. */
-    needsFirstAdmin(): boolean {
-      return store.people.countActiveAdmins() === 0;
+    async needsFirstAdmin(): Promise<boolean> {
+      return await store.people.countActiveAdmins() === 0;
     },
 
     /**
      * A new one-time setup link's token, when no admin can sign in yet (null otherwise). Any older
      * setup link stops working: only the one printed last opens.
      */
-    issueSetupLink(): { token: string; expiresAt: number } | null {
-      if (store.people.countActiveAdmins() > 0) return null;
+    async issueSetupLink(): Promise<{ token: string; expiresAt: number } | null> {
+      if (await store.people.countActiveAdmins() > 0) return null;
       const token = newSecretToken();
       const at = now();
       const expiresAt = at + setupLinkMs;
-      store.transaction(() => {
-        store.oneTimeLinks.revokeOpen('setup', at);
-        store.oneTimeLinks.create({ kind: 'setup', tokenHash: hashSecretToken(token), now: at, expiresAt });
+      await store.transaction(async () => {
+        await store.oneTimeLinks.revokeOpen('setup', at);
+        await store.oneTimeLinks.create({ kind: 'setup', tokenHash: hashSecretToken(token), now: at, expiresAt });
       });
       return { token, expiresAt };
     },
 
     /** What a link is for, before the form is filled in. */
-    describeLink(token: string, kind: OneTimeLink['kind']): LinkInfo {
+    async describeLink(token: string, kind: OneTimeLink['kind']): Promise<LinkInfo> {
       try {
-        const link = openLink(token, kind);
+        const link = await openLink(token, kind);
         if (kind === 'setup') {
-          if (store.people.countActiveAdmins() > 0) return { valid: false, message: 'This server already has an admin: sign in instead.' };
+          if (await store.people.countActiveAdmins() > 0) return { valid: false, message: 'This server already has an admin: sign in instead.' };
           return { valid: true, kind: 'setup', expiresAt: link.expiresAt };
         }
         return { valid: true, kind: 'invite', email: link.email ?? '', name: link.name, role: link.role ?? 'agent', expiresAt: link.expiresAt };
@@ -140,50 +140,50 @@ export function createPeopleService(options: PeopleOptions) {
 
     /** The first admin, from the setup link (which then works no more); they are signed in. */
     async setUpFirstAdmin(input: { token: string; name: string; email: string; password: string }, meta: RequestMeta): Promise<Started> {
-      openLink(input.token, 'setup');
+      await openLink(input.token, 'setup');
       checkPassword(input.password, input.email);
       const hash = await hashPassword(input.password, cost);
-      const admin = store.transaction(() => {
+      const admin = await store.transaction(async () => {
         // checked again inside the write: two people with the link at once make one admin
-        const link = openLink(input.token, 'setup');
-        if (store.people.countActiveAdmins() > 0) throw new Refusal('conflict', 'This server already has an admin: sign in instead.');
-        const existing = store.people.byEmail(input.email);
+        const link = await openLink(input.token, 'setup');
+        if (await store.people.countActiveAdmins() > 0) throw new Refusal('conflict', 'This server already has an admin: sign in instead.');
+        const existing = await store.people.byEmail(input.email);
         if (existing?.passwordHash) throw new Refusal('conflict', `${input.email} already has an account here.`);
-        const person = store.people.createOrClaim({ name: input.name, email: input.email, role: 'admin' }, now());
-        store.people.setPasswordHash(person.id, hash, now());
-        store.oneTimeLinks.use(link.id, person.id, now());
+        const person = await store.people.createOrClaim({ name: input.name, email: input.email, role: 'admin' }, now());
+        await store.people.setPasswordHash(person.id, hash, now());
+        await store.oneTimeLinks.use(link.id, person.id, now());
         return person;
       });
       return sessions.start(admin, meta);
     },
 
     async signIn(input: { email: string; password: string }, meta: RequestMeta): Promise<Started> {
-      const verdict = limits.check(input.email, meta.address, now());
+      const verdict = await limits.check(input.email, meta.address, now());
       if (!verdict.allowed) {
         const who = verdict.scope === 'account' ? 'this account' : 'this address';
         throw new SignInRefused('rate-limited', `Too many failed sign-ins for ${who}. ${tryAgainIn(verdict.retryAfterMs)}`, verdict.retryAfterMs);
       }
-      const account = store.people.byEmail(input.email);
+      const account = await store.people.byEmail(input.email);
       const right = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()));
       if (!account?.passwordHash || !right) {
-        limits.failed(input.email, meta.address, now());
+        await limits.failed(input.email, meta.address, now());
         throw new SignInRefused('wrong-credentials', WRONG);
       }
-      limits.succeeded(input.email);
+      await limits.succeeded(input.email);
       // only someone who knows the password learns that the account is deactivated
       if (!account.active) throw new SignInRefused('deactivated', 'This account has been deactivated. Ask an admin of this server if you need it again.');
-      if (needsRehash(account.passwordHash, cost)) store.people.setPasswordHash(account.user.id, await hashPassword(input.password, cost), now());
+      if (needsRehash(account.passwordHash, cost)) await store.people.setPasswordHash(account.user.id, await hashPassword(input.password, cost), now());
       return sessions.start(account.user, meta);
     },
 
-    signOut(sessionId: string): void {
-      sessions.end(sessionId, 'signed-out');
+    async signOut(sessionId: string): Promise<void> {
+      await sessions.end(sessionId, 'signed-out');
     },
 
     /** An invitation: a one-time link (returned once) for this e-mail and role. */
-    invite(actor: User, input: { email: string; name?: string | undefined; role: Role }): { token: string; invitation: Invitation } {
-      requireAdmin(actor);
-      const existing = store.people.byEmail(input.email);
+    async invite(actor: User, input: { email: string; name?: string | undefined; role: Role }): Promise<{ token: string; invitation: Invitation }> {
+      await requireAdmin(actor);
+      const existing = await store.people.byEmail(input.email);
       if (existing?.passwordHash) {
         throw new Refusal(
           'conflict',
@@ -192,62 +192,62 @@ export function createPeopleService(options: PeopleOptions) {
       }
       const token = newSecretToken();
       const at = now();
-      const id = store.transaction(() => {
+      const id = await store.transaction(async () => {
         // a new invitation replaces any earlier one for the same address
-        store.oneTimeLinks.revokeInvitesFor(input.email, at);
-        return store.oneTimeLinks.create({ kind: 'invite', tokenHash: hashSecretToken(token), email: input.email, name: input.name ?? null, role: input.role, createdBy: actor.id, now: at, expiresAt: at + invitationMs });
+        await store.oneTimeLinks.revokeInvitesFor(input.email, at);
+        return await store.oneTimeLinks.create({ kind: 'invite', tokenHash: hashSecretToken(token), email: input.email, name: input.name ?? null, role: input.role, createdBy: actor.id, now: at, expiresAt: at + invitationMs });
       });
-      return { token, invitation: toInvitation(store.oneTimeLinks.byId(id)!) };
+      return { token, invitation: toInvitation((await store.oneTimeLinks.byId(id))!) };
     },
 
     /** Takes up an invitation: the account is made with the invited role, and its person signed in. */
     async acceptInvitation(input: { token: string; name: string; password: string }, meta: RequestMeta): Promise<Started> {
-      const invited = openLink(input.token, 'invite');
+      const invited = await openLink(input.token, 'invite');
       checkPassword(input.password, invited.email ?? '');
       const hash = await hashPassword(input.password, cost);
-      const person = store.transaction(() => {
-        const link = openLink(input.token, 'invite');
+      const person = await store.transaction(async () => {
+        const link = await openLink(input.token, 'invite');
         const email = link.email ?? '';
-        const existing = store.people.byEmail(email);
+        const existing = await store.people.byEmail(email);
         if (existing?.passwordHash) throw new Refusal('conflict', `${email} already has an account here: sign in instead.`);
-        const made = store.people.createOrClaim({ name: input.name, email, role: link.role ?? 'agent' }, now());
-        store.people.setPasswordHash(made.id, hash, now());
-        store.oneTimeLinks.use(link.id, made.id, now());
+        const made = await store.people.createOrClaim({ name: input.name, email, role: link.role ?? 'agent' }, now());
+        await store.people.setPasswordHash(made.id, hash, now());
+        await store.oneTimeLinks.use(link.id, made.id, now());
         return made;
       });
       return sessions.start(person, meta);
     },
 
-    withdrawInvitation(actor: User, invitationId: number): void {
-      requireAdmin(actor);
-      const link = store.oneTimeLinks.byId(invitationId);
+    async withdrawInvitation(actor: User, invitationId: number): Promise<void> {
+      await requireAdmin(actor);
+      const link = await store.oneTimeLinks.byId(invitationId);
       if (!link || link.kind !== 'invite') throw new Refusal('not-found', 'There is no such invitation.');
-      if (!store.oneTimeLinks.revoke(invitationId, now())) throw new Refusal('conflict', 'This invitation has already been taken up or withdrawn.');
+      if (!await store.oneTimeLinks.revoke(invitationId, now())) throw new Refusal('conflict', 'This invitation has already been taken up or withdrawn.');
     },
 
     /** Deactivates a person: they cannot sign in, and every session of theirs ends now (open consoles are signed out). */
-    deactivate(actor: User, personId: number): void {
-      requireAdmin(actor);
+    async deactivate(actor: User, personId: number): Promise<void> {
+      await requireAdmin(actor);
       if (personId === actor.id) throw new Refusal('forbidden', 'You cannot deactivate yourself: another admin can.');
-      const target = store.people.byId(personId);
+      const target = await store.people.byId(personId);
       if (!target) throw new Refusal('not-found', 'There is no such person.');
       if (!target.active) return;
-      store.transaction(() => {
-        store.people.setActive(personId, false, now());
-        sessions.endAllFor(personId, 'deactivated');
+      await store.transaction(async () => {
+        await store.people.setActive(personId, false, now());
+        await sessions.endAllFor(personId, 'deactivated');
       });
     },
 
-    reactivate(actor: User, personId: number): void {
-      requireAdmin(actor);
-      const target = store.people.byId(personId);
+    async reactivate(actor: User, personId: number): Promise<void> {
+      await requireAdmin(actor);
+      const target = await store.people.byId(personId);
       if (!target) throw new Refusal('not-found', 'There is no such person.');
-      store.people.setActive(personId, true, now());
+      await store.people.setActive(personId, true, now());
     },
 
-    list(actor: User): PeopleList {
-      requireAdmin(actor);
-      return { people: store.people.list(now()), invitations: store.oneTimeLinks.open('invite', now()).map(toInvitation) };
+    async list(actor: User): Promise<PeopleList> {
+      await requireAdmin(actor);
+      return { people: await store.people.list(now()), invitations: (await store.oneTimeLinks.open('invite', now())).map(toInvitation) };
     },
   };
 }

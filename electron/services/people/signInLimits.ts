@@ -18,8 +18,8 @@ export type LimitVerdict = { allowed: true } | { allowed: false; scope: 'account
 const accountKey = (email: string) => email.trim().toLowerCase();
 
 export function createSignInLimits(store: Store, rules: SignInLimitRules = DEFAULT_SIGN_IN_LIMITS) {
-  function waitFor(scope: 'account' | 'address', key: string, limit: number, now: number): number {
-    const failures = store.signInFailures.since(scope, key, now - rules.windowMs);
+  async function waitFor(scope: 'account' | 'address', key: string, limit: number, now: number): Promise<number> {
+    const failures = await store.signInFailures.since(scope, key, now - rules.windowMs);
     if (failures.length < limit) return 0;
     // allowed again when enough of them have left the window to go under the limit
     return failures[failures.length - limit]! + rules.windowMs - now;
@@ -28,22 +28,22 @@ export function createSignInLimits(store: Store, rules: SignInLimitRules = DEFAU
   return {
     rules,
     /** Whether a sign-in for this e-mail from this address may be tried now. */
-    check(email: string, address: string, now: number): LimitVerdict {
-      const account = waitFor('account', accountKey(email), rules.perAccount, now);
-      const byAddress = waitFor('address', address, rules.perAddress, now);
+    async check(email: string, address: string, now: number): Promise<LimitVerdict> {
+      const account = await waitFor('account', accountKey(email), rules.perAccount, now);
+      const byAddress = await waitFor('address', address, rules.perAddress, now);
       if (account <= 0 && byAddress <= 0) return { allowed: true };
       return account >= byAddress ? { allowed: false, scope: 'account', retryAfterMs: account } : { allowed: false, scope: 'address', retryAfterMs: byAddress };
     },
-    failed(email: string, address: string, now: number): void {
-      store.transaction(() => {
-        store.signInFailures.record('account', accountKey(email), now);
-        store.signInFailures.record('address', address, now);
-        store.signInFailures.forgetUpTo(now - rules.windowMs);
+    async failed(email: string, address: string, now: number): Promise<void> {
+      await store.transaction(async () => {
+        await store.signInFailures.record('account', accountKey(email), now);
+        await store.signInFailures.record('address', address, now);
+        await store.signInFailures.forgetUpTo(now - rules.windowMs);
       });
     },
     /** A right password clears the account's failures (not the address's: one right password does not vouch for the others tried). */
-    succeeded(email: string): void {
-      store.signInFailures.clear('account', accountKey(email));
+    async succeeded(email: string): Promise<void> {
+      await store.signInFailures.clear('account', accountKey(email));
     },
   };
 }

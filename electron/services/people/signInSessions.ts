@@ -34,47 +34,47 @@ export function createSignInSessions(store: Store, now: () => number, rules: Ses
     for (const listener of listeners) listener(ids, reason);
   };
 
-  function live(row: ReturnType<Store['signInSessions']['byId']>, touch = true): LiveSession | null {
+  async function live(row: Awaited<ReturnType<Store['signInSessions']['byId']>>, touch = true): Promise<LiveSession | null> {
     if (!row || row.endedAt !== null) return null;
     const at = now();
     const expiresAt = Math.min(row.expiresAt, row.lastSeenAt + rules.idleMs);
     if (at >= expiresAt) return null;
-    const account = store.people.byId(row.userId);
+    const account = await store.people.byId(row.userId);
     if (!account || !account.active || account.passwordHash === null) return null;
-    if (touch && at - row.lastSeenAt >= rules.touchEveryMs) store.signInSessions.touch(row.id, at);
+    if (touch && at - row.lastSeenAt >= rules.touchEveryMs) await store.signInSessions.touch(row.id, at);
     return { sessionId: row.id, person: account.user, expiresAt: Math.min(row.expiresAt, Math.max(row.lastSeenAt, at) + rules.idleMs), endsAt: row.expiresAt };
   }
 
   return {
     rules,
     /** Starts a session for a person who has just proved who they are; the token is returned once and only its hash is kept. */
-    start(person: User, meta: { address: string | null; userAgent: string | null }): { token: string; session: LiveSession } {
+    async start(person: User, meta: { address: string | null; userAgent: string | null }): Promise<{ token: string; session: LiveSession }> {
       const token = newSecretToken();
       const at = now();
       const sessionId = newSessionId();
       const endsAt = at + rules.absoluteMs;
-      store.signInSessions.create({ id: sessionId, userId: person.id, tokenHash: hashSecretToken(token), now: at, expiresAt: endsAt, address: meta.address, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+      await store.signInSessions.create({ id: sessionId, userId: person.id, tokenHash: hashSecretToken(token), now: at, expiresAt: endsAt, address: meta.address, userAgent: meta.userAgent?.slice(0, 300) ?? null });
       return { token, session: { sessionId, person, expiresAt: Math.min(endsAt, at + rules.idleMs), endsAt } };
     },
     /** The session a token opens, counting this as activity; null when it has ended, expired or its person was deactivated. */
-    byToken(token: string): LiveSession | null {
+    async byToken(token: string): Promise<LiveSession | null> {
       if (token.length > 200) return null;
-      return live(store.signInSessions.byTokenHash(hashSecretToken(token)));
+      return live(await store.signInSessions.byTokenHash(hashSecretToken(token)));
     },
     /** The same, by a session's id (a console's connection holds the id, not the token). */
-    byId(sessionId: string): LiveSession | null {
-      return live(store.signInSessions.byId(sessionId));
+    async byId(sessionId: string): Promise<LiveSession | null> {
+      return live(await store.signInSessions.byId(sessionId));
     },
     /** Whether a session is still good, without counting the question as its console's activity (a heartbeat's look). */
-    isLive(sessionId: string): boolean {
-      return live(store.signInSessions.byId(sessionId), false) !== null;
+    async isLive(sessionId: string): Promise<boolean> {
+      return (await live(await store.signInSessions.byId(sessionId), false)) !== null;
     },
-    end(sessionId: string, reason: SessionEndReason): void {
-      if (store.signInSessions.end(sessionId, reason, now())) ended([sessionId], reason);
+    async end(sessionId: string, reason: SessionEndReason): Promise<void> {
+      if (await store.signInSessions.end(sessionId, reason, now())) ended([sessionId], reason);
     },
     /** Ends every session of a person at once (their consoles are signed out). */
-    endAllFor(userId: number, reason: SessionEndReason): void {
-      ended(store.signInSessions.endAllFor(userId, reason, now()), reason);
+    async endAllFor(userId: number, reason: SessionEndReason): Promise<void> {
+      ended(await store.signInSessions.endAllFor(userId, reason, now()), reason);
     },
     /** Called with the ids of sessions as they are ended (sign-out, deactivation), so their connections can be closed. */
     onEnded(listener: (sessionIds: string[], reason: SessionEndReason) => void): () => void {
@@ -82,8 +82,8 @@ export function createSignInSessions(store: Store, now: () => number, rules: Ses
       return () => listeners.delete(listener);
     },
     /** Forgets sessions over for more than a day (kept that long to say why one ended). */
-    sweep(): number {
-      return store.signInSessions.forgetEndedBefore(now() - 24 * 3_600_000);
+    async sweep(): Promise<number> {
+      return await store.signInSessions.forgetEndedBefore(now() - 24 * 3_600_000);
     },
   };
 }

@@ -1,68 +1,117 @@
-import type Database from 'better-sqlite3';
-import { openDatabase, type OpenOptions } from './openDatabase';
+import { Kysely } from 'kysely';
 import type { MigrationReport } from './migrate';
-import { createAnalysesRepository } from './repositories/analyses';
-import { createAppliedRequestsRepository } from './repositories/appliedRequests';
-import { createCoachPromptsRepository } from './repositories/coachPrompts';
-import { createConversationsRepository } from './repositories/conversations';
-import { createCustomerConnectionRepository } from './repositories/customerConnection';
-import { createCustomersRepository } from './repositories/customers';
-import { createCustomerHistoryRepository } from './repositories/customerHistory';
-import { createDraftsRepository } from './repositories/drafts';
-import { createFollowUpsRepository } from './repositories/followUps';
-import { createMessagesRepository } from './repositories/messages';
-import { createSavedViewsRepository } from './repositories/savedViews';
-import { createSearchRepository } from './repositories/search';
-import { createSessionEventsRepository } from './repositories/sessionEvents';
-import { createSettingsRepository } from './repositories/settings';
-import { createUsersRepository } from './repositories/users';
-import { createTagsRepository } from './repositories/tags';
-import { createSnoozesRepository } from './repositories/snoozes';
-import { createPeopleRepository } from './repositories/people';
-import { createSignInSessionsRepository } from './repositories/signInSessions';
-import { createOneTimeLinksRepository } from './repositories/oneTimeLinks';
-import { createSignInFailuresRepository } from './repositories/signInFailures';
+import { openDatabase, type OpenOptions } from './openDatabase';
+import { openPostgres, redactedUrl, type PostgresOptions } from './postgres/openPostgres';
+import { createAnalysesRepository } from './kysely/analyses';
+import { createAppliedRequestsRepository } from './kysely/appliedRequests';
+import { createCoachPromptsRepository } from './kysely/coachPrompts';
+import { createConversationsRepository } from './kysely/conversations';
+import { createCustomerConnectionRepository } from './kysely/customerConnection';
+import { createCustomerHistoryRepository } from './kysely/customerHistory';
+import { createCustomersRepository } from './kysely/customers';
+import { createDraftsRepository } from './kysely/drafts';
+import { createFollowUpsRepository } from './kysely/followUps';
+import { createMessagesRepository } from './kysely/messages';
+import { createSavedViewsRepository } from './kysely/savedViews';
+import { createSessionEventsRepository } from './kysely/sessionEvents';
+import { createSettingsRepository } from './kysely/settings';
+import { createSnoozesRepository } from './kysely/snoozes';
+import { createTagsRepository } from './kysely/tags';
+import { createUsersRepository } from './kysely/users';
+import { createPeopleRepository } from './kysely/people';
+import { createSignInSessionsRepository } from './kysely/signInSessions';
+import { createOneTimeLinksRepository } from './kysely/oneTimeLinks';
+import { createSignInFailuresRepository } from './kysely/signInFailures';
+import type { KinshipDatabase } from './schema';
+import type { SearchIndex } from './searchIndex';
+import { createPostgresSearch } from './postgres/postgresSearch';
+import { createSqliteSearch } from './sqlite/sqliteSearch';
+import { sqliteDialect } from './sqlite/sqliteDialect';
+import { postgresSql, sqliteSql, type StoreKind } from './sqlDialect';
+import { createStoreContext, type StoreContext } from './storeContext';
 
-/** The workspace's data: one repository per aggregate over one SQLite file. */
-export function createStore(db: Database.Database, path: string, migration: MigrationReport) {
+/** Names the PostgreSQL workspace a team server uses (`postgresql://…`); without it, the SQLite file on the desk. */
+export const DATABASE_URL_VARIABLE = 'KINSHIP_DATABASE_URL';
+
+/**
+ * The workspace's data behind one Promise-returning interface, one repository per aggregate, the
+ * same whichever database holds it: the repositories are written once in the typed builder and run
+ * on SQLite (better-sqlite3) or PostgreSQL (node-postgres); search has an implementation per
+ * database behind one contract (SearchIndex).
+ */
+export function createStore(ctx: StoreContext, parts: { kind: StoreKind; path: string; migration: MigrationReport; search: SearchIndex; schemaVersion: () => Promise<number>; close: () => Promise<void> }) {
   return {
-    path,
-    migration,
-    schemaVersion: () => db.pragma('user_version', { simple: true }) as number,
-    users: createUsersRepository(db),
-    customers: createCustomersRepository(db),
-    conversations: createConversationsRepository(db),
-    messages: createMessagesRepository(db),
-    search: createSearchRepository(db),
-    analyses: createAnalysesRepository(db),
-    coachPrompts: createCoachPromptsRepository(db),
-    followUps: createFollowUpsRepository(db),
-    sessionEvents: createSessionEventsRepository(db),
-    settings: createSettingsRepository(db),
-    drafts: createDraftsRepository(db),
-    connection: createCustomerConnectionRepository(db),
-    customerHistory: createCustomerHistoryRepository(db),
-    appliedRequests: createAppliedRequestsRepository(db),
-    tags: createTagsRepository(db),
-    snoozes: createSnoozesRepository(db),
-    savedViews: createSavedViewsRepository(db),
-    people: createPeopleRepository(db),
-    signInSessions: createSignInSessionsRepository(db),
-    oneTimeLinks: createOneTimeLinksRepository(db),
-    signInFailures: createSignInFailuresRepository(db),
-    /** Runs `work` in one write transaction: all of it is stored, or none. */
-    transaction<T>(work: () => T): T {
-      return db.transaction(work).immediate();
-    },
-    close(): void {
-      db.close();
-    },
+    kind: parts.kind,
+    /** The SQLite file, or the PostgreSQL address without its password. */
+    path: parts.path,
+    migration: parts.migration,
+    schemaVersion: parts.schemaVersion,
+    users: createUsersRepository(ctx),
+    customers: createCustomersRepository(ctx),
+    conversations: createConversationsRepository(ctx),
+    messages: createMessagesRepository(ctx),
+    search: parts.search,
+    analyses: createAnalysesRepository(ctx),
+    coachPrompts: createCoachPromptsRepository(ctx),
+    followUps: createFollowUpsRepository(ctx),
+    sessionEvents: createSessionEventsRepository(ctx),
+    settings: createSettingsRepository(ctx),
+    drafts: createDraftsRepository(ctx),
+    connection: createCustomerConnectionRepository(ctx),
+    customerHistory: createCustomerHistoryRepository(ctx),
+    appliedRequests: createAppliedRequestsRepository(ctx),
+    tags: createTagsRepository(ctx),
+    snoozes: createSnoozesRepository(ctx),
+    savedViews: createSavedViewsRepository(ctx),
+    people: createPeopleRepository(ctx),
+    signInSessions: createSignInSessionsRepository(ctx),
+    oneTimeLinks: createOneTimeLinksRepository(ctx),
+    signInFailures: createSignInFailuresRepository(ctx),
+    /** Runs `work` in one write transaction: all of it is stored, or none. Calls inside it join it. */
+    transaction: ctx.transaction,
+    close: parts.close,
   };
 }
 
 export type Store = ReturnType<typeof createStore>;
 
-export function openStore(filePath: string, options?: OpenOptions): Store {
+/** The workspace in a SQLite file (WAL, foreign keys, numbered migrations; see openDatabase). */
+export async function openSqliteStore(filePath: string, options?: OpenOptions): Promise<Store> {
   const { db, path, migration } = openDatabase(filePath, options);
-  return createStore(db, path, migration);
+  const kysely = new Kysely<KinshipDatabase>({ dialect: sqliteDialect(db) });
+  const ctx = createStoreContext(kysely, sqliteSql);
+  return createStore(ctx, {
+    kind: 'sqlite',
+    path,
+    migration,
+    search: createSqliteSearch(ctx, db),
+    schemaVersion: async () => db.pragma('user_version', { simple: true }) as number,
+    close: () => kysely.destroy(),
+  });
+}
+
+/** The workspace in a PostgreSQL database (several server processes may share it). */
+export async function openPostgresStore(url: string, options?: PostgresOptions): Promise<Store> {
+  const { db, path, migration } = await openPostgres(url, options);
+  const ctx = createStoreContext(db, postgresSql);
+  return createStore(ctx, {
+    kind: 'postgres',
+    path,
+    migration,
+    search: createPostgresSearch(db),
+    schemaVersion: async () => Number((await db.selectFrom('kinship_schema' as never).select('version' as never).executeTakeFirst() as { version?: number } | undefined)?.version ?? 0),
+    close: () => db.destroy(),
+  });
+}
+
+/** PostgreSQL when KINSHIP_DATABASE_URL names one, else the SQLite file. */
+export function openConfiguredStore(sqliteFile: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
+  const url = env[DATABASE_URL_VARIABLE]?.trim();
+  return url ? openPostgresStore(url) : openSqliteStore(sqliteFile);
+}
+
+/** Where the workspace is, as messages name it: the SQLite file, or the PostgreSQL address without its password. */
+export function redactedStoreAddress(sqliteFile: string, env: NodeJS.ProcessEnv = process.env): string {
+  const url = env[DATABASE_URL_VARIABLE]?.trim();
+  return url ? redactedUrl(url) : sqliteFile;
 }

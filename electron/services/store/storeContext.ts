@@ -12,21 +12,43 @@ export interface StoreContext {
   sql: SqlDialect;
   /** Runs `work` in one transaction (or in the one already open around the caller): all of it is stored, or none. */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether the caller runs inside an open transaction. */
+  inTransaction(): boolean;
+}
+
+interface OpenTransaction {
+  trx: Transaction<KinshipDatabase>;
+  open: boolean;
 }
 
 /**
  * The transaction travels with the async call chain (AsyncLocalStorage), so code inside
- * `transaction(async () => …)` uses the same repositories as outside and every query lands in it;
- * a query from anywhere else waits for it (SQLite) or runs beside it (PostgreSQL's pool).
+ * `transaction(async () => …)` uses the same repositories as outside and every query lands in it
+ * — there is no other way to reach the database, so no write inside the work can miss the
+ * transaction. A query from anywhere else waits for it (SQLite) or runs beside it (PostgreSQL's
+ * pool). Work the transaction started but did not wait for (a listener's follow-up) runs on the
+ * store itself once the transaction is over.
  */
 export function createStoreContext(root: Kysely<KinshipDatabase>, dialect: SqlDialect): StoreContext {
-  const open = new AsyncLocalStorage<Transaction<KinshipDatabase>>();
+  const current = new AsyncLocalStorage<OpenTransaction>();
+  const openOne = () => {
+    const held = current.getStore();
+    return held?.open ? held : null;
+  };
   return {
-    db: () => open.getStore() ?? root,
+    db: () => openOne()?.trx ?? root,
     sql: dialect,
+    inTransaction: () => openOne() !== null,
     transaction<T>(work: () => Promise<T>): Promise<T> {
-      if (open.getStore()) return work();
-      return root.transaction().execute((trx) => open.run(trx, work));
+      if (openOne()) return work();
+      return root.transaction().execute(async (trx) => {
+        const held: OpenTransaction = { trx, open: true };
+        try {
+          return await current.run(held, work);
+        } finally {
+          held.open = false;
+        }
+      });
     },
   };
 }

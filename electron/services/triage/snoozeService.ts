@@ -32,12 +32,12 @@ export function createSnoozeService({ store, bus, now, scheduler = realScheduler
   let closed = false;
   let unsubscribe: (() => void) | null = null;
 
-  function wake(conversationId: number, reason: 'time' | 'customer', until: number | null): boolean {
+  async function wake(conversationId: number, reason: 'time' | 'customer', until: number | null): Promise<boolean> {
     const at = now();
-    const woke = store.transaction(() => {
-      if (!store.snoozes.wake(conversationId, at)) return false;
-      logConversation(store, { at, kind: 'snooze.ended', conversationId, user: null, payload: { reason, until } });
-      logConversation(store, { at, kind: 'status.changed', conversationId, user: null, payload: { from: 'snoozed', to: 'open', reason: 'snooze-ended' } });
+    const woke = await store.transaction(async () => {
+      if (!await store.snoozes.wake(conversationId, at)) return false;
+      await logConversation(store, { at, kind: 'snooze.ended', conversationId, user: null, payload: { reason, until } });
+      await logConversation(store, { at, kind: 'status.changed', conversationId, user: null, payload: { from: 'snoozed', to: 'open', reason: 'snooze-ended' } });
       return true;
     });
     if (woke) bus.emit('conversation.changed', { conversationId, reason: 'snooze-ended' });
@@ -45,14 +45,14 @@ export function createSnoozeService({ store, bus, now, scheduler = realScheduler
   }
 
   /** Wakes every snooze whose time has come (a batch per turn); returns how many woke now. */
-  function wakeDue(): number {
+  async function wakeDue(): Promise<number> {
     if (closed) return 0;
-    const due = store.snoozes.due(now(), WAKE_BATCH);
+    const due = await store.snoozes.due(now(), WAKE_BATCH);
     let woke = 0;
-    for (const { conversationId, until } of due) if (wake(conversationId, 'time', until)) woke++;
+    for (const { conversationId, until } of due) if (await wake(conversationId, 'time', until)) woke++;
     // a full batch: there may be more; give the event loop back before the next
     if (due.length === WAKE_BATCH) arm(0);
-    else reschedule();
+    else await reschedule();
     return woke;
   }
 
@@ -62,14 +62,14 @@ export function createSnoozeService({ store, bus, now, scheduler = realScheduler
     cancelTimer = scheduler.after(delay, () => {
       cancelTimer = null;
       timerDue = null;
-      wakeDue();
+      wakeDue().catch((error: unknown) => console.error('Kinship: snoozed conversations could not be woken:', error));
     });
   }
 
   /** Sets the one timer for the earliest snooze (or none). */
-  function reschedule(): void {
+  async function reschedule(): Promise<void> {
     if (closed) return;
-    const next = store.snoozes.nextDue();
+    const next = await store.snoozes.nextDue();
     if (next === null) {
       cancelTimer?.();
       cancelTimer = null;
@@ -82,33 +82,33 @@ export function createSnoozeService({ store, bus, now, scheduler = realScheduler
   }
 
   return {
-    snooze(input: { conversationId: number; until: number; user: User | null }): ConversationSummary {
-      const before = store.conversations.getSummary(input.conversationId);
+    async snooze(input: { conversationId: number; until: number; user: User | null }): Promise<ConversationSummary> {
+      const before = await store.conversations.getSummary(input.conversationId);
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       if (input.until <= at) throw new Refusal('invalid-input', 'That time has passed: snooze until a time still to come.');
       if (input.until - at > LONGEST_SNOOZE_MS) throw new Refusal('invalid-input', 'A conversation is snoozed for a year at most.');
-      store.transaction(() => {
-        store.snoozes.snooze(input.conversationId, input.until, at);
-        logConversation(store, { at, kind: 'snooze.set', conversationId: input.conversationId, user: input.user, payload: { until: input.until, from: before.status } });
+      await store.transaction(async () => {
+        await store.snoozes.snooze(input.conversationId, input.until, at);
+        await logConversation(store, { at, kind: 'snooze.set', conversationId: input.conversationId, user: input.user, payload: { until: input.until, from: before.status } });
         if (before.status !== 'snoozed') {
-          logConversation(store, { at, kind: 'status.changed', conversationId: input.conversationId, user: input.user, payload: { from: before.status, to: 'snoozed', until: input.until } });
+          await logConversation(store, { at, kind: 'status.changed', conversationId: input.conversationId, user: input.user, payload: { from: before.status, to: 'snoozed', until: input.until } });
         }
       });
       // an earlier snooze than the timer's moves it; a later one is left to it
-      reschedule();
+      await reschedule();
       bus.emit('conversation.changed', { conversationId: input.conversationId, reason: 'snoozed' });
-      return store.conversations.getSummary(input.conversationId, input.user?.id ?? null)!;
+      return (await store.conversations.getSummary(input.conversationId, input.user?.id ?? null))!;
     },
 
     /** Wakes what fell due while the workspace was closed, sets the timer, and follows customers' messages. */
-    start(): void {
-      unsubscribe = bus.subscribe((event) => {
+    async start(): Promise<void> {
+      unsubscribe = bus.subscribe(async (event) => {
         if (event.name !== 'message.added' || event.payload.author !== 'customer') return;
-        const state = store.snoozes.state(event.payload.conversationId);
-        if (state?.snoozed) wake(event.payload.conversationId, 'customer', state.until);
+        const state = await store.snoozes.state(event.payload.conversationId);
+        if (state?.snoozed) await wake(event.payload.conversationId, 'customer', state.until);
       });
-      wakeDue();
+      await wakeDue();
     },
 
     /** Wakes what has fallen due now (for hosts and tests; the timer does this by itself). */

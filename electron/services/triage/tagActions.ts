@@ -11,8 +11,8 @@ import { logConversation } from './conversationLog';
  * session log; a refusal changes nothing.
  */
 export function createTagActions(store: Store, bus: EventBus, now: () => number) {
-  function summary(conversationId: number, viewer: User | null): ConversationSummary {
-    const found = store.conversations.getSummary(conversationId, viewer?.id ?? null);
+  async function summary(conversationId: number, viewer: User | null): Promise<ConversationSummary> {
+    const found = await store.conversations.getSummary(conversationId, viewer?.id ?? null);
     if (!found) throw new Refusal('not-found', `There is no conversation ${conversationId}.`);
     return found;
   }
@@ -20,37 +20,37 @@ export function createTagActions(store: Store, bus: EventBus, now: () => number)
   return {
     list: () => store.tags.list(),
 
-    add(input: { conversationId: number; name: string; color: TagColor | null; user: User | null }): ConversationSummary {
-      summary(input.conversationId, input.user);
+    async add(input: { conversationId: number; name: string; color: TagColor | null; user: User | null }): Promise<ConversationSummary> {
+      await summary(input.conversationId, input.user);
       const name = normaliseTagName(input.name);
       if (!name) throw new Refusal('invalid-input', 'A tag needs a name.');
       const at = now();
-      const changed = store.transaction(() => {
-        const existing = store.tags.findByName(name);
-        if (existing && store.tags.isOn(input.conversationId, existing.id)) return false;
-        if (store.tags.countOn(input.conversationId) >= TAGS_PER_CONVERSATION_MAX) {
+      const changed = await store.transaction(async () => {
+        const existing = await store.tags.findByName(name);
+        if (existing && await store.tags.isOn(input.conversationId, existing.id)) return false;
+        if (await store.tags.countOn(input.conversationId) >= TAGS_PER_CONVERSATION_MAX) {
           throw new Refusal('conflict', `A conversation carries at most ${TAGS_PER_CONVERSATION_MAX} tags: remove one first.`);
         }
-        if (!existing && store.tags.count() >= TAGS_IN_WORKSPACE_MAX) {
+        if (!existing && await store.tags.count() >= TAGS_IN_WORKSPACE_MAX) {
           throw new Refusal('conflict', `The workspace has its ${TAGS_IN_WORKSPACE_MAX.toLocaleString('en')} tags already: use one of them.`);
         }
-        const tag = existing ?? store.tags.create(name, input.color, at);
-        store.tags.attach(input.conversationId, tag.id, at);
-        logConversation(store, { at, kind: 'tag.added', conversationId: input.conversationId, user: input.user, payload: { tagId: tag.id, name: tag.name, created: !existing } });
+        const tag = existing ?? await store.tags.create(name, input.color, at);
+        await store.tags.attach(input.conversationId, tag.id, at);
+        await logConversation(store, { at, kind: 'tag.added', conversationId: input.conversationId, user: input.user, payload: { tagId: tag.id, name: tag.name, created: !existing } });
         return true;
       });
       if (changed) bus.emit('conversation.changed', { conversationId: input.conversationId, reason: 'tags' });
       return summary(input.conversationId, input.user);
     },
 
-    remove(input: { conversationId: number; tagId: number; user: User | null }): ConversationSummary {
-      summary(input.conversationId, input.user);
-      const tag = store.tags.getById(input.tagId);
-      if (!tag || !store.tags.isOn(input.conversationId, tag.id)) throw new Refusal('not-found', `Conversation ${input.conversationId} has no tag ${input.tagId}.`);
+    async remove(input: { conversationId: number; tagId: number; user: User | null }): Promise<ConversationSummary> {
+      await summary(input.conversationId, input.user);
+      const tag = await store.tags.getById(input.tagId);
+      if (!tag || !await store.tags.isOn(input.conversationId, tag.id)) throw new Refusal('not-found', `Conversation ${input.conversationId} has no tag ${input.tagId}.`);
       const at = now();
-      store.transaction(() => {
-        store.tags.detach(input.conversationId, tag.id);
-        logConversation(store, { at, kind: 'tag.removed', conversationId: input.conversationId, user: input.user, payload: { tagId: tag.id, name: tag.name } });
+      await store.transaction(async () => {
+        await store.tags.detach(input.conversationId, tag.id);
+        await logConversation(store, { at, kind: 'tag.removed', conversationId: input.conversationId, user: input.user, payload: { tagId: tag.id, name: tag.name } });
       });
       bus.emit('conversation.changed', { conversationId: input.conversationId, reason: 'tags' });
       return summary(input.conversationId, input.user);
@@ -60,35 +60,35 @@ export function createTagActions(store: Store, bus: EventBus, now: () => number)
      * Renames or recolours a tag everywhere it is used. A name another tag already has is refused
      * (merging two tags is not a rename); the same name in another case just changes its case.
      */
-    update(input: { id: number; name?: string; color?: TagColor | null; user: User | null }): TagUse {
+    async update(input: { id: number; name?: string; color?: TagColor | null; user: User | null }): Promise<TagUse> {
       const at = now();
-      const { tag, change } = store.transaction(() => {
-        const tag = store.tags.getById(input.id);
+      const { tag, change } = await store.transaction(async () => {
+        const tag = await store.tags.getById(input.id);
         if (!tag) throw new Refusal('not-found', `There is no tag ${input.id}.`);
         const name = input.name === undefined ? tag.name : normaliseTagName(input.name);
         if (!name) throw new Refusal('invalid-input', 'A tag needs a name.');
-        const clash = store.tags.findByName(name);
+        const clash = await store.tags.findByName(name);
         if (clash && clash.id !== tag.id) throw new Refusal('conflict', `There is a tag called “${clash.name}” already.`);
         const color = input.color === undefined ? tag.color : input.color;
         const change = name !== tag.name ? ('renamed' as const) : color !== tag.color ? ('recoloured' as const) : null;
         if (!change) return { tag, change };
-        store.tags.update(tag.id, name, color);
-        store.sessionEvents.append({ at, kind: 'tag.changed', conversationId: null, messageId: null, userId: input.user?.id ?? null, payload: { tagId: tag.id, from: { name: tag.name, color: tag.color }, to: { name, color } } });
+        await store.tags.update(tag.id, name, color);
+        await store.sessionEvents.append({ at, kind: 'tag.changed', conversationId: null, messageId: null, userId: input.user?.id ?? null, payload: { tagId: tag.id, from: { name: tag.name, color: tag.color }, to: { name, color } } });
         return { tag: { ...tag, name, color }, change };
       });
       if (change) bus.emit('tags.changed', { tagId: tag.id, change });
-      return { ...tag, conversations: store.tags.uses(tag.id) };
+      return { ...tag, conversations: await store.tags.uses(tag.id) };
     },
 
     /** Deletes a tag and takes it off every conversation carrying it, in one write. */
-    delete(input: { id: number; user: User | null }): { id: number; removedFrom: number } {
+    async delete(input: { id: number; user: User | null }): Promise<{ id: number; removedFrom: number }> {
       const at = now();
-      const removedFrom = store.transaction(() => {
-        const tag = store.tags.getById(input.id);
+      const removedFrom = await store.transaction(async () => {
+        const tag = await store.tags.getById(input.id);
         if (!tag) throw new Refusal('not-found', `There is no tag ${input.id}.`);
-        const removedFrom = store.tags.uses(tag.id);
-        store.tags.delete(tag.id);
-        store.sessionEvents.append({ at, kind: 'tag.deleted', conversationId: null, messageId: null, userId: input.user?.id ?? null, payload: { tagId: tag.id, name: tag.name, removedFrom } });
+        const removedFrom = await store.tags.uses(tag.id);
+        await store.tags.delete(tag.id);
+        await store.sessionEvents.append({ at, kind: 'tag.deleted', conversationId: null, messageId: null, userId: input.user?.id ?? null, payload: { tagId: tag.id, name: tag.name, removedFrom } });
         return removedFrom;
       });
       bus.emit('tags.changed', { tagId: input.id, change: 'deleted' });

@@ -206,6 +206,31 @@ export function createConversationsRepository(ctx: StoreContext) {
     async setAssignee(id: number, assigneeId: number | null, at: number): Promise<boolean> {
       return update(id, { assignee_id: assigneeId }, at);
     },
+    /**
+     * Inside a transaction: holds the conversation for this write until it commits (PostgreSQL's row
+     * lock; SQLite's write transaction holds the whole file already), so that what is checked and
+     * then written (a reply's collision check, a message arriving) is not crossed by another process.
+     */
+    async holdForWrite(id: number): Promise<void> {
+      if (ctx.sql.kind === 'postgres') await ctx.db().selectFrom('conversations').select('id').where('id', '=', id).forUpdate().execute();
+    },
+    /** Assigns the conversation to `takerId` only while nobody has it, in one conditional write: whether it did. */
+    async takeIfUnassigned(id: number, takerId: number, at: number): Promise<boolean> {
+      const result = await ctx.db().updateTable('conversations').set({ assignee_id: takerId, updated_at: at }).where('id', '=', id).where('assignee_id', 'is', null).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    /** Assigns the conversation (or unassigns it: null) only if it is nobody's or `ownId`'s, in one conditional write: whether it did. */
+    async assignIfUnassignedOrOwn(id: number, assigneeId: number | null, ownId: number, at: number): Promise<boolean> {
+      const result = await ctx.db().updateTable('conversations').set({ assignee_id: assigneeId, updated_at: at }).where('id', '=', id)
+        .where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', ownId)])).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+    /** How many open or pending conversations each person has (those with none are left out). */
+    async openCountsByAssignee(): Promise<Map<number, number>> {
+      const rows = await ctx.db().selectFrom('conversations').select(['assignee_id', (eb) => eb.fn.countAll().as('n')])
+        .where('status', 'in', ['open', 'pending']).where('assignee_id', 'is not', null).groupBy('assignee_id').execute();
+      return new Map(rows.map((row) => [row.assignee_id!, Number(row.n)]));
+    },
     async setStatus(id: number, status: ConversationStatus, at: number): Promise<boolean> {
       return update(id, { status }, at);
     },

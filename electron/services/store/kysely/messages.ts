@@ -110,6 +110,29 @@ export function createMessagesRepository(ctx: StoreContext) {
         .orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
       return row ? { id: row.id, sentAt: row.sent_at } : null;
     },
+    /** When the customer and we were last in contact in a conversation (not a note), if ever. */
+    async lastContactAt(conversationId: number): Promise<number | null> {
+      // a contact with the customer: their message or ours, or a call's own lines; never an internal note
+      // (the same rule as electron/services/connection/lastContact.ts, which works on history in memory)
+      const row = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id').select('m.sent_at')
+        .where('m.conversation_id', '=', conversationId)
+        .where((eb) => eb.or([eb('m.author', 'in', ['customer', 'agent']), eb.and([eb('m.author', '=', 'system'), eb('c.channel', '=', 'voice')])]))
+        .orderBy('m.sent_at', 'desc').orderBy('m.id', 'desc').limit(1).executeTakeFirst();
+      return row?.sent_at ?? null;
+    },
+    /**
+     * The messages others wrote in a conversation after message `after` was stored (0: all), in the
+     * order they were stored: the customer's, and colleagues' replies and notes (not those of
+     * `exceptUserId`, nor system lines).
+     */
+    async writtenAfter(conversationId: number, after: number, exceptUserId: number | null, limit: number): Promise<{ id: number; author: MessageAuthor; authorName: string | null; body: string; sentAt: number }[]> {
+      const rows = await ctx.db().selectFrom('messages').select(['id', 'author', 'author_name', 'sent_at'])
+        .select((eb) => eb.fn<string>('substr', ['body', eb.lit(1), eb.lit(2000)]).as('body'))
+        .where('conversation_id', '=', conversationId).where('id', '>', after).where('author', 'in', ['customer', 'agent', 'note'])
+        .where((eb) => eb.or([eb('author_user_id', 'is', null), eb('author_user_id', '<>', exceptUserId ?? 0)]))
+        .orderBy('id').limit(limit).execute();
+      return rows.map((row) => ({ id: row.id, author: row.author as MessageAuthor, authorName: row.author_name, body: row.body, sentAt: row.sent_at }));
+    },
     /** The text of the first message a given author wrote in a conversation, if any. */
     async firstBodyBy(conversationId: number, author: MessageAuthor): Promise<string | null> {
       const row = await ofConversation(conversationId).select('body').where('author', '=', author).orderBy('sent_at').orderBy('id').limit(1).executeTakeFirst();

@@ -71,6 +71,16 @@ export function createSessionEventsRepository(ctx: StoreContext) {
     async listForConversation(conversationId: number): Promise<SessionEvent[]> {
       return (await ctx.db().selectFrom('session_events').selectAll().where('conversation_id', '=', conversationId).orderBy('at').orderBy('id').execute()).map(toEvent);
     },
+    /** The newest entry of one kind in a conversation (e.g. when it was last assigned), or null. */
+    async lastInConversation(conversationId: number, kind: SessionEventKind): Promise<SessionEvent | null> {
+      const row = await ctx.db().selectFrom('session_events').selectAll().where('conversation_id', '=', conversationId).where('kind', '=', kind)
+        .orderBy('at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+      return row ? toEvent(row) : null;
+    },
+    /** Every entry of one kind, oldest first (e.g. who changed the team's setup). */
+    async listOfKind(kind: SessionEventKind): Promise<SessionEvent[]> {
+      return (await ctx.db().selectFrom('session_events').selectAll().where('kind', '=', kind).orderBy('at').orderBy('id').execute()).map(toEvent);
+    },
   };
 }
 

@@ -52,6 +52,17 @@ export function createTagsRepository(ctx: StoreContext) {
       const result = await ctx.db().deleteFrom('conversation_tags').where('conversation_id', '=', conversationId).where('tag_id', '=', tagId).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
+    async update(id: number, name: string, color: TagColor | null): Promise<void> {
+      await ctx.db().updateTable('tags').set({ name, color }).where('id', '=', id).execute();
+    },
+    /** How many conversations carry the tag. */
+    async uses(id: number): Promise<number> {
+      return count(ctx.db().selectFrom('conversation_tags').select((eb) => eb.fn.countAll().as('n')).where('tag_id', '=', id));
+    },
+    /** Deletes the tag; the conversations carrying it lose it with it (ON DELETE CASCADE). */
+    async delete(id: number): Promise<boolean> {
+      return (await ctx.db().deleteFrom('tags').where('id', '=', id).executeTakeFirst()).numDeletedRows > 0n;
+    },
   };
 }
 
