@@ -52,7 +52,7 @@ async function main() {
       conversation: { externalRef: 'coach-bench' },
       message: { author: 'customer', body, sentAt: at, externalId: `bench-${at}` },
     });
-  const opening = send('Hello, I have a question about my order.', base - 60_000);
+  const opening = await send('Hello, I have a question about my order.', base - 60_000);
   await page.getByTestId('conversation-row').filter({ hasText: 'Robin Hale' }).click();
   await page.getByRole('textbox', { name: 'Reply to Robin Hale' }).waitFor();
   // the page notes when each message's first prompt card is on screen (after the frame that paints it)
@@ -78,10 +78,10 @@ async function main() {
   let silent = 0;
   for (let round = 0; round < ROUNDS; round++) {
     // the agent answers, so the next message is a fresh turn the coach must react to
-    await host.services.api.call('conversations.send', { conversationId: opening.conversationId, kind: 'reply', body: 'Thanks, I am looking into it now.', draftCheck: { decision: 'send-anyway', shown: [] } }, host.services.api.deskCaller(null));
+    await host.services.api.call('conversations.send', { conversationId: opening.conversationId, kind: 'reply', body: 'Thanks, I am looking into it now.', draftCheck: { decision: 'send-anyway', shown: [] } }, await host.services.api.deskCaller(null));
     await page.waitForTimeout(250);
     const sentAt = clock();
-    const { messageId } = send(UPSET[round % UPSET.length]!, Math.round(sentAt));
+    const { messageId } = await send(UPSET[round % UPSET.length]!, Math.round(sentAt));
     let painted = -1;
     for (let waited = 0; waited < 3_000 && painted <= 0; waited += 10) {
       painted = (await page.evaluate((id) => (window as unknown as { __coachSeen: Map<string, number> }).__coachSeen.get(String(id)) ?? -1, messageId)) as number;

@@ -25,11 +25,11 @@ const percentile = (values: number[], p: number) => {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-bench-'));
   const bus = createEventBus();
-  const workspace = openWorkspace(path.join(dir, 'kinship.sqlite'), bus);
+  const workspace = await openWorkspace(path.join(dir, 'kinship.sqlite'), bus);
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   const now = Date.now();
-  const api = createApi({ host: 'web', bus, workspace, now: () => now });
-  const { conversationId, messageId } = workspace.ingestion.ingest({
+  const api = await createApi({ host: 'web', bus, workspace, now: () => now });
+  const { conversationId, messageId } = await workspace.ingestion.ingest({
     channel: 'chat',
     customer: { displayName: 'Sam Carter', identities: [{ kind: 'chat', value: 'sam-bench' }] },
     conversation: { externalRef: 'bench', subject: 'Missing parcel' },
@@ -41,7 +41,7 @@ async function main() {
     'Thank you for bearing with us, Sam.',
   ];
   for (const [i, text] of shown.entries()) {
-    workspace.store.coachPrompts.recordShown({ conversationId, messageId, userId: null, kind: 'acknowledge', ruleId: `r${i}`, title: 'Earlier', text, reason: 'bench', shownAt: now - 500_000 + i });
+    await workspace.store.coachPrompts.recordShown({ conversationId, messageId, userId: null, kind: 'acknowledge', ruleId: `r${i}`, title: 'Earlier', text, reason: 'bench', shownAt: now - 500_000 + i });
   }
 
   const rule = (id: string, when: Playbook['rules'][number]['when'], wordings: string[]): Playbook['rules'][number] => ({ id, kind: 'acknowledge', title: id, enabled: true, priority: 50, when, wordings });
@@ -58,7 +58,7 @@ async function main() {
     const times: number[] = [];
     for (let run = 0; run < runs; run++) {
       const started = performance.now();
-      const result = await api.call('playbook.preview', { conversationId, playbook: playbookFor(run) }, api.deskCaller(null));
+      const result = await api.call('playbook.preview', { conversationId, playbook: playbookFor(run) }, await api.deskCaller(null));
       times.push(performance.now() - started);
       if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     }
@@ -69,7 +69,7 @@ async function main() {
   await measure('100 rules × 50 mentions (new words each run)', big, RUNS);
   await measure('100 rules × 50 mentions (the same playbook again)', () => big(-1), RUNS);
   await measure('default playbook', () => DEFAULT_PLAYBOOK, RUNS);
-  workspace.store.close();
+  await workspace.store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

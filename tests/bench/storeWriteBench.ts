@@ -7,8 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openPostgresStore, openSqliteStore, type AsyncStore } from '../../electron/services/store/asyncStore';
-import { openStore } from '../../electron/services/store/store';
+import { openPostgresStore, openSqliteStore, type Store } from '../../electron/services/store/store';
 
 const MESSAGES = Number(process.env.KINSHIP_BENCH_MESSAGES ?? 3000);
 const T0 = Date.UTC(2026, 10, 1);
@@ -20,25 +19,7 @@ function report(label: string, times: number[]) {
   console.log(`${label.padEnd(28)} p50 ${percentile(sorted, 50).toFixed(3)} ms  p95 ${percentile(sorted, 95).toFixed(3)} ms  p99 ${percentile(sorted, 99).toFixed(3)} ms  ${Math.round((times.length / total) * 1000)} messages/s`);
 }
 
-function benchSync(dir: string) {
-  const store = openStore(path.join(dir, 'sync.sqlite'));
-  const customerId = store.customers.create('Bench', T0);
-  const conversationId = store.conversations.create({ customerId, channel: 'chat', status: 'open', subject: null, queue: 'general', assigneeId: null, externalRef: null, createdAt: T0 });
-  const times: number[] = [];
-  for (let i = 0; i < MESSAGES; i++) {
-    const start = performance.now();
-    store.transaction(() => {
-      const id = store.messages.insert({ conversationId, author: 'customer', authorName: null, authorUserId: null, body: `message ${i} about my order`, sentAt: T0 + i, externalId: null, dedupeKey: `k${i}`, meta: {}, createdAt: T0 + i })!;
-      store.conversations.recordMessage(conversationId, id, T0 + i);
-      store.sessionEvents.append({ at: T0 + i, kind: 'message.arrived', conversationId, messageId: id, userId: null, payload: {} });
-    });
-    times.push(performance.now() - start);
-  }
-  store.close();
-  return times;
-}
-
-async function benchAsync(store: AsyncStore) {
+async function benchAsync(store: Store) {
   const customerId = await store.customers.create('Bench', T0);
   const conversationId = await store.conversations.create({ customerId, channel: 'chat', status: 'open', subject: null, queue: 'general', assigneeId: null, externalRef: null, createdAt: T0 });
   const times: number[] = [];
@@ -58,7 +39,6 @@ async function benchAsync(store: AsyncStore) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-store-bench-'));
 try {
   console.log(`${MESSAGES} messages, one transaction each; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  report('SQLite, synchronous (today)', benchSync(dir));
   report('SQLite, Promise-returning', await benchAsync(await openSqliteStore(path.join(dir, 'async.sqlite'))));
   const url = process.env.KINSHIP_BENCH_DATABASE_URL;
   if (url) report('PostgreSQL', await benchAsync(await openPostgresStore(url)));

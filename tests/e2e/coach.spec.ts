@@ -35,7 +35,7 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   await openConsoleWithDemo(page, host.url);
   await showEverythingNewestFirst(page);
 
-  const first = workspace.ingestion.ingest(fromSam('Hi, my parcel has not arrived.', Date.now() - 120_000));
+  const first = await workspace.ingestion.ingest(fromSam('Hi, my parcel has not arrived.', Date.now() - 120_000));
   await page.getByTestId('conversation-row').filter({ hasText: 'Sam Carter' }).click();
   const panel = page.getByRole('complementary').filter({ has: page.getByRole('group', { name: 'Emotional connection' }) });
   const score = page.getByTestId('connection-score');
@@ -45,7 +45,7 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   const before = Number(await score.textContent());
 
   // an upset message arrives while the conversation is open
-  workspace.ingestion.ingest(fromSam('This is the second time my parcel is missing. I am furious and really upset, nobody cares!', Date.now()));
+  await workspace.ingestion.ingest(fromSam('This is the second time my parcel is missing. I am furious and really upset, nobody cares!', Date.now()));
   const prompts = page.getByTestId('coach-prompt');
   // folded to one line until wanted: the agent opens it
   await page.getByRole('region', { name: 'Coach suggestions' }).getByTestId('coach-fold').click();
@@ -61,16 +61,16 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
 
   // recorded: shown, and put into the draft, with timestamps, in the prompt and in the session log —
   // the screen took the prompt away before the host confirmed, so wait for the record, not the screen
-  const promptOf = () => workspace.store.coachPrompts.listForConversation(first.conversationId).find((prompt) => prompt.text === suggestion);
-  await expect.poll(() => promptOf()?.insertedAt ?? null).not.toBeNull();
+  const promptOf = async () => (await workspace.store.coachPrompts.listForConversation(first.conversationId)).find((prompt) => prompt.text === suggestion);
+  await expect.poll(async () => (await promptOf())?.insertedAt ?? null).not.toBeNull();
   // its outcome waits for the reply that reaches the customer
   expect(promptOf()).toMatchObject({ outcome: null });
-  const recorded = workspace.store.coachPrompts.listForConversation(first.conversationId);
-  const inserted = promptOf()!;
+  const recorded = await workspace.store.coachPrompts.listForConversation(first.conversationId);
+  const inserted = (await promptOf())!;
   expect(inserted.insertedAt).toBeGreaterThanOrEqual(inserted.shownAt);
   const logOf = () => workspace.store.sessionEvents.listForConversation(first.conversationId);
-  expect(logOf().filter((event) => event.kind === 'prompt.shown').length).toBe(recorded.length);
-  expect(logOf().filter((event) => event.kind === 'prompt.inserted').map((event) => event.payload.promptId)).toEqual([inserted.id]);
+  expect((await logOf()).filter((event) => event.kind === 'prompt.shown').length).toBe(recorded.length);
+  expect((await logOf()).filter((event) => event.kind === 'prompt.inserted').map((event) => event.payload.promptId)).toEqual([inserted.id]);
 
   // the reply, made personal and concrete, passes the draft check and goes
   await reply.fill(`Hi Sam, ${suggestion} I've sent a replacement by express today and I'll email you the tracking number by 5 pm.`);
@@ -78,8 +78,8 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   await expect(page.getByRole('log', { name: 'Messages' }).getByText(/I've sent a replacement by express today/)).toBeVisible();
   await expect(reply).toHaveValue('');
   // it held the prompt word for word: used as given, settled when the reply went
-  await expect.poll(() => promptOf()?.outcome).toBe('inserted');
-  expect(logOf().filter((event) => event.kind === 'prompt.outcome' && event.payload.promptId === inserted.id).map((event) => event.payload.outcome)).toEqual(['inserted']);
+  await expect.poll(async () => (await promptOf())?.outcome).toBe('inserted');
+  expect((await logOf()).filter((event) => event.kind === 'prompt.outcome' && event.payload.promptId === inserted.id).map((event) => event.payload.outcome)).toEqual(['inserted']);
 
   // the promise in it is offered as a follow-up
   const offer = page.getByTestId('promise-offer');
@@ -97,7 +97,7 @@ test('a curt reply to an upset customer is checked before it goes, and can be se
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   await openConsoleWithDemo(page, host.url);
   await showEverythingNewestFirst(page);
-  const { conversationId } = workspace.ingestion.ingest(fromSam('Still nothing. This is awful and I am angry.', Date.now()));
+  const { conversationId } = await workspace.ingestion.ingest(fromSam('Still nothing. This is awful and I am angry.', Date.now()));
   await page.getByTestId('conversation-row').filter({ hasText: 'Sam Carter' }).click();
   const reply = page.getByRole('textbox', { name: 'Reply to Sam Carter' });
   await reply.fill('Noted.');
@@ -112,7 +112,7 @@ test('a curt reply to an upset customer is checked before it goes, and can be se
   await expect(check).toHaveCount(0);
   await expect(reply).toHaveValue('');
   // the agent's choice at the check is in the session log, with the message it let go
-  const decision = workspace.store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'draft.decision').at(-1);
+  const decision = (await workspace.store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'draft.decision').at(-1);
   expect(decision).toMatchObject({ payload: { decision: 'send-anyway', sentAs: 'reply' } });
   expect(decision!.messageId).not.toBeNull();
 });

@@ -72,8 +72,8 @@ async function runCommand(page: Page, label: string) {
 test('the thread keeps the room: the coach folds to one line, long panels scroll inside, Send stays on screen, the page never scrolls', async ({ page }) => {
   await openConsoleWithDemo(page, host.url);
   const ingest = ingestion();
-  ingest.ingest(chatFrom('Nadia Brook', 'nadia-e2e', 'My order never came.', Date.now() - 120_000));
-  ingest.ingest(chatFrom('Nadia Brook', 'nadia-e2e', 'This is the third time my parcel is missing. I am furious and really upset, nobody cares!', Date.now()));
+  await ingest.ingest(chatFrom('Nadia Brook', 'nadia-e2e', 'My order never came.', Date.now() - 120_000));
+  await ingest.ingest(chatFrom('Nadia Brook', 'nadia-e2e', 'This is the third time my parcel is missing. I am furious and really upset, nobody cares!', Date.now()));
   await openRow(page, 'Nadia Brook');
   const coach = page.getByRole('region', { name: 'Coach suggestions' });
   await expect(coach).toBeVisible();
@@ -130,9 +130,9 @@ test('chats read as bubbles, a run of one author grouped; right-to-left text is 
   await openConsoleWithDemo(page, host.url);
   const at = Date.now() - 60_000;
   const ingest = ingestion();
-  ingest.ingest(chatFrom('Rania Haddad', 'rania-e2e', 'مرحبا، لم يصل طلبي بعد.', at));
-  ingest.ingest(chatFrom('Rania Haddad', 'rania-e2e', 'هل يمكنك المساعدة؟', at + 20_000));
-  ingest.ingest(chatFrom('Rania Haddad', 'rania-e2e', 'Of course, let me look.', at + 40_000, 'agent'));
+  await ingest.ingest(chatFrom('Rania Haddad', 'rania-e2e', 'مرحبا، لم يصل طلبي بعد.', at));
+  await ingest.ingest(chatFrom('Rania Haddad', 'rania-e2e', 'هل يمكنك المساعدة؟', at + 20_000));
+  await ingest.ingest(chatFrom('Rania Haddad', 'rania-e2e', 'Of course, let me look.', at + 40_000, 'agent'));
   await openRow(page, 'Rania Haddad');
   const messages = page.getByRole('log', { name: 'Messages' }).getByTestId('message');
   await expect(messages).toHaveCount(3);
@@ -161,8 +161,8 @@ test('chats read as bubbles, a run of one author grouped; right-to-left text is 
 test('a long chat message keeps its reading beside its bubble, at 1440×900 and 1280×720', async ({ page }) => {
   await openConsoleWithDemo(page, host.url);
   const at = Date.now() - 30_000;
-  ingestion().ingest(chatFrom('Wren Castillo', 'wren-e2e', 'Hello, I ordered the oak bookcase three weeks ago and the tracking page has said "out for delivery" since Monday, nobody has called and I have taken two days off work to wait in for it.', at));
-  ingestion().ingest(chatFrom('Wren Castillo', 'wren-e2e', 'Could someone please tell me where it actually is?', at + 10_000));
+  await ingestion().ingest(chatFrom('Wren Castillo', 'wren-e2e', 'Hello, I ordered the oak bookcase three weeks ago and the tracking page has said "out for delivery" since Monday, nobody has called and I have taken two days off work to wait in for it.', at));
+  await ingestion().ingest(chatFrom('Wren Castillo', 'wren-e2e', 'Could someone please tell me where it actually is?', at + 10_000));
   await openRow(page, 'Wren Castillo');
   const messages = page.getByRole('log', { name: 'Messages' }).getByTestId('message');
   await expect(messages).toHaveCount(2);
@@ -186,7 +186,7 @@ test('a long chat message keeps its reading beside its bubble, at 1440×900 and 
 
 test('an e-mail’s attachments show their name, type and size, and say when the size was not given', async ({ page }) => {
   await openConsoleWithDemo(page, host.url);
-  ingestion().ingest({
+  await ingestion().ingest({
     channel: 'email',
     customer: { displayName: 'Olu Bankole', identities: [{ kind: 'email', value: 'olu.e2e@example.com' }] },
     conversation: { subject: 'Photos of the damage' },
@@ -213,8 +213,8 @@ test('an e-mail’s attachments show their name, type and size, and say when the
 test('side by side and in its own window a conversation shows its customer and stays live as messages arrive', async ({ page, context }) => {
   await openConsoleWithDemo(page, host.url);
   const ingest = ingestion();
-  const left = ingest.ingest(chatFrom('Tomas Reyes', 'tomas-e2e', 'Where is my refund?', Date.now() - 60_000));
-  ingest.ingest(chatFrom('Ines Okafor', 'ines-e2e', 'Can I change my delivery address?', Date.now() - 30_000));
+  const left = await ingest.ingest(chatFrom('Tomas Reyes', 'tomas-e2e', 'Where is my refund?', Date.now() - 60_000));
+  await ingest.ingest(chatFrom('Ines Okafor', 'ines-e2e', 'Can I change my delivery address?', Date.now() - 30_000));
 
   await openRow(page, 'Tomas Reyes');
   await page.getByRole('button', { name: 'Keep this conversation open beside the next' }).click();
@@ -241,7 +241,7 @@ test('side by side and in its own window a conversation shows its customer and s
   await expect(customer.getByRole('heading', { name: 'Tomas Reyes' })).toBeVisible();
 
   // a message arriving in the conversation kept beside shows there
-  ingest.ingest({ ...chatFrom('Tomas Reyes', 'tomas-e2e', 'Hello? Still waiting on that refund.', Date.now()), conversation: { id: left.conversationId } });
+  await ingest.ingest({ ...chatFrom('Tomas Reyes', 'tomas-e2e', 'Hello? Still waiting on that refund.', Date.now()), conversation: { id: left.conversationId } });
   await expect(beside.getByText('Hello? Still waiting on that refund.')).toBeVisible();
 
   // popped out into its own window: the customer beside it, and live
@@ -250,7 +250,7 @@ test('side by side and in its own window a conversation shows its customer and s
   const own = await popup;
   await expect(own.getByRole('article', { name: 'Conversation with Ines Okafor' })).toBeVisible();
   await expect(own.getByRole('complementary', { name: 'Customer' }).getByRole('heading', { name: 'Ines Okafor' })).toBeVisible();
-  ingest.ingest(chatFrom('Ines Okafor', 'ines-e2e', 'Any news on the address change?', Date.now()));
+  await ingest.ingest(chatFrom('Ines Okafor', 'ines-e2e', 'Any news on the address change?', Date.now()));
   await expect(own.getByRole('log', { name: 'Messages' }).getByText('Any news on the address change?')).toBeVisible();
   await expectPageDoesNotScroll(own);
   await own.close();

@@ -19,9 +19,9 @@ let started: Awaited<ReturnType<typeof startWebHost>>;
 
 test.beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-frame-policy-'));
-  const workspace = openWorkspace(databasePath(dataDir), createEventBus());
+  const workspace = await openWorkspace(databasePath(dataDir), createEventBus());
   if (workspace.state !== 'ready') throw new Error(workspace.error.message);
-  workspace.ingestion.ingest({
+  await workspace.ingestion.ingest({
     channel: 'email',
     customer: { displayName: 'Nora Pixel', identities: [{ kind: 'email', value: 'nora@remote.example' }] },
     conversation: { subject: 'Newsletter with pictures', externalRef: 'frame-policy' },
@@ -33,7 +33,7 @@ test.beforeAll(async () => {
       meta: { messageId: '<frame-policy@remote.example>', from: 'nora@remote.example', subject: 'Newsletter with pictures' },
     },
   });
-  workspace.store.close();
+  await workspace.store.close();
   started = await startWebHost(dataDir);
 });
 

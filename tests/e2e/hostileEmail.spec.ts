@@ -44,10 +44,10 @@ test.beforeAll(async () => {
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-hostile-'));
   const bus = createEventBus();
-  const workspace = openWorkspace(databasePath(dataDir), bus);
+  const workspace = await openWorkspace(databasePath(dataDir), bus);
   if (workspace.state !== 'ready') throw new Error(workspace.error.message);
   const mallory = { displayName: 'Mallory Hostile', identities: [{ kind: 'email' as const, value: 'mallory@evil.example' }] };
-  corpus.forEach(({ subject, html }, index) => {
+  corpus.forEach(async ({ subject, html }, index) => {
     const item: IngestMessage = {
       channel: 'email',
       customer: mallory,
@@ -60,7 +60,7 @@ test.beforeAll(async () => {
         meta: { messageId: `<hostile-${index}@evil.example>`, from: 'mallory@evil.example', subject, attachments: [{ name: 'invoice.pdf.exe', size: 120_000, contentType: 'application/octet-stream' }] },
       },
     };
-    workspace.ingestion.ingest(item);
+    await workspace.ingestion.ingest(item);
   });
   // a thread from an older workspace: one message was stored before its details were checked
   const thread = (body: string, minute: number, meta: Record<string, unknown>): IngestMessage => ({
@@ -69,10 +69,10 @@ test.beforeAll(async () => {
     conversation: { subject: BAD_META_SUBJECT, externalRef: 'hostile-bad-meta' },
     message: { author: 'customer', body, sentAt: Date.UTC(2026, 10, 21, 9, minute), meta: { messageId: `<bad-${minute}@evil.example>`, from: 'mallory@evil.example', ...meta } },
   });
-  workspace.ingestion.ingest(thread('First message: my order has not arrived.', 0, { to: ['support@larkspur.example'] }));
-  const bad = workspace.ingestion.ingest(thread('Second message: it is now two weeks late.', 1, {}));
-  workspace.ingestion.ingest(thread('Third message: please answer me.', 2, { to: ['support@larkspur.example'] }));
-  workspace.store.close();
+  await workspace.ingestion.ingest(thread('First message: my order has not arrived.', 0, { to: ['support@larkspur.example'] }));
+  const bad = await workspace.ingestion.ingest(thread('Second message: it is now two weeks late.', 1, {}));
+  await workspace.ingestion.ingest(thread('Third message: please answer me.', 2, { to: ['support@larkspur.example'] }));
+  await workspace.store.close();
   const db = new Database(databasePath(dataDir));
   db.prepare('UPDATE messages SET meta = ? WHERE id = ?').run(JSON.stringify({ messageId: '<bad-1@evil.example>', from: 'mallory@evil.example', to: 'support@larkspur.example', attachments: 'lots' }), bad.messageId);
   db.close();

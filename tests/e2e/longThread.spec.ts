@@ -18,11 +18,11 @@ let started: Awaited<ReturnType<typeof startWebHost>>;
 
 test.beforeAll(async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-long-'));
-  const workspace = openWorkspace(databasePath(dataDir), createEventBus());
+  const workspace = await openWorkspace(databasePath(dataDir), createEventBus());
   if (workspace.state !== 'ready') throw new Error(workspace.error.message);
   for (let index = 0; index < COUNT; index++) {
     const customer = index % 2 === 0;
-    workspace.ingestion.ingest({
+    await workspace.ingestion.ingest({
       channel: 'chat',
       customer: { displayName: 'Rosa Lind', identities: [{ kind: 'chat', value: 'rosa-lind' }] },
       conversation: { externalRef: 'long-chat', subject: 'The longest chat' },
@@ -35,7 +35,7 @@ test.beforeAll(async () => {
       },
     });
   }
-  workspace.store.close();
+  await workspace.store.close();
   started = await startWebHost(dataDir);
 });
 

@@ -4,7 +4,7 @@ import { createAnalysisEngine, type AnalysisEngine, type AnalysisEngineOptions }
 import type { ModelLocation } from '../../electron/services/analysis/models/findModels';
 import { createEventBus } from '../../electron/services/events/eventBus';
 import { createIngestionService } from '../../electron/services/ingestion/ingestionService';
-import { openStore, type Store } from '../../electron/services/store/store';
+import { openSqliteStore, type Store } from '../../electron/services/store/store';
 import type { KinshipEvent } from '../../shared/contract/events';
 import type { IngestMessage } from '../../shared/contract/ingestion';
 import { BUILT_WORKER, SHARED_MODELS_DIR } from './analysisFixtures';
@@ -17,7 +17,7 @@ afterEach(async () => {
     const { engine, store } = running.pop()!;
     await engine.close();
     try {
-      store.close();
+      await store.close();
     } catch {
       // closed by the test
     }
@@ -27,7 +27,7 @@ afterEach(async () => {
 /** A real workspace file, the real worker and the shared models (unless told otherwise). */
 export async function startAnalysis(options: { dir?: string; models?: ModelLocation[]; engine?: Partial<AnalysisEngineOptions>; start?: boolean } = {}) {
   const dir = options.dir ?? tempDir();
-  const store = openStore(path.join(dir, 'kinship.sqlite'));
+  const store = await openSqliteStore(path.join(dir, 'kinship.sqlite'));
   const bus = createEventBus();
   const events: KinshipEvent[] = [];
   bus.subscribe((event) => events.push(event));

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach } from 'vitest';
-import { openPostgresStore, openSqliteStore, type AsyncStore } from '../../electron/services/store/asyncStore';
+import { openPostgresStore, openSqliteStore, type Store } from '../../electron/services/store/store';
 import { TABLES } from '../../electron/services/store/schema';
 import type { StoreKind } from '../../electron/services/store/sqlDialect';
 import { tempDir } from './tempDir';
@@ -12,7 +12,7 @@ import { testPostgresDatabase } from './testPostgres';
 export const STORE_KINDS: readonly StoreKind[] = ['sqlite', 'postgres'];
 
 export interface TestStore {
-  store: AsyncStore;
+  store: Store;
   /** Runs SQL on the database behind the store's back (as another program would), `?` for parameters. */
   exec(text: string, ...parameters: unknown[]): Promise<void>;
 }

@@ -4,8 +4,8 @@ import type { Message, User } from '../../shared/contract/domain';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/methods';
 
 /** A call that must succeed, typed as the contract says, made by `caller` (the desk's owner by default); a refusal fails the test with its message. */
-export async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>, caller: Caller = api.deskCaller(null)): Promise<MethodOutput<M>> {
-  const result = await api.call(method, input, caller);
+export async function ok<M extends MethodName>(api: Api, method: M, input: MethodInput<M>, caller?: Caller): Promise<MethodOutput<M>> {
+  const result = await api.call(method, input, caller ?? (await api.deskCaller(null)));
   if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
   return result.value as MethodOutput<M>;
 }
@@ -25,7 +25,8 @@ export function as(api: Api, person: User, sessionId: string | null = null) {
  * Sends a reply or note the way an agent who means to send it does: if the draft check stops a
  * reply, they send it anyway. Returns the message stored; the send must succeed.
  */
-export async function sendAnyway(api: Api, input: Omit<MethodInput<'conversations.send'>, 'draftCheck'>, caller: Caller = api.deskCaller(null)): Promise<Message> {
+export async function sendAnyway(api: Api, input: Omit<MethodInput<'conversations.send'>, 'draftCheck'>, given?: Caller): Promise<Message> {
+  const caller = given ?? (await api.deskCaller(null));
   let result = await ok(api, 'conversations.send', input, caller);
   if (result.outcome === 'check') {
     const shown = result.findings.map((finding) => ({ check: finding.check, better: finding.better }));

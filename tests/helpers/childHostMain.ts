@@ -12,10 +12,10 @@ const [file, now] = process.argv.slice(2);
 const bus = createEventBus();
 const write = (frame: unknown) => process.stdout.write(`${JSON.stringify(frame)}\n`);
 bus.subscribe((event) => write({ type: 'event', event }));
-const workspace = openWorkspace(file!, bus);
-const api = createApi({ host: 'web', bus, workspace, now: now ? () => Number(now) : Date.now });
-readline.createInterface({ input: process.stdin }).on('line', (line) => {
+const workspace = await openWorkspace(file!, bus);
+const api = await createApi({ host: 'web', bus, workspace, now: now ? () => Number(now) : Date.now });
+readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   const { id, method, input } = JSON.parse(line) as { id: number; method: string; input: unknown };
-  void api.call(method, input, api.deskCaller(null)).then((result) => write({ type: 'result', id, result }));
+  void api.call(method, input, await api.deskCaller(null)).then((result) => write({ type: 'result', id, result }));
 });
 write({ type: 'ready' });

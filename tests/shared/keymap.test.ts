@@ -47,24 +47,24 @@ describe('the keymap rules', () => {
 describe('the keymap over the api', () => {
   it('saves changes, refuses a conflict or a reserved key whole, and restores the defaults', async () => {
     const bus = createEventBus();
-    const api = createApi({ host: 'web', bus, workspace: openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus) });
-    expect(await api.call('keymap.get', {}, api.deskCaller(null))).toEqual({ ok: true, value: DEFAULT_KEYMAP });
-    const changed = await api.call('keymap.set', { bindings: { 'conversation.resolve': 'shift+d' } }, api.deskCaller(null));
+    const api = await createApi({ host: 'web', bus, workspace: await openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus) });
+    expect(await api.call('keymap.get', {}, await api.deskCaller(null))).toEqual({ ok: true, value: DEFAULT_KEYMAP });
+    const changed = await api.call('keymap.set', { bindings: { 'conversation.resolve': 'shift+d' } }, await api.deskCaller(null));
     expect(changed).toMatchObject({ ok: true, value: { 'conversation.resolve': 'Shift+D', 'conversation.next': 'j' } });
-    const conflict = await api.call('keymap.set', { bindings: { 'conversation.resolve': 'x', 'composer.note': 'j' } }, api.deskCaller(null));
+    const conflict = await api.call('keymap.set', { bindings: { 'conversation.resolve': 'x', 'composer.note': 'j' } }, await api.deskCaller(null));
     expect(conflict).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'bindings.composer.note', message: 'j is already used by Next conversation' }] } });
-    expect(await api.call('keymap.set', { bindings: { 'palette.open': 'Mod+W' } }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await api.call('keymap.set', { bindings: { 'go.inbox': 'Mod+1' } }, api.deskCaller(null))).toMatchObject({
+    expect(await api.call('keymap.set', { bindings: { 'palette.open': 'Mod+W' } }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await api.call('keymap.set', { bindings: { 'go.inbox': 'Mod+1' } }, await api.deskCaller(null))).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', issues: [{ path: 'bindings.go.inbox', message: 'Mod+1 belongs to the browser or the operating system (it switches to browser tab 1)' }] },
     });
     // a macro's key is taken too
-    await api.call('macros.save', { macros: [{ id: 'thanks', name: 'Thanks', body: 'Thanks!', shortcut: 'Mod+Shift+Y' }] }, api.deskCaller(null));
-    expect(await api.call('keymap.set', { bindings: { 'go.inbox': 'Mod+Shift+Y' } }, api.deskCaller(null))).toMatchObject({
+    await api.call('macros.save', { macros: [{ id: 'thanks', name: 'Thanks', body: 'Thanks!', shortcut: 'Mod+Shift+Y' }] }, await api.deskCaller(null));
+    expect(await api.call('keymap.set', { bindings: { 'go.inbox': 'Mod+Shift+Y' } }, await api.deskCaller(null))).toMatchObject({
       ok: false,
       error: { code: 'invalid-input', issues: [{ path: 'bindings.go.inbox', message: 'Mod+Shift+Y is already used by the macro “Thanks”' }] },
     });
-    expect(await api.call('keymap.get', {}, api.deskCaller(null))).toMatchObject({ ok: true, value: { 'conversation.resolve': 'Shift+D', 'composer.note': 'n', 'palette.open': 'Mod+K' } });
-    expect(await api.call('keymap.set', { bindings: {} }, api.deskCaller(null))).toEqual({ ok: true, value: DEFAULT_KEYMAP });
+    expect(await api.call('keymap.get', {}, await api.deskCaller(null))).toMatchObject({ ok: true, value: { 'conversation.resolve': 'Shift+D', 'composer.note': 'n', 'palette.open': 'Mod+K' } });
+    expect(await api.call('keymap.set', { bindings: {} }, await api.deskCaller(null))).toEqual({ ok: true, value: DEFAULT_KEYMAP });
   });
 });

@@ -35,10 +35,10 @@ describe('the permission table', () => {
   });
 
   it.each(ROLES)('is checked before anything else runs: a %s is refused what the table does not give them, whatever the input', async (role) => {
-    const store = testStore();
+    const store = await testStore();
     const bus = createEventBus();
-    const person = store.users.create({ name: 'Someone', email: `${role}@example.com`, role }, 0);
-    const api = createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) } });
+    const person = await store.users.create({ name: 'Someone', email: `${role}@example.com`, role }, 0);
+    const api = await createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) } });
     for (const method of METHOD_NAMES) {
       const result = await api.call(method, { surprise: true }, { person, sessionId: null });
       // refused for the role (forbidden) before the input is looked at (invalid-input)

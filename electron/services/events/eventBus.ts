@@ -1,7 +1,7 @@
 import { eventPayloads, type EventName, type EventPayload, type KinshipEvent } from '../../../shared/contract/events';
 
 /** A listener may do its work later (reading the store): what it fails at then is logged like a failure at once. */
-export type EventListener = (event: KinshipEvent) => void | Promise<void>;
+export type EventListener = (event: KinshipEvent) => unknown;
 
 /**
  * Carries events from the services to whichever host is listening (IPC windows, WebSocket
@@ -17,7 +17,7 @@ export function createEventBus() {
         const failed = (error: unknown) => console.error(`Kinship: an event listener failed on ${name}:`, error);
         try {
           const later = listener(event);
-          if (later) later.catch(failed);
+          if (later instanceof Promise) later.catch(failed);
         } catch (error) {
           // one broken listener (a closed socket) must not stop the others
           failed(error);

@@ -6,7 +6,7 @@ import { createAnalysisEngine } from '../../../electron/services/analysis/analys
 import type { FromWorker, ToWorker, WorkerMemory } from '../../../electron/services/analysis/worker/protocol';
 import { createEventBus, type EventBus } from '../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../electron/services/ingestion/ingestionService';
-import { openStore, type Store } from '../../../electron/services/store/store';
+import { openSqliteStore, type Store } from '../../../electron/services/store/store';
 import type { ModelInfo } from '../../../shared/contract/analysis';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { DemoUser } from '../../../electron/services/demo/generateDemoWorkspace';
@@ -15,15 +15,15 @@ import { startCpuShare, type CpuShare } from './cpuShare';
 /** One SQLite file holding the backlog, made once and copied for every run. */
 export async function prepareTemplate(file: string, users: readonly DemoUser[], backlog: readonly IngestMessage[]): Promise<{ ms: number }> {
   const started = performance.now();
-  const store = openStore(file);
+  const store = await openSqliteStore(file);
   const now = Date.now();
-  store.transaction(() => {
-    for (const user of users) store.users.ensure(user, now);
+  await store.transaction(async () => {
+    for (const user of users) await store.users.ensure(user, now);
   });
   const ingestion = createIngestionService(store, createEventBus());
   const results = await ingestion.ingestMany(backlog, { notify: false, now: () => now, chunkSize: 1000 });
   const created = results.filter((result) => result.created).length;
-  store.close();
+  await store.close();
   if (created !== backlog.length) throw new Error(`bench: only ${created} of ${backlog.length} backlog messages were stored (duplicates?)`);
   return { ms: performance.now() - started };
 }
@@ -140,11 +140,11 @@ function instrument(store: Store, bus: EventBus, buckets: Record<string, Bucket>
   let depth = 0;
   const where = (name: string) => () => (depth > 0 ? `${name}${INSIDE}` : name);
   const transaction = store.transaction.bind(store);
-  store.transaction = timeCalls(buckets, () => TRANSACTION, paused, <T>(work: () => T): T =>
-    transaction(() => {
+  store.transaction = timeCalls(buckets, () => TRANSACTION, paused, async <T>(work: () => Promise<T>): Promise<T> =>
+    await transaction(async () => {
       depth += 1;
       try {
-        return work();
+        return await work();
       } finally {
         depth -= 1;
       }
@@ -199,7 +199,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   const dir = fs.mkdtempSync(path.join(options.workDir, 'run-'));
   const file = path.join(dir, 'kinship.sqlite');
   copyDatabase(options.templateFile, file);
-  const store = openStore(file);
+  const store = await openSqliteStore(file);
   const bus = createEventBus();
   const ingestion = createIngestionService(store, bus);
   const buckets: Record<string, Bucket> = {};
@@ -290,7 +290,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       await sleep(first + index * options.liveIntervalMs - performance.now());
       const sentAt = performance.now();
       ingesting = true;
-      const result = ingestion.ingest(options.live[index]!);
+      const result = await ingestion.ingest(options.live[index]!);
       ingesting = false;
       ingestMs.push(performance.now() - sentAt);
       liveStarted.set(result.messageId, sentAt);
@@ -362,7 +362,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     cpu,
   };
   await engine.close();
-  store.close();
+  await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return result;
 }

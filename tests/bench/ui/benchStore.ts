@@ -281,7 +281,7 @@ async function readKnownConversations(workspace: ReadyWorkspace, dir: string): P
   }
   const started = performance.now();
   const models = benchModelsDir();
-  const setup = createAnalysisSetup({
+  const setup = await createAnalysisSetup({
     store: workspace.store,
     dataDir: dir,
     packagedDir: path.join(RESOURCES, 'models'),
@@ -307,7 +307,7 @@ async function readKnownConversations(workspace: ReadyWorkspace, dir: string): P
     return {
       analyzer: status.analyzer,
       models: status.models.map((model) => model.id),
-      readings: workspace.store.analyses.count(),
+      readings: await workspace.store.analyses.count(),
       ms: Math.round(performance.now() - started),
     };
   } finally {
@@ -324,7 +324,7 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
   const started = performance.now();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const opened = openWorkspace(databasePath(dir), createEventBus());
+  const opened = await openWorkspace(databasePath(dir), createEventBus());
   if (opened.state !== 'ready') throw new Error(`cannot open the bench workspace: ${opened.error.message}`);
   const workspace: ReadyWorkspace = opened;
   const demoNow = now - DAY;
@@ -341,8 +341,8 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
 
   try {
     const first = generateDemoWorkspace({ seed: DEFAULT_DEMO_SEED, now: demoNow });
-    workspace.store.transaction(() => {
-      for (const user of first.users) workspace.store.users.ensure(user, now);
+    await workspace.store.transaction(async () => {
+      for (const user of first.users) await workspace.store.users.ensure(user, now);
     });
 
     const specials = specialConversations(now, demoNow);
@@ -408,9 +408,9 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
       }
     }
 
-    const status = workspace.store.conversations.countByChannel();
+    const status = await workspace.store.conversations.countByChannel();
     const conversationCount = status.chat + status.email + status.voice;
-    const messageCount = workspace.store.messages.count();
+    const messageCount = await workspace.store.messages.count();
     if (conversationCount !== targets.conversations || messageCount !== targets.messages) {
       throw new Error(`generated ${conversationCount} conversations and ${messageCount} messages, not ${targets.conversations} and ${targets.messages}`);
     }
@@ -418,7 +418,7 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
       recipe: RECIPE_VERSION,
       conversations: conversationCount,
       messages: messageCount,
-      customers: workspace.store.customers.count(),
+      customers: await workspace.store.customers.count(),
       now,
       seeds: k,
       generationMs: Math.round(performance.now() - started),
@@ -430,12 +430,12 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
       orderNumbers: [...orderNumbers],
       dbBytes: 0,
     };
-    workspace.store.close();
+    await workspace.store.close();
     info.dbBytes = fs.statSync(databasePath(dir)).size;
     return info;
   } catch (error) {
     try {
-      workspace.store.close();
+      await workspace.store.close();
     } catch {
       // already closed
     }
@@ -446,10 +446,10 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
 const INFO_FILE = 'bench-ui.json';
 
 /** Counts what a cached workspace holds (through the store, as the app would). */
-function countsOf(dir: string): { conversations: number; messages: number } | null {
+async function countsOf(dir: string): Promise<{ conversations: number; messages: number } | null> {
   if (!fs.existsSync(databasePath(dir))) return null;
   const started = performance.now();
-  const opened = openWorkspace(databasePath(dir), createEventBus());
+  const opened = await openWorkspace(databasePath(dir), createEventBus());
   if (opened.state !== 'ready') return null;
   const { migration } = opened.store;
   if (migration.applied.length) {
@@ -458,10 +458,10 @@ function countsOf(dir: string): { conversations: number; messages: number } | nu
     if (migration.backupPath) fs.rmSync(migration.backupPath, { force: true });
   }
   try {
-    const byChannel = opened.store.conversations.countByChannel();
-    return { conversations: byChannel.chat + byChannel.email + byChannel.voice, messages: opened.store.messages.count() };
+    const byChannel = await opened.store.conversations.countByChannel();
+    return { conversations: byChannel.chat + byChannel.email + byChannel.voice, messages: await opened.store.messages.count() };
   } finally {
-    opened.store.close();
+    await opened.store.close();
   }
 }
 
@@ -475,7 +475,7 @@ export async function ensureBenchStore(
   if (!regenerate && fs.existsSync(infoFile)) {
     try {
       const info = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as BenchStoreInfo;
-      const counts = info.recipe === RECIPE_VERSION ? countsOf(dir) : null;
+      const counts = info.recipe === RECIPE_VERSION ? await countsOf(dir) : null;
       if (counts && counts.conversations === targets.conversations && counts.messages === targets.messages) {
         return { dir, dbFile: databasePath(dir), info, reused: true };
       }

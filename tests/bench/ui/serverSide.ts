@@ -27,12 +27,12 @@ export interface ServerSide {
 
 export async function measureServerSide(dataDir: string, subjects: string[], queries: string[], reps = 5): Promise<ServerSide> {
   const bus = createEventBus();
-  const workspace = openWorkspace(databasePath(dataDir), bus);
+  const workspace = await openWorkspace(databasePath(dataDir), bus);
   if (workspace.state !== 'ready') throw new Error(`cannot open the run's workspace: ${workspace.error.message}`);
   try {
-    const api = createApi({ host: 'web', bus, workspace });
+    const api = await createApi({ host: 'web', bus, workspace });
     const call = async <T>(method: string, input: unknown): Promise<T> => {
-      const result = await api.call(method, input, api.deskCaller(null));
+      const result = await api.call(method, input, await api.deskCaller(null));
       if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
       return result.value as T;
     };
@@ -69,9 +69,9 @@ export async function measureServerSide(dataDir: string, subjects: string[], que
       }
       search.set(query, median(times));
     }
-    const readingsStored = workspace.store.analyses.count();
+    const readingsStored = await workspace.store.analyses.count();
     return { gets, search, readingsStored };
   } finally {
-    workspace.store.close();
+    await workspace.store.close();
   }
 }

@@ -50,17 +50,17 @@ async function connect(url: string) {
 }
 
 /** A chat whose newest page is ~2 MB: 20 messages of 99,000 characters. */
-function bigConversation(host: RunningWebHost): number {
+async function bigConversation(host: RunningWebHost): Promise<number> {
   const workspace = host.services.workspace;
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   let conversationId = 0;
   for (let index = 0; index < 20; index++) {
-    conversationId = workspace.ingestion.ingest({
+    conversationId = (await workspace.ingestion.ingest({
       channel: 'chat',
       customer: { displayName: 'Rosa Lind', identities: [{ kind: 'chat', value: 'rosa-lind' }] },
       conversation: { externalRef: 'big-chat', subject: 'A long one' },
       message: { author: 'agent', authorName: 'Priya Shah', body: `${index} ${'parcel refund '.repeat(7_070)}`.slice(0, 99_000), sentAt: Date.UTC(2026, 10, 20, 9, index), externalId: `big-${index}` },
-    }).conversationId;
+    })).conversationId;
   }
   return conversationId;
 }

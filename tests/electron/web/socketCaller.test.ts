@@ -21,7 +21,7 @@ afterEach(async () => {
 
 describe('a team server hands the signed-in person to the api', () => {
   it('every call carries the caller of its connection’s session: who they are and which session', async () => {
-    const store = testStore();
+    const store = await testStore();
     const people = createPeopleService({ store, scryptCost: { ln: 10, r: 8, p: 1 } });
     const config = teamServerConfig({}, { port: 0 });
     const gate = createTeamGate(config, people);
@@ -43,7 +43,7 @@ describe('a team server hands the signed-in person to the api', () => {
     fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Kinship</title>');
     const server = await startWebServer({ api, rendererDir: `${rendererDir}/`, token: '', port: 0, team: { gate, config } });
     running.push(server);
-    const link = people.issueSetupLink()!;
+    const link = (await people.issueSetupLink())!;
     const admin = await people.setUpFirstAdmin({ token: link.token, name: 'Ada Admin', email: 'ada@kinship.test', password: 'purple kettle on the stairs' }, { address: '127.0.0.1', userAgent: null });
     const origin = `http://127.0.0.1:${server.port}`;
     const ws = new WebSocket(`ws://127.0.0.1:${server.port}/api`, { headers: { Origin: origin, Cookie: `kinship-session=${admin.token}` } });

@@ -131,7 +131,7 @@ describe('a team server', () => {
     clock.at += 2 * HOUR;
     const refused = await call(ws, 'workspace.startEmpty');
     expect(refused.error?.code).toBe('unauthenticated');
-    expect(server.services.workspace.state === 'ready' && server.services.workspace.store.settings.get('workspace.startedEmpty')).toBeFalsy();
+    expect(server.services.workspace.state === 'ready' && await server.services.workspace.store.settings.get('workspace.startedEmpty')).toBeFalsy();
     const session = await fetch(`${origin}${AUTH_PATHS.session}`, { headers: { Cookie: cookie } });
     expect(session.status).toBe(401);
     ws.close();

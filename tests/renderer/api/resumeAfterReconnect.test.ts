@@ -34,7 +34,7 @@ async function host(options: { capacity?: number; hidden?: (event: KinshipEvent)
     follow: (_caller, cursor, listener) => followLive(events, cursor, (event) => !options.hidden?.(event), listener),
     openConsole: () => () => undefined,
     endSession: () => undefined,
-    deskCaller: () => ({ person: PERSON, sessionId: null }),
+    deskCaller: async () => ({ person: PERSON, sessionId: null }),
   };
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   servers.push(wss);
@@ -45,7 +45,7 @@ async function host(options: { capacity?: number; hidden?: (event: KinshipEvent)
   wss.on('connection', (socket, request) => {
     const given = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams.get(CURSOR_PARAM);
     cursors.push(given);
-    const session = serveSocket(socket, api, scheduler, DEFAULT_SOCKET_LIMITS, (closed) => sessions.delete(closed), { signInSession: null, caller: () => ({ person: PERSON, sessionId: 's' }) }, parseCursor(given));
+    const session = serveSocket(socket, api, scheduler, DEFAULT_SOCKET_LIMITS, (closed) => sessions.delete(closed), { signInSession: null, opened: { person: PERSON, sessionId: 's' }, caller: async () => ({ person: PERSON, sessionId: 's' }) }, parseCursor(given));
     sessions.add(session);
   });
   return {

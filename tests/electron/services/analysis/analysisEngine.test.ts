@@ -13,25 +13,25 @@ describeWithModels('the analysis engine', () => {
       ['emotion', 'selftrained-goemotions-ekman-uni', 'Ekman emotions (7)'],
       ['sentiment', 'selftrained-goemotions-sentiment-uni', 'sentiment (4 classes)'],
     ]);
-    const { messageId } = ingestion.ingest(customerMessage('I am so happy with the sofa, thank you, it is perfect and I love it!'));
+    const { messageId } = await ingestion.ingest(customerMessage('I am so happy with the sofa, thank you, it is perfect and I love it!'));
     const happy = await engine.readMessage(messageId);
     expect(happy.analyzer).toBe('model');
     expect(happy.modelId).toBe('selftrained-goemotions-ekman-uni + selftrained-goemotions-sentiment-uni');
     expect(Object.values(happy.emotions).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
     expect(happy.dominant?.emotion).toBe('joy');
     expect(happy.sentimentClass).toBe('positive');
-    const angry = await engine.readMessage(ingestion.ingest(customerMessage('This is disgusting and useless, I hate your terrible service, worst company ever')).messageId);
+    const angry = await engine.readMessage((await ingestion.ingest(customerMessage('This is disgusting and useless, I hate your terrible service, worst company ever'))).messageId);
     expect(angry.sentiment).toBeLessThan(happy.sentiment);
     expect(angry.sentimentClass).toBe('negative');
-    expect(store.analyses.latestForMessage(messageId)).toMatchObject({ modelId: happy.modelId, sentiment: happy.sentiment });
+    expect(await store.analyses.latestForMessage(messageId)).toMatchObject({ modelId: happy.modelId, sentiment: happy.sentiment });
     expect(events.some((e) => e.name === 'analysis.result' && e.payload.messageId === messageId)).toBe(true);
   });
 
   it('reads messages that arrive through ingestion without being asked', async () => {
     const { ingestion, store, events, engine } = await startAnalysis();
-    const { messageId } = ingestion.ingest(customerMessage('Where is my parcel? It was due yesterday.'));
+    const { messageId } = await ingestion.ingest(customerMessage('Where is my parcel? It was due yesterday.'));
     await engine.whenIdle();
-    expect(store.analyses.latestForMessage(messageId)).not.toBeNull();
+    expect(await store.analyses.latestForMessage(messageId)).not.toBeNull();
     expect(events.filter((e) => e.name === 'analysis.result')).toHaveLength(1);
   });
 
@@ -40,14 +40,14 @@ describeWithModels('the analysis engine', () => {
     await ingestion.ingestMany(Array.from({ length: 400 }, (_, i) => customerMessage(`Backlog message number ${i} about my order being late again`)), { notify: false });
     await engine.start();
     expect(engine.status().backlog.total).toBe(400);
-    const live = ingestion.ingest(customerMessage('Help, I have been charged twice!'), { notify: false });
+    const live = await ingestion.ingest(customerMessage('Help, I have been charged twice!'), { notify: false });
     const reading = await engine.readMessage(live.messageId, 'live');
     expect(reading.analyzer).toBe('model');
     // overtaken: when the live reading is in, the backlog is not (the order is the engine's, not the clock's)
     expect(engine.status().backlog.done).toBeLessThan(400);
     await engine.whenIdle();
     expect(engine.status().backlog).toEqual({ done: 400, total: 400 });
-    expect(store.analyses.unreadMessageIds(reading.modelId, reading.modelVersion)).toEqual([]);
+    expect(await store.analyses.unreadMessageIds(reading.modelId, reading.modelVersion)).toEqual([]);
     const progress = events.filter((e) => e.name === 'progress' && e.payload.task === 'analysis.backlog').map((e) => e.payload as { done: number; total: number });
     expect(progress[0]).toMatchObject({ done: 0, total: 400 });
     expect(progress.at(-1)).toMatchObject({ done: 400, total: 400 });
@@ -56,16 +56,16 @@ describeWithModels('the analysis engine', () => {
   it('keeps its readings across a restart and does not read them again', async () => {
     const dir = tempDir();
     const first = await startAnalysis({ dir });
-    const { messageId } = first.ingestion.ingest(customerMessage('The delivery driver was lovely, thanks'));
+    const { messageId } = await first.ingestion.ingest(customerMessage('The delivery driver was lovely, thanks'));
     const reading = await first.engine.readMessage(messageId);
     await first.engine.close();
-    first.store.close();
+    await first.store.close();
 
     const second = await startAnalysis({ dir });
     expect(second.engine.status().backlog).toEqual({ done: 0, total: 0 });
-    expect(second.store.analyses.latestForMessage(messageId)).toMatchObject({ sentiment: reading.sentiment, modelId: reading.modelId });
+    expect(await second.store.analyses.latestForMessage(messageId)).toMatchObject({ sentiment: reading.sentiment, modelId: reading.modelId });
     // the same words again come from the cache, with the same figures
-    const again = second.ingestion.ingest(customerMessage('The delivery driver was lovely, thanks'), { notify: false });
+    const again = await second.ingestion.ingest(customerMessage('The delivery driver was lovely, thanks'), { notify: false });
     expect(await second.engine.readMessage(again.messageId)).toMatchObject({ sentiment: reading.sentiment, emotions: reading.emotions });
   });
 
@@ -75,7 +75,7 @@ describeWithModels('the analysis engine', () => {
     await engine.start();
     const lost = engine.worker!;
     await lost.terminate();
-    const live = ingestion.ingest(customerMessage('Are you still there?'), { notify: false });
+    const live = await ingestion.ingest(customerMessage('Are you still there?'), { notify: false });
     const reading = await engine.readMessage(live.messageId);
     expect(reading.analyzer).toBe('model');
     expect(engine.status().workerRestarts).toBe(1);
@@ -95,7 +95,7 @@ describeWithModels('the analysis engine', () => {
     const status = engine.status();
     expect(status.analyzer).toBe('lexicon');
     expect(status.fallbackReason).toMatch(/could not be loaded/);
-    const reading = await engine.readMessage(ingestion.ingest(customerMessage('I love it, thank you so much!')).messageId);
+    const reading = await engine.readMessage((await ingestion.ingest(customerMessage('I love it, thank you so much!'))).messageId);
     expect(reading).toMatchObject({ analyzer: 'lexicon', modelId: 'vader-sentiment (lexicon)', sentimentClass: 'positive', emotions: {}, dominant: null });
   });
 
@@ -106,7 +106,7 @@ describeWithModels('the analysis engine', () => {
 
   it('reads messy text without a crash and without holding up the queue', async () => {
     const { ingestion, engine } = await startAnalysis();
-    const read = (body: string, channel: 'chat' | 'email' = 'chat') => engine.readMessage(ingestion.ingest(customerMessage(body, {}, channel), { notify: false }).messageId);
+    const read = async (body: string, channel: 'chat' | 'email' = 'chat') => engine.readMessage((await ingestion.ingest(customerMessage(body, {}, channel), { notify: false })).messageId);
     const html = await read('<html><body><p>I am <b>furious</b>.</p><img src="https://tracker.example/p.gif"><script>alert(1)</script><blockquote>We love you!</blockquote></body></html>', 'email');
     expect(html.words).toBe(3);
     const quoted = await read('Thanks, all sorted now!\n\nOn Tue, 3 Mar 2026 at 10:14, Support <s@l.example> wrote:\n> I am so angry and disgusted\n> terrible\n\n--\nSent from my iPhone', 'email');

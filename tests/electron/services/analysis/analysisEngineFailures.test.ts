@@ -15,16 +15,16 @@ const backlogProgress = (events: KinshipEvent[]) =>
 describe('the analysis engine with text it cannot convert', () => {
   it('reads a reply of 20,000 <div>s, 8,000 nested divs and a deep draft as plain text, and goes on reading', async () => {
     const { ingestion, engine, store } = await startAnalysis({ ...NO_MODELS, start: false });
-    const before = ingestion.ingest(customerMessage('Thank you, that is lovely'), { notify: false });
-    const divs = ingestion.ingest(customerMessage('<div>'.repeat(20_000), { author: 'agent', authorName: 'Priya' }), { notify: false });
-    const nested = ingestion.ingest(customerMessage(`${'<div>'.repeat(8000)}I am really angry about this${'</div>'.repeat(8000)}`), { notify: false });
-    const after = ingestion.ingest(customerMessage('This is awful, I hate it'), { notify: false });
+    const before = await ingestion.ingest(customerMessage('Thank you, that is lovely'), { notify: false });
+    const divs = await ingestion.ingest(customerMessage('<div>'.repeat(20_000), { author: 'agent', authorName: 'Priya' }), { notify: false });
+    const nested = await ingestion.ingest(customerMessage(`${'<div>'.repeat(8000)}I am really angry about this${'</div>'.repeat(8000)}`), { notify: false });
+    const after = await ingestion.ingest(customerMessage('This is awful, I hate it'), { notify: false });
     await engine.start();
     await engine.whenIdle();
-    for (const { messageId } of [before, divs, nested, after]) expect(store.analyses.latestForMessage(messageId)).not.toBeNull();
-    expect(store.analyses.latestForMessage(nested.messageId)).toMatchObject({ words: 6, sentimentClass: 'negative' });
+    for (const { messageId } of [before, divs, nested, after]) expect(await store.analyses.latestForMessage(messageId)).not.toBeNull();
+    expect(await store.analyses.latestForMessage(nested.messageId)).toMatchObject({ words: 6, sentimentClass: 'negative' });
     expect(engine.status()).toMatchObject({ workerRestarts: 0, backlog: { done: 4, total: 4 } });
-    const draft = await engine.readDraft({ draftId: 'd-deep', conversationId: store.messages.getForReading(nested.messageId)!.conversationId, channel: 'chat', text: `${'<div>'.repeat(8000)}Sorry!` });
+    const draft = await engine.readDraft({ draftId: 'd-deep', conversationId: (await store.messages.getForReading(nested.messageId))!.conversationId, channel: 'chat', text: `${'<div>'.repeat(8000)}Sorry!` });
     expect(draft.words).toBe(1);
     expect(engine.setAside()).toEqual([]);
   });
@@ -33,27 +33,28 @@ describe('the analysis engine with text it cannot convert', () => {
     const dir = tempDir();
     const time = testTime();
     const first = await startAnalysis({ dir, ...NO_MODELS, start: false, engine: { workerUrl: CRASHING_WORKER, now: time.now, scheduler: time.scheduler } });
-    const ids = ['Where is my parcel?', 'CRASH-THE-WORKER <div>', 'It came, thanks', 'The lamp is broken', 'Can I change the address?'].map(
-      (body) => first.ingestion.ingest(customerMessage(body), { notify: false }).messageId,
-    );
+    const ids: number[] = [];
+    for (const body of ['Where is my parcel?', 'CRASH-THE-WORKER <div>', 'It came, thanks', 'The lamp is broken', 'Can I change the address?']) {
+      ids.push((await first.ingestion.ingest(customerMessage(body), { notify: false })).messageId);
+    }
     const poison = ids[1]!;
     await first.engine.start();
     await first.engine.whenIdle();
     // the batch of four died once: each was read alone, and the one that killed the worker again is set aside
     expect(first.engine.setAside()).toEqual([{ messageId: poison, reason: expect.stringMatching(/the analysis worker stopped while reading it/), at: time.now() }]);
-    for (const id of ids) expect(first.store.analyses.latestForMessage(id) === null).toBe(id === poison);
+    for (const id of ids) expect(await first.store.analyses.latestForMessage(id) === null).toBe(id === poison);
     expect(first.engine.status()).toMatchObject({ state: 'ready', workerRestarts: 2, backlog: { done: 5, total: 5 } });
     expect(first.engine.status().problems).toContainEqual(expect.stringMatching(new RegExp(`^1 message was set aside unread \\(the newest, message ${poison}: the analysis worker stopped`)));
-    expect(first.store.messages.getForReading(poison)).not.toBeNull();
+    expect(await first.store.messages.getForReading(poison)).not.toBeNull();
 
     // live: alone in its batch, set aside at its first failure; it is refused with its reason after that
-    const live = first.ingestion.ingest(customerMessage('CRASH-THE-WORKER live'), { notify: false });
+    const live = await first.ingestion.ingest(customerMessage('CRASH-THE-WORKER live'), { notify: false });
     await expect(first.engine.readMessage(live.messageId)).rejects.toThrow(/could not be read: the analysis worker stopped while reading it/);
     expect(first.engine.status().workerRestarts).toBe(3);
     await expect(first.engine.readMessage(live.messageId)).rejects.toThrow(/is set aside/);
     await first.engine.whenIdle();
     await first.engine.close();
-    first.store.close();
+    await first.store.close();
 
     const second = await startAnalysis({ dir, ...NO_MODELS, engine: { workerUrl: CRASHING_WORKER, now: time.now, scheduler: time.scheduler } });
     await second.engine.whenIdle();
@@ -71,7 +72,7 @@ describe('the analysis engine’s backlog count', () => {
     await ingestion.ingestMany(Array.from({ length: 10 }, (_, i) => customerMessage(`Loaded later ${i}`)), { notify: false });
     bus.emit('workspace.changed', { reason: 'demo-loaded' });
     // and a live read of one that waits in the backlog
-    const overtaking = ingestion.ingest(customerMessage('Help, I was charged twice!'), { notify: false });
+    const overtaking = await ingestion.ingest(customerMessage('Help, I was charged twice!'), { notify: false });
     bus.emit('workspace.changed', { reason: 'demo-loaded' });
     await engine.readMessage(overtaking.messageId, 'live');
     await expect.poll(() => engine.status().backlog.done >= engine.status().backlog.total, { timeout: 55_000 }).toBe(true);

@@ -91,23 +91,23 @@ describeWithModels('downloading a model from the hub (a real HTTP server on 127.
 
   it('after an interruption nothing half-fetched is loaded, and the next download resumes where it stopped', async () => {
     const { store, bus, dir, ingestion } = await startAnalysis({ start: false });
-    const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
+    const setup = await createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
     // an engine that looks only where the setup says (the app cache): nothing there yet
     const engine = createAnalysisEngine({ store, bus, locations: () => setup.locations(), describeSetup: () => setup.describe(), workerUrl: BUILT_WORKER });
     await engine.start();
     onTestFinished(() => engine.close());
-    setup.setHubAllowed(true);
+    await setup.setHubAllowed(true);
     const cut = 3_000_000;
     const hub = await startFakeHub({ hubId: HUB_ID, revision: REVISION, folder: EKMAN_MODEL, cutOff: { file: 'onnx/model.onnx', afterBytes: cut } });
     const model = manifestEntryFor(HUB_ID, REVISION, EKMAN_MODEL);
     const manifestPath = writeManifest(dir, model);
-    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath, hubUrl: hub.url } });
+    const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath, hubUrl: hub.url } });
 
-    const first = await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null));
+    const first = await api.call('analysis.downloadModel', { role: 'emotion' }, await api.deskCaller(null));
     expect(first).toMatchObject({ ok: false, error: { code: 'transport', message: expect.stringMatching(/could not be downloaded: .*\. \d+\.\d MB of \d+\.\d MB are kept; downloading again resumes from there\./) } });
     // nothing where models are looked for: the engine stays on the lexicon, and says what is kept
     expect(await findModels(setup.locations())).toEqual({ specs: [], problems: [] });
-    const afterCut = await api.call('analysis.status', {}, api.deskCaller(null));
+    const afterCut = await api.call('analysis.status', {}, await api.deskCaller(null));
     expect(afterCut).toMatchObject({ ok: true, value: { analyzer: 'lexicon' } });
     const offer = afterCut.ok ? (afterCut.value as AnalysisStatus).downloads.find((d) => d.role === 'emotion')! : null;
     expect(offer).toMatchObject({ hubId: HUB_ID, revision: REVISION, bytes: manifestBytes(model), state: 'available' });
@@ -118,14 +118,14 @@ describeWithModels('downloading a model from the hub (a real HTTP server on 127.
     expect(keptWeights).toBeGreaterThan(0);
     expect(keptWeights).toBeLessThanOrEqual(cut);
 
-    const second = await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null));
+    const second = await api.call('analysis.downloadModel', { role: 'emotion' }, await api.deskCaller(null));
     expect(second).toMatchObject({ ok: true, value: { analyzer: 'model', models: [{ role: 'emotion', id: 'ekman-standin', source: 'app cache' }] } });
     const weights = hub.requests.filter((r) => r.path.endsWith('onnx/model.onnx'));
     // resumed with a range from the byte it stopped at; the finished files were not fetched again
     expect(weights.map((r) => [r.range, r.status])).toEqual([[null, 200], [`bytes=${keptWeights}-`, 206]]);
     expect(hub.requests.filter((r) => r.path.endsWith('/config.json'))).toHaveLength(1);
     expect(sha256File(path.join(setup.cacheDir, 'kinship-test', 'ekman-standin', 'onnx', 'model.onnx'))).toBe(model.files[4]!.sha256);
-    const installed = await api.call('analysis.status', {}, api.deskCaller(null));
+    const installed = await api.call('analysis.status', {}, await api.deskCaller(null));
     expect(installed.ok && (installed.value as AnalysisStatus).downloads.find((d) => d.role === 'emotion')).toMatchObject({ state: 'installed', keptBytes: 0 });
   });
 

@@ -42,29 +42,29 @@ describeWithModels('finding and fetching models', () => {
 
   it('refuses a models folder that does not exist, and changes nothing', async () => {
     const { store, bus, engine, dir, ingestion } = await startAnalysis();
-    const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
-    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'x/y') } });
-    const result = await api.call('analysis.setModelsFolder', { path: '/no/such/folder' }, api.deskCaller(null));
+    const setup = await createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
+    const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'x/y') } });
+    const result = await api.call('analysis.setModelsFolder', { path: '/no/such/folder' }, await api.deskCaller(null));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: 'There is no folder at /no/such/folder.' } });
     expect(setup.describe().modelsDir).toBeNull();
   });
 
   it('downloads a model only when allowed, with progress, and then reads with it from the app cache', async () => {
     const { store, bus, dir, events, ingestion } = await startAnalysis({ start: false });
-    const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
+    const setup = await createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
     const { url: hubUrl } = await startFakeHub({ hubId: 'kinship-test/ekman-standin', revision: REVISION, folder: EKMAN_MODEL });
     // an engine that looks only where the setup says: nothing there yet, so it starts on the lexicon
     const live = createAnalysisEngine({ store, bus, locations: () => setup.locations(), describeSetup: () => setup.describe(), workerUrl: BUILT_WORKER });
     await live.start();
     try {
       expect(live.status().analyzer).toBe('lexicon');
-      const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine: live, setup, manifestPath: manifest(dir, 'kinship-test/ekman-standin'), hubUrl } });
+      const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine: live, setup, manifestPath: manifest(dir, 'kinship-test/ekman-standin'), hubUrl } });
 
-      expect(await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(await api.call('analysis.downloadModel', { role: 'emotion' }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(fs.existsSync(path.join(dir, 'models'))).toBe(false);
 
-      expect(await api.call('analysis.setHubAllowed', { allowed: true }, api.deskCaller(null))).toMatchObject({ ok: true, value: { hubAllowed: true } });
-      const downloaded = await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null));
+      expect(await api.call('analysis.setHubAllowed', { allowed: true }, await api.deskCaller(null))).toMatchObject({ ok: true, value: { hubAllowed: true } });
+      const downloaded = await api.call('analysis.downloadModel', { role: 'emotion' }, await api.deskCaller(null));
       expect(downloaded).toMatchObject({ ok: true, value: { analyzer: 'model', models: [{ role: 'emotion', id: 'ekman-standin', source: 'app cache' }] } });
       const progress = events.filter((e): e is Extract<KinshipEvent, { name: 'progress' }> => e.name === 'progress' && e.payload.task === 'model.download');
       expect(progress.length).toBeGreaterThan(1);
@@ -77,11 +77,11 @@ describeWithModels('finding and fetching models', () => {
 
   it('leaves no half model behind when the hub stops answering', async () => {
     const { store, bus, engine, dir, ingestion } = await startAnalysis();
-    const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
-    setup.setHubAllowed(true);
+    const setup = await createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
+    await setup.setHubAllowed(true);
     const { url: hubUrl } = await startFakeHub({ hubId: 'kinship-test/partial', revision: REVISION, folder: path.join(tempDir(), 'empty') });
-    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'kinship-test/partial'), hubUrl } });
-    const result = await api.call('analysis.downloadModel', { role: 'emotion' }, api.deskCaller(null));
+    const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: manifest(dir, 'kinship-test/partial'), hubUrl } });
+    const result = await api.call('analysis.downloadModel', { role: 'emotion' }, await api.deskCaller(null));
     expect(result).toMatchObject({ ok: false, error: { code: 'transport', message: expect.stringMatching(/could not be downloaded: config.json: the hub answered 404/) } });
     expect(fs.existsSync(path.join(dir, 'models', 'kinship-test', 'partial'))).toBe(false);
     const cache = path.join(dir, 'models');

@@ -80,9 +80,9 @@ describe('choosing a models folder Kinship cannot fully read', () => {
 
   async function withApi() {
     const started = await startAnalysis({ models: [] });
-    const setup = createAnalysisSetup({ store: started.store, dataDir: started.dir, packagedDir: tempDir(), env: {} });
+    const setup = await createAnalysisSetup({ store: started.store, dataDir: started.dir, packagedDir: tempDir(), env: {} });
     const engine = started.engine;
-    const api = createApi({ host: 'web', bus: started.bus, workspace: { state: 'ready', store: started.store, ingestion: started.ingestion }, analysis: { engine, setup, manifestPath: path.join(started.dir, 'models.json') } });
+    const api = await createApi({ host: 'web', bus: started.bus, workspace: { state: 'ready', store: started.store, ingestion: started.ingestion }, analysis: { engine, setup, manifestPath: path.join(started.dir, 'models.json') } });
     return { ...started, setup, api };
   }
 
@@ -90,12 +90,12 @@ describe('choosing a models folder Kinship cannot fully read', () => {
     const { holder, unreadable } = folders!;
     // an engine that looks where the setup says, as in the app
     const started = await startAnalysis({ start: false, models: [] });
-    const setup = createAnalysisSetup({ store: started.store, dataDir: started.dir, packagedDir: tempDir(), env: {} });
+    const setup = await createAnalysisSetup({ store: started.store, dataDir: started.dir, packagedDir: tempDir(), env: {} });
     const engine = createAnalysisEngine({ store: started.store, bus: started.bus, locations: () => setup.locations(), describeSetup: () => setup.describe(), workerUrl: BUILT_WORKER });
     try {
       await engine.start();
-      const api = createApi({ host: 'web', bus: started.bus, workspace: { state: 'ready', store: started.store, ingestion: started.ingestion }, analysis: { engine, setup, manifestPath: path.join(started.dir, 'models.json') } });
-      const result = await api.call('analysis.setModelsFolder', { path: holder }, api.deskCaller(null));
+      const api = await createApi({ host: 'web', bus: started.bus, workspace: { state: 'ready', store: started.store, ingestion: started.ingestion }, analysis: { engine, setup, manifestPath: path.join(started.dir, 'models.json') } });
+      const result = await api.call('analysis.setModelsFolder', { path: holder }, await await api.deskCaller(null));
       expect(result).toMatchObject({ ok: true, value: { state: 'ready', modelsDir: holder, problems: expect.arrayContaining([`${unreadable} cannot be read (permission denied)`]) } });
       // and every later start works too
       await engine.restart();
@@ -108,7 +108,7 @@ describe('choosing a models folder Kinship cannot fully read', () => {
   it.runIf(folders)('refuses a folder it cannot list, with a clear typed error, and saves nothing', async () => {
     const { unreadable } = folders!;
     const { api, setup, engine } = await withApi();
-    const result = await api.call('analysis.setModelsFolder', { path: unreadable }, api.deskCaller(null));
+    const result = await api.call('analysis.setModelsFolder', { path: unreadable }, await api.deskCaller(null));
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message: `Kinship cannot read the folder ${unreadable} (permission denied).` } });
     expect(setup.describe().modelsDir).toBeNull();
     expect(engine.status().state).toBe('ready');

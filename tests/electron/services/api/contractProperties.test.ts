@@ -63,7 +63,7 @@ async function callWithin(method: MethodName, input: unknown) {
     timer = setTimeout(() => resolve('hang'), HANG_MS);
   });
   try {
-    return await Promise.race([api.call(method, input, api.deskCaller(null)), hang]);
+    return await Promise.race([api.call(method, input, await api.deskCaller(null)), hang]);
   } finally {
     clearTimeout(timer);
   }
@@ -72,14 +72,14 @@ async function callWithin(method: MethodName, input: unknown) {
 beforeAll(async () => {
   const file = path.join(folder, 'kinship.sqlite');
   const bus = createEventBus();
-  const workspace = openWorkspace(file, bus);
-  api = createApi({ host: 'web', bus, workspace });
-  const loaded = await api.call('demo.load', {}, api.deskCaller(null));
+  const workspace = await openWorkspace(file, bus);
+  api = await createApi({ host: 'web', bus, workspace });
+  const loaded = await api.call('demo.load', {}, await api.deskCaller(null));
   if (!loaded.ok) throw new Error(`demo.load failed: ${loaded.error.message}`);
   observer = new Database(file, { readonly: true });
-  closeWorkspace = () => {
+  closeWorkspace = async () => {
     api.close();
-    if (workspace.state === 'ready') workspace.store.close();
+    if (workspace.state === 'ready') await workspace.store.close();
   };
 }, 120_000);
 

@@ -25,13 +25,13 @@ async function team(mode: 'desk' | 'team' = 'desk') {
   const harness = await startAnalysis({ models: [] });
   const { store, bus, ingestion, engine, dir } = harness;
   const people = {
-    aisha: store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW),
-    hannah: store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW),
-    robert: store.users.create({ name: 'Robert Ashworth', email: 'robert@larkspur.example', role: 'executive' }, NOW),
-    ada: store.users.create({ name: 'Ada Brooks', email: 'ada@larkspur.example', role: 'admin' }, NOW),
+    aisha: await store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW),
+    hannah: await store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW),
+    robert: await store.users.create({ name: 'Robert Ashworth', email: 'robert@larkspur.example', role: 'executive' }, NOW),
+    ada: await store.users.create({ name: 'Ada Brooks', email: 'ada@larkspur.example', role: 'admin' }, NOW),
   };
-  const setup = createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
-  const api = createApi({ host: 'web', mode, bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: path.join(dir, 'models.json') }, now: () => NOW });
+  const setup = await createAnalysisSetup({ store, dataDir: dir, packagedDir: tempDir(), env: {} });
+  const api = await createApi({ host: 'web', mode, bus, workspace: { state: 'ready', store, ingestion }, analysis: { engine, setup, manifestPath: path.join(dir, 'models.json') }, now: () => NOW });
   closers.push(() => api.close());
   const arrive = (body: string, at: number) =>
     ingestion.ingest({
@@ -74,8 +74,8 @@ describe('who may call what', () => {
     expect(await hannah.ok('playbook.get', {})).toEqual(before.playbook);
     expect(await hannah.ok('macros.list', {})).toEqual(DEFAULT_MACROS);
     expect(setup.describe()).toEqual(before.models);
-    expect(store.users.getById(aisha.caller.person.id)?.role).toBe('agent');
-    expect([...store.sessionEvents.listOfKind('playbook.changed'), ...store.sessionEvents.listOfKind('macros.changed')]).toEqual([]);
+    expect((await store.users.getById(aisha.caller.person.id))?.role).toBe('agent');
+    expect([...await store.sessionEvents.listOfKind('playbook.changed'), ...await store.sessionEvents.listOfKind('macros.changed')]).toEqual([]);
     // and the console is told so, to hide the editor
     expect(await aisha.ok('playbook.get', {})).toMatchObject({ canEdit: false });
     expect(await hannah.ok('playbook.get', {})).toMatchObject({ canEdit: true });
@@ -85,15 +85,15 @@ describe('who may call what', () => {
     const { hannah, ada, store } = await team();
     const edited = { ...DEFAULT_PLAYBOOK, rules: DEFAULT_PLAYBOOK.rules.map((rule, n) => ({ ...rule, enabled: n > 0 })) };
     expect(await hannah.ok('playbook.save', { playbook: edited })).toMatchObject({ isDefault: false });
-    expect(store.sessionEvents.listOfKind('playbook.changed').map((event) => event.userId)).toEqual([hannah.caller.person.id]);
+    expect((await store.sessionEvents.listOfKind('playbook.changed')).map((event) => event.userId)).toEqual([hannah.caller.person.id]);
     expect(await ada.ok('macros.save', { macros: [{ id: 'team', name: 'Team', body: 'Hello', shortcut: null }] })).toHaveLength(1);
-    expect(store.sessionEvents.listOfKind('macros.changed').map((event) => event.userId)).toEqual([ada.caller.person.id]);
+    expect((await store.sessionEvents.listOfKind('macros.changed')).map((event) => event.userId)).toEqual([ada.caller.person.id]);
     expect(await ada.ok('analysis.setHubAllowed', { allowed: false })).toMatchObject({ hubAllowed: false });
   });
 
   it('refuses the executive every write to a customer, and changes nothing', async () => {
     const { robert, hannah, arrive, store } = await team();
-    const { conversationId, customerId } = arrive('Where is my parcel?', NOW - 60_000);
+    const { conversationId, customerId } = await arrive('Where is my parcel?', NOW - 60_000);
     const before = await hannah.ok('conversations.get', { id: conversationId });
     const refusals = [
       await robert.call('conversations.send', { conversationId, kind: 'reply', body: 'Hello Sam', draftCheck: { decision: 'send-anyway', shown: [] } }),
@@ -108,7 +108,7 @@ describe('who may call what', () => {
     const after = await hannah.ok('conversations.get', { id: conversationId });
     expect(after.messages).toEqual(before.messages);
     expect(after.conversation).toMatchObject({ status: before.conversation.status, assignee: before.conversation.assignee, tags: [] });
-    expect(store.followUps.listForCustomer(customerId)).toEqual([]);
+    expect(await store.followUps.listForCustomer(customerId)).toEqual([]);
     // reading is theirs
     expect((await robert.ok('conversations.get', { id: conversationId })).messages).toEqual(before.messages);
   });
@@ -117,20 +117,20 @@ describe('who may call what', () => {
 describe('attribution', () => {
   it('credits a send to the person who sent it, and a prompt raised when a message is read to the assignee', async () => {
     const { aisha, hannah, arrive, events, store, api, people } = await team();
-    const { conversationId, messageId } = arrive('This is awful. My parcel is lost again and nobody has answered me. I am angry.', NOW - 3_600_000);
+    const { conversationId, messageId } = await arrive('This is awful. My parcel is lost again and nobody has answered me. I am angry.', NOW - 3_600_000);
     // the supervisor happens to be looking: the prompts are still Aisha's (she answers Sam)
     await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
     const prompts = await hannah.ok('coach.prompts', { conversationId });
     expect(prompts.length).toBeGreaterThan(0);
-    expect(store.coachPrompts.listForConversation(conversationId).map((prompt) => prompt.userId)).toEqual(prompts.map(() => people.aisha.id));
-    const shown = store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.shown');
+    expect((await store.coachPrompts.listForConversation(conversationId)).map((prompt) => prompt.userId)).toEqual(prompts.map(() => people.aisha.id));
+    const shown = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'prompt.shown');
     expect(shown.map((event) => event.userId)).toEqual(prompts.map(() => people.aisha.id));
 
     // Aisha dismisses one; Hannah sends the reply: each is credited with what they did
     await aisha.ok('coach.recordOutcome', { promptId: prompts[0]!.id, outcome: 'dismissed' });
     const sent = await sendAnyway(api, { conversationId, kind: 'reply', body: 'Hi Sam, I am so sorry. Your parcel goes out today.' }, hannah.caller);
     expect(sent).toMatchObject({ author: 'agent', authorName: 'Hannah Cole' });
-    const log = store.sessionEvents.listForConversation(conversationId);
+    const log = await store.sessionEvents.listForConversation(conversationId);
     expect(log.find((event) => event.kind === 'message.sent' && event.messageId === sent.id)?.userId).toBe(people.hannah.id);
     const outcomes = log.filter((event) => event.kind === 'prompt.outcome');
     expect(outcomes.find((event) => event.payload.promptId === prompts[0]!.id)).toMatchObject({ userId: people.aisha.id, payload: { outcome: 'dismissed' } });
@@ -141,7 +141,7 @@ describe('attribution', () => {
 describe('drafts are each person’s own', () => {
   it('a supervisor does not see, send or overwrite the agent’s draft', async () => {
     const { aisha, hannah, arrive } = await team();
-    const { conversationId } = arrive('Where is my parcel?', NOW - 60_000);
+    const { conversationId } = await arrive('Where is my parcel?', NOW - 60_000);
     await aisha.ok('drafts.save', { conversationId, kind: 'reply', body: 'Hi Sam, let me look.' });
     expect((await hannah.ok('conversations.get', { id: conversationId })).drafts).toEqual({ reply: null, note: null });
     await hannah.ok('drafts.save', { conversationId, kind: 'reply', body: 'Hannah’s own words' });
@@ -175,7 +175,7 @@ describe('keys and macros are each person’s own', () => {
 describe('events', () => {
   it('reach a console only when its person may see them: a draft’s change only its author', async () => {
     const { api, aisha, hannah, robert, arrive } = await team();
-    const { conversationId } = arrive('Where is my parcel?', NOW - 60_000);
+    const { conversationId } = await arrive('Where is my parcel?', NOW - 60_000);
     const got = { aisha: [] as KinshipEvent[], hannah: [] as KinshipEvent[], robert: [] as KinshipEvent[] };
     for (const [name, who] of [['aisha', aisha], ['hannah', hannah], ['robert', robert]] as const) closers.push(api.subscribe(who.caller, (event) => got[name].push(event)));
     await aisha.ok('drafts.save', { conversationId, kind: 'reply', body: 'Hi Sam' });
@@ -184,7 +184,7 @@ describe('events', () => {
     expect(drafts(got.hannah)).toEqual([]);
     expect(drafts(got.robert)).toEqual([]);
     // what everyone may read reaches everyone
-    arrive('Hello?', NOW - 30_000);
+    await arrive('Hello?', NOW - 30_000);
     for (const events of Object.values(got)) expect(events.some((event) => event.name === 'message.added')).toBe(true);
   });
 });
@@ -192,8 +192,8 @@ describe('events', () => {
 describe('the desk’s “view as”', () => {
   it('narrows one console to the viewed person’s permissions, never changes who acts, and never grants more', async () => {
     const { api, arrive, people, store } = await team();
-    const { conversationId } = arrive('Where is my parcel?', NOW - 60_000);
-    const owner = api.deskCaller('window-1');
+    const { conversationId } = await arrive('Where is my parcel?', NOW - 60_000);
+    const owner = await api.deskCaller('window-1');
     // the desk's owner: its admin (a workspace's owner is recorded once: its admin, else its supervisor)
     expect(owner.person).toMatchObject({ role: 'admin', name: 'Ada Brooks' });
     expect(await api.call('session.viewAs', { userId: people.aisha.id }, owner)).toMatchObject({ ok: true, value: { role: 'agent', viewingAs: { name: 'Aisha Khan' }, currentUser: { name: 'Ada Brooks' } } });
@@ -202,9 +202,9 @@ describe('the desk’s “view as”', () => {
     // what the console does is still the owner's
     const sent = await sendAnyway(api, { conversationId, kind: 'note', body: 'Checked the courier.' }, owner);
     expect(sent).toMatchObject({ author: 'note', authorName: 'Ada Brooks' });
-    expect(store.sessionEvents.listForConversation(conversationId).find((event) => event.messageId === sent.id)?.userId).toBe(people.ada.id);
+    expect((await store.sessionEvents.listForConversation(conversationId)).find((event) => event.messageId === sent.id)?.userId).toBe(people.ada.id);
     // other consoles of the desk are not touched
-    expect(await api.call('playbook.get', {}, api.deskCaller('window-2'))).toMatchObject({ ok: true, value: { canEdit: true } });
+    expect(await api.call('playbook.get', {}, await api.deskCaller('window-2'))).toMatchObject({ ok: true, value: { canEdit: true } });
     // viewed as the executive, the console may not write to customers either
     await api.call('session.viewAs', { userId: people.robert.id }, owner);
     expect(await api.call('drafts.save', { conversationId, kind: 'reply', body: 'x' }, owner)).toMatchObject({ ok: false, error: { code: 'forbidden' } });

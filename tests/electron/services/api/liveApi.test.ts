@@ -14,14 +14,14 @@ afterEach(() => {
 });
 
 /** A team server's api over a real workspace: Aisha (agent), Hannah (supervisor), Robert (executive), each at a console of their own. */
-function team() {
-  const store = testStore();
+async function team() {
+  const store = await testStore();
   const bus = createEventBus();
   const scheduler = manualScheduler();
-  const api = createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) }, now: () => NOW + scheduler.now(), scheduler, live: { graceMs: 20_000, typingTtlMs: 6_000 } });
+  const api = await createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) }, now: () => NOW + scheduler.now(), scheduler, live: { graceMs: 20_000, typingTtlMs: 6_000 } });
   closers.push(() => api.close());
   const person = (name: string, role: 'agent' | 'supervisor' | 'executive') => store.users.create({ name, email: `${name.toLowerCase()}@kinship.test`, role }, NOW);
-  const at = (user: ReturnType<typeof person>, consoleId: string) => {
+  const at = (user: Awaited<ReturnType<typeof person>>, consoleId: string) => {
     const caller: Caller = { person: user, sessionId: `session-${consoleId}`, consoleId };
     const heard: KinshipEvent[] = [];
     const following = api.follow(caller, null, (event) => heard.push(event));
@@ -37,9 +37,9 @@ const presenceOf = (events: KinshipEvent[]) => events.flatMap((event) => (event.
 
 describe('the live queue through the api', () => {
   it('"Aisha is viewing / typing a reply" reaches the others, never Aisha herself, and activity.list answers the same', async () => {
-    const { person, at } = team();
-    const aisha = at(person('Aisha', 'agent'), 'c-aisha');
-    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
+    const { person, at } = await team();
+    const aisha = at(await person('Aisha', 'agent'), 'c-aisha');
+    const hannah = at(await person('Hannah', 'supervisor'), 'c-hannah');
     expect(await aisha.call('activity.report', { viewing: 5, typing: null })).toEqual({ ok: true, value: { reported: true } });
     await aisha.call('activity.report', { viewing: 5, typing: 'reply' });
     expect(activityOf(hannah.heard)).toEqual(['Aisha:viewing', 'Aisha:typing-reply']);
@@ -49,9 +49,9 @@ describe('the live queue through the api', () => {
   });
 
   it('the executive, who may not write, is refused "typing" and changes nothing; viewing is fine', async () => {
-    const { person, at } = team();
-    const robert = at(person('Robert', 'executive'), 'c-robert');
-    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
+    const { person, at } = await team();
+    const robert = at(await person('Robert', 'executive'), 'c-robert');
+    const hannah = at(await person('Hannah', 'supervisor'), 'c-hannah');
     expect(await robert.call('activity.report', { viewing: 5, typing: 'reply' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await robert.call('activity.report', { viewing: null, typing: 'note' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(activityOf(hannah.heard)).toEqual([]);
@@ -60,9 +60,9 @@ describe('the live queue through the api', () => {
   });
 
   it('presence: online when a console opens, away when it says so, offline once gone for the grace period; others hear it', async () => {
-    const { person, at, scheduler } = team();
-    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
-    const aisha = at(person('Aisha', 'agent'), 'c-aisha');
+    const { person, at, scheduler } = await team();
+    const hannah = at(await person('Hannah', 'supervisor'), 'c-hannah');
+    const aisha = at(await person('Aisha', 'agent'), 'c-aisha');
     const id = aisha.user.id;
     expect(await aisha.call('presence.report', { attention: 'idle' })).toMatchObject({ ok: true, value: { userId: id, state: 'away' } });
     aisha.close();
@@ -75,10 +75,10 @@ describe('the live queue through the api', () => {
     expect(listed.ok && (listed.value as { userId: number; state: string }[]).map((one) => `${one.userId}:${one.state}`)).toEqual([`${hannah.user.id}:online`, `${id}:offline`]);
   });
 
-  it('a replay keeps to the permission table: a draft mark goes back only to its author; presence is never replayed', () => {
-    const { api, bus, person, at } = team();
-    const aisha = at(person('Aisha', 'agent'), 'c-aisha');
-    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
+  it('a replay keeps to the permission table: a draft mark goes back only to its author; presence is never replayed', async () => {
+    const { api, bus, person, at } = await team();
+    const aisha = at(await person('Aisha', 'agent'), 'c-aisha');
+    const hannah = at(await person('Hannah', 'supervisor'), 'c-hannah');
     const epoch = aisha.following.hello.epoch;
     bus.emit('draft.changed', { conversationId: 5, userId: aisha.user.id, hasDraft: true });
     bus.emit('workspace.changed', { reason: 'test' });

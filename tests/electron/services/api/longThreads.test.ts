@@ -10,14 +10,14 @@ import { ok } from '../../../helpers/callApi';
 const T0 = Date.UTC(2026, 2, 3, 9, 0);
 
 /** A chat of `count` messages (customer and agent taking turns), every customer message read. */
-function longChat(count: number) {
+async function longChat(count: number) {
   const bus = createEventBus();
-  const workspace = openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus) as ReadyWorkspace;
-  const api = createApi({ host: 'web', bus, workspace, now: () => T0 + count * 60_000 });
+  const workspace = (await openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus)) as ReadyWorkspace;
+  const api = await createApi({ host: 'web', bus, workspace, now: () => T0 + count * 60_000 });
   const ids: number[] = [];
   for (let index = 0; index < count; index++) {
     const author = index % 2 === 0 ? 'customer' : 'agent';
-    const result = workspace.ingestion.ingest({
+    const result = await workspace.ingestion.ingest({
       channel: 'chat',
       customer: { displayName: 'Rosa Lind', identities: [{ kind: 'chat', value: 'rosa' }] },
       conversation: { externalRef: 'long-chat' },
@@ -25,7 +25,7 @@ function longChat(count: number) {
     });
     ids.push(result.messageId);
     if (author === 'customer') {
-      workspace.store.analyses.insert({
+      await workspace.store.analyses.insert({
         messageId: result.messageId,
         draftId: null,
         textHash: `h${index}`,
@@ -35,13 +35,13 @@ function longChat(count: number) {
       });
     }
   }
-  const conversationId = workspace.store.messages.getById(ids[0]!)!.conversationId;
+  const conversationId = (await workspace.store.messages.getById(ids[0]!))!.conversationId;
   return { api, ids, conversationId, close: () => workspace.store.close() };
 }
 
 describe('a long thread read a page at a time', () => {
   it('opens at the newest page, says how many are further back, and reads them page by page in order', async () => {
-    const { api, ids, conversationId, close } = longChat(350);
+    const { api, ids, conversationId, close } = await longChat(350);
     const detail = await ok(api, 'conversations.get', { id: conversationId });
     expect(detail.messages.map((m) => m.id)).toEqual(ids.slice(-THREAD_PAGE));
     expect(detail.olderCount).toBe(350 - THREAD_PAGE);
@@ -53,23 +53,23 @@ describe('a long thread read a page at a time', () => {
     const oldest = await ok(api, 'conversations.olderMessages', { id: conversationId, beforeMessageId: older.messages[0]!.id });
     expect(oldest.messages.map((m) => m.id)).toEqual(ids.slice(0, 50));
     expect(oldest.olderCount).toBe(0);
-    close();
+    await close();
   });
 
   it('opens around a message far back (a search hit) and refuses one from another conversation', async () => {
-    const { api, ids, conversationId, close } = longChat(300);
+    const { api, ids, conversationId, close } = await longChat(300);
     const hit = ids[30]!;
     const detail = await ok(api, 'conversations.get', { id: conversationId, aroundMessageId: hit });
     expect(detail.messages.map((m) => m.id)).toEqual(ids.slice(10));
     expect(detail.olderCount).toBe(10);
     expect(detail.newerCount).toBe(0);
-    expect(await api.call('conversations.get', { id: conversationId + 1, aroundMessageId: hit }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(await api.call('conversations.olderMessages', { id: conversationId, beforeMessageId: 999_999 }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    close();
+    expect(await api.call('conversations.get', { id: conversationId + 1, aroundMessageId: hit }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('conversations.olderMessages', { id: conversationId, beforeMessageId: 999_999 }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await close();
   });
 
   it('draws the emotion track of thousands from at most TRACK_MAX_POINTS points, keeping the first and the last', async () => {
-    const { api, ids, conversationId, close } = longChat(1_000);
+    const { api, ids, conversationId, close } = await longChat(1_000);
     const track = await ok(api, 'conversations.track', { id: conversationId });
     expect(track.total).toBe(500);
     expect(track.points.length).toBeLessThanOrEqual(TRACK_MAX_POINTS);
@@ -77,6 +77,6 @@ describe('a long thread read a page at a time', () => {
     expect(track.points[0]).toMatchObject({ messageId: ids[0], index: 1, sentiment: -0.5 });
     expect(track.points.at(-1)).toMatchObject({ messageId: ids[998], index: 500 });
     expect(track.lexicon).toBe(true);
-    close();
+    await close();
   });
 });

@@ -18,14 +18,14 @@ import { ok } from '../../../helpers/callApi';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
-function setup() {
+async function setup() {
   const bus = createEventBus();
-  const workspace = openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus);
+  const workspace = await openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus);
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   const { store, ingestion } = workspace;
-  store.users.create({ name: 'Morgan Lee', email: 'morgan@kinship.example', role: 'supervisor' }, NOW);
-  const api = createApi({ host: 'web', bus, workspace, now: () => NOW });
-  const { conversationId, messageId } = ingestion.ingest({
+  await store.users.create({ name: 'Morgan Lee', email: 'morgan@kinship.example', role: 'supervisor' }, NOW);
+  const api = await createApi({ host: 'web', bus, workspace, now: () => NOW });
+  const { conversationId, messageId } = await ingestion.ingest({
     channel: 'chat',
     customer: { displayName: 'Sam Carter', identities: [{ kind: 'chat', value: 'sam-carter' }] },
     conversation: { externalRef: 'chat-sam', subject: 'Missing parcel' },
@@ -33,7 +33,7 @@ function setup() {
   });
   // the conversation already has prompts: every wording is checked against them
   for (const [n, text] of ['I’m really sorry, Sam — I can see why you’re frustrated, and you’re right to be.', 'Thank you for bearing with us, Sam.'].entries()) {
-    store.coachPrompts.recordShown({ conversationId, messageId, userId: null, kind: 'acknowledge', ruleId: `earlier-${n}`, title: 'Earlier', text, reason: 'earlier', shownAt: NOW - 500_000 + n });
+    await store.coachPrompts.recordShown({ conversationId, messageId, userId: null, kind: 'acknowledge', ruleId: `earlier-${n}`, title: 'Earlier', text, reason: 'earlier', shownAt: NOW - 500_000 + n });
   }
   return { api, conversationId, close: () => store.close() };
 }
@@ -47,18 +47,18 @@ const base = DEFAULT_PLAYBOOK.rules[0]!;
 
 describe('playbook.preview of the playbooks that stalled the host', () => {
   it('answers for a wording of adjacent placeholders, on a conversation with earlier prompts', async () => {
-    const { api, conversationId, close } = setup();
+    const { api, conversationId, close } = await setup();
     const adjacent = withRules([rule('adjacent', {}, [`${'{when}'.repeat(8)}#`])]);
     const preview = await ok(api, 'playbook.preview', { conversationId, playbook: adjacent });
     expect(preview.rules).toHaveLength(1);
     expect(preview.rules[0]).toMatchObject({ ruleId: 'adjacent', fired: true, shown: true });
     expect(preview.rules[0]?.text).toMatch(/^by .+#$/);
     expect(preview.suggestions.map((suggestion) => suggestion.ruleId)).toEqual(['adjacent']);
-    close();
+    await close();
   });
 
   it('answers for 100 rules × 50 mentions, firing only the rule whose mention the customer wrote', async () => {
-    const { api, conversationId, close } = setup();
+    const { api, conversationId, close } = await setup();
     const big = withRules(
       Array.from({ length: PLAYBOOK_LIMITS.rules }, (_, r) =>
         rule(`big-${r}`, { mentions: Array.from({ length: PLAYBOOK_LIMITS.mentionsPerRule }, (_, m) => (r === 73 && m === 49 ? 'parcel never came' : `item${r} code${m}`)) }, [`Rule ${r}: sorry.`]),
@@ -69,7 +69,7 @@ describe('playbook.preview of the playbooks that stalled the host', () => {
     expect(preview.rules.filter((check) => check.fired).map((check) => check.ruleId)).toEqual(['big-73']);
     expect(preview.rules[73]?.conditions).toEqual([{ condition: 'mentions', met: true, detail: 'mentions “parcel never came”' }]);
     expect(preview.suggestions.map((suggestion) => suggestion.text)).toEqual(['Rule 73: sorry.']);
-    close();
+    await close();
   });
 });
 
@@ -89,8 +89,8 @@ describe('the contract’s limits on a playbook', () => {
   ];
 
   it.each(tooBig)('refuses %s in playbook.save and playbook.preview, naming the limit, saving nothing', async (_name, playbook, where, message) => {
-    const { api, conversationId, close } = setup();
-    for (const result of [await api.call('playbook.save', { playbook }, api.deskCaller(null)), await api.call('playbook.preview', { conversationId, playbook }, api.deskCaller(null))]) {
+    const { api, conversationId, close } = await setup();
+    for (const result of [await api.call('playbook.save', { playbook }, await api.deskCaller(null)), await api.call('playbook.preview', { conversationId, playbook }, await api.deskCaller(null))]) {
       expect(result.ok).toBe(false);
       if (result.ok) continue;
       expect(result.error.code).toBe('invalid-input');
@@ -98,14 +98,14 @@ describe('the contract’s limits on a playbook', () => {
       expect(issue?.message, JSON.stringify(result.error.issues)).toMatch(message);
     }
     expect(await ok(api, 'playbook.get', {})).toMatchObject({ isDefault: true });
-    close();
+    await close();
   });
 
   it('accepts the default playbook, which keeps within every limit', async () => {
-    const { api, conversationId, close } = setup();
+    const { api, conversationId, close } = await setup();
     expect(DEFAULT_PLAYBOOK.rules.length).toBeLessThanOrEqual(PLAYBOOK_LIMITS.rules);
     await ok(api, 'playbook.preview', { conversationId, playbook: DEFAULT_PLAYBOOK });
     expect(await ok(api, 'playbook.save', { playbook: DEFAULT_PLAYBOOK })).toMatchObject({ isDefault: false, playbook: DEFAULT_PLAYBOOK });
-    close();
+    await close();
   });
 });

@@ -12,27 +12,28 @@ import { as } from '../../../helpers/callApi';
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
 /** A small workspace: an agent (who has one conversation), a supervisor, three open chats and a resolved e-mail. */
-function setup() {
+async function setup() {
   const bus = createEventBus();
   const events: KinshipEvent[] = [];
   bus.subscribe((event) => events.push(event));
-  const workspace = openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus);
+  const workspace = await openWorkspace(path.join(tempDir(), 'kinship.sqlite'), bus);
   if (workspace.state !== 'ready') throw new Error('store not ready');
   const { store } = workspace;
-  const agent = store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW);
-  const supervisor = store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW);
+  const agent = await store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW);
+  const supervisor = await store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW);
   const ingestion = createIngestionService(store, bus);
-  const ids = ['a', 'b', 'c', 'd'].map((ref, n) =>
-    ingestion.ingest({
+  const ids: number[] = [];
+  for (const [n, ref] of ['a', 'b', 'c', 'd'].entries()) {
+    ids.push((await ingestion.ingest({
       channel: ref === 'd' ? 'email' : 'chat',
       customer: { displayName: `Customer ${ref}`, identities: [{ kind: 'chat', value: ref }] },
       conversation: { externalRef: ref, ...(ref === 'a' ? { assigneeEmail: agent.email } : {}) },
       message: { author: 'customer', body: `hello ${ref}`, sentAt: NOW - (n + 1) * 60_000, externalId: `m${ref}` },
-    }).conversationId,
-  );
-  store.conversations.setStatus(ids[3]!, 'resolved', NOW);
-  const api = createApi({ host: 'web', bus, workspace, now: () => NOW });
-  return { api, events, ids, aisha: as(api, agent), hannah: as(api, supervisor), close: () => (api.close(), store.close()) };
+    })).conversationId);
+  }
+  await store.conversations.setStatus(ids[3]!, 'resolved', NOW);
+  const api = await createApi({ host: 'web', bus, workspace, now: () => NOW });
+  return { api, events, ids, aisha: as(api, agent), hannah: as(api, supervisor), close: async () => (api.close(), await store.close()) };
 }
 
 const chats: InboxView = { ...DEFAULT_INBOX_VIEW, channel: 'chat' };
@@ -40,7 +41,7 @@ const mine: InboxView = { ...DEFAULT_INBOX_VIEW, assignee: 'me', status: 'all' }
 
 describe('saved views', () => {
   it('are saved, counted, renamed, changed and deleted by the person who made them', async () => {
-    const { aisha, close } = setup();
+    const { aisha, close } = await setup();
     const saved = await aisha.ok('views.save', { name: 'Chats waiting', view: chats });
     expect(saved).toMatchObject({ name: 'Chats waiting', view: chats, count: 3 });
     await aisha.ok('views.save', { name: '  Mine  ', view: mine });
@@ -54,11 +55,11 @@ describe('saved views', () => {
     await aisha.ok('views.save', { id: saved.id, name: 'LIVE chats', view: chats });
     await aisha.ok('views.delete', { id: saved.id });
     expect((await aisha.ok('views.list', {})).saved.map(({ name }) => name)).toEqual(['Mine']);
-    close();
+    await close();
   });
 
   it('are each person’s own', async () => {
-    const { aisha, hannah, close } = setup();
+    const { aisha, hannah, close } = await setup();
     const agents = await aisha.ok('views.save', { name: 'Mine', view: mine });
     expect((await hannah.ok('views.list', {})).saved).toEqual([]);
     // the supervisor can neither change nor delete the agent's view, and may use the same name
@@ -66,11 +67,11 @@ describe('saved views', () => {
     expect(await hannah.call('views.save', { id: agents.id, name: 'Taken over', view: chats })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect((await hannah.ok('views.save', { name: 'mine', view: mine })).count).toBe(0);
     expect((await aisha.ok('views.list', {})).saved).toMatchObject([{ id: agents.id, name: 'Mine', count: 1 }]);
-    close();
+    await close();
   });
 
   it('refuse a name that is blank, too long or already used (in any case), and more than the limit', async () => {
-    const { aisha, close } = setup();
+    const { aisha, close } = await setup();
     expect(await aisha.call('views.save', { name: '   ', view: chats })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await aisha.call('views.save', { name: 'x'.repeat(SAVED_VIEW_NAME_MAX + 1), view: chats })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await aisha.call('views.save', { name: 'Chats', view: { ...chats, sort: 'oldest' } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
@@ -79,13 +80,13 @@ describe('saved views', () => {
     for (let n = 2; n <= SAVED_VIEWS_MAX; n++) await aisha.ok('views.save', { name: `View ${n}`, view: chats });
     expect(await aisha.call('views.save', { name: 'One too many', view: chats })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await aisha.ok('views.list', {})).saved).toHaveLength(SAVED_VIEWS_MAX);
-    close();
+    await close();
   });
 });
 
 describe('where a person left the inbox', () => {
   it('is remembered per person, and a place that is not one is refused', async () => {
-    const { aisha, hannah, ids, close } = setup();
+    const { aisha, hannah, ids, close } = await setup();
     expect((await aisha.ok('views.list', {})).last).toBeNull();
     const place = { view: chats, query: 'refund', conversationId: ids[1]!, messageId: null };
     await aisha.ok('views.remember', { place });
@@ -95,13 +96,13 @@ describe('where a person left the inbox', () => {
     expect((await aisha.ok('views.list', {})).last).toEqual(place);
     expect(await aisha.call('views.remember', { place: { ...place, query: 'x'.repeat(201) } })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect((await aisha.ok('views.list', {})).last).toEqual(place);
-    close();
+    await close();
   });
 });
 
 describe('the draft mark', () => {
   it('is on the conversations where the current person has an unsent draft, and announced when it comes or goes', async () => {
-    const { aisha, hannah, events, ids, close } = setup();
+    const { aisha, hannah, events, ids, close } = await setup();
     const marked = async (who = aisha) => (await who.ok('conversations.list', {})).items.filter((item) => item.hasDraft).map((item) => item.id);
     const announced = () => events.filter((event) => event.name === 'draft.changed').map((event) => event.payload);
     expect(await marked()).toEqual([]);
@@ -119,6 +120,6 @@ describe('the draft mark', () => {
     await aisha.ok('drafts.save', { conversationId: ids[1]!, kind: 'reply', body: '  ' });
     expect(await marked()).toEqual([]);
     expect(announced().at(-1)).toMatchObject({ conversationId: ids[1], hasDraft: false });
-    close();
+    await close();
   });
 });

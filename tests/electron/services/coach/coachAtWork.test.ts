@@ -17,10 +17,10 @@ const NOW = Date.UTC(2026, 10, 23, 10, 0);
 async function workspaceWithAgent() {
   const harness = await startAnalysis({ models: [] });
   const { store, bus, ingestion } = harness;
-  const agent = store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW);
-  const supervisor = store.users.create({ name: 'Morgan Lee', email: 'morgan@kinship.example', role: 'supervisor' }, NOW);
+  const agent = await store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW);
+  const supervisor = await store.users.create({ name: 'Morgan Lee', email: 'morgan@kinship.example', role: 'supervisor' }, NOW);
   let clock = NOW;
-  const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => clock });
+  const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => clock });
   const arrive = (body: string, at: number) =>
     ingestion.ingest({
       channel: 'chat',
@@ -35,7 +35,7 @@ async function workspaceWithAgent() {
 describe('the coach over a real workspace', () => {
   it('raises prompts when an upset message has been read, records them shown, and settles them when the reply goes', async () => {
     const { api, priya, store, events, arrive, tick } = await workspaceWithAgent();
-    const { conversationId, messageId } = arrive('This is awful. My parcel is lost again and nobody has answered me. I am angry and disappointed.', NOW - 3 * 3_600_000);
+    const { conversationId, messageId } = await arrive('This is awful. My parcel is lost again and nobody has answered me. I am angry and disappointed.', NOW - 3 * 3_600_000);
     const raised = await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
 
     const prompts = await priya.ok('coach.prompts', { conversationId });
@@ -45,7 +45,7 @@ describe('the coach over a real workspace', () => {
     const acknowledge = prompts.find((prompt) => prompt.kind === 'acknowledge')!;
     expect(acknowledge.reason).toMatch(/sentiment −0\.\d\d/);
     expect(acknowledge.text.length).toBeGreaterThan(10);
-    const shown = store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.shown');
+    const shown = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'prompt.shown');
     expect(shown).toHaveLength(prompts.length);
     // asking again does not raise them twice
     expect((await priya.ok('coach.prompts', { conversationId })).map((prompt) => prompt.id)).toEqual(prompts.map((prompt) => prompt.id));
@@ -56,41 +56,41 @@ describe('the coach over a real workspace', () => {
     expect(await priya.call('coach.recordOutcome', { promptId: 999_999, outcome: 'dismissed' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 
     // put into the draft: logged, but its outcome waits for the reply that reaches the customer
-    expect(store.coachPrompts.getById(acknowledge.id)).toMatchObject({ outcome: null, insertedAt: NOW + 4_000 });
-    expect(store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.inserted').map((event) => event.payload.promptId)).toEqual([acknowledge.id]);
+    expect(await store.coachPrompts.getById(acknowledge.id)).toMatchObject({ outcome: null, insertedAt: NOW + 4_000 });
+    expect((await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'prompt.inserted').map((event) => event.payload.promptId)).toEqual([acknowledge.id]);
 
     tick(20_000);
     await sendAnyway(api, { conversationId, kind: 'reply', body: `Hi Sam, ${acknowledge.text} I've found your parcel and it goes out today.` }, priya.caller);
-    const after = store.coachPrompts.listForConversation(conversationId);
+    const after = await store.coachPrompts.listForConversation(conversationId);
     expect(after.find((prompt) => prompt.id === acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 24_000 });
     // the others were left alone: ignored, at the moment the reply went
     for (const prompt of after.filter((p) => p.id !== acknowledge.id)) expect(prompt).toMatchObject({ outcome: 'ignored', outcomeAt: NOW + 24_000 });
-    const outcomes = store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'prompt.outcome');
+    const outcomes = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'prompt.outcome');
     expect(outcomes.map((event) => event.payload.outcome).sort()).toEqual(['inserted', ...after.slice(1).map(() => 'ignored')].sort());
 
     // a later reply without that line does not change what was done with it before
     tick(60_000);
     await sendAnyway(api, { conversationId, kind: 'reply', body: 'The tracking number is on its way to you now.' }, priya.caller);
-    expect(store.coachPrompts.getById(acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 24_000 });
+    expect(await store.coachPrompts.getById(acknowledge.id)).toMatchObject({ outcome: 'inserted', outcomeAt: NOW + 24_000 });
   });
 
   it('finds an inserted prompt edited when the reply that went holds it in changed words', async () => {
     const { api, priya, store, events, arrive } = await workspaceWithAgent();
-    const { conversationId, messageId } = arrive('I am so upset and angry, this is a terrible experience and a disgrace.', NOW - 600_000);
+    const { conversationId, messageId } = await arrive('I am so upset and angry, this is a terrible experience and a disgrace.', NOW - 600_000);
     await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
     const [first] = await priya.ok('coach.prompts', { conversationId });
     await priya.ok('coach.recordOutcome', { promptId: first!.id, outcome: 'inserted' });
     // the prompt with its last word changed
     const edited = [...first!.text.split(' ').slice(0, -1), 'truly.'].join(' ');
     const sent = await sendAnyway(api, { conversationId, kind: 'reply', body: `Sam, ${edited} I am on it now.` }, priya.caller);
-    expect(store.coachPrompts.getById(first!.id)).toMatchObject({ outcome: 'edited' });
-    const outcome = store.sessionEvents.listForConversation(conversationId).find((event) => event.kind === 'prompt.outcome' && event.payload.promptId === first!.id);
+    expect(await store.coachPrompts.getById(first!.id)).toMatchObject({ outcome: 'edited' });
+    const outcome = (await store.sessionEvents.listForConversation(conversationId)).find((event) => event.kind === 'prompt.outcome' && event.payload.promptId === first!.id);
     expect(outcome?.payload).toMatchObject({ outcome: 'edited', insertedIntoDraft: true, replyMessageId: sent.id });
   });
 
   it('checks a curt reply to an upset customer and offers a better sentence', async () => {
     const { priya, morgan, events, arrive } = await workspaceWithAgent();
-    const { conversationId, messageId } = arrive('This is terrible, I am furious. Where is my refund?', NOW - 600_000);
+    const { conversationId, messageId } = await arrive('This is terrible, I am furious. Where is my refund?', NOW - 600_000);
     await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
     const findings = await priya.ok('coach.checkDraft', { conversationId, text: 'Noted.' });
     expect(findings.map((finding) => finding.check)).toEqual(expect.arrayContaining(['ignores-feeling', 'curt']));
@@ -114,7 +114,7 @@ describe('the coach over a real workspace', () => {
 
   it('describes a draft’s tone in the agent’s terms: an apology is warm, “That is your problem” blaming', async () => {
     const { priya, events, arrive } = await workspaceWithAgent();
-    const { conversationId, messageId } = arrive('This is terrible, I am furious. Where is my refund?', NOW - 600_000);
+    const { conversationId, messageId } = await arrive('This is terrible, I am furious. Where is my refund?', NOW - 600_000);
     await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
     const tone = (text: string) => priya.ok('coach.draftTone', { conversationId, draftId: 'draft-1', text });
     const apology = await tone('I am so sorry, Sam. I completely understand how frustrating this must be. Your refund goes today and I will confirm by 5 pm.');
@@ -127,7 +127,7 @@ describe('the coach over a real workspace', () => {
 
   it('lets only a supervisor change the playbook, previews an unsaved one, and refuses a broken one', async () => {
     const { priya, morgan, events, arrive } = await workspaceWithAgent();
-    const { conversationId, messageId } = arrive('I am very angry and upset about this awful service.', NOW - 600_000);
+    const { conversationId, messageId } = await arrive('I am very angry and upset about this awful service.', NOW - 600_000);
     await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === messageId);
 
     expect(await priya.ok('playbook.get', {})).toMatchObject({ isDefault: true, canEdit: false });

@@ -15,10 +15,10 @@ const changedFor = (events: KinshipEvent[], customerId: number) =>
 describe('the connection index at work', () => {
   it('counts a complaint left unanswered, recovers when it is answered, and keeps the Customers page current', async () => {
     const { store, bus, ingestion, events, engine } = await startAnalysis({ models: [] });
-    store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW - 400 * DAY);
+    await store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW - 400 * DAY);
     let clock = NOW;
     const scheduler = manualScheduler();
-    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => clock, scheduler });
+    const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => clock, scheduler });
     const message = (author: 'customer' | 'agent', body: string, at: number) =>
       ingestion.ingest({
         channel: 'email',
@@ -26,7 +26,7 @@ describe('the connection index at work', () => {
         conversation: { externalRef: 'nadia-1', subject: 'Broken lamp' },
         message: { author, body, sentAt: at, externalId: `${author}-${at}`, ...(author === 'agent' ? { authorName: 'Priya Shah' } : {}) },
       });
-    const complaint = message('customer', 'This is terrible. The lamp arrived broken and I am very angry and disappointed.', NOW - 6 * DAY);
+    const complaint = await message('customer', 'This is terrible. The lamp arrived broken and I am very angry and disappointed.', NOW - 6 * DAY);
     // the message is read (live), then the index's timers run: no waiting on the clock
     await engine.readMessage(complaint.messageId);
     expect(changedFor(events, complaint.customerId)).toBe(false);
@@ -44,7 +44,7 @@ describe('the connection index at work', () => {
     expect(page.byStage['at-risk']).toBe(1);
 
     // answered (late) and a promise made and kept: the index rises, the risk is gone
-    message('agent', 'Nadia, I am so sorry. A new lamp is on its way and will be with you by Friday.', NOW - 1 * DAY);
+    await message('agent', 'Nadia, I am so sorry. A new lamp is on its way and will be with you by Friday.', NOW - 1 * DAY);
     const followUp = await ok(api, 'followUps.create', { customerId: complaint.customerId, conversationId: complaint.conversationId, description: 'Check the new lamp arrived', dueAt: NOW + DAY });
     clock = NOW + 2 * 3_600_000;
     await ok(api, 'followUps.close', { id: followUp.id, status: 'done' });
@@ -53,17 +53,17 @@ describe('the connection index at work', () => {
     expect(answered.contributions.map((item) => item.kind)).toContain('promise-kept');
     // the complaint is no longer open; what stays is the fall the late answer cost
     expect(answered.risks.join(' ')).not.toMatch(/unanswered/);
-    expect(await api.call('followUps.close', { id: followUp.id, status: 'cancelled' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    const log = store.sessionEvents.listForConversation(complaint.conversationId).map((event) => event.kind);
+    expect(await api.call('followUps.close', { id: followUp.id, status: 'cancelled' }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const log = (await store.sessionEvents.listForConversation(complaint.conversationId)).map((event) => event.kind);
     expect(log).toEqual(expect.arrayContaining(['follow-up.added', 'follow-up.closed']));
     api.close();
   });
 
   it('offers the promises in a sent reply as follow-ups, once', async () => {
     const { store, bus, ingestion } = await startAnalysis({ models: [] });
-    store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW - DAY);
-    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW });
-    const { conversationId, customerId } = ingestion.ingest({
+    await store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW - DAY);
+    const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW });
+    const { conversationId, customerId } = await ingestion.ingest({
       channel: 'chat',
       customer: { displayName: 'Leo Marsh', identities: [{ kind: 'chat', value: 'leo' }] },
       conversation: { externalRef: 'leo-1' },
@@ -76,8 +76,8 @@ describe('the connection index at work', () => {
     expect(offers[0]!.dueAt).toBeLessThan(NOW + 2 * DAY);
     await ok(api, 'followUps.create', { customerId, conversationId, messageId: sent.id, description: offers[0]!.description, dueAt: offers[0]!.dueAt });
     expect(await ok(api, 'followUps.detect', { messageId: sent.id })).toEqual([]);
-    expect(await api.call('followUps.create', { customerId, conversationId, messageId: sent.id, description: offers[0]!.description, dueAt: offers[0]!.dueAt }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await api.call('followUps.create', { customerId: customerId + 50, description: 'x', dueAt: NOW }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await api.call('followUps.create', { customerId, conversationId, messageId: sent.id, description: offers[0]!.description, dueAt: offers[0]!.dueAt }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await api.call('followUps.create', { customerId: customerId + 50, description: 'x', dueAt: NOW }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'not-found' } });
     const profile = await ok(api, 'customers.profile', { id: customerId });
     expect(profile.followUps.map((item) => item.description)).toEqual([offers[0]!.description]);
     api.close();

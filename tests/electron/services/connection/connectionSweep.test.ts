@@ -11,15 +11,15 @@ const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
 /** A workspace of `count` customers, each with a conversation, on a clock and timers the test moves. */
-function workspace(count: number) {
-  const store = testStore();
+async function workspace(count: number) {
+  const store = await testStore();
   const bus = createEventBus();
   const events: KinshipEvent[] = [];
   bus.subscribe((event) => events.push(event));
   const ingestion = createIngestionService(store, bus);
   const customerIds: number[] = [];
   for (let n = 1; n <= count; n++) {
-    const { customerId } = ingestion.ingest(
+    const { customerId } = await ingestion.ingest(
       {
         channel: 'chat',
         customer: { displayName: `Customer ${n}`, identities: [{ kind: 'chat', value: `customer-${n}` }] },
@@ -31,13 +31,13 @@ function workspace(count: number) {
     customerIds.push(customerId);
   }
   const scheduler = manualScheduler();
-  const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW, scheduler });
+  const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW, scheduler });
   return { store, bus, events, ingestion, scheduler, api, customerIds };
 }
 
 describe('the connection index in the background', () => {
   it('computes everyone once the sweep runs, and says when it has settled', async () => {
-    const { api, scheduler, events, customerIds } = workspace(12);
+    const { api, scheduler, events, customerIds } = await workspace(12);
     // nothing has run yet: the sweep waits for the console's first answers
     expect(await ok(api, 'workspace.background', {})).toMatchObject({ index: { pending: 12, failed: 0, settled: false }, settled: false });
     expect(scheduler.runUntilIdle()).toBeGreaterThan(0);
@@ -55,11 +55,11 @@ describe('the connection index in the background', () => {
   });
 
   it('keeps computing everyone else when one customer’s data cannot be computed', async () => {
-    const { api, store, scheduler, customerIds } = workspace(80);
+    const { api, store, scheduler, customerIds } = await workspace(80);
     // a follow-up stored before the contract bounded times: 2^53 − 1 ms is no date at all
     const poisoned = customerIds[0]!;
-    store.followUps.create({ customerId: poisoned, conversationId: null, messageId: null, createdBy: null, description: 'Call back', dueAt: 2 ** 53 - 1, createdAt: NOW - DAY });
-    store.followUps.create({ customerId: customerIds[40]!, conversationId: null, messageId: null, createdBy: null, description: 'Call back', dueAt: -(2 ** 53 - 1), createdAt: NOW - DAY });
+    await store.followUps.create({ customerId: poisoned, conversationId: null, messageId: null, createdBy: null, description: 'Call back', dueAt: 2 ** 53 - 1, createdAt: NOW - DAY });
+    await store.followUps.create({ customerId: customerIds[40]!, conversationId: null, messageId: null, createdBy: null, description: 'Call back', dueAt: -(2 ** 53 - 1), createdAt: NOW - DAY });
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       scheduler.runUntilIdle();

@@ -24,10 +24,10 @@ describe.each([
     await loadDemoWorkspace({ store, ingestion, bus, now: NOW });
     await engine.whenIdle();
     expect(engine.status().backlog.done).toBe(engine.status().backlog.total);
-    const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW, scheduler: manualScheduler() });
+    const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW, scheduler: manualScheduler() });
     const byName = new Map<string, ConnectionIndex>();
     for (let id = 1; ; id++) {
-      const customer = store.customers.getById(id);
+      const customer = await store.customers.getById(id);
       if (!customer) break;
       byName.set(customer.displayName, await ok(api, 'customers.connection', { id }));
     }

@@ -12,18 +12,18 @@ const DAY = 86_400_000;
 /** Monday 23 November 2026, 12:00 UTC (12:00 in London, 07:00 in New York). */
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 
-function setup(status: 'open' | 'resolved' = 'resolved') {
-  const store = testStore();
+async function setup(status: 'open' | 'resolved' = 'resolved') {
+  const store = await testStore();
   const bus = createEventBus();
   const ingestion = createIngestionService(store, bus);
-  store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW - DAY);
-  const { customerId, conversationId } = ingestion.ingest({
+  await store.users.create({ name: 'Priya Shah', email: 'priya@kinship.example', role: 'agent' }, NOW - DAY);
+  const { customerId, conversationId } = await ingestion.ingest({
     channel: 'voice',
     customer: { displayName: 'Finn Byrne', identities: [{ kind: 'phone', value: '+441632960001' }] },
     conversation: { externalRef: 'finn-1', status },
     message: { author: 'customer', body: 'Voicemail: please call me about my order', sentAt: NOW - 60 * 60_000 },
   });
-  const api = createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW, scheduler: manualScheduler() });
+  const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW, scheduler: manualScheduler() });
   return { api, store, customerId, conversationId };
 }
 
@@ -40,7 +40,7 @@ describe('what a call’s disposition implies', () => {
   });
 
   it.each(CALL_DISPOSITIONS)('ending a call as %s sets the status the table says and offers its follow-up', async (disposition) => {
-    const { api, conversationId } = setup('resolved');
+    const { api, conversationId } = await setup('resolved');
     await ok(api, 'calls.start', { conversationId });
     const ended = await ok(api, 'calls.end', { conversationId, disposition, summary: '', timeZone: 'Europe/London' });
     expect(ended.status).toBe(CALL_OUTCOMES[disposition].status);
@@ -51,7 +51,7 @@ describe('what a call’s disposition implies', () => {
 
 describe('calls.end with a wrap-up that promises a call back', () => {
   it('offers a follow-up at the time the wrap-up names, in the agent’s time zone, and writes none until accepted', async () => {
-    const { api, store, customerId, conversationId } = setup('open');
+    const { api, store, customerId, conversationId } = await setup('open');
     await ok(api, 'calls.start', { conversationId });
     const ended = await ok(api, 'calls.end', { conversationId, disposition: 'call-back', summary: 'Parcel lost in transit. Call Finn back on Tuesday at 2pm', timeZone: 'Europe/London' });
     expect(ended.status).toBe('open');
@@ -66,21 +66,21 @@ describe('calls.end with a wrap-up that promises a call back', () => {
     const thread = await ok(api, 'conversations.get', { id: conversationId });
     expect(thread.messages.find((m) => m.id === ended.followUp!.messageId)).toMatchObject({ author: 'note', body: 'Wrap-up: Parcel lost in transit. Call Finn back on Tuesday at 2pm' });
     // offered, not made: the agent confirms it
-    expect(store.followUps.listForCustomer(customerId)).toEqual([]);
+    expect(await store.followUps.listForCustomer(customerId)).toEqual([]);
     const { customerId: c, conversationId: v, messageId, description, dueAt } = ended.followUp!;
     await ok(api, 'followUps.create', { customerId: c, conversationId: v, messageId, description, dueAt });
-    expect(store.followUps.listForCustomer(customerId)).toMatchObject([{ description: 'Call Finn back', dueAt: Date.UTC(2026, 10, 24, 14, 0), status: 'open' }]);
+    expect(await store.followUps.listForCustomer(customerId)).toMatchObject([{ description: 'Call Finn back', dueAt: Date.UTC(2026, 10, 24, 14, 0), status: 'open' }]);
   });
 
   it('reads "Tuesday at 2pm" on the agent’s own clock', async () => {
-    const { api, conversationId } = setup('open');
+    const { api, conversationId } = await setup('open');
     await ok(api, 'calls.start', { conversationId });
     const ended = await ok(api, 'calls.end', { conversationId, disposition: 'call-back', summary: 'Tuesday 2pm: call back with the courier’s answer.', timeZone: 'America/New_York' });
     expect(ended.followUp).toMatchObject({ description: 'Call back with the courier’s answer', dueAt: Date.UTC(2026, 10, 24, 19, 0), timeSaid: true });
   });
 
   it('offers the disposition’s own follow-up at its default time when the wrap-up names none', async () => {
-    const { api, conversationId } = setup('open');
+    const { api, conversationId } = await setup('open');
     await ok(api, 'calls.start', { conversationId });
     const ended = await ok(api, 'calls.end', { conversationId, disposition: 'call-back', summary: 'Wants to talk it over with her partner first.', timeZone: 'Europe/London' });
     // the next working day at 10:00
@@ -88,17 +88,17 @@ describe('calls.end with a wrap-up that promises a call back', () => {
   });
 
   it('keeps "follow-up needed" in open work though the conversation was resolved, and logs the change', async () => {
-    const { api, store, conversationId } = setup('resolved');
+    const { api, store, conversationId } = await setup('resolved');
     await ok(api, 'calls.start', { conversationId });
     const ended = await ok(api, 'calls.end', { conversationId, disposition: 'follow-up', summary: '', timeZone: 'Europe/London' });
     expect(ended).toMatchObject({ status: 'open', followUp: { description: 'Follow up with the customer', dueAt: Date.UTC(2026, 10, 24, 17, 0), timeSaid: false } });
-    expect(store.sessionEvents.listForConversation(conversationId).filter((e) => e.kind === 'status.changed').map((e) => e.payload)).toEqual([{ from: 'resolved', to: 'open' }]);
+    expect((await store.sessionEvents.listForConversation(conversationId)).filter((e) => e.kind === 'status.changed').map((e) => e.payload)).toEqual([{ from: 'resolved', to: 'open' }]);
   });
 
   it('refuses a time zone it does not know, and ends nothing', async () => {
-    const { api, conversationId } = setup('open');
+    const { api, conversationId } = await setup('open');
     await ok(api, 'calls.start', { conversationId });
-    expect(await api.call('calls.end', { conversationId, disposition: 'call-back', summary: '', timeZone: 'Mars/Olympus' }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'timeZone' }] } });
+    expect(await api.call('calls.end', { conversationId, disposition: 'call-back', summary: '', timeZone: 'Mars/Olympus' }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [{ path: 'timeZone' }] } });
     expect((await ok(api, 'conversations.get', { id: conversationId })).activeCallStartedAt).toBe(NOW);
   });
 });

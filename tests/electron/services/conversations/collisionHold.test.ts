@@ -19,10 +19,10 @@ afterEach(() => {
 async function collision() {
   const harness = await startAnalysis({ models: [] });
   const { store, bus, ingestion, events } = harness;
-  const aishaUser = store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW);
-  const hannahUser = store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW);
+  const aishaUser = await store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW);
+  const hannahUser = await store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW);
   let clock = NOW;
-  const api = createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion }, now: () => (clock += 1_000) });
+  const api = await createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion }, now: () => (clock += 1_000) });
   closers.push(() => api.close());
   const customerWrites = (body: string) =>
     ingestion.ingest({
@@ -31,17 +31,17 @@ async function collision() {
       conversation: { externalRef: 'chat-sam', subject: 'Missing parcel' },
       message: { author: 'customer', body, sentAt: (clock += 1_000), externalId: `sam-${clock}` },
     });
-  const first = customerWrites('This is awful. My parcel is lost again and nobody has answered me. I am angry and disappointed.');
+  const first = await customerWrites('This is awful. My parcel is lost again and nobody has answered me. I am angry and disappointed.');
   await nextEvent(events, (event) => event.name === 'coach.prompts' && event.payload.messageId === first.messageId);
   const conversationId = first.conversationId;
   const aisha = as(api, aishaUser);
   const hannah = as(api, hannahUser);
   /** Everything a send could write: the thread, the session log, the drafts, the coach's prompts. */
-  const written = () => ({
-    messages: store.messages.listForConversation(conversationId).map((message) => message.id),
-    log: store.sessionEvents.listForConversation(conversationId).map((event) => event.id),
-    drafts: store.drafts.byKind(conversationId, aishaUser.id),
-    prompts: store.coachPrompts.listForConversation(conversationId),
+  const written = async () => ({
+    messages: (await store.messages.listForConversation(conversationId)).map((message) => message.id),
+    log: (await store.sessionEvents.listForConversation(conversationId)).map((event) => event.id),
+    drafts: await store.drafts.byKind(conversationId, aishaUser.id),
+    prompts: await store.coachPrompts.listForConversation(conversationId),
   });
   return { ...harness, api, conversationId, first, aisha, hannah, aishaUser, hannahUser, customerWrites, written, tick: () => clock };
 }
@@ -61,7 +61,7 @@ describe('a reply whose author has not seen what arrived since is held', () => {
     });
     // nothing sent, logged or cleared: the draft is still Aisha's
     expect(written()).toEqual(before);
-    expect(written().drafts.reply).toMatchObject({ body: KIND });
+    expect((await written()).drafts.reply).toMatchObject({ body: KIND });
     // having seen it, she sends
     expect(await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: theirs.id })).toMatchObject({ outcome: 'sent' });
   });
@@ -71,19 +71,19 @@ describe('a reply whose author has not seen what arrived since is held', () => {
     // her own note since is no news to her
     const mine = await sendAnyway(api, { conversationId, kind: 'note', body: 'Checking the courier first.' }, aisha.caller);
     expect(mine.author).toBe('note');
-    const sam = customerWrites('Hello? Is anyone there?');
+    const sam = await customerWrites('Hello? Is anyone there?');
     const note = await sendAnyway(api, { conversationId, kind: 'note', body: 'I will take this one, leave it with me.' }, hannah.caller);
     const held = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId });
     expect(held).toMatchObject({ outcome: 'held', more: 0, arrived: [{ messageId: sam.messageId, author: 'customer', authorName: 'Sam Carter', preview: 'Hello? Is anyone there?' }, { messageId: note.id, author: 'note', authorName: 'Hannah Cole' }] });
     // a note is never held
-    const count = written().messages.length;
+    const count = (await written()).messages.length;
     expect(await aisha.ok('conversations.send', { conversationId, kind: 'note', body: 'Sam wrote again.', seenMessageId: first.messageId })).toMatchObject({ outcome: 'sent' });
-    expect(written().messages.length).toBe(count + 1);
+    expect((await written()).messages.length).toBe(count + 1);
   });
 
   it('names the newest three of many that arrived and counts the rest', async () => {
     const { conversationId, first, aisha, customerWrites } = await collision();
-    const ids = ['One', 'Two', 'Three', 'Four', 'Five'].map((word) => customerWrites(`${word}?`).messageId);
+    const ids = ['One', 'Two', 'Three', 'Four', 'Five'].map(async (word) => (await customerWrites(`${word}?`)).messageId);
     const held = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId });
     expect(held).toMatchObject({ outcome: 'held', more: 2 });
     expect(held.outcome === 'held' && held.arrived.map((message) => message.messageId)).toEqual(ids.slice(2));
@@ -95,13 +95,13 @@ describe('a reply whose author has not seen what arrived since is held', () => {
     const held = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId });
     expect(held.outcome).toBe('held');
     // before she decides, Sam writes again: "send anyway" over Hannah's reply does not cover it
-    const sam = customerWrites('Thank you Hannah!');
+    const sam = await customerWrites('Thank you Hannah!');
     const again = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId, collisionOverride: { upToMessageId: theirs.id } });
     expect(again).toMatchObject({ outcome: 'held', arrived: [{ messageId: theirs.id }, { messageId: sam.messageId }] });
-    expect(store.sessionEvents.listOfKind('collision.overridden')).toEqual([]);
+    expect(await store.sessionEvents.listOfKind('collision.overridden')).toEqual([]);
     const sent = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId, collisionOverride: { upToMessageId: sam.messageId } });
     if (sent.outcome !== 'sent') throw new Error('not sent');
-    expect(store.sessionEvents.listOfKind('collision.overridden')).toEqual([
+    expect(await store.sessionEvents.listOfKind('collision.overridden')).toEqual([
       expect.objectContaining({
         conversationId,
         messageId: sent.message.id,
@@ -124,7 +124,7 @@ describe('a reply whose author has not seen what arrived since is held', () => {
     const held = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: CURT, seenMessageId: first.messageId });
     expect(held.outcome).toBe('held');
     expect(written()).toEqual(before);
-    expect(store.sessionEvents.listOfKind('draft.checked').filter((event) => event.userId === aishaUser.id)).toEqual([]);
+    expect((await store.sessionEvents.listOfKind('draft.checked')).filter((event) => event.userId === aishaUser.id)).toEqual([]);
     // sent anyway over the collision: now the draft check speaks
     const override = { upToMessageId: theirs.id };
     const checked = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: CURT, seenMessageId: first.messageId, collisionOverride: override });
@@ -132,7 +132,7 @@ describe('a reply whose author has not seen what arrived since is held', () => {
     const shown = checked.findings.map((finding) => ({ check: finding.check, better: finding.better }));
     const sent = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: CURT, seenMessageId: first.messageId, collisionOverride: override, draftCheck: { decision: 'send-anyway', shown } });
     if (sent.outcome !== 'sent') throw new Error('not sent');
-    const kinds = store.sessionEvents.listForConversation(conversationId).filter((event) => event.messageId === sent.message.id).map((event) => event.kind);
+    const kinds = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.messageId === sent.message.id).map((event) => event.kind);
     expect(kinds).toEqual(expect.arrayContaining(['draft.decision', 'collision.overridden']));
   });
 
@@ -144,32 +144,32 @@ describe('a reply whose author has not seen what arrived since is held', () => {
       store,
       ingestion,
       coach: {
-        checkDraft: () => {
-          arrived = customerWrites('Actually, it just arrived!').messageId;
+        checkDraft: async () => {
+          arrived = (await customerWrites('Actually, it just arrived!')).messageId;
           return [];
         },
-        settle: () => [],
+        settle: async () => [],
       },
       findPromises: () => [],
       now: () => NOW + 60_000,
     });
-    const count = store.messages.listForConversation(conversationId).length;
+    const count = (await store.messages.listForConversation(conversationId)).length;
     const result = workflow.send({ conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId, user: aishaUser });
     expect(arrived).not.toBeNull();
     expect(result).toMatchObject({ outcome: 'held', arrived: [{ messageId: arrived, author: 'customer', preview: 'Actually, it just arrived!' }] });
     // only the customer's message was stored
-    expect(store.messages.listForConversation(conversationId).length).toBe(count + 1);
+    expect((await store.messages.listForConversation(conversationId)).length).toBe(count + 1);
   });
 
   it('refuses a "seen" message of another conversation, and changes nothing', async () => {
     const { conversationId, aisha, written, customerWrites, ingestion } = await collision();
-    const other = ingestion.ingest({
+    const other = await ingestion.ingest({
       channel: 'email',
       customer: { displayName: 'Lena Fischer', identities: [{ kind: 'email', value: 'lena@example.com' }] },
       conversation: { externalRef: 'mail-lena', subject: 'Refund' },
       message: { author: 'customer', body: 'Where is my refund?', sentAt: NOW, externalId: 'lena-1' },
     });
-    customerWrites('Hello?');
+    await customerWrites('Hello?');
     const before = written();
     expect(await aisha.call('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: other.messageId })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(written()).toEqual(before);

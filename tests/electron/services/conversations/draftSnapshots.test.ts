@@ -4,24 +4,26 @@ import { createConversationActions } from '../../../../electron/services/convers
 import { applyEdit, draftSnapshotsOf, editBetween } from '../../../../electron/services/conversations/draftSnapshots';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
+import type { Store } from '../../../../electron/services/store/store';
 import { testStore } from '../../../helpers/testStore';
 
 const NOW = Date.UTC(2026, 10, 23, 12, 0);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** A new chat conversation (in `store`, or a new one) with an agent, and the console's actions on it. */
-function setup(store = testStore()) {
+async function setup(given?: Store) {
+  const store = given ?? (await testStore());
   const ingestion = createIngestionService(store, createEventBus());
-  const user = store.users.ensure({ name: 'Priya Shah', email: 'priya@larkspur.example', role: 'agent' }, NOW);
+  const user = await store.users.ensure({ name: 'Priya Shah', email: 'priya@larkspur.example', role: 'agent' }, NOW);
   const customer = { displayName: 'Edith Carter', identities: [{ kind: 'email' as const, value: 'edith@example.org' }] };
-  const ref = `c${store.conversations.countByChannel().chat + 1}`;
-  const { conversationId } = ingestion.ingest({ channel: 'chat', customer, conversation: { externalRef: ref }, message: { author: 'customer', body: 'Hello?', sentAt: NOW, externalId: `${ref}-1` } });
+  const ref = `c${(await store.conversations.countByChannel()).chat + 1}`;
+  const { conversationId } = await ingestion.ingest({ channel: 'chat', customer, conversation: { externalRef: ref }, message: { author: 'customer', body: 'Hello?', sentAt: NOW, externalId: `${ref}-1` } });
   let clock = NOW;
   const actions = createConversationActions(store, ingestion, () => (clock += 1000));
   const save = (body: string, kind: 'reply' | 'note' = 'reply') => actions.saveDraft({ conversationId, kind, body, user });
-  const snapshotBytes = () =>
-    store.sessionEvents.listForConversation(conversationId).filter((event) => event.kind === 'draft.snapshot').reduce((sum, event) => sum + Buffer.byteLength(JSON.stringify(event.payload)), 0);
-  return { store, actions, conversationId, user, save, snapshotBytes, rebuilt: () => draftSnapshotsOf(store.sessionEvents.listForConversation(conversationId)).map((s) => s.body) };
+  const snapshotBytes = async () =>
+    (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'draft.snapshot').reduce((sum, event) => sum + Buffer.byteLength(JSON.stringify(event.payload)), 0);
+  return { store, actions, conversationId, user, save, snapshotBytes, rebuilt: async () => draftSnapshotsOf(await store.sessionEvents.listForConversation(conversationId)).map((s) => s.body) };
 }
 
 /** One edit a person makes: type, delete or replace a stretch somewhere in the text. */
@@ -43,20 +45,20 @@ describe('draft snapshots in the session log', () => {
     );
   });
 
-  it('rebuilds the draft at every snapshot from the log, whatever the edits', () => {
-    const store = testStore();
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.array(fc.oneof(anEdit, fc.constant('clear' as const), fc.constant('note' as const)), { maxLength: 25 }), (start, edits) => {
-        const { save, rebuilt } = setup(store);
+  it('rebuilds the draft at every snapshot from the log, whatever the edits', async () => {
+    const store = await testStore();
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.array(fc.oneof(anEdit, fc.constant('clear' as const), fc.constant('note' as const)), { maxLength: 25 }), async (start, edits) => {
+        const { save, rebuilt } = await setup(store);
         const saved: string[] = [];
         let text = start;
-        save(text);
+        await save(text);
         saved.push(text);
         for (const edit of edits) {
-          if (edit === 'note') save(text, 'note');
+          if (edit === 'note') await save(text, 'note');
           else {
             text = edit === 'clear' ? '' : edited(text, edit);
-            save(text);
+            await save(text);
           }
           saved.push(text);
         }
@@ -66,15 +68,15 @@ describe('draft snapshots in the session log', () => {
     );
   });
 
-  it('adds well under 1 MiB to the log for 200 saves of a 100 KB draft with small edits', () => {
-    const { save, snapshotBytes, rebuilt } = setup();
+  it('adds well under 1 MiB to the log for 200 saves of a 100 KB draft with small edits', async () => {
+    const { save, snapshotBytes, rebuilt } = await setup();
     const words = ['thank', 'you', 'for', 'your', 'patience', 'the', 'parcel', 'is', 'on', 'its', 'way', 'sorry'];
     let text = Array.from({ length: 20_000 }, (_, i) => words[(i * 7) % words.length]).join(' ').slice(0, 100_000);
     const saved: string[] = [];
     for (let i = 0; i < 200; i++) {
       const at = (i * 4_999) % text.length;
       text = `${text.slice(0, at)}${i % 3 === 0 ? '' : ' indeed'}${text.slice(at + (i % 3 === 0 ? 5 : 0))}`;
-      save(text);
+      await save(text);
       saved.push(text);
     }
     const bytes = snapshotBytes();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../electron/services/api/createApi';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion';
-import { openStore, type Store } from '../../../../electron/services/store/store';
+import { openSqliteStore, type Store } from '../../../../electron/services/store/store';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { as } from '../../../helpers/callApi';
 import { tempDir } from '../../../helpers/tempDir';
@@ -16,32 +16,32 @@ afterEach(() => {
 });
 
 /** A team server's api over its own connection to the workspace file (two of them are two server processes on one store). */
-function serverOn(file: string, clock: { now: number }) {
-  const store = openStore(file);
+async function serverOn(file: string, clock: { now: number }) {
+  const store = await openSqliteStore(file);
   const bus = createEventBus();
   const events: KinshipEvent[] = [];
   bus.subscribe((event) => events.push(event));
-  const api = createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) }, now: () => clock.now });
-  closers.push(() => {
+  const api = await createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) }, now: () => clock.now });
+  closers.push(async () => {
     api.close();
-    store.close();
+    await store.close();
   });
   return { store, api, events };
 }
 
 /** Two server processes on one workspace; Aisha and Bilal (agents), Hannah (supervisor); Sam's chat, nobody's yet. */
-function team() {
+async function team() {
   const file = path.join(tempDir(), 'kinship.sqlite');
   const clock = { now: NOW };
-  const one = serverOn(file, clock);
-  const two = serverOn(file, clock);
+  const one = await serverOn(file, clock);
+  const two = await serverOn(file, clock);
   const people = {
-    aisha: one.store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW),
-    bilal: one.store.users.create({ name: 'Bilal Osei', email: 'bilal@larkspur.example', role: 'agent' }, NOW),
-    hannah: one.store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW),
-    robert: one.store.users.create({ name: 'Robert Ashworth', email: 'robert@larkspur.example', role: 'executive' }, NOW),
+    aisha: await one.store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW),
+    bilal: await one.store.users.create({ name: 'Bilal Osei', email: 'bilal@larkspur.example', role: 'agent' }, NOW),
+    hannah: await one.store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, NOW),
+    robert: await one.store.users.create({ name: 'Robert Ashworth', email: 'robert@larkspur.example', role: 'executive' }, NOW),
   };
-  const { conversationId } = createIngestionService(one.store, createEventBus()).ingest({
+  const { conversationId } = await createIngestionService(one.store, createEventBus()).ingest({
     channel: 'chat',
     customer: { displayName: 'Sam Carter', identities: [{ kind: 'chat', value: 'sam-carter' }] },
     conversation: { externalRef: 'chat-sam', subject: 'Missing parcel' },
@@ -53,7 +53,7 @@ function team() {
 
 describe('taking a conversation', () => {
   it('of two agents taking it at once, on two server processes, exactly one gets it; the other is told who has it and since when', async () => {
-    const { one, two, clock, people, conversationId, assignments } = team();
+    const { one, two, clock, people, conversationId, assignments } = await team();
     const aisha = as(one.api, people.aisha);
     const bilal = as(two.api, people.bilal);
     const [a, b] = await Promise.all([aisha.call('conversations.take', { id: conversationId }), bilal.call('conversations.take', { id: conversationId })]);
@@ -65,9 +65,9 @@ describe('taking a conversation', () => {
       ok: false,
       error: { code: 'conflict', message: `${winner.name} has this conversation.`, detail: { kind: 'taken', conversationId, holder: { id: winner.id, name: winner.name }, since: clock.now } },
     });
-    expect(one.store.conversations.getSummary(conversationId)?.assignee).toEqual({ id: winner.id, name: winner.name });
+    expect((await one.store.conversations.getSummary(conversationId))?.assignee).toEqual({ id: winner.id, name: winner.name });
     // only the winner's take is written
-    expect(assignments(one.store).map((event) => [event.userId, event.payload])).toEqual([[winner.id, { from: null, to: winner.id, taken: true }]]);
+    expect((await assignments(one.store)).map((event) => [event.userId, event.payload])).toEqual([[winner.id, { from: null, to: winner.id, taken: true }]]);
     // each console hears of it from its own server
     expect([...one.events, ...two.events].filter((event) => event.name === 'conversation.changed')).toEqual([{ name: 'conversation.changed', payload: { conversationId, reason: 'assigned' } }]);
 
@@ -81,19 +81,19 @@ describe('taking a conversation', () => {
   });
 
   it('is one conditional write: a take landing between anything the service reads and its write still leaves one winner', async () => {
-    const { one, two, people, conversationId, assignments } = team();
+    const { one, two, people, conversationId, assignments } = await team();
     // Aisha's take, by a third connection that never waits for a lock, is tried just after Bilal's server first reads the conversation
-    const competitor = openStore(one.store.path, { busyTimeoutMs: 0 });
+    const competitor = await openSqliteStore(one.store.path, { busyTimeoutMs: 0 });
     closers.push(() => competitor.close());
     const reads = two.store.conversations;
     const getSummary = reads.getSummary.bind(reads);
     let landed: boolean | null = null;
-    reads.getSummary = (id, viewer) => {
+    reads.getSummary = async (id, viewer) => {
       // what was read is answered as it was read, and only then does Aisha's take come in
       const read = getSummary(id, viewer);
       if (landed === null) {
         try {
-          landed = competitor.conversations.takeIfUnassigned(conversationId, people.aisha.id, NOW);
+          landed = await competitor.conversations.takeIfUnassigned(conversationId, people.aisha.id, NOW);
         } catch (error) {
           // Bilal's server holds the write already: Aisha's comes after it
           if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
@@ -104,12 +104,12 @@ describe('taking a conversation', () => {
     };
     const bilal = await as(two.api, people.bilal).call('conversations.take', { id: conversationId });
     expect(landed).not.toBeNull();
-    const holder = one.store.conversations.getSummary(conversationId)?.assignee?.id;
+    const holder = (await one.store.conversations.getSummary(conversationId))?.assignee?.id;
     if (landed) {
       // Aisha got in first: Bilal is told, and nothing of his is written
       expect(bilal).toMatchObject({ ok: false, error: { code: 'conflict', detail: { holder: { id: people.aisha.id, name: 'Aisha Khan' } } } });
       expect(holder).toBe(people.aisha.id);
-      expect(assignments(one.store).filter((event) => event.userId === people.bilal.id)).toEqual([]);
+      expect((await assignments(one.store)).filter((event) => event.userId === people.bilal.id)).toEqual([]);
     } else {
       expect(bilal).toMatchObject({ ok: true, value: { assignee: { id: people.bilal.id } } });
       expect(holder).toBe(people.bilal.id);
@@ -117,16 +117,16 @@ describe('taking a conversation', () => {
   });
 
   it('refuses the executive (the permission table) and a conversation that does not exist', async () => {
-    const { one, people, conversationId } = team();
+    const { one, people, conversationId } = await team();
     expect(await as(one.api, people.robert).call('conversations.take', { id: conversationId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await as(one.api, people.aisha).call('conversations.take', { id: 9_999 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
-    expect(one.store.conversations.getSummary(conversationId)?.assignee).toBeNull();
+    expect((await one.store.conversations.getSummary(conversationId))?.assignee).toBeNull();
   });
 });
 
 describe('assigning a conversation', () => {
   it('lets an agent hand their own or a free conversation to a colleague, but not take one away from someone else; a supervisor may', async () => {
-    const { one, people, conversationId } = team();
+    const { one, people, conversationId } = await team();
     const aisha = as(one.api, people.aisha);
     const bilal = as(one.api, people.bilal);
     const hannah = as(one.api, people.hannah);
@@ -136,7 +136,7 @@ describe('assigning a conversation', () => {
     for (const assignee of ['me', null, people.hannah.id] as const) {
       expect(await aisha.call('conversations.assign', { id: conversationId, assignee })).toMatchObject({ ok: false, error: { code: 'conflict', detail: { kind: 'taken', holder: { id: people.bilal.id, name: 'Bilal Osei' } } } });
     }
-    expect(one.store.conversations.getSummary(conversationId)?.assignee?.id).toBe(people.bilal.id);
+    expect((await one.store.conversations.getSummary(conversationId))?.assignee?.id).toBe(people.bilal.id);
     // Bilal hands his own back to nobody; a supervisor reassigns anyone's
     expect((await bilal.ok('conversations.assign', { id: conversationId, assignee: null })).assignee).toBeNull();
     await bilal.ok('conversations.take', { id: conversationId });
@@ -146,9 +146,9 @@ describe('assigning a conversation', () => {
   });
 
   it('offers the people who answer customers, active ones only, with how many open conversations each has', async () => {
-    const { one, people, conversationId } = team();
+    const { one, people, conversationId } = await team();
     await as(one.api, people.bilal).ok('conversations.take', { id: conversationId });
-    one.store.people.setActive(people.hannah.id, false, NOW);
+    await one.store.people.setActive(people.hannah.id, false, NOW);
     const offered = await as(one.api, people.aisha).ok('conversations.assignees', {});
     expect(offered.map(({ user, open }) => [user.name, open])).toEqual([
       ['Aisha Khan', 0],

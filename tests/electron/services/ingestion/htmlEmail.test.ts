@@ -14,22 +14,22 @@ function htmlEmail(bodyHtml: string, messageId: string): IngestMessage {
 }
 
 describe('ingesting HTML e-mail', () => {
-  it('stores an e-mail whatever its HTML: nested 2,000 levels deep (22 KB), it is stored with its words', () => {
-    const store = testStore();
+  it('stores an e-mail whatever its HTML: nested 2,000 levels deep (22 KB), it is stored with its words', async () => {
+    const store = await testStore();
     const ingestion = createIngestionService(store, createEventBus());
     const deep = `${'<div>'.repeat(2000)}My order never arrived, please help${'</div>'.repeat(2000)}`;
     expect(deep.length).toBeGreaterThan(22_000);
-    const result = ingestion.ingest(htmlEmail(deep, '<deep@example.org>'));
+    const result = await ingestion.ingest(htmlEmail(deep, '<deep@example.org>'));
     expect(result.created).toBe(true);
-    const stored = store.messages.getForReading(result.messageId)!;
+    const stored = (await store.messages.getForReading(result.messageId))!;
     expect(stored.body).toBe('My order never arrived, please help');
   });
 
-  it('stores an e-mail of 20,000 unclosed divs (nothing to read, but kept)', () => {
-    const store = testStore();
+  it('stores an e-mail of 20,000 unclosed divs (nothing to read, but kept)', async () => {
+    const store = await testStore();
     const ingestion = createIngestionService(store, createEventBus());
-    const result = ingestion.ingest(htmlEmail(`Hello<div>${'<div>'.repeat(20_000)}`, '<open@example.org>'));
+    const result = await ingestion.ingest(htmlEmail(`Hello<div>${'<div>'.repeat(20_000)}`, '<open@example.org>'));
     expect(result.created).toBe(true);
-    expect(store.messages.getForReading(result.messageId)!.body).toBe('Hello');
+    expect((await store.messages.getForReading(result.messageId))!.body).toBe('Hello');
   });
 });

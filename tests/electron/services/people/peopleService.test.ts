@@ -11,15 +11,15 @@ const here = { address: '10.0.0.7', userAgent: 'test' };
 const ADMIN_PASSWORD = 'purple kettle on the stairs';
 const AGENT_PASSWORD = 'seven green bottles hanging';
 
-function setUp(options: Partial<Parameters<typeof createPeopleService>[0]> = {}) {
-  const store = testStore();
+async function setUp(options: Partial<Parameters<typeof createPeopleService>[0]> = {}) {
+  const store = await testStore();
   const clock = { at: Date.UTC(2026, 10, 28, 9) };
   const people = createPeopleService({ store, now: () => clock.at, scryptCost: LOW, ...options });
   return { store, clock, people };
 }
 
 async function withAdmin(people: PeopleService) {
-  const link = people.issueSetupLink()!;
+  const link = (await people.issueSetupLink())!;
   const started = await people.setUpFirstAdmin({ token: link.token, name: 'Ada Admin', email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here);
   return started.session.person;
 }
@@ -35,13 +35,13 @@ async function refusal(promise: Promise<unknown> | (() => unknown)): Promise<Err
 
 describe('first admin', () => {
   it('a new server issues a setup link; it makes one admin, signed in, and works once', async () => {
-    const { people } = setUp();
+    const { people } = await setUp();
     expect(people.needsFirstAdmin()).toBe(true);
-    const link = people.issueSetupLink()!;
+    const link = (await people.issueSetupLink())!;
     expect(people.describeLink(link.token, 'setup')).toMatchObject({ valid: true, kind: 'setup' });
     const started = await people.setUpFirstAdmin({ token: link.token, name: 'Ada Admin', email: 'Ada@Kinship.test', password: ADMIN_PASSWORD }, here);
     expect(started.session.person).toMatchObject({ name: 'Ada Admin', role: 'admin' });
-    expect(people.sessions.byToken(started.token)?.person.id).toBe(started.session.person.id);
+    expect((await people.sessions.byToken(started.token))?.person.id).toBe(started.session.person.id);
     expect(people.needsFirstAdmin()).toBe(false);
     // the same link again: refused, and no second admin
     const again = await refusal(people.setUpFirstAdmin({ token: link.token, name: 'Mallory', email: 'mallory@evil.test', password: 'another long password' }, here));
@@ -53,9 +53,9 @@ describe('first admin', () => {
   });
 
   it('a setup link expires, and a newer one replaces it', async () => {
-    const { people, clock } = setUp({ setupLinkMs: HOUR });
-    const first = people.issueSetupLink()!;
-    const second = people.issueSetupLink()!;
+    const { people, clock } = await setUp({ setupLinkMs: HOUR });
+    const first = (await people.issueSetupLink())!;
+    const second = (await people.issueSetupLink())!;
     expect((await refusal(people.setUpFirstAdmin({ token: first.token, name: 'A', email: 'a@k.test', password: ADMIN_PASSWORD }, here))).message).toMatch(/replaced/);
     clock.at += HOUR;
     expect((await refusal(people.setUpFirstAdmin({ token: second.token, name: 'A', email: 'a@k.test', password: ADMIN_PASSWORD }, here))).message).toMatch(/expired/);
@@ -63,8 +63,8 @@ describe('first admin', () => {
   });
 
   it('refuses a weak password and a made-up token, and changes nothing', async () => {
-    const { people } = setUp();
-    const link = people.issueSetupLink()!;
+    const { people } = await setUp();
+    const link = (await people.issueSetupLink())!;
     expect((await refusal(people.setUpFirstAdmin({ token: link.token, name: 'A', email: 'a@k.test', password: 'short' }, here))).message).toMatch(/at least 12/);
     expect((await refusal(people.setUpFirstAdmin({ token: 'x'.repeat(43), name: 'A', email: 'a@k.test', password: ADMIN_PASSWORD }, here))).message).toMatch(/not one this server made/);
     expect(people.needsFirstAdmin()).toBe(true);
@@ -72,8 +72,8 @@ describe('first admin', () => {
   });
 
   it('only a hash of a link or a session token is stored', async () => {
-    const { store, people } = setUp();
-    const link = people.issueSetupLink()!;
+    const { store, people } = await setUp();
+    const link = (await people.issueSetupLink())!;
     const started = await people.setUpFirstAdmin({ token: link.token, name: 'Ada', email: 'ada@k.test', password: ADMIN_PASSWORD }, here);
     // every byte of the workspace (the file and its write-ahead log)
     const dump = [store.path, `${store.path}-wal`].filter((file) => fs.existsSync(file)).map((file) => fs.readFileSync(file).toString('latin1')).join('');
@@ -86,7 +86,7 @@ describe('first admin', () => {
 
 describe('signing in', () => {
   it('signs in with the right password whatever the e-mail’s case, and refuses a wrong one in the same words as an unknown e-mail', async () => {
-    const { people } = setUp();
+    const { people } = await setUp();
     await withAdmin(people);
     const started = await people.signIn({ email: 'ADA@kinship.test', password: ADMIN_PASSWORD }, here);
     expect(started.session.person.email).toBe('ada@kinship.test');
@@ -97,15 +97,15 @@ describe('signing in', () => {
   });
 
   it('a person of the demo cast (no password) cannot sign in', async () => {
-    const { store, people } = setUp();
-    store.users.create({ name: 'Hannah', email: 'hannah@kinship.test', role: 'agent' }, 0);
+    const { store, people } = await setUp();
+    await store.users.create({ name: 'Hannah', email: 'hannah@kinship.test', role: 'agent' }, 0);
     expect(((await refusal(people.signIn({ email: 'hannah@kinship.test', password: 'whatever it may be' }, here))) as SignInRefused).code).toBe('wrong-credentials');
   });
 });
 
 describe('sessions', () => {
   it('end after the idle time without use, and activity keeps them going (injected clock)', async () => {
-    const { people, clock } = setUp({ sessions: { idleMs: 2 * HOUR, absoluteMs: 24 * HOUR, touchEveryMs: MINUTE } });
+    const { people, clock } = await setUp({ sessions: { idleMs: 2 * HOUR, absoluteMs: 24 * HOUR, touchEveryMs: MINUTE } });
     await withAdmin(people);
     const { token } = await people.signIn({ email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here);
     clock.at += 2 * HOUR - 1;
@@ -118,7 +118,7 @@ describe('sessions', () => {
   });
 
   it('end at the absolute limit however busy', async () => {
-    const { people, clock } = setUp({ sessions: { idleMs: 2 * HOUR, absoluteMs: 10 * HOUR, touchEveryMs: MINUTE } });
+    const { people, clock } = await setUp({ sessions: { idleMs: 2 * HOUR, absoluteMs: 10 * HOUR, touchEveryMs: MINUTE } });
     await withAdmin(people);
     const { token, session } = await people.signIn({ email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here);
     for (let i = 0; i < 9; i++) {
@@ -131,72 +131,72 @@ describe('sessions', () => {
   });
 
   it('sign-out ends one session, not the person’s others, and says so to listeners', async () => {
-    const { people } = setUp();
+    const { people } = await setUp();
     await withAdmin(people);
     const one = await people.signIn({ email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here);
     const two = await people.signIn({ email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here);
     const ended: string[][] = [];
     people.sessions.onEnded((ids) => ended.push(ids));
-    people.signOut(one.session.sessionId);
+    await people.signOut(one.session.sessionId);
     expect(people.sessions.byToken(one.token)).toBeNull();
     expect(people.sessions.byToken(two.token)).not.toBeNull();
     expect(ended).toEqual([[one.session.sessionId]]);
     // signing out twice says nothing more
-    people.signOut(one.session.sessionId);
+    await people.signOut(one.session.sessionId);
     expect(ended).toHaveLength(1);
   });
 
   it('a password hashed at a lower cost is hashed again at the current one on sign-in', async () => {
-    const { store, people } = setUp();
+    const { store, people } = await setUp();
     await withAdmin(people);
     const higher = createPeopleService({ store, scryptCost: { ln: 11, r: 8, p: 1 } });
     await higher.signIn({ email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here);
-    expect(store.people.byEmail('ada@kinship.test')!.passwordHash).toMatch(/^\$scrypt\$ln=11,/);
+    expect((await store.people.byEmail('ada@kinship.test'))!.passwordHash).toMatch(/^\$scrypt\$ln=11,/);
   });
 });
 
 describe('invitations and deactivation', () => {
   it('an admin invites an agent; the link works once and makes an agent who is signed in', async () => {
-    const { people } = setUp();
+    const { people } = await setUp();
     const admin = await withAdmin(people);
-    const { token, invitation } = people.invite(admin, { email: 'Agnes@Kinship.test', name: 'Agnes', role: 'agent' });
+    const { token, invitation } = await people.invite(admin, { email: 'Agnes@Kinship.test', name: 'Agnes', role: 'agent' });
     expect(invitation).toMatchObject({ email: 'Agnes@Kinship.test', role: 'agent', invitedBy: 'Ada Admin' });
     expect(people.describeLink(token, 'invite')).toMatchObject({ valid: true, email: 'Agnes@Kinship.test', role: 'agent' });
-    expect(people.list(admin).invitations).toHaveLength(1);
+    expect((await people.list(admin)).invitations).toHaveLength(1);
     const agent = await people.acceptInvitation({ token, name: 'Agnes Agent', password: AGENT_PASSWORD }, here);
     expect(agent.session.person).toMatchObject({ name: 'Agnes Agent', role: 'agent' });
     expect((await refusal(people.acceptInvitation({ token, name: 'Again', password: AGENT_PASSWORD }, here))).message).toMatch(/already been taken up/);
-    expect(people.list(admin).invitations).toHaveLength(0);
+    expect((await people.list(admin)).invitations).toHaveLength(0);
     // inviting an address that has an account is refused
     expect(() => people.invite(admin, { email: 'agnes@kinship.test', role: 'agent' })).toThrow(/already has an account/);
   });
 
   it('an invitation expires, and a newer one for the same address replaces it; a withdrawn one stops working', async () => {
-    const { people, clock } = setUp({ invitationMs: 48 * HOUR });
+    const { people, clock } = await setUp({ invitationMs: 48 * HOUR });
     const admin = await withAdmin(people);
-    const first = people.invite(admin, { email: 'b@k.test', role: 'supervisor' });
-    const second = people.invite(admin, { email: 'b@k.test', role: 'supervisor' });
+    const first = await people.invite(admin, { email: 'b@k.test', role: 'supervisor' });
+    const second = await people.invite(admin, { email: 'b@k.test', role: 'supervisor' });
     expect((await refusal(people.acceptInvitation({ token: first.token, name: 'B', password: AGENT_PASSWORD }, here))).message).toMatch(/withdrawn/);
-    const third = people.invite(admin, { email: 'c@k.test', role: 'agent' });
-    people.withdrawInvitation(admin, third.invitation.id);
+    const third = await people.invite(admin, { email: 'c@k.test', role: 'agent' });
+    await people.withdrawInvitation(admin, third.invitation.id);
     expect((await refusal(people.acceptInvitation({ token: third.token, name: 'C', password: AGENT_PASSWORD }, here))).message).toMatch(/withdrawn/);
     clock.at += 48 * HOUR;
     expect((await refusal(people.acceptInvitation({ token: second.token, name: 'B', password: AGENT_PASSWORD }, here))).message).toMatch(/expired/);
   });
 
   it('an invitation to a person of the demo cast gives them a password, keeping who they are (their id)', async () => {
-    const { store, people } = setUp();
-    const hannah = store.users.create({ name: 'Hannah', email: 'hannah@kinship.test', role: 'agent' }, 0);
+    const { store, people } = await setUp();
+    const hannah = await store.users.create({ name: 'Hannah', email: 'hannah@kinship.test', role: 'agent' }, 0);
     const admin = await withAdmin(people);
-    const { token } = people.invite(admin, { email: 'hannah@kinship.test', role: 'supervisor' });
+    const { token } = await people.invite(admin, { email: 'hannah@kinship.test', role: 'supervisor' });
     const started = await people.acceptInvitation({ token, name: 'Hannah Reyes', password: AGENT_PASSWORD }, here);
     expect(started.session.person).toMatchObject({ id: hannah.id, role: 'supervisor' });
   });
 
   it('only an admin may invite, list or deactivate', async () => {
-    const { people } = setUp();
+    const { people } = await setUp();
     const admin = await withAdmin(people);
-    const { token } = people.invite(admin, { email: 'agnes@k.test', role: 'agent' });
+    const { token } = await people.invite(admin, { email: 'agnes@k.test', role: 'agent' });
     const agent = (await people.acceptInvitation({ token, name: 'Agnes', password: AGENT_PASSWORD }, here)).session.person;
     expect(() => people.invite(agent, { email: 'friend@k.test', role: 'admin' })).toThrow(/Only an admin/);
     expect(() => people.list(agent)).toThrow(/Only an admin/);
@@ -205,14 +205,14 @@ describe('invitations and deactivation', () => {
   });
 
   it('deactivating a person ends all their sessions at once, and they cannot sign in again until reactivated', async () => {
-    const { people } = setUp();
+    const { people } = await setUp();
     const admin = await withAdmin(people);
-    const { token } = people.invite(admin, { email: 'agnes@k.test', role: 'agent' });
+    const { token } = await people.invite(admin, { email: 'agnes@k.test', role: 'agent' });
     const first = await people.acceptInvitation({ token, name: 'Agnes', password: AGENT_PASSWORD }, here);
     const second = await people.signIn({ email: 'agnes@k.test', password: AGENT_PASSWORD }, here);
     const ended: string[] = [];
     people.sessions.onEnded((ids, reason) => ended.push(...ids.map((id) => `${id}:${reason}`)));
-    people.deactivate(admin, first.session.person.id);
+    await people.deactivate(admin, first.session.person.id);
     expect(people.sessions.byToken(first.token)).toBeNull();
     expect(people.sessions.byToken(second.token)).toBeNull();
     expect(ended.sort()).toEqual([`${first.session.sessionId}:deactivated`, `${second.session.sessionId}:deactivated`].sort());
@@ -220,15 +220,15 @@ describe('invitations and deactivation', () => {
     expect(refused.code).toBe('deactivated');
     // a wrong password does not learn that the account is deactivated
     expect(((await refusal(people.signIn({ email: 'agnes@k.test', password: 'wrong wrong wrong' }, here))) as SignInRefused).code).toBe('wrong-credentials');
-    expect(people.list(admin).people.find((p) => p.email === 'agnes@k.test')).toMatchObject({ active: false, openSessions: 0 });
-    people.reactivate(admin, first.session.person.id);
+    expect((await people.list(admin)).people.find((p) => p.email === 'agnes@k.test')).toMatchObject({ active: false, openSessions: 0 });
+    await people.reactivate(admin, first.session.person.id);
     expect((await people.signIn({ email: 'agnes@k.test', password: AGENT_PASSWORD }, here)).session.person.name).toBe('Agnes');
   });
 });
 
 describe('rate limiting', () => {
   it('after 5 wrong passwords for an account, even the right one waits, with when to try again; the window slides', async () => {
-    const { people, clock } = setUp({ limits: { windowMs: 15 * MINUTE, perAccount: 5, perAddress: 100 } });
+    const { people, clock } = await setUp({ limits: { windowMs: 15 * MINUTE, perAccount: 5, perAddress: 100 } });
     await withAdmin(people);
     for (let i = 0; i < 5; i++) {
       expect(((await refusal(people.signIn({ email: 'ada@kinship.test', password: `wrong password ${i}` }, here))) as SignInRefused).code).toBe('wrong-credentials');
@@ -244,7 +244,7 @@ describe('rate limiting', () => {
   });
 
   it('one address trying many accounts is limited too; another address is not', async () => {
-    const { people } = setUp({ limits: { windowMs: 15 * MINUTE, perAccount: 5, perAddress: 3 } });
+    const { people } = await setUp({ limits: { windowMs: 15 * MINUTE, perAccount: 5, perAddress: 3 } });
     await withAdmin(people);
     for (const email of ['a@x.test', 'b@x.test', 'c@x.test']) await refusal(people.signIn({ email, password: 'wrong password here' }, here));
     const limited = (await refusal(people.signIn({ email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here))) as SignInRefused;
@@ -254,7 +254,7 @@ describe('rate limiting', () => {
   });
 
   it('a right password clears the account’s failures', async () => {
-    const { people } = setUp({ limits: { windowMs: 15 * MINUTE, perAccount: 3, perAddress: 100 } });
+    const { people } = await setUp({ limits: { windowMs: 15 * MINUTE, perAccount: 3, perAddress: 100 } });
     await withAdmin(people);
     for (let i = 0; i < 2; i++) await refusal(people.signIn({ email: 'ada@kinship.test', password: 'wrong password here' }, here));
     await people.signIn({ email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here);

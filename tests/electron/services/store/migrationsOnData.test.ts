@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../../../electron/services/store/asyncStore';
+import { openSqliteStore } from '../../../../electron/services/store/store';
 import { migrations } from '../../../../electron/services/store/migrations';
 import { openDatabase } from '../../../../electron/services/store/openDatabase';
 import { tempDir } from '../../../helpers/tempDir';

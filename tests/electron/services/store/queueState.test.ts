@@ -8,10 +8,10 @@ import { testStore } from '../../../helpers/testStore';
 const T0 = Date.UTC(2026, 10, 20, 9, 0);
 const MIN = 60_000;
 
-function setup() {
-  const store = testStore();
+async function setup() {
+  const store = await testStore();
   const ingestion = createIngestionService(store, createEventBus());
-  const agent = store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, T0);
+  const agent = await store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, T0);
   let n = 0;
   const say = (ref: string, author: 'customer' | 'agent' | 'note', at: number, assignee = true) => {
     n += 1;
@@ -23,51 +23,51 @@ function setup() {
     };
     return ingestion.ingest(item);
   };
-  const read = (messageId: number, sentiment: number): void =>
-    store.conversations.recordReading(messageId, { sentiment, dominant: { emotion: sentiment < 0 ? 'anger' : 'joy' }, analyzer: 'model' } as Pick<Reading, 'sentiment' | 'dominant' | 'analyzer'>);
+  const read = async (messageId: number, sentiment: number): Promise<void> =>
+    await store.conversations.recordReading(messageId, { sentiment, dominant: { emotion: sentiment < 0 ? 'anger' : 'joy' }, analyzer: 'model' } as Pick<Reading, 'sentiment' | 'dominant' | 'analyzer'>);
   return { store, agent, say, read };
 }
 
 describe('the queue’s state on each conversation', () => {
-  it('knows since when a customer has waited, and that a reply ends the wait but a note does not', () => {
-    const { store, say } = setup();
-    const first = say('a', 'customer', T0);
-    say('a', 'customer', T0 + MIN);
-    expect(store.conversations.getSummary(first.conversationId)!.waitingSince).toBe(T0);
-    say('a', 'note', T0 + 2 * MIN);
-    expect(store.conversations.getSummary(first.conversationId)!.waitingSince).toBe(T0);
-    say('a', 'agent', T0 + 3 * MIN);
-    expect(store.conversations.getSummary(first.conversationId)!.waitingSince).toBeNull();
-    say('a', 'customer', T0 + 10 * MIN);
-    expect(store.conversations.getSummary(first.conversationId)!.waitingSince).toBe(T0 + 10 * MIN);
+  it('knows since when a customer has waited, and that a reply ends the wait but a note does not', async () => {
+    const { store, say } = await setup();
+    const first = await say('a', 'customer', T0);
+    await say('a', 'customer', T0 + MIN);
+    expect((await store.conversations.getSummary(first.conversationId))!.waitingSince).toBe(T0);
+    await say('a', 'note', T0 + 2 * MIN);
+    expect((await store.conversations.getSummary(first.conversationId))!.waitingSince).toBe(T0);
+    await say('a', 'agent', T0 + 3 * MIN);
+    expect((await store.conversations.getSummary(first.conversationId))!.waitingSince).toBeNull();
+    await say('a', 'customer', T0 + 10 * MIN);
+    expect((await store.conversations.getSummary(first.conversationId))!.waitingSince).toBe(T0 + 10 * MIN);
   });
 
-  it('takes its mood from the reading of the customer’s last message only', () => {
-    const { store, say, read } = setup();
-    const older = say('b', 'customer', T0);
-    const last = say('b', 'customer', T0 + MIN);
-    read(older.messageId, -0.9);
-    expect(store.conversations.getSummary(last.conversationId)!.mood).toBeNull();
-    read(last.messageId, -0.6);
-    expect(store.conversations.getSummary(last.conversationId)!.mood).toEqual({ sentiment: -0.6, emotion: 'anger', analyzer: 'model' });
-    say('b', 'customer', T0 + 2 * MIN);
-    expect(store.conversations.getSummary(last.conversationId)!.mood).toBeNull();
+  it('takes its mood from the reading of the customer’s last message only', async () => {
+    const { store, say, read } = await setup();
+    const older = await say('b', 'customer', T0);
+    const last = await say('b', 'customer', T0 + MIN);
+    await read(older.messageId, -0.9);
+    expect((await store.conversations.getSummary(last.conversationId))!.mood).toBeNull();
+    await read(last.messageId, -0.6);
+    expect((await store.conversations.getSummary(last.conversationId))!.mood).toEqual({ sentiment: -0.6, emotion: 'anger', analyzer: 'model' });
+    await say('b', 'customer', T0 + 2 * MIN);
+    expect((await store.conversations.getSummary(last.conversationId))!.mood).toBeNull();
   });
 
-  it('filters by open work, assignee and mood, and sorts by waiting time or by who is most upset', () => {
-    const { store, agent, say, read } = setup();
-    const calm = say('calm', 'customer', T0 + 5 * MIN);
-    read(calm.messageId, 0.1);
-    const furious = say('furious', 'customer', T0 + 3 * MIN);
-    read(furious.messageId, -0.8);
-    const happy = say('happy', 'customer', T0 + 1 * MIN, false);
-    read(happy.messageId, 0.7);
-    const answered = say('answered', 'customer', T0);
-    say('answered', 'agent', T0 + 7 * MIN);
-    store.conversations.setStatus(answered.conversationId, 'resolved', T0 + 8 * MIN);
+  it('filters by open work, assignee and mood, and sorts by waiting time or by who is most upset', async () => {
+    const { store, agent, say, read } = await setup();
+    const calm = await say('calm', 'customer', T0 + 5 * MIN);
+    await read(calm.messageId, 0.1);
+    const furious = await say('furious', 'customer', T0 + 3 * MIN);
+    await read(furious.messageId, -0.8);
+    const happy = await say('happy', 'customer', T0 + 1 * MIN, false);
+    await read(happy.messageId, 0.7);
+    const answered = await say('answered', 'customer', T0);
+    await say('answered', 'agent', T0 + 7 * MIN);
+    await store.conversations.setStatus(answered.conversationId, 'resolved', T0 + 8 * MIN);
 
-    const ids = (filter: Parameters<typeof store.conversations.list>[0], sort: 'recent' | 'waiting' | 'upset' = 'recent') =>
-      store.conversations.list(filter, 10, 0, sort).items.map((c) => c.customer.displayName.replace('Customer ', ''));
+    const ids = async (filter: Parameters<typeof store.conversations.list>[0], sort: 'recent' | 'waiting' | 'upset' = 'recent') =>
+      (await store.conversations.list(filter, 10, 0, sort)).items.map((c) => c.customer.displayName.replace('Customer ', ''));
     expect(ids({}, 'recent')).toEqual(['answered', 'calm', 'furious', 'happy']);
     expect(ids({ status: 'active' }, 'waiting')).toEqual(['happy', 'furious', 'calm']);
     expect(ids({ status: 'active' }, 'upset')).toEqual(['furious', 'calm', 'happy']);
@@ -76,40 +76,40 @@ describe('the queue’s state on each conversation', () => {
     expect(ids({ mood: 'neutral' })).toEqual(['calm']);
     expect(ids({ assignee: 'unassigned' })).toEqual(['happy']);
     expect(ids({ assignee: agent.id, status: 'active' })).toEqual(['calm', 'furious']);
-    expect(store.conversations.list({ status: 'active' }, 10, 0).total).toBe(3);
+    expect((await store.conversations.list({ status: 'active' }, 10, 0)).total).toBe(3);
   });
 });
 
 describe('unread', () => {
-  it('is open work a user has not opened since the customer last wrote', () => {
-    const { store, agent, say } = setup();
-    const first = say('u', 'customer', T0);
-    const seen = () => store.conversations.getSummary(first.conversationId, agent.id)!.unread;
+  it('is open work a user has not opened since the customer last wrote', async () => {
+    const { store, agent, say } = await setup();
+    const first = await say('u', 'customer', T0);
+    const seen = async () => (await store.conversations.getSummary(first.conversationId, agent.id))!.unread;
     expect(seen()).toBe(true);
-    store.conversations.markRead(first.conversationId, agent.id, T0 + MIN);
+    await store.conversations.markRead(first.conversationId, agent.id, T0 + MIN);
     expect(seen()).toBe(false);
     // someone else has not read it
-    expect(store.conversations.getSummary(first.conversationId, null)!.unread).toBe(true);
-    say('u', 'agent', T0 + 2 * MIN);
+    expect((await store.conversations.getSummary(first.conversationId, null))!.unread).toBe(true);
+    await say('u', 'agent', T0 + 2 * MIN);
     expect(seen()).toBe(false);
-    say('u', 'customer', T0 + 3 * MIN);
+    await say('u', 'customer', T0 + 3 * MIN);
     expect(seen()).toBe(true);
-    expect(store.conversations.list({}, 10, 0, 'recent', agent.id).items[0]!.unread).toBe(true);
-    store.conversations.setStatus(first.conversationId, 'resolved', T0 + 4 * MIN);
+    expect((await store.conversations.list({}, 10, 0, 'recent', agent.id)).items[0]!.unread).toBe(true);
+    await store.conversations.setStatus(first.conversationId, 'resolved', T0 + 4 * MIN);
     expect(seen()).toBe(false);
   });
 });
 
 describe('priority', () => {
-  it('sorts the most urgent first, and within a priority whoever has waited longest', () => {
-    const { store, say } = setup();
-    const a = say('a', 'customer', T0);
-    const b = say('b', 'customer', T0 + MIN);
-    const c = say('c', 'customer', T0 + 2 * MIN);
-    store.conversations.setPriority(c.conversationId, 'urgent', T0);
-    store.conversations.setPriority(a.conversationId, 'low', T0);
-    const order = store.conversations.list({}, 10, 0, 'priority').items.map((item) => [item.customer.displayName.replace('Customer ', ''), item.priority]);
+  it('sorts the most urgent first, and within a priority whoever has waited longest', async () => {
+    const { store, say } = await setup();
+    const a = await say('a', 'customer', T0);
+    const b = await say('b', 'customer', T0 + MIN);
+    const c = await say('c', 'customer', T0 + 2 * MIN);
+    await store.conversations.setPriority(c.conversationId, 'urgent', T0);
+    await store.conversations.setPriority(a.conversationId, 'low', T0);
+    const order = (await store.conversations.list({}, 10, 0, 'priority')).items.map((item) => [item.customer.displayName.replace('Customer ', ''), item.priority]);
     expect(order).toEqual([['c', 'urgent'], ['b', 'normal'], ['a', 'low']]);
-    expect(store.conversations.getSummary(b.conversationId)!.priority).toBe('normal');
+    expect((await store.conversations.getSummary(b.conversationId))!.priority).toBe('normal');
   });
 });

@@ -78,7 +78,7 @@ describe('the schema on SQLite and PostgreSQL', () => {
 
   it('takes a workspace holding data up each later migration on PostgreSQL, keeping what is stored', async () => {
     const url = await freshDatabase();
-    (await openPostgres(url, { migrations: migrations.filter((m) => m.version <= POSTGRES_BASELINE_VERSION) })).db.destroy();
+    await (await openPostgres(url, { migrations: migrations.filter((m) => m.version <= POSTGRES_BASELINE_VERSION) })).db.destroy();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
@@ -108,7 +108,7 @@ describe('the schema on SQLite and PostgreSQL', () => {
     await client.end();
 
     const newer = await freshDatabase();
-    (await openPostgres(newer)).db.destroy();
+    await (await openPostgres(newer)).db.destroy();
     const bump = new pg.Client({ connectionString: newer });
     await bump.connect();
     await bump.query('UPDATE kinship_schema SET version = 999');

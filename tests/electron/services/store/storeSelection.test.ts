@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_URL_VARIABLE, openConfiguredStore } from '../../../../electron/services/store/asyncStore';
+import { DATABASE_URL_VARIABLE, openConfiguredStore } from '../../../../electron/services/store/store';
 import { tempDir } from '../../../helpers/tempDir';
 import { testPostgresDatabase } from '../../../helpers/testPostgres';
 

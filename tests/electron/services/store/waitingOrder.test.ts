@@ -10,43 +10,43 @@ const T0 = Date.UTC(2026, 10, 20, 9, 0);
 const MIN = 60_000;
 
 /** Conversations whose customers wrote last at given times, some answered, some set aside. */
-function setup() {
-  const store = testStore();
+async function setup() {
+  const store = await testStore();
   const ingestion = createIngestionService(store, createEventBus());
   let n = 0;
-  const conversation = (ref: string, lastCustomerAt: number, status: ConversationStatus, answeredAt: number | null = null) => {
+  const conversation = async (ref: string, lastCustomerAt: number, status: ConversationStatus, answeredAt: number | null = null) => {
     n += 1;
-    const said = ingestion.ingest({
+    const said = await ingestion.ingest({
       channel: 'chat',
       customer: { displayName: ref, identities: [{ kind: 'chat', value: ref }] },
       conversation: { externalRef: ref },
       message: { author: 'customer', body: `line ${n}`, sentAt: lastCustomerAt, externalId: `c${n}` },
     });
     if (answeredAt !== null) {
-      ingestion.ingest({
+      await ingestion.ingest({
         channel: 'chat',
         customer: { displayName: ref, identities: [{ kind: 'chat', value: ref }] },
         conversation: { externalRef: ref },
         message: { author: 'agent', authorName: 'Aisha', body: `answer ${n}`, sentAt: answeredAt, externalId: `a${n}` },
       });
     }
-    store.conversations.setStatus(said.conversationId, status, lastCustomerAt);
+    await store.conversations.setStatus(said.conversationId, status, lastCustomerAt);
   };
   // December's: resolved (and one snoozed) with the customer's last word never answered ("thanks!")
-  conversation('resolved-december', DEC, 'resolved');
-  conversation('snoozed-december', DEC + MIN, 'snoozed');
-  conversation('open-an-hour', T0 - 60 * MIN, 'open');
-  conversation('pending-half-hour', T0 - 30 * MIN, 'pending');
-  conversation('open-answered', T0 - 90 * MIN, 'open', T0 - 80 * MIN);
-  conversation('resolved-yesterday', T0 - 24 * 60 * MIN, 'resolved', T0 - 23 * 60 * MIN);
-  const names = (filter: Parameters<typeof store.conversations.list>[0], sort: QueueSort) =>
-    store.conversations.list(filter, 50, 0, sort).items.map((item) => item.customer.displayName);
+  await conversation('resolved-december', DEC, 'resolved');
+  await conversation('snoozed-december', DEC + MIN, 'snoozed');
+  await conversation('open-an-hour', T0 - 60 * MIN, 'open');
+  await conversation('pending-half-hour', T0 - 30 * MIN, 'pending');
+  await conversation('open-answered', T0 - 90 * MIN, 'open', T0 - 80 * MIN);
+  await conversation('resolved-yesterday', T0 - 24 * 60 * MIN, 'resolved', T0 - 23 * 60 * MIN);
+  const names = async (filter: Parameters<typeof store.conversations.list>[0], sort: QueueSort) =>
+    (await store.conversations.list(filter, 50, 0, sort)).items.map((item) => item.customer.displayName);
   return { store, names };
 }
 
 describe('waiting longest', () => {
-  it('with any status, puts the customers waiting for us first and never a resolved or snoozed conversation', () => {
-    const { names } = setup();
+  it('with any status, puts the customers waiting for us first and never a resolved or snoozed conversation', async () => {
+    const { names } = await setup();
     expect(names({}, 'waiting')).toEqual([
       // waiting for us, longest first
       'open-an-hour',
@@ -59,13 +59,13 @@ describe('waiting longest', () => {
     ]);
   });
 
-  it('orders urgent work the same way within a priority', () => {
-    const { names } = setup();
-    expect(names({}, 'priority').slice(0, 2)).toEqual(['open-an-hour', 'pending-half-hour']);
+  it('orders urgent work the same way within a priority', async () => {
+    const { names } = await setup();
+    expect((await names({}, 'priority')).slice(0, 2)).toEqual(['open-an-hour', 'pending-half-hour']);
   });
 
-  it('is the default view: open work only, the longest wait on top', () => {
-    const { names } = setup();
+  it('is the default view: open work only, the longest wait on top', async () => {
+    const { names } = await setup();
     const { filter: { assignee, ...filter }, sort } = viewFilter(DEFAULT_INBOX_VIEW);
     expect([assignee, sort]).toEqual([undefined, 'waiting']);
     expect(names(filter, sort)).toEqual(['open-an-hour', 'pending-half-hour', 'open-answered']);

@@ -31,16 +31,16 @@ describe('the response clock (pure)', () => {
 
 describe('the response clock in the queue', () => {
   it('follows what happens in a conversation: notes are not replies; a reply stops it; the customer writing again starts a next response', async () => {
-    const { api, write } = triageWorkspace();
-    const id = write('a1', 'customer', NOW - 3 * MINUTE);
-    write('a1', 'customer', NOW - 2 * MINUTE);
+    const { api, write } = await triageWorkspace();
+    const id = await write('a1', 'customer', NOW - 3 * MINUTE);
+    await write('a1', 'customer', NOW - 2 * MINUTE);
     const clockOf = async () => (await ok(api, 'conversations.get', { id })).conversation.responseClock;
     expect(await clockOf()).toEqual({ kind: 'first', since: NOW - 3 * MINUTE, dueAt: NOW - MINUTE, targetMinutes: DEFAULT_RESPONSE_TARGETS.chat.firstMinutes });
-    write('a1', 'note', NOW - MINUTE);
+    await write('a1', 'note', NOW - MINUTE);
     expect(await clockOf()).toMatchObject({ kind: 'first', since: NOW - 3 * MINUTE });
-    write('a1', 'agent', NOW - 30_000);
+    await write('a1', 'agent', NOW - 30_000);
     expect(await clockOf()).toBeNull();
-    write('a1', 'customer', NOW - 10_000);
+    await write('a1', 'customer', NOW - 10_000);
     expect(await clockOf()).toEqual({ kind: 'next', since: NOW - 10_000, dueAt: NOW - 10_000 + 5 * MINUTE, targetMinutes: 5 });
     await ok(api, 'conversations.setStatus', { id, status: 'resolved' });
     expect(await clockOf()).toBeNull();
@@ -48,14 +48,14 @@ describe('the response clock in the queue', () => {
   });
 
   it('sorts by time left (the longest breached first, no clock last) and filters the breached', async () => {
-    const { api, write } = triageWorkspace();
-    const chatBreached = write('a1', 'customer', NOW - 10 * MINUTE); // due 8 min ago
-    const emailSoon = write('e1', 'customer', NOW - 230 * MINUTE, 'email'); // due in 10 min
-    const chatLeft = write('b2', 'customer', NOW - MINUTE); // due in 1 min
-    const emailBreached = write('e2', 'customer', NOW - 5 * HOUR, 'email'); // due an hour ago
-    const answered = write('c3', 'customer', NOW - HOUR);
-    write('c3', 'agent', NOW - 50 * MINUTE);
-    const snoozed = write('d4', 'customer', NOW - HOUR);
+    const { api, write } = await triageWorkspace();
+    const chatBreached = await write('a1', 'customer', NOW - 10 * MINUTE); // due 8 min ago
+    const emailSoon = await write('e1', 'customer', NOW - 230 * MINUTE, 'email'); // due in 10 min
+    const chatLeft = await write('b2', 'customer', NOW - MINUTE); // due in 1 min
+    const emailBreached = await write('e2', 'customer', NOW - 5 * HOUR, 'email'); // due an hour ago
+    const answered = await write('c3', 'customer', NOW - HOUR);
+    await write('c3', 'agent', NOW - 50 * MINUTE);
+    const snoozed = await write('d4', 'customer', NOW - HOUR);
     await ok(api, 'conversations.snooze', { id: snoozed, until: NOW + HOUR });
 
     const sorted = await ok(api, 'conversations.list', { sort: 'target' });
@@ -70,8 +70,8 @@ describe('the response clock in the queue', () => {
   });
 
   it('lets only a supervisor change the targets; the queue follows them at once; a refusal changes nothing', async () => {
-    const { api, priya, write } = triageWorkspace();
-    const id = write('a1', 'customer', NOW - 3 * MINUTE);
+    const { api, priya, write } = await triageWorkspace();
+    const id = await write('a1', 'customer', NOW - 3 * MINUTE);
     const changed = { ...DEFAULT_RESPONSE_TARGETS, chat: { firstMinutes: 10, nextMinutes: 15 } };
     expect(await priya.ok('responseTargets.get', {})).toEqual({ targets: DEFAULT_RESPONSE_TARGETS, isDefault: true, canEdit: false });
     expect(await priya.call('responseTargets.save', { targets: changed })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -79,7 +79,7 @@ describe('the response clock in the queue', () => {
 
     // the supervisor (the desk's owner)
     for (const bad of [{ ...changed, chat: { firstMinutes: 0, nextMinutes: 5 } }, { ...changed, chat: { firstMinutes: 1.5, nextMinutes: 5 } }, { chat: changed.chat }]) {
-      expect(await api.call('responseTargets.save', { targets: bad as never }, api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      expect(await api.call('responseTargets.save', { targets: bad as never }, await api.deskCaller(null))).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     }
     expect((await ok(api, 'responseTargets.get', {})).isDefault).toBe(true);
     expect(await ok(api, 'responseTargets.save', { targets: changed })).toEqual({ targets: changed, isDefault: false, canEdit: true });
