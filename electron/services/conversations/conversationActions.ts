@@ -126,7 +126,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
         const current = await store.conversations.getSummary(conversationId, user.id);
         if (!current) throw new Refusal('not-found', `There is no conversation ${conversationId}.`);
         if (current.assignee?.id === user.id) return current;
-        throw takenBy(current);
+        throw await takenBy(current);
       });
     },
 
@@ -144,7 +144,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
         const applied = input.mayReassign !== false
           ? await store.conversations.setAssignee(input.conversationId, input.assigneeId, at)
           : await store.conversations.assignIfUnassignedOrOwn(input.conversationId, input.assigneeId, input.user?.id ?? 0, at);
-        if (!applied) throw takenBy((await store.conversations.getSummary(input.conversationId))!);
+        if (!applied) throw await takenBy((await store.conversations.getSummary(input.conversationId))!);
         await store.sessionEvents.append({
           at,
           kind: 'assignment.changed',

@@ -3,6 +3,9 @@ import type { StoreKind } from '../../../../electron/services/store/sqlDialect';
 import type { Reading } from '../../../../shared/contract/analysis';
 import { SEARCH_MARK_START } from '../../../../shared/contract/domain';
 import { DEFAULT_INBOX_VIEW } from '../../../../shared/contract/views';
+import { createConversationActions } from '../../../../electron/services/conversations/conversationActions';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
 import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
 
 /**
@@ -249,6 +252,54 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       await writing;
       expect([0, 2]).toContain(await counted);
       expect(await store.messages.count()).toBe(2);
+    });
+
+    it('lets exactly one of two takes at once win the conversation, however their writes interleave', async () => {
+      const { store, customerId } = await seed(kind);
+      const bilal = await store.users.create({ name: 'Bilal Haddad', email: 'bilal@larkspur.example', role: 'agent' }, T0);
+      const aisha = await store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, T0);
+      const actions = createConversationActions(store, createIngestionService(store, createEventBus()), () => T0 + MIN);
+      for (let round = 0; round < 5; round++) {
+        const id = await store.conversations.create({ customerId, channel: 'chat', status: 'open', subject: null, queue: 'general', assigneeId: null, externalRef: `take-${round}`, createdAt: T0 });
+        // both services read the conversation as free and write at once (PostgreSQL: on two connections of the pool)
+        const outcomes = await Promise.allSettled([actions.take({ conversationId: id, user: bilal }), actions.take({ conversationId: id, user: aisha })]);
+        const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+        const lost = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+        expect(won).toHaveLength(1);
+        expect(lost).toHaveLength(1);
+        expect(String(lost[0]!.reason)).toMatch(/has this conversation/);
+        const winner = (won[0] as PromiseFulfilledResult<{ assignee: { id: number } | null }>).value.assignee!.id;
+        expect((await store.conversations.getSummary(id))!.assignee?.id).toBe(winner);
+        expect((await store.sessionEvents.listForConversation(id)).filter((event) => event.kind === 'assignment.changed')).toHaveLength(1);
+      }
+      // the conditional write itself: of two at once, one lands
+      const id = await store.conversations.create({ customerId, channel: 'chat', status: 'open', subject: null, queue: 'general', assigneeId: null, externalRef: 'take-raw', createdAt: T0 });
+      expect((await Promise.all([store.conversations.takeIfUnassigned(id, bilal.id, T0), store.conversations.takeIfUnassigned(id, aisha.id, T0)])).filter(Boolean)).toHaveLength(1);
+    });
+
+    it('holds a conversation for a transaction that checks it and then writes: a message for it waits until that commits', async () => {
+      const { store, conversationId, message } = await seed(kind);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let holding!: () => void;
+      const isHeld = new Promise<void>((resolve) => (holding = resolve));
+      const order: string[] = [];
+      const checkThenWrite = store.transaction(async () => {
+        await store.conversations.holdForWrite(conversationId);
+        holding();
+        await held;
+        order.push('checked and written');
+        await message('reply', T0 + 1, 'reply', 'agent');
+      });
+      await isHeld;
+      const arriving = store.transaction(async () => {
+        await store.conversations.holdForWrite(conversationId);
+        order.push('arrived');
+        await message('customer', T0 + 2, 'customer');
+      });
+      release();
+      await Promise.all([checkThenWrite, arriving]);
+      expect(order).toEqual(['checked and written', 'arrived']);
     });
   });
 
