@@ -62,7 +62,7 @@ describe('draft snapshots in the session log', () => {
           }
           saved.push(text);
         }
-        expect(rebuilt()).toEqual(saved);
+        expect(await rebuilt()).toEqual(saved);
       }),
       { numRuns: 100 },
     );
@@ -81,7 +81,7 @@ describe('draft snapshots in the session log', () => {
     }
     const bytes = snapshotBytes();
     console.info(`200 saves of a 100 KB draft added ${bytes} bytes of draft snapshots to the log`);
-    expect(bytes).toBeLessThan(256 * 1024);
-    expect(rebuilt()).toEqual(saved);
+    expect(await bytes).toBeLessThan(256 * 1024);
+    expect(await rebuilt()).toEqual(saved);
   });
 });

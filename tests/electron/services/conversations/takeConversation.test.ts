@@ -77,7 +77,7 @@ describe('taking a conversation', () => {
     expect(again.assignee?.id).toBe(winner.id);
     const later = await as(a.ok ? two.api : one.api, a.ok ? people.bilal : people.aisha).call('conversations.take', { id: conversationId });
     expect(later).toMatchObject({ ok: false, error: { code: 'conflict', detail: { holder: { id: winner.id }, since: NOW } } });
-    expect(assignments(one.store)).toHaveLength(1);
+    expect(await assignments(one.store)).toHaveLength(1);
   });
 
   it('is one conditional write: a take landing between anything the service reads and its write still leaves one winner', async () => {

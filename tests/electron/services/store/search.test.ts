@@ -88,7 +88,7 @@ describe('search over conversations', () => {
     }
     // a number stored in its national form is found by its international one
     expect((await find('+44 7700 900456')).map((hit) => hit.conversationId)).toEqual([toms]);
-    expect(find('900789')).toEqual([]);
+    expect(await find('900789')).toEqual([]);
   });
 
   it('finds messages by any form of their words, and marks the form found', async () => {
@@ -129,15 +129,15 @@ describe('search over conversations', () => {
     const chatOpen = await conversation(ana, 'Delivery', 'chat', 'pending');
     await message(chatOpen, 'Which colour did you order?');
     const ids = async (filter: SearchFilter) => (await find('colour', filter)).map((hit) => hit.conversationId).sort();
-    expect(ids({})).toEqual([emailOpen, chatResolved, chatOpen].sort());
-    expect(ids({ channel: 'chat' })).toEqual([chatResolved, chatOpen].sort());
-    expect(ids({ channel: 'email' })).toEqual([emailOpen]);
-    expect(ids({ status: 'active' })).toEqual([emailOpen, chatOpen].sort());
-    expect(ids({ channel: 'chat', status: 'resolved' })).toEqual([chatResolved]);
-    expect(ids({ status: 'snoozed' })).toEqual([]);
-    expect(ids({ assignee: agent.id })).toEqual([emailOpen]);
-    expect(ids({ assignee: 'unassigned' })).toEqual([chatResolved, chatOpen].sort());
-    expect(ids({ mood: 'upset' })).toEqual([]);
+    expect(await ids({})).toEqual([emailOpen, chatResolved, chatOpen].sort());
+    expect(await ids({ channel: 'chat' })).toEqual([chatResolved, chatOpen].sort());
+    expect(await ids({ channel: 'email' })).toEqual([emailOpen]);
+    expect(await ids({ status: 'active' })).toEqual([emailOpen, chatOpen].sort());
+    expect(await ids({ channel: 'chat', status: 'resolved' })).toEqual([chatResolved]);
+    expect(await ids({ status: 'snoozed' })).toEqual([]);
+    expect(await ids({ assignee: agent.id })).toEqual([emailOpen]);
+    expect(await ids({ assignee: 'unassigned' })).toEqual([chatResolved, chatOpen].sort());
+    expect(await ids({ mood: 'upset' })).toEqual([]);
   });
 
   it('shows a conversation once, however many ways it matched, with why', async () => {
@@ -194,11 +194,11 @@ describe('search over conversations', () => {
     } finally {
       raw.close();
     }
-    expect(find('Lima')).toEqual([]);
+    expect(await find('Lima')).toEqual([]);
     expect((await find('Souza')).map((hit) => hit.conversationId)).toEqual([id]);
-    expect(find('sofa')).toEqual([]);
+    expect(await find('sofa')).toEqual([]);
     expect((await find('armchair')).map((hit) => hit.conversationId)).toEqual([id]);
-    expect(find('ana.lima@example')).toEqual([]);
+    expect(await find('ana.lima@example')).toEqual([]);
   });
 });
 
@@ -222,8 +222,8 @@ describe('migration 11 (search everywhere) on an existing workspace', () => {
       for (const typed of ['colour', 'Lucy', 'lucy@example.com', '07700900123', 'refunds', '😞']) expect(ids(typed), typed).toEqual([7]);
       // and new messages are indexed as they come
       await store.messages.insert({ conversationId: 7, author: 'agent', authorName: null, authorUserId: null, body: 'Replacements are on their way 🚚', sentAt: 2, externalId: null, dedupeKey: 'b', meta: {}, createdAt: 2 });
-      expect(ids('replacement')).toEqual([7]);
-      expect(ids('🚚')).toEqual([7]);
+      expect(await ids('replacement')).toEqual([7]);
+      expect(await ids('🚚')).toEqual([7]);
     } finally {
       await store.close();
     }

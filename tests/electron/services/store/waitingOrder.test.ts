@@ -47,7 +47,7 @@ async function setup() {
 describe('waiting longest', () => {
   it('with any status, puts the customers waiting for us first and never a resolved or snoozed conversation', async () => {
     const { names } = await setup();
-    expect(names({}, 'waiting')).toEqual([
+    expect(await names({}, 'waiting')).toEqual([
       // waiting for us, longest first
       'open-an-hour',
       'pending-half-hour',
@@ -68,6 +68,6 @@ describe('waiting longest', () => {
     const { names } = await setup();
     const { filter: { assignee, ...filter }, sort } = viewFilter(DEFAULT_INBOX_VIEW);
     expect([assignee, sort]).toEqual([undefined, 'waiting']);
-    expect(names(filter, sort)).toEqual(['open-an-hour', 'pending-half-hour', 'open-answered']);
+    expect(await names(filter, sort)).toEqual(['open-an-hour', 'pending-half-hour', 'open-answered']);
   });
 });
