@@ -60,7 +60,7 @@ describe('a reply whose author has not seen what arrived since is held', () => {
       more: 0,
     });
     // nothing sent, logged or cleared: the draft is still Aisha's
-    expect(await written()).toEqual(before);
+    expect(await written()).toEqual(await before);
     expect((await written()).drafts.reply).toMatchObject({ body: KIND });
     // having seen it, she sends
     expect(await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: theirs.id })).toMatchObject({ outcome: 'sent' });
@@ -123,7 +123,7 @@ describe('a reply whose author has not seen what arrived since is held', () => {
     const before = written();
     const held = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: CURT, seenMessageId: first.messageId });
     expect(held.outcome).toBe('held');
-    expect(await written()).toEqual(before);
+    expect(await written()).toEqual(await before);
     expect((await store.sessionEvents.listOfKind('draft.checked')).filter((event) => event.userId === aishaUser.id)).toEqual([]);
     // sent anyway over the collision: now the draft check speaks
     const override = { upToMessageId: theirs.id };
@@ -172,6 +172,6 @@ describe('a reply whose author has not seen what arrived since is held', () => {
     await customerWrites('Hello?');
     const before = written();
     expect(await aisha.call('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: other.messageId })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    expect(await written()).toEqual(before);
+    expect(await written()).toEqual(await before);
   });
 });

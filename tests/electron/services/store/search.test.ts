@@ -101,7 +101,7 @@ describe('search over conversations', () => {
       expect((await find(typed)).map((hit) => hit.conversationId).sort(), typed).toEqual([id, other].sort());
     }
     const hit = (await find('refunds')).find((found) => found.conversationId === id)!;
-    expect(hit.message?.id).toBe(refunded);
+    expect(hit.message?.id).toBe(await refunded);
     expect(shown(hit.message?.snippet)).toBe('We [refunded] the full amount yesterday.');
     expect(hit.matchedIn).toEqual(['message']);
   });
@@ -150,7 +150,7 @@ describe('search over conversations', () => {
     const hits = await find('colour');
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ conversationId: id, matchedIn: ['subject', 'customer', 'email', 'message'], messageMatches: 2 });
-    expect(hits[0]!.message?.id).toBe(best);
+    expect(hits[0]!.message?.id).toBe(await best);
   });
 
   it('finds words with accents and in other scripts, however they are typed', async () => {
