@@ -7,6 +7,7 @@ import {
   INVITE_HASH,
   inviteInput,
   personIdInput,
+  changeRoleInput,
   setupInput,
   signInInput,
   type AuthRefusal,
@@ -160,6 +161,12 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       case AUTH_PATHS.deactivate: {
         const actor = requireSession(request).person;
         people.deactivate(actor, (await parseBody(request, personIdInput)).personId);
+        return send(response, 200, people.list(actor));
+      }
+      case AUTH_PATHS.changeRole: {
+        const actor = requireSession(request).person;
+        const { personId, role } = await parseBody(request, changeRoleInput);
+        people.changeRole(actor, personId, role);
         return send(response, 200, people.list(actor));
       }
       case AUTH_PATHS.reactivate: {

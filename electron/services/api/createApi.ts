@@ -70,12 +70,35 @@ export function createApi(context: ApiContext) {
     return { person: owner ?? { id: 0, ...UNNAMED_DESK_OWNER }, sessionId };
   }
 
-  function receives(caller: Caller, event: KinshipEvent): boolean {
+  /**
+   * Each console's caller as resolved for its events, kept until the team or a "view as" changes:
+   * an event goes to every console, and must not cost each of them a read of who they are.
+   */
+  const resolvedForEvents = new WeakMap<Caller, { version: number; resolved: Caller | null }>();
+  let peopleVersion = 0;
+  const peopleChanged = () => {
+    peopleVersion += 1;
+  };
+  const stopFollowingPeople = context.bus.subscribe((event) => {
+    if (event.name === 'people.changed' || event.name === 'workspace.changed') peopleChanged();
+  });
+
+  function resolvedOnce(caller: Caller): Caller | null {
+    const known = resolvedForEvents.get(caller);
+    if (known && known.version === peopleVersion) return known.resolved;
+    let resolved: Caller | null;
     try {
-      return mayReceive(resolve(caller), event);
+      resolved = resolve(caller);
     } catch {
-      return false;
+      resolved = null;
     }
+    resolvedForEvents.set(caller, { version: peopleVersion, resolved });
+    return resolved;
+  }
+
+  function receives(caller: Caller, event: KinshipEvent): boolean {
+    const resolved = resolvedOnce(caller);
+    return resolved !== null && mayReceive(resolved, event);
   }
 
   function status(caller: Caller): WorkspaceStatus {
@@ -190,11 +213,13 @@ export function createApi(context: ApiContext) {
       const { store } = ready();
       if (userId === null || userId === caller.person.id) {
         viewing.delete(caller.sessionId);
+        peopleChanged();
         return status({ ...caller, viewAs: null });
       }
       const viewed = store.users.getById(userId);
       if (!viewed) throw new ApiError('not-found', `There is no person ${userId} in this workspace.`);
       viewing.set(caller.sessionId, viewed.id);
+      peopleChanged();
       return status({ ...caller, viewAs: viewed });
     },
   };
@@ -230,10 +255,12 @@ export function createApi(context: ApiContext) {
     /** A console went away: its "view as" goes with it. */
     endSession(sessionId: string): void {
       viewing.delete(sessionId);
+      peopleChanged();
     },
     status,
     /** Stops the coach and the connection index following events (before the store closes). */
     close(): void {
+      stopFollowingPeople();
       coach?.close();
       triage?.snoozes.close();
       background.close();

@@ -19,6 +19,8 @@ export interface PeopleOptions {
   scryptCost?: ScryptCost;
   setupLinkMs?: number;
   invitationMs?: number;
+  /** Told after a person is added, deactivated, reactivated or given another role (the host re-reads who may receive what). */
+  onChange?: (personId: number) => void;
 }
 
 /** Where a sign-in comes from: the client's address (for rate limiting) and its browser, kept with the session. */
@@ -67,6 +69,8 @@ export function createPeopleService(options: PeopleOptions) {
   // an unknown e-mail still costs one hash, so how fast the answer comes says nothing about who has an account
   let decoy: Promise<string> | null = null;
   const decoyHash = () => (decoy ??= hashPassword(newSecretToken(), cost));
+
+  const changed = (personId: number) => options.onChange?.(personId);
 
   function requireAdmin(actor: User): void {
     const account = store.people.byId(actor.id);
@@ -154,6 +158,7 @@ export function createPeopleService(options: PeopleOptions) {
         store.oneTimeLinks.use(link.id, person.id, now());
         return person;
       });
+      changed(admin.id);
       return sessions.start(admin, meta);
     },
 
@@ -215,6 +220,7 @@ export function createPeopleService(options: PeopleOptions) {
         store.oneTimeLinks.use(link.id, made.id, now());
         return made;
       });
+      changed(person.id);
       return sessions.start(person, meta);
     },
 
@@ -236,6 +242,24 @@ export function createPeopleService(options: PeopleOptions) {
         store.people.setActive(personId, false, now());
         sessions.endAllFor(personId, 'deactivated');
       });
+      changed(personId);
+    },
+
+    /**
+     * Gives a person another role. What they may call follows at their next call and what their
+     * consoles receive at the next event; the team keeps at least one admin who can sign in.
+     */
+    changeRole(actor: User, personId: number, role: Role): void {
+      requireAdmin(actor);
+      const target = store.people.byId(personId);
+      if (!target) throw new Refusal('not-found', 'There is no such person.');
+      if (target.user.role === role) return;
+      store.transaction(() => {
+        const lastAdmin = target.user.role === 'admin' && target.active && target.passwordHash !== null && store.people.countActiveAdmins() <= 1;
+        if (lastAdmin) throw new Refusal('conflict', `${target.user.name} is the only admin who can sign in: make someone else an admin first.`);
+        store.people.setRole(personId, role);
+      });
+      changed(personId);
     },
 
     reactivate(actor: User, personId: number): void {
@@ -243,6 +267,7 @@ export function createPeopleService(options: PeopleOptions) {
       const target = store.people.byId(personId);
       if (!target) throw new Refusal('not-found', 'There is no such person.');
       store.people.setActive(personId, true, now());
+      changed(personId);
     },
 
     list(actor: User): PeopleList {

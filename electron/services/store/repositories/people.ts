@@ -40,6 +40,7 @@ export function createPeopleRepository(db: Database.Database) {
   );
   const insertUser = db.prepare<[string, string, Role, number]>('INSERT INTO users (name, email, role, created_at) VALUES (?, ?, ?, ?)');
   const updateUser = db.prepare<[string, Role, number]>('UPDATE users SET name = ?, role = ?, deactivated_at = NULL WHERE id = ?');
+  const setRole = db.prepare<[Role, number]>('UPDATE users SET role = ? WHERE id = ?');
   const setDeactivated = db.prepare<[number | null, number]>('UPDATE users SET deactivated_at = ? WHERE id = ?');
   const activeAdmins = db.prepare<[], { n: number }>(
     "SELECT count(*) AS n FROM users u JOIN credentials c ON c.user_id = u.id WHERE u.role = 'admin' AND u.deactivated_at IS NULL",
@@ -73,6 +74,9 @@ export function createPeopleRepository(db: Database.Database) {
     },
     setPasswordHash(userId: number, hash: string, now: number): void {
       setHash.run(userId, hash, now);
+    },
+    setRole(userId: number, role: Role): void {
+      setRole.run(role, userId);
     },
     setActive(userId: number, active: boolean, now: number): void {
       setDeactivated.run(active ? null : now, userId);

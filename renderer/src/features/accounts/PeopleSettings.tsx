@@ -9,9 +9,9 @@ import { fullTime, listTime } from '../../lib/time';
 import { ROLE_DESCRIPTIONS, ROLE_NAMES } from './roleNames';
 import { useSignedIn } from './SignedInContext';
 import { PresenceDot } from '../live/PresenceDot';
+import { peopleKey } from './peopleKey';
 import { usePresence } from '../live/useLive';
 
-const PEOPLE_KEY = ['accounts.people'];
 
 function StatusBadge({ person }: { person: Person }) {
   if (!person.active) return <Badge color="gray">Deactivated</Badge>;
@@ -34,27 +34,28 @@ function StatusBadge({ person }: { person: Person }) {
 export function PeopleSettings() {
   const account = useSignedIn();
   const queryClient = useQueryClient();
-  const people = useQuery({ queryKey: PEOPLE_KEY, queryFn: accountsApi.people });
+  const people = useQuery({ queryKey: peopleKey, queryFn: accountsApi.people });
   const presence = usePresence();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [made, setMade] = useState<NewInvitation | null>(null);
   const [confirming, setConfirming] = useState<Person | null>(null);
-  const settle = { onSuccess: (list: PeopleList) => queryClient.setQueryData(PEOPLE_KEY, list) };
+  const settle = { onSuccess: (list: PeopleList) => queryClient.setQueryData(peopleKey, list) };
   const invite = useMutation({
     mutationFn: () => accountsApi.invite({ email: email.trim(), role, ...(name.trim() ? { name: name.trim() } : {}) }),
     onSuccess: (answer) => {
       setMade(answer);
       setEmail('');
       setName('');
-      void queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
+      void queryClient.invalidateQueries({ queryKey: peopleKey });
     },
   });
   const deactivate = useMutation({ mutationFn: (personId: number) => accountsApi.deactivate(personId), ...settle, onSettled: () => setConfirming(null) });
   const reactivate = useMutation({ mutationFn: (personId: number) => accountsApi.reactivate(personId), ...settle });
+  const changeRole = useMutation({ mutationFn: ({ personId, role }: { personId: number; role: Role }) => accountsApi.changeRole(personId, role), ...settle });
   const withdraw = useMutation({ mutationFn: (invitationId: number) => accountsApi.withdrawInvitation(invitationId), ...settle });
-  const actionError = deactivate.error ?? reactivate.error ?? withdraw.error;
+  const actionError = changeRole.error ?? deactivate.error ?? reactivate.error ?? withdraw.error;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -162,7 +163,25 @@ export function PeopleSettings() {
                         )}
                       </Table.Td>
                       <Table.Td>{person.email}</Table.Td>
-                      <Table.Td>{ROLE_NAMES[person.role]}</Table.Td>
+                      <Table.Td>
+                        {person.active ? (
+                          <Select
+                            size="xs"
+                            w={130}
+                            aria-label={`${person.name}'s role`}
+                            data={ROLES.map((value) => ({ value, label: ROLE_NAMES[value] }))}
+                            value={person.role}
+                            allowDeselect={false}
+                            disabled={changeRole.isPending && changeRole.variables.personId === person.id}
+                            onChange={(value) => {
+                              const chosen = ROLES.find((one) => one === value);
+                              if (chosen && chosen !== person.role) changeRole.mutate({ personId: person.id, role: chosen });
+                            }}
+                          />
+                        ) : (
+                          ROLE_NAMES[person.role]
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <StatusBadge person={person} />
                       </Table.Td>
