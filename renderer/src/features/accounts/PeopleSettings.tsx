@@ -11,20 +11,28 @@ import { useSignedIn } from './SignedInContext';
 import { PresenceDot } from '../live/PresenceDot';
 import { peopleKey } from './peopleKey';
 import { usePresence } from '../live/useLive';
+import classes from './PeopleSettings.module.css';
 
+/** A status is read whole: the badge is never narrower than its words (Mantine's would cut them in a narrow cell). */
+const WHOLE = 'max-content';
 
 function StatusBadge({ person }: { person: Person }) {
-  if (!person.active) return <Badge color="gray">Deactivated</Badge>;
+  if (!person.active)
+    return (
+      <Badge color="gray" miw={WHOLE}>
+        Deactivated
+      </Badge>
+    );
   if (!person.canSignIn)
     return (
       <Tooltip label="Known from the workspace (the demo, or a channel) but has no password: invite them to let them sign in.">
-        <Badge color="yellow" variant="light" tabIndex={0}>
+        <Badge color="yellow" variant="light" tabIndex={0} miw={WHOLE}>
           Cannot sign in
         </Badge>
       </Tooltip>
     );
   return (
-    <Badge color="teal" variant="light">
+    <Badge color="teal" variant="light" miw={WHOLE}>
       {person.openSessions > 0 ? 'Signed in' : 'Active'}
     </Badge>
   );
@@ -128,15 +136,16 @@ export function PeopleSettings() {
         )}
 
         {people.data && (
-          <Table.ScrollContainer minWidth={640}>
+          // each person on one row: name over address, then role, status and last sign-in, which never wrap or
+          // clip; a section narrower than that scrolls sideways rather than squeeze them
+          <Table.ScrollContainer minWidth={620}>
             <Table verticalSpacing="xs" aria-label="People">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>E-mail</Table.Th>
+                  <Table.Th>Person</Table.Th>
                   <Table.Th>Role</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
+                  <Table.Th className={classes.noWrap}>Last sign-in</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>Actions</VisuallyHidden>
                   </Table.Th>
@@ -149,20 +158,24 @@ export function PeopleSettings() {
                   return (
                     <Table.Tr key={person.id} c={person.active ? undefined : 'dimmed'}>
                       <Table.Td>
-                        {person.active && (
-                          <>
-                            <PresenceDot state={here} name={person.name} />{' '}
-                          </>
-                        )}
-                        {person.name}
-                        {self && (
-                          <Text span size="xs" c="dimmed">
-                            {' '}
-                            (you)
-                          </Text>
-                        )}
+                        <Group gap={6} wrap="nowrap" align="baseline">
+                          {person.active && <PresenceDot state={here} name={person.name} />}
+                          <div className={classes.person}>
+                            <Text size="sm">
+                              {person.name}
+                              {self && (
+                                <Text span size="xs" c="dimmed">
+                                  {' '}
+                                  (you)
+                                </Text>
+                              )}
+                            </Text>
+                            <Text size="xs" c="dimmed" className={classes.address}>
+                              {person.email}
+                            </Text>
+                          </div>
+                        </Group>
                       </Table.Td>
-                      <Table.Td>{person.email}</Table.Td>
                       <Table.Td>
                         {person.active ? (
                           <Select
@@ -182,11 +195,11 @@ export function PeopleSettings() {
                           ROLE_NAMES[person.role]
                         )}
                       </Table.Td>
-                      <Table.Td>
+                      <Table.Td className={classes.noWrap}>
                         <StatusBadge person={person} />
                       </Table.Td>
-                      <Table.Td>{person.lastSignInAt ? <span title={fullTime(person.lastSignInAt)}>{listTime(person.lastSignInAt)}</span> : '—'}</Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td className={classes.noWrap}>{person.lastSignInAt ? <span title={fullTime(person.lastSignInAt)}>{listTime(person.lastSignInAt)}</span> : '—'}</Table.Td>
+                      <Table.Td ta="right" className={classes.noWrap}>
                         {person.active
                           ? person.canSignIn &&
                             !self && (

@@ -164,6 +164,8 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     lastSaved.current = { ...lastSaved.current, [of]: body };
   };
 
+  // typed but not yet read (the reading waits for typing to pause): it will be, unless it is too long to send
+  const readSoon = texts.reply.trim() !== toRead && texts.reply.trim().length <= MESSAGE_MAX_CHARS;
   const length = messageLength(text);
   const tooLong = lengthState(length) === 'over';
   const canSend = text.trim().length > 0 && !tooLong && !send.isPending;
@@ -268,9 +270,12 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
       <PaneBoundary what="The follow-up offers" compact resetKeys={[promises]}>
         <PromiseOffers promises={promises} onAdd={(found) => addFollowUp.mutate(found)} onSkip={(found) => setPromises((current) => current.filter((item) => item !== found))} />
       </PaneBoundary>
-      <Group justify="space-between">
+      {/* a narrow pane (side by side) puts the macros under the switch, and the switch's words give up their room (cut with an ellipsis) rather than run out of the pane */}
+      <Group justify="space-between" gap="xs" style={{ rowGap: 4 }}>
         <SegmentedControl
           size="xs"
+          maw="100%"
+          styles={{ control: { minWidth: 0 } }}
           aria-label="Write a"
           value={kind}
           onChange={(value) => startWriting(value as DraftKind)}
@@ -351,7 +356,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
           </Text>
         ) : (
           <PaneBoundary what="The draft's tone" compact resetKeys={[tone.data]}>
-            <DraftTone tone={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
+            <DraftTone tone={toRead && tone.data ? tone.data : null} pending={tone.isFetching || readSoon} hasDraft={texts.reply.trim() !== ''} />
           </PaneBoundary>
         )}
         <div style={{ marginLeft: 'auto' }}>
