@@ -26,6 +26,8 @@ export interface SocketApi {
   endSession(sessionId: string): void;
   /** The desk's consoles' caller (the desk's owner), each console a session of its own. */
   deskCaller(sessionId: string | null): Caller;
+  /** A call has come in and waits its turn: background work holds back until it is answered (the returned function). */
+  callArrived?(): () => void;
 }
 
 /**
@@ -86,7 +88,7 @@ export function serveSocket(
   const id = nextSessionId++;
   // the console this connection is: presence and "viewing" / "typing" are per console
   const consoleId = `console-${id}`;
-  const queue: { frame: RequestFrame; bytes: number }[] = [];
+  const queue: { frame: RequestFrame; bytes: number; answered: () => void }[] = [];
   let queuedBytes = 0;
   let inFlight = 0;
   let received = 0;
@@ -198,6 +200,7 @@ export function serveSocket(
           inFlight--;
           answered++;
           send({ type: 'result', id: next.frame.id, result });
+          next.answered();
           scheduler.wake();
         });
     },
@@ -248,7 +251,7 @@ export function serveSocket(
       });
       return;
     }
-    queue.push({ frame, bytes });
+    queue.push({ frame, bytes, answered: api.callArrived?.() ?? (() => undefined) });
     queuedBytes += bytes;
     scheduler.wake();
   });
@@ -260,6 +263,7 @@ export function serveSocket(
     unsubscribe();
     closeConsole();
     if (opened && opened.sessionId !== null) api.endSession(opened.sessionId);
+    for (const waiting of queue) waiting.answered();
     queue.length = 0;
     queuedBytes = 0;
     if (stallTimer) clearTimeout(stallTimer);

@@ -18,7 +18,8 @@ import { createBackgroundWork } from './backgroundWork';
 import { createResponseTargets, createSnoozeService, createTagActions } from '../triage';
 import { createTriageHandlers, type TriageParts } from './triageHandlers';
 import { createMacroHandlers, macrosOf } from './macroHandlers';
-import { createDispatcher, type Handlers } from './dispatch';
+import { createDispatcher, type Dispatcher, type Handlers } from './dispatch';
+import type { BackgroundSlices } from '../common/backgroundSlices';
 import { withDraftMarks } from './draftMarks';
 import { createViewHandlers } from './viewHandlers';
 import { withClientIds } from './retryableCalls';
@@ -30,6 +31,15 @@ import { createLiveService } from '../live';
 import { createLiveHandlers, followLive } from './liveHandlers';
 /** Set when the person chose "Start empty" on the welcome: the console then opens on the empty workspace. */
 const STARTED_EMPTY_SETTING = 'workspace.startedEmpty';
+
+/** Every call holds background work back until it is answered (the background's slices wait for quiet). */
+function callsFirst(dispatch: Dispatcher, background: BackgroundSlices | undefined): Dispatcher {
+  if (!background) return dispatch;
+  return (method, input, caller) => {
+    const answered = background.callStarted();
+    return dispatch(method, input, caller).finally(answered);
+  };
+}
 
 /** Implements every method of the contract over the workspace; both hosts serve what this returns. */
 export function createApi(context: ApiContext) {
@@ -143,7 +153,9 @@ export function createApi(context: ApiContext) {
         )
       : [];
   const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, templates: macroTexts }) : null;
-  const connection = ready0 ? createConnectionService({ store: ready0.store, bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}) }) : null;
+  const connection = ready0
+    ? createConnectionService({ store: ready0.store, bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}), ...(context.background ? { background: context.background } : {}) })
+    : null;
   // after the connection service, so that it has reacted to an event before settledness is judged
   const background = createBackgroundWork({ bus: context.bus, analysis: () => context.analysis?.engine ?? null, connection });
   connection?.start();
@@ -228,8 +240,10 @@ export function createApi(context: ApiContext) {
 
   return {
     /** One call as `caller` (a host passes the person behind the console: the desk's owner, or who signed in). */
-    call: createDispatcher(withClientIds(handlers, () => ready().store, now), { resolve }),
+    call: callsFirst(createDispatcher(withClientIds(handlers, () => ready().store, now), { resolve }), context.background),
     bus: context.bus,
+    /** A host has a call waiting its turn: background work holds back until it is answered (the returned function). */
+    callArrived: (): (() => void) => context.background?.callStarted() ?? (() => undefined),
     /** The desk's consoles' caller (the desk's owner); a team server has none. */
     deskCaller,
     /** Whether this caller's console may receive the event (shared/contract/permissions.ts EVENT_READERS). */

@@ -6,6 +6,7 @@ import type { ConnectionHistory } from './connectionHistory';
 import { lastContactAt as lastContactOf } from './lastContact';
 import { computeConnection } from './connectionFormula';
 import { realScheduler, type Scheduler } from '../common/time';
+import type { BackgroundTurns } from '../common/backgroundSlices';
 
 interface ConnectionServiceOptions {
   store: Store;
@@ -15,6 +16,8 @@ interface ConnectionServiceOptions {
   /** Timers and the monotonic clock of the background sweep; the event loop's by default. */
   scheduler?: Scheduler;
   timeZone?: string;
+  /** Where each slice of the sweep takes its turn, after the api's calls; at once when its timer fires by default. */
+  background?: BackgroundTurns;
 }
 
 /** Where the background sweep stands, for the host's "has background work settled?". */
@@ -49,7 +52,7 @@ const EXPLAINED_KEPT = 200;
  * answer, when a reading or a follow-up changes; customers never computed (or not for a day: time
  * alone moves the index) are computed in the background, a few at a time.
  */
-export function createConnectionService({ store, bus, now, timeZone, scheduler = realScheduler }: ConnectionServiceOptions) {
+export function createConnectionService({ store, bus, now, timeZone, scheduler = realScheduler, background }: ConnectionServiceOptions) {
   const dirty = new Set<number>();
   let timer: (() => void) | null = null;
   let timerDue = 0;
@@ -63,6 +66,8 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
   const changed = new Set<number>();
   const explained = new Map<number, ConnectionIndex>();
   let lastTold = 0;
+  /** The customers due in the sweep, as last counted. */
+  let pendingCount: { at: number; due: number } | null = null;
 
   function historyOf(customerId: number): ConnectionHistory | null {
     const customer = store.customers.getById(customerId);
@@ -164,7 +169,8 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     if (timer && dueAt >= timerDue) return;
     timer?.();
     timerDue = dueAt;
-    timer = scheduler.after(delay, work);
+    // (once due, a slice waits its turn behind the calls: still scheduled, so the sweep is not settled meanwhile)
+    timer = scheduler.after(delay, background ? () => (timer = background.schedule(work)) : work);
     noticeSweep();
   }
 
@@ -238,7 +244,11 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     /** Where the background sweep stands. */
     sweepState(): ConnectionSweepState {
       const settled = isSettled();
-      return { pending: settled ? 0 : Math.min(PENDING_COUNTED, dirty.size + due(PENDING_COUNTED).length), failed: failed.size, settled };
+      if (settled) return { pending: 0, failed: failed.size, settled };
+      // counting what is due is a query over every customer: asked on every backlog progress, it is counted once a second
+      const at = scheduler.monotonic();
+      if (!pendingCount || at - pendingCount.at >= TELL_EVERY_MS) pendingCount = { at, due: due(PENDING_COUNTED).length };
+      return { pending: Math.min(PENDING_COUNTED, dirty.size + pendingCount.due), failed: failed.size, settled };
     },
     /** Calls `listener` whenever the sweep starts or settles; returns how to stop. */
     onSweepChange(listener: () => void): () => void {

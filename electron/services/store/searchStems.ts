@@ -36,6 +36,11 @@ export function createSearchStems(db: Database.Database) {
   }
 
   return {
+    /** The stem of each (folded) word, as the index's tokenizer makes it. */
+    stemsOf(words: readonly string[]): string[] {
+      stems(words);
+      return words.map((word) => cache.get(word) ?? word);
+    },
     /**
      * A matcher for the terms over these texts: each word of the texts that could share a stem
      * with a term is stemmed first (in one look-up), then words match by stem as the index does.
