@@ -275,7 +275,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         <SegmentedControl
           size="xs"
           maw="100%"
-          styles={{ control: { minWidth: 0 } }}
+          styles={{ control: { flex: '1 1 auto', minWidth: 0 } }}
           aria-label="Write a"
           value={kind}
           onChange={(value) => startWriting(value as DraftKind)}
