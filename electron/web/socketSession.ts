@@ -214,11 +214,18 @@ export function serveSocket(
   let unsubscribe = () => undefined as void;
   let closeConsole = () => undefined as void;
   if (opened) {
-    const following = api.follow(opened, cursor, (event, seq) => send(seq === null ? { type: 'event', event } : { type: 'event', event, seq }));
-    unsubscribe = following.stop;
-    send({ type: 'hello', ...following.hello });
-    for (const { event, seq } of following.missed) send({ type: 'event', event, seq });
-    closeConsole = api.openConsole(opened);
+    try {
+      const following = api.follow(opened, cursor, (event, seq) => send(seq === null ? { type: 'event', event } : { type: 'event', event, seq }));
+      unsubscribe = following.stop;
+      send({ type: 'hello', ...following.hello });
+      for (const { event, seq } of following.missed) send({ type: 'event', event, seq });
+      closeConsole = api.openConsole(opened);
+    } catch (error) {
+      // a console that cannot be opened is this connection's failure, never the host's
+      console.error('Kinship: a console could not be opened:', error);
+      unsubscribe();
+      socket.close(1011, 'The console could not be opened.');
+    }
   }
 
   socket.on('pong', () => (heardFrom = true));

@@ -62,6 +62,44 @@ test('sending a note leaves the reply draft as it was, on screen and on the host
   await expect(replyBox(page)).toHaveValue(reply);
 });
 
+test('a draft typed or cleared just before another conversation opens is kept as it was left', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await openFirst(page, 'E-mail');
+  const rows = page.getByTestId('conversation-row');
+  const id = (await rows.first().getAttribute('data-conversation-id'))!;
+  const other = (await rows.nth(1).getAttribute('data-conversation-id'))!;
+  const row = (conversationId: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
+  // the reply box names the customer: it shows which conversation's composer is on screen
+  const mine = (await replyBox(page).getAttribute('aria-label'))!;
+  const away = async () => {
+    await row(other).click();
+    await expect(row(other)).toHaveAttribute('aria-current', 'true');
+    await expect(replyBox(page)).not.toHaveAttribute('aria-label', mine);
+  };
+  const back = async () => {
+    await row(id).click();
+    await expect(row(id)).toHaveAttribute('aria-current', 'true');
+    await expect(replyBox(page)).toHaveAttribute('aria-label', mine);
+  };
+  // typed, and another conversation opened at once (typing never paused long enough to save): back, it is there
+  await replyBox(page).fill('Half a thought about your parcel');
+  await away();
+  await back();
+  await expect(replyBox(page)).toHaveValue('Half a thought about your parcel');
+  // and on the host
+  await page.reload();
+  await back();
+  await expect(replyBox(page)).toHaveValue('Half a thought about your parcel');
+  // cleared, and away at once: the clearing is kept too, here and on the host
+  await replyBox(page).fill('');
+  await away();
+  await back();
+  await expect(replyBox(page)).toHaveValue('');
+  await page.reload();
+  await back();
+  await expect(replyBox(page)).toHaveValue('');
+});
+
 test('the length is counted as the agent types: a warning near the limit, and over it Send is blocked with the reason', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   await openFirst(page, 'E-mail');

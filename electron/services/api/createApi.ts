@@ -262,7 +262,8 @@ export function createApi(context: ApiContext) {
     /** A console (one connection) opened: its person is online, and what it views is theirs. Returns its closing. */
     openConsole(caller: Caller): () => void {
       const consoleId = caller.consoleId;
-      if (!consoleId) return () => undefined;
+      // presence is a person's of the workspace: the desk's stand-in while its file cannot be opened has none
+      if (!consoleId || context.workspace.state !== 'ready' || caller.person.id <= 0) return () => undefined;
       live.openConsole(consoleId, caller.person);
       return () => live.closeConsole(consoleId);
     },
