@@ -217,9 +217,10 @@ export function serveSocket(
     try {
       const following = api.follow(opened, cursor, (event, seq) => send(seq === null ? { type: 'event', event } : { type: 'event', event, seq }));
       unsubscribe = following.stop;
+      // opened before the hello: a console that cannot be opened is never told it is connected (which would reset its backoff)
+      closeConsole = api.openConsole(opened);
       send({ type: 'hello', ...following.hello });
       for (const { event, seq } of following.missed) send({ type: 'event', event, seq });
-      closeConsole = api.openConsole(opened);
     } catch (error) {
       // a console that cannot be opened is this connection's failure, never the host's
       console.error('Kinship: a console could not be opened:', error);

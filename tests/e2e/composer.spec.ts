@@ -100,6 +100,31 @@ test('a draft typed or cleared just before another conversation opens is kept as
   await expect(replyBox(page)).toHaveValue('');
 });
 
+test('a reply sent just before another conversation opens does not come back as a draft', async ({ page }) => {
+  await openConsoleWithDemo(page, started.host.url);
+  await openFirst(page, 'E-mail');
+  const rows = page.getByTestId('conversation-row');
+  const id = (await rows.first().getAttribute('data-conversation-id'))!;
+  const other = (await rows.nth(1).getAttribute('data-conversation-id'))!;
+  const row = (conversationId: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
+  const mine = (await replyBox(page).getAttribute('aria-label'))!;
+  const reply = 'Thank you for waiting. Your replacement leaves our warehouse tomorrow morning.';
+  await replyBox(page).fill(reply);
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  // sent, and away before the answer is in
+  await replyBox(page).press('Control+Enter');
+  await row(other).click();
+  await expect(replyBox(page)).not.toHaveAttribute('aria-label', mine);
+  await row(id).click();
+  await expect(replyBox(page)).toHaveAttribute('aria-label', mine);
+  await expect(page.getByRole('log', { name: 'Messages' }).getByTestId('message').filter({ hasText: reply })).toHaveCount(1);
+  await expect(replyBox(page)).toHaveValue('');
+  await page.reload();
+  await row(id).click();
+  await expect(replyBox(page)).toHaveAttribute('aria-label', mine);
+  await expect(replyBox(page)).toHaveValue('');
+});
+
 test('the length is counted as the agent types: a warning near the limit, and over it Send is blocked with the reason', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   await openFirst(page, 'E-mail');

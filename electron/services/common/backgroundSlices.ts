@@ -121,10 +121,3 @@ export function createBackgroundSlices(options: BackgroundSlicesOptions = {}): B
   };
 }
 
-/** For services run without a host (tests, tools): every slice runs at once, as it is scheduled. */
-export const immediateTurns: BackgroundTurns = {
-  schedule(slice) {
-    slice();
-    return () => undefined;
-  },
-};

@@ -173,8 +173,10 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         setSeen((current) => ({ shown: [...(current?.shown ?? []), ...result.findings.map((finding) => ({ check: finding.check, better: finding.better }))].slice(-20), used: current?.used ?? false }));
         return;
       }
-      // that kind's draft is gone on the host; here too, unless the agent has typed on since
-      lastSaved.current = { ...lastSaved.current, [request.kind]: '' };
+      // that kind's draft is gone on the host; here too — in the console's copy of the conversation, and on
+      // screen unless the agent has typed on since — so neither coming back nor leaving brings the sent text back
+      remember(request.kind, '');
+      if (typed.current[request.kind] === request.body) typed.current = { ...typed.current, [request.kind]: '' };
       setText((current) => (current === request.body ? '' : current), request.kind);
       if (request.kind === 'reply') {
         setFindings(null);
