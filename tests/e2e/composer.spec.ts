@@ -21,6 +21,17 @@ async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
   await expect(page.getByRole('log', { name: 'Messages' }).getByTestId('message').first()).toBeVisible();
 }
 
+/** The demo's first e-mail open, and the ids of it and the row under it (to leave it for and come back from). */
+async function openFirstOfTwo(page: Page) {
+  await openConsoleWithDemo(page, started.host.url);
+  await openFirst(page, 'E-mail');
+  const rows = page.getByTestId('conversation-row');
+  const id = (await rows.first().getAttribute('data-conversation-id'))!;
+  const other = (await rows.nth(1).getAttribute('data-conversation-id'))!;
+  const row = (conversationId: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
+  return { id, other, row };
+}
+
 const replyBox = (page: Page) => page.getByRole('textbox', { name: /^Reply to / });
 const noteBox = (page: Page) => page.getByRole('textbox', { name: 'Internal note (only your team sees it)' });
 
@@ -63,12 +74,7 @@ test('sending a note leaves the reply draft as it was, on screen and on the host
 });
 
 test('a draft typed or cleared just before another conversation opens is kept as it was left', async ({ page }) => {
-  await openConsoleWithDemo(page, started.host.url);
-  await openFirst(page, 'E-mail');
-  const rows = page.getByTestId('conversation-row');
-  const id = (await rows.first().getAttribute('data-conversation-id'))!;
-  const other = (await rows.nth(1).getAttribute('data-conversation-id'))!;
-  const row = (conversationId: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
+  const { id, other, row } = await openFirstOfTwo(page);
   // the reply box names the customer: it shows which conversation's composer is on screen
   const mine = (await replyBox(page).getAttribute('aria-label'))!;
   const away = async () => {
@@ -101,12 +107,7 @@ test('a draft typed or cleared just before another conversation opens is kept as
 });
 
 test('a reply sent just before another conversation opens does not come back as a draft', async ({ page }) => {
-  await openConsoleWithDemo(page, started.host.url);
-  await openFirst(page, 'E-mail');
-  const rows = page.getByTestId('conversation-row');
-  const id = (await rows.first().getAttribute('data-conversation-id'))!;
-  const other = (await rows.nth(1).getAttribute('data-conversation-id'))!;
-  const row = (conversationId: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
+  const { id, other, row } = await openFirstOfTwo(page);
   const mine = (await replyBox(page).getAttribute('aria-label'))!;
   const reply = 'Thank you for waiting. Your replacement leaves our warehouse tomorrow morning.';
   await replyBox(page).fill(reply);
