@@ -7,6 +7,7 @@ import { createApi } from './api/createApi';
 import { openWorkspace } from './api/workspace';
 import { databasePath } from './dataDir';
 import { createEventBus } from './events/eventBus';
+import { createBackgroundSlices } from './common/backgroundSlices';
 
 export interface ServicesOptions {
   host: HostKind;
@@ -29,6 +30,8 @@ export const defaultResourcesDir = () => fileURLToPath(new URL('../../resources/
 export async function startServices(options: ServicesOptions) {
   const resourcesDir = options.resourcesDir ?? defaultResourcesDir();
   const bus = createEventBus();
+  // background work (storing the backlog's readings, the connection sweep) takes its turns after the calls
+  const background = createBackgroundSlices();
   const workspace = await openWorkspace(databasePath(options.dataDir), bus);
   let analysis: AnalysisEngine | null = null;
   let setup = null;
@@ -40,6 +43,7 @@ export async function startServices(options: ServicesOptions) {
       bus,
       locations: () => analysisSetup.locations(),
       describeSetup: () => analysisSetup.describe(),
+      background,
       ...(options.analysisWorkerUrl ? { workerUrl: options.analysisWorkerUrl } : {}),
     });
   }
@@ -50,6 +54,7 @@ export async function startServices(options: ServicesOptions) {
     mode: options.mode ?? 'desk',
     bus,
     workspace,
+    background,
     analysis: analysis && setup ? { engine: analysis, setup, manifestPath: path.join(resourcesDir, 'models.json') } : null,
   });
   return {
@@ -61,6 +66,7 @@ export async function startServices(options: ServicesOptions) {
     async stop(): Promise<void> {
       api.close();
       await analysis?.close();
+      background.close();
       if (workspace.state === 'ready') await workspace.store.close();
     },
   };

@@ -7,6 +7,7 @@ import {
   INVITE_HASH,
   inviteInput,
   personIdInput,
+  changeRoleInput,
   setupInput,
   signInInput,
   type AuthRefusal,
@@ -41,7 +42,8 @@ class HttpRefusal extends Error {
   }
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+/** Answers with `body` as JSON (never a promise: what is sent is what was awaited). */
+function send<T>(response: ServerResponse, status: number, body: T extends PromiseLike<unknown> ? never : T, headers: Record<string, string> = {}): void {
   const text = body === undefined ? '' : JSON.stringify(body);
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -130,7 +132,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       return send(response, 401, { code: 'unauthenticated', message: 'Nobody is signed in on this browser.', needsFirstAdmin: people.needsFirstAdmin() });
     }
     if (method === 'GET' && path === AUTH_PATHS.people) {
-      return send(response, 200, people.list((await requireSession(request)).person));
+      return send(response, 200, await people.list((await requireSession(request)).person));
     }
     if (method !== 'POST') throw new HttpRefusal(405, { code: 'invalid-input', message: `${method} is not answered here.` });
     // a POST only from the server's own page: another site's page cannot make a browser sign in, out, or invite
@@ -145,7 +147,7 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       }
       case AUTH_PATHS.link: {
         const { kind, token } = await parseBody(request, linkInput);
-        return send(response, 200, people.describeLink(token, kind));
+        return send(response, 200, await people.describeLink(token, kind));
       }
       case AUTH_PATHS.setup:
         return startSession(response, await people.setUpFirstAdmin(await parseBody(request, setupInput), meta(request)));
@@ -160,17 +162,23 @@ export function createAuthRoutes(options: AuthRoutesOptions) {
       case AUTH_PATHS.deactivate: {
         const actor = (await requireSession(request)).person;
         await people.deactivate(actor, (await parseBody(request, personIdInput)).personId);
-        return send(response, 200, people.list(actor));
+        return send(response, 200, await people.list(actor));
+      }
+      case AUTH_PATHS.changeRole: {
+        const actor = (await requireSession(request)).person;
+        const { personId, role } = await parseBody(request, changeRoleInput);
+        await people.changeRole(actor, personId, role);
+        return send(response, 200, await people.list(actor));
       }
       case AUTH_PATHS.reactivate: {
         const actor = (await requireSession(request)).person;
         await people.reactivate(actor, (await parseBody(request, personIdInput)).personId);
-        return send(response, 200, people.list(actor));
+        return send(response, 200, await people.list(actor));
       }
       case AUTH_PATHS.withdrawInvitation: {
         const actor = (await requireSession(request)).person;
         await people.withdrawInvitation(actor, (await parseBody(request, invitationIdInput)).invitationId);
-        return send(response, 200, people.list(actor));
+        return send(response, 200, await people.list(actor));
       }
       default:
         throw new HttpRefusal(404, { code: 'not-found', message: 'There is no such account endpoint.' });

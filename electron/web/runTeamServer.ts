@@ -35,7 +35,8 @@ export async function runTeamServer(options: TeamServerOptions): Promise<Running
     await services.stop();
     throw new Error(`the workspace cannot be opened: ${message}`);
   }
-  const people = createPeopleService({ ...options.people, store: services.workspace.store });
+  // who may receive what is worked out again whenever the team changes (a role, a deactivation)
+  const people = createPeopleService({ ...options.people, store: services.workspace.store, onChange: (personId) => services.api.bus.emit('people.changed', { personId }) });
   const gate = createTeamGate(options.config, people);
   let server;
   try {

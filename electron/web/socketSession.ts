@@ -26,6 +26,8 @@ export interface SocketApi {
   endSession(sessionId: string): void;
   /** The desk's consoles' caller (the desk's owner), each console a session of its own. */
   deskCaller(sessionId: string | null): Promise<Caller>;
+  /** A call has come in and waits its turn: background work holds back until it is answered (the returned function). */
+  callArrived?(): () => void;
 }
 
 /**
@@ -88,7 +90,7 @@ export function serveSocket(
   const id = nextSessionId++;
   // the console this connection is: presence and "viewing" / "typing" are per console
   const consoleId = `console-${id}`;
-  const queue: { frame: RequestFrame; bytes: number }[] = [];
+  const queue: { frame: RequestFrame; bytes: number; answered: () => void }[] = [];
   let queuedBytes = 0;
   let inFlight = 0;
   let received = 0;
@@ -199,6 +201,7 @@ export function serveSocket(
           inFlight--;
           answered++;
           send({ type: 'result', id: next.frame.id, result });
+          next.answered();
           scheduler.wake();
         });
     },
@@ -212,11 +215,19 @@ export function serveSocket(
   let unsubscribe = () => undefined as void;
   let closeConsole = () => undefined as void;
   if (opened) {
-    const following = api.follow(opened, cursor, (event, seq) => send(seq === null ? { type: 'event', event } : { type: 'event', event, seq }));
-    unsubscribe = following.stop;
-    send({ type: 'hello', ...following.hello });
-    for (const { event, seq } of following.missed) send({ type: 'event', event, seq });
-    closeConsole = api.openConsole(opened);
+    try {
+      const following = api.follow(opened, cursor, (event, seq) => send(seq === null ? { type: 'event', event } : { type: 'event', event, seq }));
+      unsubscribe = following.stop;
+      // opened before the hello: a console that cannot be opened is never told it is connected (which would reset its backoff)
+      closeConsole = api.openConsole(opened);
+      send({ type: 'hello', ...following.hello });
+      for (const { event, seq } of following.missed) send({ type: 'event', event, seq });
+    } catch (error) {
+      // a console that cannot be opened is this connection's failure, never the host's
+      console.error('Kinship: a console could not be opened:', error);
+      unsubscribe();
+      socket.close(1011, 'The console could not be opened.');
+    }
   }
 
   socket.on('pong', () => (heardFrom = true));
@@ -249,7 +260,7 @@ export function serveSocket(
       });
       return;
     }
-    queue.push({ frame, bytes });
+    queue.push({ frame, bytes, answered: api.callArrived?.() ?? (() => undefined) });
     queuedBytes += bytes;
     scheduler.wake();
   });
@@ -261,6 +272,7 @@ export function serveSocket(
     unsubscribe();
     closeConsole();
     if (opened && opened.sessionId !== null) api.endSession(opened.sessionId);
+    for (const waiting of queue) waiting.answered();
     queue.length = 0;
     queuedBytes = 0;
     if (stallTimer) clearTimeout(stallTimer);

@@ -65,6 +65,8 @@ export const eventPayloads = {
   'workspace.changed': z.object({ reason: z.string() }),
   /** Background work started or settled (or the backlog moved on): the same as 'workspace.background' answers. */
   'workspace.background': backgroundWorkSchema,
+  /** A person of the team was added, deactivated, reactivated or given another role: who may receive what is worked out again, and the people list reads again. */
+  'people.changed': z.object({ personId: z.number().int().positive() }),
   /** A person came online, went away or went offline (ephemeral: never replayed, never stored). */
   'presence.changed': presenceSchema,
   /** Someone began or stopped viewing a conversation or typing in it (ephemeral: never replayed, never stored). */

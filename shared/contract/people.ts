@@ -25,6 +25,8 @@ export const AUTH_PATHS = {
   invite: '/auth/people/invite',
   /** Admins only. POST { personId } */
   deactivate: '/auth/people/deactivate',
+  /** An admin gives a person another role (POST { personId, role }). */
+  changeRole: '/auth/people/role',
   reactivate: '/auth/people/reactivate',
   /** Admins only. POST { invitationId } */
   withdrawInvitation: '/auth/people/withdraw-invitation',
@@ -56,6 +58,7 @@ export const inviteInput = z.object({ email, name: name.optional(), role: z.enum
 export type InviteInput = z.infer<typeof inviteInput>;
 
 export const personIdInput = z.object({ personId: z.number().int().positive() });
+export const changeRoleInput = z.object({ personId: z.number().int().positive(), role: z.enum(ROLES) });
 export const invitationIdInput = z.object({ invitationId: z.number().int().positive() });
 
 /** Someone who can (or could) sign in, as the People page lists them. */

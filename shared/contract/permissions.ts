@@ -111,6 +111,7 @@ export const EVENT_READERS: Record<EventName, MethodName> = {
   'draft.changed': 'drafts.save',
   'workspace.changed': 'workspace.status',
   'workspace.background': 'workspace.background',
+  'people.changed': 'workspace.status',
   'presence.changed': 'presence.list',
   // and someone typing a note only to those who may read notes (NOTE_READER)
   'activity.changed': 'activity.list',

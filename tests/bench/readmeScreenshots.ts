@@ -122,7 +122,9 @@ async function main() {
   await page.getByRole('log', { name: 'Messages' }).locator('[data-testid="reading"][aria-expanded="true"]').waitFor();
   await shoot(page, 'queue-readings', { keepPointer: true });
 
-  // the draft check of a curt reply
+  // the draft check of a curt reply (the reading's details closed first: they may lie over Send)
+  await page.mouse.move(1, page.viewportSize()!.height - 1);
+  await page.getByRole('log', { name: 'Messages' }).locator('[data-testid="reading"][aria-expanded="true"]').waitFor({ state: 'detached' });
   await reply(page).fill('Noted. It will be sorted.');
   await page.getByRole('button', { name: /^Send/ }).click();
   await page.getByRole('alertdialog', { name: /Before this goes/ }).getByTestId('draft-finding').first().waitFor();
@@ -203,8 +205,7 @@ async function main() {
   await page.getByRole('complementary', { name: 'Customer connection' }).getByTestId('connection-score').waitFor();
   await shoot(page, 'customers');
 
-  // Settings → Coach playbook, as a supervisor, with the preview against a real conversation
-  await page.getByRole('radiogroup', { name: 'Role' }).getByText('Supervisor', { exact: true }).click();
+  // Settings → Coach playbook, as a supervisor (the desk's owner is one), with the preview against a real conversation
   await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
   const playbook = page.getByTestId('coach-settings');
   await playbook.getByTestId('playbook-rule').first().getByRole('button').last().click();

@@ -21,6 +21,17 @@ async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
   await expect(page.getByRole('log', { name: 'Messages' }).getByTestId('message').first()).toBeVisible();
 }
 
+/** The demo's first e-mail open, and the ids of it and the row under it (to leave it for and come back from). */
+async function openFirstOfTwo(page: Page) {
+  await openConsoleWithDemo(page, started.host.url);
+  await openFirst(page, 'E-mail');
+  const rows = page.getByTestId('conversation-row');
+  const id = (await rows.first().getAttribute('data-conversation-id'))!;
+  const other = (await rows.nth(1).getAttribute('data-conversation-id'))!;
+  const row = (conversationId: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
+  return { id, other, row };
+}
+
 const replyBox = (page: Page) => page.getByRole('textbox', { name: /^Reply to / });
 const noteBox = (page: Page) => page.getByRole('textbox', { name: 'Internal note (only your team sees it)' });
 
@@ -60,6 +71,59 @@ test('sending a note leaves the reply draft as it was, on screen and on the host
   await page.reload();
   await page.getByTestId('conversation-row').filter({ hasText: customer }).first().click();
   await expect(replyBox(page)).toHaveValue(reply);
+});
+
+test('a draft typed or cleared just before another conversation opens is kept as it was left', async ({ page }) => {
+  const { id, other, row } = await openFirstOfTwo(page);
+  // the reply box names the customer: it shows which conversation's composer is on screen
+  const mine = (await replyBox(page).getAttribute('aria-label'))!;
+  const away = async () => {
+    await row(other).click();
+    await expect(row(other)).toHaveAttribute('aria-current', 'true');
+    await expect(replyBox(page)).not.toHaveAttribute('aria-label', mine);
+  };
+  const back = async () => {
+    await row(id).click();
+    await expect(row(id)).toHaveAttribute('aria-current', 'true');
+    await expect(replyBox(page)).toHaveAttribute('aria-label', mine);
+  };
+  // typed, and another conversation opened at once (typing never paused long enough to save): back, it is there
+  await replyBox(page).fill('Half a thought about your parcel');
+  await away();
+  await back();
+  await expect(replyBox(page)).toHaveValue('Half a thought about your parcel');
+  // and on the host
+  await page.reload();
+  await back();
+  await expect(replyBox(page)).toHaveValue('Half a thought about your parcel');
+  // cleared, and away at once: the clearing is kept too, here and on the host
+  await replyBox(page).fill('');
+  await away();
+  await back();
+  await expect(replyBox(page)).toHaveValue('');
+  await page.reload();
+  await back();
+  await expect(replyBox(page)).toHaveValue('');
+});
+
+test('a reply sent just before another conversation opens does not come back as a draft', async ({ page }) => {
+  const { id, other, row } = await openFirstOfTwo(page);
+  const mine = (await replyBox(page).getAttribute('aria-label'))!;
+  const reply = 'Thank you for waiting. Your replacement leaves our warehouse tomorrow morning.';
+  await replyBox(page).fill(reply);
+  await expect(page.getByText('Draft saved')).toBeVisible();
+  // sent, and away before the answer is in
+  await replyBox(page).press('Control+Enter');
+  await row(other).click();
+  await expect(replyBox(page)).not.toHaveAttribute('aria-label', mine);
+  await row(id).click();
+  await expect(replyBox(page)).toHaveAttribute('aria-label', mine);
+  await expect(page.getByRole('log', { name: 'Messages' }).getByTestId('message').filter({ hasText: reply })).toHaveCount(1);
+  await expect(replyBox(page)).toHaveValue('');
+  await page.reload();
+  await row(id).click();
+  await expect(replyBox(page)).toHaveAttribute('aria-label', mine);
+  await expect(replyBox(page)).toHaveValue('');
 });
 
 test('the length is counted as the agent types: a warning near the limit, and over it Send is blocked with the reason', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { AUTH_PATHS, type NewInvitation } from '../../shared/contract/people';
-import { startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
+import { look, startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
 
 /**
  * One live queue on a team server: two agents signed in, each in a browser of their own, take the
@@ -40,17 +40,6 @@ async function waitForConsole(page: Page, loadDemo = false): Promise<void> {
   const shell = page.getByRole('navigation', { name: 'Main navigation' });
   if (loadDemo) await page.getByRole('button', { name: 'Load the demo workspace' }).click();
   await shell.waitFor();
-}
-
-async function look(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1440, 900],
-    [1280, 720],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.screenshot({ path: test.info().outputPath(`${name}-${width}x${height}.png`), fullPage: false });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 /** An agent invited by the admin, signed in in a browser of their own. */

@@ -100,6 +100,11 @@ test('first admin from the setup link, an invited agent signs in elsewhere, is d
   await waitForConsole(admin);
   const row = admin.getByRole('row').filter({ hasText: AGENT.email });
   await expect(row).toContainText('Signed in');
+  // makes them a supervisor: their console says so at once, without a reload, and may now edit what supervisors edit
+  await row.getByRole('textbox', { name: `${AGENT.name}'s role` }).click();
+  await admin.getByRole('option', { name: 'Supervisor' }).click();
+  await expect(row.getByRole('textbox', { name: `${AGENT.name}'s role` })).toHaveValue('Supervisor');
+  await expect(agent.getByRole('button', { name: /Signed in as Agnes Agent \(Supervisor\)/ })).toBeVisible();
   await row.getByRole('button', { name: `Deactivate ${AGENT.name}` }).click();
   const dialog = admin.getByRole('dialog', { name: `Deactivate ${AGENT.name}?` });
   await look(admin, 'deactivate');

@@ -27,17 +27,23 @@ async function choose(page: Page, select: string, option: string | RegExp) {
   await page.getByRole('option', { name: option }).click();
 }
 
+/** Opens the demo's queue, opens its row at `index` and the header's "Add a tag" popover; returns the conversation's id. */
+async function openRowAndStartATag(page: Page, index: number): Promise<string> {
+  await openConsoleWithDemo(page, started.host.url);
+  const row = rows(page).nth(index);
+  const id = (await row.getAttribute('data-conversation-id'))!;
+  await row.click();
+  await article(page).getByRole('button', { name: 'Add a tag' }).click();
+  await expect(page.getByRole('textbox', { name: 'Tag name' })).toBeVisible();
+  return id;
+}
+
 /** The conversation the first test tagged. */
 let tagged: string | null = null;
 
 test('a tag added in the conversation shows on its row and in its header', async ({ page }) => {
-  await openConsoleWithDemo(page, started.host.url);
-  const row = rows(page).nth(2);
-  const id = (await row.getAttribute('data-conversation-id'))!;
-  await row.click();
-  await article(page).getByRole('button', { name: 'Add a tag' }).click();
+  const id = await openRowAndStartATag(page, 2);
   // the button's tooltip does not stay over the header while its popover is open
-  await expect(page.getByRole('textbox', { name: 'Tag name' })).toBeVisible();
   await expect(page.getByRole('tooltip').filter({ hasText: 'Add a tag' })).toHaveCount(0);
   await page.getByRole('textbox', { name: 'Tag name' }).fill('  Fragile   parcel ');
   await page.getByRole('radio', { name: 'teal' }).click();
@@ -62,11 +68,7 @@ test('the queue filters by a tag; a tag removed no longer matches', async ({ pag
 });
 
 test('a supervisor renames, recolours and deletes a tag in Settings, and every row carrying it follows', async ({ page }) => {
-  await openConsoleWithDemo(page, started.host.url);
-  const row = rows(page).nth(1);
-  const id = (await row.getAttribute('data-conversation-id'))!;
-  await row.click();
-  await article(page).getByRole('button', { name: 'Add a tag' }).click();
+  const id = await openRowAndStartATag(page, 1);
   await page.getByRole('textbox', { name: 'Tag name' }).fill('Damged in transit');
   await page.getByRole('button', { name: 'Make tag “Damged in transit”' }).click();
   const onRow = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`).getByTestId('tag-chip');

@@ -4,6 +4,7 @@ import type { Channel } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
 import { realNow, realScheduler, type Scheduler } from '../common/time';
+import type { BackgroundTurns } from '../common/backgroundSlices';
 import { LatencyStats } from './latencyStats';
 import { findModels, type FoundModels, type ModelLocation } from './models/findModels';
 import { ReadingQueue, type Priority } from './readingQueue';
@@ -27,6 +28,11 @@ export interface AnalysisEngineOptions {
   scheduler?: Scheduler;
   /** Extra facts for the status (models folder in use, hub permission). */
   describeSetup?: () => Pick<AnalysisStatus, 'modelsDir' | 'modelsDirSource' | 'hubAllowed'>;
+  /**
+   * Where storing a backlog batch's readings (and sending the next) takes its turn, after the api's
+   * calls (the host's background slices); at once, as the worker answers, by default. Live work never waits.
+   */
+  background?: BackgroundTurns;
 }
 
 interface Job {
@@ -100,6 +106,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   let readyWaiters: (() => void)[] = [];
   let idleWaiters: (() => void)[] = [];
   let cancelRespawn: (() => void) | null = null;
+  /** A backlog batch read, waiting for its turn to be stored. */
+  let cancelFinish: (() => void) | null = null;
   let spawnGeneration = 0;
   /** Store work under way (queueing the backlog, loading jobs, storing readings): the engine is not idle while any runs. */
   let storeWork = 0;
@@ -217,10 +225,22 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       state = 'ready';
       if (message.problems.length) console.warn(`Kinship analysis: ${message.problems.join('; ')}`);
       bus.emit('analysis.status', { state, analyzer: message.analyzer });
-      for (const resolve of readyWaiters) resolve();
+      // started once the backlog this model leaves unread is counted (the status tells it from the start)
+      const started = readyWaiters;
       readyWaiters = [];
-      if (changedModel) background(queueBacklog, 'queueing the backlog');
+      const tellStarted = () => {
+        for (const resolve of started) resolve();
+      };
+      if (changedModel) background(() => queueBacklog().finally(tellStarted), 'queueing the backlog');
+      else tellStarted();
       pump();
+    } else if (options.background && inFlight.backlog?.batchId === message.batchId) {
+      // the backlog's readings are stored when the api is quiet: a call never waits behind them
+      cancelFinish?.();
+      cancelFinish = options.background.schedule(() => {
+        cancelFinish = null;
+        finishBatch(message);
+      });
     } else {
       finishBatch(message);
     }
@@ -475,7 +495,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   }
 
   const engine = {
-    /** Starts the worker and resolves when models (or the lexicon) are ready. */
+    /** Starts the worker and resolves when models (or the lexicon) are ready and the backlog they leave unread is counted. */
     start(): Promise<void> {
       const started = new Promise<void>((resolve) => readyWaiters.push(resolve));
       void spawn();
@@ -556,6 +576,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       closing = true;
       unsubscribe();
       cancelRespawn?.();
+      cancelFinish?.();
+      cancelFinish = null;
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
       await worker?.terminate();

@@ -18,7 +18,8 @@ import { createBackgroundWork } from './backgroundWork';
 import { createResponseTargets, createSnoozeService, createTagActions } from '../triage';
 import { createTriageHandlers, type TriageParts } from './triageHandlers';
 import { createMacroHandlers, macrosOf } from './macroHandlers';
-import { createDispatcher, type Handlers } from './dispatch';
+import { createDispatcher, type Dispatcher, type Handlers } from './dispatch';
+import type { BackgroundSlices } from '../common/backgroundSlices';
 import { withDraftMarks } from './draftMarks';
 import { createViewHandlers } from './viewHandlers';
 import { withClientIds } from './retryableCalls';
@@ -30,6 +31,15 @@ import { createLiveService } from '../live';
 import { createLiveHandlers, followLive } from './liveHandlers';
 /** Set when the person chose "Start empty" on the welcome: the console then opens on the empty workspace. */
 const STARTED_EMPTY_SETTING = 'workspace.startedEmpty';
+
+/** Every call holds background work back until it is answered (the background's slices wait for quiet). */
+function callsFirst(dispatch: Dispatcher, background: BackgroundSlices | undefined): Dispatcher {
+  if (!background) return dispatch;
+  return (method, input, caller) => {
+    const answered = background.callStarted();
+    return dispatch(method, input, caller).finally(answered);
+  };
+}
 
 /** Implements every method of the contract over the workspace; both hosts serve what this returns. */
 export async function createApi(context: ApiContext) {
@@ -93,6 +103,30 @@ export async function createApi(context: ApiContext) {
     return { person: owner ?? { id: 0, ...UNNAMED_DESK_OWNER }, sessionId };
   }
 
+  /**
+   * When the team changes (a role given, someone deactivated, the workspace replaced), the people a
+   * console's events are filtered by are read again at once, not at their next call. Events keep
+   * their order; `peopleRead` is the latest such reading (the host may wait on it before answering).
+   */
+  let peopleRead: Promise<void> = Promise.resolve();
+  const readAgain = (ids: number[]) => {
+    const store = context.workspace.state === 'ready' ? context.workspace.store : null;
+    if (!store || ids.length === 0) return;
+    peopleRead = peopleRead
+      .then(async () => {
+        for (const id of ids) {
+          const person = await store.users.getById(id);
+          if (person) known.set(id, person);
+          else known.delete(id);
+        }
+      })
+      .catch((error: unknown) => console.error('Kinship: reading the team again failed:', error));
+  };
+  const stopFollowingPeople = context.bus.subscribe((event) => {
+    if (event.name === 'people.changed') readAgain([event.payload.personId]);
+    else if (event.name === 'workspace.changed') readAgain([...known.keys()]);
+  });
+
   function receives(caller: Caller, event: KinshipEvent): boolean {
     try {
       return mayReceive(resolveKnown(caller), event);
@@ -143,7 +177,9 @@ export async function createApi(context: ApiContext) {
         )
       : [];
   const coach = ready0 ? createCoachService({ store: ready0.store, bus: context.bus, now, templates: macroTexts }) : null;
-  const connection = ready0 ? createConnectionService({ store: ready0.store, bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}) }) : null;
+  const connection = ready0
+    ? createConnectionService({ store: ready0.store, bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}), ...(context.background ? { background: context.background } : {}) })
+    : null;
   // after the connection service, so that it has reacted to an event before settledness is judged
   const background = createBackgroundWork({ bus: context.bus, analysis: () => context.analysis?.engine ?? null, connection });
   connection?.start();
@@ -229,8 +265,10 @@ export async function createApi(context: ApiContext) {
 
   return {
     /** One call as `caller` (a host passes the person behind the console: the desk's owner, or who signed in). */
-    call: createDispatcher(withClientIds(handlers, () => ready().store, now), { resolve }),
+    call: callsFirst(createDispatcher(withClientIds(handlers, () => ready().store, now), { resolve }), context.background),
     bus: context.bus,
+    /** A host has a call waiting its turn: background work holds back until it is answered (the returned function). */
+    callArrived: (): (() => void) => context.background?.callStarted() ?? (() => undefined),
     /** The desk's consoles' caller (the desk's owner); a team server has none. */
     deskCaller,
     /** Whether this caller's console may receive the event (shared/contract/permissions.ts EVENT_READERS). */
@@ -249,7 +287,8 @@ export async function createApi(context: ApiContext) {
     /** A console (one connection) opened: its person is online, and what it views is theirs. Returns its closing. */
     openConsole(caller: Caller): () => void {
       const consoleId = caller.consoleId;
-      if (!consoleId) return () => undefined;
+      // presence is a person's of the workspace: the desk's stand-in while its file cannot be opened has none
+      if (!consoleId || context.workspace.state !== 'ready' || caller.person.id <= 0) return () => undefined;
       live.openConsole(consoleId, caller.person);
       return () => live.closeConsole(consoleId);
     },
@@ -258,8 +297,11 @@ export async function createApi(context: ApiContext) {
       viewing.delete(sessionId);
     },
     status,
+    /** Settles once the people read again after the team's latest change (people.changed) are the ones events are filtered by. */
+    peopleRead: (): Promise<void> => peopleRead,
     /** Stops the coach and the connection index following events (before the store closes). */
     close(): void {
+      stopFollowingPeople();
       coach?.close();
       triage?.snoozes.close();
       background.close();

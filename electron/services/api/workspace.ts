@@ -1,6 +1,7 @@
 import type { HostKind } from '../../../shared/contract/domain';
 import type { AnalysisEngine } from '../analysis';
 import type { AnalysisSetup } from '../analysis';
+import type { BackgroundSlices } from '../common/backgroundSlices';
 import type { Scheduler } from '../common/time';
 import type { EventBus } from '../events/eventBus';
 import { createIngestionService, type IngestionService } from '../ingestion';
@@ -51,6 +52,8 @@ export interface ApiContext {
   now?: () => number;
   /** Timers of background work (the connection index's sweep); the event loop's by default. */
   scheduler?: Scheduler;
+  /** Where background work takes its turns, after the calls (the hosts'); without it, it runs as it comes. */
+  background?: BackgroundSlices;
   /** The live queue's timings (presence's grace period, how long "typing" lasts): tests and the team server's options set them. */
   live?: { graceMs?: number; typingTtlMs?: number };
 }

@@ -6,6 +6,7 @@ import type { ConnectionHistory } from './connectionHistory';
 import { lastContactAt as lastContactOf } from './lastContact';
 import { computeConnection } from './connectionFormula';
 import { realScheduler, type Scheduler } from '../common/time';
+import type { BackgroundTurns } from '../common/backgroundSlices';
 
 interface ConnectionServiceOptions {
   store: Store;
@@ -15,6 +16,8 @@ interface ConnectionServiceOptions {
   /** Timers and the monotonic clock of the background sweep; the event loop's by default. */
   scheduler?: Scheduler;
   timeZone?: string;
+  /** Where each slice of the sweep takes its turn, after the api's calls; at once when its timer fires by default. */
+  background?: BackgroundTurns;
 }
 
 /** Where the background sweep stands, for the host's "has background work settled?". */
@@ -49,7 +52,7 @@ const EXPLAINED_KEPT = 200;
  * answer, when a reading or a follow-up changes; customers never computed (or not for a day: time
  * alone moves the index) are computed in the background, a few at a time.
  */
-export function createConnectionService({ store, bus, now, timeZone, scheduler = realScheduler }: ConnectionServiceOptions) {
+export function createConnectionService({ store, bus, now, timeZone, scheduler = realScheduler, background }: ConnectionServiceOptions) {
   const dirty = new Set<number>();
   let timer: (() => void) | null = null;
   let timerDue = 0;
@@ -175,7 +178,8 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     if (timer && dueAt >= timerDue) return;
     timer?.();
     timerDue = dueAt;
-    timer = scheduler.after(delay, work);
+    // (once due, a slice waits its turn behind the calls: still scheduled, so the sweep is not settled meanwhile)
+    timer = scheduler.after(delay, background ? () => (timer = background.schedule(() => void work())) : () => void work());
     noticeSweep();
   }
 

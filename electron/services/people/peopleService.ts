@@ -19,6 +19,8 @@ export interface PeopleOptions {
   scryptCost?: ScryptCost;
   setupLinkMs?: number;
   invitationMs?: number;
+  /** Told after a person is added, deactivated, reactivated or given another role (the host re-reads who may receive what). */
+  onChange?: (personId: number) => void;
 }
 
 /** Where a sign-in comes from: the client's address (for rate limiting) and its browser, kept with the session. */
@@ -67,6 +69,8 @@ export function createPeopleService(options: PeopleOptions) {
   // an unknown e-mail still costs one hash, so how fast the answer comes says nothing about who has an account
   let decoy: Promise<string> | null = null;
   const decoyHash = () => (decoy ??= hashPassword(newSecretToken(), cost));
+
+  const changed = (personId: number) => options.onChange?.(personId);
 
   async function requireAdmin(actor: User): Promise<void> {
     const account = await store.people.byId(actor.id);
@@ -154,6 +158,7 @@ export function createPeopleService(options: PeopleOptions) {
         await store.oneTimeLinks.use(link.id, person.id, now());
         return person;
       });
+      changed(admin.id);
       return sessions.start(admin, meta);
     },
 
@@ -215,6 +220,7 @@ export function createPeopleService(options: PeopleOptions) {
         await store.oneTimeLinks.use(link.id, made.id, now());
         return made;
       });
+      changed(person.id);
       return sessions.start(person, meta);
     },
 
@@ -236,6 +242,27 @@ export function createPeopleService(options: PeopleOptions) {
         await store.people.setActive(personId, false, now());
         await sessions.endAllFor(personId, 'deactivated');
       });
+      changed(personId);
+    },
+
+    /**
+     * Gives a person another role. What they may call follows at their next call and what their
+     * consoles receive at the next event; the team keeps at least one admin who can sign in.
+     */
+    async changeRole(actor: User, personId: number, role: Role): Promise<void> {
+      await requireAdmin(actor);
+      const unchanged = await store.transaction(async () => {
+        // read again under the admins' hold: two admins demoted at once never leave none
+        await store.people.holdAdmins();
+        const target = await store.people.byId(personId);
+        if (!target) throw new Refusal('not-found', 'There is no such person.');
+        if (target.user.role === role) return true;
+        const lastAdmin = target.user.role === 'admin' && target.active && target.passwordHash !== null && (await store.people.countActiveAdmins()) <= 1;
+        if (lastAdmin) throw new Refusal('conflict', `${target.user.name} is the only admin who can sign in: make someone else an admin first.`);
+        await store.people.setRole(personId, role);
+        return false;
+      });
+      if (!unchanged) changed(personId);
     },
 
     async reactivate(actor: User, personId: number): Promise<void> {
@@ -243,6 +270,7 @@ export function createPeopleService(options: PeopleOptions) {
       const target = await store.people.byId(personId);
       if (!target) throw new Refusal('not-found', 'There is no such person.');
       await store.people.setActive(personId, true, now());
+      changed(personId);
     },
 
     async list(actor: User): Promise<PeopleList> {

@@ -46,6 +46,10 @@ export function createStemMatcher<R extends string[] | Promise<string[]>>(lookUp
   };
 
   return {
+    /** The stem of each (folded) word, as the index's tokenizer makes it. */
+    stemsOf(words: readonly string[]): R extends Promise<string[]> ? Promise<string[]> : string[] {
+      return stems(words, () => words.map((word) => cache.get(word) ?? word)) as never;
+    },
     /**
      * A matcher for the terms over these texts: each word of the texts that could share a stem
      * with a term is stemmed first (in one look-up), then words match by stem as the index does.

@@ -42,6 +42,7 @@ export const accountsApi = {
   acceptInvitation: (input: { token: string; name: string; password: string }) => request<SignedIn>(AUTH_PATHS.invitation, input),
   people: () => request<PeopleList>(AUTH_PATHS.people),
   invite: (input: { email: string; name?: string; role: Role }) => request<NewInvitation>(AUTH_PATHS.invite, input),
+  changeRole: (personId: number, role: Role) => request<PeopleList>(AUTH_PATHS.changeRole, { personId, role }),
   deactivate: (personId: number) => request<PeopleList>(AUTH_PATHS.deactivate, { personId }),
   reactivate: (personId: number) => request<PeopleList>(AUTH_PATHS.reactivate, { personId }),
   withdrawInvitation: (invitationId: number) => request<PeopleList>(AUTH_PATHS.withdrawInvitation, { invitationId }),

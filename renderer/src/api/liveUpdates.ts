@@ -10,6 +10,7 @@ import { connectionKeys } from '../features/customer/connectionLook';
 import { tagsKey } from '../features/triage/useTriage';
 import { assigneesKey } from '../features/conversation/assigneesKey';
 import { liveKeys } from '../features/live/liveKeys';
+import { peopleKey } from '../features/accounts/peopleKey';
 import { withActivity, withPresence } from '../features/live/useLive';
 import type { ConversationActivity, Presence } from '../../../shared/contract/live';
 import type { ResumeOutcome } from '../../../shared/contract/live';
@@ -107,6 +108,16 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
     // someone came online, went away or offline; someone else began or stopped viewing or typing: shown at once
     'presence.changed': (presence) => queryClient.setQueryData<Presence[]>(liveKeys.presence, (list) => withPresence(list, presence)),
     'activity.changed': (activity) => queryClient.setQueryData<ConversationActivity[]>(liveKeys.activity, (list) => withActivity(list, activity)),
+    // someone joined the team, left it or has another role: the people list and the assignee picker read again;
+    // if it is this console's person, what they may see and do changed, so everything is read again
+    'people.changed': ({ personId }) => {
+      if (personId === queryClient.getQueryData<WorkspaceStatus>(queryKeys.status)?.currentUser?.id) {
+        void queryClient.invalidateQueries();
+        return;
+      }
+      invalidate(peopleKey);
+      invalidate(assigneesKey);
+    },
     // the workspace changed in bulk (the demo loaded): everything is read again
     'workspace.changed': () => void queryClient.invalidateQueries(),
   };

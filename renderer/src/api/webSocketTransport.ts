@@ -107,7 +107,8 @@ export function createWebSocketTransport(
 
   /** After a drop: try again after the backoff, while anyone listens to events (calls reconnect on their own). */
   function scheduleRetry() {
-    if (stopped || retryTimer !== null || listeners.size === 0) return;
+    // a call may have reconnected meanwhile (while the session was being asked about): nothing to retry
+    if (stopped || retryTimer !== null || listeners.size === 0 || socket !== null || opened !== null) return;
     const wait = delayOf(attempt);
     attempt++;
     const seconds = Math.max(1, Math.round(wait / 1000));

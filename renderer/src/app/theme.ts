@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { createTheme, Input, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -7,6 +7,11 @@ export const theme = createTheme({
   fontFamily: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
   defaultRadius: 'md',
   headings: { fontWeight: '650' },
+  components: {
+    // text in a field starts where its own direction starts: a right-to-left draft (dir="auto") is
+    // laid out from the right (Mantine aligns every field left unless the whole page is right to left)
+    Input: Input.extend({ styles: { input: { textAlign: 'start' } } }),
+  },
 });
 
 const darker = (color: string, share: number) => `color-mix(in srgb, var(--mantine-color-${color}-9) ${share}%, black)`;

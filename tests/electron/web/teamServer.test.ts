@@ -173,6 +173,35 @@ describe('a team server', () => {
     expect(await adminClosing).toBe(4401);
   });
 
+  it('an admin gives an agent another role: their open console is told, and may do at once what the new role may', async () => {
+    const { server, origin } = await start();
+    const adminCookie = await setUpAdmin(server, origin);
+    const invited = await post(origin, AUTH_PATHS.invite, { email: 'agnes@kinship.test', role: 'agent' }, { Cookie: adminCookie });
+    const token = new URL(invited.body.link as string).hash.replace('#invite=', '');
+    const accepted = await post(origin, AUTH_PATHS.invitation, { token, name: 'Agnes Agent', password: AGENT_PASSWORD });
+    const agentId = (accepted.body.person as { id: number }).id;
+    const agentSocket = (await connect(origin, { Origin: origin, Cookie: accepted.cookie! })) as WebSocket;
+    // the team's response targets back to the defaults: a supervisor's to set
+    const targets = { targets: null };
+    expect((await call(agentSocket, 'responseTargets.save', targets)).error?.code).toBe('forbidden');
+    const told = new Promise<unknown>((resolve) => {
+      agentSocket.on('message', (data: WebSocket.RawData) => {
+        const frame = JSON.parse(data.toString()) as { type?: string; event?: { name: string; payload: unknown } };
+        if (frame.type === 'event' && frame.event?.name === 'people.changed') resolve(frame.event.payload);
+      });
+    });
+    // an agent cannot change roles, their own least of all
+    expect((await post(origin, AUTH_PATHS.changeRole, { personId: agentId, role: 'supervisor' }, { Cookie: accepted.cookie! })).status).toBe(403);
+    const changed = await post(origin, AUTH_PATHS.changeRole, { personId: agentId, role: 'supervisor' }, { Cookie: adminCookie });
+    expect(changed.status).toBe(200);
+    expect((changed.body.people as { id: number; role: string }[]).find((person) => person.id === agentId)?.role).toBe('supervisor');
+    expect(await told).toEqual({ personId: agentId });
+    expect((await call(agentSocket, 'responseTargets.save', targets)).ok).toBe(true);
+    // a role that does not exist is refused and changes nothing
+    expect((await post(origin, AUTH_PATHS.changeRole, { personId: agentId, role: 'owner' }, { Cookie: adminCookie })).status).toBe(400);
+    agentSocket.close();
+  });
+
   it('answers a rate-limited sign-in with 429, Retry-After and when to try again in words', async () => {
     const { server, origin } = await start();
     await setUpAdmin(server, origin);

@@ -61,6 +61,19 @@ export function createPeopleRepository(ctx: StoreContext) {
     async setActive(userId: number, active: boolean, now: number): Promise<void> {
       await ctx.db().updateTable('users').set({ deactivated_at: active ? null : now }).where('id', '=', userId).execute();
     },
+    async setRole(userId: number, role: Role): Promise<void> {
+      await ctx.db().updateTable('users').set({ role }).where('id', '=', userId).execute();
+    },
+    /**
+     * Inside a transaction: holds the active admins' rows until it commits (PostgreSQL's row locks;
+     * SQLite's write transaction holds the whole file already), so that two changes at once cannot
+     * each leave the other as the last admin and then both go.
+     */
+    async holdAdmins(): Promise<void> {
+      if (ctx.sql.kind === 'postgres') {
+        await ctx.db().selectFrom('users').select('id').where('role', '=', 'admin').where('deactivated_at', 'is', null).forUpdate().execute();
+      }
+    },
     /** Active admins who can sign in. */
     async countActiveAdmins(): Promise<number> {
       const row = await ctx.db().selectFrom('users as u').innerJoin('credentials as c', 'c.user_id', 'u.id')

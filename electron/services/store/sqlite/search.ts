@@ -3,6 +3,7 @@ import { MOOD_THRESHOLD, type Channel, type IdentityKind, type SearchHit } from 
 import { parseSearch, type ParsedSearch } from '../searchQuery';
 import { searchSnippet } from '../searchSnippet';
 import { createSearchStems } from '../searchStems';
+import { createPrefixSpelling } from '../searchPrefix';
 import { assembleHits, planHits, textsToMark, type HitConversationRow as ConversationRow, type HitMessageRow as MessageRow } from '../searchHits';
 import { FILTER_SCAN, RANKED_MATCHES, type MessageHit, type SearchFilter } from '../searchIndex';
 
@@ -45,6 +46,7 @@ function filterSql(filter: SearchFilter): { where: string; params: Record<string
 
 export function createSearchRepository(db: Database.Database) {
   const stems = createSearchStems(db);
+  const spelled = createPrefixSpelling(db, stems);
   // one prepared statement per shape of query and filter
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
@@ -63,21 +65,30 @@ export function createSearchRepository(db: Database.Database) {
    */
   function matchingMessages(parsed: ParsedSearch, filter: SearchFilter): Match[] {
     if (!parsed.words && !parsed.emoji) return [];
+    const words = spelled(parsed);
     const { where, params } = filterSql(filter);
     const table = parsed.words ? 'messages_fts' : 'messages_emoji';
     const match = parsed.words
       ? `messages_fts MATCH @words${parsed.emoji ? ' AND rowid IN (SELECT rowid FROM messages_emoji WHERE messages_emoji MATCH @emoji)' : ''}`
       : 'messages_emoji MATCH @emoji';
+    const newest = (ranked: boolean) =>
+      `SELECT f.rowid AS rowid, ${ranked ? 'f.rank' : '0'} AS rank, m.conversation_id
+         FROM (SELECT rowid${ranked ? ', rank' : ''} FROM ${table} WHERE ${match} ORDER BY rowid DESC LIMIT @window) f
+         CROSS JOIN messages m INDEXED BY messages_conversation_of ON m.id = f.rowid`;
     const sql = where
       ? `SELECT f.rowid AS rowid, 0 AS rank, m.conversation_id
          FROM (SELECT rowid FROM ${table} WHERE ${match} ORDER BY rowid DESC LIMIT @scan) f
          CROSS JOIN messages m INDEXED BY messages_conversation_of ON m.id = f.rowid CROSS JOIN conversations c ON c.id = m.conversation_id
          WHERE 1${where} ORDER BY f.rowid DESC LIMIT @window`
-      : `SELECT f.rowid AS rowid, ${parsed.words ? 'f.rank' : '0'} AS rank, m.conversation_id
-         FROM (SELECT rowid${parsed.words ? ', rank' : ''} FROM ${table} WHERE ${match} ORDER BY rowid DESC LIMIT @window) f
-         CROSS JOIN messages m INDEXED BY messages_conversation_of ON m.id = f.rowid`;
-    const bound = { ...params, window: RANKED_MATCHES, ...(where ? { scan: FILTER_SCAN } : {}), ...(parsed.words ? { words: parsed.words } : {}), ...(parsed.emoji ? { emoji: parsed.emoji } : {}) };
-    return (prepared(sql).all(bound) as Match[]).sort((x, y) => x.rank - y.rank || y.rowid - x.rowid);
+      : newest(false);
+    const bound = { ...params, window: RANKED_MATCHES, ...(where ? { scan: FILTER_SCAN } : {}), ...(words ? { words } : {}), ...(parsed.emoji ? { emoji: parsed.emoji } : {}) };
+    let found = prepared(sql).all(bound) as Match[];
+    // Ranked by FTS5's bm25 when the words are rare enough that all their matches are here. Its
+    // score needs each word's frequency over the whole index (a pass over every message holding
+    // it): for words that fill the window ("order", "thank you") that pass is most of the search's
+    // time, and the window is only the newest of their matches anyway, so those stay newest first.
+    if (!where && words && found.length < RANKED_MATCHES) found = prepared(newest(true)).all(bound) as Match[];
+    return found.sort((x, y) => x.rank - y.rank || y.rowid - x.rowid);
   }
 
   /** The newest conversations whose subject, customer's name, addresses or phone numbers hold what was typed. */

@@ -1,5 +1,8 @@
 import { Avatar, Badge, Menu, UnstyledButton, Group, Text } from '@mantine/core';
 import { IconLogout } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useClient } from '../../api/ClientContext';
+import { queryKeys } from '../../app/queryKeys';
 import type { SignedInState } from './SignedInContext';
 import { ROLE_NAMES } from './roleNames';
 import { PresenceDot, presenceLabel } from '../live/PresenceDot';
@@ -8,7 +11,10 @@ import { usePresence } from '../live/useLive';
 
 /** The signed-in person in the header, and Sign out. */
 export function AccountMenu({ account }: { account: SignedInState }) {
-  const { person } = account.signedIn;
+  const client = useClient();
+  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => client.call('workspace.status', {}) });
+  // as the workspace knows them now (an admin may have given them another role since they signed in)
+  const person = status.data?.currentUser ?? account.signedIn.person;
   const initials = person.name
     .split(/\s+/)
     .map((part) => part[0] ?? '')

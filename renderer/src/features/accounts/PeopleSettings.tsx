@@ -9,22 +9,30 @@ import { fullTime, listTime } from '../../lib/time';
 import { ROLE_DESCRIPTIONS, ROLE_NAMES } from './roleNames';
 import { useSignedIn } from './SignedInContext';
 import { PresenceDot } from '../live/PresenceDot';
+import { peopleKey } from './peopleKey';
 import { usePresence } from '../live/useLive';
+import classes from './PeopleSettings.module.css';
 
-const PEOPLE_KEY = ['accounts.people'];
+/** A status is read whole: the badge is never narrower than its words (Mantine's would cut them in a narrow cell). */
+const WHOLE = 'max-content';
 
 function StatusBadge({ person }: { person: Person }) {
-  if (!person.active) return <Badge color="gray">Deactivated</Badge>;
+  if (!person.active)
+    return (
+      <Badge color="gray" miw={WHOLE}>
+        Deactivated
+      </Badge>
+    );
   if (!person.canSignIn)
     return (
       <Tooltip label="Known from the workspace (the demo, or a channel) but has no password: invite them to let them sign in.">
-        <Badge color="yellow" variant="light" tabIndex={0}>
+        <Badge color="yellow" variant="light" tabIndex={0} miw={WHOLE}>
           Cannot sign in
         </Badge>
       </Tooltip>
     );
   return (
-    <Badge color="teal" variant="light">
+    <Badge color="teal" variant="light" miw={WHOLE}>
       {person.openSessions > 0 ? 'Signed in' : 'Active'}
     </Badge>
   );
@@ -34,27 +42,28 @@ function StatusBadge({ person }: { person: Person }) {
 export function PeopleSettings() {
   const account = useSignedIn();
   const queryClient = useQueryClient();
-  const people = useQuery({ queryKey: PEOPLE_KEY, queryFn: accountsApi.people });
+  const people = useQuery({ queryKey: peopleKey, queryFn: accountsApi.people });
   const presence = usePresence();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('agent');
   const [made, setMade] = useState<NewInvitation | null>(null);
   const [confirming, setConfirming] = useState<Person | null>(null);
-  const settle = { onSuccess: (list: PeopleList) => queryClient.setQueryData(PEOPLE_KEY, list) };
+  const settle = { onSuccess: (list: PeopleList) => queryClient.setQueryData(peopleKey, list) };
   const invite = useMutation({
     mutationFn: () => accountsApi.invite({ email: email.trim(), role, ...(name.trim() ? { name: name.trim() } : {}) }),
     onSuccess: (answer) => {
       setMade(answer);
       setEmail('');
       setName('');
-      void queryClient.invalidateQueries({ queryKey: PEOPLE_KEY });
+      void queryClient.invalidateQueries({ queryKey: peopleKey });
     },
   });
   const deactivate = useMutation({ mutationFn: (personId: number) => accountsApi.deactivate(personId), ...settle, onSettled: () => setConfirming(null) });
   const reactivate = useMutation({ mutationFn: (personId: number) => accountsApi.reactivate(personId), ...settle });
+  const changeRole = useMutation({ mutationFn: ({ personId, role }: { personId: number; role: Role }) => accountsApi.changeRole(personId, role), ...settle });
   const withdraw = useMutation({ mutationFn: (invitationId: number) => accountsApi.withdrawInvitation(invitationId), ...settle });
-  const actionError = deactivate.error ?? reactivate.error ?? withdraw.error;
+  const actionError = changeRole.error ?? deactivate.error ?? reactivate.error ?? withdraw.error;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -127,15 +136,16 @@ export function PeopleSettings() {
         )}
 
         {people.data && (
-          <Table.ScrollContainer minWidth={640}>
+          // each person on one row: name over address, then role, status and last sign-in, which never wrap or
+          // clip; a section narrower than that scrolls sideways rather than squeeze them
+          <Table.ScrollContainer minWidth={620}>
             <Table verticalSpacing="xs" aria-label="People">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>E-mail</Table.Th>
+                  <Table.Th>Person</Table.Th>
                   <Table.Th>Role</Table.Th>
                   <Table.Th>Status</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
+                  <Table.Th className={classes.noWrap}>Last sign-in</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>Actions</VisuallyHidden>
                   </Table.Th>
@@ -148,26 +158,48 @@ export function PeopleSettings() {
                   return (
                     <Table.Tr key={person.id} c={person.active ? undefined : 'dimmed'}>
                       <Table.Td>
-                        {person.active && (
-                          <>
-                            <PresenceDot state={here} name={person.name} />{' '}
-                          </>
-                        )}
-                        {person.name}
-                        {self && (
-                          <Text span size="xs" c="dimmed">
-                            {' '}
-                            (you)
-                          </Text>
+                        <Group gap={6} wrap="nowrap" align="baseline">
+                          {person.active && <PresenceDot state={here} name={person.name} />}
+                          <div className={classes.person}>
+                            <Text size="sm">
+                              {person.name}
+                              {self && (
+                                <Text span size="xs" c="dimmed">
+                                  {' '}
+                                  (you)
+                                </Text>
+                              )}
+                            </Text>
+                            <Text size="xs" c="dimmed" className={classes.address}>
+                              {person.email}
+                            </Text>
+                          </div>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        {person.active ? (
+                          <Select
+                            size="xs"
+                            w={130}
+                            aria-label={`${person.name}'s role`}
+                            data={ROLES.map((value) => ({ value, label: ROLE_NAMES[value] }))}
+                            value={person.role}
+                            allowDeselect={false}
+                            disabled={changeRole.isPending && changeRole.variables.personId === person.id}
+                            onChange={(value) => {
+                              const chosen = ROLES.find((one) => one === value);
+                              if (chosen && chosen !== person.role) changeRole.mutate({ personId: person.id, role: chosen });
+                            }}
+                          />
+                        ) : (
+                          ROLE_NAMES[person.role]
                         )}
                       </Table.Td>
-                      <Table.Td>{person.email}</Table.Td>
-                      <Table.Td>{ROLE_NAMES[person.role]}</Table.Td>
-                      <Table.Td>
+                      <Table.Td className={classes.noWrap}>
                         <StatusBadge person={person} />
                       </Table.Td>
-                      <Table.Td>{person.lastSignInAt ? <span title={fullTime(person.lastSignInAt)}>{listTime(person.lastSignInAt)}</span> : '—'}</Table.Td>
-                      <Table.Td ta="right">
+                      <Table.Td className={classes.noWrap}>{person.lastSignInAt ? <span title={fullTime(person.lastSignInAt)}>{listTime(person.lastSignInAt)}</span> : '—'}</Table.Td>
+                      <Table.Td ta="right" className={classes.noWrap}>
                         {person.active
                           ? person.canSignIn &&
                             !self && (

@@ -10,15 +10,25 @@ const TONE_LOOK: Record<DraftToneKind, { label: string; color: string }> = {
   blaming: { label: 'Blaming', color: 'red' },
 };
 
+interface Props {
+  tone: (DraftToneView & { reading: MessageReading | null }) | null;
+  /** The draft is being read (or will be, once typing pauses). */
+  pending: boolean;
+  /** Whether there is a draft at all: "start typing" is said only to an empty one. */
+  hasDraft: boolean;
+}
+
 /**
  * Beside the composer: how the draft reads to the customer, in the agent's terms (warm, neutral,
  * curt, blaming) and why; the analyzer's reading stays one click away as the evidence it is.
  */
-export function DraftTone({ tone, pending }: { tone: (DraftToneView & { reading: MessageReading | null }) | null; pending: boolean }) {
+export function DraftTone({ tone, pending, hasDraft }: Props) {
   const look = tone ? TONE_LOOK[tone.tone] : null;
   return (
-    // the row beside Send: the words and badges never wrap or clip; only the reasons give up room (truncated, whole in their tooltip)
-    <Group gap={6} aria-live="polite" data-testid="draft-tone" mih={22} wrap="nowrap" style={{ flex: '1 1 16em', minWidth: 0 }}>
+    // the row beside Send: no word or badge is clipped or runs under Send. Short of room, the reasons
+    // give up theirs first (truncated, whole in their tooltip), then the reading goes to a line of its
+    // own; the row is never narrower than its widest part (Send then goes under it)
+    <Group gap={6} aria-live="polite" data-testid="draft-tone" mih={22} wrap="wrap" style={{ flex: '1 1 16em', rowGap: 2 }}>
       <Text size="xs" c="dimmed" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
         Tone of your draft:
       </Text>
@@ -39,11 +49,13 @@ export function DraftTone({ tone, pending }: { tone: (DraftToneView & { reading:
           )}
         </>
       ) : (
-        <Text size="xs" c="dimmed">
-          {pending ? '' : 'start typing'}
-        </Text>
+        !hasDraft && (
+          <Text size="xs" c="dimmed">
+            start typing
+          </Text>
+        )
       )}
-      {pending && <Loader size={12} aria-label="Reading the draft" />}
+      {hasDraft && pending && <Loader size={12} aria-label="Reading the draft" />}
     </Group>
   );
 }

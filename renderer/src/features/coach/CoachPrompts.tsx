@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconBulb, IconChevronDown, IconChevronUp, IconX } from '@tabler/icons-react';
 import { useId, useMemo, useRef } from 'react';
@@ -104,32 +104,34 @@ export function CoachPrompts({ prompts, onInsert, onDismiss }: Props) {
         </Text>
         <IconChevronDown size={14} aria-hidden className={classes.noShrink} />
       </UnstyledButton>
-      <div className={classes.cards} id={cardsId}>
+      {/* one card under another, scrolled up and down inside the panel: never cut at a side */}
+      <div className={classes.cards} id={cardsId} data-testid="coach-cards">
         {prompts.map((prompt) => (
-          <Paper key={prompt.id} withBorder p={8} radius="sm" className={classes.card} data-testid="coach-prompt" data-kind={prompt.kind} data-message-id={prompt.messageId ?? undefined}>
-            <Stack gap={4}>
-              <Group justify="space-between" wrap="nowrap" gap={4}>
-                <Badge size="xs" variant="light" color={KIND_COLOR[prompt.kind]}>
+          <Paper key={prompt.id} withBorder px={8} py={6} radius="sm" className={classes.card} data-testid="coach-prompt" data-kind={prompt.kind} data-message-id={prompt.messageId ?? undefined}>
+            {/* the actions on the card's first line, where a squeezed panel still shows them */}
+            <Group justify="space-between" align="flex-start" wrap="nowrap" gap={6}>
+              <Group gap={4} className={classes.heading}>
+                <Badge size="xs" variant="light" color={KIND_COLOR[prompt.kind]} maw="100%" title={prompt.title}>
                   {prompt.title}
                 </Badge>
+                <Text span size="xs" c="dimmed" data-testid="coach-reason">
+                  {prompt.reason}
+                </Text>
+              </Group>
+              <Group gap={2} wrap="nowrap" className={classes.noShrink}>
+                <Button size="compact-xs" variant="light" color={KIND_COLOR[prompt.kind]} onClick={() => onInsert(prompt)} aria-label={`Insert: ${prompt.text}`}>
+                  Insert
+                </Button>
                 <Tooltip label="Not now" withArrow>
                   <ActionIcon size="sm" variant="subtle" color="gray" aria-label={`Dismiss: ${prompt.title}`} onClick={() => onDismiss(prompt)}>
                     <IconX size={12} />
                   </ActionIcon>
                 </Tooltip>
               </Group>
-              <Text size="xs" c="dimmed" data-testid="coach-reason">
-                {prompt.reason}
-              </Text>
-              <Text size="sm" className={classes.phrasing} data-testid="coach-text" dir="auto">
-                “{prompt.text}”
-              </Text>
-              <Group justify="flex-end">
-                <Button size="compact-xs" variant="light" color={KIND_COLOR[prompt.kind]} onClick={() => onInsert(prompt)} aria-label={`Insert: ${prompt.text}`}>
-                  Insert
-                </Button>
-              </Group>
-            </Stack>
+            </Group>
+            <Text size="sm" mt={2} className={classes.phrasing} data-testid="coach-text" dir="auto">
+              “{prompt.text}”
+            </Text>
           </Paper>
         ))}
       </div>

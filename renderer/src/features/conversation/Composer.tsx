@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DraftFinding } from '../../../../shared/contract/coach';
-import type { Channel, Draft, DraftKind, PromiseFound } from '../../../../shared/contract/domain';
+import type { Channel, ConversationDetail, Draft, DraftKind, PromiseFound } from '../../../../shared/contract/domain';
 import { DRAFT_MAX_CHARS, MESSAGE_MAX_CHARS, messageLength, type ArrivedMessage, type CollisionOverride, type DraftCheckDecisionInput, type StatusAfterSend } from '../../../../shared/contract/send';
 import { CollisionBanner } from './CollisionBanner';
 import { CoachPrompts } from '../coach/CoachPrompts';
@@ -78,14 +78,48 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
 
   const save = useMutation({ mutationFn: (draft: { kind: DraftKind; text: string }) => client.call('drafts.save', { conversationId, kind: draft.kind, body: draft.text }) });
   const { mutate: saveDraft } = save;
+  /**
+   * What is saved is also what the console holds for this conversation, so coming back to it (before
+   * the cache would be read again) shows the draft as it was left, not as it was when it was opened.
+   */
+  const remember = useCallback(
+    (of: DraftKind, body: string) => {
+      lastSaved.current = { ...lastSaved.current, [of]: body };
+      queryClient.setQueriesData<ConversationDetail>({ queryKey: queryKeys.conversation(conversationId) }, (detail) => {
+        if (!detail) return detail;
+        const draft = body.trim() === '' ? null : { kind: of, body, savedAt: Date.now() };
+        return { ...detail, drafts: { ...detail.drafts, [of]: draft }, draft: draft ?? (detail.draft?.kind === of ? null : detail.draft) };
+      });
+    },
+    [queryClient, conversationId],
+  );
   useEffect(() => {
     // each kind is saved on its own: a pending save of one is never lost by switching to the other
     for (const each of ['reply', 'note'] as const) {
       if (toSave[each] === lastSaved.current[each]) continue;
-      lastSaved.current = { ...lastSaved.current, [each]: toSave[each] };
+      remember(each, toSave[each]);
       saveDraft({ kind: each, text: toSave[each] });
     }
-  }, [toSave, saveDraft]);
+  }, [toSave, saveDraft, remember]);
+
+  // what is typed but not yet saved (typing had not paused) is saved when the composer goes — another
+  // conversation opened, the pane closed, the window closed — so a draft, or its clearing, is never lost
+  const typed = useRef(texts);
+  typed.current = texts;
+  useEffect(() => {
+    const flush = () => {
+      for (const each of ['reply', 'note'] as const) {
+        if (typed.current[each] === lastSaved.current[each]) continue;
+        remember(each, typed.current[each]);
+        void client.call('drafts.save', { conversationId, kind: each, body: typed.current[each] }).catch(() => undefined);
+      }
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [client, conversationId, remember]);
 
   const tone = useQuery({
     queryKey: ['coach.draftTone', conversationId, toRead],
@@ -139,8 +173,10 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         setSeen((current) => ({ shown: [...(current?.shown ?? []), ...result.findings.map((finding) => ({ check: finding.check, better: finding.better }))].slice(-20), used: current?.used ?? false }));
         return;
       }
-      // that kind's draft is gone on the host; here too, unless the agent has typed on since
-      lastSaved.current = { ...lastSaved.current, [request.kind]: '' };
+      // that kind's draft is gone on the host; here too — in the console's copy of the conversation, and on
+      // screen unless the agent has typed on since — so neither coming back nor leaving brings the sent text back
+      remember(request.kind, '');
+      if (typed.current[request.kind] === request.body) typed.current = { ...typed.current, [request.kind]: '' };
       setText((current) => (current === request.body ? '' : current), request.kind);
       if (request.kind === 'reply') {
         setFindings(null);
@@ -164,6 +200,8 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     lastSaved.current = { ...lastSaved.current, [of]: body };
   };
 
+  // typed but not yet read (the reading waits for typing to pause): it will be, unless it is too long to send
+  const readSoon = texts.reply.trim() !== toRead && texts.reply.trim().length <= MESSAGE_MAX_CHARS;
   const length = messageLength(text);
   const tooLong = lengthState(length) === 'over';
   const canSend = text.trim().length > 0 && !tooLong && !send.isPending;
@@ -268,9 +306,12 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
       <PaneBoundary what="The follow-up offers" compact resetKeys={[promises]}>
         <PromiseOffers promises={promises} onAdd={(found) => addFollowUp.mutate(found)} onSkip={(found) => setPromises((current) => current.filter((item) => item !== found))} />
       </PaneBoundary>
-      <Group justify="space-between">
+      {/* a narrow pane (side by side) puts the macros under the switch, and the switch's words give up their room (cut with an ellipsis) rather than run out of the pane */}
+      <Group justify="space-between" gap="xs" style={{ rowGap: 4 }}>
         <SegmentedControl
           size="xs"
+          maw="100%"
+          styles={{ control: { flex: '1 1 auto', minWidth: 0 } }}
           aria-label="Write a"
           value={kind}
           onChange={(value) => startWriting(value as DraftKind)}
@@ -351,7 +392,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
           </Text>
         ) : (
           <PaneBoundary what="The draft's tone" compact resetKeys={[tone.data]}>
-            <DraftTone tone={toRead && tone.data ? tone.data : null} pending={tone.isFetching} />
+            <DraftTone tone={toRead && tone.data ? tone.data : null} pending={tone.isFetching || readSoon} hasDraft={texts.reply.trim() !== ''} />
           </PaneBoundary>
         )}
         <div style={{ marginLeft: 'auto' }}>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Center, Group, Loader, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useClient } from '../../api/ClientContext';
@@ -111,40 +111,40 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const { conversation, customer } = detail.data;
   const channel = CHANNEL_LOOK[conversation.channel];
   const ChannelIcon = channel.icon;
+  const subject = conversation.subject ?? `${channel.label} with ${customer.displayName}`;
 
   return (
     <CommandScope enabled={commandsEnabled}>
     <article className={classes.view} aria-label={`Conversation with ${customer.displayName}`}>
       <header className={classes.header}>
-        <Group justify="space-between" wrap="wrap" gap="xs">
-          <Stack gap={2} style={{ minWidth: 260, flex: 1 }}>
-            <Title order={2} size="h4" lineClamp={1} dir="auto">
-              {conversation.subject ?? `${channel.label} with ${customer.displayName}`}
-            </Title>
-            <Text size="sm" c="dimmed" truncate>
-              <bdi>{customer.displayName}</bdi> · {customer.identities.map((identity) => identity.value).join(' · ')}
-            </Text>
-            <TagEditor conversationId={conversation.id} tags={conversation.tags} commandsEnabled={loadedOk} />
-            <ConversationActivity conversationId={conversation.id} />
-          </Stack>
-          <Group gap="xs" wrap="wrap">
-            <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
-              {channel.label}
-            </Badge>
-            {conversation.responseClock && <ResponseTarget clock={conversation.responseClock} size="sm" />}
-            <StatusMenu conversationId={conversation.id} status={conversation.status} snoozedUntil={conversation.snoozedUntil} commandsEnabled={loadedOk} />
-            {conversation.priority !== 'normal' && (
-              <Badge variant="filled" color={conversation.priority === 'urgent' ? 'red' : conversation.priority === 'high' ? 'orange' : 'gray'}>
-                {conversation.priority} priority
-              </Badge>
-            )}
-            <Badge variant="outline" color="gray">
-              {conversation.queue}
-            </Badge>
-            <AssigneeControl conversation={conversation} actions={{ take, assign }} commandsEnabled={loadedOk} />
-            {headerActions}
-          </Group>
+        {/* the subject and the pane's actions share the first row at every width: a subject that does not fit is cut, whole in its title */}
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <Title order={2} size="h4" lineClamp={1} dir="auto" title={subject} className={classes.subject}>
+            {subject}
+          </Title>
+          {headerActions}
         </Group>
+        <Text size="sm" c="dimmed" truncate>
+          <bdi>{customer.displayName}</bdi> · {customer.identities.map((identity) => identity.value).join(' · ')}
+        </Text>
+        <Group gap="xs" wrap="wrap" mt={4}>
+          <Badge variant="light" color={channel.color} leftSection={<ChannelIcon size={12} aria-hidden />}>
+            {channel.label}
+          </Badge>
+          {conversation.responseClock && <ResponseTarget clock={conversation.responseClock} size="sm" />}
+          <StatusMenu conversationId={conversation.id} status={conversation.status} snoozedUntil={conversation.snoozedUntil} commandsEnabled={loadedOk} />
+          {conversation.priority !== 'normal' && (
+            <Badge variant="filled" color={conversation.priority === 'urgent' ? 'red' : conversation.priority === 'high' ? 'orange' : 'gray'}>
+              {conversation.priority} priority
+            </Badge>
+          )}
+          <Badge variant="outline" color="gray">
+            {conversation.queue}
+          </Badge>
+          <AssigneeControl conversation={conversation} actions={{ take, assign }} commandsEnabled={loadedOk} />
+          <TagEditor conversationId={conversation.id} tags={conversation.tags} commandsEnabled={loadedOk} />
+        </Group>
+        <ConversationActivity conversationId={conversation.id} />
         {taken && (
           <TakenNotice
             taken={taken}

@@ -1,6 +1,7 @@
 import { ActionIcon, Group, Tooltip } from '@mantine/core';
 import { IconColumns2, IconExternalLink, IconX } from '@tabler/icons-react';
 import { useClient } from '../../api/ClientContext';
+import classes from './ConversationView.module.css';
 
 interface Props {
   conversationId: number;
@@ -12,7 +13,7 @@ interface Props {
 export function PaneActions({ conversationId, onKeepBeside, onClose }: Props) {
   const client = useClient();
   return (
-    <Group gap={2} wrap="nowrap">
+    <Group gap={2} wrap="nowrap" className={classes.actions} data-testid="pane-actions">
       {onKeepBeside && (
         <Tooltip label="Keep open beside the next conversation (b)">
           <ActionIcon variant="subtle" color="gray" aria-label="Keep this conversation open beside the next" onClick={onKeepBeside}>

@@ -1,6 +1,7 @@
 import { ActionIcon, Tooltip } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
 import { IconLayoutSidebarRightCollapse, IconLayoutSidebarRightExpand } from '@tabler/icons-react';
+import { memo, useDeferredValue } from 'react';
 import { PaneBoundary } from '../../lib/PaneBoundary';
 import { CustomerPanel } from './CustomerPanel';
 import classes from './CustomerAside.module.css';
@@ -19,7 +20,10 @@ interface Props {
  * The customer panel beside a conversation — in the inbox, beside two conversations side by side
  * (for the focused one), and in a conversation's own window — folded to a narrow rail on demand.
  */
-export function CustomerAside({ customerId, currentConversationId, onOpen }: Props) {
+export const CustomerAside = memo(function CustomerAside({ customerId: openedCustomer, currentConversationId: openedConversation, onOpen }: Props) {
+  // the panel follows a step behind (both together): the conversation that was opened is drawn first, the panel in the next render
+  const customerId = useDeferredValue(openedCustomer);
+  const currentConversationId = useDeferredValue(openedConversation);
   const [open, setOpen] = useLocalStorage<boolean>({ key: CUSTOMER_PANEL_OPEN_KEY, defaultValue: true, getInitialValueInEffect: false });
   return (
     <aside aria-label="Customer" className={classes.aside} data-open={open || undefined}>
@@ -39,4 +43,4 @@ export function CustomerAside({ customerId, currentConversationId, onOpen }: Pro
       )}
     </aside>
   );
-}
+});

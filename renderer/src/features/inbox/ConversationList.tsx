@@ -1,6 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useEffect, useEffectEvent } from 'react';
+import { memo, useEffect, useEffectEvent } from 'react';
 import { usePagedVirtualList } from '../../lib/usePagedVirtualList';
 import { queryStatus } from '../../lib/queryStatus';
 import { useClient } from '../../api/ClientContext';
@@ -23,8 +23,11 @@ interface Props {
   onItems?: (ids: number[]) => void;
 }
 
-/** The conversations in the view, in its order, fetched page by page and rendered only where visible. */
-export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
+/**
+ * The conversations in the view, in its order, fetched page by page and rendered only where visible.
+ * Memoised: the page around it re-renders when an opened conversation arrives, and none of its props change then.
+ */
+export const ConversationList = memo(function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
   const client = useClient();
   // who else is viewing or typing where: read once for the list, handed to each row
   const activity = useActivity();
@@ -80,4 +83,4 @@ export function ConversationList({ view, selectedId, onOpen, onItems }: Props) {
       </div>
     </>
   );
-}
+});

@@ -132,6 +132,13 @@ describe('the api over a real workspace', () => {
     expect(status).toMatchObject({ ok: true, value: { store: { state: 'unavailable', reason: 'unreadable', path: file } } });
     const load = await api.call('demo.load', {}, await api.deskCaller(null));
     expect(load).toMatchObject({ ok: false, error: { code: 'store-unavailable' } });
+    // a console opened on it (the web host's connection) is a console that explains, not a crash
+    const console1 = { ...(await api.deskCaller('web:console-1')), consoleId: 'console-1' };
+    const heard: string[] = [];
+    const following = api.follow(console1, null, (event) => heard.push(event.name));
+    expect(() => api.openConsole(console1)()).not.toThrow();
+    following.stop();
+    expect(heard).not.toContain('presence.changed');
     expect(fs.readFileSync(file, 'utf8')).toBe('not a database at all '.repeat(100));
   });
 });

@@ -226,6 +226,39 @@ describe('invitations and deactivation', () => {
   });
 });
 
+describe('roles', () => {
+  it('an admin gives a person another role; the person is told of at once, and only an admin may', async () => {
+    const told: number[] = [];
+    const { people } = await setUp({ onChange: (personId) => told.push(personId) });
+    const admin = await withAdmin(people);
+    const { token } = await people.invite(admin, { email: 'agnes@k.test', role: 'agent' });
+    const agent = (await people.acceptInvitation({ token, name: 'Agnes', password: AGENT_PASSWORD }, here)).session.person;
+    told.length = 0;
+    await expect(people.changeRole(agent, agent.id, 'supervisor')).rejects.toThrow(/Only an admin/);
+    expect((await people.list(admin)).people.find((p) => p.id === agent.id)?.role).toBe('agent');
+    expect(told).toEqual([]);
+    await people.changeRole(admin, agent.id, 'supervisor');
+    expect((await people.list(admin)).people.find((p) => p.id === agent.id)?.role).toBe('supervisor');
+    expect(told).toEqual([agent.id]);
+    await expect(people.changeRole(admin, 9_999, 'agent')).rejects.toThrow(/no such person/);
+  });
+
+  it('the team keeps an admin who can sign in: the last one cannot be made anything else, until there is another', async () => {
+    const { people, store } = await setUp();
+    const admin = await withAdmin(people);
+    const refused = (await refusal(() => people.changeRole(admin, admin.id, 'supervisor'))) as Refusal;
+    expect(refused).toBeInstanceOf(Refusal);
+    expect(refused.message).toMatch(/only admin/);
+    expect((await people.list(admin)).people.find((p) => p.id === admin.id)?.role).toBe('admin');
+    const { token } = await people.invite(admin, { email: 'bea@k.test', role: 'admin' });
+    await people.acceptInvitation({ token, name: 'Bea', password: AGENT_PASSWORD }, here);
+    await people.changeRole(admin, admin.id, 'supervisor');
+    expect((await store.people.byId(admin.id))?.user.role).toBe('supervisor');
+    // and now Ada is no admin: she manages people no more
+    await expect(people.list(admin)).rejects.toThrow(/Only an admin/);
+  });
+});
+
 describe('rate limiting', () => {
   it('after 5 wrong passwords for an account, even the right one waits, with when to try again; the window slides', async () => {
     const { people, clock } = await setUp({ limits: { windowMs: 15 * MINUTE, perAccount: 5, perAddress: 100 } });

@@ -25,17 +25,17 @@ export function RuleEditor({ rule, onChange, onDelete, readOnly, issues, path }:
   const name = rule.title.trim() || rule.id;
   return (
     <Stack gap="sm">
+      {/* the title on a line of its own, the kind and the priority under it: each readable whole */}
+      <TextInput
+        size="xs"
+        label="Title"
+        description="What the agent sees as the prompt’s title"
+        value={rule.title}
+        disabled={readOnly}
+        error={errorAt(issues, `${path}.title`)}
+        onChange={(event) => set({ title: event.currentTarget.value })}
+      />
       <Group align="flex-start" gap="xs" wrap="nowrap">
-        <TextInput
-          size="xs"
-          label="Title"
-          description="What the agent sees as the prompt’s title"
-          value={rule.title}
-          disabled={readOnly}
-          error={errorAt(issues, `${path}.title`)}
-          style={{ flex: 2 }}
-          onChange={(event) => set({ title: event.currentTarget.value })}
-        />
         <Select
           size="xs"
           label="Kind"

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createApi } from '../../../../electron/services/api/createApi';
+import type { Caller } from '../../../../electron/services/api/caller';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import { createIngestionService } from '../../../../electron/services/ingestion';
+import type { KinshipEvent } from '../../../../shared/contract/events';
+import { manualScheduler } from '../../../helpers/manualScheduler';
+import { testStore } from '../../../helpers/testStore';
+
+const NOW = Date.UTC(2026, 10, 28, 10, 0);
+const closers: (() => void)[] = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
+
+/** A team server's api over a real workspace, with one person following its events from a console. */
+async function following(role: 'agent' | 'executive') {
+  const store = await testStore();
+  const bus = createEventBus();
+  const scheduler = manualScheduler();
+  const api = await createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) }, now: () => NOW + scheduler.now(), scheduler });
+  closers.push(() => api.close());
+  const user = await store.users.create({ name: 'Aisha', email: 'aisha@kinship.test', role }, NOW);
+  const caller: Caller = { person: user, sessionId: 'session-aisha', consoleId: 'console-aisha' };
+  const heard: KinshipEvent[] = [];
+  api.follow(caller, null, (event) => heard.push(event));
+  // her own draft's mark: only those who may write a draft receive it
+  const draftMark = () => bus.emit('draft.changed', { conversationId: 1, userId: user.id, hasDraft: true });
+  const draftMarks = () => heard.filter((event) => event.name === 'draft.changed').length;
+  return { store, bus, api, user, draftMark, draftMarks };
+}
+
+describe('who receives an event', () => {
+  it('follows a change of role as soon as the team says so: an agent made executive stops receiving what executives may not', async () => {
+    const { store, bus, api, user, draftMark, draftMarks } = await following('agent');
+    draftMark();
+    expect(draftMarks()).toBe(1);
+    await store.people.setRole(user.id, 'executive');
+    bus.emit('people.changed', { personId: user.id });
+    await api.peopleRead();
+    draftMark();
+    expect(draftMarks()).toBe(1);
+    await store.people.setRole(user.id, 'agent');
+    bus.emit('people.changed', { personId: user.id });
+    await api.peopleRead();
+    draftMark();
+    expect(draftMarks()).toBe(2);
+  });
+
+  it('does not read who the person is for every event: once, and again only after the team changed', async () => {
+    const { store, bus, api, user, draftMark, draftMarks } = await following('agent');
+    const reads = vi.spyOn(store.users, 'getById');
+    for (let i = 0; i < 200; i += 1) draftMark();
+    expect(draftMarks()).toBe(200);
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(1);
+    bus.emit('people.changed', { personId: user.id });
+    await api.peopleRead();
+    for (let i = 0; i < 200; i += 1) draftMark();
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+});
