@@ -1,3 +1,4 @@
+import { expect, vi } from 'vitest';
 import type { Scheduler } from '../../electron/services/common/time';
 
 /**
@@ -15,7 +16,10 @@ export function manualScheduler() {
     return found;
   }
 
-  const scheduler: Scheduler & { advance(ms: number): void; runUntilIdle(maxTimers?: number): number; pending(): number; now(): number } = {
+  /** One turn of the event loop: every promise settled by now has run what follows it. */
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  const scheduler: Scheduler & { advance(ms: number): void; advanceAsync(ms: number): Promise<void>; runUntilIdle(maxTimers?: number): number; pending(): number; now(): number } = {
     monotonic: () => time,
     after(delayMs, task) {
       const id = nextId++;
@@ -28,6 +32,22 @@ export function manualScheduler() {
         timers.delete(next[0]);
         time = Math.max(time, next[1].due);
         next[1].task();
+      }
+      time = until;
+    },
+    /**
+     * Like `advance`, for timers whose work is asynchronous (the store's): time stops at each timer,
+     * and the work it started runs (a turn of the event loop) before time moves on, so a timer that
+     * work sets again on the way is run in its turn too.
+     */
+    async advanceAsync(ms) {
+      const until = time + ms;
+      await turn();
+      for (let next = nextDue(until); next; next = nextDue(until)) {
+        timers.delete(next[0]);
+        time = Math.max(time, next[1].due);
+        next[1].task();
+        await turn();
       }
       time = until;
     },
@@ -46,4 +66,20 @@ export function manualScheduler() {
     now: () => time,
   };
   return scheduler;
+}
+
+/**
+ * Runs the scheduler's timers, letting the (asynchronous) work each starts run too, until `settled`
+ * says the work is done: timers that work sets are run in their turn. Returns how many timers ran.
+ */
+export async function runUntilSettled(scheduler: ReturnType<typeof manualScheduler>, settled: () => boolean | Promise<boolean>): Promise<number> {
+  let ran = 0;
+  await vi.waitFor(
+    async () => {
+      ran += scheduler.runUntilIdle();
+      expect(await settled()).toBe(true);
+    },
+    { timeout: 60_000, interval: 2 },
+  );
+  return ran;
 }

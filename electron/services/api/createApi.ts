@@ -182,7 +182,7 @@ export async function createApi(context: ApiContext) {
     : null;
   // after the connection service, so that it has reacted to an event before settledness is judged
   const background = createBackgroundWork({ bus: context.bus, analysis: () => context.analysis?.engine ?? null, connection });
-  connection?.start();
+  await connection?.start();
   const triage: TriageParts | null = ready0
     ? {
         tags: createTagActions(ready0.store, context.bus, now),

@@ -17,7 +17,7 @@ export function withDraftMarks(
     'drafts.save': async (params, caller) => {
       const userId = caller.person.id;
       const hadDraft = (await ready().store.conversations.getSummary(params.conversationId, userId))?.hasDraft ?? false;
-      const saved = save(params, caller);
+      const saved = await save(params, caller);
       const hasDraft = (await ready().store.conversations.getSummary(params.conversationId, userId))?.hasDraft ?? false;
       if (hasDraft !== hadDraft) bus.emit('draft.changed', { conversationId: params.conversationId, userId, hasDraft });
       return saved;

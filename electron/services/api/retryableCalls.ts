@@ -11,8 +11,9 @@ import type { Handlers } from './dispatch';
  * id gets the first answer back instead of a second write. A call without a `clientId` is applied as
  * before. The same id with a different request is refused (a client bug, not a resend).
  *
- * The wrapped handlers must be synchronous (better-sqlite3 transactions are), which the contract's
- * retryable writes all are; one that is not is refused loudly rather than applied twice.
+ * The handler runs inside that transaction and is awaited there: every write it makes through the
+ * store joins the transaction (the store's context carries it), so the write and its record commit
+ * together or not at all.
  */
 export function withClientIds(handlers: Handlers, store: () => Store, now: () => number): Handlers {
   const wrapped: Handlers = { ...handlers };
@@ -36,8 +37,7 @@ export function withClientIds(handlers: Handlers, store: () => Store, now: () =>
           }
           return JSON.parse(applied.result) as unknown;
         }
-        const result = handler(params, caller);
-        if (result instanceof Promise) throw new Error(`${method} must be synchronous to be applied exactly once.`);
+        const result = await handler(params, caller);
         await workspace.appliedRequests.record(clientId, { method, fingerprint, result: JSON.stringify(result ?? null) }, now());
         return result;
       });

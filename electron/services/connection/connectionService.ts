@@ -70,6 +70,9 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
   let working = 0;
   /** How many customers the sweep found due when it last looked (what is pending besides those changed by events). */
   let lastDue = 0;
+  /** The customers due in the sweep, as last counted: a query over every customer, so counted at most once a second. */
+  let pendingCount: { at: number; due: number } | null = null;
+  let counting: Promise<void> | null = null;
 
   async function historyOf(customerId: number): Promise<ConnectionHistory | null> {
     const customer = await store.customers.getById(customerId);
@@ -258,18 +261,35 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     }
   });
 
+  function countDue(): Promise<void> {
+    counting ??= (async () => {
+      try {
+        const at = scheduler.monotonic();
+        pendingCount = { at, due: (await due(PENDING_COUNTED)).length };
+      } catch (error) {
+        if (!storeClosed(error)) console.error('Kinship: the connection sweep could not count what is due:', error);
+      } finally {
+        counting = null;
+      }
+    })();
+    return counting;
+  }
+
   return {
-    /** Begins the background work (customers never computed). */
-    start(): void {
+    /** Begins the background work (customers never computed); resolves once what is due is counted. */
+    start(): Promise<void> {
       started = true;
       schedule(SWEEP_AFTER_MS);
+      return countDue();
     },
     compute,
     current,
     /** Where the background sweep stands. */
     sweepState(): ConnectionSweepState {
       const settled = isSettled();
-      return { pending: settled ? 0 : Math.min(PENDING_COUNTED, dirty.size + lastDue), failed: failed.size, settled };
+      if (settled) return { pending: 0, failed: failed.size, settled };
+      if (!pendingCount || scheduler.monotonic() - pendingCount.at >= TELL_EVERY_MS) void countDue();
+      return { pending: Math.min(PENDING_COUNTED, dirty.size + Math.max(lastDue, pendingCount?.due ?? 0)), failed: failed.size, settled };
     },
     /** Calls `listener` whenever the sweep starts or settles; returns how to stop. */
     onSweepChange(listener: () => void): () => void {

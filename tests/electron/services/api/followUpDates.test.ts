@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../../electron/services/api/createApi';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
-import { manualScheduler } from '../../../helpers/manualScheduler';
+import { manualScheduler, runUntilSettled } from '../../../helpers/manualScheduler';
 import { testStore } from '../../../helpers/testStore';
 import { ok, sendAnyway } from '../../../helpers/callApi';
 
@@ -47,7 +47,7 @@ describe('times in follow-ups', () => {
       const sent = await sendAnyway(api, { conversationId, kind: 'reply', body });
       expect(await api.call('followUps.detect', { messageId: sent.id }, await api.deskCaller(null)), body).toEqual({ ok: true, value: [] });
     }
-    scheduler.runUntilIdle();
+    await runUntilSettled(scheduler, async () => (await ok(api, 'workspace.background', {})).index.settled);
     expect((await ok(api, 'customers.connection', { id: customerId })).customerId).toBe(customerId);
     expect((await ok(api, 'workspace.background', {})).index).toEqual({ pending: 0, failed: 0, settled: true });
     api.close();

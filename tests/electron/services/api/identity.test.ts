@@ -223,7 +223,7 @@ describe('the desk’s “view as”', () => {
     const signedIn = { person: people.hannah, sessionId: 'session-1' };
     expect(await api.call('session.viewAs', { userId: people.aisha.id }, signedIn)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await api.call('workspace.status', {}, signedIn)).toMatchObject({ ok: true, value: { canViewAs: false, viewingAs: null, currentUser: { name: 'Hannah Cole' } } });
-    expect(() => api.deskCaller(null)).toThrow();
+    await expect(api.deskCaller(null)).rejects.toThrow();
     expect(await hannah.ok('playbook.get', {})).toMatchObject({ canEdit: true });
   });
 

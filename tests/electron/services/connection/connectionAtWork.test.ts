@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../../../electron/services/api/createApi';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { startAnalysis } from '../../../helpers/analysisHarness';
-import { manualScheduler } from '../../../helpers/manualScheduler';
+import { manualScheduler, runUntilSettled } from '../../../helpers/manualScheduler';
 import { ok, sendAnyway } from '../../../helpers/callApi';
 
 const DAY = 86_400_000;
@@ -30,8 +30,7 @@ describe('the connection index at work', () => {
     // the message is read (live), then the index's timers run: no waiting on the clock
     await engine.readMessage(complaint.messageId);
     expect(changedFor(events, complaint.customerId)).toBe(false);
-    scheduler.runUntilIdle();
-    expect(changedFor(events, complaint.customerId)).toBe(true);
+    await runUntilSettled(scheduler, () => changedFor(events, complaint.customerId));
 
     const ignored = await ok(api, 'customers.connection', { id: complaint.customerId });
     expect(ignored.stage).toBe('at-risk');

@@ -3,7 +3,7 @@ import { createApi } from '../../../../electron/services/api/createApi';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import type { KinshipEvent } from '../../../../shared/contract/events';
-import { manualScheduler } from '../../../helpers/manualScheduler';
+import { manualScheduler, runUntilSettled } from '../../../helpers/manualScheduler';
 import { testStore } from '../../../helpers/testStore';
 import { ok } from '../../../helpers/callApi';
 
@@ -40,7 +40,7 @@ describe('the connection index in the background', () => {
     const { api, scheduler, events, customerIds } = await workspace(12);
     // nothing has run yet: the sweep waits for the console's first answers
     expect(await ok(api, 'workspace.background', {})).toMatchObject({ index: { pending: 12, failed: 0, settled: false }, settled: false });
-    expect(scheduler.runUntilIdle()).toBeGreaterThan(0);
+    expect(await runUntilSettled(scheduler, async () => (await ok(api, 'workspace.background', {})).settled)).toBeGreaterThan(0);
     expect(await ok(api, 'workspace.background', {})).toEqual({
       analysis: { queued: 0, done: 0, total: 0, settled: true },
       index: { pending: 0, failed: 0, settled: true },
@@ -62,7 +62,7 @@ describe('the connection index in the background', () => {
     await store.followUps.create({ customerId: customerIds[40]!, conversationId: null, messageId: null, createdBy: null, description: 'Call back', dueAt: -(2 ** 53 - 1), createdAt: NOW - DAY });
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      scheduler.runUntilIdle();
+      await runUntilSettled(scheduler, async () => (await ok(api, 'workspace.background', {})).index.settled);
       const background = await ok(api, 'workspace.background', {});
       expect(background.index).toEqual({ pending: 0, failed: 2, settled: true });
       const listed = await ok(api, 'customers.list', { limit: 500 });

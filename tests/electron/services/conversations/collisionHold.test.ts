@@ -83,7 +83,8 @@ describe('a reply whose author has not seen what arrived since is held', () => {
 
   it('names the newest three of many that arrived and counts the rest', async () => {
     const { conversationId, first, aisha, customerWrites } = await collision();
-    const ids = ['One', 'Two', 'Three', 'Four', 'Five'].map(async (word) => (await customerWrites(`${word}?`)).messageId);
+    const ids: number[] = [];
+    for (const word of ['One', 'Two', 'Three', 'Four', 'Five']) ids.push((await customerWrites(`${word}?`)).messageId);
     const held = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId });
     expect(held).toMatchObject({ outcome: 'held', more: 2 });
     expect(held.outcome === 'held' && held.arrived.map((message) => message.messageId)).toEqual(ids.slice(2));
@@ -154,9 +155,9 @@ describe('a reply whose author has not seen what arrived since is held', () => {
       now: () => NOW + 60_000,
     });
     const count = (await store.messages.listForConversation(conversationId)).length;
-    const result = workflow.send({ conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId, user: aishaUser });
+    const result = await workflow.send({ conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId, user: aishaUser });
     expect(arrived).not.toBeNull();
-    expect(await result).toMatchObject({ outcome: 'held', arrived: [{ messageId: arrived, author: 'customer', preview: 'Actually, it just arrived!' }] });
+    expect(result).toMatchObject({ outcome: 'held', arrived: [{ messageId: arrived, author: 'customer', preview: 'Actually, it just arrived!' }] });
     // only the customer's message was stored
     expect((await store.messages.listForConversation(conversationId)).length).toBe(count + 1);
   });

@@ -3,38 +3,57 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../electron/services/api/createApi';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion';
-import { openSqliteStore, type Store } from '../../../../electron/services/store/store';
+import { openPostgresStore, openSqliteStore, type Store } from '../../../../electron/services/store/store';
+import { openTestStore } from '../../../helpers/bothStores';
+import { testPostgresDatabase } from '../../../helpers/testPostgres';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { as } from '../../../helpers/callApi';
 import { tempDir } from '../../../helpers/tempDir';
 
 const NOW = Date.UTC(2026, 10, 28, 16, 0);
 
-const closers: (() => void)[] = [];
-afterEach(() => {
-  for (const close of closers.splice(0).reverse()) close();
+const closers: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close();
 });
 
-/** A team server's api over its own connection to the workspace file (two of them are two server processes on one store). */
-async function serverOn(file: string, clock: { now: number }) {
-  const store = await openSqliteStore(file);
+/**
+ * Where the team's two servers keep the workspace: each its own connection to one SQLite file (the
+ * default), both one process's connection to SQLite (a team server on SQLite is one process: two
+ * connections in one thread would wait for each other's lock synchronously), or each its own pool
+ * on one PostgreSQL database (two server processes).
+ */
+type Servers = 'sqlite-files' | 'sqlite-one-process' | 'postgres';
+
+/** A team server's api over a store (two of them on one database are two server processes). */
+async function serverOn(store: Store, clock: { now: number }, owned: boolean) {
   const bus = createEventBus();
   const events: KinshipEvent[] = [];
   bus.subscribe((event) => events.push(event));
   const api = await createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) }, now: () => clock.now });
   closers.push(async () => {
     api.close();
-    await store.close();
+    if (owned) await store.close();
   });
   return { store, api, events };
 }
 
-/** Two server processes on one workspace; Aisha and Bilal (agents), Hannah (supervisor); Sam's chat, nobody's yet. */
-async function team() {
+async function openServers(servers: Servers, clock: { now: number }) {
+  if (servers === 'postgres') {
+    const { store } = await openTestStore('postgres');
+    const second = await openPostgresStore(await testPostgresDatabase(), { poolSize: 4 });
+    return [await serverOn(store, clock, false), await serverOn(second, clock, true)] as const;
+  }
   const file = path.join(tempDir(), 'kinship.sqlite');
+  const first = await openSqliteStore(file);
+  const second = servers === 'sqlite-files' ? await openSqliteStore(file) : first;
+  return [await serverOn(first, clock, true), await serverOn(second, clock, second !== first)] as const;
+}
+
+/** Two server processes on one workspace; Aisha and Bilal (agents), Hannah (supervisor); Sam's chat, nobody's yet. */
+async function team(servers: Servers = 'sqlite-files') {
   const clock = { now: NOW };
-  const one = await serverOn(file, clock);
-  const two = await serverOn(file, clock);
+  const [one, two] = await openServers(servers, clock);
   const people = {
     aisha: await one.store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, NOW),
     bilal: await one.store.users.create({ name: 'Bilal Osei', email: 'bilal@larkspur.example', role: 'agent' }, NOW),
@@ -52,8 +71,11 @@ async function team() {
 }
 
 describe('taking a conversation', () => {
-  it('of two agents taking it at once, on two server processes, exactly one gets it; the other is told who has it and since when', async () => {
-    const { one, two, clock, people, conversationId, assignments } = await team();
+  it.each([
+    ['two server processes on PostgreSQL', 'postgres'],
+    ['one server on SQLite', 'sqlite-one-process'],
+  ] as const)('of two agents taking it at once (%s), exactly one gets it; the other is told who has it and since when', async (_, servers) => {
+    const { one, two, clock, people, conversationId, assignments } = await team(servers);
     const aisha = as(one.api, people.aisha);
     const bilal = as(two.api, people.bilal);
     const [a, b] = await Promise.all([aisha.call('conversations.take', { id: conversationId }), bilal.call('conversations.take', { id: conversationId })]);

@@ -65,9 +65,9 @@ describe('search over conversations', () => {
       { kind: 'phone', value: '+44 7700 900123' },
     ]);
     const other = await customer('Tom Baker', [{ kind: 'phone', value: '07700 900456' }]);
-    const first = conversation(lucy, 'Sofa legs');
-    const second = conversation(lucy, null, 'voice');
-    const toms = conversation(other, 'Curtains');
+    const first = await conversation(lucy, 'Sofa legs');
+    const second = await conversation(lucy, null, 'voice');
+    const toms = await conversation(other, 'Curtains');
 
     const byName = await find('Lucy Chap');
     expect(byName.map((hit) => hit.conversationId)).toEqual([second, first]);
@@ -124,8 +124,8 @@ describe('search over conversations', () => {
   it('looks only where the queue’s filters look: channel, status, assignee and mood', async () => {
     const { agent, customer, conversation, message, find } = await seed();
     const ana = await customer('Ana Lima');
-    const emailOpen = conversation(ana, 'Wrong size or colour', 'email', 'open', agent.id);
-    const chatResolved = conversation(ana, 'Wrong size or colour', 'chat', 'resolved');
+    const emailOpen = await conversation(ana, 'Wrong size or colour', 'email', 'open', agent.id);
+    const chatResolved = await conversation(ana, 'Wrong size or colour', 'chat', 'resolved');
     const chatOpen = await conversation(ana, 'Delivery', 'chat', 'pending');
     await message(chatOpen, 'Which colour did you order?');
     const ids = async (filter: SearchFilter) => (await find('colour', filter)).map((hit) => hit.conversationId).sort();
@@ -183,7 +183,7 @@ describe('search over conversations', () => {
   it('keeps the conversations’ index in step with subjects, names and identities as they change', async () => {
     const { store, customer, conversation, find } = await seed();
     const ana = await customer('Ana Lima');
-    const id = conversation(ana, 'Sofa legs');
+    const id = await conversation(ana, 'Sofa legs');
     await store.customers.addIdentity(ana, { kind: 'email', value: 'ana.lima@example.com' });
     expect((await find('ana.lima@example')).map((hit) => hit.conversationId)).toEqual([id]);
     const raw = new Database(store.path);
@@ -219,7 +219,7 @@ describe('migration 11 (search everywhere) on an existing workspace', () => {
     try {
       expect(store.migration.applied).toContain('11 search everywhere');
       const ids = async (typed: string) => (await store.search.find(typed, {}, 10)).map((hit) => hit.conversationId);
-      for (const typed of ['colour', 'Lucy', 'lucy@example.com', '07700900123', 'refunds', '😞']) expect(ids(typed), typed).toEqual([7]);
+      for (const typed of ['colour', 'Lucy', 'lucy@example.com', '07700900123', 'refunds', '😞']) expect(await ids(typed), typed).toEqual([7]);
       // and new messages are indexed as they come
       await store.messages.insert({ conversationId: 7, author: 'agent', authorName: null, authorUserId: null, body: 'Replacements are on their way 🚚', sentAt: 2, externalId: null, dedupeKey: 'b', meta: {}, createdAt: 2 });
       expect(await ids('replacement')).toEqual([7]);

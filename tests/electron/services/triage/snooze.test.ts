@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ok, sendAnyway } from '../../../helpers/callApi';
 import { DAY, HOUR, MINUTE, NOW, triageWorkspace } from './triageFixture';
 
@@ -15,9 +15,10 @@ describe('snoozing a conversation until a time', () => {
     expect((await ok(api, 'conversations.list', { status: 'snoozed' })).items.map((item) => item.id)).toEqual([id]);
     expect((await store.sessionEvents.listForConversation(id)).map((event) => event.kind)).toEqual(expect.arrayContaining(['snooze.set', 'status.changed']));
 
-    scheduler.advance(HOUR - 1);
+    await scheduler.advanceAsync(HOUR - 1);
     expect((await ok(api, 'conversations.get', { id })).conversation.status).toBe('snoozed');
-    scheduler.advance(1);
+    await scheduler.advanceAsync(1);
+    await vi.waitFor(() => expect(events.some((event) => event.name === 'conversation.changed' && event.payload.reason === 'snooze-ended')).toBe(true), { timeout: 60_000, interval: 5 });
     const back = (await ok(api, 'conversations.get', { id })).conversation;
     expect(back).toMatchObject({ status: 'open', unread: true, snoozedUntil: null });
     expect((await ok(api, 'conversations.list', { status: 'active' })).items.map((item) => item.id)).toEqual([id]);
@@ -32,15 +33,19 @@ describe('snoozing a conversation until a time', () => {
   });
 
   it('wakes each of several snoozes at its own time, an earlier one moving the timer forward', async () => {
-    const { api, scheduler, write } = await triageWorkspace();
+    const { api, scheduler, write, events } = await triageWorkspace();
     const later = await write('a1', 'customer', NOW - MINUTE);
     const sooner = await write('b2', 'customer', NOW - MINUTE);
     await ok(api, 'conversations.snooze', { id: later, until: NOW + 3 * DAY });
     await ok(api, 'conversations.snooze', { id: sooner, until: NOW + 2 * HOUR });
-    scheduler.advance(2 * HOUR);
+    // the timer's wake is its own write: it is done when it says so
+    const woken = (id: number) => events.some((event) => event.name === 'conversation.changed' && event.payload.conversationId === id && event.payload.reason === 'snooze-ended');
+    await scheduler.advanceAsync(2 * HOUR);
+    await vi.waitFor(() => expect(woken(sooner)).toBe(true), { timeout: 60_000, interval: 5 });
     expect((await ok(api, 'conversations.get', { id: sooner })).conversation.status).toBe('open');
     expect((await ok(api, 'conversations.get', { id: later })).conversation.status).toBe('snoozed');
-    scheduler.advance(3 * DAY - 2 * HOUR);
+    await scheduler.advanceAsync(3 * DAY - 2 * HOUR);
+    await vi.waitFor(() => expect(woken(later)).toBe(true), { timeout: 60_000, interval: 5 });
     expect((await ok(api, 'conversations.get', { id: later })).conversation.status).toBe('open');
     api.close();
   });
@@ -76,7 +81,8 @@ describe('snoozing a conversation until a time', () => {
     expect(await second.store.conversations.getSummary(id)).toMatchObject({ status: 'open', unread: true });
     expect((await second.store.sessionEvents.listForConversation(id)).at(-2)).toMatchObject({ kind: 'snooze.ended', at: NOW + 2 * HOUR, payload: { reason: 'time' } });
     expect((await second.store.conversations.getSummary(keep))!.status).toBe('snoozed');
-    second.scheduler.advance(3 * HOUR);
+    await second.scheduler.advanceAsync(3 * HOUR);
+    await vi.waitFor(() => expect(second.events.some((event) => event.name === 'conversation.changed' && event.payload.conversationId === keep && event.payload.reason === 'snooze-ended')).toBe(true), { timeout: 60_000, interval: 5 });
     expect((await second.store.conversations.getSummary(keep))!.status).toBe('open');
     second.api.close();
   });
@@ -102,7 +108,7 @@ describe('snoozing a conversation until a time', () => {
     await ok(api, 'conversations.snooze', { id, until: NOW + HOUR });
     await ok(api, 'conversations.setStatus', { id, status: 'resolved' });
     expect((await store.conversations.getSummary(id))!.snoozedUntil).toBeNull();
-    scheduler.advance(2 * HOUR);
+    await scheduler.advanceAsync(2 * HOUR);
     expect((await store.conversations.getSummary(id))!.status).toBe('resolved');
     expect((await store.sessionEvents.listForConversation(id)).some((event) => event.kind === 'snooze.ended')).toBe(false);
     api.close();
