@@ -7,6 +7,8 @@ import { createConversationActions } from '../../../../electron/services/convers
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
 import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
+import { createPeopleService } from '../../../../electron/services/people';
+import type { User } from '../../../../shared/contract/domain';
 
 /**
  * One repository suite, run on every store (SQLite and PostgreSQL): the same calls must give the
@@ -275,6 +277,51 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       // the conditional write itself: of two at once, one lands
       const id = await store.conversations.create({ customerId, channel: 'chat', status: 'open', subject: null, queue: 'general', assigneeId: null, externalRef: 'take-raw', createdAt: T0 });
       expect((await Promise.all([store.conversations.takeIfUnassigned(id, bilal.id, T0), store.conversations.takeIfUnassigned(id, aisha.id, T0)])).filter(Boolean)).toHaveLength(1);
+    });
+
+    it('hands a conversation on only while it is nobody’s or the hander’s own, in one conditional write', async () => {
+      const { store, customerId, agent } = await seed(kind);
+      const bilal = await store.users.create({ name: 'Bilal Haddad', email: 'bilal@larkspur.example', role: 'agent' }, T0);
+      const aisha = await store.users.create({ name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' }, T0);
+      const id = await store.conversations.create({ customerId, channel: 'chat', status: 'open', subject: null, queue: 'general', assigneeId: null, externalRef: 'hand-on', createdAt: T0 });
+      // nobody's: Bilal may give it to Aisha
+      expect(await store.conversations.assignIfUnassignedOrOwn(id, aisha.id, bilal.id, T0 + MIN)).toBe(true);
+      // Aisha's now: Bilal may not take it from her, nor hand it to Priya, nor leave it nobody's
+      expect(await store.conversations.assignIfUnassignedOrOwn(id, bilal.id, bilal.id, T0 + 2 * MIN)).toBe(false);
+      expect(await store.conversations.assignIfUnassignedOrOwn(id, agent.id, bilal.id, T0 + 2 * MIN)).toBe(false);
+      expect(await store.conversations.assignIfUnassignedOrOwn(id, null, bilal.id, T0 + 2 * MIN)).toBe(false);
+      expect((await store.conversations.getSummary(id))!.assignee?.id).toBe(aisha.id);
+      // her own: she hands it to Priya, or leaves it nobody's
+      expect(await store.conversations.assignIfUnassignedOrOwn(id, null, aisha.id, T0 + 3 * MIN)).toBe(true);
+      expect((await store.conversations.getSummary(id))!.assignee).toBeNull();
+      // two hand-ons at once of a free conversation: the first to land has it, the other finds it taken
+      const [first, second] = await Promise.all([
+        store.conversations.assignIfUnassignedOrOwn(id, bilal.id, bilal.id, T0 + 4 * MIN),
+        store.conversations.takeIfUnassigned(id, aisha.id, T0 + 4 * MIN),
+      ]);
+      expect([first, second].filter(Boolean)).toHaveLength(1);
+      expect((await store.conversations.getSummary(id))!.assignee?.id).toBe(first ? bilal.id : aisha.id);
+      // a conversation that does not exist is nobody's to hand on
+      expect(await store.conversations.takeIfUnassigned(9_999, aisha.id, T0)).toBe(false);
+      expect(await store.conversations.assignIfUnassignedOrOwn(9_999, aisha.id, aisha.id, T0)).toBe(false);
+    });
+
+    it('keeps an admin who can sign in when two admins are made something else at once', async () => {
+      const { store } = await openTestStore(kind);
+      const people = createPeopleService({ store, now: () => T0, scryptCost: { ln: 10, r: 8, p: 1 } });
+      const admins = [];
+      for (const name of ['Ada', 'Bea']) {
+        const admin = await store.people.createOrClaim({ name, email: `${name.toLowerCase()}@larkspur.example`, role: 'admin' }, T0);
+        await store.people.setPasswordHash(admin.id, `hash-${name}`, T0);
+        admins.push(admin);
+      }
+      const [ada, bea] = admins as [User, User];
+      // each demotes the other at once (PostgreSQL: on two connections of the pool)
+      const outcomes = await Promise.allSettled([people.changeRole(ada, bea.id, 'agent'), people.changeRole(bea, ada.id, 'agent')]);
+      const refused = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      expect(refused).toHaveLength(1);
+      expect(String(refused[0]!.reason)).toMatch(/only admin|Only an admin/);
+      expect(await store.people.countActiveAdmins()).toBe(1);
     });
 
     it('holds a conversation for a transaction that checks it and then writes: a message for it waits until that commits', async () => {
