@@ -68,7 +68,7 @@ async function bigConversation(host: RunningWebHost): Promise<number> {
 describe('the web host under a client that misbehaves', () => {
   it('drops a client that asks for big answers and never reads them, and lets go of what it held for it', async () => {
     const { host, url } = await start({ highWaterBytes: 256 * 1024, maxBufferedBytes: 4 * 1024 * 1024, stallMs: 100 });
-    const id = bigConversation(host);
+    const id = await bigConversation(host);
     const slow = await connect(url);
     // never reads again: the answers pile up in the kernel, then in the host
     slow.socket.pause();

@@ -15,12 +15,12 @@ describeWithModels('the backlog and the api', () => {
     expect(engine.status().backlog.total).toBe(12);
     // the worker has read a batch: storing it waits its turn behind the call
     await vi.waitFor(() => expect(background.waiting()).toBeGreaterThan(0), { timeout: 60_000, interval: 5 });
-    expect(store.analyses.count()).toBe(0);
+    expect(await store.analyses.count()).toBe(0);
     expect(engine.status().backlog.done).toBe(0);
     answered();
     await engine.whenIdle();
     expect(engine.status().backlog).toEqual({ done: 12, total: 12 });
-    expect(store.analyses.count()).toBe(12);
+    expect(await store.analyses.count()).toBe(12);
     background.close();
   });
 });
