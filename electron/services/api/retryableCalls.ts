@@ -23,24 +23,36 @@ export function withClientIds(handlers: Handlers, store: () => Store, now: () =>
   return wrapped;
 
   function wrap(method: RetryableMethod, handler: (params: MethodParams<RetryableMethod>, caller: Caller) => unknown) {
-    return (params: MethodParams<RetryableMethod>, caller: Caller) => {
+    return async (params: MethodParams<RetryableMethod>, caller: Caller) => {
       const { clientId, ...request } = params;
       if (clientId === undefined) return handler(params, caller);
       // the person is part of the request: another person's id is never answered with the first one's result
       const fingerprint = createHash('sha256').update(`${method}\n${caller.person.id}\n${JSON.stringify(request)}`).digest('base64url');
       const workspace = store();
-      return workspace.transaction(async () => {
+      /** The answer a request with this id already got (refused if the id was used for another request), or undefined. */
+      const answered = async (): Promise<{ result: unknown } | undefined> => {
         const applied = await workspace.appliedRequests.get(clientId);
-        if (applied) {
-          if (applied.method !== method || applied.fingerprint !== fingerprint) {
-            throw new ApiError('conflict', 'This request id was already used for a different request; a resend must repeat the request exactly.');
-          }
-          return JSON.parse(applied.result) as unknown;
+        if (!applied) return undefined;
+        if (applied.method !== method || applied.fingerprint !== fingerprint) {
+          throw new ApiError('conflict', 'This request id was already used for a different request; a resend must repeat the request exactly.');
         }
-        const result = await handler(params, caller);
-        await workspace.appliedRequests.record(clientId, { method, fingerprint, result: JSON.stringify(result ?? null) }, now());
-        return result;
-      });
+        return { result: JSON.parse(applied.result) as unknown };
+      };
+      try {
+        return await workspace.transaction(async () => {
+          const first = await answered();
+          if (first) return first.result;
+          const result = await handler(params, caller);
+          await workspace.appliedRequests.record(clientId, { method, fingerprint, result: JSON.stringify(result ?? null) }, now());
+          return result;
+        });
+      } catch (error) {
+        // a resend that overtook its first try (another server process, on PostgreSQL) finds the
+        // id recorded as it writes: its own write is undone, and it answers as the first try did
+        const first = await answered().catch(() => undefined);
+        if (first) return first.result;
+        throw error;
+      }
     };
   }
 }

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../../../electron/services/api/createApi';
-import { openWorkspace } from '../../../../electron/services/api/workspace';
+import { openWorkspace, type ReadyWorkspace } from '../../../../electron/services/api/workspace';
+import { openTestStore } from '../../../helpers/bothStores';
+import { testPostgresDatabase } from '../../../helpers/testPostgres';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { methodInputs, RETRYABLE_METHODS } from '../../../../shared/contract/methods';
@@ -125,4 +127,33 @@ describe('a reply and its draft', () => {
       expect((await ok(api, 'conversations.get', { id: chatId })).draft).toBeNull();
     });
   }
+});
+
+describe('a resend that overtakes its first try (two server processes on PostgreSQL)', () => {
+  it('stores the reply once, and both tries get the first answer', async () => {
+    await openTestStore('postgres');
+    const url = await testPostgresDatabase();
+    const bus = createEventBus();
+    // two server processes: each its own pool on the one database
+    const workspaces = [await openWorkspace(path.join(tempDir(), 'unused.sqlite'), bus, { KINSHIP_DATABASE_URL: url }), await openWorkspace(path.join(tempDir(), 'unused.sqlite'), bus, { KINSHIP_DATABASE_URL: url })];
+    const [one, two] = workspaces.map((workspace) => {
+      if (workspace.state !== 'ready') throw new Error('store not ready');
+      return workspace;
+    }) as [ReadyWorkspace, ReadyWorkspace];
+    try {
+      await one.store.users.ensure({ name: 'Priya Shah', email: 'priya@larkspur.example', role: 'agent' }, NOW);
+      const chat = await one.ingestion.ingest({ channel: 'chat', customer: { displayName: 'Edith Carter', identities: [{ kind: 'email', value: 'edith@example.org' }] }, conversation: { externalRef: 'c1' }, message: { author: 'customer', body: 'Where is my parcel?', sentAt: NOW - 60_000, externalId: 'c1-1' } });
+      const apis = [await createApi({ host: 'web', bus, workspace: one, now: () => NOW }), await createApi({ host: 'web', bus, workspace: two, now: () => NOW })];
+      const input = { clientId: 'resend-race-1', conversationId: chat.conversationId, kind: 'reply' as const, body: 'It left the depot this morning.', draftCheck: SEND_ANYWAY };
+      for (let round = 0; round < 3; round++) {
+        const answers = await Promise.all(apis.map(async (api) => api.call('conversations.send', { ...input, clientId: `resend-race-${round}` }, await api.deskCaller(null))));
+        expect(answers.map((answer) => answer.ok)).toEqual([true, true]);
+        expect(answers[1]).toEqual(answers[0]);
+      }
+      expect((await one.store.messages.listForConversation(chat.conversationId)).filter((message) => message.author === 'agent')).toHaveLength(3);
+      for (const api of apis) api.close();
+    } finally {
+      for (const { store } of [one, two]) await store.close();
+    }
+  });
 });
