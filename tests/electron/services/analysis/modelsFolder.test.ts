@@ -95,7 +95,7 @@ describe('choosing a models folder Kinship cannot fully read', () => {
     try {
       await engine.start();
       const api = await createApi({ host: 'web', bus: started.bus, workspace: { state: 'ready', store: started.store, ingestion: started.ingestion }, analysis: { engine, setup, manifestPath: path.join(started.dir, 'models.json') } });
-      const result = await api.call('analysis.setModelsFolder', { path: holder }, await await api.deskCaller(null));
+      const result = await api.call('analysis.setModelsFolder', { path: holder }, await api.deskCaller(null));
       expect(result).toMatchObject({ ok: true, value: { state: 'ready', modelsDir: holder, problems: expect.arrayContaining([`${unreadable} cannot be read (permission denied)`]) } });
       // and every later start works too
       await engine.restart();
