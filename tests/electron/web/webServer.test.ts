@@ -85,10 +85,9 @@ describe('the web host', () => {
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    const rebinding = await new Promise<number>(async (resolve) => {
-      await import('node:http').then(({ request }) => {
-        request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'attacker.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
-      });
+    const { request } = await import('node:http');
+    const rebinding = await new Promise<number>((resolve) => {
+      request({ host: '127.0.0.1', port: host.port, path: '/', headers: { Host: 'attacker.example' } }, (res) => resolve(res.statusCode ?? 0)).end();
     });
     expect(rebinding).toBe(403);
   });
