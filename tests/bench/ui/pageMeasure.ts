@@ -7,6 +7,7 @@ import type { CDPSession, Locator, Page } from '@playwright/test';
 import { sleep, withTimeout } from './stats';
 import { watchCpu, type CpuUse } from './cpuUse';
 import { watchWire, type WireTimes } from './wireTimes';
+import type { CallTiming } from '../../../electron/web/socketSession';
 
 interface CallRecord {
   id: number;
@@ -124,6 +125,10 @@ export interface OpenResult {
   requestToResponseMs: number;
   /** … of which between the request frame leaving the browser and the result frame arriving (the host's part) */
   hostMs: number;
+  /** the frame id of the call whose answer was rendered (null if none was) */
+  callId: number | null;
+  /** where that call's time went in the host (filled in by the bench from the host's trace) */
+  inHost: CallTiming | null;
   parseMs: number;
   /** result frame (parsed) → conversation in the DOM: React rendering and committing */
   responseToDomMs: number;
@@ -176,6 +181,8 @@ export async function measureOpen(
     clickToRequestMs: used ? firstSent - open.clickAt : Number.NaN,
     requestToResponseMs: used ? used.recvAt! - firstSent : Number.NaN,
     hostMs: hostMs(cdp, used?.id),
+    callId: used?.id ?? null,
+    inHost: null,
     parseMs,
     responseToDomMs: used ? open.domAt - used.recvAt! - parseMs : Number.NaN,
     domToPaintMs: open.paintAt - open.domAt,
@@ -234,6 +241,10 @@ export interface SearchResult {
   roundTripMs: number;
   /** … of which between the request frame leaving the browser and the result frame arriving (the host's part) */
   hostMs: number;
+  /** the search call's frame id */
+  callId: number | null;
+  /** where that call's time went in the host (filled in by the bench from the host's trace) */
+  inHost: CallTiming | null;
   /** result frame → hits painted */
   renderMs: number;
   bytes: number;
@@ -265,6 +276,8 @@ export async function measureSearch(page: Page, query: string, timeoutMs: number
     requestToPaintMs: search.sentAt !== null ? search.paintAt - search.sentAt : Number.NaN,
     roundTripMs: search.sentAt !== null && search.recvAt !== null ? search.recvAt - search.sentAt : Number.NaN,
     hostMs: hostMs(cdp, search.callId),
+    callId: search.callId,
+    inHost: null,
     renderMs: search.recvAt !== null ? search.paintAt - search.recvAt : Number.NaN,
     bytes: call?.bytes ?? 0,
     longestTaskMs: Math.max(0, ...calls.longTasks.map((task) => task.duration)),
