@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApi } from '../../../../electron/services/api/createApi';
 import type { Caller } from '../../../../electron/services/api/caller';
+import { mayReceive } from '../../../../electron/services/api/authorize';
+import { ROLES } from '../../../../shared/contract/domain';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion';
 import type { KinshipEvent } from '../../../../shared/contract/events';
@@ -57,6 +59,23 @@ describe('the live queue through the api', () => {
     expect(activityOf(hannah.heard)).toEqual([]);
     await robert.call('activity.report', { viewing: 5, typing: null });
     expect(activityOf(hannah.heard)).toEqual(['Robert:viewing']);
+  });
+
+  it('"typing a note" goes to exactly those who read notes: everyone who reads the conversation, the executive included', async () => {
+    const { person, at } = team();
+    const aisha = at(person('Aisha', 'agent'), 'c-aisha');
+    const hannah = at(person('Hannah', 'supervisor'), 'c-hannah');
+    const robert = at(person('Robert', 'executive'), 'c-robert');
+    await aisha.call('activity.report', { viewing: 5, typing: 'note' });
+    for (const other of [hannah, robert]) expect(activityOf(other.heard)).toEqual(['Aisha:typing-note']);
+    // the rule itself, for every role: told someone is typing a note if and only if the note itself reaches them
+    for (const role of ROLES) {
+      const caller: Caller = { person: { ...robert.user, id: 999, role }, sessionId: null };
+      const typing = mayReceive(caller, { name: 'activity.changed', payload: { conversationId: 5, userId: aisha.user.id, name: 'Aisha', doing: 'typing-note' } });
+      const note = mayReceive(caller, { name: 'message.added', payload: { messageId: 1, conversationId: 5, customerId: 1, channel: 'chat', author: 'note', sentAt: NOW } });
+      expect({ role, typing }).toEqual({ role, typing: note });
+      expect({ role, note }).toEqual({ role, note: true });
+    }
   });
 
   it('presence: online when a console opens, away when it says so, offline once gone for the grace period; others hear it', async () => {
