@@ -216,7 +216,7 @@ export function createApi(context: ApiContext) {
     ...createConversationHandlers(ready, now, coachService, context.bus),
     ...createViewHandlers(ready, now),
     'users.list': () => ready().store.users.list(),
-    ...createLiveHandlers(live),
+    ...createLiveHandlers(live, (id) => ready().store.conversations.customerIdOf(id) !== null),
     ...createAnalysisHandlers(context),
     'session.viewAs': ({ userId }, caller) => {
       if (!desk || caller.sessionId === null) {
