@@ -134,9 +134,10 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       return assigned;
     },
     'conversations.take': ({ id }, caller) => {
-      const taken = actions().take({ conversationId: id, user: caller.person });
-      bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
-      return ready().store.conversations.getSummary(id, caller.person.id) ?? taken;
+      const { conversation, changed } = actions().take({ conversationId: id, user: caller.person });
+      // taking one's own again tells nobody anything
+      if (changed) bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
+      return conversation;
     },
     'conversations.assignees': () => {
       const { store } = ready();

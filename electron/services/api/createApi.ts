@@ -89,6 +89,10 @@ export function createApi(context: ApiContext) {
   const peopleChanged = () => {
     peopleVersion += 1;
   };
+  // Keep this subscription before createLiveService below: its in-process event source subscribes to
+  // the same bus, which calls listeners in the order they subscribed, and filters each event for every
+  // console at once. Subscribed first, a people.changed or workspace.changed drops the cached callers
+  // before that very event is filtered for them (a source fed otherwise must drop them itself).
   const stopFollowingPeople = context.bus.subscribe((event) => {
     if (event.name === 'people.changed' || event.name === 'workspace.changed') peopleChanged();
   });
@@ -216,7 +220,7 @@ export function createApi(context: ApiContext) {
     ...createConversationHandlers(ready, now, coachService, context.bus),
     ...createViewHandlers(ready, now),
     'users.list': () => ready().store.users.list(),
-    ...createLiveHandlers(live),
+    ...createLiveHandlers(live, (id) => ready().store.conversations.customerIdOf(id) !== null),
     ...createAnalysisHandlers(context),
     'session.viewAs': ({ userId }, caller) => {
       if (!desk || caller.sessionId === null) {

@@ -86,11 +86,18 @@ export function createMessagesRepository(db: Database.Database) {
     "SELECT id, conversation_id FROM messages WHERE json_extract(meta, '$.messageId') = ? LIMIT 1",
   );
   // what others wrote after a given message (by when it was stored): the customer, colleagues' replies and notes; never system lines
-  const writtenAfter = db.prepare<{ conversationId: number; after: number; except: number; limit: number }, { id: number; author: MessageAuthor; author_name: string | null; body: string; sent_at: number }>(
+  const OTHERS_AFTER = `conversation_id = @conversationId AND id > @after AND author IN ('customer', 'agent', 'note')
+       AND (author_user_id IS NULL OR author_user_id <> @except)`;
+  const anyWrittenAfter = db.prepare<{ conversationId: number; after: number; except: number }, { found: number }>(
+    `SELECT EXISTS (SELECT 1 FROM messages WHERE ${OTHERS_AFTER}) AS found`,
+  );
+  const countWrittenAfter = db.prepare<{ conversationId: number; after: number; except: number }, { n: number }>(
+    `SELECT count(*) AS n FROM messages WHERE ${OTHERS_AFTER}`,
+  );
+  const newestWrittenAfter = db.prepare<{ conversationId: number; after: number; except: number; limit: number }, { id: number; author: MessageAuthor; author_name: string | null; body: string; sent_at: number }>(
     `SELECT id, author, author_name, substr(body, 1, 2000) AS body, sent_at FROM messages
-     WHERE conversation_id = @conversationId AND id > @after AND author IN ('customer', 'agent', 'note')
-       AND (author_user_id IS NULL OR author_user_id <> @except)
-     ORDER BY id LIMIT @limit`,
+     WHERE ${OTHERS_AFTER}
+     ORDER BY id DESC LIMIT @limit`,
   );
   const countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM messages');
   const existing = db.prepare<[number], { found: number }>('SELECT 1 AS found FROM messages WHERE id = ?');
@@ -154,14 +161,25 @@ export function createMessagesRepository(db: Database.Database) {
       return firstByAuthor.get(conversationId, author)?.body ?? null;
     },
     /**
-     * The messages others wrote in a conversation after message `after` was stored (0: all), in the
-     * order they were stored: the customer's, and colleagues' replies and notes (not those of
-     * `exceptUserId`, nor system lines).
+     * Whether others wrote in a conversation after message `after` was stored (0: at all): the
+     * customer, or colleagues' replies and notes (not `exceptUserId`, nor system lines).
      */
-    writtenAfter(conversationId: number, after: number, exceptUserId: number | null, limit: number): { id: number; author: MessageAuthor; authorName: string | null; body: string; sentAt: number }[] {
-      return writtenAfter
-        .all({ conversationId, after, except: exceptUserId ?? 0, limit })
-        .map((row) => ({ id: row.id, author: row.author, authorName: row.author_name, body: row.body, sentAt: row.sent_at }));
+    anyWrittenAfter(conversationId: number, after: number, exceptUserId: number | null): boolean {
+      return anyWrittenAfter.get({ conversationId, after, except: exceptUserId ?? 0 })!.found === 1;
+    },
+    /**
+     * What others wrote in a conversation after message `after` was stored (0: all), as
+     * `anyWrittenAfter` counts it: how many, and the newest `newest` of them, oldest first.
+     */
+    writtenAfter(conversationId: number, after: number, exceptUserId: number | null, newest: number): { count: number; newest: { id: number; author: MessageAuthor; authorName: string | null; body: string; sentAt: number }[] } {
+      const params = { conversationId, after, except: exceptUserId ?? 0 };
+      const rows = newestWrittenAfter.all({ ...params, limit: newest });
+      // fewer than asked for are all there are: no need to count them
+      const count = rows.length < newest ? rows.length : countWrittenAfter.get(params)!.n;
+      return {
+        count,
+        newest: rows.reverse().map((row) => ({ id: row.id, author: row.author, authorName: row.author_name, body: row.body, sentAt: row.sent_at })),
+      };
     },
     count(): number {
       return countAll.get()!.n;
