@@ -5,6 +5,7 @@ import { webHostDataDir } from '../services/dataDir';
 import { startServices, type Services, type ServicesOptions } from '../services/startServices';
 import type { Defer } from './callScheduler';
 import type { SocketLimits } from './socketLimits';
+import type { CallTiming } from './socketSession';
 import { startWebServer, type RunningWebServer } from './webServer';
 
 export interface WebHostOptions {
@@ -17,6 +18,8 @@ export interface WebHostOptions {
   /** Bounds on each console's connection (defaults in socketLimits.ts). */
   socketLimits?: Partial<SocketLimits>;
   defer?: Defer;
+  /** Told where each call's time went in the host (KINSHIP_TRACE_CALLS). */
+  traceCall?: (timing: CallTiming) => void;
 }
 
 export interface RunningWebHost extends RunningWebServer {
@@ -46,7 +49,7 @@ export async function runWebHost(options: WebHostOptions = {}): Promise<RunningW
   const { rendererDir, dataDir, services } = await startHostServices(options);
   const token = randomBytes(24).toString('base64url');
   const server = await startWebServer({
-    api: services.api,
+    api: options.traceCall ? { ...services.api, traceCall: options.traceCall } : services.api,
     rendererDir,
     token,
     ...(options.port !== undefined ? { port: options.port } : {}),

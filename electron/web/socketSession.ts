@@ -28,6 +28,26 @@ export interface SocketApi {
   deskCaller(sessionId: string | null): Promise<Caller>;
   /** A call has come in and waits its turn: background work holds back until it is answered (the returned function). */
   callArrived?(): () => void;
+  /** Told how long each call took on its way through the host (for diagnosing latency; see CallTiming). */
+  traceCall?(timing: CallTiming): void;
+}
+
+/** What starts each line KINSHIP_TRACE_CALLS prints (a CallTiming as JSON follows). */
+export const CALL_TRACE_PREFIX = 'kinship-call ';
+
+/** Where a call's time went in the host, in ms: what `KINSHIP_TRACE_CALLS=1` prints and bench:ui reads. */
+export interface CallTiming {
+  /** The frame's id on its connection. */
+  id: number;
+  method: string;
+  /** the frame read → the call started (its turn: the scheduler, other connections' calls, background work) */
+  waitedMs: number;
+  /** the call started → answered (the api) */
+  ranMs: number;
+  /** the answer written to the socket (JSON.stringify and send) */
+  sentMs: number;
+  /** characters in the answer's frame */
+  chars: number;
 }
 
 /**
@@ -90,7 +110,7 @@ export function serveSocket(
   const id = nextSessionId++;
   // the console this connection is: presence and "viewing" / "typing" are per console
   const consoleId = `console-${id}`;
-  const queue: { frame: RequestFrame; bytes: number; answered: () => void }[] = [];
+  const queue: { frame: RequestFrame; bytes: number; answered: () => void; receivedAt: number }[] = [];
   let queuedBytes = 0;
   let inFlight = 0;
   let received = 0;
@@ -142,15 +162,21 @@ export function serveSocket(
     if (overHighWater && socket.bufferedAmount < limits.highWaterBytes) belowHighWater();
   }
 
-  function send(frame: ServerFrame) {
-    if (!isOpen()) return;
+  /** Sends `frame`; returns its length in characters (0 when nothing was sent). */
+  function send(frame: ServerFrame): number {
+    if (!isOpen()) return 0;
     // a client this far behind is not reading: drop it rather than hold more for it
-    if (socket.bufferedAmount > limits.maxBufferedBytes) return drop('not-reading');
-    socket.send(JSON.stringify(frame), afterFlush);
+    if (socket.bufferedAmount > limits.maxBufferedBytes) {
+      drop('not-reading');
+      return 0;
+    }
+    const text = JSON.stringify(frame);
+    socket.send(text, afterFlush);
     if (!overHighWater && socket.bufferedAmount >= limits.highWaterBytes) {
       overHighWater = true;
       watchStall();
     }
+    return text.length;
   }
 
   const session: SocketSession = {
@@ -190,6 +216,7 @@ export function serveSocket(
       const next = queue.shift()!;
       queuedBytes -= next.bytes;
       inFlight++;
+      const startedAt = performance.now();
       const answer: Promise<CallResult<unknown>> = access.caller().then((person) =>
         person === null
           ? { ok: false, error: { code: 'unauthenticated', message: 'You are signed out (your session ended): sign in again. Nothing was done.' } }
@@ -200,7 +227,12 @@ export function serveSocket(
         .then((result) => {
           inFlight--;
           answered++;
-          send({ type: 'result', id: next.frame.id, result });
+          const answeredAt = performance.now();
+          const chars = send({ type: 'result', id: next.frame.id, result });
+          if (api.traceCall) {
+            const at = (from: number, to: number) => Math.round((to - from) * 100) / 100;
+            api.traceCall({ id: next.frame.id, method: String(next.frame.method), waitedMs: at(next.receivedAt, startedAt), ranMs: at(startedAt, answeredAt), sentMs: at(answeredAt, performance.now()), chars });
+          }
           next.answered();
           scheduler.wake();
         });
@@ -260,7 +292,7 @@ export function serveSocket(
       });
       return;
     }
-    queue.push({ frame, bytes, answered: api.callArrived?.() ?? (() => undefined) });
+    queue.push({ frame, bytes, answered: api.callArrived?.() ?? (() => undefined), receivedAt: performance.now() });
     queuedBytes += bytes;
     scheduler.wake();
   });

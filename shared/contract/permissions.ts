@@ -113,12 +113,10 @@ export const EVENT_READERS: Record<EventName, MethodName> = {
   'workspace.background': 'workspace.background',
   'people.changed': 'workspace.status',
   'presence.changed': 'presence.list',
-  // and someone typing a note only to those who may read notes (NOTE_READER)
+  // "…is typing a note" too: an internal note is read by everyone who reads its conversation (the
+  // executive included, who may not write one), so no role is told less (tests/electron/services/api/liveApi.test.ts)
   'activity.changed': 'activity.list',
 };
-
-/** Notes are read by whoever may read the conversation they are in: "…is typing a note" goes to them only. */
-export const NOTE_READER: MethodName = 'conversations.get';
 
 /** What a role is called on screen. */
 export const ROLE_LABELS: Record<Role, string> = { agent: 'agent', supervisor: 'supervisor', executive: 'executive', admin: 'admin' };

@@ -48,6 +48,7 @@ import { PROBE_SOURCE } from './ui/probe';
 import { measureServerSide, type ServerSide } from './ui/serverSide';
 import { bytes, count, max, median, ms, percentile, sleep, verdict } from './ui/stats';
 import { watchCpu, type CpuUse } from './ui/cpuUse';
+import type { CallTiming } from '../../electron/web/socketSession';
 
 const TARGETS = { openLongMs: 300, searchP95Ms: 100, scrollTaskMs: 100 };
 const DEBOUNCE_MS = 200;
@@ -232,6 +233,12 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     log(`start ${attempt + 1}/${starts}: queue usable after ${ms(opened.usableMs)} ms`);
   }
   if (!host || !page || !cdp) throw new Error('the web host did not start');
+  const tracedBy = host;
+  /** The host's own account of the measured call, read at once (a reload starts frame ids again). */
+  const traced = <T extends { callId: number | null; inHost: CallTiming | null }>(result: T): T => {
+    result.inHost = result.callId !== null ? (tracedBy.calls.get(result.callId) ?? null) : null;
+    return result;
+  };
   results.backlogAtStart = await waitForBacklog(page, 60_000);
   await sleep(1000);
 
@@ -244,7 +251,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   for (const known of info.small) {
     try {
       const row = await revealRow(page, known.subject, 20_000);
-      results.small.push(await measureOpen(page, cdp, row, known.subject, { timeoutMs: 30_000, afterMs: 500 }));
+      results.small.push(traced(await measureOpen(page, cdp, row, known.subject, { timeoutMs: 30_000, afterMs: 500 })));
     } catch (error) {
       failed(`opening "${known.subject}"`, error);
     }
@@ -259,7 +266,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   for (let rep = 0; rep < longOpens; rep++) {
     try {
       await reload(page, results.bundles);
-      results.longCold.push(await measureOpen(page, cdp, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 1500 }));
+      results.longCold.push(traced(await measureOpen(page, cdp, longRow(), longSubject, { timeoutMs: 60_000, afterMs: 1500 })));
     } catch (error) {
       failed(`opening the long chat (cold, ${rep + 1})`, error);
     }
@@ -275,7 +282,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
     for (let rep = 0; rep < 5; rep++) {
       const other = info.small[rep % info.small.length]!;
       await measureOpen(page, cdp, await revealRow(page, other.subject, 20_000), other.subject, { timeoutMs: 30_000 });
-      results.longCached.push(await measureOpen(page, cdp, await revealRow(page, longSubject, 20_000), longSubject, { timeoutMs: 60_000 }));
+      results.longCached.push(traced(await measureOpen(page, cdp, await revealRow(page, longSubject, 20_000), longSubject, { timeoutMs: 60_000 })));
     }
   } catch (error) {
     failed('opening the long chat (cached)', error);
@@ -338,7 +345,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   const searchCpu = watchCpu(host.process.pid);
   for (const query of searchQueries(info.orderNumbers)) {
     try {
-      results.search.push(await measureSearch(page, query, 30_000));
+      results.search.push(traced(await measureSearch(page, query, 30_000, cdp)));
     } catch (error) {
       failed(`searching for ${query}`, error);
     }
@@ -449,6 +456,8 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
         m((open) => open.firstPaintMs),
         m((open) => open.clickToRequestMs),
         m((open) => open.requestToResponseMs),
+        m((open) => open.hostMs),
+        `${m((open) => open.inHost?.waitedMs ?? Number.NaN, 1)} / ${m((open) => open.inHost?.ranMs ?? Number.NaN, 1)} / ${m((open) => open.inHost?.sentMs ?? Number.NaN, 1)}`,
         m((open) => open.parseMs, 1),
         m((open) => open.responseToDomMs),
         m((open) => open.domToPaintMs),
@@ -463,8 +472,8 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
   };
   out.push('Where the time goes when a conversation opens (medians, ms):');
   out.push('');
-  out.push('| conversation | click → painted | click → request | request → response | JSON.parse | response → DOM (React) | DOM → painted (style, layout, paint) | result frame | `conversations.get` calls before + after paint | messages in DOM | main thread until painted: script / style / layout | longest task until painted | longest task after it (20 messages: 0.5 s, cold 5,000: 1.5 s) |');
-  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  out.push('| conversation | click → painted | click → request | request → response | … of it the host’s (frames on the wire) | … in the host: waited its turn / ran / written (the rest: the frame not yet read, loopback) | JSON.parse | response → DOM (React) | DOM → painted (style, layout, paint) | result frame | `conversations.get` calls before + after paint | messages in DOM | main thread until painted: script / style / layout | longest task until painted | longest task after it (20 messages: 0.5 s, cold 5,000: 1.5 s) |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   breakdown('20 messages', results.small);
   breakdown('5,000 messages, cold', results.longCold);
   breakdown('5,000 messages, cached', results.longCached);
@@ -538,8 +547,8 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
   if (results.search.length) {
     out.push('Search, query by query (ms):');
     out.push('');
-    out.push('| query | hits | api `tookMs` in the UI | api alone, host stopped | request → response | response → painted | request → painted | keystroke → painted | result frame | longest task |');
-    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    out.push('| query | hits | api `tookMs` in the UI | api alone, host stopped | request → response | … of it the host’s (frames on the wire) | … in the host: waited / ran / written | response → painted | request → painted | keystroke → painted | result frame | longest task |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const search of results.search) {
       const alone = results.server?.search.get(search.query);
       out.push(
@@ -549,6 +558,8 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
           ms(search.serverMs, 1),
           alone !== undefined ? ms(alone, 1) : '—',
           ms(search.roundTripMs),
+          ms(search.hostMs),
+          search.inHost ? `${ms(search.inHost.waitedMs, 1)} / ${ms(search.inHost.ranMs, 1)} / ${ms(search.inHost.sentMs, 1)}` : '—',
           ms(search.renderMs),
           ms(search.requestToPaintMs),
           ms(search.keystrokeToPaintMs),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { viewAs } from './viewAs';
+import { queueShown } from './queueShown';
 import { expect, showEverythingNewestFirst, startWebHost, stopWebHost, test } from './webHostFixture';
 
 /**
@@ -23,6 +24,7 @@ const conversations = (page: Page) => page.getByTestId('conversation-row');
 
 async function showChannel(page: Page, label: 'All' | 'Chat' | 'E-mail' | 'Call') {
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText(label, { exact: true }).click();
+  await queueShown(page);
 }
 
 test('an empty workspace offers the demo and then shows every conversation in one inbox', async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { chooseInQueue } from './queueShown';
 import { viewAs } from './viewAs';
 import { expect, openConsoleWithDemo, startWebHost, stopWebHost, test } from './webHostFixture';
 
@@ -23,12 +24,6 @@ const selected = (page: Page) => page.locator('[data-testid="conversation-row"][
 const heading = (page: Page) => page.getByRole('article').getByRole('heading', { level: 2 });
 const nav = (page: Page) => page.getByRole('navigation', { name: 'Main navigation' });
 
-async function choose(page: Page, select: string, option: string) {
-  await page.getByRole('textbox', { name: select }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect(page.getByRole('textbox', { name: select })).toHaveValue(option);
-}
-
 /** "waiting 3 h" → minutes. */
 const minutes = (text: string) => {
   const [, n, unit] = /waiting (\d+) (min|h|d)/.exec(text)!;
@@ -47,7 +42,7 @@ test('the inbox opens on open work, whoever has waited longest on top', async ({
   expect(waits).toEqual([...waits].sort((a, b) => b - a));
 
   // with any status, a resolved conversation never comes before one still waiting for us
-  await choose(page, 'Status', 'Any status');
+  await chooseInQueue(page, 'Status', 'Any status');
   await expect(rows(page).first().getByTestId('waiting')).toBeVisible();
   await expect(rows(page).first()).not.toContainText(/resolved/i);
 });
@@ -55,8 +50,8 @@ test('the inbox opens on open work, whoever has waited longest on top', async ({
 test('the view and the open conversation survive another page, a reload and a link; back and forward move through them', async ({ page, context }) => {
   await openConsoleWithDemo(page, own.host.url);
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText('Chat', { exact: true }).click();
-  await choose(page, 'Status', 'Any status');
-  await choose(page, 'Sort', 'Newest first');
+  await chooseInQueue(page, 'Status', 'Any status');
+  await chooseInQueue(page, 'Sort', 'Newest first');
   await rows(page).nth(2).click();
   const open = (await selected(page).getAttribute('data-conversation-id'))!;
   const subject = (await heading(page).textContent())!;
@@ -118,8 +113,8 @@ test('a search typed is kept in the address', async ({ page }) => {
 test('a view is saved under a name, shown with its count, applied in one click, renamed and deleted', async ({ page }) => {
   await openConsoleWithDemo(page, own.host.url);
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText('E-mail', { exact: true }).click();
-  await choose(page, 'Status', 'Open work');
-  await choose(page, 'Sort', 'Most upset first');
+  await chooseInQueue(page, 'Status', 'Open work');
+  await chooseInQueue(page, 'Sort', 'Most upset first');
   const count = (await page.getByTestId('queue-count').textContent())!.replace(/\D/g, '');
   await page.getByRole('button', { name: 'Save view' }).click();
   await page.getByRole('textbox', { name: 'Name of the view' }).fill('Upset e-mail');
@@ -157,7 +152,7 @@ test('a view is saved under a name, shown with its count, applied in one click, 
 test('every mark on a row says what it means, and a legend explains them all', async ({ page }) => {
   await openConsoleWithDemo(page, own.host.url);
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText('All', { exact: true }).click();
-  await choose(page, 'Status', 'Open work');
+  await chooseInQueue(page, 'Status', 'Open work');
   const unread = page.getByTestId('unread').first();
   await expect(unread).toHaveAttribute('title', /^Unread: /);
   await expect(unread).toHaveAccessibleName(/^Unread/);
@@ -188,7 +183,7 @@ test('every mark on a row says what it means, and a legend explains them all', a
 test('a conversation with an unsent draft is marked in the queue as the draft is typed, and unmarked when it is emptied', async ({ page }) => {
   await openConsoleWithDemo(page, own.host.url);
   // an order readings cannot change while the test runs (moods arrive as the backlog is read)
-  await choose(page, 'Sort', 'Waiting longest');
+  await chooseInQueue(page, 'Sort', 'Waiting longest');
   const row = rows(page).nth(1);
   const id = (await row.getAttribute('data-conversation-id'))!;
   const marked = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`).getByTestId('draft-mark');

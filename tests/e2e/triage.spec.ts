@@ -1,3 +1,4 @@
+import { chooseInQueue } from './queueShown';
 import { expect, test, type Page } from '@playwright/test';
 import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
 import { viewAs } from './viewAs';
@@ -22,10 +23,6 @@ test.afterAll(async () => stopWebHost(started));
 const rows = (page: Page) => page.getByTestId('conversation-row');
 const article = (page: Page) => page.getByRole('article');
 
-async function choose(page: Page, select: string, option: string | RegExp) {
-  await page.getByRole('textbox', { name: select, exact: true }).click();
-  await page.getByRole('option', { name: option }).click();
-}
 
 /** Opens the demo's queue, opens its row at `index` and the header's "Add a tag" popover; returns the conversation's id. */
 async function openRowAndStartATag(page: Page, index: number): Promise<string> {
@@ -56,7 +53,7 @@ test('a tag added in the conversation shows on its row and in its header', async
 test('the queue filters by a tag; a tag removed no longer matches', async ({ page }) => {
   await page.goto(started.host.url);
   const id = tagged!;
-  await choose(page, 'Tag filter', 'Fragile parcel (1)');
+  await chooseInQueue(page, 'Tag filter', 'Fragile parcel (1)');
   await expect(page.getByText(/^1 conversation$/)).toBeVisible();
   await expect(rows(page)).toHaveCount(1);
   await expect(rows(page).first()).toHaveAttribute('data-conversation-id', id);
@@ -109,7 +106,7 @@ test('a supervisor renames, recolours and deletes a tag in Settings, and every r
 
 test('a snoozed conversation leaves open work until its time', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
-  await choose(page, 'Status', 'Open work');
+  await chooseInQueue(page, 'Status', 'Open work');
   const row = rows(page).first();
   const id = (await row.getAttribute('data-conversation-id'))!;
   await row.click();
@@ -119,7 +116,7 @@ test('a snoozed conversation leaves open work until its time', async ({ page }) 
   await expect(article(page).getByRole('button', { name: /^Status: / })).toHaveText(/^Snoozed until \w{3} 09:00$/);
   await expect(page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`)).toHaveCount(0);
 
-  await choose(page, 'Status', 'Snoozed');
+  await chooseInQueue(page, 'Status', 'Snoozed');
   const snoozed = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
   await expect(snoozed.getByTestId('snoozed-until')).toHaveText(/^until \w{3} 09:00$/);
 
@@ -134,7 +131,7 @@ test('a snoozed conversation leaves open work until its time', async ({ page }) 
 
 test('rows show time left to the response target; sorted by it, breached ones come first; the filter keeps only them', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
-  await choose(page, 'Sort', 'Time left to target');
+  await chooseInQueue(page, 'Sort', 'Time left to target');
   // the chosen sort is read whole (it showed "Time left to targe")
   for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }]) {
     await page.setViewportSize(size);
@@ -170,7 +167,7 @@ test('rows show time left to the response target; sorted by it, breached ones co
   await expect(first.getByTestId('tag-chip')).toHaveCount(2);
   await page.screenshot({ path: test.info().outputPath('queue-1440x900.png') });
 
-  await choose(page, 'Status', 'Target breached');
+  await chooseInQueue(page, 'Status', 'Target breached');
   await expect(rows(page).first()).toBeVisible();
   const tones = await rows(page).evaluateAll((els) => els.map((el) => el.querySelector('[data-testid="response-target"]')?.getAttribute('data-tone') ?? 'none'));
   expect(tones.length).toBeGreaterThan(0);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { waitForBackgroundSettled } from './backgroundSettled';
+import { chooseInQueue } from './queueShown';
 import { openConsoleWithDemo, showEverythingNewestFirst, startWebHost, stopWebHost } from './webHostFixture';
 
 /**
@@ -83,10 +84,8 @@ test('the queue shows open work, most upset first or longest waiting first, with
   await openConsole(page);
   // moods come from readings: the host must have read the backlog first (the indicator may not have appeared yet)
   await waitForBackgroundSettled(started.host.url);
-  await page.getByRole('textbox', { name: 'Status' }).click();
-  await page.getByRole('option', { name: 'Open work' }).click();
-  await page.getByRole('textbox', { name: 'Sort' }).click();
-  await page.getByRole('option', { name: 'Most upset first' }).click();
+  await chooseInQueue(page, 'Status', 'Open work');
+  await chooseInQueue(page, 'Sort', 'Most upset first');
   const rows = page.getByTestId('conversation-row');
   await expect(rows.first().getByRole('img', { name: /^Mood: / })).toBeVisible();
   const moods = await rows.getByRole('img', { name: /^Mood: / }).evaluateAll((els) =>
@@ -97,18 +96,16 @@ test('the queue shows open work, most upset first or longest waiting first, with
   const statuses = await rows.getByTestId('status').allTextContents();
   expect(statuses.every((s) => /open|pending/i.test(s))).toBe(true);
 
-  await page.getByRole('textbox', { name: 'Mood' }).click();
-  await page.getByRole('option', { name: 'Upset' }).click();
+  // the upset ones are read anew: rows read at once would be none, or every mood
+  await chooseInQueue(page, 'Mood', 'Upset');
   const upset = await rows.getByRole('img', { name: /^Mood: / }).evaluateAll((els) =>
     els.map((el) => Number(el.getAttribute('aria-label')!.split(' ').at(-1)!.replace('−', '-'))),
   );
   expect(upset.length).toBeGreaterThan(0);
   expect(upset.every((value) => value <= -0.25)).toBe(true);
 
-  await page.getByRole('textbox', { name: 'Mood' }).click();
-  await page.getByRole('option', { name: 'Any mood' }).click();
-  await page.getByRole('textbox', { name: 'Sort' }).click();
-  await page.getByRole('option', { name: 'Waiting longest' }).click();
+  await chooseInQueue(page, 'Mood', 'Any mood');
+  await chooseInQueue(page, 'Sort', 'Waiting longest');
   await expect(rows.first().getByTestId('waiting')).toContainText(/^waiting \d+ (min|h|d)$/);
 });
 

@@ -60,6 +60,8 @@ interface Batch {
   jobs: Job[];
   /** The keys the worker said it was working on last. */
   working: number[] | null;
+  /** The worker has answered it: its readings wait for their turn to be stored, and the worker no longer has it. */
+  answered?: boolean;
 }
 
 interface ReadyState {
@@ -173,6 +175,12 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       const batch = inFlight[lane];
       inFlight[lane] = null;
       if (!batch) continue;
+      if (batch.answered) {
+        // its readings go with the worker that made them (a restart may bring another model): the batch
+        // goes back to be read again, untouched (blameLostBatches never blames it)
+        cancelFinish?.();
+        cancelFinish = null;
+      }
       for (const job of batch.jobs) job.inFlight = false;
       // a job promoted to live while the worker had it goes back to the live lane
       for (const priority of ['live', 'backlog'] as const) {
@@ -185,12 +193,13 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   /**
    * The worker died with work in its hands. The one item it was working on is set aside for good
    * (after this one failure); when it was working on several, each is read alone next time, so a
-   * second death names the culprit. The rest of the batch is read as usual.
+   * second death names the culprit. The rest of the batch is read as usual. A batch the worker had
+   * already answered (its readings waiting for their turn to be stored) was not in its hands: never blamed.
    */
   function blameLostBatches(reason: string): void {
     for (const lane of ['live', 'backlog'] as const) {
       const batch = inFlight[lane];
-      if (!batch) continue;
+      if (!batch || batch.answered) continue;
       const open = batch.jobs.filter((job) => !job.settled);
       const suspects = batch.working ? batch.working.map((key) => batch.jobs[key]).filter((job): job is Job => !!job && !job.settled) : open;
       if (suspects.length === 1) setJobAside(suspects[0]!, `the analysis worker stopped while reading it (${reason})`);
@@ -236,6 +245,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       pump();
     } else if (options.background && inFlight.backlog?.batchId === message.batchId) {
       // the backlog's readings are stored when the api is quiet: a call never waits behind them
+      inFlight.backlog.answered = true;
       cancelFinish?.();
       cancelFinish = options.background.schedule(() => {
         cancelFinish = null;

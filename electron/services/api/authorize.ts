@@ -1,5 +1,5 @@
 import type { MethodName } from '../../../shared/contract/methods';
-import { EVENT_READERS, METHOD_ROLES, NOTE_READER, ROLE_LABELS } from '../../../shared/contract/permissions';
+import { EVENT_READERS, METHOD_ROLES, ROLE_LABELS } from '../../../shared/contract/permissions';
 import type { KinshipEvent } from '../../../shared/contract/events';
 import { rolesOf, type Caller } from './caller';
 
@@ -21,7 +21,7 @@ export function forbiddenMessage(caller: Caller, method: MethodName): string {
 export function mayReceive(caller: Caller, event: KinshipEvent): boolean {
   if (!mayCall(caller, EVENT_READERS[event.name])) return false;
   if (event.name === 'draft.changed') return event.payload.userId === caller.person.id;
-  // someone else's viewing and typing: never one's own, and a note only to those who may read notes
-  if (event.name === 'activity.changed') return event.payload.userId !== caller.person.id && (event.payload.doing !== 'typing-note' || mayCall(caller, NOTE_READER));
+  // someone else's viewing and typing (a note's too: whoever reads the conversation reads its notes); never one's own
+  if (event.name === 'activity.changed') return event.payload.userId !== caller.person.id;
   return true;
 }

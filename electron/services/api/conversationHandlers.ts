@@ -134,9 +134,10 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       return assigned;
     },
     'conversations.take': async ({ id }, caller) => {
-      const taken = await actions().take({ conversationId: id, user: caller.person });
-      bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
-      return (await ready().store.conversations.getSummary(id, caller.person.id)) ?? taken;
+      const { conversation, changed } = await actions().take({ conversationId: id, user: caller.person });
+      // taking one's own again tells nobody anything
+      if (changed) bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
+      return (await ready().store.conversations.getSummary(id, caller.person.id)) ?? conversation;
     },
     'conversations.assignees': async () => {
       const { store } = ready();

@@ -122,6 +122,10 @@ export async function createApi(context: ApiContext) {
       })
       .catch((error: unknown) => console.error('Kinship: reading the team again failed:', error));
   };
+  // Keep this subscription before createLiveService below: its in-process event source subscribes to
+  // the same bus, which calls listeners in the order they subscribed, and filters each event for every
+  // console at once. Subscribed first, a people.changed or workspace.changed drops the cached callers
+  // before that very event is filtered for them (a source fed otherwise must drop them itself).
   const stopFollowingPeople = context.bus.subscribe((event) => {
     if (event.name === 'people.changed') readAgain([event.payload.personId]);
     else if (event.name === 'workspace.changed') readAgain([...known.keys()]);
@@ -243,7 +247,7 @@ export async function createApi(context: ApiContext) {
     ...createConversationHandlers(ready, now, coachService, context.bus),
     ...createViewHandlers(ready, now),
     'users.list': () => ready().store.users.list(),
-    ...createLiveHandlers(live),
+    ...createLiveHandlers(live, async (id) => (await ready().store.conversations.customerIdOf(id)) !== null),
     ...createAnalysisHandlers(context),
     'session.viewAs': async ({ userId }, caller) => {
       if (!desk || caller.sessionId === null) {

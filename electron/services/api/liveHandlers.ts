@@ -31,8 +31,12 @@ function consoleOf(caller: Caller): string | null {
   return caller.consoleId ?? null;
 }
 
-/** Presence and "viewing" / "typing": what consoles say of their person, and what they are told of others. */
-export function createLiveHandlers(live: LiveService): Pick<Handlers, 'presence.list' | 'presence.report' | 'activity.report' | 'activity.list'> {
+/**
+ * Presence and "viewing" / "typing": what consoles say of their person, and what they are told of
+ * others. `conversationExists` says whether there is such a conversation: a console is never said
+ * to be in one that is not there.
+ */
+export function createLiveHandlers(live: LiveService, conversationExists: (id: number) => Promise<boolean>): Pick<Handlers, 'presence.list' | 'presence.report' | 'activity.report' | 'activity.list'> {
   return {
     'presence.list': () => live.presence(),
     'presence.report': ({ attention }, caller) => {
@@ -40,9 +44,11 @@ export function createLiveHandlers(live: LiveService): Pick<Handlers, 'presence.
       if (consoleId) live.reportAttention(consoleId, attention);
       return live.presenceOf(caller.person.id);
     },
-    'activity.report': ({ viewing, typing }, caller) => {
+    'activity.report': async ({ viewing, typing }, caller) => {
       // typing is writing: those who may not write there are not said to
       if (typing !== null && !mayCall(caller, 'drafts.save')) throw new ApiError('forbidden', `${caller.person.name} may not write replies or notes, so is never shown typing one.`);
+      // (every role that may report reads every conversation: there is none it may not be seen in)
+      if (viewing !== null && !(await conversationExists(viewing))) throw new ApiError('not-found', `There is no conversation ${viewing}.`);
       const consoleId = consoleOf(caller);
       if (consoleId) live.reportActivity(consoleId, { viewing, typing });
       return { reported: true };

@@ -113,19 +113,19 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
      * Takes an unassigned conversation for `user`: one conditional write that lands only while
      * nobody has it, so of two people taking it at once exactly one gets it. The other is refused
      * with who has it and since when, and nothing of theirs is written. Taking one's own again
-     * changes nothing.
+     * changes nothing (`changed` false: nothing to tell anyone). The conversation as `user` sees it.
      */
-    async take(input: { conversationId: number; user: User }): Promise<ConversationSummary> {
+    async take(input: { conversationId: number; user: User }): Promise<{ conversation: ConversationSummary; changed: boolean }> {
       const { conversationId, user } = input;
       const at = now();
       return await store.transaction(async () => {
         if (await store.conversations.takeIfUnassigned(conversationId, user.id, at)) {
           await store.sessionEvents.append({ at, kind: 'assignment.changed', conversationId, messageId: null, userId: user.id, payload: { from: null, to: user.id, taken: true } });
-          return (await store.conversations.getSummary(conversationId, user.id))!;
+          return { conversation: (await store.conversations.getSummary(conversationId, user.id))!, changed: true };
         }
         const current = await store.conversations.getSummary(conversationId, user.id);
         if (!current) throw new Refusal('not-found', `There is no conversation ${conversationId}.`);
-        if (current.assignee?.id === user.id) return current;
+        if (current.assignee?.id === user.id) return { conversation: current, changed: false };
         throw await takenBy(current);
       });
     },

@@ -36,8 +36,10 @@ export interface SendRequest {
   user: User | null;
 }
 
-/** How many of the messages that arrived since are read to answer a hold (its names and its count). */
-const ARRIVED_READ = 500;
+/** How many of the messages a reply was sent anyway over are named in the log beside it (the newest; the rest are counted). */
+const OVERRIDDEN_NAMED = 500;
+
+type Arrived = { id: number; author: 'customer' | 'agent' | 'note'; authorName: string | null; body: string; sentAt: number };
 
 /** Lower-case, single spaces: whether a better sentence offered is in the text that went. */
 const plain = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -70,22 +72,28 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
 
   /**
    * Whether a reply collides with what others wrote after the author's newest seen message (the
-   * customer, colleagues' replies and notes): what arrived, or null to send. Messages up to the
-   * override's are the author's to send over; anything newer holds the reply again.
+   * customer, colleagues' replies and notes): null to send without a word; otherwise whether it is
+   * held, how many arrived since the author's newest seen message and the newest of them (oldest
+   * first). Messages up to the override's are the author's to send over; anything newer holds the
+   * reply again. Whether it is held is asked of every message since, however many there are.
    */
-  async function collision(request: SendRequest): Promise<{ arrived: { id: number; author: 'customer' | 'agent' | 'note'; authorName: string | null; body: string; sentAt: number }[]; held: boolean } | null> {
+  async function collision(request: SendRequest): Promise<{ held: boolean; count: number; arrived: Arrived[] } | null> {
     if (request.kind !== 'reply' || request.seenMessageId === undefined) return null;
-    const arrived = (await store.messages
-      .writtenAfter(request.conversationId, request.seenMessageId ?? 0, request.user?.id ?? null, ARRIVED_READ))
-      .filter((message): message is typeof message & { author: 'customer' | 'agent' | 'note' } => message.author !== 'system');
-    if (arrived.length === 0) return null;
-    const overUpTo = request.collisionOverride?.upToMessageId ?? 0;
-    return { arrived, held: arrived.some((message) => message.id > overUpTo) };
+    const { conversationId } = request;
+    const seen = request.seenMessageId ?? 0;
+    const userId = request.user?.id ?? null;
+    const coveredUpTo = Math.max(seen, request.collisionOverride?.upToMessageId ?? 0);
+    const held = await store.messages.anyWrittenAfter(conversationId, coveredUpTo, userId);
+    // nothing since the newest seen message (and no override that could have covered something)
+    if (!held && coveredUpTo === seen) return null;
+    const { count, newest } = await store.messages.writtenAfter(conversationId, seen, userId, held ? HELD_SHOWN : OVERRIDDEN_NAMED);
+    if (count === 0) return null;
+    return { held, count, arrived: newest.filter((message): message is Arrived => message.author !== 'system') };
   }
 
-  function heldAnswer(arrived: NonNullable<Awaited<ReturnType<typeof collision>>>['arrived']): SendResult {
-    const shown: ArrivedMessage[] = arrived.slice(-HELD_SHOWN).map((message) => ({ messageId: message.id, author: message.author, authorName: message.authorName, sentAt: message.sentAt, preview: messagePreview(message.body) }));
-    return { outcome: 'held', arrived: shown, more: arrived.length - shown.length };
+  function heldAnswer({ count, arrived }: NonNullable<Awaited<ReturnType<typeof collision>>>): SendResult {
+    const shown: ArrivedMessage[] = arrived.map((message) => ({ messageId: message.id, author: message.author, authorName: message.authorName, sentAt: message.sentAt, preview: messagePreview(message.body) }));
+    return { outcome: 'held', arrived: shown, more: Math.max(0, count - shown.length) };
   }
 
   return {
@@ -100,7 +108,7 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
       // a reply written without having seen what the customer or a colleague wrote since is held
       // first: the draft check's advice may not matter once the author has read it
       const early = await collision(request);
-      if (early?.held) return heldAnswer(early.arrived);
+      if (early?.held) return heldAnswer(early);
 
       // a reply is checked unless the agent has seen the check and chosen to send anyway
       const findings = kind === 'reply' ? await check(conversationId, body, user) : [];
@@ -121,7 +129,7 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
         // conversation is held for this write: a message for it waits until the reply is stored)
         await store.conversations.holdForWrite(conversationId);
         const crossing = await collision(request);
-        if (crossing?.held) return heldAnswer(crossing.arrived);
+        if (crossing?.held) return heldAnswer(crossing);
         const message = await actions.post({ conversationId, kind, body, user });
         if (crossing) {
           // sent anyway over what had arrived: who overrode what, beside the reply
@@ -134,6 +142,8 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
             payload: {
               seenMessageId: request.seenMessageId ?? null,
               over: crossing.arrived.map((arrived) => ({ messageId: arrived.id, author: arrived.author, authorName: arrived.authorName, sentAt: arrived.sentAt })),
+              // how many earlier ones it went over besides those named
+              more: Math.max(0, crossing.count - crossing.arrived.length),
             },
           });
         }

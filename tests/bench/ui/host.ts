@@ -1,6 +1,7 @@
 /** Starting and stopping the web host for the UI benchmark, never leaving one behind. */
 import type { ChildProcess } from 'node:child_process';
 import { startWebHost, type WebHost } from '../../e2e/webHostFixture';
+import { CALL_TRACE_PREFIX, type CallTiming } from '../../../electron/web/socketSession';
 import { withTimeout } from './stats';
 
 export interface RunningHost {
@@ -8,16 +9,29 @@ export interface RunningHost {
   process: ChildProcess;
   /** performance.now() (this process) just before the host was spawned. */
   spawnedAt: number;
+  /** Where each call's time went in the host, by the frame's id (the newest call with that id; see CallTiming). */
+  calls: Map<number, CallTiming>;
 }
 
 const running = new Set<ChildProcess>();
 
 export async function startHost(dataDir: string): Promise<RunningHost> {
   const spawnedAt = performance.now();
-  const started = await withTimeout(startWebHost(dataDir, {}, 120_000), 120_000, 'the web host printing its address');
+  const started = await withTimeout(startWebHost(dataDir, { KINSHIP_TRACE_CALLS: '1' }, 120_000), 120_000, 'the web host printing its address');
   running.add(started.process);
+  const calls = new Map<number, CallTiming>();
+  let partial = '';
+  started.process.stderr!.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop()!;
+    for (const line of lines) {
+      if (!line.startsWith(CALL_TRACE_PREFIX)) continue;
+      const timing = JSON.parse(line.slice(CALL_TRACE_PREFIX.length)) as CallTiming;
+      calls.set(timing.id, timing);
+    }
+  });
   started.process.once('exit', () => running.delete(started.process));
-  return { ...started, spawnedAt };
+  return { ...started, spawnedAt, calls };
 }
 
 /** Stops the host (SIGTERM, then SIGKILL after 10 s). Leaves its data folder alone. */

@@ -6,6 +6,8 @@
 import type { CDPSession, Locator, Page } from '@playwright/test';
 import { sleep, withTimeout } from './stats';
 import { watchCpu, type CpuUse } from './cpuUse';
+import { watchWire, type WireTimes } from './wireTimes';
+import type { CallTiming } from '../../../electron/web/socketSession';
 
 interface CallRecord {
   id: number;
@@ -78,8 +80,17 @@ function mainThreadBetween(before: Map<string, number>, after: Map<string, numbe
   return { scriptMs: delta('ScriptDuration'), styleMs: delta('RecalcStyleDuration'), layoutMs: delta('LayoutDuration'), taskMs: delta('TaskDuration') };
 }
 
+const wires = new WeakMap<CDPSession, WireTimes>();
+
 export async function enableMetrics(cdp: CDPSession): Promise<void> {
   await cdp.send('Performance.enable');
+  wires.set(cdp, await watchWire(cdp));
+}
+
+/** The host's part of a call's round trip (see wireTimes.ts), NaN when it was not seen. */
+function hostMs(cdp: CDPSession | undefined, id: number | null | undefined): number {
+  const wire = cdp && wires.get(cdp);
+  return wire && id !== null && id !== undefined ? wire.hostMs(id) : Number.NaN;
 }
 
 /** Two frames and a little quiet, so a measurement does not start in the middle of other work. */
@@ -112,6 +123,12 @@ export interface OpenResult {
   clickToRequestMs: number;
   /** first request sent → the result frame the console rendered arrived (includes repeated fetches) */
   requestToResponseMs: number;
+  /** … of which between the request frame leaving the browser and the result frame arriving (the host's part) */
+  hostMs: number;
+  /** the frame id of the call whose answer was rendered (null if none was) */
+  callId: number | null;
+  /** where that call's time went in the host (filled in by the bench from the host's trace) */
+  inHost: CallTiming | null;
   parseMs: number;
   /** result frame (parsed) → conversation in the DOM: React rendering and committing */
   responseToDomMs: number;
@@ -163,6 +180,9 @@ export async function measureOpen(
     newestMs: open.bottomAt !== null ? open.bottomAt - open.clickAt : null,
     clickToRequestMs: used ? firstSent - open.clickAt : Number.NaN,
     requestToResponseMs: used ? used.recvAt! - firstSent : Number.NaN,
+    hostMs: hostMs(cdp, used?.id),
+    callId: used?.id ?? null,
+    inHost: null,
     parseMs,
     responseToDomMs: used ? open.domAt - used.recvAt! - parseMs : Number.NaN,
     domToPaintMs: open.paintAt - open.domAt,
@@ -219,13 +239,19 @@ export interface SearchResult {
   requestToPaintMs: number;
   /** request sent → result frame arrived */
   roundTripMs: number;
+  /** … of which between the request frame leaving the browser and the result frame arriving (the host's part) */
+  hostMs: number;
+  /** the search call's frame id */
+  callId: number | null;
+  /** where that call's time went in the host (filled in by the bench from the host's trace) */
+  inHost: CallTiming | null;
   /** result frame → hits painted */
   renderMs: number;
   bytes: number;
   longestTaskMs: number;
 }
 
-export async function measureSearch(page: Page, query: string, timeoutMs: number): Promise<SearchResult> {
+export async function measureSearch(page: Page, query: string, timeoutMs: number, cdp?: CDPSession): Promise<SearchResult> {
   const box = page.getByRole('textbox', { name: 'Search all messages' });
   await box.fill('');
   await page.locator(CONVERSATIONS_REGION).waitFor({ state: 'visible', timeout: timeoutMs });
@@ -249,6 +275,9 @@ export async function measureSearch(page: Page, query: string, timeoutMs: number
     keystrokeToPaintMs: search.inputAt !== null ? search.paintAt - search.inputAt : Number.NaN,
     requestToPaintMs: search.sentAt !== null ? search.paintAt - search.sentAt : Number.NaN,
     roundTripMs: search.sentAt !== null && search.recvAt !== null ? search.recvAt - search.sentAt : Number.NaN,
+    hostMs: hostMs(cdp, search.callId),
+    callId: search.callId,
+    inHost: null,
     renderMs: search.recvAt !== null ? search.paintAt - search.recvAt : Number.NaN,
     bytes: call?.bytes ?? 0,
     longestTaskMs: Math.max(0, ...calls.longTasks.map((task) => task.duration)),

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { runWebHost, type RunningWebHost } from '../../../electron/web/runWebHost';
+import { runWebHost, type RunningWebHost, type WebHostOptions } from '../../../electron/web/runWebHost';
+import type { CallTiming } from '../../../electron/web/socketSession';
 import { BUILT_WORKER } from '../../helpers/analysisFixtures';
 import { tempDir } from '../../helpers/tempDir';
 import { upgradeStatus } from '../../helpers/upgradeStatus';
@@ -12,10 +13,10 @@ afterEach(async () => {
   while (running.length) await running.pop()!.stop();
 });
 
-async function start() {
+async function start(options: Pick<WebHostOptions, 'traceCall'> = {}) {
   const rendererDir = tempDir('kinship-renderer-');
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Kinship</title>');
-  const host = await runWebHost({ dataDir: tempDir(), rendererDir: `${rendererDir}/`, analysisWorkerUrl: BUILT_WORKER });
+  const host = await runWebHost({ dataDir: tempDir(), rendererDir: `${rendererDir}/`, analysisWorkerUrl: BUILT_WORKER, ...options });
   running.push(host);
   const token = new URL(host.url).hash.replace('#token=', '');
   return { host, token, base: `127.0.0.1:${host.port}` };
@@ -52,6 +53,16 @@ describe('the web host', () => {
     expect(await upgradeStatus(`ws://${base}/api?token=${token}`, { Host: 'evil.example' })).toBe(403);
     expect(await upgradeStatus(`ws://${base}/elsewhere?token=${token}`)).toBe(403);
     expect(await upgradeStatus(`ws://${base}/api?token=${token}`, { Origin: `http://${base}` })).toBe(101);
+  });
+
+  it('says where each call’s time went in the host when asked to trace (waiting its turn, running, being written)', async () => {
+    const traced: CallTiming[] = [];
+    const { token, base } = await start({ traceCall: (timing) => traced.push(timing) });
+    const answer = await callOnce(`ws://${base}/api?token=${token}`, 'workspace.status', {});
+    expect(traced).toHaveLength(1);
+    const [timing] = traced;
+    expect(timing).toMatchObject({ id: 7, method: 'workspace.status', chars: JSON.stringify(answer).length });
+    for (const part of [timing!.waitedMs, timing!.ranMs, timing!.sentMs]) expect(part).toBeGreaterThanOrEqual(0);
   });
 
   it('serves calls with the token, and answers bad input with a typed error', async () => {

@@ -46,6 +46,10 @@ export function createMessagesRepository(ctx: StoreContext) {
   const countWhere = async (conversationId: number, op: '<' | '>', at: { sentAt: number; id: number }) =>
     Number((await ofConversation(conversationId).where((eb) => eb(eb.refTuple('sent_at', 'id'), op, eb.tuple(at.sentAt, at.id)))
       .select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  // what others wrote after a given message (by when it was stored): the customer, colleagues' replies and notes; never system lines
+  const othersAfter = (conversationId: number, after: number, exceptUserId: number | null) =>
+    ofConversation(conversationId).where('id', '>', after).where('author', 'in', ['customer', 'agent', 'note'])
+      .where((eb) => eb.or([eb('author_user_id', 'is', null), eb('author_user_id', '<>', exceptUserId ?? 0)]));
   const asPair = (row: { id: number; conversation_id: number } | undefined) => (row ? { id: row.id, conversationId: row.conversation_id } : null);
 
   return {
@@ -121,17 +125,29 @@ export function createMessagesRepository(ctx: StoreContext) {
       return row?.sent_at ?? null;
     },
     /**
-     * The messages others wrote in a conversation after message `after` was stored (0: all), in the
-     * order they were stored: the customer's, and colleagues' replies and notes (not those of
-     * `exceptUserId`, nor system lines).
+     * Whether others wrote in a conversation after message `after` was stored (0: at all): the
+     * customer, or colleagues' replies and notes (not `exceptUserId`, nor system lines).
      */
-    async writtenAfter(conversationId: number, after: number, exceptUserId: number | null, limit: number): Promise<{ id: number; author: MessageAuthor; authorName: string | null; body: string; sentAt: number }[]> {
-      const rows = await ctx.db().selectFrom('messages').select(['id', 'author', 'author_name', 'sent_at'])
+    async anyWrittenAfter(conversationId: number, after: number, exceptUserId: number | null): Promise<boolean> {
+      // the first one found answers it (EXISTS): however many there are, none is read beyond it
+      return (await othersAfter(conversationId, after, exceptUserId).select('id').limit(1).executeTakeFirst()) !== undefined;
+    },
+    /**
+     * What others wrote in a conversation after message `after` was stored (0: all), as
+     * `anyWrittenAfter` counts it: how many, and the newest `newest` of them, oldest first.
+     */
+    async writtenAfter(conversationId: number, after: number, exceptUserId: number | null, newest: number): Promise<{ count: number; newest: { id: number; author: MessageAuthor; authorName: string | null; body: string; sentAt: number }[] }> {
+      const rows = await othersAfter(conversationId, after, exceptUserId).select(['id', 'author', 'author_name', 'sent_at'])
         .select((eb) => eb.fn<string>('substr', ['body', eb.lit(1), eb.lit(2000)]).as('body'))
-        .where('conversation_id', '=', conversationId).where('id', '>', after).where('author', 'in', ['customer', 'agent', 'note'])
-        .where((eb) => eb.or([eb('author_user_id', 'is', null), eb('author_user_id', '<>', exceptUserId ?? 0)]))
-        .orderBy('id').limit(limit).execute();
-      return rows.map((row) => ({ id: row.id, author: row.author as MessageAuthor, authorName: row.author_name, body: row.body, sentAt: row.sent_at }));
+        .orderBy('id', 'desc').limit(newest).execute();
+      // fewer than asked for are all there are: no need to count them
+      const count = rows.length < newest
+        ? rows.length
+        : Number((await othersAfter(conversationId, after, exceptUserId).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      return {
+        count,
+        newest: rows.reverse().map((row) => ({ id: row.id, author: row.author as MessageAuthor, authorName: row.author_name, body: row.body, sentAt: row.sent_at })),
+      };
     },
     /** The text of the first message a given author wrote in a conversation, if any. */
     async firstBodyBy(conversationId: number, author: MessageAuthor): Promise<string | null> {

@@ -66,7 +66,7 @@ export const ConversationList = memo(function ConversationList({ view, selectedI
         </Text>
         <MarksLegend />
       </Group>
-      <div ref={scrollRef} style={{ flex: 1, overflowY: 'auto' }} aria-label="Conversations" role="region">
+      <div ref={scrollRef} style={{ flex: 1, overflowY: 'auto' }} aria-label="Conversations" role="region" aria-busy={list.isFetching && !list.isFetchingNextPage}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((row) => {
             const conversation = items[row.index]!;

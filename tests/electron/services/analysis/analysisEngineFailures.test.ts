@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createBackgroundSlices } from '../../../../electron/services/common/backgroundSlices';
 import { customerMessage, startAnalysis } from '../../../helpers/analysisHarness';
 import { testTime } from '../../../helpers/engineTime';
 import { tempDir } from '../../../helpers/tempDir';
@@ -60,6 +61,30 @@ describe('the analysis engine with text it cannot convert', () => {
     await second.engine.whenIdle();
     expect(second.engine.status()).toMatchObject({ state: 'ready', workerRestarts: 0, backlog: { done: 0, total: 0 } });
     expect(second.engine.setAside().map((entry) => entry.messageId)).toEqual([poison, live.messageId]);
+  });
+});
+
+describe('the analysis engine’s worker dying while a backlog batch waits its turn to be stored', () => {
+  it('neither blames nor sets aside the batch the worker had answered: it is read again, and everything is read', async () => {
+    // (no slice runs before the call is answered, however long the machine takes)
+    const background = createBackgroundSlices({ maxWaitMs: 3_600_000 });
+    const { ingestion, store, engine } = await startAnalysis({ ...NO_MODELS, start: false, engine: { background } });
+    // one message: the worker says it is working on it alone, the way it names a culprit
+    const { messageId } = await ingestion.ingest(customerMessage('Where is my parcel? It is late again'), { notify: false });
+    const answered = background.callStarted();
+    await engine.start();
+    // the worker has read the batch; storing it waits its turn behind the call
+    await vi.waitFor(() => expect(background.waiting()).toBe(1), { timeout: 60_000, interval: 5 });
+    expect(await store.analyses.latestForMessage(messageId)).toBeNull();
+    // and the worker dies with nothing in its hands
+    await engine.worker!.terminate();
+    await vi.waitFor(() => expect(engine.status().workerRestarts).toBe(1), { timeout: 60_000, interval: 5 });
+    answered();
+    await engine.whenIdle();
+    expect(engine.setAside()).toEqual([]);
+    expect(await store.analyses.latestForMessage(messageId)).not.toBeNull();
+    expect(engine.status()).toMatchObject({ state: 'ready', workerRestarts: 1, backlog: { done: 1, total: 1 } });
+    background.close();
   });
 });
 

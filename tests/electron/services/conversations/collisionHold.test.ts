@@ -90,6 +90,23 @@ describe('a reply whose author has not seen what arrived since is held', () => {
     expect(held.outcome === 'held' && held.arrived.map((message) => message.messageId)).toEqual(ids.slice(2));
   });
 
+  it('decides on everything that arrived however much it is: names the newest, and "send anyway" over older ones still holds', async () => {
+    const { conversationId, first, aisha, customerWrites } = await collision();
+    // more than any one read of what arrived would hold
+    const ids: number[] = [];
+    for (let index = 0; index < 503; index++) ids.push((await customerWrites(`Are you there? (${index + 1})`)).messageId);
+    const named = (result: { outcome: string; arrived?: { messageId: number }[] }) => result.arrived?.map((message) => message.messageId);
+    const held = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId });
+    expect(held).toMatchObject({ outcome: 'held', more: 500 });
+    expect(named(held)).toEqual(ids.slice(-3));
+    // sent anyway over the first 500 only: the three newest are still unseen, so it is held again
+    const partly = await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId, collisionOverride: { upToMessageId: ids[499]! } });
+    expect(partly).toMatchObject({ outcome: 'held', more: 500 });
+    expect(named(partly)).toEqual(ids.slice(-3));
+    // over the newest it was told of: it goes
+    expect(await aisha.ok('conversations.send', { conversationId, kind: 'reply', body: KIND, seenMessageId: first.messageId, collisionOverride: { upToMessageId: ids.at(-1)! } })).toMatchObject({ outcome: 'sent' });
+  });
+
   it('"send anyway" sends over what the author was told of, records who overrode what, and holds again for anything newer', async () => {
     const { api, store, conversationId, first, aisha, aishaUser, hannah, customerWrites } = await collision();
     const theirs = await sendAnyway(api, { conversationId, kind: 'reply', body: 'Hannah here: a replacement is on its way.' }, hannah.caller);
@@ -113,6 +130,7 @@ describe('a reply whose author has not seen what arrived since is held', () => {
             { messageId: theirs.id, author: 'agent', authorName: 'Hannah Cole', sentAt: theirs.sentAt },
             { messageId: sam.messageId, author: 'customer', authorName: 'Sam Carter', sentAt: expect.any(Number) },
           ],
+          more: 0,
         },
       }),
     ]);

@@ -102,6 +102,19 @@ describe('taking a conversation', () => {
     expect(await assignments(one.store)).toHaveLength(1);
   });
 
+  it('taking what one has already changes nothing: nothing written, nobody told, and the conversation as it is', async () => {
+    const { one, people, conversationId, assignments } = await team();
+    const aisha = as(one.api, people.aisha);
+    await aisha.ok('conversations.take', { id: conversationId });
+    const told = () => one.events.filter((event) => event.name === 'conversation.changed');
+    expect(told()).toHaveLength(1);
+    const again = await aisha.ok('conversations.take', { id: conversationId });
+    expect(again).toEqual(await one.store.conversations.getSummary(conversationId, people.aisha.id));
+    expect(again.assignee).toEqual({ id: people.aisha.id, name: people.aisha.name });
+    expect(told()).toHaveLength(1);
+    expect(await assignments(one.store)).toHaveLength(1);
+  });
+
   it('is one conditional write: a take landing between anything the service reads and its write still leaves one winner', async () => {
     const { one, two, people, conversationId, assignments } = await team();
     // Aisha's take, by a third connection that never waits for a lock, is tried just after Bilal's server first reads the conversation

@@ -219,6 +219,47 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
         conversationId: 999, author: 'customer', authorName: null, authorUserId: null, body: 'x', sentAt: T0, externalId: null, dedupeKey: 'orphan', meta: {}, createdAt: T0,
       })).rejects.toThrow(/FOREIGN KEY|foreign key/);
     });
+
+    it('says what others wrote after a message: whether any, how many, and the newest of them oldest first', async () => {
+      const { store, agent, customerId, conversationId, message } = await seed(kind);
+      const hannah = await store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, T0);
+      const seen = (await message('Where is my parcel?', T0, 'c1'))!;
+      const by = async (key: string, author: 'agent' | 'note' | 'system', authorUserId: number | null, body: string, inConversation = conversationId) =>
+        (await store.messages.insert({ conversationId: inConversation, author, authorName: null, authorUserId, body, sentAt: T0 + MIN, externalId: null, dedupeKey: key, meta: {}, createdAt: T0 + MIN }))!;
+      // the author's own reply and note, and a system line: none of them anyone else's writing
+      const own = await by('own-reply', 'agent', agent.id, 'On it.');
+      await by('own-note', 'note', agent.id, 'Checking the courier.');
+      await by('system', 'system', null, 'Call ended.');
+      expect(await store.messages.anyWrittenAfter(conversationId, seen, agent.id)).toBe(false);
+      expect(await store.messages.writtenAfter(conversationId, seen, agent.id, 3)).toEqual({ count: 0, newest: [] });
+      // another conversation's messages are not this one's
+      const elsewhere = await store.conversations.create({ customerId, channel: 'chat', status: 'open', subject: null, queue: 'general', assigneeId: null, externalRef: 'chat-2', createdAt: T0 });
+      await message('Unrelated', T0 + MIN, 'other-1', 'customer', elsewhere);
+      expect(await store.messages.anyWrittenAfter(conversationId, seen, agent.id)).toBe(false);
+      // the customer twice, a colleague's note, and a long one cut to its first 2,000 characters
+      const second = (await message('Hello?', T0 + 2 * MIN, 'c2'))!;
+      const colleague = await by('hannah-note', 'note', hannah.id, 'Refund approved.');
+      const long = (await message('x'.repeat(5_000), T0 + 3 * MIN, 'c3'))!;
+      expect(await store.messages.anyWrittenAfter(conversationId, seen, agent.id)).toBe(true);
+      expect(await store.messages.anyWrittenAfter(conversationId, long, agent.id)).toBe(false);
+      // as the colleague sees it: the author's reply and note are someone else's writing, the colleague's own note is not
+      expect((await store.messages.writtenAfter(conversationId, seen, hannah.id, 10)).newest.map((m) => m.id)).toEqual(
+        [own, (await store.messages.listForConversation(conversationId)).find((m) => m.body === 'Checking the courier.')!.id, second, long],
+      );
+      // fewer than the limit: all of them; as many as the limit or more: the newest, oldest first, and how many there are in all
+      const all = await store.messages.writtenAfter(conversationId, seen, agent.id, 10);
+      expect(all.count).toBe(3);
+      expect(all.newest.map((m) => [m.id, m.author])).toEqual([[second, 'customer'], [colleague, 'note'], [long, 'customer']]);
+      expect(all.newest[2]!.body).toHaveLength(2_000);
+      expect(all.newest[0]).toEqual({ id: second, author: 'customer', authorName: 'Marcus Reed', body: 'Hello?', sentAt: T0 + 2 * MIN });
+      const two = await store.messages.writtenAfter(conversationId, seen, agent.id, 2);
+      expect({ count: two.count, ids: two.newest.map((m) => m.id) }).toEqual({ count: 3, ids: [colleague, long] });
+      const three = await store.messages.writtenAfter(conversationId, seen, agent.id, 3);
+      expect({ count: three.count, ids: three.newest.map((m) => m.id) }).toEqual({ count: 3, ids: [second, colleague, long] });
+      // after the colleague's note: only the newest; no one to except: everyone's counts
+      expect((await store.messages.writtenAfter(conversationId, colleague, agent.id, 1)).newest.map((m) => m.id)).toEqual([long]);
+      expect((await store.messages.writtenAfter(conversationId, seen, null, 1)).count).toBe(5);
+    });
   });
 
   describe('transactions', () => {
@@ -270,7 +311,7 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
         expect(won).toHaveLength(1);
         expect(lost).toHaveLength(1);
         expect(String(lost[0]!.reason)).toMatch(/has this conversation/);
-        const winner = (won[0] as PromiseFulfilledResult<{ assignee: { id: number } | null }>).value.assignee!.id;
+        const winner = (won[0] as PromiseFulfilledResult<{ conversation: { assignee: { id: number } | null } }>).value.conversation.assignee!.id;
         expect((await store.conversations.getSummary(id))!.assignee?.id).toBe(winner);
         expect((await store.sessionEvents.listForConversation(id)).filter((event) => event.kind === 'assignment.changed')).toHaveLength(1);
       }
