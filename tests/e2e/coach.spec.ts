@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import type { RunningWebHost } from '../../electron/web/runWebHost';
 import type { IngestMessage } from '../../shared/contract/ingestion';
+import { waitForBackgroundSettled } from './backgroundSettled';
 import { startHostInProcess } from './inProcessHost';
+import { directCalls } from './viewAs';
 import { openConsoleWithDemo, showEverythingNewestFirst } from './webHostFixture';
 
 /**
@@ -42,7 +44,6 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   await expect(score).toHaveText(/^\d+(\.\d)?$/);
   // the index counts only once the first message has been read: until then it says it is provisional
   await expect(panel.getByTestId('connection-provisional')).toHaveCount(0, { timeout: 30_000 });
-  const before = Number(await score.textContent());
 
   // an upset message arrives while the conversation is open
   await workspace.ingestion.ingest(fromSam('This is the second time my parcel is missing. I am furious and really upset, nobody cares!', Date.now()));
@@ -52,9 +53,9 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   await expect(prompts.first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Coach suggestions' }).getByTestId('coach-reason').first()).toHaveText(/\d\.\d\d/);
 
-  const acknowledge = prompts.first();
-  const suggestion = (await acknowledge.getByTestId('coach-text').textContent())!.replace(/^“|”$/g, '');
-  await acknowledge.getByRole('button', { name: /^Insert/ }).click();
+  const suggestion = (await prompts.first().getByTestId('coach-text').textContent())!.replace(/^“|”$/g, '');
+  // the prompt read, held by its words: another may come first by the time of the click
+  await prompts.filter({ hasText: suggestion }).getByRole('button', { name: /^Insert/ }).click();
   const reply = page.getByRole('textbox', { name: 'Reply to Sam Carter' });
   await expect(reply).toHaveValue(suggestion);
   await expect(prompts.filter({ hasText: suggestion })).toHaveCount(0);
@@ -71,6 +72,14 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   const logOf = () => workspace.store.sessionEvents.listForConversation(first.conversationId);
   expect((await logOf()).filter((event) => event.kind === 'prompt.shown').length).toBe(recorded.length);
   expect((await logOf()).filter((event) => event.kind === 'prompt.inserted').map((event) => event.payload.promptId)).toEqual([inserted.id]);
+
+  // the index as it stands before the reply: the upset message read and everything it moved worked out (the
+  // host settled, and the panel showing what the host says), so that only the reply can move it from here
+  await waitForBackgroundSettled(host.url);
+  const [current] = await directCalls(host.url, [{ method: 'customers.connection', input: { id: first.customerId } }]);
+  if (!current?.ok) throw new Error(`customers.connection failed: ${JSON.stringify(current)}`);
+  const before = Math.round((current.value as { score: number }).score * 10) / 10;
+  await expect.poll(async () => Number(await score.textContent())).toBe(before);
 
   // the reply, made personal and concrete, passes the draft check and goes
   await reply.fill(`Hi Sam, ${suggestion} I've sent a replacement by express today and I'll email you the tracking number by 5 pm.`);
@@ -112,7 +121,8 @@ test('a curt reply to an upset customer is checked before it goes, and can be se
   await expect(check).toHaveCount(0);
   await expect(reply).toHaveValue('');
   // the agent's choice at the check is in the session log, with the message it let go
-  const decision = (await workspace.store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'draft.decision').at(-1);
-  expect(decision).toMatchObject({ payload: { decision: 'send-anyway', sentAs: 'reply' } });
-  expect(decision!.messageId).not.toBeNull();
+  // (the screen clears the box before the host has written it: wait for the record, not the screen)
+  const decision = async () => (await workspace.store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'draft.decision').at(-1);
+  await expect.poll(() => decision()).toMatchObject({ payload: { decision: 'send-anyway', sentAs: 'reply' } });
+  expect((await decision())!.messageId).not.toBeNull();
 });

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MESSAGE_MAX_CHARS } from '../../shared/contract/send';
+import { queueShown } from './queueShown';
 import { openConsoleWithDemo, startWebHost, stopWebHost } from './webHostFixture';
 
 /**
@@ -17,6 +18,7 @@ test.afterAll(async () => stopWebHost(started));
 
 async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
   await page.getByRole('radiogroup', { name: 'Channel' }).getByText(channel, { exact: true }).click();
+  await queueShown(page);
   await page.getByTestId('conversation-row').first().click();
   await expect(page.getByRole('log', { name: 'Messages' }).getByTestId('message').first()).toBeVisible();
 }
@@ -25,9 +27,9 @@ async function openFirst(page: Page, channel: 'Chat' | 'E-mail' | 'Call') {
 async function openFirstOfTwo(page: Page) {
   await openConsoleWithDemo(page, started.host.url);
   await openFirst(page, 'E-mail');
-  const rows = page.getByTestId('conversation-row');
-  const id = (await rows.first().getAttribute('data-conversation-id'))!;
-  const other = (await rows.nth(1).getAttribute('data-conversation-id'))!;
+  // the one opened is the selected row (the first row read now may be another, if the queue was read again since the click)
+  const id = (await page.locator('[data-testid="conversation-row"][aria-current="true"]').getAttribute('data-conversation-id'))!;
+  const other = (await page.locator('[data-testid="conversation-row"]:not([aria-current="true"])').first().getAttribute('data-conversation-id'))!;
   const row = (conversationId: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
   return { id, other, row };
 }

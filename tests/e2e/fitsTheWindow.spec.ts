@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { waitForBackgroundSettled } from './backgroundSettled';
 import { startTeamServer, stopTeamServer } from './teamServerFixture';
 import { expect, openConsoleWithDemo, test } from './webHostFixture';
+import { queueShown } from './queueShown';
 import { viewAs } from './viewAs';
 
 /**
@@ -63,6 +64,8 @@ async function openMostUpset(page: Page, { unassigned = false } = {}) {
   }, `#/inbox?sort=upset${unassigned ? '&assignee=unassigned' : ''}`);
   await page.getByRole('textbox', { name: 'Sort' }).and(page.locator('[value="Most upset first"]')).waitFor();
   if (unassigned) await expect(page.getByRole('textbox', { name: 'Assignee' })).toHaveValue('Unassigned');
+  // the view is read first: its first row, not the previous view's
+  await queueShown(page);
   await page.getByTestId('conversation-row').first().click();
   await page.getByRole('log', { name: 'Messages' }).waitFor();
 }
@@ -123,9 +126,9 @@ for (const person of [null, 'Aisha Khan (agent)']) {
     // the last card's Insert, at 1280×720, puts its words into the reply (once, as the agent: an
     // inserted suggestion is settled and leaves the coach, and the next test counts on three)
     if (!person) return;
-    const last = coach(page).getByTestId('coach-prompt').last();
-    const words = (await last.getByTestId('coach-text').textContent())!.replace(/^“|”$/g, '');
-    await last.getByRole('button', { name: /^Insert/ }).click();
+    const words = (await coach(page).getByTestId('coach-prompt').last().getByTestId('coach-text').textContent())!.replace(/^“|”$/g, '');
+    // the card read, held by its words
+    await coach(page).getByTestId('coach-prompt').filter({ hasText: words }).getByRole('button', { name: /^Insert/ }).click();
     await expect(reply(page)).toHaveValue(words);
     await reply(page).fill('');
   });

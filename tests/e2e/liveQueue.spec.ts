@@ -1,4 +1,5 @@
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
+import { queueShown } from './queueShown';
 import { look, teamServerForFile } from './teamServerFixture';
 
 const ADA = { name: 'Ada Admin', email: 'ada@kinship.test', password: 'purple kettle on the stairs' };
@@ -15,6 +16,7 @@ async function showAll(page: Page): Promise<void> {
     window.location.hash = '#/inbox?status=all&sort=recent';
   });
   await page.getByTestId('conversation-row').first().waitFor();
+  await queueShown(page);
 }
 
 /**
@@ -84,8 +86,9 @@ test('two people on one queue: viewing and typing show, go when they stop, survi
   await showAll(ada);
   await showAll(hannah);
   // the same conversation for both: the newest chat
-  const first = hannah.locator('[data-testid="conversation-row"][data-channel="chat"]').first();
-  const conversationId = await first.getAttribute('data-conversation-id');
+  const conversationId = await hannah.locator('[data-testid="conversation-row"][data-channel="chat"]').first().getAttribute('data-conversation-id');
+  // held by its id: the queue may be read again (and reordered) before the click
+  const first = hannah.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
   const customer = (await first.getByTestId('row-name').innerText()).trim();
   const adaRow = ada.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`);
   await expect(adaRow).toBeVisible();

@@ -184,9 +184,10 @@ test('a conversation with an unsent draft is marked in the queue as the draft is
   await openConsoleWithDemo(page, own.host.url);
   // an order readings cannot change while the test runs (moods arrive as the backlog is read)
   await chooseInQueue(page, 'Sort', 'Waiting longest');
-  const row = rows(page).nth(1);
-  const id = (await row.getAttribute('data-conversation-id'))!;
-  const marked = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`).getByTestId('draft-mark');
+  const id = (await rows(page).nth(1).getAttribute('data-conversation-id'))!;
+  // held by its id: the queue is read again as drafts change, and its second row may then be another
+  const row = page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
+  const marked = row.getByTestId('draft-mark');
   await expect(marked).toHaveCount(0);
   await row.click();
   await page.getByRole('textbox', { name: /^Reply to / }).fill('Let me look into this for you right away');

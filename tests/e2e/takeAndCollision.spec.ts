@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { AUTH_PATHS, type NewInvitation } from '../../shared/contract/people';
+import { queueShown } from './queueShown';
 import { look, startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
 
 /**
@@ -62,6 +63,7 @@ async function showUnassignedChats(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: 'Assignee' }).click();
   await page.getByRole('option', { name: 'Unassigned', exact: true }).click();
   await expect(page.getByRole('textbox', { name: 'Assignee' })).toHaveValue('Unassigned');
+  await queueShown(page);
   await expect(page.getByTestId('conversation-row').first()).toBeVisible();
 }
 
@@ -92,9 +94,9 @@ test('two agents take the same conversation at once: one gets it, the other is t
 
   // both see the same unassigned chat
   await showUnassignedChats(aisha);
-  const row = aisha.getByTestId('conversation-row').first();
-  const conversationId = await row.getAttribute('data-conversation-id');
-  await row.click();
+  const conversationId = await aisha.getByTestId('conversation-row').first().getAttribute('data-conversation-id');
+  // held by its id: the queue may be read again (and reordered) before the click
+  await aisha.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`).click();
   await showUnassignedChats(bilal);
   await bilal.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`).click();
   for (const page of [aisha, bilal]) {

@@ -22,14 +22,15 @@ test.afterAll(async () => stopWebHost(started));
 
 const rows = (page: Page) => page.getByTestId('conversation-row');
 const article = (page: Page) => page.getByRole('article');
+const rowOf = (page: Page, id: string) => page.locator(`[data-testid="conversation-row"][data-conversation-id="${id}"]`);
 
 
 /** Opens the demo's queue, opens its row at `index` and the header's "Add a tag" popover; returns the conversation's id. */
 async function openRowAndStartATag(page: Page, index: number): Promise<string> {
   await openConsoleWithDemo(page, started.host.url);
-  const row = rows(page).nth(index);
-  const id = (await row.getAttribute('data-conversation-id'))!;
-  await row.click();
+  const id = (await rows(page).nth(index).getAttribute('data-conversation-id'))!;
+  // the row as read, held by its id: the queue may be read again (and reordered) before the click
+  await rowOf(page, id).click();
   await article(page).getByRole('button', { name: 'Add a tag' }).click();
   await expect(page.getByRole('textbox', { name: 'Tag name' })).toBeVisible();
   return id;
@@ -107,9 +108,8 @@ test('a supervisor renames, recolours and deletes a tag in Settings, and every r
 test('a snoozed conversation leaves open work until its time', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
   await chooseInQueue(page, 'Status', 'Open work');
-  const row = rows(page).first();
-  const id = (await row.getAttribute('data-conversation-id'))!;
-  await row.click();
+  const id = (await rows(page).first().getAttribute('data-conversation-id'))!;
+  await rowOf(page, id).click();
   await article(page).getByRole('button', { name: /^Status: / }).click();
   await page.getByRole('menuitem', { name: 'Snooze' }).hover();
   await page.getByRole('menuitem', { name: /Tomorrow morning/ }).click();

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { queueShown } from './queueShown';
 
 export interface WebHost {
   /** The address the host printed, with its token. */
@@ -79,6 +80,8 @@ export async function openConsoleWithDemo(page: Page, url: string): Promise<void
     window.location.hash = '#/inbox';
   });
   await page.getByTestId('conversation-row').first().waitFor();
+  // rows read from here on are the view's as read (a list being read again says so)
+  await queueShown(page);
 }
 
 /**
@@ -90,6 +93,8 @@ export async function showEverythingNewestFirst(page: Page): Promise<void> {
     window.location.hash = '#/inbox?status=all&sort=recent';
   });
   await page.getByRole('textbox', { name: 'Sort' }).and(page.locator('[value="Newest first"]')).waitFor();
+  // the new view is read first: its rows, its count, only once it is shown
+  await queueShown(page);
 }
 
 export const haveSharedModels = fs.existsSync(SHARED_MODELS);
