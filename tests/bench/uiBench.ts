@@ -472,7 +472,7 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
   };
   out.push('Where the time goes when a conversation opens (medians, ms):');
   out.push('');
-  out.push('| conversation | click → painted | click → request | request → response | … of it the host’s (frames on the wire) | … in the host: waited its turn / ran / written (the rest: the frame not yet read, loopback) | JSON.parse | response → DOM (React) | DOM → painted (style, layout, paint) | result frame | `conversations.get` calls before + after paint | messages in DOM | main thread until painted: script / style / layout | longest task until painted | longest task after it (20 messages: 0.5 s, cold 5,000: 1.5 s) |');
+  out.push('| conversation | click → painted | click → request | request → response | … between the frames (DevTools: the host’s part, and the page busy before taking the result) | … in the host: waited its turn / ran / written (the rest: the frame not yet read, loopback) | JSON.parse | response → DOM (React) | DOM → painted (style, layout, paint) | result frame | `conversations.get` calls before + after paint | messages in DOM | main thread until painted: script / style / layout | longest task until painted | longest task after it (20 messages: 0.5 s, cold 5,000: 1.5 s) |');
   out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   breakdown('20 messages', results.small);
   breakdown('5,000 messages, cold', results.longCold);
@@ -547,7 +547,7 @@ function report(store: BenchStore, results: Results, totalMs: number): string {
   if (results.search.length) {
     out.push('Search, query by query (ms):');
     out.push('');
-    out.push('| query | hits | api `tookMs` in the UI | api alone, host stopped | request → response | … of it the host’s (frames on the wire) | … in the host: waited / ran / written | response → painted | request → painted | keystroke → painted | result frame | longest task |');
+    out.push('| query | hits | api `tookMs` in the UI | api alone, host stopped | request → response | … between the frames (DevTools: the host’s part, and the page busy before taking the result) | … in the host: waited / ran / written | response → painted | request → painted | keystroke → painted | result frame | longest task |');
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const search of results.search) {
       const alone = results.server?.search.get(search.query);

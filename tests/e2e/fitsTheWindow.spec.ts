@@ -207,6 +207,33 @@ for (const person of [null, 'Aisha Khan (agent)']) {
   });
 }
 
+test('the Customers list’s columns fit beside the customer’s panel, captions over their cells', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Customers' }).click();
+  const firstRow = page.getByTestId('customer-row').first();
+  // the scrolling list the rows are in
+  const list = page.getByRole('region', { name: 'Customers', exact: true }).filter({ has: firstRow });
+  await firstRow.waitFor();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const listBox = await box(list);
+    const captions = page.getByTestId('customer-columns').locator(':scope > *');
+    const cells = firstRow.locator(':scope > *');
+    const shown = async (all: Locator[]) => (await Promise.all(all.map(async (one) => ((await one.isVisible()) ? one : null)))).filter((one): one is Locator => one !== null);
+    const shownCaptions = await shown(await captions.all());
+    const shownCells = await shown(await cells.all());
+    expect(shownCaptions.length, `${size.width}×${size.height}: captions and cells differ`).toBe(shownCells.length);
+    for (const [index, caption] of shownCaptions.entries()) {
+      const captionBox = await box(caption);
+      const where = `${size.width}×${size.height}: “${await caption.textContent()}”`;
+      expect(captionBox.x + captionBox.width, `${where} runs out of the list`).toBeLessThanOrEqual(listBox.x + listBox.width + ROUNDING);
+      expect(await overflows(caption), `${where} is cut`).toBe(false);
+      // its cell starts under it
+      expect(Math.abs((await box(shownCells[index]!)).x - captionBox.x), `${where} is not over its cell`).toBeLessThan(2);
+    }
+  }
+  await page.setViewportSize(SIZES[0]);
+});
+
 test('a playbook rule’s kind and priority are readable whole', async ({ page }) => {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Settings' }).click();
   const playbook = page.getByTestId('coach-settings');

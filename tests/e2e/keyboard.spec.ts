@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openConsoleWithDemo, showEverythingNewestFirst, startWebHost, stopWebHost } from './webHostFixture';
+import { chooseInQueue } from './queueShown';
 
 /** Keyboard first: the palette reaches every action, j/k and single keys work, the keymap is the user's. */
 test.describe.configure({ mode: 'serial' });
@@ -38,6 +39,8 @@ test('j and k move through the inbox, r starts a reply, e resolves, Esc leaves t
 
 test('Ctrl+K opens the palette, which lists the actions with their keys and runs them', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
+  // one nobody has: which conversation has waited longest depends on the day, and a colleague's is not ours to take
+  await chooseInQueue(page, 'Assignee', 'Unassigned');
   await page.getByTestId('conversation-row').first().click();
   await page.locator('body').press('Control+k');
   const palette = page.getByRole('dialog');

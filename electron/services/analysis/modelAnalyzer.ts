@@ -17,12 +17,12 @@ interface LoadedModel {
   info: ModelInfo;
 }
 
-async function loadModel(spec: ModelSpec): Promise<LoadedModel> {
+async function loadModel(spec: ModelSpec, threads: number | undefined): Promise<LoadedModel> {
   const started = performance.now();
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
   env.localModelPath = `${path.dirname(spec.path)}${path.sep}`;
-  const classifier = (await pipeline('text-classification', path.basename(spec.path), { dtype: spec.dtype, session_options: { interOpNumThreads: 1, extra: { session: { intra_op: { allow_spinning: '0' } } } } })) as TextClassificationPipeline;
+  const classifier = (await pipeline('text-classification', path.basename(spec.path), { dtype: spec.dtype, session_options: { interOpNumThreads: 1, ...(threads !== undefined ? { intraOpNumThreads: threads } : {}), extra: { session: { intra_op: { allow_spinning: '0' } } } } })) as TextClassificationPipeline;
   const scheme = detectLabelScheme(spec.labels)!;
   const configured = (classifier.tokenizer as unknown as { model_max_length?: number }).model_max_length ?? 512;
   const maxTokens = Math.min(512, Number.isFinite(configured) && configured > 8 ? configured : 512);
@@ -63,10 +63,13 @@ export interface ModelAnalyzer {
   read(items: readonly CustomerWords[]): Promise<Reading[]>;
 }
 
-/** Loads the emotion and/or sentiment model; throws with a plain reason if neither can be used. */
-export async function createModelAnalyzer(specs: readonly ModelSpec[]): Promise<ModelAnalyzer> {
+/**
+ * Loads the emotion and/or sentiment model; throws with a plain reason if neither can be used.
+ * `threads` caps the threads one model step may use (undefined: onnxruntime's choice).
+ */
+export async function createModelAnalyzer(specs: readonly ModelSpec[], threads?: number): Promise<ModelAnalyzer> {
   const loaded: LoadedModel[] = [];
-  for (const spec of specs) loaded.push(await loadModel(spec));
+  for (const spec of specs) loaded.push(await loadModel(spec, threads));
   const emotion = loaded.find((model) => model.spec.role === 'emotion');
   const sentiment = loaded.find((model) => model.spec.role === 'sentiment');
   if (!emotion && !sentiment) throw new Error('no emotion or sentiment model was found');

@@ -19,9 +19,15 @@ export interface WallTime {
   weekday: number;
 }
 
-/** The time zone this process runs in. */
+let systemZone: { tz: string | undefined; zone: string } | null = null;
+
+/**
+ * The time zone this process runs in. Asking Intl makes a formatter each time (costly when the
+ * index asks once per customer), so the answer is kept until the process's TZ changes.
+ */
 export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  if (!systemZone || systemZone.tz !== process.env.TZ) systemZone = { tz: process.env.TZ, zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+  return systemZone.zone;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -125,11 +131,42 @@ export function endOfMonth(instant: number, timeZone: string): number {
   return instantOf(wall.year, wall.month + 1, 1, 0, 0, 0, timeZone) - 1;
 }
 
-/** A number for the calendar month (year × 12 + month − 1): consecutive months differ by one. */
-export function monthNumber(instant: number, timeZone: string): number {
-  const wall = wallTime(instant, timeZone);
-  return wall.year * 12 + wall.month - 1;
+interface MonthSpan {
+  from: number;
+  until: number;
+  month: number;
 }
+
+/** Per time zone, the months asked about so far with the instants each spans, in order. */
+const monthSpans = new Map<string, MonthSpan[]>();
+
+/**
+ * A number for the calendar month (year × 12 + month − 1): consecutive months differ by one. Each
+ * month found is kept with the instants it spans, so the index (which asks once per message of a
+ * customer's history, and about "now" in between) formats a date once per month, not per message.
+ */
+export function monthNumber(instant: number, timeZone: string): number {
+  let spans = monthSpans.get(timeZone);
+  if (!spans) monthSpans.set(timeZone, (spans = []));
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle]!.until <= instant) low = middle + 1;
+    else high = middle;
+  }
+  const found = spans[low];
+  if (found && found.from <= instant) return found.month;
+  const wall = wallTime(instant, timeZone);
+  const month = wall.year * 12 + wall.month - 1;
+  const span = { from: instantOf(wall.year, wall.month, 1, 0, 0, 0, timeZone), until: instantOf(wall.year, wall.month + 1, 1, 0, 0, 0, timeZone), month };
+  // a span that does not hold the instant (a clock change at midnight, reckoned oddly) is not kept
+  if (span.from <= instant && instant < span.until && spans.length < MAX_MONTH_SPANS) spans.splice(low, 0, span);
+  return month;
+}
+
+/** Months kept per time zone (about 80 years): enough for any history, bounded for odd callers. */
+const MAX_MONTH_SPANS = 1000;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

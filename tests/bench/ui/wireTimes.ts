@@ -1,8 +1,9 @@
 /**
- * When each call's frames crossed the browser's network stack, from the Chrome DevTools Protocol:
- * the request leaving and its result arriving, before the page's main thread gets to either. Their
- * difference is the host's part of a round trip (network on loopback, queueing, the call, the
- * frame's writing); the rest of what the page measures is the page's main thread being busy.
+ * When each call's frames were sent and received, from the Chrome DevTools Protocol. Chromium
+ * reports both from the page's main thread (Blink's WebSocketChannelImpl: the request when the
+ * page sends it, the result when the main thread takes it from the network service), so their
+ * difference is the host's part of a round trip (loopback, the frame waiting to be read, the call,
+ * its writing) plus any time the page's main thread was busy before it took the result in.
  */
 import type { CDPSession } from '@playwright/test';
 

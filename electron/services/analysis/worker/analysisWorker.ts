@@ -3,6 +3,7 @@ import v8 from 'node:v8';
 import type { Reading } from '../../../../shared/contract/analysis';
 import { LEXICON_MODEL_ID, lexiconReading } from '../lexiconAnalyzer';
 import { createModelAnalyzer, type ModelAnalyzer } from '../modelAnalyzer';
+import { enterBackgroundPriority } from './backgroundPriority';
 import { customerWords, plainWords, type CustomerWords } from '../text/customerWords';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -14,6 +15,8 @@ import type { FromWorker, ToWorker } from './protocol';
  */
 const port = parentPort;
 if (!port) throw new Error('analysisWorker must run in a worker thread');
+// before any model is loaded, so the threads onnxruntime starts inherit it
+const priority = enterBackgroundPriority();
 
 let analyzer: ModelAnalyzer | null = null;
 const send = (message: FromWorker) => port.postMessage(message);
@@ -25,7 +28,7 @@ async function init(message: Extract<ToWorker, { type: 'init' }>) {
     problems.unshift('no emotion or sentiment model was found in the models folder, the app cache or the packaged models');
   } else {
     try {
-      analyzer = await createModelAnalyzer(message.specs);
+      analyzer = await createModelAnalyzer(message.specs, priority.modelThreads);
     } catch (error) {
       problems.unshift(`the model could not be loaded (${reasonOf(error)})`);
       analyzer = null;

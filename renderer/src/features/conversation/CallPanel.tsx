@@ -1,4 +1,5 @@
-import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { GrowingTextarea } from '../../lib/GrowingTextarea';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { IconPhoneCall, IconPhoneOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -141,12 +142,11 @@ export function CallPanel({ conversationId, activeCallStartedAt }: { conversatio
             allowDeselect={false}
             description={CALL_OUTCOMES[disposition].consequence}
           />
-          <Textarea
+          <GrowingTextarea
             dir="auto"
             size="xs"
             label="Wrap-up"
             placeholder="What happened, and what happens next (“Call Finn back on Tuesday at 2pm” sets the follow-up’s time)"
-            autosize
             minRows={2}
             value={summary}
             onChange={(event) => setSummary(event.currentTarget.value)}

@@ -1,4 +1,5 @@
-import { Group, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { GrowingTextarea } from '../../lib/GrowingTextarea';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -332,12 +333,11 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
           {note ? words.noteHint : words.replyHint}
         </Text>
       )}
-      <Textarea
+      <GrowingTextarea
         ref={textareaRef}
         aria-label={note ? words.noteLabel : words.replyLabel}
         placeholder={note ? words.notePlaceholder : words.replyPlaceholder}
         dir="auto"
-        autosize
         minRows={2}
         maxRows={12}
         maxLength={DRAFT_MAX_CHARS}

@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { GrowingTextarea } from '../../lib/GrowingTextarea';
 import { useMutation } from '@tanstack/react-query';
 import { IconPlus } from '@tabler/icons-react';
 import dayjs from 'dayjs';
@@ -87,10 +88,9 @@ export function AddFollowUp({ customerId, conversationId = null }: Props) {
   return (
     <form onSubmit={submit} aria-label="Add follow-up" noValidate>
       <Stack gap={6}>
-        <Textarea dir="auto"
+        <GrowingTextarea dir="auto"
           label="What was promised"
           size="xs"
-          autosize
           minRows={2}
           maxRows={4}
           autoFocus

@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { queryStatus } from '../../lib/queryStatus';
 import { usePagedVirtualList } from '../../lib/usePagedVirtualList';
 import type { MethodOutput } from '../../../../shared/contract/methods';
-import { CUSTOMER_ROW_HEIGHT, CustomerRow, CustomerRowHeader } from './CustomerRow';
+import { CUSTOMER_ROW_HEIGHT, CustomerRow, CustomerRowHeader, customerColumnsClass } from './CustomerRow';
 
 type Page = MethodOutput<'customers.list'>;
 
@@ -34,7 +34,7 @@ export function CustomerList({ list, selectedId, onSelect, emptyText }: Props) {
   const status = queryStatus(list, 'Loading customers');
   if (status) return status;
   return (
-    <Stack gap={0} style={{ flex: 1, minHeight: 0 }}>
+    <Stack gap={0} style={{ flex: 1, minHeight: 0 }} className={customerColumnsClass}>
       <Text size="xs" c="dimmed" px="sm" py={6} aria-live="polite">
         {total.toLocaleString()} customer{total === 1 ? '' : 's'}
       </Text>

@@ -5,15 +5,18 @@ import { ago } from '../../lib/time';
 import { formatMovement, formatScore, STAGE_LOOK } from '../customer/connectionLook';
 import classes from './CustomerRow.module.css';
 
+/** Put on the element holding the header and the rows: the columns fit its width. */
+export const customerColumnsClass = classes.columns;
+
 /** The height of a row of the virtual list. */
 export const CUSTOMER_ROW_HEIGHT = 52;
 
 /** Column captions above the rows (the rows carry their own hidden words for screen readers). */
 export function CustomerRowHeader() {
   return (
-    <div className={classes.header} aria-hidden>
+    <div className={classes.header} aria-hidden data-testid="customer-columns">
       {['Customer', 'Index', 'Stage', '30 days', 'Last contact', 'Contacts', 'Overdue'].map((caption) => (
-        <Text key={caption} size="xs" fw={600} c="dimmed">
+        <Text key={caption} size="xs" fw={600} c="dimmed" className={caption === 'Contacts' ? classes.contacts : undefined}>
           {caption}
         </Text>
       ))}
@@ -74,7 +77,7 @@ export const CustomerRow = memo(function CustomerRow({ row, index, selected, onS
         <VisuallyHidden>Last contact </VisuallyHidden>
         {row.lastContactAt ? ago(row.lastContactAt) : 'never'}
       </Text>
-      <Text size="xs" c="dimmed">
+      <Text size="xs" c="dimmed" className={classes.contacts}>
         {row.contacts.toLocaleString()}
         <VisuallyHidden> contacts</VisuallyHidden>
       </Text>

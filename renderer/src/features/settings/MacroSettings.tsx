@@ -1,4 +1,5 @@
-import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { GrowingTextarea } from '../../lib/GrowingTextarea';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
@@ -83,11 +84,10 @@ export function MacroSettings({ scope = 'team' }: { scope?: 'team' | 'personal' 
                   <IconTrash size={16} />
                 </ActionIcon>}
               </Group>
-              <Textarea
+              <GrowingTextarea
                 disabled={!mayEdit}
                 size="xs"
                 label="Text"
-                autosize
                 minRows={2}
                 value={macro.body}
                 onChange={(event) => update(index, { body: event.currentTarget.value })}

@@ -33,3 +33,31 @@ describe('wall-clock time in a time zone', () => {
     expect(endOfMonth(instantOf(2026, 2, 10, 0, 0, 0, LONDON), LONDON)).toBe(instantOf(2026, 3, 1, 0, 0, 0, LONDON) - 1);
   });
 });
+
+describe('monthNumber over a history walked in order', () => {
+  // zones whose clocks change at midnight, or by half an hour, or not at all
+  const zones = ['Europe/London', 'America/Santiago', 'America/Havana', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC'];
+  it('gives every instant the month its own wall clock shows, across month ends and clock changes', () => {
+    for (const zone of zones) {
+      const instants: number[] = [];
+      // every 433 minutes for two years, and each month's first and last second there
+      for (let at = Date.UTC(2025, 0, 1); at < Date.UTC(2027, 0, 1); at += 433 * 60_000) instants.push(at);
+      for (let month = 1; month <= 24; month++) {
+        const start = instantOf(2025, month, 1, 0, 0, 0, zone);
+        instants.push(start - 1000, start, start + 1000);
+      }
+      instants.sort((a, b) => a - b);
+      // "now" is asked in between, as the index does
+      const now = Date.UTC(2026, 10, 29, 1, 0);
+      const nowWall = wallTime(now, zone);
+      for (const instant of instants) {
+        const wall = wallTime(instant, zone);
+        expect(monthNumber(instant, zone), `${zone} ${new Date(instant).toISOString()}`).toBe(wall.year * 12 + wall.month - 1);
+        expect(monthNumber(now, zone)).toBe(nowWall.year * 12 + nowWall.month - 1);
+      }
+      // and asked out of order, after the walk
+      const wall = wallTime(instants[5]!, zone);
+      expect(monthNumber(instants[5]!, zone)).toBe(wall.year * 12 + wall.month - 1);
+    }
+  });
+});

@@ -1,4 +1,5 @@
-import { ActionIcon, Button, Group, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { GrowingTextarea } from '../../../lib/GrowingTextarea';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useRef } from 'react';
 import { COACH_PLACEHOLDERS, PLAYBOOK_LIMITS, type CoachPlaceholder } from '../../../../../shared/contract/coach';
@@ -88,13 +89,12 @@ export function WordingsEditor({ wordings, onChange, readOnly, issues, path, rul
       )}
       {wordings.map((wording, index) => (
         <Group key={index} align="flex-start" gap="xs" wrap="nowrap">
-          <Textarea
+          <GrowingTextarea
             ref={(box) => {
               boxes.current[index] = box;
             }}
             size="xs"
             label={`Wording ${index + 1}`}
-            autosize
             minRows={1}
             maxRows={5}
             value={wording}
