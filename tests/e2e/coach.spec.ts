@@ -65,7 +65,7 @@ test('a message arrives, a prompt appears with its reason, the agent inserts it,
   const promptOf = async () => (await workspace.store.coachPrompts.listForConversation(first.conversationId)).find((prompt) => prompt.text === suggestion);
   await expect.poll(async () => (await promptOf())?.insertedAt ?? null).not.toBeNull();
   // its outcome waits for the reply that reaches the customer
-  expect(promptOf()).toMatchObject({ outcome: null });
+  expect(await promptOf()).toMatchObject({ outcome: null });
   const recorded = await workspace.store.coachPrompts.listForConversation(first.conversationId);
   const inserted = (await promptOf())!;
   expect(inserted.insertedAt).toBeGreaterThanOrEqual(inserted.shownAt);
