@@ -25,6 +25,9 @@ const toAccount = (row: AccountRow): Account => ({
   passwordHash: row.password_hash,
 });
 
+/** The advisory lock that stands for the set of admins on PostgreSQL ('KADM'). */
+const ADMINS_LOCK = 0x4b41444d;
+
 /** Accounts of people who sign in: their activation and password hashes, beside users. */
 export function createPeopleRepository(ctx: StoreContext) {
   const accounts = () =>
@@ -65,14 +68,16 @@ export function createPeopleRepository(ctx: StoreContext) {
       await ctx.db().updateTable('users').set({ role }).where('id', '=', userId).execute();
     },
     /**
-     * Inside a transaction: holds the active admins' rows until it commits (PostgreSQL's row locks;
-     * SQLite's write transaction holds the whole file already), so that two changes at once cannot
-     * each leave the other as the last admin and then both go.
+     * Inside a transaction: holds the team's admins until it commits, so that whatever changes who
+     * is an admin (a setup link used, a deactivation, a change of role) checks "is there another
+     * admin" and acts on the answer as one step. PostgreSQL: a transaction-level advisory lock — a
+     * lock on the set, not on its rows, so it holds while there are no admins yet (the first admin's
+     * setup) and taken by everyone in one order, it cannot deadlock. SQLite's write transaction
+     * holds the whole file already.
      */
     async holdAdmins(): Promise<void> {
-      if (ctx.sql.kind === 'postgres') {
-        await ctx.db().selectFrom('users').select('id').where('role', '=', 'admin').where('deactivated_at', 'is', null).forUpdate().execute();
-      }
+      if (!ctx.inTransaction()) throw new Error('holdAdmins() holds until a transaction commits: call it inside store.transaction().');
+      if (ctx.sql.kind === 'postgres') await sql`SELECT pg_advisory_xact_lock(${sql.lit(ADMINS_LOCK)})`.execute(ctx.db());
     },
     /** Active admins who can sign in. */
     async countActiveAdmins(): Promise<number> {
