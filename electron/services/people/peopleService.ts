@@ -199,18 +199,16 @@ export function createPeopleService(options: PeopleOptions) {
     },
 
     async signIn(input: { email: string; password: string }, meta: RequestMeta): Promise<Started> {
-      const verdict = await limits.check(input.email, meta.address, now());
-      if (!verdict.allowed) {
-        const who = verdict.scope === 'account' ? 'this account' : 'this address';
-        throw new SignInRefused('rate-limited', `Too many failed sign-ins for ${who}. ${tryAgainIn(verdict.retryAfterMs)}`, verdict.retryAfterMs);
+      // the try is counted before the password is checked (and given back if it is right)
+      const attempt = await limits.attempt(input.email, meta.address, now());
+      if (!attempt.allowed) {
+        const who = attempt.scope === 'account' ? 'this account' : 'this address';
+        throw new SignInRefused('rate-limited', `Too many failed sign-ins for ${who}. ${tryAgainIn(attempt.retryAfterMs)}`, attempt.retryAfterMs);
       }
       const account = await store.people.byEmail(input.email);
       const right = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()));
-      if (!account?.passwordHash || !right) {
-        await limits.failed(input.email, meta.address, now());
-        throw new SignInRefused('wrong-credentials', WRONG);
-      }
-      await limits.succeeded(input.email);
+      if (!account?.passwordHash || !right) throw new SignInRefused('wrong-credentials', WRONG);
+      await limits.succeeded(input.email, attempt);
       // only someone who knows the password learns that the account is deactivated
       if (!account.active) throw new SignInRefused('deactivated', 'This account has been deactivated. Ask an admin of this server if you need it again.');
       if (needsRehash(account.passwordHash, cost)) await store.people.setPasswordHash(account.user.id, await hashPassword(input.password, cost), now());
