@@ -1,3 +1,4 @@
+import { emailKey } from '../store/emailKey';
 import type { Store } from '../store/store';
 
 /**
@@ -15,7 +16,8 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimitRules = { windowMs: 15 * 60_000,
 
 export type LimitVerdict = { allowed: true } | { allowed: false; scope: 'account' | 'address'; retryAfterMs: number };
 
-const accountKey = (email: string) => email.trim().toLowerCase();
+/** The account's count is kept under its e-mail as the store compares it (whatever its case or Unicode form). */
+const accountKey = emailKey;
 
 /** A try let in: the rows that count it, given back if it succeeds. */
 export type Attempt = { allowed: true; counted: number[] } | Extract<LimitVerdict, { allowed: false }>;

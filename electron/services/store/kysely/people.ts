@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Role, User } from '../../../../shared/contract/domain';
 import type { Person } from '../../../../shared/contract/people';
+import { emailKey } from '../emailKey';
 import type { StoreContext } from '../storeContext';
 
 /** A person as the sign-in sees them: who they are, whether they are active, and their password's hash. */
@@ -34,11 +35,11 @@ export function createPeopleRepository(ctx: StoreContext) {
     ctx.db().selectFrom('users as u').leftJoin('credentials as c', 'c.user_id', 'u.id')
       .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.deactivated_at', 'c.password_hash']);
   const byEmail = (email: string) =>
-    accounts().where((eb) => eb(ctx.sql.caseless(eb.ref('u.email')), '=', ctx.sql.caseless(eb.val(email)))).executeTakeFirst();
+    accounts().where('u.email_key', '=', emailKey(email)).executeTakeFirst();
 
   return {
     async byEmail(email: string): Promise<Account | null> {
-      const row = await byEmail(email.trim());
+      const row = await byEmail(email);
       return row ? toAccount(row) : null;
     },
     async byId(id: number): Promise<Account | null> {
@@ -53,7 +54,7 @@ export function createPeopleRepository(ctx: StoreContext) {
         return { id: existing.id, name: person.name, email: existing.email, role: person.role };
       }
       const { id } = await ctx.db().insertInto('users')
-        .values({ name: person.name, email: person.email, role: person.role, created_at: now }).returning('id').executeTakeFirstOrThrow();
+        .values({ name: person.name, email: person.email, email_key: emailKey(person.email), role: person.role, created_at: now }).returning('id').executeTakeFirstOrThrow();
       return { id, name: person.name, email: person.email, role: person.role };
     },
     async setPasswordHash(userId: number, hash: string, now: number): Promise<void> {
