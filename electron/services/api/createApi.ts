@@ -70,19 +70,33 @@ export async function createApi(context: ApiContext) {
     if (person) known.set(person.id, person);
     return person;
   };
+  /**
+   * How often the team said a person changed (people.changed; workspace.changed counts for all),
+   * counted as the event arrives: a read begun before a change and answered after it is older
+   * than the team's re-read of that change, and is not kept — what events are filtered by is
+   * never put back to an older state.
+   */
+  const changes = new Map<number, number>();
+  let everyoneChanged = 0;
+  const changeCount = (id: number) => everyoneChanged + (changes.get(id) ?? 0);
+  const readPerson = async (store: ReadyWorkspace['store'], id: number): Promise<User | null> => {
+    const before = changeCount(id);
+    const person = await store.users.getById(id);
+    return changeCount(id) === before ? remember(person) : person;
+  };
 
   /** The caller as the workspace knows them now: their role today and, on the desk, the console's "view as". */
   async function resolve(caller: Caller): Promise<Caller> {
     const workspace = context.workspace;
     const consoleId = caller.consoleId === undefined ? {} : { consoleId: caller.consoleId };
     if (workspace.state !== 'ready') return { person: caller.person, sessionId: caller.sessionId, ...consoleId, viewAs: null };
-    const person = remember(await workspace.store.users.getById(caller.person.id));
+    const person = await readPerson(workspace.store, caller.person.id);
     if (!person) {
       known.delete(caller.person.id);
       throw new ApiError('forbidden', `${caller.person.name} is not a person of this workspace.`);
     }
     const viewedId = desk && caller.sessionId !== null ? viewing.get(caller.sessionId) : undefined;
-    const viewAs = viewedId !== undefined ? remember(await workspace.store.users.getById(viewedId)) : null;
+    const viewAs = viewedId !== undefined ? await readPerson(workspace.store, viewedId) : null;
     return { person, sessionId: caller.sessionId, ...consoleId, viewAs };
   }
 
@@ -99,7 +113,7 @@ export async function createApi(context: ApiContext) {
   /** The desk owner as the caller of the desk's own consoles; `sessionId` names the console (a window, a connection). */
   async function deskCaller(sessionId: string | null): Promise<Caller> {
     if (!desk) throw new Error('A team server has no desk owner: its callers sign in.');
-    const owner = ownerId !== null && context.workspace.state === 'ready' ? remember(await context.workspace.store.users.getById(ownerId)) : null;
+    const owner = ownerId !== null && context.workspace.state === 'ready' ? await readPerson(context.workspace.store, ownerId) : null;
     return { person: owner ?? { id: 0, ...UNNAMED_DESK_OWNER }, sessionId };
   }
 
@@ -127,8 +141,13 @@ export async function createApi(context: ApiContext) {
   // console at once. Subscribed first, a people.changed or workspace.changed drops the cached callers
   // before that very event is filtered for them (a source fed otherwise must drop them itself).
   const stopFollowingPeople = context.bus.subscribe((event) => {
-    if (event.name === 'people.changed') readAgain([event.payload.personId]);
-    else if (event.name === 'workspace.changed') readAgain([...known.keys()]);
+    if (event.name === 'people.changed') {
+      changes.set(event.payload.personId, (changes.get(event.payload.personId) ?? 0) + 1);
+      readAgain([event.payload.personId]);
+    } else if (event.name === 'workspace.changed') {
+      everyoneChanged += 1;
+      readAgain([...known.keys()]);
+    }
   });
 
   function receives(caller: Caller, event: KinshipEvent): boolean {
@@ -258,7 +277,7 @@ export async function createApi(context: ApiContext) {
         viewing.delete(caller.sessionId);
         return status({ ...caller, viewAs: null });
       }
-      const viewed = remember(await store.users.getById(userId));
+      const viewed = await readPerson(store, userId);
       if (!viewed) throw new ApiError('not-found', `There is no person ${userId} in this workspace.`);
       viewing.set(caller.sessionId, viewed.id);
       return status({ ...caller, viewAs: viewed });

@@ -82,14 +82,47 @@ export function createPeopleService(options: PeopleOptions) {
     if (problem) throw new Refusal('invalid-input', problem);
   }
 
+  const usedAlready = (kind: OneTimeLink['kind']) =>
+    new Refusal('conflict', kind === 'setup' ? 'This setup link has already been used: sign in instead.' : 'This invitation has already been taken up: sign in instead.');
+
   async function openLink(token: string, kind: OneTimeLink['kind']): Promise<OneTimeLink> {
     const link = await store.oneTimeLinks.byTokenHash(hashSecretToken(token));
     const what = kind === 'setup' ? 'setup link' : 'invitation';
     if (!link || link.kind !== kind) throw new Refusal('not-found', `This ${what} is not one this server made. Check that the whole link was copied.`);
-    if (link.usedAt !== null) throw new Refusal('conflict', kind === 'setup' ? 'This setup link has already been used: sign in instead.' : 'This invitation has already been taken up: sign in instead.');
+    return stillOpen(link);
+  }
+
+  /** The link, if it still works; else why not (used, withdrawn, expired). */
+  function stillOpen(link: OneTimeLink): OneTimeLink {
+    const { kind } = link;
+    if (link.usedAt !== null) throw usedAlready(kind);
     if (link.revokedAt !== null) throw new Refusal('conflict', kind === 'setup' ? 'This setup link was replaced by a newer one (printed when the server last started).' : 'This invitation was withdrawn. Ask an admin for a new one.');
     if (link.expiresAt <= now()) throw new Refusal('conflict', kind === 'setup' ? 'This setup link has expired. Restart the server for a new one.' : 'This invitation has expired. Ask an admin for a new one.');
     return link;
+  }
+
+  /**
+   * Inside the transaction that makes the account: marks the link used where it is still open (one
+   * UPDATE … WHERE used_at IS NULL), or refuses. Of two people using one link at once, the second's
+   * claim waits for the first to commit, then finds the link used: refused, with nothing made.
+   */
+  async function claim(link: OneTimeLink): Promise<void> {
+    if (await store.oneTimeLinks.use(link.id, null, now())) return;
+    // not claimed: say why (used, withdrawn or expired a moment ago)
+    const latest = await store.oneTimeLinks.byId(link.id);
+    stillOpen(latest ?? link);
+    throw usedAlready(link.kind);
+  }
+
+  /**
+   * The team keeps an active admin who can sign in: refuses a change that would take the last one
+   * away (deactivation, another role). Call under the admins' hold.
+   */
+  async function keepAnAdmin(target: { user: User; active: boolean; passwordHash: string | null }): Promise<void> {
+    const counts = target.user.role === 'admin' && target.active && target.passwordHash !== null;
+    if (counts && (await store.people.countActiveAdmins()) <= 1) {
+      throw new Refusal('conflict', `${target.user.name} is the only admin who can sign in: make someone else an admin first.`);
+    }
   }
 
   const toInvitation = (link: OneTimeLink): Invitation => ({
@@ -148,14 +181,17 @@ export function createPeopleService(options: PeopleOptions) {
       checkPassword(input.password, input.email);
       const hash = await hashPassword(input.password, cost);
       const admin = await store.transaction(async () => {
-        // checked again inside the write: two people with the link at once make one admin
+        // checked again inside the write, under the admins' hold: two people with the link (or with
+        // two links) at once make one admin, and the link is claimed before anything is made
+        await store.people.holdAdmins();
         const link = await openLink(input.token, 'setup');
         if (await store.people.countActiveAdmins() > 0) throw new Refusal('conflict', 'This server already has an admin: sign in instead.');
+        await claim(link);
         const existing = await store.people.byEmail(input.email);
         if (existing?.passwordHash) throw new Refusal('conflict', `${input.email} already has an account here.`);
         const person = await store.people.createOrClaim({ name: input.name, email: input.email, role: 'admin' }, now());
         await store.people.setPasswordHash(person.id, hash, now());
-        await store.oneTimeLinks.use(link.id, person.id, now());
+        await store.oneTimeLinks.setUsedBy(link.id, person.id);
         return person;
       });
       changed(admin.id);
@@ -163,18 +199,16 @@ export function createPeopleService(options: PeopleOptions) {
     },
 
     async signIn(input: { email: string; password: string }, meta: RequestMeta): Promise<Started> {
-      const verdict = await limits.check(input.email, meta.address, now());
-      if (!verdict.allowed) {
-        const who = verdict.scope === 'account' ? 'this account' : 'this address';
-        throw new SignInRefused('rate-limited', `Too many failed sign-ins for ${who}. ${tryAgainIn(verdict.retryAfterMs)}`, verdict.retryAfterMs);
+      // the try is counted before the password is checked (and given back if it is right)
+      const attempt = await limits.attempt(input.email, meta.address, now());
+      if (!attempt.allowed) {
+        const who = attempt.scope === 'account' ? 'this account' : 'this address';
+        throw new SignInRefused('rate-limited', `Too many failed sign-ins for ${who}. ${tryAgainIn(attempt.retryAfterMs)}`, attempt.retryAfterMs);
       }
       const account = await store.people.byEmail(input.email);
       const right = await verifyPassword(input.password, account?.passwordHash ?? (await decoyHash()));
-      if (!account?.passwordHash || !right) {
-        await limits.failed(input.email, meta.address, now());
-        throw new SignInRefused('wrong-credentials', WRONG);
-      }
-      await limits.succeeded(input.email);
+      if (!account?.passwordHash || !right) throw new SignInRefused('wrong-credentials', WRONG);
+      await limits.succeeded(input.email, attempt);
       // only someone who knows the password learns that the account is deactivated
       if (!account.active) throw new SignInRefused('deactivated', 'This account has been deactivated. Ask an admin of this server if you need it again.');
       if (needsRehash(account.passwordHash, cost)) await store.people.setPasswordHash(account.user.id, await hashPassword(input.password, cost), now());
@@ -212,12 +246,14 @@ export function createPeopleService(options: PeopleOptions) {
       const hash = await hashPassword(input.password, cost);
       const person = await store.transaction(async () => {
         const link = await openLink(input.token, 'invite');
+        // claimed first: of two people taking it up at once, one makes the account, the other is told
+        await claim(link);
         const email = link.email ?? '';
         const existing = await store.people.byEmail(email);
         if (existing?.passwordHash) throw new Refusal('conflict', `${email} already has an account here: sign in instead.`);
         const made = await store.people.createOrClaim({ name: input.name, email, role: link.role ?? 'agent' }, now());
         await store.people.setPasswordHash(made.id, hash, now());
-        await store.oneTimeLinks.use(link.id, made.id, now());
+        await store.oneTimeLinks.setUsedBy(link.id, made.id);
         return made;
       });
       changed(person.id);
@@ -235,14 +271,19 @@ export function createPeopleService(options: PeopleOptions) {
     async deactivate(actor: User, personId: number): Promise<void> {
       await requireAdmin(actor);
       if (personId === actor.id) throw new Refusal('forbidden', 'You cannot deactivate yourself: another admin can.');
-      const target = await store.people.byId(personId);
-      if (!target) throw new Refusal('not-found', 'There is no such person.');
-      if (!target.active) return;
-      await store.transaction(async () => {
+      const done = await store.transaction(async () => {
+        // checked again under the admins' hold: two admins deactivating each other at once leave one
+        await store.people.holdAdmins();
+        await requireAdmin(actor);
+        const target = await store.people.byId(personId);
+        if (!target) throw new Refusal('not-found', 'There is no such person.');
+        if (!target.active) return false;
+        await keepAnAdmin(target);
         await store.people.setActive(personId, false, now());
         await sessions.endAllFor(personId, 'deactivated');
+        return true;
       });
-      changed(personId);
+      if (done) changed(personId);
     },
 
     /**
@@ -252,13 +293,14 @@ export function createPeopleService(options: PeopleOptions) {
     async changeRole(actor: User, personId: number, role: Role): Promise<void> {
       await requireAdmin(actor);
       const unchanged = await store.transaction(async () => {
-        // read again under the admins' hold: two admins demoted at once never leave none
+        // read again under the admins' hold: two admins demoted at once never leave none, and an
+        // admin demoted or deactivated a moment ago demotes nobody
         await store.people.holdAdmins();
+        await requireAdmin(actor);
         const target = await store.people.byId(personId);
         if (!target) throw new Refusal('not-found', 'There is no such person.');
         if (target.user.role === role) return true;
-        const lastAdmin = target.user.role === 'admin' && target.active && target.passwordHash !== null && (await store.people.countActiveAdmins()) <= 1;
-        if (lastAdmin) throw new Refusal('conflict', `${target.user.name} is the only admin who can sign in: make someone else an admin first.`);
+        if (role !== 'admin') await keepAnAdmin(target);
         await store.people.setRole(personId, role);
         return false;
       });
@@ -267,9 +309,13 @@ export function createPeopleService(options: PeopleOptions) {
 
     async reactivate(actor: User, personId: number): Promise<void> {
       await requireAdmin(actor);
-      const target = await store.people.byId(personId);
-      if (!target) throw new Refusal('not-found', 'There is no such person.');
-      await store.people.setActive(personId, true, now());
+      await store.transaction(async () => {
+        await store.people.holdAdmins();
+        await requireAdmin(actor);
+        const target = await store.people.byId(personId);
+        if (!target) throw new Refusal('not-found', 'There is no such person.');
+        await store.people.setActive(personId, true, now());
+      });
       changed(personId);
     },
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { EMAIL_KEY_SQL_FUNCTION, emailKey } from './emailKey';
 import type { Migration } from './migrations';
 
 export interface MigrationReport {
@@ -17,6 +18,8 @@ export interface MigrationReport {
 export function migrate(db: Database.Database, migrations: readonly Migration[], filePath: string | null): MigrationReport {
   const from = db.pragma('user_version', { simple: true }) as number;
   const pending = migrations.filter((m) => m.version > from);
+  // what migrations may call beyond SQLite's own functions (a JavaScript fold both stores share)
+  db.function(EMAIL_KEY_SQL_FUNCTION, { deterministic: true }, (value: unknown) => (typeof value === 'string' ? emailKey(value) : value));
   let backupPath: string | null = null;
   if (pending.length > 0 && from > 0 && filePath) {
     backupPath = `${filePath}.before-v${pending[0]!.version}.bak`;

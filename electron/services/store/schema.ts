@@ -11,6 +11,8 @@ export interface UsersTable {
   id: Generated<number>;
   name: string;
   email: string;
+  /** The address as compared (emailKey): unique, the same fold on both stores. */
+  email_key: string;
   role: string;
   created_at: number;
   deactivated_at: Generated<number | null>;

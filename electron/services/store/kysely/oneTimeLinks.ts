@@ -73,6 +73,10 @@ export function createOneTimeLinksRepository(ctx: StoreContext) {
     async use(id: number, usedBy: number | null, now: number): Promise<boolean> {
       return changed(await stillOpen().set({ used_at: now, used_by: usedBy }).where('id', '=', id).where('expires_at', '>', now).executeTakeFirst()) > 0;
     },
+    /** Who a used link made (recorded once the account exists: `use` first claims the link, so two at once never both get past it). */
+    async setUsedBy(id: number, usedBy: number): Promise<void> {
+      await ctx.db().updateTable('one_time_links').set({ used_by: usedBy }).where('id', '=', id).execute();
+    },
     async revoke(id: number, now: number): Promise<boolean> {
       return changed(await stillOpen().set({ revoked_at: now }).where('id', '=', id).executeTakeFirst()) > 0;
     },

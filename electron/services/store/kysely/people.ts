@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Role, User } from '../../../../shared/contract/domain';
 import type { Person } from '../../../../shared/contract/people';
+import { emailKey } from '../emailKey';
 import type { StoreContext } from '../storeContext';
 
 /** A person as the sign-in sees them: who they are, whether they are active, and their password's hash. */
@@ -25,17 +26,20 @@ const toAccount = (row: AccountRow): Account => ({
   passwordHash: row.password_hash,
 });
 
+/** The advisory lock that stands for the set of admins on PostgreSQL ('KADM'). */
+const ADMINS_LOCK = 0x4b41444d;
+
 /** Accounts of people who sign in: their activation and password hashes, beside users. */
 export function createPeopleRepository(ctx: StoreContext) {
   const accounts = () =>
     ctx.db().selectFrom('users as u').leftJoin('credentials as c', 'c.user_id', 'u.id')
       .select(['u.id', 'u.name', 'u.email', 'u.role', 'u.deactivated_at', 'c.password_hash']);
   const byEmail = (email: string) =>
-    accounts().where((eb) => eb(ctx.sql.caseless(eb.ref('u.email')), '=', ctx.sql.caseless(eb.val(email)))).executeTakeFirst();
+    accounts().where('u.email_key', '=', emailKey(email)).executeTakeFirst();
 
   return {
     async byEmail(email: string): Promise<Account | null> {
-      const row = await byEmail(email.trim());
+      const row = await byEmail(email);
       return row ? toAccount(row) : null;
     },
     async byId(id: number): Promise<Account | null> {
@@ -50,7 +54,7 @@ export function createPeopleRepository(ctx: StoreContext) {
         return { id: existing.id, name: person.name, email: existing.email, role: person.role };
       }
       const { id } = await ctx.db().insertInto('users')
-        .values({ name: person.name, email: person.email, role: person.role, created_at: now }).returning('id').executeTakeFirstOrThrow();
+        .values({ name: person.name, email: person.email, email_key: emailKey(person.email), role: person.role, created_at: now }).returning('id').executeTakeFirstOrThrow();
       return { id, name: person.name, email: person.email, role: person.role };
     },
     async setPasswordHash(userId: number, hash: string, now: number): Promise<void> {
@@ -65,14 +69,16 @@ export function createPeopleRepository(ctx: StoreContext) {
       await ctx.db().updateTable('users').set({ role }).where('id', '=', userId).execute();
     },
     /**
-     * Inside a transaction: holds the active admins' rows until it commits (PostgreSQL's row locks;
-     * SQLite's write transaction holds the whole file already), so that two changes at once cannot
-     * each leave the other as the last admin and then both go.
+     * Inside a transaction: holds the team's admins until it commits, so that whatever changes who
+     * is an admin (a setup link used, a deactivation, a change of role) checks "is there another
+     * admin" and acts on the answer as one step. PostgreSQL: a transaction-level advisory lock — a
+     * lock on the set, not on its rows, so it holds while there are no admins yet (the first admin's
+     * setup) and taken by everyone in one order, it cannot deadlock. SQLite's write transaction
+     * holds the whole file already.
      */
     async holdAdmins(): Promise<void> {
-      if (ctx.sql.kind === 'postgres') {
-        await ctx.db().selectFrom('users').select('id').where('role', '=', 'admin').where('deactivated_at', 'is', null).forUpdate().execute();
-      }
+      if (!ctx.inTransaction()) throw new Error('holdAdmins() holds until a transaction commits: call it inside store.transaction().');
+      if (ctx.sql.kind === 'postgres') await sql`SELECT pg_advisory_xact_lock(${sql.lit(ADMINS_LOCK)})`.execute(ctx.db());
     },
     /** Active admins who can sign in. */
     async countActiveAdmins(): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Role, User } from '../../../../shared/contract/domain';
+import { emailKey } from '../emailKey';
 import type { StoreContext } from '../storeContext';
 
 interface UserRow {
@@ -13,10 +14,10 @@ const toUser = (row: UserRow): User => ({ id: row.id, name: row.name, email: row
 export function createUsersRepository(ctx: StoreContext) {
   const columns = ['id', 'name', 'email', 'role'] as const;
   const byEmail = (email: string) =>
-    ctx.db().selectFrom('users').select(columns).where((eb) => eb(ctx.sql.caseless(eb.ref('email')), '=', ctx.sql.caseless(eb.val(email)))).executeTakeFirst();
+    ctx.db().selectFrom('users').select(columns).where('email_key', '=', emailKey(email)).executeTakeFirst();
   const repository = {
     async create(user: { name: string; email: string; role: Role }, now: number): Promise<User> {
-      const { id } = await ctx.db().insertInto('users').values({ name: user.name, email: user.email, role: user.role, created_at: now }).returning('id').executeTakeFirstOrThrow();
+      const { id } = await ctx.db().insertInto('users').values({ name: user.name, email: user.email, email_key: emailKey(user.email), role: user.role, created_at: now }).returning('id').executeTakeFirstOrThrow();
       return { id, ...user };
     },
     /** Returns the user with this e-mail, creating them if they are new. */
@@ -34,7 +35,7 @@ export function createUsersRepository(ctx: StoreContext) {
     },
     /** Changes who a person is (name, e-mail, role), keeping their id and so everything of theirs. */
     async update(id: number, user: { name: string; email: string; role: Role }): Promise<User | null> {
-      const result = await ctx.db().updateTable('users').set({ name: user.name, email: user.email, role: user.role }).where('id', '=', id).executeTakeFirst();
+      const result = await ctx.db().updateTable('users').set({ name: user.name, email: user.email, email_key: emailKey(user.email), role: user.role }).where('id', '=', id).executeTakeFirst();
       return Number(result.numUpdatedRows) > 0 ? { id, ...user } : null;
     },
     async firstWithRole(role: Role): Promise<User | null> {

@@ -6,6 +6,8 @@ import { createIngestionService } from '../../../../electron/services/ingestion'
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import { manualScheduler } from '../../../helpers/manualScheduler';
 import { testStore } from '../../../helpers/testStore';
+import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
+import type { StoreKind } from '../../../../electron/services/store/sqlDialect';
 
 const NOW = Date.UTC(2026, 10, 28, 10, 0);
 const closers: (() => void)[] = [];
@@ -14,8 +16,8 @@ afterEach(() => {
 });
 
 /** A team server's api over a real workspace, with one person following its events from a console. */
-async function following(role: 'agent' | 'executive') {
-  const store = await testStore();
+async function following(role: 'agent' | 'executive', kind: StoreKind | 'file' = 'file') {
+  const store = kind === 'file' ? await testStore() : (await openTestStore(kind)).store;
   const bus = createEventBus();
   const scheduler = manualScheduler();
   const api = await createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion: createIngestionService(store, bus) }, now: () => NOW + scheduler.now(), scheduler });
@@ -45,6 +47,33 @@ describe('who receives an event', () => {
     await api.peopleRead();
     draftMark();
     expect(draftMarks()).toBe(2);
+  });
+
+  it.each(STORE_KINDS)('a call that read the person before the team changed does not put back what it read: the change stands (%s)', async (kind) => {
+    const { store, bus, api, user, draftMark, draftMarks } = await following('agent', kind);
+    // the call's read of its caller is slow: it read "agent", and answers only after the change below
+    const getById = store.users.getById.bind(store.users);
+    let readHeld!: () => void;
+    const held = new Promise<void>((resolve) => (readHeld = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    vi.spyOn(store.users, 'getById').mockImplementationOnce(async (id) => {
+      const person = await getById(id);
+      readHeld();
+      await answered;
+      return person;
+    });
+    const caller: Caller = { person: user, sessionId: 'session-aisha', consoleId: 'console-aisha' };
+    const call = api.call('users.list', {}, caller);
+    await held;
+    await store.people.setRole(user.id, 'executive');
+    bus.emit('people.changed', { personId: user.id });
+    await api.peopleRead();
+    answer();
+    await call;
+    // she is an executive now: her console no longer receives draft marks
+    draftMark();
+    expect(draftMarks()).toBe(0);
   });
 
   it('does not read who the person is for every event: once, and again only after the team changed', async () => {

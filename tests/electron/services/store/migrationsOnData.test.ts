@@ -35,6 +35,7 @@ function fill(db: Database.Database, version: number): void {
   `);
   if (version >= 2) db.exec(`UPDATE analyses SET details = '{"dominant":{"emotion":"sadness","score":0.9}}'`);
   if (version >= 3) db.exec(`INSERT INTO drafts (conversation_id, user_id, kind, body, updated_at) VALUES (7, 1, 'note', 'check the card', 3100)`);
+  if (version >= 14) db.exec(`INSERT INTO users (id, name, email, role, created_at) VALUES (2, 'Élodie', ' Élodie.Müller@Example.com', 'admin', 0)`);
 }
 
 /** What every version keeps, whatever the migration. */
@@ -78,6 +79,14 @@ const checks: Record<number, (db: Database.Database) => void> = {
     expect(db.prepare('SELECT user_id FROM coach_prompts').get()).toEqual({ user_id: 1 });
     expect(() => db.prepare("INSERT INTO users (name, email, role, created_at) VALUES ('P', 'PRIYA@X', 'admin', 0)").run()).toThrow(/UNIQUE/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+  },
+  15: (db) => {
+    // folded by the same JavaScript as new addresses are (beyond ASCII, which SQLite's lower() is not)
+    expect(db.prepare('SELECT id, email, email_key FROM users ORDER BY id').all()).toEqual([
+      { id: 1, email: 'priya@x', email_key: 'priya@x' },
+      { id: 2, email: ' Élodie.Müller@Example.com', email_key: 'élodie.müller@example.com' },
+    ]);
+    expect(() => db.prepare("INSERT INTO users (name, email, email_key, role, created_at) VALUES ('P', 'Élodie.müller@example.com', 'élodie.müller@example.com', 'agent', 0)").run()).toThrow(/UNIQUE/);
   },
 };
 

@@ -83,13 +83,17 @@ describe('the schema on SQLite and PostgreSQL', () => {
     await client.connect();
     try {
       await client.query(`INSERT INTO users (id, name, email, role, created_at) VALUES (1, 'Priya', 'priya@x', 'agent', 0);
+        INSERT INTO users (id, name, email, role, created_at) VALUES (9, 'Élodie', ' Élodie.Müller@Example.com', 'agent', 0);
         INSERT INTO customers (id, display_name, created_at) VALUES (1, 'Lucy Chapman', 0);
         INSERT INTO conversations (id, customer_id, channel, status, subject, assignee_id, created_at, updated_at) VALUES (7, 1, 'email', 'open', 'Wrong colour', 1, 0, 0)`);
       const opened = await openPostgres(url);
       await opened.db.destroy();
       expect(opened.migration.applied).toEqual(migrations.filter((m) => m.version > POSTGRES_BASELINE_VERSION).map((m) => `${m.version} ${m.name}`));
       // 14 people who sign in: the same people and references; admins; e-mail unique whatever its case
-      expect((await client.query('SELECT id, email, role, deactivated_at FROM users')).rows).toEqual([{ id: '1', email: 'priya@x', role: 'agent', deactivated_at: null }]);
+      expect((await client.query('SELECT id, email, role, deactivated_at FROM users WHERE id = 1')).rows).toEqual([{ id: '1', email: 'priya@x', role: 'agent', deactivated_at: null }]);
+      // 15 e-mail keys: folded as emailKey() folds them, unique
+      expect((await client.query('SELECT id, email_key FROM users ORDER BY id')).rows).toEqual([{ id: '1', email_key: 'priya@x' }, { id: '9', email_key: 'élodie.müller@example.com' }]);
+      await expect(client.query("INSERT INTO users (id, name, email, email_key, role, created_at) VALUES (4, 'P', 'x@y', 'priya@x', 'agent', 0)")).rejects.toThrow(/unique/);
       expect((await client.query('SELECT assignee_id FROM conversations')).rows).toEqual([{ assignee_id: '1' }]);
       await client.query("INSERT INTO users (id, name, email, role, created_at) VALUES (2, 'Ada', 'ada@x', 'admin', 0)");
       await expect(client.query("INSERT INTO users (id, name, email, role, created_at) VALUES (3, 'P', 'PRIYA@X', 'agent', 0)")).rejects.toThrow(/unique/);
