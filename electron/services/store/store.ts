@@ -69,6 +69,8 @@ export function createStore(ctx: StoreContext, parts: { kind: StoreKind; path: s
     signInFailures: createSignInFailuresRepository(ctx),
     /** Runs `work` in one write transaction: all of it is stored, or none. Calls inside it join it. */
     transaction: ctx.transaction,
+    /** Whether the caller runs inside an open transaction (a listener never does: events are delivered after the commit). */
+    inTransaction: ctx.inTransaction,
     close: parts.close,
   };
 }
