@@ -208,11 +208,13 @@ export function createConversationsRepository(ctx: StoreContext) {
     },
     /**
      * Inside a transaction: holds the conversation for this write until it commits (PostgreSQL's row
-     * lock; SQLite's write transaction holds the whole file already), so that what is checked and
-     * then written (a reply's collision check, a message arriving) is not crossed by another process.
+     * lock, FOR NO KEY UPDATE: the write changes no key, so rows that only reference the conversation
+     * — its messages, reads, drafts — are not held up by the lock; SQLite's write transaction, begun
+     * IMMEDIATE, holds the whole file already), so that what is checked and then written (a reply's
+     * collision check, a message arriving) is not crossed by another writer or process.
      */
     async holdForWrite(id: number): Promise<void> {
-      if (ctx.sql.kind === 'postgres') await ctx.db().selectFrom('conversations').select('id').where('id', '=', id).forUpdate().execute();
+      if (ctx.sql.kind === 'postgres') await ctx.db().selectFrom('conversations').select('id').where('id', '=', id).forNoKeyUpdate().execute();
     },
     /** Assigns the conversation to `takerId` only while nobody has it, in one conditional write: whether it did. */
     async takeIfUnassigned(id: number, takerId: number, at: number): Promise<boolean> {

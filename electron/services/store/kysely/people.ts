@@ -65,13 +65,14 @@ export function createPeopleRepository(ctx: StoreContext) {
       await ctx.db().updateTable('users').set({ role }).where('id', '=', userId).execute();
     },
     /**
-     * Inside a transaction: holds the active admins' rows until it commits (PostgreSQL's row locks;
-     * SQLite's write transaction holds the whole file already), so that two changes at once cannot
+     * Inside a transaction: holds the active admins' rows until it commits (PostgreSQL's row locks,
+     * FOR NO KEY UPDATE, which leave rows that only reference them free; SQLite's write transaction
+     * holds the whole file already), so that two changes at once cannot
      * each leave the other as the last admin and then both go.
      */
     async holdAdmins(): Promise<void> {
       if (ctx.sql.kind === 'postgres') {
-        await ctx.db().selectFrom('users').select('id').where('role', '=', 'admin').where('deactivated_at', 'is', null).forUpdate().execute();
+        await ctx.db().selectFrom('users').select('id').where('role', '=', 'admin').where('deactivated_at', 'is', null).forNoKeyUpdate().execute();
       }
     },
     /** Active admins who can sign in. */
