@@ -2,6 +2,7 @@ import { requestFrame } from '../../shared/contract/wire';
 import type { ServerFrame } from '../../shared/contract/wire';
 import type { CallResult } from '../../shared/contract/errors';
 import type { Api } from '../services/api/createApi';
+import { createWriteLane } from '../services/api/writeLane';
 import { isMessageOfType, lostCall, type ServicesChannel, type StopMessage } from './servicesWire';
 
 export interface ContractServer {
@@ -17,6 +18,8 @@ export interface ContractServer {
  */
 export function serveContract(channel: ServicesChannel, api: Api, onStop: () => void): ContractServer {
   let inFlight = 0;
+  // the windows' writes land in the order they were sent (reads run beside them)
+  const writes = createWriteLane();
   let draining = false;
   let drained: (() => void) | null = null;
   const send = (frame: ServerFrame) => channel.post(frame);
@@ -61,7 +64,7 @@ export function serveContract(channel: ServicesChannel, api: Api, onStop: () => 
       return;
     }
     inFlight++;
-    void answer(id, method, input);
+    void writes.run(method, () => answer(id, method, input));
   });
 
   return {

@@ -98,4 +98,38 @@ describe('serveContract (the services process serving the contract)', () => {
     await orphan.drain();
     await server.drain();
   });
+
+  it('runs the windows’ writes one after another in the order sent, reads beside them', async () => {
+    const started: string[] = [];
+    const gates = new Map<string, () => void>();
+    const api = {
+      bus: createEventBus(),
+      deskCaller: async () => ({ person: { id: 1, name: 'Desk', email: 'desk@x', role: 'agent' }, sessionId: 'electron' }),
+      call: async (method: string, input: { body?: string }) => {
+        const label = `${method}:${input.body ?? ''}`;
+        started.push(label);
+        await new Promise<void>((resolve) => gates.set(label, resolve));
+        return { ok: true, value: label };
+      },
+    } as unknown as Api;
+    const { channel, result } = link();
+    let deliver!: (message: unknown) => void;
+    const server = serveContract({ ...channel, onMessage: (listener) => (deliver = listener) }, api, () => undefined);
+    const draft = (id: number, body: string) => deliver({ type: 'call', id, method: 'drafts.save', input: { conversationId: 1, kind: 'reply', body } });
+    draft(1, 'Hel');
+    draft(2, 'Hello');
+    deliver({ type: 'call', id: 3, method: 'conversations.list', input: {} });
+    // the read ran beside the first save (every step until it is a microtask: settle them all)
+    await nextTurn();
+    expect([...started].sort()).toEqual(['conversations.list:', 'drafts.save:Hel']);
+    gates.get('conversations.list:')!();
+    await result(3);
+    gates.get('drafts.save:Hel')!();
+    await result(1);
+    await nextTurn();
+    expect(started.slice(2)).toEqual(['drafts.save:Hello']);
+    gates.get('drafts.save:Hello')!();
+    await result(2);
+    await server.drain();
+  });
 });
