@@ -1,6 +1,8 @@
 import { requestFrame } from '../../shared/contract/wire';
 import type { ServerFrame } from '../../shared/contract/wire';
+import type { CallResult } from '../../shared/contract/errors';
 import type { Api } from '../services/api/createApi';
+import { createWriteLane } from '../services/api/writeLane';
 import { isMessageOfType, lostCall, type ServicesChannel, type StopMessage } from './servicesWire';
 
 export interface ContractServer {
@@ -16,6 +18,8 @@ export interface ContractServer {
  */
 export function serveContract(channel: ServicesChannel, api: Api, onStop: () => void): ContractServer {
   let inFlight = 0;
+  // the windows' writes land in the order they were sent (reads run beside them)
+  const writes = createWriteLane();
   let draining = false;
   let drained: (() => void) | null = null;
   const send = (frame: ServerFrame) => channel.post(frame);
@@ -26,7 +30,28 @@ export function serveContract(channel: ServicesChannel, api: Api, onStop: () => 
 
   api.bus.subscribe((event) => send({ type: 'event', event }));
 
-  channel.onMessage(async (message) => {
+  /** One call, answered whatever happens on the way (a typed error for a fault): it never rejects. */
+  async function answer(id: number, method: string, input: unknown): Promise<void> {
+    let result: CallResult<unknown>;
+    try {
+      // every Electron window is a console of the desk's owner; for now the windows share one "view as"
+      // (the relay does not yet say which window a call came from)
+      result = await api.call(method, input, await api.deskCaller('electron'));
+    } catch (error) {
+      console.error(`Kinship: ${method} failed in the services process:`, error);
+      result = { ok: false, error: { code: 'internal', message: `${method} failed: ${error instanceof Error ? error.message : String(error)}` } };
+    }
+    try {
+      send({ type: 'result', id, result });
+    } catch (error) {
+      // the link is gone (the parent closed it): nobody is left to tell
+      console.error(`Kinship: the answer to ${method} could not be sent:`, error);
+    } finally {
+      settle();
+    }
+  }
+
+  channel.onMessage((message) => {
     if (isMessageOfType<StopMessage>(message, 'stop')) return onStop();
     const parsed = requestFrame.safeParse(message);
     if (!parsed.success) {
@@ -39,15 +64,7 @@ export function serveContract(channel: ServicesChannel, api: Api, onStop: () => 
       return;
     }
     inFlight++;
-    // every Electron window is a console of the desk's owner; for now the windows share one "view as"
-    // (the relay does not yet say which window a call came from)
-    void api
-      .call(method, input, await api.deskCaller('electron'))
-      .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))
-      .then((result) => {
-        send({ type: 'result', id, result });
-        settle();
-      });
+    void writes.run(method, () => answer(id, method, input));
   });
 
   return {

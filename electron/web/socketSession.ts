@@ -4,6 +4,7 @@ import type { KinshipEvent } from '../../shared/contract/events';
 import type { LiveCursor, ResumeOutcome } from '../../shared/contract/live';
 import { requestFrame, type RequestFrame, type ServerFrame } from '../../shared/contract/wire';
 import type { Caller } from '../services/api/caller';
+import { createWriteLane } from '../services/api/writeLane';
 import type { CallScheduler } from './callScheduler';
 import type { CloseReason, ConnectionStats, SocketLimits } from './socketLimits';
 
@@ -111,6 +112,8 @@ export function serveSocket(
   // the console this connection is: presence and "viewing" / "typing" are per console
   const consoleId = `console-${id}`;
   const queue: { frame: RequestFrame; bytes: number; answered: () => void; receivedAt: number }[] = [];
+  // up to maxInFlight of its calls run at once, but its writes one after another, in the order sent
+  const writes = createWriteLane();
   let queuedBytes = 0;
   let inFlight = 0;
   let received = 0;
@@ -217,10 +220,13 @@ export function serveSocket(
       queuedBytes -= next.bytes;
       inFlight++;
       const startedAt = performance.now();
-      const answer: Promise<CallResult<unknown>> = access.caller().then((person) =>
-        person === null
-          ? { ok: false, error: { code: 'unauthenticated', message: 'You are signed out (your session ended): sign in again. Nothing was done.' } }
-          : api.call(next.frame.method, next.frame.input, { ...person, consoleId }),
+      // entered as it starts (calls start in the order received): this console's writes land in that order
+      const answer: Promise<CallResult<unknown>> = writes.run(next.frame.method, () =>
+        access.caller().then((person) =>
+          person === null
+            ? { ok: false, error: { code: 'unauthenticated', message: 'You are signed out (your session ended): sign in again. Nothing was done.' } }
+            : api.call(next.frame.method, next.frame.input, { ...person, consoleId }),
+        ),
       );
       void answer
         .catch((error: unknown) => ({ ok: false as const, error: { code: 'internal' as const, message: error instanceof Error ? error.message : String(error) } }))

@@ -161,11 +161,13 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       const found = await store.search.find(query, { channel, status, assignee: assignee === 'me' ? caller.person.id : assignee, mood, tagId }, limit);
       // a response-time breach depends on the targets and the time now: checked on the few hits found
       const at = now();
-      const hits = [];
-      for (const hit of found) {
-        const clock = breached ? (await store.conversations.getSummary(hit.conversationId))?.responseClock : null;
-        if (!breached || (clock !== null && clock !== undefined && clock.dueAt < at)) hits.push(hit);
-      }
+      const clocks = breached ? await store.conversations.responseClocks(found.map((hit) => hit.conversationId)) : null;
+      const hits = clocks
+        ? found.filter((hit) => {
+            const clock = clocks.get(hit.conversationId);
+            return clock !== null && clock !== undefined && clock.dueAt < at;
+          })
+        : found;
       return { hits, tookMs: Math.round((performance.now() - started) * 10) / 10 };
     },
   };

@@ -43,7 +43,8 @@ export function createFollowUpHandlers(ready: () => ReadyWorkspace, bus: EventBu
       if (followUp.status !== 'open') throw new ApiError('conflict', `That follow-up is already ${followUp.status}.`);
       const at = now();
       await store.transaction(async () => {
-        await store.followUps.close(id, status, at);
+        // closed by someone else since it was read: their close stands, and this one is told so
+        if (!await store.followUps.close(id, status, at)) throw new ApiError('conflict', 'That follow-up was closed by someone else just now.');
         await store.sessionEvents.append({ at, kind: 'follow-up.closed', conversationId: followUp.conversationId, messageId: followUp.messageId, userId: caller.person.id, payload: { followUpId: id, status } });
       });
       bus.emit('followUps.changed', { customerId: followUp.customerId });

@@ -78,7 +78,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       await store.transaction(async () => {
-        await store.conversations.setStatus(input.conversationId, input.status, at);
+        if (!await store.conversations.setStatus(input.conversationId, input.status, at)) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
         await store.sessionEvents.append({
           at,
           kind: 'status.changed',
@@ -96,7 +96,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       await store.transaction(async () => {
-        await store.conversations.setPriority(input.conversationId, input.priority, at);
+        if (!await store.conversations.setPriority(input.conversationId, input.priority, at)) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
         await store.sessionEvents.append({
           at,
           kind: 'priority.changed',

@@ -29,6 +29,7 @@ import { createSqliteSearch } from './sqlite/sqliteSearch';
 import { sqliteDialect } from './sqlite/sqliteDialect';
 import { postgresSql, sqliteSql, type StoreKind } from './sqlDialect';
 import { createStoreContext, type StoreContext } from './storeContext';
+import { translatingStoreErrors } from './storeErrors';
 
 /** Names the PostgreSQL workspace a team server uses (`postgresql://…`); without it, the SQLite file on the desk. */
 export const DATABASE_URL_VARIABLE = 'KINSHIP_DATABASE_URL';
@@ -69,6 +70,8 @@ export function createStore(ctx: StoreContext, parts: { kind: StoreKind; path: s
     signInFailures: createSignInFailuresRepository(ctx),
     /** Runs `work` in one write transaction: all of it is stored, or none. Calls inside it join it. */
     transaction: ctx.transaction,
+    /** Whether the caller runs inside an open transaction (a listener never does: events are delivered after the commit). */
+    inTransaction: ctx.inTransaction,
     close: parts.close,
   };
 }
@@ -78,7 +81,7 @@ export type Store = ReturnType<typeof createStore>;
 /** The workspace in a SQLite file (WAL, foreign keys, numbered migrations; see openDatabase). */
 export async function openSqliteStore(filePath: string, options?: OpenOptions): Promise<Store> {
   const { db, path, migration } = openDatabase(filePath, options);
-  const kysely = new Kysely<KinshipDatabase>({ dialect: sqliteDialect(db) });
+  const kysely = new Kysely<KinshipDatabase>({ dialect: translatingStoreErrors(sqliteDialect(db)) });
   const ctx = createStoreContext(kysely, sqliteSql);
   return createStore(ctx, {
     kind: 'sqlite',

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, Transaction } from 'kysely';
+import { collectingAfterCommit } from '../common/afterCommit';
 import type { KinshipDatabase } from './schema';
 import type { SqlDialect } from './sqlDialect';
 
@@ -10,7 +11,11 @@ import type { SqlDialect } from './sqlDialect';
 export interface StoreContext {
   db(): Kysely<KinshipDatabase>;
   sql: SqlDialect;
-  /** Runs `work` in one transaction (or in the one already open around the caller): all of it is stored, or none. */
+  /**
+   * Runs `work` in one transaction (or in the one already open around the caller): all of it is
+   * stored, or none. What it raises to run after the commit (afterCommit: its events) runs once the
+   * outermost transaction has committed, outside it, and is dropped if it rolls back.
+   */
   transaction<T>(work: () => Promise<T>): Promise<T>;
   /** Whether the caller runs inside an open transaction. */
   inTransaction(): boolean;
@@ -26,8 +31,9 @@ interface OpenTransaction {
  * `transaction(async () => …)` uses the same repositories as outside and every query lands in it
  * — there is no other way to reach the database, so no write inside the work can miss the
  * transaction. A query from anywhere else waits for it (SQLite) or runs beside it (PostgreSQL's
- * pool). Work the transaction started but did not wait for (a listener's follow-up) runs on the
- * store itself once the transaction is over.
+ * pool). Work the transaction started but did not wait for runs on the store itself once the
+ * transaction is over. Events raised inside it are delivered after it commits (common/afterCommit),
+ * so no listener hears of a write that is rolled back, nor runs inside the writer's transaction.
  */
 export function createStoreContext(root: Kysely<KinshipDatabase>, dialect: SqlDialect): StoreContext {
   const current = new AsyncLocalStorage<OpenTransaction>();
@@ -41,14 +47,16 @@ export function createStoreContext(root: Kysely<KinshipDatabase>, dialect: SqlDi
     inTransaction: () => openOne() !== null,
     transaction<T>(work: () => Promise<T>): Promise<T> {
       if (openOne()) return work();
-      return root.transaction().execute(async (trx) => {
-        const held: OpenTransaction = { trx, open: true };
-        try {
-          return await current.run(held, work);
-        } finally {
-          held.open = false;
-        }
-      });
+      return collectingAfterCommit((inside) =>
+        root.transaction().execute(async (trx) => {
+          const held: OpenTransaction = { trx, open: true };
+          try {
+            return await inside(() => current.run(held, work));
+          } finally {
+            held.open = false;
+          }
+        }),
+      );
     },
   };
 }

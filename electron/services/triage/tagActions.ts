@@ -72,7 +72,8 @@ export function createTagActions(store: Store, bus: EventBus, now: () => number)
         const color = input.color === undefined ? tag.color : input.color;
         const change = name !== tag.name ? ('renamed' as const) : color !== tag.color ? ('recoloured' as const) : null;
         if (!change) return { tag, change };
-        await store.tags.update(tag.id, name, color);
+        // deleted since it was read (another server process): nothing is logged for a tag that is gone
+        if (!await store.tags.update(tag.id, name, color)) throw new Refusal('not-found', `There is no tag ${input.id}.`);
         await store.sessionEvents.append({ at, kind: 'tag.changed', conversationId: null, messageId: null, userId: input.user?.id ?? null, payload: { tagId: tag.id, from: { name: tag.name, color: tag.color }, to: { name, color } } });
         return { tag: { ...tag, name, color }, change };
       });
@@ -87,7 +88,7 @@ export function createTagActions(store: Store, bus: EventBus, now: () => number)
         const tag = await store.tags.getById(input.id);
         if (!tag) throw new Refusal('not-found', `There is no tag ${input.id}.`);
         const removedFrom = await store.tags.uses(tag.id);
-        await store.tags.delete(tag.id);
+        if (!await store.tags.delete(tag.id)) throw new Refusal('not-found', `There is no tag ${input.id}.`);
         await store.sessionEvents.append({ at, kind: 'tag.deleted', conversationId: null, messageId: null, userId: input.user?.id ?? null, payload: { tagId: tag.id, name: tag.name, removedFrom } });
         return removedFrom;
       });

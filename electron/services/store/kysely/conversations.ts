@@ -12,7 +12,7 @@ import {
   type QueueSort,
 } from '../../../../shared/contract/domain';
 import type { ConnectionStage } from '../../../../shared/contract/connection';
-import { DEFAULT_RESPONSE_TARGETS, responseTargetsSchema, type ResponseTargets, type Tag } from '../../../../shared/contract/triage';
+import { DEFAULT_RESPONSE_TARGETS, responseTargetsSchema, type ResponseClock, type ResponseTargets, type Tag } from '../../../../shared/contract/triage';
 import { messagePreview } from '../messagePreview';
 import { RESPONSE_TARGETS_SETTING, responseClock, responseDueSql } from '../responseClock';
 import type { KinshipDatabase } from '../schema';
@@ -98,10 +98,14 @@ function ordered<O>(query: SelectQueryBuilder<From, 'c', O>, sort: QueueSort, du
 }
 
 export function createConversationsRepository(ctx: StoreContext) {
-  // the response-time targets as last saved (read once per call; parsed again only when they change)
+  // the response-time targets as last saved (parsed again only when they change). A summary reads
+  // them in its own query (targets_json), so reading conversations costs no settings read of its
+  // own; only a query that orders or filters by the clock in SQL reads them first, once.
   let parsedTargets: { raw: string | null; targets: ResponseTargets; dueSql: string } | null = null;
   async function currentTargets() {
-    const raw = (await ctx.db().selectFrom('settings').select('value').where('key', '=', RESPONSE_TARGETS_SETTING).executeTakeFirst())?.value ?? null;
+    return targetsOf((await ctx.db().selectFrom('settings').select('value').where('key', '=', RESPONSE_TARGETS_SETTING).executeTakeFirst())?.value ?? null);
+  }
+  function targetsOf(raw: string | null) {
     if (parsedTargets?.raw !== raw) {
       const parsed = raw === null ? null : responseTargetsSchema.safeParse(JSON.parse(raw));
       const targets = parsed?.success ? parsed.data : DEFAULT_RESPONSE_TARGETS;
@@ -130,10 +134,12 @@ export function createConversationsRepository(ctx: StoreContext) {
         eb.selectFrom('follow_ups as f').select((e) => e.fn.min('f.due_at').as('due')).whereRef('f.customer_id', '=', 'c.customer_id').where('f.status', '=', 'open').as('follow_up_due_at'),
         ctx.sql.tagsJson(eb.ref('c.id')).as('tags_json'),
         sql<number>`(CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id AND d.user_id = ${viewer}) THEN 1 ELSE 0 END)`.as('has_draft'),
+        // uncorrelated: both databases evaluate it once per query, not per row
+        eb.selectFrom('settings').select('value').where('key', '=', RESPONSE_TARGETS_SETTING).as('targets_json'),
       ]);
   type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaries>['executeTakeFirstOrThrow']>>;
 
-  const toSummary = (row: SummaryRow, targets: ResponseTargets): ConversationSummary => ({
+  const toSummary = (row: SummaryRow, targets: ResponseTargets = targetsOf(row.targets_json).targets): ConversationSummary => ({
     id: row.id,
     channel: row.channel as Channel,
     status: row.status as ConversationStatus,
@@ -193,9 +199,8 @@ export function createConversationsRepository(ctx: StoreContext) {
     },
     /** One conversation as `viewer` (a user id; 0 = nobody in particular) sees it. */
     async getSummary(id: number, viewer: number | null = null): Promise<ConversationSummary | null> {
-      const { targets } = await currentTargets();
       const row = await summaries(viewer ?? 0).where('c.id', '=', id).executeTakeFirst();
-      return row ? toSummary(row, targets) : null;
+      return row ? toSummary(row) : null;
     },
     async findIdByExternalRef(channel: Channel, externalRef: string): Promise<number | null> {
       return (await ctx.db().selectFrom('conversations').select('id').where('channel', '=', channel).where('external_ref', '=', externalRef).executeTakeFirst())?.id ?? null;
@@ -208,11 +213,13 @@ export function createConversationsRepository(ctx: StoreContext) {
     },
     /**
      * Inside a transaction: holds the conversation for this write until it commits (PostgreSQL's row
-     * lock; SQLite's write transaction holds the whole file already), so that what is checked and
-     * then written (a reply's collision check, a message arriving) is not crossed by another process.
+     * lock, FOR NO KEY UPDATE: the write changes no key, so rows that only reference the conversation
+     * — its messages, reads, drafts — are not held up by the lock; SQLite's write transaction, begun
+     * IMMEDIATE, holds the whole file already), so that what is checked and then written (a reply's
+     * collision check, a message arriving) is not crossed by another writer or process.
      */
     async holdForWrite(id: number): Promise<void> {
-      if (ctx.sql.kind === 'postgres') await ctx.db().selectFrom('conversations').select('id').where('id', '=', id).forUpdate().execute();
+      if (ctx.sql.kind === 'postgres') await ctx.db().selectFrom('conversations').select('id').where('id', '=', id).forNoKeyUpdate().execute();
     },
     /** Assigns the conversation to `takerId` only while nobody has it, in one conditional write: whether it did. */
     async takeIfUnassigned(id: number, takerId: number, at: number): Promise<boolean> {
@@ -274,15 +281,27 @@ export function createConversationsRepository(ctx: StoreContext) {
         .execute();
     },
     async list(filter: ConversationFilter, limit: number, offset: number, sort: QueueSort = 'recent', viewer: number | null = null): Promise<{ items: ConversationSummary[]; total: number }> {
-      const { targets, dueSql } = await currentTargets();
+      // the clock in SQL (ordered by it, or filtered by a breach) needs the targets first; else each row carries them
+      const read = sort === 'target' || filter.breachedAt !== undefined ? await currentTargets() : null;
+      const dueSql = read?.dueSql ?? '';
       const breached = filter.breachedAt !== undefined ? { dueSql, at: filter.breachedAt } : null;
       const page = ordered(summaries(viewer ?? 0).where((eb) => conversationConditions(eb, filter, breached)), sort, dueSql, ctx);
       const [rows, total] = await Promise.all([page.limit(limit).offset(offset).execute(), count(filter, dueSql)]);
-      return { items: rows.map((row) => toSummary(row, targets)), total };
+      return { items: rows.map((row) => toSummary(row, read?.targets)), total };
     },
     /** How many conversations match `filter` (a saved view's count). */
     async count(filter: ConversationFilter): Promise<number> {
-      return count(filter, (await currentTargets()).dueSql);
+      return count(filter, filter.breachedAt !== undefined ? (await currentTargets()).dueSql : '');
+    },
+    /** The response clocks of these conversations (a search's hits), read together: one query, whatever their number. */
+    async responseClocks(ids: readonly number[]): Promise<Map<number, ResponseClock | null>> {
+      const unique = [...new Set(ids)];
+      if (unique.length === 0) return new Map();
+      const rows = await ctx.db().selectFrom('conversations as c')
+        .select(['c.id', 'c.channel', 'c.status', 'c.waiting_since', 'c.first_reply_at'])
+        .select((eb) => eb.selectFrom('settings').select('value').where('key', '=', RESPONSE_TARGETS_SETTING).as('targets_json'))
+        .where('c.id', 'in', unique).execute();
+      return new Map(rows.map((row) => [row.id, responseClock({ channel: row.channel as Channel, status: row.status as ConversationStatus, waitingSince: row.waiting_since, firstReplyAt: row.first_reply_at }, targetsOf(row.targets_json).targets)]));
     },
     async countByChannel(): Promise<Record<Channel, number>> {
       const counts: Record<Channel, number> = { chat: 0, email: 0, voice: 0 };

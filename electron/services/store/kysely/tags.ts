@@ -52,8 +52,9 @@ export function createTagsRepository(ctx: StoreContext) {
       const result = await ctx.db().deleteFrom('conversation_tags').where('conversation_id', '=', conversationId).where('tag_id', '=', tagId).executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
-    async update(id: number, name: string, color: TagColor | null): Promise<void> {
-      await ctx.db().updateTable('tags').set({ name, color }).where('id', '=', id).execute();
+    /** Renames or recolours the tag: false when there is no such tag (any more). */
+    async update(id: number, name: string, color: TagColor | null): Promise<boolean> {
+      return (await ctx.db().updateTable('tags').set({ name, color }).where('id', '=', id).executeTakeFirst()).numUpdatedRows > 0n;
     },
     /** How many conversations carry the tag. */
     async uses(id: number): Promise<number> {

@@ -4,7 +4,7 @@ import type { StoreProblem } from '../../../../shared/contract/domain';
 import type { MigrationReport } from '../migrate';
 import { migrations as allMigrations, type Migration } from '../migrations';
 import type { KinshipDatabase } from '../schema';
-import { describeStoreProblem, StoreOpenError } from '../storeErrors';
+import { describeStoreProblem, StoreOpenError, translatingStoreErrors } from '../storeErrors';
 import { postgresBaseline } from './baselineSchema';
 
 /** A PostgreSQL workspace starts here: the baseline is SQLite's schema at this version. */
@@ -99,7 +99,7 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   pool.on('error', () => undefined);
   try {
     const migration = await migratePostgres(pool, options.migrations ?? allMigrations, where);
-    const db = new Kysely<KinshipDatabase>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<KinshipDatabase>({ dialect: translatingStoreErrors(new PostgresDialect({ pool })) });
     return { db, pool, path: where, migration };
   } catch (error) {
     await pool.end().catch(() => undefined);
