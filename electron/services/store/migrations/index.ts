@@ -12,6 +12,7 @@ import { triage } from './0012_triage';
 import { savedViews } from './0013_saved_views';
 import { draftsPerKind } from './0010_drafts_per_kind';
 import { people, peoplePostgres } from './0014_people';
+import { oncePerMessage, oncePerMessagePostgres } from './0016_once_per_message';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   { version: 12, name: 'tags, snooze and response targets', sql: triage },
   { version: 13, name: 'saved views', sql: savedViews },
   { version: 14, name: 'people who sign in', sql: people, rebuildsTables: true, postgres: peoplePostgres },
+  { version: 16, name: 'once per message: coach prompts, readings and backlog claims', sql: oncePerMessage, postgres: oncePerMessagePostgres },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
