@@ -144,6 +144,15 @@ export function createIngestionService(store: Store, bus: EventBus) {
       throw new Error(`The message with key ${key} was stored by another transaction that has not finished.`);
     }
     await store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
+    // a customer writing wakes a snoozed conversation in the same transaction as their message is
+    // stored: no snooze, however it interleaves, is left over an unread customer message
+    const woke = item.message.author === 'customer' ? await store.snoozes.wakeOnArrival(conversationId, now) : undefined;
+    if (woke) {
+      for (const [kind, payload] of [['snooze.ended', { reason: 'customer', until: woke.until }], ['status.changed', { from: 'snoozed', to: 'open', reason: 'snooze-ended' }]] as const) {
+        await store.sessionEvents.append({ at: now, kind, conversationId, messageId: null, userId: null, payload });
+      }
+      wokenNow.add(conversationId);
+    }
     await store.sessionEvents.append({
       at: item.message.sentAt,
       kind: item.message.author === 'customer' ? 'message.arrived' : item.message.author === 'note' ? 'note.added' : 'message.sent',
@@ -155,8 +164,12 @@ export function createIngestionService(store: Store, bus: EventBus) {
     return { messageId, conversationId, customerId, created: true };
   }
 
+  /** Conversations a customer's message woke from a snooze, to be announced once it is stored. */
+  const wokenNow = new Set<number>();
+
   function announce(item: IngestMessage, result: IngestResult): void {
     if (!result.created) return;
+    if (wokenNow.delete(result.conversationId)) bus.emit('conversation.changed', { conversationId: result.conversationId, reason: 'snooze-ended' });
     bus.emit('message.added', {
       messageId: result.messageId,
       conversationId: result.conversationId,
@@ -172,6 +185,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
     async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {
       const result = await store.transaction(async () => ingestOne(item, options));
       if (options.notify ?? true) announce(item, result);
+      else wokenNow.delete(result.conversationId);
       return result;
     },
     /**
@@ -199,6 +213,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
           })),
         );
         if (options.notify) chunk.forEach((item, index) => announce(item, results[start + index]!));
+        else for (const result of results.slice(start)) wokenNow.delete(result.conversationId);
         options.onProgress?.(Math.min(start + chunkSize, items.length), items.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
