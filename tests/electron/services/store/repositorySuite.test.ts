@@ -522,16 +522,16 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       const { store, conversationId, agent } = await seed(kind);
       await store.conversations.markRead(conversationId, agent.id, T0);
       expect(await store.snoozes.snooze(conversationId, T0 + 60 * MIN, T0)).toBe(true);
-      expect(await store.snoozes.state(conversationId)).toEqual({ snoozed: true, until: T0 + 60 * MIN });
+      expect(await store.snoozes.state(conversationId)).toMatchObject({ snoozed: true, until: T0 + 60 * MIN });
       expect(await store.snoozes.nextDue()).toBe(T0 + 60 * MIN);
       expect(await store.snoozes.due(T0 + 59 * MIN, 10)).toEqual([]);
       expect(await store.snoozes.due(T0 + 60 * MIN, 10)).toEqual([{ conversationId, until: T0 + 60 * MIN }]);
       expect(await store.snoozes.wake(conversationId, T0 + 60 * MIN)).toBe(true);
       expect(await store.snoozes.wake(conversationId, T0 + 60 * MIN)).toBe(false);
-      expect(await store.snoozes.state(conversationId)).toEqual({ snoozed: false, until: null });
+      expect(await store.snoozes.state(conversationId)).toMatchObject({ snoozed: false, until: null });
       await store.snoozes.snooze(conversationId, T0 + 90 * MIN, T0);
       await store.conversations.setStatus(conversationId, 'open', T0 + 1);
-      expect(await store.snoozes.state(conversationId)).toEqual({ snoozed: false, until: null });
+      expect(await store.snoozes.state(conversationId)).toMatchObject({ snoozed: false, until: null });
       expect(await store.snoozes.nextDue()).toBeNull();
     });
 
