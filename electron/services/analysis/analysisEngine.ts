@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisStatus, MessageReading, ModelInfo, Reading } from '../../../shared/contract/analysis';
 import type { Channel } from '../../../shared/contract/domain';
@@ -33,6 +35,11 @@ export interface AnalysisEngineOptions {
    * calls (the host's background slices); at once, as the worker answers, by default. Live work never waits.
    */
   background?: BackgroundTurns;
+  /**
+   * How long a backlog message claimed by this process is left to it (several server processes on
+   * one database share the backlog): a process that dies holds its claims no longer than this.
+   */
+  claimLeaseMs?: number;
 }
 
 interface Job {
@@ -115,6 +122,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   let storeWork = 0;
   let pumping = false;
   let pumpAgain = false;
+  /** Who this engine is when it claims backlog messages in the database (one per process and start). */
+  const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const claimLeaseMs = options.claimLeaseMs ?? 120_000;
+  let cancelLookAgain: (() => void) | null = null;
 
   /** Runs store work in the background, counted so that whenIdle waits for it; a failure is logged, never thrown. */
   function background(work: () => Promise<void>, what: string): void {
@@ -270,7 +281,11 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
    */
   async function queueBacklog(): Promise<void> {
     if (!ready) return;
-    const ids = await store.analyses.unreadMessageIds(ready.modelId, ready.modelVersion);
+    // (what another process has claimed and is reading now is its own backlog, not this one's)
+    const at = now();
+    const ids = await store.analyses.unreadMessageIds(ready.modelId, ready.modelVersion, undefined, { by: claimant, at });
+    // what others are reading is looked at again when their leases run out (a process that died leaves it unread)
+    if (await store.analyses.claimedElsewhere(claimant, at) > 0) lookAgainLater();
     if (!ready) return;
     backlogRound += 1;
     backlog = { done: 0, total: 0 };
@@ -340,6 +355,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       if (!lane) return;
       const batch = queue.takeBatch(liveBatchSize, backlogBatchSize);
       if (!batch) return;
+      if (batch.priority === 'backlog' && !(await claimBacklog(batch.items))) {
+        queue.returnToFront('backlog', batch.items.filter((job) => !job.settled));
+        return;
+      }
       const toRead: Job[] = [];
       const fromCache: { job: Job; reading: Reading; hash: string }[] = [];
       for (const job of batch.items) {
@@ -378,6 +397,34 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     }
   }
 
+  /**
+   * Claims a backlog batch's messages in the database before they are read, so that of several
+   * server processes on one database each message is read by one: those another process is
+   * reading now (or has read) are done here, and looked at again when that process's lease runs
+   * out — if it died, they are still unread then, and read here. False when the worker went away meanwhile.
+   */
+  async function claimBacklog(jobs: Job[]): Promise<boolean> {
+    const model = ready;
+    const open = jobs.filter((job) => !job.settled && !job.inFlight && job.priority === 'backlog' && job.messageId !== null);
+    if (!model || open.length === 0) return true;
+    const at = now();
+    const claimed = new Set(await store.analyses.claim(open.map((job) => job.messageId!), model, claimant, at, at + claimLeaseMs));
+    if (!ready || !worker) return false;
+    const elsewhere = open.filter((job) => !claimed.has(job.messageId!));
+    for (const job of elsewhere) settle(job, null, 'another server process is reading it');
+    if (elsewhere.length) lookAgainLater();
+    return true;
+  }
+
+  /** Once the leases of messages other processes claimed have run out, the backlog is counted again (what they left unread is read here). */
+  function lookAgainLater(): void {
+    if (cancelLookAgain || closing) return;
+    cancelLookAgain = scheduler.after(claimLeaseMs, () => {
+      cancelLookAgain = null;
+      if (!closing) background(queueBacklog, 'queueing the backlog');
+    });
+  }
+
   function finishBatch(message: Extract<FromWorker, { type: 'read' }>): void {
     const lane = (['live', 'backlog'] as const).find((name) => inFlight[name]?.batchId === message.batchId);
     if (!lane) return;
@@ -414,26 +461,38 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     if (!results.length) return;
     const finishedAt = scheduler.monotonic();
     const at = now();
+    const analyses = results.map(({ job, reading, hash }) => ({
+      messageId: job.messageId, draftId: job.draftId, textHash: hash, reading, createdAt: at,
+      latencyMs: Math.round((finishedAt - job.enqueuedAt) * 100) / 100,
+    }));
+    // the whole batch in one transaction of a few statements (not a round trip per reading); a message
+    // read already (by another server process) keeps that reading, and is not announced again
     const stored = await store.transaction(async () => {
-      const readings: (MessageReading | null)[] = [];
-      for (const { job, reading, hash } of results) {
-        const latencyMs = Math.round((finishedAt - job.enqueuedAt) * 100) / 100;
-        if (job.messageId !== null && !(await store.messages.exists(job.messageId))) {
-          readings.push(null);
-          continue;
-        }
-        await store.analyses.insert({ messageId: job.messageId, draftId: job.draftId, textHash: hash, reading, latencyMs, createdAt: at });
-        if (job.messageId !== null) await store.conversations.recordReading(job.messageId, reading);
-        readings.push({ ...reading, latencyMs, analysedAt: at } satisfies MessageReading);
-      }
-      return readings;
+      const answers = await store.analyses.insertMany(analyses);
+      const models = new Map<string, { modelId: string; modelVersion: string | null; messageIds: number[] }>();
+      analyses.forEach((analysis, index) => {
+        if (analysis.messageId === null || answers[index]!.kind !== 'stored') return;
+        const key = `${analysis.reading.modelId}\u0000${analysis.reading.modelVersion ?? ''}`;
+        const model = models.get(key) ?? { modelId: analysis.reading.modelId, modelVersion: analysis.reading.modelVersion, messageIds: [] };
+        model.messageIds.push(analysis.messageId);
+        models.set(key, model);
+      });
+      for (const model of models.values()) await store.conversations.recordReadings(model.messageIds, model);
+      return answers;
     });
     results.forEach(({ job }, index) => {
-      const reading = stored[index];
-      if (!reading) {
+      const answer = stored[index]!;
+      if (answer.kind === 'gone') {
         settle(job, null, 'the message no longer exists');
         return;
       }
+      if (answer.kind === 'read-already') {
+        const { labels: _labels, ...standing } = answer.reading;
+        settle(job, standing);
+        return;
+      }
+      const { reading: read, latencyMs } = analyses[index]!;
+      const reading: MessageReading = { ...read, latencyMs, analysedAt: at };
       if (job.priority === 'live') {
         liveLatency.add(reading.latencyMs);
         bus.emit('analysis.result', {
@@ -588,6 +647,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       cancelRespawn?.();
       cancelFinish?.();
       cancelFinish = null;
+      cancelLookAgain?.();
+      cancelLookAgain = null;
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
       await worker?.terminate();

@@ -40,6 +40,7 @@ export function withClientIds(handlers: Handlers, store: () => Store, now: () =>
       };
       try {
         return await workspace.transaction(async () => {
+          await workspace.appliedRequests.hold(clientId);
           const first = await answered();
           if (first) return first.result;
           const result = await handler(params, caller);

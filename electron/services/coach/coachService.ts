@@ -67,37 +67,53 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
 
   /**
    * Raises the prompts for the customer's latest message in a conversation, once: later calls
-   * return what was raised. Prompts still open from an earlier message count as ignored. This is
-   * the coach's own work (a message was read), whoever happens to look: it is shown to, worded for
-   * and recorded against the conversation's assignee.
+   * return what was raised (`fresh` false). Prompts still open from an earlier message count as
+   * ignored. This is the coach's own work (a message was read), whoever happens to look: it is
+   * shown to, worded for and recorded against the conversation's assignee.
+   *
+   * Once is the database's to keep (one prompt per message and rule): two readings of a message,
+   * or two server processes, may raise at the same moment; the one whose prompt is already there
+   * stores nothing (its transaction is undone) and answers with what the other raised.
    */
-  async function raise(conversationId: number): Promise<CoachPrompt[]> {
+  async function raise(conversationId: number): Promise<{ prompts: CoachPrompt[]; fresh: boolean }> {
+    const none = { prompts: [], fresh: false };
     // the cheap questions first: which message, raised already, open work, read yet
     const newest = await store.messages.latestBy(conversationId, 'customer');
-    if (!newest) return [];
+    if (!newest) return none;
     const existing = await store.coachPrompts.listForMessage(newest.id);
-    if (existing.length > 0) return existing;
+    if (existing.length > 0) return { prompts: existing, fresh: false };
     // a conversation that is resolved or snoozed is not being answered now: nothing to coach
     const status = (await store.conversations.getSummary(conversationId))?.status;
-    if (status !== 'open' && status !== 'pending') return [];
-    if (!await store.analyses.latestForMessage(newest.id)) return [];
+    if (status !== 'open' && status !== 'pending') return none;
+    if (!await store.analyses.latestForMessage(newest.id)) return none;
     const assignee = await assigneeOf(conversationId);
     const context = await coachContextFromStore(store, conversationId, assignee, now());
     const latest = context ? lastCustomerMessage(context) : null;
-    if (!context || !latest?.reading) return [];
+    if (!context || !latest?.reading) return none;
     const suggestions = evaluatePlaybook((await playbooks.get()).playbook, context);
-    if (suggestions.length === 0) return [];
+    if (suggestions.length === 0) return none;
     const at = now();
+    const raisedElsewhere = new Error('raised already');
+    try {
+      return { prompts: await raiseFor(conversationId, latest.id, suggestions, assignee, at, raisedElsewhere), fresh: true };
+    } catch (error) {
+      if (error !== raisedElsewhere) throw error;
+      return { prompts: await store.coachPrompts.listForMessage(latest.id), fresh: false };
+    }
+  }
+
+  /** Records the prompts of one message in one transaction; throws `raisedElsewhere` (undoing it all) when one is there already. */
+  async function raiseFor(conversationId: number, messageId: number, suggestions: ReturnType<typeof evaluatePlaybook>, assignee: User | null, at: number, raisedElsewhere: Error): Promise<CoachPrompt[]> {
     return await store.transaction(async () => {
       for (const stale of await store.coachPrompts.listForConversation(conversationId)) {
         // one the agent put into the draft waits for the reply that goes
-        if (stale.outcome === null && stale.insertedAt === null && stale.messageId !== latest.id) await decide(stale, 'ignored', at, assignee);
+        if (stale.outcome === null && stale.insertedAt === null && stale.messageId !== messageId) await decide(stale, 'ignored', at, assignee);
       }
       const shown: CoachPrompt[] = [];
       for (const suggestion of suggestions) {
         const id = await store.coachPrompts.recordShown({
           conversationId,
-          messageId: latest.id,
+          messageId,
           userId: assignee?.id ?? null,
           kind: suggestion.kind,
           ruleId: suggestion.ruleId,
@@ -106,6 +122,7 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
           reason: suggestion.reason,
           shownAt: at,
         });
+        if (id === null) throw raisedElsewhere;
         const prompt = (await store.coachPrompts.getById(id))!;
         await log('prompt.shown', prompt, { kind: prompt.kind, ruleId: prompt.ruleId, text: prompt.text, reason: prompt.reason }, at, assignee);
         shown.push(prompt);
@@ -140,8 +157,9 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
       const message = await store.messages.getById(event.payload.messageId);
       if (message?.author !== 'customer') return;
       const raised = await raise(event.payload.conversationId);
-      if (raised.some((prompt) => prompt.messageId === message.id)) {
-        bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: message.id, prompts: raised.filter(isOpen).map(toView) });
+      // told once, by whoever raised them: a second reading of the message finds them raised and says nothing
+      if (raised.fresh && raised.prompts.some((prompt) => prompt.messageId === message.id)) {
+        bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: message.id, prompts: raised.prompts.filter(isOpen).map(toView) });
       }
     }
   });
@@ -149,7 +167,7 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
   return {
     /** The prompts open for the customer's latest message (raised now if it was read before the coach saw it). */
     async prompts(conversationId: number): Promise<CoachPromptView[]> {
-      return (await raise(conversationId)).filter(isOpen).map(toView);
+      return (await raise(conversationId)).prompts.filter(isOpen).map(toView);
     },
     /**
      * What the agent did with a prompt's card: put it into the reply draft (logged; its outcome waits

@@ -19,6 +19,21 @@ function withContractTime(item: IngestMessage, arrivedAt: number): IngestMessage
   return { ...item, message: { ...item.message, sentAt: arrivedAt, meta: { ...meta, [DROPPED_META_KEY]: [...earlier, dropped] } } };
 }
 
+/**
+ * What an arrival must not race another arrival over: its own dedupe key, its customer's
+ * identities, its conversation's reference and the e-mail thread it is part of (its Message-ID and
+ * those it answers). Two arrivals sharing any of them are stored one after the other.
+ */
+function arrivalKeys(item: IngestMessage, key: string): string[] {
+  const keys = [`message:${key}`, ...item.customer.identities.map((identity) => `identity:${identity.kind}:${identity.value.trim().toLowerCase()}`)];
+  if (item.conversation.externalRef) keys.push(`conversation:${item.channel}:${item.conversation.externalRef}`);
+  if (item.channel === 'email') {
+    const meta = item.message.meta ?? {};
+    for (const id of [meta.messageId, meta.inReplyTo, ...(meta.references ?? [])]) if (typeof id === 'string' && id) keys.push(`thread:${id}`);
+  }
+  return keys;
+}
+
 export interface IngestOptions {
   /** Emit 'message.added' per message (live traffic). Bulk loads emit one 'workspace.changed'. */
   notify?: boolean;
@@ -66,18 +81,28 @@ export function createIngestionService(store: Store, bus: EventBus) {
     return null;
   }
 
+  /** The message as kept (a channel detail that is not what it should be dropped, with its reason in meta) and its dedupe key. */
+  function cleanedWithKey(received: IngestMessage): { cleaned: IngestMessage; key: string } {
+    const cleaned: IngestMessage = { ...received, message: { ...received.message, meta: cleanMessageMeta(received.channel, received.message.meta).meta } };
+    // (the key is taken from the message as it came, so a repeat of it is known whatever is corrected later)
+    return { cleaned, key: dedupeKey(cleaned) };
+  }
+
   async function ingestOne(received: IngestMessage, options: IngestOptions): Promise<IngestResult> {
     // the message is always kept: a channel detail that is not what it should be is dropped, with its reason in meta
-    const cleaned: IngestMessage = { ...received, message: { ...received.message, meta: cleanMessageMeta(received.channel, received.message.meta).meta } };
+    const { cleaned, key } = cleanedWithKey(received);
     const now = options.now?.() ?? Date.now();
-    // (the key is taken from the message as it came, so a repeat of it is known whatever is corrected below)
-    const key = dedupeKey(cleaned);
     const item = withContractTime(cleaned, now);
-    const existing = await store.messages.findByDedupeKey(key);
-    if (existing) {
+    // the same message (customer, thread) arriving now by another transaction waits for this one, and the other way round
+    await store.messages.holdArrival(arrivalKeys(cleaned, key));
+    const answerStored = async (): Promise<IngestResult | null> => {
+      const existing = await store.messages.findByDedupeKey(key);
+      if (!existing) return null;
       const summary = await store.conversations.getSummary(existing.conversationId);
       return { messageId: existing.id, conversationId: existing.conversationId, customerId: summary!.customer.id, created: false };
-    }
+    };
+    const stored = await answerStored();
+    if (stored) return stored;
     const customerId = await findOrCreateCustomer(item, item.message.sentAt);
     const assignee = item.conversation.assigneeEmail ? await store.users.getByEmail(item.conversation.assigneeEmail) : null;
     let conversationId = await findConversation(item);
@@ -99,7 +124,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
     }
     const authorUser =
       item.message.author !== 'customer' && item.message.authorEmail ? await store.users.getByEmail(item.message.authorEmail) : null;
-    const messageId = (await store.messages.insert({
+    const messageId = await store.messages.insert({
       conversationId,
       author: item.message.author,
       authorName: item.message.author === 'customer' ? item.customer.displayName : (item.message.authorName ?? null),
@@ -111,8 +136,23 @@ export function createIngestionService(store: Store, bus: EventBus) {
       dedupeKey: key,
       meta: item.message.meta!,
       createdAt: now,
-    }))!;
+    });
+    // stored already (the key is the database's to keep unique): answered with the message that is there
+    if (messageId === null) {
+      const there = await answerStored();
+      if (there) return there;
+      throw new Error(`The message with key ${key} was stored by another transaction that has not finished.`);
+    }
     await store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
+    // a customer writing wakes a snoozed conversation in the same transaction as their message is
+    // stored: no snooze, however it interleaves, is left over an unread customer message
+    const woke = item.message.author === 'customer' ? await store.snoozes.wakeOnArrival(conversationId, now) : undefined;
+    if (woke) {
+      for (const [kind, payload] of [['snooze.ended', { reason: 'customer', until: woke.until }], ['status.changed', { from: 'snoozed', to: 'open', reason: 'snooze-ended' }]] as const) {
+        await store.sessionEvents.append({ at: now, kind, conversationId, messageId: null, userId: null, payload });
+      }
+      wokenNow.add(conversationId);
+    }
     await store.sessionEvents.append({
       at: item.message.sentAt,
       kind: item.message.author === 'customer' ? 'message.arrived' : item.message.author === 'note' ? 'note.added' : 'message.sent',
@@ -124,8 +164,12 @@ export function createIngestionService(store: Store, bus: EventBus) {
     return { messageId, conversationId, customerId, created: true };
   }
 
+  /** Conversations a customer's message woke from a snooze, to be announced once it is stored. */
+  const wokenNow = new Set<number>();
+
   function announce(item: IngestMessage, result: IngestResult): void {
     if (!result.created) return;
+    if (wokenNow.delete(result.conversationId)) bus.emit('conversation.changed', { conversationId: result.conversationId, reason: 'snooze-ended' });
     bus.emit('message.added', {
       messageId: result.messageId,
       conversationId: result.conversationId,
@@ -141,6 +185,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
     async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {
       const result = await store.transaction(async () => ingestOne(item, options));
       if (options.notify ?? true) announce(item, result);
+      else wokenNow.delete(result.conversationId);
       return result;
     },
     /**
@@ -157,12 +202,18 @@ export function createIngestionService(store: Store, bus: EventBus) {
         const chunk = items.slice(start, start + chunkSize);
         results.push(
           ...(await store.transaction(async () => {
+            // every key of the chunk at once, in one order: two chunks sharing keys never hold them crosswise
+            await store.messages.holdArrival(chunk.flatMap((item) => {
+              const { cleaned, key } = cleanedWithKey(item);
+              return arrivalKeys(cleaned, key);
+            }));
             const stored: IngestResult[] = [];
             for (const item of chunk) stored.push(await ingestOne(item, options));
             return stored;
           })),
         );
         if (options.notify) chunk.forEach((item, index) => announce(item, results[start + index]!));
+        else for (const result of results.slice(start)) wokenNow.delete(result.conversationId);
         options.onProgress?.(Math.min(start + chunkSize, items.length), items.length);
         await new Promise((resolve) => setImmediate(resolve));
       }

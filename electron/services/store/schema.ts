@@ -228,6 +228,13 @@ export interface SignInFailuresTable {
   at: number;
 }
 
+/** A message a process is about to read for the backlog, until claimed_until (a lease). */
+export interface AnalysisClaimsTable {
+  message_id: number;
+  claimed_by: string;
+  claimed_until: number;
+}
+
 export interface KinshipDatabase {
   users: UsersTable;
   customers: CustomersTable;
@@ -250,6 +257,7 @@ export interface KinshipDatabase {
   sign_in_sessions: SignInSessionsTable;
   one_time_links: OneTimeLinksTable;
   sign_in_failures: SignInFailuresTable;
+  analysis_claims: AnalysisClaimsTable;
 }
 
 /** Every table the repositories own, in an order that keeps foreign keys satisfied when emptied in reverse. */
@@ -257,4 +265,5 @@ export const TABLES = [
   'users', 'customers', 'customer_identities', 'conversations', 'messages', 'analyses', 'coach_prompts', 'follow_ups',
   'session_events', 'settings', 'drafts', 'conversation_reads', 'customer_connection', 'applied_requests', 'tags',
   'conversation_tags', 'saved_views', 'credentials', 'sign_in_sessions', 'one_time_links', 'sign_in_failures',
+  'analysis_claims',
 ] as const satisfies readonly (keyof KinshipDatabase)[];

@@ -11,7 +11,10 @@ export interface SqlDialect {
   /** The larger / smaller of two values (SQLite's two-argument max/min; GREATEST/LEAST). */
   greatest<T>(a: Expression<T>, b: Expression<T>): RawBuilder<T>;
   least<T>(a: Expression<T>, b: Expression<T>): RawBuilder<T>;
-  /** The text at a path ('dominant.emotion') of a JSON text column (objects as their JSON), or null. */
+  /**
+   * The text at a path ('dominant.emotion') of a JSON text column (objects as their JSON), or null:
+   * spelt as the store's expression indexes are (json_extract(meta, '$.messageId'); (meta::jsonb ->> 'messageId')).
+   */
   jsonText(json: Expression<string | null>, path: string): RawBuilder<string | null>;
   /** A value compared and sorted without regard to (ASCII) case, as COLLATE NOCASE does. */
   caseless(value: Expression<string>): RawBuilder<string>;
@@ -39,7 +42,11 @@ export const postgresSql: SqlDialect = {
   kind: 'postgres',
   greatest: (a, b) => sql`greatest(${a}, ${b})`,
   least: (a, b) => sql`least(${a}, ${b})`,
-  jsonText: (json, dotted) => sql`(${json}::jsonb #>> ${sql.lit(`{${path(dotted).join(',')}}`)})`,
+  // a single key as ->> (the form the expression indexes are built on — messages_email_id — so a lookup
+  // uses them); a path as #>>
+  jsonText: (json, dotted) => (path(dotted).length === 1
+    ? sql`(${json}::jsonb ->> ${sql.lit(dotted)})`
+    : sql`(${json}::jsonb #>> ${sql.lit(`{${path(dotted).join(',')}}`)})`),
   caseless: (value) => sql`lower(${value})`,
   descNullsLast: (value) => sql`${value} DESC NULLS LAST`,
   tagsJson: (conversationId) => sql`(SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) ORDER BY lower(t.name))::text

@@ -89,7 +89,12 @@ export function createSnoozeService({ store, bus, now, scheduler = realScheduler
       if (input.until <= at) throw new Refusal('invalid-input', 'That time has passed: snooze until a time still to come.');
       if (input.until - at > LONGEST_SNOOZE_MS) throw new Refusal('invalid-input', 'A conversation is snoozed for a year at most.');
       await store.transaction(async () => {
-        await store.snoozes.snooze(input.conversationId, input.until, at);
+        // the customer's latest message as read now: a message stored after it (which wakes the
+        // conversation as it is stored) refuses this snooze instead of being covered by it
+        const seen = (await store.snoozes.state(input.conversationId))?.lastCustomerMessageId ?? null;
+        if (!await store.snoozes.snooze(input.conversationId, input.until, at, seen)) {
+          throw new Refusal('conflict', 'The customer has just written again: read their message before snoozing.');
+        }
         await logConversation(store, { at, kind: 'snooze.set', conversationId: input.conversationId, user: input.user, payload: { until: input.until, from: before.status } });
         if (before.status !== 'snoozed') {
           await logConversation(store, { at, kind: 'status.changed', conversationId: input.conversationId, user: input.user, payload: { from: before.status, to: 'snoozed', until: input.until } });

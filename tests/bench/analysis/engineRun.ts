@@ -151,6 +151,9 @@ function instrument(store: Store, bus: EventBus, buckets: Record<string, Bucket>
     }),
   ) as Store['transaction'];
   store.analyses.insert = timeCalls(buckets, where('analyses.insert'), paused, store.analyses.insert);
+  store.analyses.insertMany = timeCalls(buckets, where('analyses.insertMany'), paused, store.analyses.insertMany);
+  store.analyses.claim = timeCalls(buckets, where('analyses.claim'), paused, store.analyses.claim);
+  store.conversations.recordReadings = timeCalls(buckets, where('conversations.recordReadings'), paused, store.conversations.recordReadings);
   store.analyses.findCached = timeCalls(buckets, where('analyses.findCached'), paused, store.analyses.findCached);
   store.messages.getForReading = timeCalls(buckets, where('messages.getForReading'), paused, store.messages.getForReading);
   const emit = bus.emit.bind(bus);

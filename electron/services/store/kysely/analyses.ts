@@ -60,33 +60,112 @@ export function forConsole(row: AnalysisRow): MessageReading {
 
 const COLUMNS = ['a.message_id', 'a.analyzer', 'a.model_id', 'a.model_version', 'a.sentiment', 'a.emotions', 'a.details', 'a.latency_ms', 'a.created_at'] as const;
 
+/** What a reading is stored as. */
+function toRow(analysis: NewAnalysis) {
+  const { reading } = analysis;
+  return {
+    message_id: analysis.messageId,
+    draft_id: analysis.draftId,
+    text_hash: analysis.textHash,
+    analyzer: reading.analyzer,
+    model_id: reading.modelId,
+    model_version: reading.modelVersion,
+    sentiment: reading.sentiment,
+    emotions: JSON.stringify(reading.emotions),
+    details: JSON.stringify({
+      sentimentClass: reading.sentimentClass,
+      dominant: reading.dominant,
+      labels: reading.labels,
+      words: reading.words,
+      windows: reading.windows,
+      truncated: reading.truncated,
+    } satisfies Details),
+    latency_ms: analysis.latencyMs,
+    created_at: analysis.createdAt,
+  };
+}
+
+/** How the store answers a batch of readings, per reading: stored now, read already (that reading stands), or the message is gone. */
+export type StoredReading = { kind: 'stored' } | { kind: 'read-already'; reading: MessageReading & Pick<Reading, 'labels'> } | { kind: 'gone' };
+
 /** Readings of messages and drafts, with the model that made them and how long it took. */
 export function createAnalysesRepository(ctx: StoreContext) {
   const readings = () => ctx.db().selectFrom('analyses as a').select(COLUMNS);
   return {
-    async insert(analysis: NewAnalysis): Promise<number> {
-      const { reading } = analysis;
-      const row = await ctx.db().insertInto('analyses').values({
-        message_id: analysis.messageId,
-        draft_id: analysis.draftId,
-        text_hash: analysis.textHash,
-        analyzer: reading.analyzer,
-        model_id: reading.modelId,
-        model_version: reading.modelVersion,
-        sentiment: reading.sentiment,
-        emotions: JSON.stringify(reading.emotions),
-        details: JSON.stringify({
-          sentimentClass: reading.sentimentClass,
-          dominant: reading.dominant,
-          labels: reading.labels,
-          words: reading.words,
-          windows: reading.windows,
-          truncated: reading.truncated,
-        } satisfies Details),
-        latency_ms: analysis.latencyMs,
-        created_at: analysis.createdAt,
-      }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
+    /** Stores one reading; null when the message was read by this model and version already (a message is read once per model). */
+    async insert(analysis: NewAnalysis): Promise<number | null> {
+      const row = await ctx.db().insertInto('analyses').values(toRow(analysis)).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+      return row?.id ?? null;
+    },
+    /**
+     * Stores a batch of readings in one statement (and one transaction): a message that is gone is
+     * skipped, and one already read by the same model and version keeps that reading — storing it
+     * again is a no-op, whoever read it (another server process). Their claims are let go.
+     */
+    async insertMany(analyses: readonly NewAnalysis[]): Promise<StoredReading[]> {
+      if (analyses.length === 0) return [];
+      return ctx.transaction(async () => {
+        const messageIds = [...new Set(analyses.map((analysis) => analysis.messageId).filter((id): id is number => id !== null))];
+        const present = new Set(messageIds.length
+          ? (await ctx.db().selectFrom('messages').select('id').where('id', 'in', messageIds).execute()).map((row) => row.id)
+          : []);
+        const storable = analyses.filter((analysis) => analysis.messageId === null || present.has(analysis.messageId));
+        const inserted = storable.length
+          ? await ctx.db().insertInto('analyses').values(storable.map(toRow)).onConflict((oc) => oc.doNothing()).returning(['message_id']).execute()
+          : [];
+        const stored = new Set(inserted.map((row) => row.message_id));
+        if (messageIds.length) await ctx.db().deleteFrom('analysis_claims').where('message_id', 'in', messageIds).execute();
+        // the readings that stand for those read already, in one query
+        const twice = new Set(analyses.map((analysis) => analysis.messageId).filter((id, index, all) => id !== null && all.indexOf(id) !== index));
+        const readAlready = messageIds.filter((id) => present.has(id) && (!stored.has(id) || twice.has(id)));
+        const standing = readAlready.length ? await readings().where('a.message_id', 'in', readAlready).orderBy('a.id').execute() : [];
+        const standingFor = (analysis: NewAnalysis) => standing.findLast((row) => row.message_id === analysis.messageId
+          && row.model_id === analysis.reading.modelId && row.model_version === analysis.reading.modelVersion);
+        return analyses.map((analysis): StoredReading => {
+          if (analysis.messageId === null) return { kind: 'stored' };
+          if (!present.has(analysis.messageId)) return { kind: 'gone' };
+          if (stored.delete(analysis.messageId)) return { kind: 'stored' };
+          // read already (by another process, or twice in this batch): that reading stands
+          const row = standingFor(analysis);
+          return row ? { kind: 'read-already', reading: toReading(row) } : { kind: 'gone' };
+        });
+      });
+    },
+    /**
+     * Claims messages of the backlog for process `by` until `until` (a lease), so that each is read
+     * by one process: those claimed now are returned; a message claimed by another process whose
+     * lease has not run out, or already read by this model, is not. A lease that ran out (its
+     * process died) is taken over; a process's own claim is renewed.
+     */
+    async claim(messageIds: readonly number[], model: { modelId: string; modelVersion: string | null }, by: string, at: number, until: number): Promise<number[]> {
+      if (messageIds.length === 0) return [];
+      const rows = await ctx.db().insertInto('analysis_claims')
+        .columns(['message_id', 'claimed_by', 'claimed_until'])
+        .expression((eb) => eb.selectFrom('messages as m').select((e) => ['m.id', e.val(by).as('claimed_by'), e.val(until).as('claimed_until')])
+          .where('m.id', 'in', [...messageIds])
+          .where((e) => e.not(e.exists(e.selectFrom('analyses as a').select('a.id').whereRef('a.message_id', '=', 'm.id')
+            .where('a.model_id', '=', model.modelId).where('a.model_version', 'is not distinct from', model.modelVersion)))))
+        .onConflict((oc) => oc.column('message_id')
+          .doUpdateSet((eb) => ({ claimed_by: eb.ref('excluded.claimed_by'), claimed_until: eb.ref('excluded.claimed_until') }))
+          .where((eb) => eb.or([eb('analysis_claims.claimed_until', '<=', at), eb('analysis_claims.claimed_by', '=', by)])))
+        .returning('message_id').execute();
+      if (rows.length === 0) return [];
+      // a claim taken as another process stored its reading (its claim gone, its reading committed
+      // after this statement began, so not seen by it) is let go again: this statement sees that reading
+      const read = new Set((await ctx.db().selectFrom('analyses').select('message_id').where('message_id', 'in', rows.map((row) => row.message_id))
+        .where('model_id', '=', model.modelId).where('model_version', 'is not distinct from', model.modelVersion).execute()).map((row) => row.message_id));
+      if (read.size) await ctx.db().deleteFrom('analysis_claims').where('message_id', 'in', [...read]).where('claimed_by', '=', by).execute();
+      return rows.map((row) => row.message_id).filter((id) => !read.has(id));
+    },
+    /** How many messages other processes have claimed and are reading now (their leases run past `at`). */
+    async claimedElsewhere(by: string, at: number): Promise<number> {
+      return Number((await ctx.db().selectFrom('analysis_claims').select((eb) => eb.fn.countAll().as('n'))
+        .where('claimed_by', '<>', by).where('claimed_until', '>', at).executeTakeFirstOrThrow()).n);
+    },
+    /** Lets go of a process's claims on these messages (not read after all: it is closing, or they went back to wait). */
+    async releaseClaims(messageIds: readonly number[], by: string): Promise<void> {
+      if (messageIds.length === 0) return;
+      await ctx.db().deleteFrom('analysis_claims').where('message_id', 'in', [...messageIds]).where('claimed_by', '=', by).execute();
     },
     async latestForMessage(messageId: number): Promise<(MessageReading & Pick<Reading, 'labels'>) | null> {
       const row = await readings().where('a.message_id', '=', messageId).orderBy('a.id', 'desc').limit(1).executeTakeFirst();
@@ -142,11 +221,19 @@ export function createAnalysesRepository(ctx: StoreContext) {
         .orderBy('a.id', 'desc').limit(1).executeTakeFirst();
       return row ? toReading(row) : null;
     },
-    /** Customer and agent messages not yet read by this model, newest first. */
-    async unreadMessageIds(modelId: string, modelVersion: string | null, limit = 1_000_000): Promise<number[]> {
-      const rows = await ctx.db().selectFrom('messages as m').select('m.id').where('m.author', 'in', ['customer', 'agent'])
+    /**
+     * Customer and agent messages not yet read by this model, newest first; with `claims`, not those
+     * another process has claimed and is reading now (its lease runs past `at`).
+     */
+    async unreadMessageIds(modelId: string, modelVersion: string | null, limit = 1_000_000, claims?: { by: string; at: number }): Promise<number[]> {
+      let query = ctx.db().selectFrom('messages as m').select('m.id').where('m.author', 'in', ['customer', 'agent'])
         .where((eb) => eb.not(eb.exists(eb.selectFrom('analyses as a').select('a.id').whereRef('a.message_id', '=', 'm.id')
-          .where('a.model_id', '=', modelId).where('a.model_version', 'is not distinct from', modelVersion))))
+          .where('a.model_id', '=', modelId).where('a.model_version', 'is not distinct from', modelVersion))));
+      if (claims) {
+        query = query.where((eb) => eb.not(eb.exists(eb.selectFrom('analysis_claims as c').select('c.message_id').whereRef('c.message_id', '=', 'm.id')
+          .where('c.claimed_by', '<>', claims.by).where('c.claimed_until', '>', claims.at))));
+      }
+      const rows = await query
         .orderBy('m.sent_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
       return rows.map((row) => row.id);
     },

@@ -1,4 +1,5 @@
 import type { StoreContext } from '../storeContext';
+import { holdKeys } from './keyLocks';
 
 /** How long a request id is remembered: far longer than any client waits to resend. */
 export const APPLIED_REQUEST_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -14,6 +15,10 @@ export interface AppliedRequest {
 /** Requests applied under a client-made id, with their answers (see RETRYABLE_METHODS in the contract). */
 export function createAppliedRequestsRepository(ctx: StoreContext) {
   return {
+    /** Holds a request id until the transaction ends: a resend on another connection waits for the first try, then finds its answer. */
+    async hold(clientId: string): Promise<void> {
+      await holdKeys(ctx, [`request:${clientId}`]);
+    },
     async get(clientId: string): Promise<AppliedRequest | null> {
       return (await ctx.db().selectFrom('applied_requests').select(['method', 'fingerprint', 'result']).where('client_id', '=', clientId).executeTakeFirst()) ?? null;
     },

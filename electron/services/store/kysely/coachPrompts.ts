@@ -41,7 +41,11 @@ export const toPrompt = (row: Selectable<CoachPromptsTable>): CoachPrompt => ({
 export function createCoachPromptsRepository(ctx: StoreContext) {
   const all = () => ctx.db().selectFrom('coach_prompts').selectAll();
   return {
-    async recordShown(prompt: NewCoachPrompt): Promise<number> {
+    /**
+     * Records a prompt shown; null when this message already raised this rule (a prompt is raised
+     * once per message and rule, whoever else raised it at the same time: the database's unique key).
+     */
+    async recordShown(prompt: NewCoachPrompt): Promise<number | null> {
       const row = await ctx.db().insertInto('coach_prompts').values({
         conversation_id: prompt.conversationId,
         message_id: prompt.messageId,
@@ -52,8 +56,8 @@ export function createCoachPromptsRepository(ctx: StoreContext) {
         text: prompt.text,
         reason: prompt.reason,
         shown_at: prompt.shownAt,
-      }).returning('id').executeTakeFirstOrThrow();
-      return row.id;
+      }).onConflict((oc) => oc.columns(['message_id', 'rule_id']).doNothing()).returning('id').executeTakeFirst();
+      return row?.id ?? null;
     },
     /** Returns false when the prompt does not exist or already has an outcome (an outcome is recorded once). */
     async recordOutcome(id: number, outcome: PromptOutcome, at: number): Promise<boolean> {

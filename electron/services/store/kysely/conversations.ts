@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { AnalyzerKind, EkmanEmotion } from '../../../../shared/contract/analysis';
 import {
   MOOD_THRESHOLD,
@@ -273,6 +273,22 @@ export function createConversationsRepository(ctx: StoreContext) {
       await ctx.db().updateTable('conversations')
         .set({ mood_sentiment: reading.sentiment, mood_emotion: reading.dominant?.emotion ?? null, mood_analyzer: reading.analyzer })
         .where('last_customer_message_id', '=', messageId).execute();
+    },
+    /**
+     * The mood of each conversation whose latest customer message is one of these, from that
+     * message's reading by this model — a batch of readings in one statement.
+     */
+    async recordReadings(messageIds: readonly number[], model: { modelId: string; modelVersion: string | null }): Promise<void> {
+      if (messageIds.length === 0) return;
+      // (a subquery per column: the same newest reading of the message, read three times in one statement)
+      const newest = <T>(column: RawBuilder<unknown> | Expression<unknown>) => sql<T>`(SELECT ${column} FROM analyses a
+        WHERE a.message_id = conversations.last_customer_message_id AND a.model_id = ${model.modelId} AND a.model_version IS NOT DISTINCT FROM ${model.modelVersion}
+        ORDER BY a.id DESC LIMIT 1)`;
+      await ctx.db().updateTable('conversations').set({
+        mood_sentiment: newest<number>(sql.ref('a.sentiment')),
+        mood_emotion: newest<string | null>(ctx.sql.jsonText(sql.ref('a.details'), 'dominant.emotion')),
+        mood_analyzer: newest<string>(sql.ref('a.analyzer')),
+      }).where('last_customer_message_id', 'in', [...messageIds]).execute();
     },
     /** The user `viewer` has read the conversation up to `at`. */
     async markRead(id: number, viewer: number | null, at: number): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Channel, Message, MessageAuthor, MessageMeta } from '../../../../shared/contract/domain';
 import type { StoreContext } from '../storeContext';
+import { holdKeys } from './keyLocks';
 
 interface MessageRow {
   id: number;
@@ -69,6 +70,14 @@ export function createMessagesRepository(ctx: StoreContext) {
         created_at: message.createdAt,
       }).onConflict((oc) => oc.column('dedupe_key').doNothing()).returning('id').executeTakeFirst();
       return row?.id ?? null;
+    },
+    /**
+     * Holds an arrival's keys (its dedupe key, its customer's identities, its conversation and the
+     * e-mail thread it belongs to) until the transaction ends: the same message, customer or thread
+     * arriving at the same moment by another transaction waits, then finds what this one stored.
+     */
+    async holdArrival(keys: readonly string[]): Promise<void> {
+      await holdKeys(ctx, keys);
     },
     async findByDedupeKey(key: string): Promise<{ id: number; conversationId: number } | null> {
       return asPair(await ctx.db().selectFrom('messages').select(['id', 'conversation_id']).where('dedupe_key', '=', key).executeTakeFirst());

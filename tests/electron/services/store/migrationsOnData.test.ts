@@ -88,6 +88,12 @@ const checks: Record<number, (db: Database.Database) => void> = {
     ]);
     expect(() => db.prepare("INSERT INTO users (name, email, email_key, role, created_at) VALUES ('P', 'Élodie.müller@example.com', 'élodie.müller@example.com', 'agent', 0)").run()).toThrow(/UNIQUE/);
   },
+  16: (db) => {
+    // once per message and rule, once per message and model (duplicates: onceMigration.test.ts); claims start empty
+    expect(() => db.prepare("INSERT INTO coach_prompts (conversation_id, message_id, kind, text, reason, shown_at) VALUES (7, 72, 'apologise', 'again', 'x', 1)").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO analyses (message_id, text_hash, analyzer, model_id, sentiment, emotions, latency_ms, created_at) VALUES (72, 'h', 'model', 'ekman', 0, '{}', 1, 1)").run()).toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT count(*) AS n FROM analysis_claims').get()).toEqual({ n: 0 });
+  },
 };
 
 describe('each SQLite migration on a workspace holding data', () => {

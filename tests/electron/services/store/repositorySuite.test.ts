@@ -423,17 +423,19 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       const { store, conversationId, agent, message } = await seed(kind);
       const messageId = (await message('I am furious', T0, 'a'))!;
       const prompt = { conversationId, messageId, userId: agent.id, kind: 'acknowledge', ruleId: 'acknowledge-anger', title: 'Acknowledge the feeling', reason: 'anger 0.82' };
-      const id = await store.coachPrompts.recordShown({ ...prompt, text: 'That sounds exhausting.', shownAt: T0 });
+      const id = (await store.coachPrompts.recordShown({ ...prompt, text: 'That sounds exhausting.', shownAt: T0 }))!;
+      // once per message and rule: a second raising of the same rule for the message stores nothing
+      expect(await store.coachPrompts.recordShown({ ...prompt, text: 'Again.', shownAt: T0 + 1 })).toBeNull();
       expect(await store.coachPrompts.markInserted(id, T0 + 800)).toBe(true);
       expect(await store.coachPrompts.markInserted(id, T0 + 850)).toBe(false);
       expect(await store.coachPrompts.recordOutcome(id, 'edited', T0 + 1100)).toBe(true);
       expect(await store.coachPrompts.recordOutcome(id, 'inserted', T0 + 1200)).toBe(false);
       expect(await store.coachPrompts.markInserted(id, T0 + 1300)).toBe(false);
-      const dismissed = await store.coachPrompts.recordShown({ ...prompt, text: 'I can hear how fed up you are.', shownAt: T0 + 50 });
+      const dismissed = (await store.coachPrompts.recordShown({ ...prompt, ruleId: 'acknowledge-frustration', text: 'I can hear how fed up you are.', shownAt: T0 + 50 }))!;
       expect(await store.coachPrompts.recordOutcome(dismissed, 'dismissed', T0 + 60)).toBe(true);
       const both = [
         { id, ...prompt, text: 'That sounds exhausting.', shownAt: T0, outcome: 'edited', outcomeAt: T0 + 1100, insertedAt: T0 + 800 },
-        { id: dismissed, ...prompt, text: 'I can hear how fed up you are.', shownAt: T0 + 50, outcome: 'dismissed', outcomeAt: T0 + 60, insertedAt: null },
+        { id: dismissed, ...prompt, ruleId: 'acknowledge-frustration', text: 'I can hear how fed up you are.', shownAt: T0 + 50, outcome: 'dismissed', outcomeAt: T0 + 60, insertedAt: null },
       ];
       expect(await store.coachPrompts.listForConversation(conversationId)).toEqual(both);
       expect(await store.coachPrompts.listForMessage(messageId)).toEqual(both);
@@ -520,16 +522,16 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       const { store, conversationId, agent } = await seed(kind);
       await store.conversations.markRead(conversationId, agent.id, T0);
       expect(await store.snoozes.snooze(conversationId, T0 + 60 * MIN, T0)).toBe(true);
-      expect(await store.snoozes.state(conversationId)).toEqual({ snoozed: true, until: T0 + 60 * MIN });
+      expect(await store.snoozes.state(conversationId)).toMatchObject({ snoozed: true, until: T0 + 60 * MIN });
       expect(await store.snoozes.nextDue()).toBe(T0 + 60 * MIN);
       expect(await store.snoozes.due(T0 + 59 * MIN, 10)).toEqual([]);
       expect(await store.snoozes.due(T0 + 60 * MIN, 10)).toEqual([{ conversationId, until: T0 + 60 * MIN }]);
       expect(await store.snoozes.wake(conversationId, T0 + 60 * MIN)).toBe(true);
       expect(await store.snoozes.wake(conversationId, T0 + 60 * MIN)).toBe(false);
-      expect(await store.snoozes.state(conversationId)).toEqual({ snoozed: false, until: null });
+      expect(await store.snoozes.state(conversationId)).toMatchObject({ snoozed: false, until: null });
       await store.snoozes.snooze(conversationId, T0 + 90 * MIN, T0);
       await store.conversations.setStatus(conversationId, 'open', T0 + 1);
-      expect(await store.snoozes.state(conversationId)).toEqual({ snoozed: false, until: null });
+      expect(await store.snoozes.state(conversationId)).toMatchObject({ snoozed: false, until: null });
       expect(await store.snoozes.nextDue()).toBeNull();
     });
 
