@@ -1,5 +1,6 @@
 import { SETUP_HASH } from '../../shared/contract/people';
 import { createPeopleService, type PeopleOptions, type PeopleService } from '../services/people';
+import { repeatEvery } from '../services/common/repeatEvery';
 import { startHostServices, type RunningWebHost } from './runWebHost';
 import type { SocketLimits } from './socketLimits';
 import { createTeamGate } from './teamGate';
@@ -54,8 +55,7 @@ export async function runTeamServer(options: TeamServerOptions): Promise<Running
   }
   const issued = await people.issueSetupLink();
   // sessions over for a day are forgotten
-  const sweep = setInterval(() => people.sessions.sweep(), 3_600_000);
-  sweep.unref();
+  const stopSweeping = repeatEvery(3_600_000, 'forgetting sessions over for a day', () => people.sessions.sweep());
   return {
     ...server,
     dataDir,
@@ -63,7 +63,7 @@ export async function runTeamServer(options: TeamServerOptions): Promise<Running
     people,
     setupLink: issued ? { url: `${gate.publicOrigin()}/#${SETUP_HASH}=${issued.token}`, expiresAt: issued.expiresAt } : null,
     stop: async () => {
-      clearInterval(sweep);
+      stopSweeping();
       await server.close();
       await services.stop();
     },

@@ -1,14 +1,20 @@
 import type { MethodName } from '../../../shared/contract/methods';
 
 /**
- * The calls whose order against a console's writes does not matter: those that only read, and
- * downloading a model (minutes long, it writes model files, not the workspace — a console's drafts
- * must not wait behind it). They run beside each other and beside the console's writes. Every other
- * method — the retryable writes, settings, presence and activity reports, a method added later and
- * not listed here — counts as a write.
+ * The calls whose order against a console's writes does not matter, which run beside each other and
+ * beside the console's writes: those that only read; those that take long and that no other write
+ * of the console depends on — downloading a model (minutes, model files), a new models folder (it
+ * answers once the models are loaded again), loading the demo — so a console's drafts never wait
+ * behind them (in Electron one lane serves every window); and presence and activity reports, which
+ * store nothing. Every other method — the retryable writes, settings, a method added later and not
+ * listed here — counts as a write.
  */
 const UNORDERED_METHODS: ReadonlySet<string> = new Set<MethodName>([
   'analysis.downloadModel',
+  'analysis.setModelsFolder',
+  'demo.load',
+  'presence.report',
+  'activity.report',
   'workspace.status',
   'workspace.background',
   'conversations.list',

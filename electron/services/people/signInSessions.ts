@@ -1,4 +1,5 @@
 import type { User } from '../../../shared/contract/domain';
+import { afterCommit } from '../common/afterCommit';
 import type { Store } from '../store/store';
 import { hashSecretToken, newSecretToken, newSessionId } from './secretTokens';
 
@@ -29,9 +30,13 @@ export type SessionEndReason = 'signed-out' | 'deactivated' | 'expired';
 
 export function createSignInSessions(store: Store, now: () => number, rules: SessionRules = DEFAULT_SESSION_RULES) {
   const listeners = new Set<(sessionIds: string[], reason: SessionEndReason) => void>();
+  // told once the ending is stored (never if it rolls back): a console closed before the commit
+  // could come back in on a session that still looks live, or be signed out of one that stays
   const ended = (ids: string[], reason: SessionEndReason) => {
     if (ids.length === 0) return;
-    for (const listener of listeners) listener(ids, reason);
+    afterCommit(() => {
+      for (const listener of listeners) listener(ids, reason);
+    });
   };
 
   async function live(row: Awaited<ReturnType<Store['signInSessions']['byId']>>, touch = true): Promise<LiveSession | null> {

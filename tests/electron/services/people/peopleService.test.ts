@@ -226,6 +226,33 @@ describe('invitations and deactivation', () => {
   });
 });
 
+describe('sessions ended inside a transaction', () => {
+  it('their consoles are told once the ending is stored, and never when it is rolled back', async () => {
+    const { store, people } = await setUp();
+    await withAdmin(people);
+    const signedIn = await people.signIn({ email: 'ada@kinship.test', password: ADMIN_PASSWORD }, here);
+    const ended: string[][] = [];
+    people.sessions.onEnded((ids) => ended.push(ids));
+    const personId = signedIn.session.person.id;
+    await expect(
+      store.transaction(async () => {
+        await people.sessions.endAllFor(personId, 'deactivated');
+        expect(ended).toEqual([]);
+        throw new Error('the deactivation failed after ending the sessions');
+      }),
+    ).rejects.toThrow('the deactivation failed');
+    expect(ended).toEqual([]);
+    expect(await people.sessions.byToken(signedIn.token)).not.toBeNull();
+    await store.transaction(async () => {
+      await people.sessions.endAllFor(personId, 'deactivated');
+      expect(ended).toEqual([]);
+    });
+    // told once, of every session of the person (the setup link's and this one)
+    expect(ended).toHaveLength(1);
+    expect(ended[0]).toContain(signedIn.session.sessionId);
+  });
+});
+
 describe('roles', () => {
   it('an admin gives a person another role; the person is told of at once, and only an admin may', async () => {
     const told: number[] = [];
