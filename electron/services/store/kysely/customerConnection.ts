@@ -2,17 +2,8 @@ import { sql } from 'kysely';
 import { CONNECTION_STAGES, type ConnectionStage, type CustomerConnectionRow } from '../../../../shared/contract/connection';
 import type { StoreContext } from '../storeContext';
 
-/** A customer's index as last computed, kept so the Customers page and the queue can sort by it. */
-export interface StoredConnection {
-  customerId: number;
-  score: number;
-  stage: ConnectionStage;
-  movement30d: number;
-  risks: string[];
-  lastContactAt: number | null;
-  contacts: number;
-  computedAt: number;
-}
+/** A customer's index as last computed, kept so the Customers page and the queue can sort by it (the row without what is read at list time). */
+export type StoredConnection = Omit<CustomerConnectionRow, 'displayName' | 'overdueFollowUps'> & { computedAt: number };
 
 export type ConnectionListSort = 'score' | 'movement' | 'recent';
 
