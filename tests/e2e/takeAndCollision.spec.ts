@@ -149,6 +149,8 @@ test('two agents take the same conversation at once: one gets it, the other is t
   await loser.getByRole('button', { name: /^Send/ }).first().click();
   await expect(banner).toContainText(second);
   await banner.getByRole('button', { name: 'Send anyway' }).click();
+  // the banner goes once the send is answered (sent, or the draft check's turn): its own button is not the check's
+  await expect(banner).toHaveCount(0);
   // the draft check may speak next (the override goes with it)
   const thread = loser.getByRole('log', { name: 'Messages' });
   const check = loser.getByRole('button', { name: 'Send anyway' });

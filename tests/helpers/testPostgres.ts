@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
+import { createPostgresDatabase, postgresAddressUrl } from './throwawayPostgres';
 
 /** The run's throwaway cluster (tests/setup/postgres.ts) as a connection address for `database`. */
 export function postgresUrl(database: string): string {
-  const { socketDir, port, user } = inject('postgres');
-  return `postgresql://${user}@${encodeURIComponent(socketDir)}:${port}/${database}`;
+  return postgresAddressUrl(inject('postgres'), database);
 }
 
 let fileDatabase: Promise<string> | null = null;
@@ -15,17 +14,7 @@ let fileDatabase: Promise<string> | null = null;
  * files run in parallel, each in its own database; tests in a file share it, one after another.
  */
 export function testPostgresDatabase(): Promise<string> {
-  fileDatabase ??= (async () => {
-    const name = `kinship_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl('postgres') });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.end();
-    }
-    return postgresUrl(name);
-  })();
+  fileDatabase ??= createPostgresDatabase(inject('postgres'));
   return fileDatabase;
 }
 

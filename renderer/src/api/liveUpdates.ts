@@ -49,6 +49,8 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
   const handlers: Handlers = {
     // a message stored anywhere (a connector, an agent in another window, a call note)
     'message.added': (message) => {
+      // the first conversation of an empty workspace: the inbox gives way from "No conversations yet" to the queue
+      if (queryClient.getQueryData<WorkspaceStatus>(queryKeys.status)?.counts.conversations === 0) invalidate(queryKeys.status);
       invalidate(queryKeys.allConversations);
       invalidate(queryKeys.conversation(message.conversationId));
       invalidate(queryKeys.customerProfile(message.customerId));
