@@ -1,16 +1,26 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, net } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServicesSupervisor } from '../host/servicesSupervisor';
+import { createServicesSupervisor, type ServicesSupervisor } from '../host/servicesSupervisor';
+import { probeTeamServer } from '../host/teamServerProbe';
+import { forgetWorkspaceChoice, readWorkspaceChoice } from '../host/workspaceChoiceFile';
+import { createWorkspaceChooser } from '../host/workspaceChooser';
+import { setAppMenu } from './appMenu';
 import { bindServicesToIpc } from './ipcBridge';
-import { createMainWindow } from './mainWindow';
+import { createChooserWindow, createMainWindow } from './mainWindow';
 import { applySecurityPolicy, registerAppScheme } from './security';
+import { createTeamWindow } from './teamWindow';
 import { forkUtilityServices } from './utilityServices';
+import { handleWorkspaceChoice } from './workspaceChoiceIpc';
 
 /**
- * The Electron host: the same api as the web host, served by the services in a utility process
- * (out/main/servicesProcess.js) and relayed over IPC to sandboxed windows served over app://.
- * This process only relays, so nothing the services do can freeze a window.
+ * The Electron host. Its first screen asks where Kinship works, once (File → "Change where Kinship
+ * works…" asks again):
+ * - this desk: the same api as the web host, served by the services in a utility process
+ *   (out/main/servicesProcess.js) and relayed over IPC to sandboxed windows served over app://.
+ *   This process only relays, so nothing the services do can freeze a window;
+ * - the team's server: a sandboxed window on the server's own console (no preload, no services
+ *   here, no workspace file on this desk); people sign in there.
  */
 const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const servicesEntry = fileURLToPath(new URL('./servicesProcess.js', import.meta.url));
@@ -22,25 +32,79 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   void app.whenReady().then(() => {
-    applySecurityPolicy(rendererDir);
-    const services = createServicesSupervisor({
-      spawn: () =>
-        forkUtilityServices(servicesEntry, {
-          host: 'electron',
-          dataDir: app.getPath('userData'),
-          resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
-        }),
+    const dataDir = app.getPath('userData');
+    let teamOrigin: string | null = null;
+    let services: ServicesSupervisor | null = null;
+    let chooser: BrowserWindow | null = null;
+    applySecurityPolicy(rendererDir, () => teamOrigin);
+
+    const openDesk = () => {
+      if (!services) {
+        services = createServicesSupervisor({
+          spawn: () =>
+            forkUtilityServices(servicesEntry, {
+              host: 'electron',
+              dataDir,
+              resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+            }),
+        });
+        bindServicesToIpc(services, (conversationId) => createMainWindow(conversationId));
+      }
+      // the window opens while the services open the workspace; its first calls wait for them
+      createMainWindow();
+    };
+    const openTeam = (origin: string) => {
+      teamOrigin = origin;
+      const window = createTeamWindow(origin);
+      // the kept server does not answer (offline, moved): the first screen says so, with the address to try again
+      window.webContents.on('did-fail-load', (_event, errorCode, _description, _url, isMainFrame) => {
+        if (!isMainFrame || errorCode === -3 /* aborted: a newer load replaced it */) return;
+        openChooser(origin);
+        window.close();
+      });
+    };
+    const openChooser = (unreachable?: string) => {
+      if (chooser && !chooser.isDestroyed()) return chooser.focus();
+      chooser = createChooserWindow(unreachable);
+      chooser.on('closed', () => (chooser = null));
+    };
+    // the new window opens before the first screen closes, so the app never has no window (which would quit it)
+    const closeChooser = () => chooser?.close();
+    handleWorkspaceChoice(
+      createWorkspaceChooser({
+        dataDir,
+        probe: (origin) => probeTeamServer(origin, (url, init) => net.fetch(url, init)),
+        openDesk: () => {
+          openDesk();
+          closeChooser();
+        },
+        openTeam: (origin) => {
+          openTeam(origin);
+          closeChooser();
+        },
+      }),
+    );
+    setAppMenu(() => {
+      forgetWorkspaceChoice(dataDir);
+      app.relaunch();
+      app.quit();
     });
-    bindServicesToIpc(services, (conversationId) => createMainWindow(conversationId));
-    // the window opens while the services open the workspace; its first calls wait for them
-    createMainWindow();
+
+    const choice = readWorkspaceChoice(dataDir);
+    if (choice?.kind === 'desk') openDesk();
+    else if (choice?.kind === 'team') openTeam(choice.origin);
+    else openChooser();
+
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+      if (BrowserWindow.getAllWindows().length > 0) return;
+      if (services) createMainWindow();
+      else if (teamOrigin) openTeam(teamOrigin);
+      else openChooser();
     });
     // quitting waits for the services to finish their calls and close the workspace (WAL checkpointed)
     let closed = false;
     app.on('will-quit', (event) => {
-      if (closed) return;
+      if (closed || !services) return;
       event.preventDefault();
       void services.stop().finally(() => {
         closed = true;

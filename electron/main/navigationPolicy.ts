@@ -43,11 +43,21 @@ export interface NavigationRequest {
   isMainFrame: boolean;
 }
 
+/** An address at the team server's origin (scheme, host and port exactly), without credentials; for frames, only its e-mail frame pages. */
+function isTeamServerPage(url: string, teamOrigin: string, isMainFrame: boolean): boolean {
+  const address = parsed(url);
+  if (!address || address.origin !== teamOrigin || address.username !== '' || address.password !== '') return false;
+  return isMainFrame || (address.search === '' && [`/${EMAIL_FRAME_PAGE}`, `/${EMAIL_FRAME_REMOTE_PAGE}`].includes(address.pathname));
+}
+
 /**
  * A window's top frame may only show the console; a frame inside it only an e-mail frame page.
- * Everything else (a link in an e-mail, a redirect, a hostile page) stays where it is.
+ * When this copy of Kinship is a console of the team's server (`teamOrigin`, chosen on the first
+ * screen), that server's own pages too, and nothing of any other origin. Everything else (a link in
+ * an e-mail, a redirect, a hostile page) stays where it is.
  */
-export function mayNavigate({ url, isMainFrame }: NavigationRequest): boolean {
+export function mayNavigate({ url, isMainFrame }: NavigationRequest, teamOrigin: string | null = null): boolean {
+  if (teamOrigin !== null && isTeamServerPage(url, teamOrigin, isMainFrame)) return true;
   return isMainFrame ? isConsolePage(url) : isEmailFramePage(url);
 }
 

@@ -26,16 +26,16 @@ function lockDownSession(target: Session, rendererDir: string): void {
   target.setSpellCheckerDictionaryDownloadURL('https://localhost.invalid/');
 }
 
-function lockDownContents(contents: WebContents): void {
+function lockDownContents(contents: WebContents, teamOrigin: () => string | null): void {
   // every frame, the top one and any frame inside it (will-frame-navigate covers both)
   contents.on('will-frame-navigate', (event) => {
-    if (!mayNavigate({ url: event.url, isMainFrame: event.isMainFrame })) event.preventDefault();
+    if (!mayNavigate({ url: event.url, isMainFrame: event.isMainFrame }, teamOrigin())) event.preventDefault();
   });
   contents.on('will-navigate', (event, url) => {
-    if (!mayNavigate({ url, isMainFrame: true })) event.preventDefault();
+    if (!mayNavigate({ url, isMainFrame: true }, teamOrigin())) event.preventDefault();
   });
   contents.on('will-redirect', (event) => {
-    if (!mayNavigate({ url: event.url, isMainFrame: event.isMainFrame })) event.preventDefault();
+    if (!mayNavigate({ url: event.url, isMainFrame: event.isMainFrame }, teamOrigin())) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -46,8 +46,11 @@ function lockDownContents(contents: WebContents): void {
   });
 }
 
-/** Locks down the default session and every window created from now on. Call once the app is ready. */
-export function applySecurityPolicy(rendererDir: string): void {
+/**
+ * Locks down the default session and every window created from now on. Call once the app is ready.
+ * `teamOrigin`: the team server this copy of Kinship is a console of (chosen on the first screen), or null.
+ */
+export function applySecurityPolicy(rendererDir: string, teamOrigin: () => string | null = () => null): void {
   lockDownSession(session.defaultSession, rendererDir);
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, teamOrigin));
 }

@@ -3,7 +3,8 @@ import type { KinshipBridge } from '../../shared/contract/bridge';
 import type { CallResult } from '../../shared/contract/errors';
 import type { KinshipEvent } from '../../shared/contract/events';
 import type { ServicesStatus } from '../../shared/contract/servicesStatus';
-import { IPC_CALL, IPC_EVENT, IPC_POP_OUT, IPC_SERVICES_STATUS } from '../../shared/contract/channels';
+import type { WorkspaceChoiceResult } from '../../shared/contract/workspaceChoice';
+import { IPC_CALL, IPC_CHOOSE_WORKSPACE, IPC_EVENT, IPC_POP_OUT, IPC_SERVICES_STATUS } from '../../shared/contract/channels';
 
 /** The services' latest status: asked for once as the page loads, then kept by the main process's news (the newest wins). */
 let servicesStatus: ServicesStatus | null = null;
@@ -14,7 +15,8 @@ function takeStatus(status: ServicesStatus | null) {
   for (const listener of statusListeners) listener(status);
 }
 ipcRenderer.on(IPC_SERVICES_STATUS, (_event, status: ServicesStatus) => takeStatus(status));
-void (ipcRenderer.invoke(IPC_SERVICES_STATUS) as Promise<ServicesStatus | null>).then(takeStatus);
+// (on the first screen no services run yet, and nobody answers: nothing to take)
+void (ipcRenderer.invoke(IPC_SERVICES_STATUS) as Promise<ServicesStatus | null>).then(takeStatus, () => undefined);
 
 /** The whole of what the console may ask of the machine: calls and events of the contract. */
 const bridge: KinshipBridge = {
@@ -31,6 +33,7 @@ const bridge: KinshipBridge = {
     return () => statusListeners.delete(listener);
   },
   popOut: (conversationId) => ipcRenderer.invoke(IPC_POP_OUT, conversationId) as Promise<void>,
+  chooseWorkspace: (choice) => ipcRenderer.invoke(IPC_CHOOSE_WORKSPACE, choice) as Promise<WorkspaceChoiceResult>,
 };
 
 contextBridge.exposeInMainWorld('kinship', bridge);

@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import fs from 'node:fs';
 import { isIP } from 'node:net';
+import { isLoopbackAddress } from '../../shared/loopback';
 
 /** How a team server listens and how browsers reach it. */
 export interface TeamServerConfig {
@@ -30,8 +31,7 @@ export class TeamConfigError extends Error {
 
 export const DEFAULT_TEAM_PORT = 8480;
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
-export const isLoopbackAddress = (host: string) => LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+export { isLoopbackAddress };
 
 /** The name a browser reaches a certificate's server by: its first DNS name (or IP address). */
 function certificateName(cert: Buffer): string | null {

@@ -1,6 +1,7 @@
 import type { CallResult } from './errors';
 import type { KinshipEvent } from './events';
 import type { ServicesStatus } from './servicesStatus';
+import type { WorkspaceChoice, WorkspaceChoiceResult } from './workspaceChoice';
 
 /**
  * What the Electron preload exposes on `window.kinship`. The renderer's client wraps it; the
@@ -15,4 +16,6 @@ export interface KinshipBridge {
   onServicesStatus(listener: (status: ServicesStatus) => void): () => void;
   /** Opens one conversation in a window of its own. */
   popOut(conversationId: number): Promise<void>;
+  /** The first screen's answer: this desk, or the team's server (checked and kept by the main process, which then opens it). */
+  chooseWorkspace(choice: WorkspaceChoice): Promise<WorkspaceChoiceResult>;
 }

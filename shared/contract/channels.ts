@@ -17,3 +17,6 @@ export const IPC_SERVICES_STATUS = 'kinship:services-status';
 
 /** The address fragment that shows one conversation on its own: #conversation=123. */
 export const CONVERSATION_HASH = 'conversation';
+
+/** Electron only, on the first screen: where this copy of Kinship works (this desk, or the team's server). */
+export const IPC_CHOOSE_WORKSPACE = 'kinship:choose-workspace';

@@ -35,8 +35,8 @@ function builtClosure(entry: string, seen = new Set<string>()): Set<string> {
   return modules;
 }
 
-/** What the main process may load: Electron, Node's own modules, its own files, the contract, and the host's relay side. */
-const MAIN_MAY_IMPORT = [/^electron$/, /^node:/, /^electron\/main\//, /^shared\//, /^electron\/host\/(servicesSupervisor|servicesConnection|servicesWire)$/];
+/** What the main process may load: Electron, Node's own modules, its own files, the contract, the host's relay side, and the first screen's (keeping the choice, asking a team server). */
+const MAIN_MAY_IMPORT = [/^electron$/, /^node:/, /^electron\/main\//, /^shared\//, /^electron\/host\/(servicesSupervisor|servicesConnection|servicesWire|workspaceChoiceFile|workspaceChooser|teamServerProbe)$/];
 
 describe('the Electron host’s processes', () => {
   it('electron/main imports Electron, Node, the contract and the relay to the services process — never the services themselves', () => {

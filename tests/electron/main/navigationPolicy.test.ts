@@ -3,6 +3,28 @@ import { externalOpenTarget, isConsolePage, mayNavigate } from '../../../electro
 import { permissionGranted } from '../../../electron/main/permissionPolicy';
 
 describe('where a Kinship window may go', () => {
+  it('a console of the team server: that origin’s pages, its e-mail frames inside them, and no other origin', () => {
+    const team = 'https://kinship.example.com';
+    for (const url of ['https://kinship.example.com/', 'https://kinship.example.com/#/inbox?status=open', 'https://kinship.example.com/#invite=abc']) {
+      expect(mayNavigate({ url, isMainFrame: true }, team), url).toBe(true);
+      // the desk's console never goes there
+      expect(mayNavigate({ url, isMainFrame: true }), url).toBe(false);
+    }
+    expect(mayNavigate({ url: 'https://kinship.example.com/email-frame.html', isMainFrame: false }, team)).toBe(true);
+    for (const [url, isMainFrame] of [
+      ['http://kinship.example.com/', true],
+      ['https://kinship.example.com:8443/', true],
+      ['https://evil.example.com/', true],
+      ['https://kinship.example.com.evil.example/', true],
+      ['https://user:pw@kinship.example.com/', true],
+      ['https://kinship.example.com/', false],
+      ['https://kinship.example.com/email-frame.html?next=https://x', false],
+      ['https://tracker.example/pixel', false],
+    ] as const) {
+      expect(mayNavigate({ url, isMainFrame }, team), url).toBe(false);
+    }
+  });
+
   it('the top frame shows the console page only (a pop-out carries its conversation in the fragment)', () => {
     for (const url of ['app://kinship/index.html', 'app://kinship/index.html#conversation=12']) {
       expect(mayNavigate({ url, isMainFrame: true })).toBe(true);
