@@ -126,7 +126,10 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
 
       return await store.transaction(async (): Promise<SendResult> => {
         // compared again with the thread as the reply is stored: nothing can arrive in between (the
-        // conversation is held for this write: a message for it waits until the reply is stored)
+        // conversation is held for this write: a message for it waits until the reply is stored).
+        // Keys before rows, as every writer (ingestionService's arrivalKeys): the reply's keys, then
+        // the conversation's row; the other way round it deadlocks with the customer's next message
+        await ingestion.holdForPost(conversationId);
         await store.conversations.holdForWrite(conversationId);
         const crossing = await collision(request);
         if (crossing?.held) return heldAnswer(crossing);

@@ -19,13 +19,27 @@ function withContractTime(item: IngestMessage, arrivedAt: number): IngestMessage
   return { ...item, message: { ...item.message, sentAt: arrivedAt, meta: { ...meta, [DROPPED_META_KEY]: [...earlier, dropped] } } };
 }
 
+const identityKey = (identity: { kind: string; value: string }) => `identity:${identity.kind}:${identity.value.trim().toLowerCase()}`;
+
 /**
  * What an arrival must not race another arrival over: its own dedupe key, its customer's
  * identities, its conversation's reference and the e-mail thread it is part of (its Message-ID and
  * those it answers). Two arrivals sharing any of them are stored one after the other.
+ *
+ * A message addressed to a conversation by its id (a reply, a note, a call's record) finds no
+ * conversation and makes none: it holds only its customer's identities. Its conversation's row
+ * (holdForWrite) puts it in line with every other message to that conversation, and the dedupe
+ * key's uniqueness answers a repeat with the message stored first. So its keys are known before
+ * the message is written (holdForPost), and a writer can take them before the row.
+ *
+ * LOCK ORDER (every writer): keys first — all of them, in one call, sorted (keyLocks.holdKeys) —
+ * then rows (conversations.holdForWrite). Never a key after a row: a writer holding a row and
+ * waiting for a key deadlocks with an arrival holding that key and waiting for the row.
  */
 function arrivalKeys(item: IngestMessage, key: string): string[] {
-  const keys = [`message:${key}`, ...item.customer.identities.map((identity) => `identity:${identity.kind}:${identity.value.trim().toLowerCase()}`)];
+  const identities = item.customer.identities.map(identityKey);
+  if (item.conversation.id !== undefined) return identities;
+  const keys = [`message:${key}`, ...identities];
   if (item.conversation.externalRef) keys.push(`conversation:${item.channel}:${item.conversation.externalRef}`);
   if (item.channel === 'email') {
     const meta = item.message.meta ?? {};
@@ -181,6 +195,16 @@ export function createIngestionService(store: Store, bus: EventBus) {
   }
 
   return {
+    /**
+     * Inside a transaction, before the conversation's row is held (holdForWrite) by a writer that
+     * will then store a message in it (a reply, a call's record): holds the keys that message will
+     * take, so that the writer takes keys before rows like every arrival (see arrivalKeys).
+     */
+    async holdForPost(conversationId: number): Promise<void> {
+      const conversation = await store.conversations.getSummary(conversationId);
+      const customer = conversation ? await store.customers.getById(conversation.customer.id) : null;
+      if (customer) await store.messages.holdArrival(customer.identities.map(identityKey));
+    },
     /** Stores one message (live traffic) and tells the UI. */
     async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {
       const result = await store.transaction(async () => ingestOne(item, options));

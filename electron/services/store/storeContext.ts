@@ -27,6 +27,22 @@ interface OpenTransaction {
 }
 
 /**
+ * PostgreSQL's answers that mean "this transaction lost a race, run it again": deadlock_detected
+ * (40P01) and serialization_failure (40001). Nothing of the transaction was stored.
+ */
+const RETRYABLE_CODES = new Set(['40P01', '40001']);
+/** Tries of one transaction in all (the first and its retries) before the failure is passed on. */
+export const TRANSACTION_TRIES = 4;
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && RETRYABLE_CODES.has(code);
+}
+
+/** A short, jittered pause before try `tried + 1`: 5–15 ms, doubling each time (two losers do not meet again in step). */
+const backoff = (tried: number) => new Promise<void>((resolve) => setTimeout(resolve, (5 + Math.random() * 10) * 2 ** (tried - 1)));
+
+/**
  * The transaction travels with the async call chain (AsyncLocalStorage), so code inside
  * `transaction(async () => …)` uses the same repositories as outside and every query lands in it
  * — there is no other way to reach the database, so no write inside the work can miss the
@@ -45,18 +61,32 @@ export function createStoreContext(root: Kysely<KinshipDatabase>, dialect: SqlDi
     db: () => openOne()?.trx ?? root,
     sql: dialect,
     inTransaction: () => openOne() !== null,
-    transaction<T>(work: () => Promise<T>): Promise<T> {
+    /**
+     * The outermost transaction is run again, whole, when the database ends it as the loser of a
+     * deadlock or a serialization conflict (a few tries, after a short jittered pause): nothing of
+     * the failed try escaped — none of its writes were stored, and what it raised to run after its
+     * commit (its events, its in-memory marks: common/afterCommit) is dropped with it, so a retried
+     * write announces itself once. Work inside must keep its effects for afterCommit for this to hold.
+     */
+    async transaction<T>(work: () => Promise<T>): Promise<T> {
       if (openOne()) return work();
-      return collectingAfterCommit((inside) =>
-        root.transaction().execute(async (trx) => {
-          const held: OpenTransaction = { trx, open: true };
-          try {
-            return await inside(() => current.run(held, work));
-          } finally {
-            held.open = false;
-          }
-        }),
-      );
+      for (let tried = 1; ; tried++) {
+        try {
+          return await collectingAfterCommit((inside) =>
+            root.transaction().execute(async (trx) => {
+              const held: OpenTransaction = { trx, open: true };
+              try {
+                return await inside(() => current.run(held, work));
+              } finally {
+                held.open = false;
+              }
+            }),
+          );
+        } catch (error) {
+          if (tried >= TRANSACTION_TRIES || !isRetryable(error)) throw error;
+          await backoff(tried);
+        }
+      }
     },
   };
 }
