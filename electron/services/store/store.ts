@@ -70,6 +70,8 @@ export function createStore(ctx: StoreContext, parts: { kind: StoreKind; path: s
     signInFailures: createSignInFailuresRepository(ctx),
     /** Runs `work` in one write transaction: all of it is stored, or none. Calls inside it join it. */
     transaction: ctx.transaction,
+    /** Runs `work`, whose failure the caller handles, so that its failure undoes only its own statements (a savepoint inside a transaction). */
+    attempt: ctx.attempt,
     /** Whether the caller runs inside an open transaction (a listener never does: events are delivered after the commit). */
     inTransaction: ctx.inTransaction,
     close: parts.close,

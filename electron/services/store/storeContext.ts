@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Kysely, Transaction } from 'kysely';
-import { collectingAfterCommit } from '../common/afterCommit';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { collectingAfterCommit, droppingIfFailed } from '../common/afterCommit';
 import type { KinshipDatabase } from './schema';
 import type { SqlDialect } from './sqlDialect';
 
@@ -17,6 +17,13 @@ export interface StoreContext {
    * outermost transaction has committed, outside it, and is dropped if it rolls back.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `work`, which may fail and whose failure the caller handles (a draft check's reads), so
+   * that its failure undoes only its own statements: inside a transaction under a savepoint — on
+   * PostgreSQL a failed statement otherwise aborts the whole transaction (25P02) and everything
+   * after it fails too — and as it is outside one.
+   */
+  attempt<T>(work: () => Promise<T>): Promise<T>;
   /** Whether the caller runs inside an open transaction. */
   inTransaction(): boolean;
 }
@@ -24,6 +31,8 @@ export interface StoreContext {
 interface OpenTransaction {
   trx: Transaction<KinshipDatabase>;
   open: boolean;
+  /** Savepoints opened so far (each gets its own name). */
+  savepoints: number;
 }
 
 /**
@@ -74,7 +83,7 @@ export function createStoreContext(root: Kysely<KinshipDatabase>, dialect: SqlDi
         try {
           return await collectingAfterCommit((inside) =>
             root.transaction().execute(async (trx) => {
-              const held: OpenTransaction = { trx, open: true };
+              const held: OpenTransaction = { trx, open: true, savepoints: 0 };
               try {
                 return await inside(() => current.run(held, work));
               } finally {
@@ -87,6 +96,23 @@ export function createStoreContext(root: Kysely<KinshipDatabase>, dialect: SqlDi
           await backoff(tried);
         }
       }
+    },
+    async attempt<T>(work: () => Promise<T>): Promise<T> {
+      const held = openOne();
+      if (!held) return work();
+      const name = sql.id(`kinship_attempt_${++held.savepoints}`);
+      await sql`SAVEPOINT ${name}`.execute(held.trx);
+      let result: T;
+      try {
+        result = await droppingIfFailed(work);
+      } catch (error) {
+        // its statements are undone (and what it raised to run after the commit dropped); the transaction goes on
+        await sql`ROLLBACK TO SAVEPOINT ${name}`.execute(held.trx);
+        await sql`RELEASE SAVEPOINT ${name}`.execute(held.trx);
+        throw error;
+      }
+      await sql`RELEASE SAVEPOINT ${name}`.execute(held.trx);
+      return result;
     },
   };
 }
