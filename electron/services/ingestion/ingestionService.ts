@@ -48,6 +48,12 @@ function arrivalKeys(item: IngestMessage, key: string): string[] {
   return keys;
 }
 
+/** A message stored (or found stored), and whether it woke its conversation from a snooze. */
+interface Ingested {
+  result: IngestResult;
+  woke: boolean;
+}
+
 export interface IngestOptions {
   /** Emit 'message.added' per message (live traffic). Bulk loads emit one 'workspace.changed'. */
   notify?: boolean;
@@ -102,7 +108,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
     return { cleaned, key: dedupeKey(cleaned) };
   }
 
-  async function ingestOne(received: IngestMessage, options: IngestOptions): Promise<IngestResult> {
+  /** Stores one message; with whether the customer's message woke its conversation from a snooze (to be announced with it). */
+  async function ingestOne(received: IngestMessage, options: IngestOptions): Promise<Ingested> {
     // the message is always kept: a channel detail that is not what it should be is dropped, with its reason in meta
     const { cleaned, key } = cleanedWithKey(received);
     const now = options.now?.() ?? Date.now();
@@ -116,7 +123,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
       return { messageId: existing.id, conversationId: existing.conversationId, customerId: summary!.customer.id, created: false };
     };
     const stored = await answerStored();
-    if (stored) return stored;
+    if (stored) return { result: stored, woke: false };
     const customerId = await findOrCreateCustomer(item, item.message.sentAt);
     const assignee = item.conversation.assigneeEmail ? await store.users.getByEmail(item.conversation.assigneeEmail) : null;
     let conversationId = await findConversation(item);
@@ -154,7 +161,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
     // stored already (the key is the database's to keep unique): answered with the message that is there
     if (messageId === null) {
       const there = await answerStored();
-      if (there) return there;
+      if (there) return { result: there, woke: false };
       throw new Error(`The message with key ${key} was stored by another transaction that has not finished.`);
     }
     await store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
@@ -165,7 +172,6 @@ export function createIngestionService(store: Store, bus: EventBus) {
       for (const [kind, payload] of [['snooze.ended', { reason: 'customer', until: woke.until }], ['status.changed', { from: 'snoozed', to: 'open', reason: 'snooze-ended' }]] as const) {
         await store.sessionEvents.append({ at: now, kind, conversationId, messageId: null, userId: null, payload });
       }
-      wokenNow.add(conversationId);
     }
     await store.sessionEvents.append({
       at: item.message.sentAt,
@@ -175,15 +181,17 @@ export function createIngestionService(store: Store, bus: EventBus) {
       userId: authorUser?.id ?? null,
       payload: { channel: item.channel, author: item.message.author },
     });
-    return { messageId, conversationId, customerId, created: true };
+    return { result: { messageId, conversationId, customerId, created: true }, woke: woke !== undefined };
   }
 
-  /** Conversations a customer's message woke from a snooze, to be announced once it is stored. */
-  const wokenNow = new Set<number>();
-
-  function announce(item: IngestMessage, result: IngestResult): void {
+  /**
+   * Tells the UI of a stored message (and of the snooze it ended). The bus delivers it once the
+   * transaction around has committed, and never if it rolls back; nothing is kept in memory between
+   * storing and announcing, so a rolled-back wake leaves no mark behind.
+   */
+  function announce(item: IngestMessage, { result, woke }: Ingested): void {
     if (!result.created) return;
-    if (wokenNow.delete(result.conversationId)) bus.emit('conversation.changed', { conversationId: result.conversationId, reason: 'snooze-ended' });
+    if (woke) bus.emit('conversation.changed', { conversationId: result.conversationId, reason: 'snooze-ended' });
     bus.emit('message.added', {
       messageId: result.messageId,
       conversationId: result.conversationId,
@@ -207,10 +215,9 @@ export function createIngestionService(store: Store, bus: EventBus) {
     },
     /** Stores one message (live traffic) and tells the UI. */
     async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {
-      const result = await store.transaction(async () => ingestOne(item, options));
-      if (options.notify ?? true) announce(item, result);
-      else wokenNow.delete(result.conversationId);
-      return result;
+      const ingested = await store.transaction(async () => ingestOne(item, options));
+      if (options.notify ?? true) announce(item, ingested);
+      return ingested.result;
     },
     /**
      * Stores many messages in chunks, each chunk one transaction, reporting progress and giving
@@ -224,20 +231,18 @@ export function createIngestionService(store: Store, bus: EventBus) {
       const results: IngestResult[] = [];
       for (let start = 0; start < items.length; start += chunkSize) {
         const chunk = items.slice(start, start + chunkSize);
-        results.push(
-          ...(await store.transaction(async () => {
-            // every key of the chunk at once, in one order: two chunks sharing keys never hold them crosswise
-            await store.messages.holdArrival(chunk.flatMap((item) => {
-              const { cleaned, key } = cleanedWithKey(item);
-              return arrivalKeys(cleaned, key);
-            }));
-            const stored: IngestResult[] = [];
-            for (const item of chunk) stored.push(await ingestOne(item, options));
-            return stored;
-          })),
-        );
-        if (options.notify) chunk.forEach((item, index) => announce(item, results[start + index]!));
-        else for (const result of results.slice(start)) wokenNow.delete(result.conversationId);
+        const ingested = await store.transaction(async () => {
+          // every key of the chunk at once, in one order: two chunks sharing keys never hold them crosswise
+          await store.messages.holdArrival(chunk.flatMap((item) => {
+            const { cleaned, key } = cleanedWithKey(item);
+            return arrivalKeys(cleaned, key);
+          }));
+          const stored: Ingested[] = [];
+          for (const item of chunk) stored.push(await ingestOne(item, options));
+          return stored;
+        });
+        results.push(...ingested.map((one) => one.result));
+        if (options.notify) chunk.forEach((item, index) => announce(item, ingested[index]!));
         options.onProgress?.(Math.min(start + chunkSize, items.length), items.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
