@@ -48,6 +48,15 @@ function arrivalKeys(item: IngestMessage, key: string): string[] {
   return keys;
 }
 
+/**
+ * The most keys one bulk chunk holds (one lock each, held to its commit). PostgreSQL keeps every
+ * lock of every transaction in one shared table of max_locks_per_transaction × (max_connections +
+ * max_prepared_transactions) entries — 64 × 100 = 6,400 by default — and a transaction that finds
+ * it full fails ("out of shared memory", 53200). A chunk stays well under it, beside live traffic
+ * and other server processes importing at the same time.
+ */
+export const MAX_KEYS_PER_CHUNK = 1_000;
+
 /** A message stored (or found stored), and whether it woke its conversation from a snooze. */
 interface Ingested {
   result: IngestResult;
@@ -202,6 +211,21 @@ export function createIngestionService(store: Store, bus: EventBus) {
     });
   }
 
+  /** Where the chunk starting at `start` ends (at most `chunkSize` messages and MAX_KEYS_PER_CHUNK keys, never empty) and its keys. */
+  function nextChunk(items: readonly IngestMessage[], start: number, chunkSize: number): { end: number; keys: string[] } {
+    const keys = new Set<string>();
+    let end = start;
+    while (end < items.length && end - start < chunkSize) {
+      const { cleaned, key } = cleanedWithKey(items[end]!);
+      const own = arrivalKeys(cleaned, key);
+      const adding = own.filter((one) => !keys.has(one)).length;
+      if (end > start && keys.size + adding > MAX_KEYS_PER_CHUNK) break;
+      for (const one of own) keys.add(one);
+      end++;
+    }
+    return { end, keys: [...keys] };
+  }
+
   return {
     /**
      * Inside a transaction, before the conversation's row is held (holdForWrite) by a writer that
@@ -222,6 +246,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
     /**
      * Stores many messages in chunks, each chunk one transaction, reporting progress and giving
      * the event loop back between chunks so live work is not held up. Returns results in order.
+     * A chunk ends at `chunkSize` messages or at MAX_KEYS_PER_CHUNK keys, whichever comes first:
+     * each key is one lock held to the commit (e-mails with long References hold dozens each).
      */
     async ingestMany(
       items: readonly IngestMessage[],
@@ -229,21 +255,21 @@ export function createIngestionService(store: Store, bus: EventBus) {
     ): Promise<IngestResult[]> {
       const chunkSize = options.chunkSize ?? 500;
       const results: IngestResult[] = [];
-      for (let start = 0; start < items.length; start += chunkSize) {
-        const chunk = items.slice(start, start + chunkSize);
+      let start = 0;
+      while (start < items.length) {
+        const { end, keys } = nextChunk(items, start, chunkSize);
+        const chunk = items.slice(start, end);
         const ingested = await store.transaction(async () => {
           // every key of the chunk at once, in one order: two chunks sharing keys never hold them crosswise
-          await store.messages.holdArrival(chunk.flatMap((item) => {
-            const { cleaned, key } = cleanedWithKey(item);
-            return arrivalKeys(cleaned, key);
-          }));
+          await store.messages.holdArrival(keys);
           const stored: Ingested[] = [];
           for (const item of chunk) stored.push(await ingestOne(item, options));
           return stored;
         });
         results.push(...ingested.map((one) => one.result));
         if (options.notify) chunk.forEach((item, index) => announce(item, ingested[index]!));
-        options.onProgress?.(Math.min(start + chunkSize, items.length), items.length);
+        start = end;
+        options.onProgress?.(start, items.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
       return results;
