@@ -43,3 +43,18 @@ export async function collectingAfterCommit<T>(work: (inside: <R>(fn: () => Prom
   }
   return result;
 }
+
+/**
+ * Runs `work` so that what it raised to run after the commit is dropped if it fails (a savepoint
+ * rolled back inside the transaction: its writes are undone, so its announcements go too).
+ */
+export async function droppingIfFailed<T>(work: () => Promise<T>): Promise<T> {
+  const open = pending.getStore();
+  const before = open?.open ? open.effects.length : 0;
+  try {
+    return await work();
+  } catch (error) {
+    if (open?.open) open.effects.length = before;
+    throw error;
+  }
+}

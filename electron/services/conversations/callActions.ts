@@ -51,19 +51,36 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
     await store.sessionEvents.append({ at: now(), kind, conversationId, messageId: null, userId: user?.id ?? null, payload });
   }
 
+  /**
+   * Runs `work` in one transaction holding the conversation (keys before the row, as every writer:
+   * ingestion's holdForPost), so that what it checks of the call in progress is still so as it writes.
+   */
+  function holding<T>(conversationId: number, work: () => Promise<T>): Promise<T> {
+    return store.transaction(async () => {
+      await ingestion.holdForPost(conversationId);
+      await store.conversations.holdForWrite(conversationId);
+      return work();
+    });
+  }
+
   return {
+    /** Starts a call; of two starts at once one is refused (a call is in progress). */
     async start(conversationId: number, user: User | null): Promise<Message> {
-      if ((await activeCallStart(conversationId)) !== null) throw new Refusal('conflict', 'A call is already in progress in this conversation.');
-      const at = now();
-      const message = await add(conversationId, user, { author: 'system', body: 'Call started', meta: { callStartedAt: at } });
-      await log(conversationId, user, 'call.started', { at });
-      return message;
+      return holding(conversationId, async () => {
+        if ((await activeCallStart(conversationId)) !== null) throw new Refusal('conflict', 'A call is already in progress in this conversation.');
+        const at = now();
+        const message = await add(conversationId, user, { author: 'system', body: 'Call started', meta: { callStartedAt: at } });
+        await log(conversationId, user, 'call.started', { at });
+        return message;
+      });
     },
     async note(conversationId: number, text: string, user: User | null): Promise<Message> {
-      const started = await activeCallStart(conversationId);
-      if (started === null) throw new Refusal('conflict', 'There is no call in progress to take notes on.');
-      const offset = (now() - started) / 1000;
-      return add(conversationId, user, { author: 'note', body: `[${clock(offset)}] ${text}`, meta: { callOffsetSec: Math.round(offset) } });
+      return holding(conversationId, async () => {
+        const started = await activeCallStart(conversationId);
+        if (started === null) throw new Refusal('conflict', 'There is no call in progress to take notes on.');
+        const offset = (now() - started) / 1000;
+        return add(conversationId, user, { author: 'note', body: `[${clock(offset)}] ${text}`, meta: { callOffsetSec: Math.round(offset) } });
+      });
     },
     /**
      * Ends the call: the conversation takes the status its disposition implies (CALL_OUTCOMES), and
@@ -72,29 +89,34 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
      * The offer is only offered: the agent confirms or changes it (followUps.create).
      */
     async end(conversationId: number, disposition: CallDisposition, summary: string, user: User | null, timeZone: string = systemTimeZone()): Promise<CallEnded> {
-      const started = await activeCallStart(conversationId);
-      if (started === null) throw new Refusal('conflict', 'There is no call in progress to end.');
-      const outcome = CALL_OUTCOMES[disposition];
-      const before = (await store.conversations.getSummary(conversationId))!;
-      const ended = now();
-      const seconds = Math.round((ended - started) / 1000);
-      const message = await add(
-        conversationId,
-        user,
-        {
-          author: 'system',
-          body: `Call ended (${Math.floor(seconds / 60)}m ${seconds % 60}s) · ${outcome.logged}`,
-          meta: { callStartedAt: started, callEndedAt: ended, disposition },
-        },
-        outcome.status,
-      );
-      const wrapUp = summary.trim();
-      const note = wrapUp ? await add(conversationId, user, { author: 'note', body: `Wrap-up: ${wrapUp}` }) : null;
-      const found = outcome.followUp ? followUpFromWrapUp(wrapUp, ended, outcome.followUp, timeZone) : null;
-      await log(conversationId, user, 'call.ended', { at: ended, seconds, disposition, status: outcome.status, followUpOffered: found ? { description: found.description, dueAt: found.dueAt, timeSaid: found.timeSaid } : null });
-      if (before.status !== outcome.status) await log(conversationId, user, 'status.changed', { from: before.status, to: outcome.status });
-      const followUp = found ? { ...found, customerId: before.customer.id, conversationId, messageId: (note ?? message).id } : null;
-      return { message, status: (await store.conversations.getSummary(conversationId))!.status, followUp };
+      return holding(conversationId, () => endCall(conversationId, disposition, summary, user, timeZone));
     },
   };
+
+  /** Ends the call in progress (inside `holding`). */
+  async function endCall(conversationId: number, disposition: CallDisposition, summary: string, user: User | null, timeZone: string): Promise<CallEnded> {
+    const started = await activeCallStart(conversationId);
+    if (started === null) throw new Refusal('conflict', 'There is no call in progress to end.');
+    const outcome = CALL_OUTCOMES[disposition];
+    const before = (await store.conversations.getSummary(conversationId))!;
+    const ended = now();
+    const seconds = Math.round((ended - started) / 1000);
+    const message = await add(
+      conversationId,
+      user,
+      {
+        author: 'system',
+        body: `Call ended (${Math.floor(seconds / 60)}m ${seconds % 60}s) · ${outcome.logged}`,
+        meta: { callStartedAt: started, callEndedAt: ended, disposition },
+      },
+      outcome.status,
+    );
+    const wrapUp = summary.trim();
+    const note = wrapUp ? await add(conversationId, user, { author: 'note', body: `Wrap-up: ${wrapUp}` }) : null;
+    const found = outcome.followUp ? followUpFromWrapUp(wrapUp, ended, outcome.followUp, timeZone) : null;
+    await log(conversationId, user, 'call.ended', { at: ended, seconds, disposition, status: outcome.status, followUpOffered: found ? { description: found.description, dueAt: found.dueAt, timeSaid: found.timeSaid } : null });
+    if (before.status !== outcome.status) await log(conversationId, user, 'status.changed', { from: before.status, to: outcome.status });
+    const followUp = found ? { ...found, customerId: before.customer.id, conversationId, messageId: (note ?? message).id } : null;
+    return { message, status: (await store.conversations.getSummary(conversationId))!.status, followUp };
+  }
 }

@@ -140,6 +140,8 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       await store.transaction(async () => {
+        // held while it is read and written: two assignments at once log each other's change, not the same "from"
+        await store.conversations.holdForWrite(input.conversationId);
         const from = (await store.conversations.getSummary(input.conversationId))?.assignee?.id ?? null;
         const applied = input.mayReassign !== false
           ? await store.conversations.setAssignee(input.conversationId, input.assigneeId, at)
@@ -163,6 +165,9 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       const at = now();
       const userId = input.user?.id ?? null;
       await store.transaction(async () => {
+        // held while the last snapshot is read and the next one written: two saves at once each edit
+        // the one before, never both the same one (a chain a replay could not follow)
+        await store.conversations.holdForWrite(input.conversationId);
         // the log keeps what changed since the last snapshot, not the whole draft again (see draftSnapshots)
         const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, await store.drafts.lastSnapshot(input.conversationId, userId, input.kind));
         const eventId = await store.sessionEvents.append({

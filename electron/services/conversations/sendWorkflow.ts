@@ -54,10 +54,15 @@ const plain = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
 export function createSendWorkflow({ store, ingestion, coach, findPromises, now = Date.now }: SendWorkflowOptions) {
   const actions = createConversationActions(store, ingestion, now);
 
-  /** The check's findings, or none when the check cannot run: a check that fails must not stop a reply. */
+  /**
+   * The check's findings, or none when the check cannot run: a check that fails must not stop a
+   * reply. It may run inside the caller's transaction (a resendable call's): its reads run under a
+   * savepoint (store.attempt), so a statement of it that fails undoes only itself — on PostgreSQL it
+   * would otherwise abort the whole transaction, and the reply with it.
+   */
   async function check(conversationId: number, body: string, author: User | null): Promise<DraftFinding[]> {
     try {
-      return (await coach.checkDraft(conversationId, body, author)) ?? [];
+      return (await store.attempt(() => coach.checkDraft(conversationId, body, author))) ?? [];
     } catch (error) {
       console.error('Kinship: the draft check failed; the reply goes unchecked:', error);
       return [];
@@ -126,7 +131,10 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
 
       return await store.transaction(async (): Promise<SendResult> => {
         // compared again with the thread as the reply is stored: nothing can arrive in between (the
-        // conversation is held for this write: a message for it waits until the reply is stored)
+        // conversation is held for this write: a message for it waits until the reply is stored).
+        // Keys before rows, as every writer (ingestionService's arrivalKeys): the reply's keys, then
+        // the conversation's row; the other way round it deadlocks with the customer's next message
+        await ingestion.holdForPost(conversationId);
         await store.conversations.holdForWrite(conversationId);
         const crossing = await collision(request);
         if (crossing?.held) return heldAnswer(crossing);

@@ -19,19 +19,48 @@ function withContractTime(item: IngestMessage, arrivedAt: number): IngestMessage
   return { ...item, message: { ...item.message, sentAt: arrivedAt, meta: { ...meta, [DROPPED_META_KEY]: [...earlier, dropped] } } };
 }
 
+const identityKey = (identity: { kind: string; value: string }) => `identity:${identity.kind}:${identity.value.trim().toLowerCase()}`;
+
 /**
  * What an arrival must not race another arrival over: its own dedupe key, its customer's
  * identities, its conversation's reference and the e-mail thread it is part of (its Message-ID and
  * those it answers). Two arrivals sharing any of them are stored one after the other.
+ *
+ * A message addressed to a conversation by its id (a reply, a note, a call's record) finds no
+ * conversation and makes none: it holds only its customer's identities. Its conversation's row
+ * (holdForWrite) puts it in line with every other message to that conversation, and the dedupe
+ * key's uniqueness answers a repeat with the message stored first. So its keys are known before
+ * the message is written (holdForPost), and a writer can take them before the row.
+ *
+ * LOCK ORDER (every writer): keys first — all of them, in one call, sorted (keyLocks.holdKeys) —
+ * then rows (conversations.holdForWrite). Never a key after a row: a writer holding a row and
+ * waiting for a key deadlocks with an arrival holding that key and waiting for the row.
  */
 function arrivalKeys(item: IngestMessage, key: string): string[] {
-  const keys = [`message:${key}`, ...item.customer.identities.map((identity) => `identity:${identity.kind}:${identity.value.trim().toLowerCase()}`)];
+  const identities = item.customer.identities.map(identityKey);
+  if (item.conversation.id !== undefined) return identities;
+  const keys = [`message:${key}`, ...identities];
   if (item.conversation.externalRef) keys.push(`conversation:${item.channel}:${item.conversation.externalRef}`);
   if (item.channel === 'email') {
     const meta = item.message.meta ?? {};
     for (const id of [meta.messageId, meta.inReplyTo, ...(meta.references ?? [])]) if (typeof id === 'string' && id) keys.push(`thread:${id}`);
   }
   return keys;
+}
+
+/**
+ * The most keys one bulk chunk holds (one lock each, held to its commit). PostgreSQL keeps every
+ * lock of every transaction in one shared table of max_locks_per_transaction × (max_connections +
+ * max_prepared_transactions) entries — 64 × 100 = 6,400 by default — and a transaction that finds
+ * it full fails ("out of shared memory", 53200). A chunk stays well under it, beside live traffic
+ * and other server processes importing at the same time.
+ */
+export const MAX_KEYS_PER_CHUNK = 1_000;
+
+/** A message stored (or found stored), and whether it woke its conversation from a snooze. */
+interface Ingested {
+  result: IngestResult;
+  woke: boolean;
 }
 
 export interface IngestOptions {
@@ -88,7 +117,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
     return { cleaned, key: dedupeKey(cleaned) };
   }
 
-  async function ingestOne(received: IngestMessage, options: IngestOptions): Promise<IngestResult> {
+  /** Stores one message; with whether the customer's message woke its conversation from a snooze (to be announced with it). */
+  async function ingestOne(received: IngestMessage, options: IngestOptions): Promise<Ingested> {
     // the message is always kept: a channel detail that is not what it should be is dropped, with its reason in meta
     const { cleaned, key } = cleanedWithKey(received);
     const now = options.now?.() ?? Date.now();
@@ -102,7 +132,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
       return { messageId: existing.id, conversationId: existing.conversationId, customerId: summary!.customer.id, created: false };
     };
     const stored = await answerStored();
-    if (stored) return stored;
+    if (stored) return { result: stored, woke: false };
     const customerId = await findOrCreateCustomer(item, item.message.sentAt);
     const assignee = item.conversation.assigneeEmail ? await store.users.getByEmail(item.conversation.assigneeEmail) : null;
     let conversationId = await findConversation(item);
@@ -140,7 +170,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
     // stored already (the key is the database's to keep unique): answered with the message that is there
     if (messageId === null) {
       const there = await answerStored();
-      if (there) return there;
+      if (there) return { result: there, woke: false };
       throw new Error(`The message with key ${key} was stored by another transaction that has not finished.`);
     }
     await store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
@@ -151,7 +181,6 @@ export function createIngestionService(store: Store, bus: EventBus) {
       for (const [kind, payload] of [['snooze.ended', { reason: 'customer', until: woke.until }], ['status.changed', { from: 'snoozed', to: 'open', reason: 'snooze-ended' }]] as const) {
         await store.sessionEvents.append({ at: now, kind, conversationId, messageId: null, userId: null, payload });
       }
-      wokenNow.add(conversationId);
     }
     await store.sessionEvents.append({
       at: item.message.sentAt,
@@ -161,15 +190,17 @@ export function createIngestionService(store: Store, bus: EventBus) {
       userId: authorUser?.id ?? null,
       payload: { channel: item.channel, author: item.message.author },
     });
-    return { messageId, conversationId, customerId, created: true };
+    return { result: { messageId, conversationId, customerId, created: true }, woke: woke !== undefined };
   }
 
-  /** Conversations a customer's message woke from a snooze, to be announced once it is stored. */
-  const wokenNow = new Set<number>();
-
-  function announce(item: IngestMessage, result: IngestResult): void {
+  /**
+   * Tells the UI of a stored message (and of the snooze it ended). The bus delivers it once the
+   * transaction around has committed, and never if it rolls back; nothing is kept in memory between
+   * storing and announcing, so a rolled-back wake leaves no mark behind.
+   */
+  function announce(item: IngestMessage, { result, woke }: Ingested): void {
     if (!result.created) return;
-    if (wokenNow.delete(result.conversationId)) bus.emit('conversation.changed', { conversationId: result.conversationId, reason: 'snooze-ended' });
+    if (woke) bus.emit('conversation.changed', { conversationId: result.conversationId, reason: 'snooze-ended' });
     bus.emit('message.added', {
       messageId: result.messageId,
       conversationId: result.conversationId,
@@ -180,17 +211,43 @@ export function createIngestionService(store: Store, bus: EventBus) {
     });
   }
 
+  /** Where the chunk starting at `start` ends (at most `chunkSize` messages and MAX_KEYS_PER_CHUNK keys, never empty) and its keys. */
+  function nextChunk(items: readonly IngestMessage[], start: number, chunkSize: number): { end: number; keys: string[] } {
+    const keys = new Set<string>();
+    let end = start;
+    while (end < items.length && end - start < chunkSize) {
+      const { cleaned, key } = cleanedWithKey(items[end]!);
+      const own = arrivalKeys(cleaned, key);
+      const adding = own.filter((one) => !keys.has(one)).length;
+      if (end > start && keys.size + adding > MAX_KEYS_PER_CHUNK) break;
+      for (const one of own) keys.add(one);
+      end++;
+    }
+    return { end, keys: [...keys] };
+  }
+
   return {
+    /**
+     * Inside a transaction, before the conversation's row is held (holdForWrite) by a writer that
+     * will then store a message in it (a reply, a call's record): holds the keys that message will
+     * take, so that the writer takes keys before rows like every arrival (see arrivalKeys).
+     */
+    async holdForPost(conversationId: number): Promise<void> {
+      const conversation = await store.conversations.getSummary(conversationId);
+      const customer = conversation ? await store.customers.getById(conversation.customer.id) : null;
+      if (customer) await store.messages.holdArrival(customer.identities.map(identityKey));
+    },
     /** Stores one message (live traffic) and tells the UI. */
     async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {
-      const result = await store.transaction(async () => ingestOne(item, options));
-      if (options.notify ?? true) announce(item, result);
-      else wokenNow.delete(result.conversationId);
-      return result;
+      const ingested = await store.transaction(async () => ingestOne(item, options));
+      if (options.notify ?? true) announce(item, ingested);
+      return ingested.result;
     },
     /**
      * Stores many messages in chunks, each chunk one transaction, reporting progress and giving
      * the event loop back between chunks so live work is not held up. Returns results in order.
+     * A chunk ends at `chunkSize` messages or at MAX_KEYS_PER_CHUNK keys, whichever comes first:
+     * each key is one lock held to the commit (e-mails with long References hold dozens each).
      */
     async ingestMany(
       items: readonly IngestMessage[],
@@ -198,23 +255,21 @@ export function createIngestionService(store: Store, bus: EventBus) {
     ): Promise<IngestResult[]> {
       const chunkSize = options.chunkSize ?? 500;
       const results: IngestResult[] = [];
-      for (let start = 0; start < items.length; start += chunkSize) {
-        const chunk = items.slice(start, start + chunkSize);
-        results.push(
-          ...(await store.transaction(async () => {
-            // every key of the chunk at once, in one order: two chunks sharing keys never hold them crosswise
-            await store.messages.holdArrival(chunk.flatMap((item) => {
-              const { cleaned, key } = cleanedWithKey(item);
-              return arrivalKeys(cleaned, key);
-            }));
-            const stored: IngestResult[] = [];
-            for (const item of chunk) stored.push(await ingestOne(item, options));
-            return stored;
-          })),
-        );
-        if (options.notify) chunk.forEach((item, index) => announce(item, results[start + index]!));
-        else for (const result of results.slice(start)) wokenNow.delete(result.conversationId);
-        options.onProgress?.(Math.min(start + chunkSize, items.length), items.length);
+      let start = 0;
+      while (start < items.length) {
+        const { end, keys } = nextChunk(items, start, chunkSize);
+        const chunk = items.slice(start, end);
+        const ingested = await store.transaction(async () => {
+          // every key of the chunk at once, in one order: two chunks sharing keys never hold them crosswise
+          await store.messages.holdArrival(keys);
+          const stored: Ingested[] = [];
+          for (const item of chunk) stored.push(await ingestOne(item, options));
+          return stored;
+        });
+        results.push(...ingested.map((one) => one.result));
+        if (options.notify) chunk.forEach((item, index) => announce(item, ingested[index]!));
+        start = end;
+        options.onProgress?.(start, items.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
       return results;

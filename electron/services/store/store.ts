@@ -1,7 +1,7 @@
 import { Kysely } from 'kysely';
 import type { MigrationReport } from './migrate';
 import { openDatabase, type OpenOptions } from './openDatabase';
-import { openPostgres, redactedUrl, type PostgresOptions } from './postgres/openPostgres';
+import { openPostgres, postgresTimeoutsFrom, redactedUrl, type PostgresOptions } from './postgres/openPostgres';
 import { createAnalysesRepository } from './kysely/analyses';
 import { createAppliedRequestsRepository } from './kysely/appliedRequests';
 import { createCoachPromptsRepository } from './kysely/coachPrompts';
@@ -70,6 +70,8 @@ export function createStore(ctx: StoreContext, parts: { kind: StoreKind; path: s
     signInFailures: createSignInFailuresRepository(ctx),
     /** Runs `work` in one write transaction: all of it is stored, or none. Calls inside it join it. */
     transaction: ctx.transaction,
+    /** Runs `work`, whose failure the caller handles, so that its failure undoes only its own statements (a savepoint inside a transaction). */
+    attempt: ctx.attempt,
     /** Whether the caller runs inside an open transaction (a listener never does: events are delivered after the commit). */
     inTransaction: ctx.inTransaction,
     close: parts.close,
@@ -110,7 +112,7 @@ export async function openPostgresStore(url: string, options?: PostgresOptions):
 /** PostgreSQL when KINSHIP_DATABASE_URL names one, else the SQLite file. */
 export function openConfiguredStore(sqliteFile: string, env: NodeJS.ProcessEnv = process.env): Promise<Store> {
   const url = env[DATABASE_URL_VARIABLE]?.trim();
-  return url ? openPostgresStore(url) : openSqliteStore(sqliteFile);
+  return url ? openPostgresStore(url, { timeouts: postgresTimeoutsFrom(env) }) : openSqliteStore(sqliteFile);
 }
 
 /** Where the workspace is, as messages name it: the SQLite file, or the PostgreSQL address without its password. */

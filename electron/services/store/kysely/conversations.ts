@@ -217,6 +217,8 @@ export function createConversationsRepository(ctx: StoreContext) {
      * — its messages, reads, drafts — are not held up by the lock; SQLite's write transaction, begun
      * IMMEDIATE, holds the whole file already), so that what is checked and then written (a reply's
      * collision check, a message arriving) is not crossed by another writer or process.
+     * Lock order: a writer takes every advisory key it needs (keyLocks.holdKeys; a message's keys:
+     * ingestion's holdForPost) BEFORE this row lock, never after it.
      */
     async holdForWrite(id: number): Promise<void> {
       if (ctx.sql.kind === 'postgres') await ctx.db().selectFrom('conversations').select('id').where('id', '=', id).forNoKeyUpdate().execute();

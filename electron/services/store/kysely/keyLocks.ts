@@ -13,6 +13,8 @@ export const lockNumber = (key: string): bigint => createHash('sha256').update(k
  * taken in one order (by number) so that two holders of overlapping keys never deadlock. On SQLite a
  * transaction already has the database to itself: nothing to do. Called outside a transaction, it
  * would hold nothing; it refuses instead.
+ *
+ * Lock order, for every writer: keys (all in one call) before rows (conversations.holdForWrite).
  */
 export async function holdKeys(ctx: StoreContext, keys: readonly string[]): Promise<void> {
   if (ctx.sql.kind !== 'postgres' || keys.length === 0) return;

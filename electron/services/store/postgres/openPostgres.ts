@@ -12,10 +12,48 @@ export const POSTGRES_BASELINE_VERSION = 13;
 /** Serialises migrations across every server process starting on one database ('KINS'). */
 const MIGRATION_LOCK = 0x4b494e53;
 
+/** How long a connection, a statement, a lock wait and an idle open transaction may take (ms; 0: no limit). */
+export interface PostgresTimeouts {
+  /** Getting a connection from the pool (a new one included). */
+  connect: number;
+  /** One statement, on the server (statement_timeout). */
+  statement: number;
+  /** Waiting for one lock, on the server (lock_timeout). */
+  lock: number;
+  /** A transaction left open with nothing running: the server ends its session (idle_in_transaction_session_timeout), letting its locks go. */
+  idleInTransaction: number;
+}
+
+export const DEFAULT_POSTGRES_TIMEOUTS: PostgresTimeouts = { connect: 10_000, statement: 120_000, lock: 30_000, idleInTransaction: 60_000 };
+
+/** The environment variables that override each timeout (milliseconds; 0: no limit). */
+export const POSTGRES_TIMEOUT_VARIABLES: Record<keyof PostgresTimeouts, string> = {
+  connect: 'KINSHIP_PG_CONNECT_TIMEOUT_MS',
+  statement: 'KINSHIP_PG_STATEMENT_TIMEOUT_MS',
+  lock: 'KINSHIP_PG_LOCK_TIMEOUT_MS',
+  idleInTransaction: 'KINSHIP_PG_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+};
+
+/** The timeouts the environment sets (whole milliseconds, 0 or more); the others are left to the defaults. */
+export function postgresTimeoutsFrom(env: NodeJS.ProcessEnv): Partial<PostgresTimeouts> {
+  const set: Partial<PostgresTimeouts> = {};
+  for (const [name, variable] of Object.entries(POSTGRES_TIMEOUT_VARIABLES) as [keyof PostgresTimeouts, string][]) {
+    const text = env[variable]?.trim();
+    if (!text) continue;
+    if (!/^\d+$/.test(text)) throw new Error(`${variable} must be a whole number of milliseconds (0: no limit), not "${text}".`);
+    set[name] = Number(text);
+  }
+  return set;
+}
+
 export interface PostgresOptions {
   migrations?: readonly Migration[];
   /** Connections in the pool. */
   poolSize?: number;
+  /** Timeouts other than the defaults (DEFAULT_POSTGRES_TIMEOUTS). */
+  timeouts?: Partial<PostgresTimeouts>;
+  /** Where the pool's own failures are told (an idle connection the server ended): the host's log; console.error by default. */
+  log?: (message: string) => void;
 }
 
 export interface OpenedPostgres {
@@ -56,6 +94,9 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // a migration may rewrite every row, and wait for another process's: no statement or lock limit
+    await client.query('SET LOCAL statement_timeout = 0');
+    await client.query('SET LOCAL lock_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     const marked = (await client.query<{ found: string | null }>("SELECT to_regclass('kinship_schema')::text AS found")).rows[0]!.found !== null;
     let from = 0;
@@ -94,9 +135,29 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
 /** Connects to the workspace at `url` (KINSHIP_DATABASE_URL) and migrates it. */
 export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenedPostgres> {
   const where = redactedUrl(url);
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, types });
-  // an idle connection the server dropped must not bring the process down
-  pool.on('error', () => undefined);
+  const timeouts = { ...DEFAULT_POSTGRES_TIMEOUTS, ...options.timeouts };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types,
+    // (0: none; the pg client sends only the limits that are set)
+    connectionTimeoutMillis: timeouts.connect,
+    statement_timeout: timeouts.statement,
+    lock_timeout: timeouts.lock,
+    idle_in_transaction_session_timeout: timeouts.idleInTransaction,
+  });
+  // a connection the server ended (restarted, or a transaction left idle too long), idle in the
+  // pool or in use, must not bring the process down: the pool drops it and opens another when
+  // asked (a transaction on it fails as any failed write). Each failure is told once, to the log.
+  const log = options.log ?? ((message: string) => console.error(message));
+  const told = new WeakSet<Error>();
+  const tell = (error: Error) => {
+    if (told.has(error)) return;
+    told.add(error);
+    log(`Kinship: a PostgreSQL connection to ${where} failed and was let go (${error.message}); the next query opens another.`);
+  };
+  pool.on('error', tell);
+  pool.on('connect', (client) => client.on('error', tell));
   try {
     const migration = await migratePostgres(pool, options.migrations ?? allMigrations, where);
     const db = new Kysely<KinshipDatabase>({ dialect: translatingStoreErrors(new PostgresDialect({ pool })) });

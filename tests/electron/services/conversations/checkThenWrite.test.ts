@@ -1,0 +1,114 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { IngestMessage } from '../../../../shared/contract/ingestion';
+import { createCallActions } from '../../../../electron/services/conversations/callActions';
+import { createConversationActions } from '../../../../electron/services/conversations/conversationActions';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
+import { openPostgresStore, type Store } from '../../../../electron/services/store/store';
+import { openTestStore } from '../../../helpers/bothStores';
+import { blockedOrDone } from '../../../helpers/lockWaits';
+import { testPostgresDatabase } from '../../../helpers/testPostgres';
+
+/**
+ * Writes that read the conversation's state and then write on what they read — an assignment
+ * logging whom it took the conversation from, a draft's snapshot edited from the one before, a call
+ * started only when none is in progress — at the same moment from two server processes on
+ * PostgreSQL. Each holds the conversation's row from its read to its commit: the second waits and
+ * reads what the first wrote. (Each test holds the first write open until the second is stuck
+ * behind it, or has gone past: that is what a missing lock looks like.)
+ */
+const T0 = Date.UTC(2026, 10, 29, 9, 0);
+const hello: IngestMessage = {
+  channel: 'voice',
+  customer: { displayName: 'Ines Duarte', identities: [{ kind: 'phone', value: '+351 912 345 678' }] },
+  conversation: { externalRef: 'call-ines' },
+  message: { author: 'customer', body: 'Hello?', sentAt: T0, externalId: 'm1' },
+};
+
+async function twoProcesses() {
+  const { store } = await openTestStore('postgres');
+  const url = await testPostgresDatabase();
+  const other = await openPostgresStore(url, { poolSize: 4 });
+  onTestFinished(() => other.close());
+  const { conversationId } = await createIngestionService(store, createEventBus()).ingest(hello);
+  return { store, other, url, conversationId };
+}
+
+describe('check, then write, at once from two server processes on PostgreSQL', () => {
+  it('assignments: the second logs the first’s assignee as the one it took the conversation from', async () => {
+    const { store, other, url, conversationId } = await twoProcesses();
+    const hannah = await store.users.create({ name: 'Hannah Berg', email: 'hannah@kinship.example', role: 'agent' }, T0);
+    const omar = await store.users.create({ name: 'Omar Haddad', email: 'omar@kinship.example', role: 'agent' }, T0);
+    const second = createConversationActions(other, createIngestionService(other, createEventBus()), () => T0 + 2);
+    let racing: Promise<unknown> | null = null;
+    const first: Store = {
+      ...store,
+      conversations: {
+        ...store.conversations,
+        // between reading whom it has and writing the new assignee, the other assignment comes in
+        setAssignee: async (...args: Parameters<Store['conversations']['setAssignee']>) => {
+          racing ??= second.assign({ conversationId, assigneeId: omar.id, user: null });
+          await blockedOrDone(url, racing);
+          return store.conversations.setAssignee(...args);
+        },
+      },
+    };
+    await createConversationActions(first, createIngestionService(first, createEventBus()), () => T0 + 1).assign({ conversationId, assigneeId: hannah.id, user: null });
+    await racing;
+    const log = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'assignment.changed').map((event) => event.payload);
+    expect(log).toEqual([{ from: null, to: hannah.id }, { from: hannah.id, to: omar.id }]);
+    expect((await store.conversations.getSummary(conversationId))?.assignee?.id).toBe(omar.id);
+  });
+
+  it('draft saves: each snapshot edits the one logged before it', async () => {
+    const { store, other, url, conversationId } = await twoProcesses();
+    const second = createConversationActions(other, createIngestionService(other, createEventBus()), () => T0 + 2);
+    await second.saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines', user: null });
+    let racing: Promise<unknown> | null = null;
+    const first: Store = {
+      ...store,
+      drafts: {
+        ...store.drafts,
+        // the last snapshot is read; the other save comes in before this one logs its edit of it
+        lastSnapshot: async (...args: Parameters<Store['drafts']['lastSnapshot']>) => {
+          const last = await store.drafts.lastSnapshot(...args);
+          racing ??= second.saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel is on its way.', user: null });
+          await blockedOrDone(url, racing);
+          return last;
+        },
+      },
+    };
+    await createConversationActions(first, createIngestionService(first, createEventBus()), () => T0 + 1).saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel', user: null });
+    await racing;
+    const snapshots = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'draft.snapshot').sort((a, b) => a.id - b.id);
+    expect(snapshots).toHaveLength(3);
+    // a chain a replay can follow: every edit is of the snapshot just before it
+    for (let i = 1; i < snapshots.length; i++) expect(snapshots[i]!.payload).toMatchObject({ of: snapshots[i - 1]!.id });
+  });
+
+  it('calls: of two starts at once one is refused, and one call is started', async () => {
+    const { store, other, url, conversationId } = await twoProcesses();
+    const second = createCallActions(other, createIngestionService(other, createEventBus()), () => T0 + 2);
+    let racing: Promise<unknown> | null = null;
+    const first: Store = {
+      ...store,
+      messages: {
+        ...store.messages,
+        // no call in progress, it reads; the other start comes in before this one writes
+        listForConversation: async (id: number) => {
+          const messages = await store.messages.listForConversation(id);
+          racing ??= second.start(conversationId, null);
+          await blockedOrDone(url, racing);
+          return messages;
+        },
+      },
+    };
+    const outcomes = await Promise.allSettled([createCallActions(first, createIngestionService(first, createEventBus()), () => T0 + 1).start(conversationId, null), (async () => {
+      while (!racing) await new Promise((resolve) => setImmediate(resolve));
+      return racing;
+    })()]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { kind: 'conflict' } });
+    expect((await store.messages.listForConversation(conversationId)).filter((message) => message.body === 'Call started')).toHaveLength(1);
+  });
+});
