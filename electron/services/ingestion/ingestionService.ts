@@ -3,6 +3,7 @@ import { cleanMessageMeta, DROPPED_META_KEY, type DroppedMetaField } from '../..
 import { isContractTime } from '../../../shared/contract/time';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
+import { identityKey } from '../store/identityKey';
 import { htmlToText } from '../common/htmlToText';
 import { dedupeKey } from './dedupeKey';
 import { Refusal } from '../common/refusal';
@@ -25,7 +26,7 @@ function withContractTime(item: IngestMessage, arrivedAt: number): IngestMessage
  * those it answers). Two arrivals sharing any of them are stored one after the other.
  */
 function arrivalKeys(item: IngestMessage, key: string): string[] {
-  const keys = [`message:${key}`, ...item.customer.identities.map((identity) => `identity:${identity.kind}:${identity.value.trim().toLowerCase()}`)];
+  const keys = [`message:${key}`, ...item.customer.identities.map((identity) => `identity:${identity.kind}:${identityKey(identity.kind, identity.value)}`)];
   if (item.conversation.externalRef) keys.push(`conversation:${item.channel}:${item.conversation.externalRef}`);
   if (item.channel === 'email') {
     const meta = item.message.meta ?? {};

@@ -96,6 +96,16 @@ const checks: Record<number, (db: Database.Database) => void> = {
     expect(() => db.prepare("INSERT INTO analyses (message_id, text_hash, analyzer, model_id, sentiment, emotions, latency_ms, created_at) VALUES (72, 'h', 'model', 'ekman', 0, '{}', 1, 1)").run()).toThrow(/UNIQUE/);
     expect(db.prepare('SELECT count(*) AS n FROM analysis_claims').get()).toEqual({ n: 0 });
   },
+  17: (db) => {
+    // keys folded by emailKey (merges and duplicates: identityMigrations.test.ts); identities keyed, as written
+    expect(db.prepare('SELECT id, email_key, deactivated_reason FROM users ORDER BY id').all()).toEqual([
+      { id: 1, email_key: 'priya@x', deactivated_reason: null },
+      { id: 2, email_key: 'élodie.müller@example.com', deactivated_reason: null },
+    ]);
+    expect(db.prepare('SELECT customer_id, kind, value, value_key FROM customer_identities').all()).toEqual([{ customer_id: 1, kind: 'phone', value: '+44 7700 900123', value_key: '+44 7700 900123' }]);
+    expect(db.prepare('SELECT count(*) AS n FROM customer_merges').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH 'phones : \"900123\"*'").all()).toEqual([{ rowid: 7 }]);
+  },
 };
 
 describe('each SQLite migration on a workspace holding data', () => {
