@@ -46,6 +46,8 @@ export interface Person {
   openSessions: number;
   lastSignInAt: number | null;
   deactivatedAt: number | null;
+  /** Why, when it was not an admin's doing (an upgrade that found the same address on two accounts). */
+  deactivatedReason: string | null;
 }
 
 export interface Invitation {

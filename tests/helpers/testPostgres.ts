@@ -18,6 +18,23 @@ export function testPostgresDatabase(): Promise<string> {
   return fileDatabase;
 }
 
+/**
+ * A database of a test's own in the run's cluster, beside this file's (dropped with the cluster):
+ * for a test that builds a workspace from an older version, which the file's shared one is not.
+ */
+export async function ownPostgresDatabase(prefix: string): Promise<string> {
+  await testPostgresDatabase();
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return postgresUrl(name);
+}
+
 afterAll(async () => {
   if (!fileDatabase) return;
   const url = await fileDatabase;

@@ -3,6 +3,7 @@ import { cleanMessageMeta, DROPPED_META_KEY, type DroppedMetaField } from '../..
 import { isContractTime } from '../../../shared/contract/time';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
+import { identityKey } from '../store/identityKey';
 import { htmlToText } from '../common/htmlToText';
 import { dedupeKey } from './dedupeKey';
 import { Refusal } from '../common/refusal';
@@ -19,7 +20,8 @@ function withContractTime(item: IngestMessage, arrivedAt: number): IngestMessage
   return { ...item, message: { ...item.message, sentAt: arrivedAt, meta: { ...meta, [DROPPED_META_KEY]: [...earlier, dropped] } } };
 }
 
-const identityKey = (identity: { kind: string; value: string }) => `identity:${identity.kind}:${identity.value.trim().toLowerCase()}`;
+/** The lock key of a customer's identity: the same normalised key the store looks identities up by. */
+const identityLockKey = (identity: { kind: string; value: string }) => `identity:${identity.kind}:${identityKey(identity.kind, identity.value)}`;
 
 /**
  * What an arrival must not race another arrival over: its own dedupe key, its customer's
@@ -37,7 +39,7 @@ const identityKey = (identity: { kind: string; value: string }) => `identity:${i
  * waiting for a key deadlocks with an arrival holding that key and waiting for the row.
  */
 function arrivalKeys(item: IngestMessage, key: string): string[] {
-  const identities = item.customer.identities.map(identityKey);
+  const identities = item.customer.identities.map(identityLockKey);
   if (item.conversation.id !== undefined) return identities;
   const keys = [`message:${key}`, ...identities];
   if (item.conversation.externalRef) keys.push(`conversation:${item.channel}:${item.conversation.externalRef}`);
@@ -235,7 +237,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
     async holdForPost(conversationId: number): Promise<void> {
       const conversation = await store.conversations.getSummary(conversationId);
       const customer = conversation ? await store.customers.getById(conversation.customer.id) : null;
-      if (customer) await store.messages.holdArrival(customer.identities.map(identityKey));
+      if (customer) await store.messages.holdArrival(customer.identities.map(identityLockKey));
     },
     /** Stores one message (live traffic) and tells the UI. */
     async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {

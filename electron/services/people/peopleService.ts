@@ -314,6 +314,11 @@ export function createPeopleService(options: PeopleOptions) {
         await requireAdmin(actor);
         const target = await store.people.byId(personId);
         if (!target) throw new Refusal('not-found', 'There is no such person.');
+        // an account left aside for another with the same address (see migration 17) stays aside
+        const owner = await store.people.byEmail(target.user.email);
+        if (owner && owner.user.id !== personId) {
+          throw new Refusal('conflict', `${target.user.email} signs in to ${owner.user.name}'s account: this one, with the same address, stays deactivated.`);
+        }
         await store.people.setActive(personId, true, now());
       });
       changed(personId);

@@ -31,6 +31,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
     if (keysWereOn) db.pragma('foreign_keys = OFF');
     try {
       db.transaction(() => {
+        migration.prepare?.sqlite(db);
         db.exec(migration.sql);
         if (migration.rebuildsTables && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
           throw new Error(`Migration ${migration.version} (${migration.name}) would break references between tables.`);

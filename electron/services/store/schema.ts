@@ -16,6 +16,8 @@ export interface UsersTable {
   role: string;
   created_at: number;
   deactivated_at: Generated<number | null>;
+  /** Why the account was deactivated, when it was not an admin's doing (migration 17: a duplicate address). */
+  deactivated_reason: Generated<string | null>;
 }
 
 export interface CustomersTable {
@@ -28,7 +30,10 @@ export interface CustomerIdentitiesTable {
   id: Generated<number>;
   customer_id: number;
   kind: string;
+  /** As the customer wrote it (shown). */
   value: string;
+  /** As it is compared (identityKey.ts): unique per kind. */
+  value_key: string;
 }
 
 export interface ConversationsTable {
@@ -235,6 +240,23 @@ export interface AnalysisClaimsTable {
   claimed_until: number;
 }
 
+/** A customer joined into another (migration 17: they shared an identity once identities were compared by key). */
+export interface CustomerMergesTable {
+  id: Generated<number>;
+  /** The customer who remains. */
+  customer_id: number;
+  /** The customer who no longer exists, and what they were. */
+  merged_customer_id: number;
+  merged_display_name: string;
+  merged_created_at: number;
+  merged_identities: string;
+  /** What moved to customer_id. */
+  conversations: number;
+  follow_ups: number;
+  reason: string;
+  merged_at: number;
+}
+
 export interface KinshipDatabase {
   users: UsersTable;
   customers: CustomersTable;
@@ -258,6 +280,7 @@ export interface KinshipDatabase {
   one_time_links: OneTimeLinksTable;
   sign_in_failures: SignInFailuresTable;
   analysis_claims: AnalysisClaimsTable;
+  customer_merges: CustomerMergesTable;
 }
 
 /** Every table the repositories own, in an order that keeps foreign keys satisfied when emptied in reverse. */
@@ -265,5 +288,5 @@ export const TABLES = [
   'users', 'customers', 'customer_identities', 'conversations', 'messages', 'analyses', 'coach_prompts', 'follow_ups',
   'session_events', 'settings', 'drafts', 'conversation_reads', 'customer_connection', 'applied_requests', 'tags',
   'conversation_tags', 'saved_views', 'credentials', 'sign_in_sessions', 'one_time_links', 'sign_in_failures',
-  'analysis_claims',
+  'analysis_claims', 'customer_merges',
 ] as const satisfies readonly (keyof KinshipDatabase)[];

@@ -1,4 +1,5 @@
 import type { Customer, CustomerIdentity, IdentityKind } from '../../../../shared/contract/domain';
+import { identityKey } from '../identityKey';
 import type { StoreContext } from '../storeContext';
 
 interface CustomerRow {
@@ -24,14 +25,20 @@ export function createCustomersRepository(ctx: StoreContext) {
     async create(displayName: string, createdAt: number): Promise<number> {
       return (await ctx.db().insertInto('customers').values({ display_name: displayName, created_at: createdAt }).returning('id').executeTakeFirstOrThrow()).id;
     },
-    /** Links an identity to a customer; an identity already known (to anyone) is left as it is. */
+    /**
+     * Links an identity to a customer, kept as written; an identity already known (to anyone) by its
+     * key — "ANN@example.com" is "ann@example.com" — is left as it is.
+     */
     async addIdentity(customerId: number, identity: CustomerIdentity): Promise<boolean> {
-      const row = await ctx.db().insertInto('customer_identities').values({ customer_id: customerId, kind: identity.kind, value: identity.value.trim() })
-        .onConflict((oc) => oc.columns(['kind', 'value']).doNothing()).returning('id').executeTakeFirst();
+      const row = await ctx.db().insertInto('customer_identities')
+        .values({ customer_id: customerId, kind: identity.kind, value: identity.value.trim(), value_key: identityKey(identity.kind, identity.value) })
+        .onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
       return row !== undefined;
     },
+    /** The customer an identity belongs to, compared by its key (an e-mail address whatever its case). */
     async findIdByIdentity(identity: CustomerIdentity): Promise<number | null> {
-      const row = await ctx.db().selectFrom('customer_identities').select('customer_id').where('kind', '=', identity.kind).where('value', '=', identity.value.trim()).executeTakeFirst();
+      const row = await ctx.db().selectFrom('customer_identities').select('customer_id')
+        .where('kind', '=', identity.kind).where('value_key', '=', identityKey(identity.kind, identity.value)).executeTakeFirst();
       return row?.customer_id ?? null;
     },
     async getById(id: number): Promise<Customer | null> {

@@ -63,7 +63,7 @@ export function createPeopleRepository(ctx: StoreContext) {
         .execute();
     },
     async setActive(userId: number, active: boolean, now: number): Promise<void> {
-      await ctx.db().updateTable('users').set({ deactivated_at: active ? null : now }).where('id', '=', userId).execute();
+      await ctx.db().updateTable('users').set({ deactivated_at: active ? null : now, deactivated_reason: null }).where('id', '=', userId).execute();
     },
     async setRole(userId: number, role: Role): Promise<void> {
       await ctx.db().updateTable('users').set({ role }).where('id', '=', userId).execute();
@@ -88,6 +88,7 @@ export function createPeopleRepository(ctx: StoreContext) {
     },
     async list(now: number): Promise<Person[]> {
       const rows = await accounts()
+        .select('u.deactivated_reason')
         .select((eb) => [
           eb.selectFrom('sign_in_sessions as s').select((s) => s.fn.countAll<number>().as('n'))
             .whereRef('s.user_id', '=', 'u.id').where('s.ended_at', 'is', null).where('s.expires_at', '>', now).as('open_sessions'),
@@ -105,6 +106,7 @@ export function createPeopleRepository(ctx: StoreContext) {
         openSessions: Number(row.open_sessions ?? 0),
         lastSignInAt: row.last_sign_in_at === null ? null : Number(row.last_sign_in_at),
         deactivatedAt: row.deactivated_at,
+        deactivatedReason: row.deactivated_reason,
       }));
     },
   };

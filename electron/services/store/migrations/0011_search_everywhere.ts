@@ -35,7 +35,8 @@ FROM conversations c
 JOIN customers cu ON cu.id = c.customer_id;
 `;
 
-const reindexCustomer = (customerId: string) => /* sql */ `
+/** (Migration 17 remakes a trigger with it.) */
+export const reindexCustomer = (customerId: string) => /* sql */ `
   DELETE FROM conversations_fts WHERE rowid IN (SELECT id FROM conversations WHERE customer_id = ${customerId});
   INSERT INTO conversations_fts(rowid, subject, customer, handles, phones)
     SELECT t.id, t.subject, t.customer, t.handles, t.phones FROM conversation_search_text t

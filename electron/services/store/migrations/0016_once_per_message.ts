@@ -1,14 +1,19 @@
+import { legacyPromptRules } from './legacyPromptRules';
+
 /**
  * What the database itself now keeps to once per message, so two readings of a message (or two
  * server processes on one PostgreSQL) cannot do it twice:
  * - a coach prompt is raised once per message and rule (coach_prompts_message_rule); of any
- *   duplicates already stored the one the agent acted on (else the first) is kept;
+ *   duplicates already stored the one the agent acted on (else the first) is kept. Prompts from
+ *   before rules (rule_id '') are told apart by kind and wording first (legacyPromptRules.ts, added
+ *   after 16 shipped: as first shipped, every such prompt of a message but one was deleted);
  * - a message is read once per model and version (analyses_message_model); of duplicates the newest
  *   reading is kept (it is the one every query already answered with);
  * - the backlog is shared out through claims: a process claims the messages it is about to read
  *   until a time (a lease), and a process that dies leaves claims that expire and are taken again.
  */
 export const oncePerMessage = /* sql */ `
+${legacyPromptRules}
 DELETE FROM coach_prompts WHERE id IN (
   SELECT id FROM (
     SELECT id, row_number() OVER (PARTITION BY message_id, rule_id ORDER BY (outcome IS NOT NULL) DESC, (inserted_at IS NOT NULL) DESC, id) AS n

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { initialSchema } from './0001_initial';
 import { analysisDetails } from './0002_analysis_details';
 import { drafts } from './0003_drafts';
@@ -14,6 +15,8 @@ import { draftsPerKind } from './0010_drafts_per_kind';
 import { people, peoplePostgres } from './0014_people';
 import { emailKeys, emailKeysPostgres } from './0015_email_keys';
 import { oncePerMessage, oncePerMessagePostgres } from './0016_once_per_message';
+import { identityKeys, identityKeysPostgres, prepareIdentityKeys, prepareIdentityKeysPostgres } from './0017_identity_keys';
+import type { MigrationClient } from './migrationClient';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -31,6 +34,11 @@ export interface Migration {
    * workspace starts at that version, from postgres/baselineSchema.ts).
    */
   postgres?: string;
+  /**
+   * What SQL cannot compute alike on both stores (a fold in JavaScript): run first, on the
+   * migrating connection and in the migration's transaction, leaving temporary tables its SQL reads.
+   */
+  prepare?: { sqlite: (db: Database.Database) => void; postgres: (client: MigrationClient) => Promise<void> };
 }
 
 /** Every migration, in order. Append; never edit one that has shipped. */
@@ -51,6 +59,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'people who sign in', sql: people, rebuildsTables: true, postgres: peoplePostgres },
   { version: 15, name: 'e-mail keys', sql: emailKeys, postgres: emailKeysPostgres },
   { version: 16, name: 'once per message: coach prompts, readings and backlog claims', sql: oncePerMessage, postgres: oncePerMessagePostgres },
+  { version: 17, name: 'identity keys: e-mail folded as sign-in folds it, customers merged, legacy prompts kept', sql: identityKeys, postgres: identityKeysPostgres, prepare: { sqlite: prepareIdentityKeys, postgres: prepareIdentityKeysPostgres } },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -118,6 +118,7 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
     }
     for (const migration of migrations.filter((m) => m.version > Math.max(from, POSTGRES_BASELINE_VERSION))) {
       if (migration.postgres === undefined) throw new Error(`migration ${migration.version} (${migration.name}) has no PostgreSQL form`);
+      await migration.prepare?.postgres(client);
       await client.query(migration.postgres);
       await client.query('UPDATE kinship_schema SET version = $1', [migration.version]);
       applied.push(`${migration.version} ${migration.name}`);

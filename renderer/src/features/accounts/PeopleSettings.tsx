@@ -17,6 +17,14 @@ import classes from './PeopleSettings.module.css';
 const WHOLE = 'max-content';
 
 function StatusBadge({ person }: { person: Person }) {
+  if (!person.active && person.deactivatedReason)
+    return (
+      <Tooltip label={person.deactivatedReason} multiline w={320}>
+        <Badge color="gray" miw={WHOLE} tabIndex={0}>
+          Deactivated
+        </Badge>
+      </Tooltip>
+    );
   if (!person.active)
     return (
       <Badge color="gray" miw={WHOLE}>
@@ -207,7 +215,8 @@ export function PeopleSettings() {
                                 Deactivate
                               </Button>
                             )
-                          : person.canSignIn && (
+                          : person.canSignIn &&
+                            !person.deactivatedReason && (
                               <Button size="compact-sm" variant="subtle" onClick={() => reactivate.mutate(person.id)} loading={reactivate.isPending && reactivate.variables === person.id} aria-label={`Reactivate ${person.name}`}>
                                 Reactivate
                               </Button>

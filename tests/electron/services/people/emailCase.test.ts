@@ -12,11 +12,11 @@ const PASSWORD = 'purple kettle on the stairs';
 const T0 = Date.UTC(2026, 10, 28, 9);
 
 async function setUp(kind: (typeof STORE_KINDS)[number]) {
-  const { store } = await openTestStore(kind);
+  const { store, exec } = await openTestStore(kind);
   const people = createPeopleService({ store, now: () => T0, scryptCost: LOW });
   const link = (await people.issueSetupLink())!;
   const admin = (await people.setUpFirstAdmin({ token: link.token, name: 'Ann', email: 'Ann@Example.com', password: PASSWORD }, here)).session.person;
-  return { store, people, admin };
+  return { store, exec, people, admin };
 }
 
 describe.each(STORE_KINDS)('e-mail addresses whatever their case, on %s', (kind) => {
@@ -38,5 +38,20 @@ describe.each(STORE_KINDS)('e-mail addresses whatever their case, on %s', (kind)
     await expect(people.invite(admin, { email: 'ÉLODIE.MÜLLER@example.com', role: 'agent' })).rejects.toThrow(/already has an account/);
     await expect(store.users.create({ name: 'Élodie again', email: 'élodie.müller@example.com', role: 'agent' }, T0)).rejects.toThrow();
     expect((await store.people.list(T0)).filter((p) => p.email.toLowerCase().startsWith('élodie'))).toHaveLength(1);
+  });
+
+  it('an account set aside on upgrade for another with the same address stays aside: its reason is listed, reactivation refused', async () => {
+    const { store, exec, people, admin } = await setUp(kind);
+    const { token } = await people.invite(admin, { email: 'édith@example.com', role: 'agent' });
+    const edith = (await people.acceptInvitation({ token, name: 'Édith', password: PASSWORD }, here)).session.person;
+    // what migration 17 leaves of a second account under another spelling of her address
+    await exec(`INSERT INTO users (name, email, email_key, role, created_at, deactivated_at, deactivated_reason)
+      VALUES ('Édith (old)', 'ÉDITH@example.com', '#90 DUPLICATE OF édith@example.com', 'agent', 0, 1, 'Deactivated on upgrade: Édith <édith@example.com> has the same e-mail address (compared whatever its case) and is the account kept.')`);
+    const aside = (await store.people.list(T0)).find((p) => p.name === 'Édith (old)')!;
+    expect(aside).toMatchObject({ active: false, deactivatedReason: expect.stringMatching(/^Deactivated on upgrade: Édith/) });
+    await store.people.setPasswordHash(aside.id, 'x', T0);
+    await expect(people.reactivate(admin, aside.id)).rejects.toThrow(/signs in to Édith's account/);
+    expect((await store.people.byId(aside.id))?.active).toBe(false);
+    expect((await store.people.byEmail('ÉDITH@example.com'))?.user.id).toBe(edith.id);
   });
 });

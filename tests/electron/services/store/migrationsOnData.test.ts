@@ -90,9 +90,21 @@ const checks: Record<number, (db: Database.Database) => void> = {
   },
   16: (db) => {
     // once per message and rule, once per message and model (duplicates: onceMigration.test.ts); claims start empty
-    expect(() => db.prepare("INSERT INTO coach_prompts (conversation_id, message_id, kind, text, reason, shown_at) VALUES (7, 72, 'apologise', 'again', 'x', 1)").run()).toThrow(/UNIQUE/);
+    // (the prompt from before rules is told apart by its kind: legacyPromptRules.ts)
+    expect(db.prepare('SELECT rule_id FROM coach_prompts').get()).toEqual({ rule_id: 'legacy:apologise' });
+    expect(() => db.prepare("INSERT INTO coach_prompts (conversation_id, message_id, kind, rule_id, text, reason, shown_at) VALUES (7, 72, 'apologise', 'legacy:apologise', 'again', 'x', 1)").run()).toThrow(/UNIQUE/);
     expect(() => db.prepare("INSERT INTO analyses (message_id, text_hash, analyzer, model_id, sentiment, emotions, latency_ms, created_at) VALUES (72, 'h', 'model', 'ekman', 0, '{}', 1, 1)").run()).toThrow(/UNIQUE/);
     expect(db.prepare('SELECT count(*) AS n FROM analysis_claims').get()).toEqual({ n: 0 });
+  },
+  17: (db) => {
+    // keys folded by emailKey (merges and duplicates: identityMigrations.test.ts); identities keyed, as written
+    expect(db.prepare('SELECT id, email_key, deactivated_reason FROM users ORDER BY id').all()).toEqual([
+      { id: 1, email_key: 'priya@x', deactivated_reason: null },
+      { id: 2, email_key: 'élodie.müller@example.com', deactivated_reason: null },
+    ]);
+    expect(db.prepare('SELECT customer_id, kind, value, value_key FROM customer_identities').all()).toEqual([{ customer_id: 1, kind: 'phone', value: '+44 7700 900123', value_key: '+44 7700 900123' }]);
+    expect(db.prepare('SELECT count(*) AS n FROM customer_merges').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH 'phones : \"900123\"*'").all()).toEqual([{ rowid: 7 }]);
   },
 };
 

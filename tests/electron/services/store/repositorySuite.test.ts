@@ -77,6 +77,23 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       expect((await store.customers.list(3, 2)).map((c) => c.displayName)).toEqual(['mia', 'zoe']);
       expect(await store.customers.count()).toBe(4);
     });
+
+    it('knows an e-mail identity whatever its case, spacing or Unicode form, keeping it as the customer wrote it', async () => {
+      const { store } = await openTestStore(kind);
+      const id = await store.customers.create('Édith Carter', T0);
+      const other = await store.customers.create('Someone else', T0);
+      expect(await store.customers.addIdentity(id, { kind: 'email', value: ' Édith.Carter@Example.org ' })).toBe(true);
+      for (const spelling of ['édith.carter@example.org', 'ÉDITH.CARTER@EXAMPLE.ORG', 'E\u0301dith.Carter@example.org']) {
+        expect(await store.customers.findIdByIdentity({ kind: 'email', value: spelling })).toBe(id);
+        // known already: not linked to anyone else under another spelling
+        expect(await store.customers.addIdentity(other, { kind: 'email', value: spelling })).toBe(false);
+      }
+      // a chat handle is compared as written
+      expect(await store.customers.addIdentity(id, { kind: 'chat', value: 'Edie' })).toBe(true);
+      expect(await store.customers.findIdByIdentity({ kind: 'chat', value: 'edie' })).toBeNull();
+      expect((await store.customers.getById(id))!.identities).toEqual([{ kind: 'chat', value: 'Edie' }, { kind: 'email', value: 'Édith.Carter@Example.org' }]);
+      expect((await store.customers.getById(other))!.identities).toEqual([]);
+    });
   });
 
   describe('conversations and messages', () => {
@@ -699,8 +716,8 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       await store.signInSessions.create({ id: 's2', userId: zed.id, tokenHash: 'th2', now: T0 + MIN, expiresAt: T0 + 2 * MIN, address: null, userAgent: null });
       // active people first, then by name whatever its case
       expect(await store.people.list(T0 + 5 * MIN)).toEqual([
-        { id: zed.id, name: 'zed', email: 'zed@larkspur.example', role: 'supervisor', active: true, canSignIn: false, openSessions: 1, lastSignInAt: T0 + MIN, deactivatedAt: null },
-        { id: ana.id, name: 'Ana Ruiz', email: 'ana@larkspur.example', role: 'admin', active: false, canSignIn: true, openSessions: 0, lastSignInAt: null, deactivatedAt: T0 + 2 * MIN },
+        { id: zed.id, name: 'zed', email: 'zed@larkspur.example', role: 'supervisor', active: true, canSignIn: false, openSessions: 1, lastSignInAt: T0 + MIN, deactivatedAt: null, deactivatedReason: null },
+        { id: ana.id, name: 'Ana Ruiz', email: 'ana@larkspur.example', role: 'admin', active: false, canSignIn: true, openSessions: 0, lastSignInAt: null, deactivatedAt: T0 + 2 * MIN, deactivatedReason: null },
       ]);
       expect(await store.users.update(zed.id, { name: 'Zed', email: 'zed@larkspur.example', role: 'agent' })).toEqual({ id: zed.id, name: 'Zed', email: 'zed@larkspur.example', role: 'agent' });
       expect(await store.users.update(9999, { name: 'Nobody', email: 'no@x', role: 'agent' })).toBeNull();

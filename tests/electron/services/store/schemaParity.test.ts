@@ -96,7 +96,7 @@ describe('the schema on SQLite and PostgreSQL', () => {
       await expect(client.query("INSERT INTO users (id, name, email, email_key, role, created_at) VALUES (4, 'P', 'x@y', 'priya@x', 'agent', 0)")).rejects.toThrow(/unique/);
       expect((await client.query('SELECT assignee_id FROM conversations')).rows).toEqual([{ assignee_id: '1' }]);
       await client.query("INSERT INTO users (id, name, email, role, created_at) VALUES (2, 'Ada', 'ada@x', 'admin', 0)");
-      await expect(client.query("INSERT INTO users (id, name, email, role, created_at) VALUES (3, 'P', 'PRIYA@X', 'agent', 0)")).rejects.toThrow(/unique/);
+      await expect(client.query("INSERT INTO users (id, name, email, email_key, role, created_at) VALUES (3, 'P', 'PRIYA@X', 'priya@x', 'agent', 0)")).rejects.toThrow(/unique/);
     } finally {
       await client.end();
     }
