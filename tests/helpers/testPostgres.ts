@@ -29,6 +29,20 @@ export function testPostgresDatabase(): Promise<string> {
   return fileDatabase;
 }
 
+/** A database of its own in the run's cluster (beside this file's), for a test that needs one empty and unmigrated. */
+export async function newPostgresDatabase(prefix: string): Promise<string> {
+  await testPostgresDatabase();
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: postgresUrl('postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return postgresUrl(name);
+}
+
 afterAll(async () => {
   if (!fileDatabase) return;
   const url = await fileDatabase;

@@ -235,6 +235,13 @@ export interface AnalysisClaimsTable {
   claimed_until: number;
 }
 
+/** An event too large for one PostgreSQL notification, kept for the other server processes to read (swept after a while). */
+export interface TeamEventsTable {
+  id: Generated<number>;
+  body: string;
+  created_at: number;
+}
+
 export interface KinshipDatabase {
   users: UsersTable;
   customers: CustomersTable;
@@ -258,6 +265,7 @@ export interface KinshipDatabase {
   one_time_links: OneTimeLinksTable;
   sign_in_failures: SignInFailuresTable;
   analysis_claims: AnalysisClaimsTable;
+  team_events: TeamEventsTable;
 }
 
 /** Every table the repositories own, in an order that keeps foreign keys satisfied when emptied in reverse. */
@@ -265,5 +273,5 @@ export const TABLES = [
   'users', 'customers', 'customer_identities', 'conversations', 'messages', 'analyses', 'coach_prompts', 'follow_ups',
   'session_events', 'settings', 'drafts', 'conversation_reads', 'customer_connection', 'applied_requests', 'tags',
   'conversation_tags', 'saved_views', 'credentials', 'sign_in_sessions', 'one_time_links', 'sign_in_failures',
-  'analysis_claims',
+  'analysis_claims', 'team_events',
 ] as const satisfies readonly (keyof KinshipDatabase)[];

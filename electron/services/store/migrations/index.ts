@@ -14,6 +14,7 @@ import { draftsPerKind } from './0010_drafts_per_kind';
 import { people, peoplePostgres } from './0014_people';
 import { emailKeys, emailKeysPostgres } from './0015_email_keys';
 import { oncePerMessage, oncePerMessagePostgres } from './0016_once_per_message';
+import { teamEvents, teamEventsPostgres } from './0020_team_events';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   { version: 14, name: 'people who sign in', sql: people, rebuildsTables: true, postgres: peoplePostgres },
   { version: 15, name: 'e-mail keys', sql: emailKeys, postgres: emailKeysPostgres },
   { version: 16, name: 'once per message: coach prompts, readings and backlog claims', sql: oncePerMessage, postgres: oncePerMessagePostgres },
+  { version: 20, name: 'team events too large to notify', sql: teamEvents, postgres: teamEventsPostgres },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

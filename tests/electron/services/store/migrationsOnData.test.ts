@@ -94,6 +94,8 @@ const checks: Record<number, (db: Database.Database) => void> = {
     expect(() => db.prepare("INSERT INTO analyses (message_id, text_hash, analyzer, model_id, sentiment, emotions, latency_ms, created_at) VALUES (72, 'h', 'model', 'ekman', 0, '{}', 1, 1)").run()).toThrow(/UNIQUE/);
     expect(db.prepare('SELECT count(*) AS n FROM analysis_claims').get()).toEqual({ n: 0 });
   },
+  // (SQLite is one process: the table of large team events stays empty; PostgreSQL: teamEvents.test.ts)
+  20: (db) => expect(db.prepare('SELECT count(*) AS n FROM team_events').get()).toEqual({ n: 0 }),
 };
 
 describe('each SQLite migration on a workspace holding data', () => {
