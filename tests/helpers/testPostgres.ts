@@ -15,24 +15,18 @@ let fileDatabase: Promise<string> | null = null;
  * files run in parallel, each in its own database; tests in a file share it, one after another.
  */
 export function testPostgresDatabase(): Promise<string> {
-  fileDatabase ??= (async () => {
-    const name = `kinship_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl('postgres') });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-    } finally {
-      await admin.end();
-    }
-    return postgresUrl(name);
-  })();
+  fileDatabase ??= createDatabase(`kinship_test_${randomBytes(6).toString('hex')}`);
   return fileDatabase;
 }
 
 /** A database of its own in the run's cluster (beside this file's), for a test that needs one empty and unmigrated. */
 export async function newPostgresDatabase(prefix: string): Promise<string> {
   await testPostgresDatabase();
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
+  return createDatabase(`${prefix}_${randomBytes(5).toString('hex')}`);
+}
+
+/** Makes the database `name` in the run's cluster; its address. */
+async function createDatabase(name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: postgresUrl('postgres') });
   await admin.connect();
   try {
