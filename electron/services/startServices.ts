@@ -8,6 +8,10 @@ import { openWorkspace } from './api/workspace';
 import { databasePath } from './dataDir';
 import { createEventBus } from './events/eventBus';
 import { createBackgroundSlices } from './common/backgroundSlices';
+import { joinTeamEvents } from './events/teamEvents';
+
+/** How long (ms) a backlog message claimed by a process is left to it (the analysis engine's default when unset): tests of a killed process shorten it. */
+export const CLAIM_LEASE_VARIABLE = 'KINSHIP_ANALYSIS_LEASE_MS';
 
 export interface ServicesOptions {
   host: HostKind;
@@ -33,6 +37,9 @@ export async function startServices(options: ServicesOptions) {
   // background work (storing the backlog's readings, the connection sweep) takes its turns after the calls
   const background = createBackgroundSlices();
   const workspace = await openWorkspace(databasePath(options.dataDir), bus);
+  // several server processes on one PostgreSQL: each one's events reach every process's consoles
+  const team = workspace.state === 'ready' && workspace.store.teamChannel ? await joinTeamEvents(bus, workspace.store.teamChannel) : null;
+  const lease = Number(process.env[CLAIM_LEASE_VARIABLE]);
   let analysis: AnalysisEngine | null = null;
   let setup = null;
   if (workspace.state === 'ready') {
@@ -44,6 +51,7 @@ export async function startServices(options: ServicesOptions) {
       locations: () => analysisSetup.locations(),
       describeSetup: () => analysisSetup.describe(),
       background,
+      ...(Number.isFinite(lease) && lease > 0 ? { claimLeaseMs: lease } : {}),
       ...(options.analysisWorkerUrl ? { workerUrl: options.analysisWorkerUrl } : {}),
     });
   }
@@ -61,12 +69,15 @@ export async function startServices(options: ServicesOptions) {
     api,
     workspace,
     analysis,
+    /** This process's link to the other server processes on the same PostgreSQL (null on SQLite). */
+    team,
     /** Resolves when the models (or the lexicon) are ready. */
     analysisReady,
     async stop(): Promise<void> {
       api.close();
       await analysis?.close();
       background.close();
+      await team?.close();
       if (workspace.state === 'ready') await workspace.store.close();
     },
   };

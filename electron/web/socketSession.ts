@@ -20,6 +20,8 @@ export interface SocketApi {
     caller: Caller,
     cursor: LiveCursor | null,
     listener: (event: KinshipEvent, seq: number | null) => void,
+    /** The stream began again under the console (events may have been missed): sent as a new hello, a gap. */
+    restarted?: (hello: { epoch: string; seq: number; resume: ResumeOutcome }) => void,
   ): { hello: { epoch: string; seq: number; resume: ResumeOutcome }; missed: { event: KinshipEvent; seq: number }[]; stop(): void };
   /** A console (this connection) opened: its person is present, and what it views is theirs. Returns its closing. */
   openConsole(caller: Caller): () => void;
@@ -254,7 +256,12 @@ export function serveSocket(
   let closeConsole = () => undefined as void;
   if (opened) {
     try {
-      const following = api.follow(opened, cursor, (event, seq) => send(seq === null ? { type: 'event', event } : { type: 'event', event, seq }));
+      const following = api.follow(
+        opened,
+        cursor,
+        (event, seq) => send(seq === null ? { type: 'event', event } : { type: 'event', event, seq }),
+        (hello) => send({ type: 'hello', ...hello }),
+      );
       unsubscribe = following.stop;
       // opened before the hello: a console that cannot be opened is never told it is connected (which would reset its backoff)
       closeConsole = api.openConsole(opened);

@@ -43,6 +43,11 @@ export const GAP_REASONS = [
   'too-old',
   /** The cursor is beyond anything this run has sent: not one of ours. */
   'unknown',
+  /**
+   * The host may have missed events of the team's other server processes (its link to the shared
+   * database dropped and came back): its stream begins again. Told on an open connection as a new hello.
+   */
+  'missed',
 ] as const;
 export type GapReason = (typeof GAP_REASONS)[number];
 

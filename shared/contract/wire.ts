@@ -18,6 +18,8 @@ export type EventFrame = { type: 'event'; event: KinshipEvent; seq?: number };
 /**
  * The first frame of every connection: this host run's epoch, the sequence number the stream has
  * reached, and what became of the cursor the console resumed from (the missed events follow it).
+ * Sent again on an open connection when the host's stream begins again under it (a gap, 'missed'):
+ * the console then reads everything again and follows on from there.
  */
 export type HelloFrame = { type: 'hello'; epoch: string; seq: number; resume: ResumeOutcome };
 export type ServerFrame = ResponseFrame | EventFrame | HelloFrame;

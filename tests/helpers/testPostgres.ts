@@ -20,19 +20,11 @@ export function testPostgresDatabase(): Promise<string> {
 
 /**
  * A database of a test's own in the run's cluster, beside this file's (dropped with the cluster):
- * for a test that builds a workspace from an older version, which the file's shared one is not.
+ * for a test that needs one empty and unmigrated, or built from an older version.
  */
-export async function ownPostgresDatabase(prefix: string): Promise<string> {
+export async function newPostgresDatabase(prefix: string): Promise<string> {
   await testPostgresDatabase();
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl('postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return postgresUrl(name);
+  return createPostgresDatabase(inject('postgres'), prefix);
 }
 
 afterAll(async () => {

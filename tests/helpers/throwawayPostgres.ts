@@ -64,9 +64,9 @@ export function postgresAddressUrl(address: PostgresAddress, database: string): 
   return `postgresql://${address.user}@${encodeURIComponent(address.socketDir)}:${address.port}/${database}`;
 }
 
-/** A new, empty database in the cluster; its address. */
-export async function createPostgresDatabase(address: PostgresAddress): Promise<string> {
-  const name = `kinship_test_${randomBytes(6).toString('hex')}`;
+/** A new, empty database in the cluster (named `<prefix>_<random>`); its address. */
+export async function createPostgresDatabase(address: PostgresAddress, prefix = 'kinship_test'): Promise<string> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresAddressUrl(address, 'postgres') });
   await admin.connect();
   try {

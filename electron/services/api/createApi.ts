@@ -3,6 +3,7 @@ import type { User, WorkspaceStatus } from '../../../shared/contract/domain';
 import type { KinshipEvent } from '../../../shared/contract/events';
 import type { LiveCursor } from '../../../shared/contract/live';
 import type { LiveListener } from '../live';
+import type { Following } from './liveHandlers';
 import { DEMO_DESK_OWNER, loadDemoWorkspace, unfinishedDemo } from '../demo';
 import { createAnalysisHandlers } from './analysisHandlers';
 import { createConversationHandlers } from './conversationHandlers';
@@ -140,15 +141,19 @@ export async function createApi(context: ApiContext) {
   // the same bus, which calls listeners in the order they subscribed, and filters each event for every
   // console at once. Subscribed first, a people.changed or workspace.changed drops the cached callers
   // before that very event is filtered for them (a source fed otherwise must drop them itself).
-  const stopFollowingPeople = context.bus.subscribe((event) => {
-    if (event.name === 'people.changed') {
-      changes.set(event.payload.personId, (changes.get(event.payload.personId) ?? 0) + 1);
-      readAgain([event.payload.personId]);
-    } else if (event.name === 'workspace.changed') {
-      everyoneChanged += 1;
-      readAgain([...known.keys()]);
-    }
-  });
+  // (the team's other server processes' changes too: they filter this process's consoles' events alike)
+  const stopFollowingPeople = context.bus.subscribe(
+    (event) => {
+      if (event.name === 'people.changed') {
+        changes.set(event.payload.personId, (changes.get(event.payload.personId) ?? 0) + 1);
+        readAgain([event.payload.personId]);
+      } else if (event.name === 'workspace.changed') {
+        everyoneChanged += 1;
+        readAgain([...known.keys()]);
+      }
+    },
+    { team: true },
+  );
 
   function receives(caller: Caller, event: KinshipEvent): boolean {
     try {
@@ -298,15 +303,19 @@ export async function createApi(context: ApiContext) {
     receives,
     /** Listens to the events this caller's console may receive. */
     subscribe(caller: Caller, listener: (event: KinshipEvent) => void): () => void {
-      return context.bus.subscribe((event) => {
-        if (receives(caller, event)) listener(event);
-      });
+      return context.bus.subscribe(
+        (event) => {
+          if (receives(caller, event)) listener(event);
+        },
+        { team: true },
+      );
     },
     /**
      * Follows the events this caller's console may receive from a cursor (a reconnecting console's
      * last event), the ones it missed first: see createLiveHandlers' followLive.
      */
-    follow: (caller: Caller, cursor: LiveCursor | null, listener: LiveListener) => followLive(live.events, cursor, (event) => receives(caller, event), listener),
+    follow: (caller: Caller, cursor: LiveCursor | null, listener: LiveListener, restarted?: (hello: Following['hello']) => void) =>
+      followLive(live.events, cursor, (event) => receives(caller, event), listener, restarted),
     /** A console (one connection) opened: its person is online, and what it views is theirs. Returns its closing. */
     openConsole(caller: Caller): () => void {
       const consoleId = caller.consoleId;

@@ -17,10 +17,21 @@ export interface Following {
  * Follows the stream for one console from its cursor: the missed events it may see (the same
  * permission table as live ones: a replay is never a way round it), then the live ones it may see.
  */
-export function followLive(events: LiveEventSource, cursor: LiveCursor | null, allowed: (event: KinshipEvent) => boolean, listener: LiveListener): Following {
-  const { opening, stop } = events.follow(cursor, (event, seq) => {
-    if (allowed(event)) listener(event, seq);
-  });
+export function followLive(
+  events: LiveEventSource,
+  cursor: LiveCursor | null,
+  allowed: (event: KinshipEvent) => boolean,
+  listener: LiveListener,
+  /** The stream began again under the console (events may have been missed): told as a new hello, a gap. */
+  restarted?: (hello: Following['hello']) => void,
+): Following {
+  const { opening, stop } = events.follow(
+    cursor,
+    (event, seq) => {
+      if (allowed(event)) listener(event, seq);
+    },
+    restarted && ((again) => restarted({ epoch: again.epoch, seq: again.seq, resume: again.outcome.state === 'resumed' ? { state: 'resumed', replayed: 0 } : again.outcome })),
+  );
   const missed = opening.missed.filter((item) => allowed(item.event));
   const resume: ResumeOutcome = opening.outcome.state === 'resumed' ? { state: 'resumed', replayed: missed.length } : opening.outcome;
   return { hello: { epoch: opening.epoch, seq: opening.seq, resume }, missed, stop };

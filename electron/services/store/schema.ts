@@ -257,6 +257,13 @@ export interface CustomerMergesTable {
   merged_at: number;
 }
 
+/** An event too large for one PostgreSQL notification, kept for the other server processes to read (swept after a while). */
+export interface TeamEventsTable {
+  id: Generated<number>;
+  body: string;
+  created_at: number;
+}
+
 export interface KinshipDatabase {
   users: UsersTable;
   customers: CustomersTable;
@@ -281,6 +288,7 @@ export interface KinshipDatabase {
   sign_in_failures: SignInFailuresTable;
   analysis_claims: AnalysisClaimsTable;
   customer_merges: CustomerMergesTable;
+  team_events: TeamEventsTable;
 }
 
 /** Every table the repositories own, in an order that keeps foreign keys satisfied when emptied in reverse. */
@@ -288,5 +296,5 @@ export const TABLES = [
   'users', 'customers', 'customer_identities', 'conversations', 'messages', 'analyses', 'coach_prompts', 'follow_ups',
   'session_events', 'settings', 'drafts', 'conversation_reads', 'customer_connection', 'applied_requests', 'tags',
   'conversation_tags', 'saved_views', 'credentials', 'sign_in_sessions', 'one_time_links', 'sign_in_failures',
-  'analysis_claims', 'customer_merges',
+  'analysis_claims', 'customer_merges', 'team_events',
 ] as const satisfies readonly (keyof KinshipDatabase)[];

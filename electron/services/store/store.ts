@@ -25,6 +25,7 @@ import { createSignInFailuresRepository } from './kysely/signInFailures';
 import type { KinshipDatabase } from './schema';
 import type { SearchIndex } from './searchIndex';
 import { createPostgresSearch } from './postgres/postgresSearch';
+import { createTeamChannel, type TeamChannel } from './postgres/teamChannel';
 import { createSqliteSearch } from './sqlite/sqliteSearch';
 import { sqliteDialect } from './sqlite/sqliteDialect';
 import { postgresSql, sqliteSql, type StoreKind } from './sqlDialect';
@@ -40,7 +41,10 @@ export const DATABASE_URL_VARIABLE = 'KINSHIP_DATABASE_URL';
  * on SQLite (better-sqlite3) or PostgreSQL (node-postgres); search has an implementation per
  * database behind one contract (SearchIndex).
  */
-export function createStore(ctx: StoreContext, parts: { kind: StoreKind; path: string; migration: MigrationReport; search: SearchIndex; schemaVersion: () => Promise<number>; close: () => Promise<void> }) {
+export function createStore(
+  ctx: StoreContext,
+  parts: { kind: StoreKind; path: string; migration: MigrationReport; search: SearchIndex; schemaVersion: () => Promise<number>; close: () => Promise<void>; teamChannel?: TeamChannel },
+) {
   return {
     kind: parts.kind,
     /** The SQLite file, or the PostgreSQL address without its password. */
@@ -74,6 +78,8 @@ export function createStore(ctx: StoreContext, parts: { kind: StoreKind; path: s
     attempt: ctx.attempt,
     /** Whether the caller runs inside an open transaction (a listener never does: events are delivered after the commit). */
     inTransaction: ctx.inTransaction,
+    /** How server processes sharing the database tell each other events (PostgreSQL's LISTEN/NOTIFY); null on SQLite (one process). */
+    teamChannel: parts.teamChannel ?? null,
     close: parts.close,
   };
 }
@@ -104,6 +110,7 @@ export async function openPostgresStore(url: string, options?: PostgresOptions):
     path,
     migration,
     search: createPostgresSearch(db),
+    teamChannel: createTeamChannel(url, db),
     schemaVersion: async () => Number((await db.selectFrom('kinship_schema' as never).select('version' as never).executeTakeFirst() as { version?: number } | undefined)?.version ?? 0),
     close: () => db.destroy(),
   });

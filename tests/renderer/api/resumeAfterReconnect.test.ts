@@ -31,7 +31,7 @@ async function host(options: { capacity?: number; hidden?: (event: KinshipEvent)
   let events: LiveEventSource = createInProcessEvents(bus, options.capacity ? { capacity: options.capacity } : {});
   const api: SocketApi = {
     call: async () => ({ ok: true, value: null }),
-    follow: (_caller, cursor, listener) => followLive(events, cursor, (event) => !options.hidden?.(event), listener),
+    follow: (_caller, cursor, listener, restarted) => followLive(events, cursor, (event) => !options.hidden?.(event), listener, restarted),
     openConsole: () => () => undefined,
     endSession: () => undefined,
     deskCaller: async () => ({ person: PERSON, sessionId: null }),
@@ -56,6 +56,8 @@ async function host(options: { capacity?: number; hidden?: (event: KinshipEvent)
     },
     open: () => sessions.size,
     cursors,
+    /** The team's events may have been missed (the host's link to the other server processes dropped and came back). */
+    missed: () => bus.missed(),
     /** The host restarts: a new run, numbering from 1 again. */
     restart: () => {
       events.close();
@@ -156,6 +158,29 @@ describe('a console that reconnects resumes from its cursor', () => {
     expect(console.resumes[1]).toEqual({ state: 'gap', reason: 'other-run' });
     server.emit('after');
     await vi.waitFor(() => expect(console.seen).toEqual(['before', 'after']));
+  });
+
+  it('a host that may have missed the team’s events tells its open consoles at once (a gap: read everything again), and they follow the new stream', async () => {
+    const server = await host();
+    const console = console_(server.origin);
+    await vi.waitFor(() => expect(console.resumes).toHaveLength(1));
+    server.emit('before');
+    await vi.waitFor(() => expect(console.seen).toEqual(['before']));
+    server.missed();
+    // on the connection it has: no reconnect
+    await vi.waitFor(() => expect(console.resumes).toEqual([{ state: 'fresh' }, { state: 'gap', reason: 'missed' }]));
+    expect(server.cursors).toHaveLength(1);
+    server.emit('after');
+    await vi.waitFor(() => expect(console.seen).toEqual(['before', 'after']));
+    // a later reconnect resumes within the new stream (nothing is replayed twice, nothing is a gap)
+    server.drop();
+    await vi.waitFor(() => expect(server.open()).toBe(0));
+    server.emit('while-away');
+    console.transport.reconnectNow();
+    await vi.waitFor(() => expect(console.resumes).toHaveLength(3));
+    expect(console.resumes[2]).toEqual({ state: 'resumed', replayed: 1 });
+    expect(server.cursors[1]).toMatch(/\.1$/);
+    await vi.waitFor(() => expect(console.seen).toEqual(['before', 'after', 'while-away']));
   });
 });
 

@@ -18,7 +18,7 @@ function watchedBus(): { bus: EventBus; settled: () => Promise<unknown>; events:
   const events: KinshipEvent[] = [];
   bus.subscribe((event) => void events.push(event));
   return {
-    bus: { ...bus, emit: bus.emit, subscribe: (listener) => bus.subscribe((event) => { const later = listener(event); pending.push(later); return later; }) },
+    bus: { ...bus, emit: bus.emit, subscribe: (listener, options) => bus.subscribe((event, from) => { const later = listener(event, from); pending.push(later); return later; }, options) },
     settled: () => Promise.all(pending),
     events,
   };

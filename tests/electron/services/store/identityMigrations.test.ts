@@ -6,7 +6,7 @@ import { migrations } from '../../../../electron/services/store/migrations';
 import { openDatabase } from '../../../../electron/services/store/openDatabase';
 import { openPostgres } from '../../../../electron/services/store/postgres/openPostgres';
 import { tempDir } from '../../../helpers/tempDir';
-import { ownPostgresDatabase } from '../../../helpers/testPostgres';
+import { newPostgresDatabase } from '../../../helpers/testPostgres';
 
 /**
  * Migrations 15 and 17 on workspaces holding what older versions let through: two people whose
@@ -42,7 +42,7 @@ async function sqliteAt(version: number): Promise<Workspace> {
 }
 
 async function postgresAt(version: number): Promise<Workspace> {
-  const url = await ownPostgresDatabase('kinship_ident');
+  const url = await newPostgresDatabase('kinship_ident');
   await (await openPostgres(url, { migrations: upTo(version) })).db.destroy();
   // bigint ids read as numbers, as the store reads them
   const types = {

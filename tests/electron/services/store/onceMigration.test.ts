@@ -5,7 +5,7 @@ import { migrations } from '../../../../electron/services/store/migrations';
 import { openDatabase } from '../../../../electron/services/store/openDatabase';
 import { openPostgres } from '../../../../electron/services/store/postgres/openPostgres';
 import { tempDir } from '../../../helpers/tempDir';
-import { ownPostgresDatabase } from '../../../helpers/testPostgres';
+import { newPostgresDatabase } from '../../../helpers/testPostgres';
 
 /**
  * Migration 16 on a workspace that already holds what older versions let through: the same coach
@@ -61,7 +61,7 @@ describe('migration 16 (once per message) on a workspace holding duplicates', ()
   });
 
   it('does the same on PostgreSQL', async () => {
-    const url = await ownPostgresDatabase('kinship_once');
+    const url = await newPostgresDatabase('kinship_once');
     await (await openPostgres(url, { migrations: BEFORE })).db.destroy();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
