@@ -123,15 +123,19 @@ export function createMessagesRepository(ctx: StoreContext) {
         .orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
       return row ? { id: row.id, sentAt: row.sent_at } : null;
     },
-    /** When the customer and we were last in contact in a conversation (not a note), if ever. */
-    async lastContactAt(conversationId: number): Promise<number | null> {
+    /** When the customer and we were last in contact in each of these conversations (not a note), in one query; a conversation never in contact is absent. */
+    async lastContactAt(conversationIds: readonly number[]): Promise<Map<number, number>> {
       // a contact with the customer: their message or ours, or a call's own lines; never an internal note
       // (the same rule as electron/services/connection/lastContact.ts, which works on history in memory)
-      const row = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id').select('m.sent_at')
-        .where('m.conversation_id', '=', conversationId)
+      const last = new Map<number, number>();
+      if (conversationIds.length === 0) return last;
+      const rows = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .select((eb) => ['m.conversation_id', eb.fn.max('m.sent_at').as('last')])
+        .where('m.conversation_id', 'in', [...new Set(conversationIds)])
         .where((eb) => eb.or([eb('m.author', 'in', ['customer', 'agent']), eb.and([eb('m.author', '=', 'system'), eb('c.channel', '=', 'voice')])]))
-        .orderBy('m.sent_at', 'desc').orderBy('m.id', 'desc').limit(1).executeTakeFirst();
-      return row?.sent_at ?? null;
+        .groupBy('m.conversation_id').execute();
+      for (const row of rows) last.set(row.conversation_id, Number(row.last));
+      return last;
     },
     /**
      * Whether others wrote in a conversation after message `after` was stored (0: at all): the
