@@ -42,6 +42,14 @@ const toMessage = (row: MessageRow): Omit<Message, 'reading'> => ({
 
 const COLUMNS = ['id', 'conversation_id', 'author', 'author_name', 'body', 'body_html', 'sent_at', 'meta'] as const;
 
+/** A message as the analysis engine reads it. */
+export interface MessageForReading {
+  id: number;
+  conversationId: number;
+  channel: Channel;
+  body: string;
+}
+
 export function createMessagesRepository(ctx: StoreContext) {
   const ofConversation = (conversationId: number) => ctx.db().selectFrom('messages').where('conversation_id', '=', conversationId);
   const countWhere = async (conversationId: number, op: '<' | '>', at: { sentAt: number; id: number }) =>
@@ -52,6 +60,15 @@ export function createMessagesRepository(ctx: StoreContext) {
     ofConversation(conversationId).where('id', '>', after).where('author', 'in', ['customer', 'agent', 'note'])
       .where((eb) => eb.or([eb('author_user_id', 'is', null), eb('author_user_id', '<>', exceptUserId ?? 0)]));
   const asPair = (row: { id: number; conversation_id: number } | undefined) => (row ? { id: row.id, conversationId: row.conversation_id } : null);
+  /** What the analysis engine reads of messages, by id, in one query (messages that no longer exist are absent). */
+  const manyForReading = async (ids: readonly number[]): Promise<Map<number, MessageForReading>> => {
+    const found = new Map<number, MessageForReading>();
+    if (ids.length === 0) return found;
+    const rows = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .select(['m.id', 'm.conversation_id', 'c.channel', 'm.body']).where('m.id', 'in', [...new Set(ids)]).execute();
+    for (const row of rows) found.set(row.id, { id: row.id, conversationId: row.conversation_id, channel: row.channel as Channel, body: row.body });
+    return found;
+  };
 
   return {
     /** Stores the message; returns its id, or null when a message with the same key already exists. */
@@ -174,11 +191,11 @@ export function createMessagesRepository(ctx: StoreContext) {
       return (await ctx.db().selectFrom('messages').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
     },
     /** What the analysis needs of a message: its words and the channel they came by. */
-    async getForReading(id: number): Promise<{ id: number; conversationId: number; channel: Channel; body: string } | null> {
-      const row = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-        .select(['m.id', 'm.conversation_id', 'c.channel', 'm.body']).where('m.id', '=', id).executeTakeFirst();
-      return row ? { id: row.id, conversationId: row.conversation_id, channel: row.channel as Channel, body: row.body } : null;
+    async getForReading(id: number): Promise<MessageForReading | null> {
+      return (await manyForReading([id])).get(id) ?? null;
     },
+    /** getForReading for several messages in one query, by id (messages that no longer exist are absent). */
+    getManyForReading: manyForReading,
   };
 }
 
