@@ -47,7 +47,8 @@ test.beforeAll(async () => {
   const workspace = await openWorkspace(databasePath(dataDir), bus);
   if (workspace.state !== 'ready') throw new Error(workspace.error.message);
   const mallory = { displayName: 'Mallory Hostile', identities: [{ kind: 'email' as const, value: 'mallory@evil.example' }] };
-  corpus.forEach(async ({ subject, html }, index) => {
+  // one after another, each stored before the workspace is closed below
+  for (const [index, { subject, html }] of corpus.entries()) {
     const item: IngestMessage = {
       channel: 'email',
       customer: mallory,
@@ -61,7 +62,7 @@ test.beforeAll(async () => {
       },
     };
     await workspace.ingestion.ingest(item);
-  });
+  }
   // a thread from an older workspace: one message was stored before its details were checked
   const thread = (body: string, minute: number, meta: Record<string, unknown>): IngestMessage => ({
     channel: 'email',

@@ -14,8 +14,15 @@ const write = (frame: unknown) => process.stdout.write(`${JSON.stringify(frame)}
 bus.subscribe((event) => write({ type: 'event', event }));
 const workspace = await openWorkspace(file!, bus);
 const api = await createApi({ host: 'web', bus, workspace, now: now ? () => Number(now) : Date.now });
-readline.createInterface({ input: process.stdin }).on('line', async (line) => {
+/** One call: its answer is written whenever it comes (calls overlap, as a host's do). */
+async function answer(line: string): Promise<void> {
   const { id, method, input } = JSON.parse(line) as { id: number; method: string; input: unknown };
-  void api.call(method, input, await api.deskCaller(null)).then((result) => write({ type: 'result', id, result }));
+  write({ type: 'result', id, result: await api.call(method, input, await api.deskCaller(null)) });
+}
+readline.createInterface({ input: process.stdin }).on('line', (line) => {
+  answer(line).catch((error: unknown) => {
+    // a line that is not a call, or a caller that cannot be made: said on stderr, never an unhandled rejection
+    process.stderr.write(`childHostMain: ${error instanceof Error ? error.message : String(error)}\n`);
+  });
 });
 write({ type: 'ready' });

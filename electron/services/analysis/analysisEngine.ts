@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisStatus, MessageReading, ModelInfo, Reading } from '../../../shared/contract/analysis';
 import type { Channel } from '../../../shared/contract/domain';
@@ -40,6 +41,25 @@ export interface AnalysisEngineOptions {
    * one database share the backlog): a process that dies holds its claims no longer than this.
    */
   claimLeaseMs?: number;
+  /**
+   * At most this many backlog messages wait in memory at once: the backlog is read from the store a
+   * page at a time, newest stored first, as the worker drains it (a workspace of a million unread
+   * messages holds a page of ids, not a million).
+   */
+  backlogPageSize?: number;
+  /** How many messages one slice of the backlog's count looks at: the host's loop turns between slices, so a call never waits behind the count. */
+  backlogCountSlice?: number;
+}
+
+/** How the backlog has been read from the store since the engine started (for tests and the benchmark). */
+export interface BacklogPaging {
+  /** Slices of the backlog's count, and pages of it read. */
+  countSlices: number;
+  pages: number;
+  /** Backlog messages queued from those pages (a message queued again in a later round counts again). */
+  queued: number;
+  /** The most backlog messages that ever waited in memory at once. */
+  mostWaiting: number;
 }
 
 interface Job {
@@ -93,6 +113,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   const setAside = createSetAsideMessages(store);
   const liveBatchSize = options.liveBatchSize ?? 8;
   const backlogBatchSize = options.backlogBatchSize ?? 4;
+  const backlogPageSize = Math.max(1, options.backlogPageSize ?? 1000);
+  const backlogCountSlice = Math.max(1, options.backlogCountSlice ?? 10_000);
   const workerUrl = options.workerUrl ?? new URL('./analysisWorker.js', import.meta.url);
 
   const queue = new ReadingQueue<Job>();
@@ -126,16 +148,31 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const claimLeaseMs = options.claimLeaseMs ?? 120_000;
   let cancelLookAgain: (() => void) | null = null;
+  /**
+   * Where reading the backlog's pages has got to in this round: below which message id the next page
+   * starts (null: the newest), whether the oldest was reached, and how many of the messages counted
+   * at the round's start are not queued yet (what the progress total is made of until they are).
+   */
+  let paging: { round: number; below: number | null; exhausted: boolean; unpaged: number } = { round: 0, below: null, exhausted: true, unpaged: 0 };
+  let pageLoading = false;
+  /** Each queueing of the backlog replaces the one before: a count still under way stops, and waits for the newest. */
+  let queueing = 0;
+  let latestQueueing: Promise<void> = Promise.resolve();
+  const pagingStats: BacklogPaging = { countSlices: 0, pages: 0, queued: 0, mostWaiting: 0 };
+  /** Store work under way, so that close() can wait for it (a message set aside is remembered before the workspace closes). */
+  const storeTasks = new Set<Promise<void>>();
 
   /** Runs store work in the background, counted so that whenIdle waits for it; a failure is logged, never thrown. */
   function background(work: () => Promise<void>, what: string): void {
     storeWork += 1;
-    void work()
+    const task = work()
       .catch((error: unknown) => console.error(`Kinship analysis: ${what} failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         storeWork -= 1;
+        storeTasks.delete(task);
         pump();
       });
+    storeTasks.add(task);
   }
 
   /** Looks for models (never throws: what cannot be read is a problem), then starts a worker with them. */
@@ -278,15 +315,35 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
    * Every customer and agent message this model has not read yet goes to the backlog lane, in a
    * new round: the total is what is still to do now — the backlog jobs already waiting or with the
    * worker, and the unread messages not queued yet — and only jobs of this round count as done.
+   * They are counted here, in slices (the loop turns between them); their ids are read a page at a
+   * time as the worker drains the lane (fillBacklog), newest stored first.
    */
-  async function queueBacklog(): Promise<void> {
+  function queueBacklog(): Promise<void> {
+    latestQueueing = countAndQueue(++queueing);
+    return latestQueueing;
+  }
+
+  async function countAndQueue(generation: number): Promise<void> {
     if (!ready) return;
+    const model = { modelId: ready.modelId, modelVersion: ready.modelVersion };
     // (what another process has claimed and is reading now is its own backlog, not this one's)
     const at = now();
-    const ids = await store.analyses.unreadMessageIds(ready.modelId, ready.modelVersion, undefined, { by: claimant, at });
+    let unread = 0;
+    let below: number | null = null;
+    do {
+      const slice = await store.analyses.countBacklog(model, below, backlogCountSlice, { by: claimant, at });
+      pagingStats.countSlices += 1;
+      unread += slice.unread;
+      below = slice.next;
+      if (below !== null) await nextTurn();
+      // queued again meanwhile (more arrived, another model): the newest count stands
+      if (generation !== queueing) return latestQueueing;
+      if (closing) return;
+    } while (below !== null);
     // what others are reading is looked at again when their leases run out (a process that died leaves it unread)
     if (await store.analyses.claimedElsewhere(claimant, at) > 0) lookAgainLater();
-    if (!ready) return;
+    if (generation !== queueing) return latestQueueing;
+    if (closing) return;
     backlogRound += 1;
     backlog = { done: 0, total: 0 };
     const join = (job: Job) => {
@@ -297,29 +354,73 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     for (const job of waiting) join(job);
     queue.returnToFront('backlog', waiting);
     for (const job of inFlight.backlog?.jobs ?? []) if (!job.settled && job.priority === 'backlog') join(job);
-    for (const messageId of ids) {
-      if (queuedMessages.has(messageId) || setAside.has(messageId)) continue;
-      const job: Job = { priority: 'backlog', messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: scheduler.monotonic(), waiters: [] };
-      queuedMessages.set(messageId, job);
-      queue.push('backlog', job);
-      join(job);
-    }
+    // those waiting or with the worker are unread, so counted among the unread: the rest are still to be paged in
+    const unpaged = Math.max(0, unread - backlog.total);
+    paging = { round: backlogRound, below: null, exhausted: false, unpaged };
+    backlog.total += unpaged;
     if (backlog.total) reportBacklog(true);
+    fillBacklog();
   }
 
-  /** Loads what a job needs; false when the message no longer exists. */
-  async function materialise(job: Job): Promise<boolean> {
-    if (job.body !== null) return true;
-    const message = await store.messages.getForReading(job.messageId!);
-    if (!message) return false;
-    job.body = message.body;
-    job.channel = message.channel;
-    job.conversationId = message.conversationId;
-    return true;
+  /** Reads the backlog's next pages when fewer than half a page wait, one reader at a time. */
+  function fillBacklog(): void {
+    if (pageLoading || closing || paging.exhausted || !ready || queue.size('backlog') * 2 >= backlogPageSize) return;
+    pageLoading = true;
+    background(async () => {
+      try {
+        await loadPages();
+      } finally {
+        pageLoading = false;
+      }
+    }, 'reading the backlog');
+  }
+
+  /**
+   * Pages in the backlog until half a page or more waits (never more than a page: a page looks at no
+   * more messages than there is room for), the loop turning between pages. A page that comes back
+   * after a new round began is dropped: the new round reads from the newest again.
+   */
+  async function loadPages(): Promise<void> {
+    for (;;) {
+      // the loop turns before each page: a call that came meanwhile is answered first
+      await nextTurn();
+      if (!ready || closing || paging.exhausted || queue.size('backlog') * 2 >= backlogPageSize) return;
+      const round = paging.round;
+      const { modelId, modelVersion } = ready;
+      const room = backlogPageSize - queue.size('backlog');
+      const page = await store.analyses.backlogPage({ modelId, modelVersion }, paging.below, room, { by: claimant, at: now() });
+      pagingStats.pages += 1;
+      if (closing || paging.round !== round || ready?.modelId !== modelId || ready.modelVersion !== modelVersion) return;
+      let added = 0;
+      for (const messageId of page.ids) {
+        if (queuedMessages.has(messageId) || setAside.has(messageId)) continue;
+        const job: Job = { priority: 'backlog', messageId, draftId: null, conversationId: null, body: null, channel: 'chat', enqueuedAt: scheduler.monotonic(), waiters: [], round };
+        queuedMessages.set(messageId, job);
+        queue.push('backlog', job);
+        added += 1;
+      }
+      pagingStats.queued += added;
+      pagingStats.mostWaiting = Math.max(pagingStats.mostWaiting, queue.size('backlog'));
+      // found beyond what was counted (a claim ran out meanwhile) adds to the total; the count is used up first
+      const counted = Math.min(added, paging.unpaged);
+      paging.unpaged -= counted;
+      backlog.total += added - counted;
+      paging.below = page.next;
+      if (page.next === null) {
+        // the oldest reached: what was counted but never found (read live meanwhile, set aside) is not to do
+        paging.exhausted = true;
+        const unfound = paging.unpaged;
+        paging.unpaged = 0;
+        backlog.total -= unfound;
+        if (unfound) reportBacklog(backlog.done === backlog.total);
+        return;
+      }
+      pump();
+    }
   }
 
   function isIdle(): boolean {
-    return state === 'ready' && !inFlight.live && !inFlight.backlog && queue.size() === 0 && storeWork === 0 && !pumping;
+    return state === 'ready' && !inFlight.live && !inFlight.backlog && queue.size() === 0 && storeWork === 0 && !pumping && paging.exhausted;
   }
 
   /** Sends the worker what it can take now; one pass at a time (a pass reads the store), another follows if asked for meanwhile. */
@@ -329,7 +430,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       return;
     }
     pumping = true;
-    void (async () => {
+    const pass = (async () => {
       do {
         pumpAgain = false;
         try {
@@ -339,12 +440,34 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
         }
       } while (pumpAgain);
       pumping = false;
+      fillBacklog();
       if (idleWaiters.length && isIdle()) {
         const waiters = idleWaiters;
         idleWaiters = [];
         for (const resolve of waiters) resolve();
       }
     })();
+    // it reads the store too: close() waits for it
+    storeTasks.add(pass);
+    void pass.finally(() => storeTasks.delete(pass));
+  }
+
+  /** Loads what the jobs need, in one query: the jobs ready to read (a message that no longer exists is settled as gone). */
+  async function materialise(jobs: Job[]): Promise<Job[]> {
+    const unloaded = jobs.filter((job) => job.body === null).map((job) => job.messageId!);
+    const messages = await store.messages.getManyForReading(unloaded);
+    return jobs.filter((job) => {
+      if (job.body !== null) return true;
+      const message = messages.get(job.messageId!);
+      if (!message) {
+        settle(job, null, 'the message no longer exists');
+        return false;
+      }
+      job.body = message.body;
+      job.channel = message.channel;
+      job.conversationId = message.conversationId;
+      return true;
+    });
   }
 
   async function pumpBatches(): Promise<void> {
@@ -361,17 +484,18 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       }
       const toRead: Job[] = [];
       const fromCache: { job: Job; reading: Reading; hash: string }[] = [];
-      for (const job of batch.items) {
-        // a backlog job promoted to the live lane is read there, once (or by the batch that has it already)
-        if (job.settled || job.inFlight || job.priority !== batch.priority) continue;
-        if (!(await materialise(job))) {
-          settle(job, null, 'the message no longer exists');
-          continue;
-        }
+      // a backlog job promoted to the live lane is read there, once (or by the batch that has it already)
+      const isOpen = (job: Job) => !job.settled && !job.inFlight && job.priority === batch.priority;
+      // what the batch's messages say, and the readings of the same texts by this model, in a query each
+      const loaded = await materialise(batch.items.filter(isOpen));
+      const model = ready;
+      const hashes = new Map(loaded.filter(isOpen).map((job) => [job, textHash(job.channel, job.body!)]));
+      const cachedReadings = model ? await store.analyses.findCachedMany([...hashes.values()], model.modelId, model.modelVersion) : new Map<string, Reading>();
+      for (const [job, hash] of hashes) {
+        if (!isOpen(job)) continue;
         // a backlog reading's latency is its own processing time, not the time it waited its turn
         if (batch.priority === 'backlog') job.enqueuedAt = scheduler.monotonic();
-        const hash = textHash(job.channel, job.body!);
-        const cached = ready ? await store.analyses.findCached(hash, ready.modelId, ready.modelVersion) : null;
+        const cached = cachedReadings.get(hash);
         if (cached) fromCache.push({ job, reading: cached, hash });
         else toRead.push(job);
       }
@@ -409,6 +533,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     if (!model || open.length === 0) return true;
     const at = now();
     const claimed = new Set(await store.analyses.claim(open.map((job) => job.messageId!), model, claimant, at, at + claimLeaseMs));
+    if (closing) return false;
     if (!ready || !worker) return false;
     const elsewhere = open.filter((job) => !claimed.has(job.messageId!));
     for (const job of elsewhere) settle(job, null, 'another server process is reading it');
@@ -517,9 +642,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     if (job.messageId !== null) {
       console.error(`Kinship analysis: message ${job.messageId} is set aside and will not be read again: ${reason}`);
       const messageId = job.messageId;
-      setAside.add({ messageId, reason, at: now() }).catch((error: unknown) => {
-        console.error(`Kinship analysis: could not remember that message ${messageId} is set aside: ${String(error)}`);
-      });
+      // store work like any other: the engine is not idle, nor closed, until it is remembered
+      background(() => setAside.add({ messageId, reason, at: now() }), `remembering that message ${messageId} is set aside`);
     } else {
       console.error(`Kinship analysis: a draft could not be read: ${reason}`);
     }
@@ -626,6 +750,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     },
     /** Messages that will not be read again, and why (newest last). */
     setAside: (): SetAsideMessage[] => setAside.list(),
+    /** How the backlog has been read from the store so far: slices counted, pages read, the most that waited in memory. */
+    backlogPaging: (): BacklogPaging => ({ ...pagingStats }),
     /** The worker's peak memory so far (for the benchmark). */
     peakMemory: (): WorkerMemory => ({ ...peakMemory }),
     /** Reloads the models (after the models folder changed, or a download). Waiting work is kept. */
@@ -653,6 +779,14 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       idleWaiters = [];
       await worker?.terminate();
       worker = null;
+      // what is being stored (readings, a message set aside) lands before the workspace is closed
+      while (storeTasks.size) await Promise.allSettled([...storeTasks]);
+      // and what this process claimed but did not read is let go: whoever starts next reads it at once, not when the leases run out
+      try {
+        await store.analyses.releaseAllClaims(claimant);
+      } catch (error) {
+        console.error(`Kinship analysis: the backlog's claims could not be let go (they run out by themselves): ${error instanceof Error ? error.message : String(error)}`);
+      }
     },
   };
   return engine;

@@ -17,6 +17,8 @@ export async function coachContextFromStore(store: Store, conversationId: number
     .list({ customerId: conversation.customer.id }, PREVIOUS_CONVERSATIONS + 1, 0))
     .items.filter((other) => other.id !== conversationId)
     .slice(0, PREVIOUS_CONVERSATIONS);
+  // an internal note written later is not a contact with the customer (all of them in one query)
+  const lastContact = await store.messages.lastContactAt(previous.map((other) => other.id));
   return {
     now,
     conversationId,
@@ -42,8 +44,7 @@ export async function coachContextFromStore(store: Store, conversationId: number
         channel: other.channel,
         subject: other.subject,
         createdAt: other.createdAt,
-        // an internal note written later is not a contact with the customer
-        lastContactAt: (await store.messages.lastContactAt(other.id)) ?? other.createdAt,
+        lastContactAt: lastContact.get(other.id) ?? other.createdAt,
         firstCustomerText: index === 0 ? await store.messages.firstBodyBy(other.id, 'customer') : null,
       })),
     ),

@@ -91,6 +91,31 @@ export type StoredReading = { kind: 'stored' } | { kind: 'read-already'; reading
 /** Readings of messages and drafts, with the model that made them and how long it took. */
 export function createAnalysesRepository(ctx: StoreContext) {
   const readings = () => ctx.db().selectFrom('analyses as a').select(COLUMNS);
+  /** The newest earlier reading of each of these texts by the same model and version, by text hash, in one query (texts never read are absent). */
+  const cachedMany = async (textHashes: readonly string[], modelId: string, modelVersion: string | null): Promise<Map<string, MessageReading & Pick<Reading, 'labels'>>> => {
+    const found = new Map<string, MessageReading & Pick<Reading, 'labels'>>();
+    const hashes = [...new Set(textHashes)];
+    if (hashes.length === 0) return found;
+    const rows = await readings().select('a.text_hash')
+      .where('a.id', 'in', (eb) => eb.selectFrom('analyses as n').select((e) => e.fn.max('n.id').as('id'))
+        .where('n.text_hash', 'in', hashes).where('n.model_id', '=', modelId).where('n.model_version', 'is not distinct from', modelVersion)
+        .groupBy('n.text_hash'))
+      .execute();
+    for (const row of rows) found.set(row.text_hash, toReading(row));
+    return found;
+  };
+  /** The next `scan` customer and agent messages below `below`, newest stored first, each with whether it is unread (1) or not (0). */
+  const backlogWindow = (model: { modelId: string; modelVersion: string | null }, below: number | null, scan: number, claims?: { by: string; at: number }) =>
+    ctx.db().selectFrom('messages as m').select('m.id')
+      .select((eb) => eb.case().when(eb.and([
+        eb.not(eb.exists(eb.selectFrom('analyses as a').select('a.id').whereRef('a.message_id', '=', 'm.id')
+          .where('a.model_id', '=', model.modelId).where('a.model_version', 'is not distinct from', model.modelVersion))),
+        ...(claims ? [eb.not(eb.exists(eb.selectFrom('analysis_claims as c').select('c.message_id').whereRef('c.message_id', '=', 'm.id')
+          .where('c.claimed_by', '<>', claims.by).where('c.claimed_until', '>', claims.at)))] : []),
+      ])).then(1).else(0).end().as('unread'))
+      .where('m.author', 'in', ['customer', 'agent'])
+      .$if(below !== null, (query) => query.where('m.id', '<', below!))
+      .orderBy('m.id', 'desc').limit(scan);
   return {
     /** Stores one reading; null when the message was read by this model and version already (a message is read once per model). */
     async insert(analysis: NewAnalysis): Promise<number | null> {
@@ -167,6 +192,10 @@ export function createAnalysesRepository(ctx: StoreContext) {
       if (messageIds.length === 0) return;
       await ctx.db().deleteFrom('analysis_claims').where('message_id', 'in', [...messageIds]).where('claimed_by', '=', by).execute();
     },
+    /** Lets go of every claim of a process (it is closing: what it had not read is for whoever starts next, at once). */
+    async releaseAllClaims(by: string): Promise<void> {
+      await ctx.db().deleteFrom('analysis_claims').where('claimed_by', '=', by).execute();
+    },
     async latestForMessage(messageId: number): Promise<(MessageReading & Pick<Reading, 'labels'>) | null> {
       const row = await readings().where('a.message_id', '=', messageId).orderBy('a.id', 'desc').limit(1).executeTakeFirst();
       return row ? toReading(row) : null;
@@ -217,10 +246,9 @@ export function createAnalysesRepository(ctx: StoreContext) {
     },
     /** An earlier reading of the same text by the same model and version, if there is one. */
     async findCached(textHash: string, modelId: string, modelVersion: string | null): Promise<(MessageReading & Pick<Reading, 'labels'>) | null> {
-      const row = await readings().where('a.text_hash', '=', textHash).where('a.model_id', '=', modelId).where('a.model_version', 'is not distinct from', modelVersion)
-        .orderBy('a.id', 'desc').limit(1).executeTakeFirst();
-      return row ? toReading(row) : null;
+      return (await cachedMany([textHash], modelId, modelVersion)).get(textHash) ?? null;
     },
+    findCachedMany: cachedMany,
     /**
      * Customer and agent messages not yet read by this model, newest first; with `claims`, not those
      * another process has claimed and is reading now (its lease runs past `at`).
@@ -236,6 +264,24 @@ export function createAnalysesRepository(ctx: StoreContext) {
       const rows = await query
         .orderBy('m.sent_at', 'desc').orderBy('m.id', 'desc').limit(limit).execute();
       return rows.map((row) => row.id);
+    },
+    /**
+     * One page of the backlog, newest stored first (by id: the order messages arrived in, so a page
+     * is a walk down the primary key, as cheap deep in the backlog as at its top): of the next `scan`
+     * customer and agent messages below message `below` (null: from the newest), the ones this model
+     * has not read, nor another process claimed and is reading now (with `claims`). `next` is where
+     * the following page starts; null when this one reached the oldest message.
+     */
+    async backlogPage(model: { modelId: string; modelVersion: string | null }, below: number | null, scan: number, claims?: { by: string; at: number }): Promise<{ ids: number[]; next: number | null }> {
+      const rows = await backlogWindow(model, below, scan, claims).execute();
+      return { ids: rows.filter((row) => Number(row.unread) === 1).map((row) => row.id), next: rows.length < scan ? null : rows[rows.length - 1]!.id };
+    },
+    /** How many of the same `scan` messages `backlogPage` would look at are unread, counted in the database (no ids travel), and where the next count starts. */
+    async countBacklog(model: { modelId: string; modelVersion: string | null }, below: number | null, scan: number, claims?: { by: string; at: number }): Promise<{ unread: number; next: number | null }> {
+      const row = await ctx.db().selectFrom(backlogWindow(model, below, scan, claims).as('w'))
+        .select((eb) => [eb.fn.countAll().as('scanned'), eb.fn.min('w.id').as('lowest'), eb.fn.sum('w.unread').as('unread')])
+        .executeTakeFirstOrThrow();
+      return { unread: Number(row.unread ?? 0), next: Number(row.scanned) < scan || row.lowest === null ? null : Number(row.lowest) };
     },
     async count(): Promise<number> {
       return Number((await ctx.db().selectFrom('analyses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

@@ -42,6 +42,14 @@ const toMessage = (row: MessageRow): Omit<Message, 'reading'> => ({
 
 const COLUMNS = ['id', 'conversation_id', 'author', 'author_name', 'body', 'body_html', 'sent_at', 'meta'] as const;
 
+/** A message as the analysis engine reads it. */
+export interface MessageForReading {
+  id: number;
+  conversationId: number;
+  channel: Channel;
+  body: string;
+}
+
 export function createMessagesRepository(ctx: StoreContext) {
   const ofConversation = (conversationId: number) => ctx.db().selectFrom('messages').where('conversation_id', '=', conversationId);
   const countWhere = async (conversationId: number, op: '<' | '>', at: { sentAt: number; id: number }) =>
@@ -52,6 +60,15 @@ export function createMessagesRepository(ctx: StoreContext) {
     ofConversation(conversationId).where('id', '>', after).where('author', 'in', ['customer', 'agent', 'note'])
       .where((eb) => eb.or([eb('author_user_id', 'is', null), eb('author_user_id', '<>', exceptUserId ?? 0)]));
   const asPair = (row: { id: number; conversation_id: number } | undefined) => (row ? { id: row.id, conversationId: row.conversation_id } : null);
+  /** What the analysis engine reads of messages, by id, in one query (messages that no longer exist are absent). */
+  const manyForReading = async (ids: readonly number[]): Promise<Map<number, MessageForReading>> => {
+    const found = new Map<number, MessageForReading>();
+    if (ids.length === 0) return found;
+    const rows = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .select(['m.id', 'm.conversation_id', 'c.channel', 'm.body']).where('m.id', 'in', [...new Set(ids)]).execute();
+    for (const row of rows) found.set(row.id, { id: row.id, conversationId: row.conversation_id, channel: row.channel as Channel, body: row.body });
+    return found;
+  };
 
   return {
     /** Stores the message; returns its id, or null when a message with the same key already exists. */
@@ -123,15 +140,19 @@ export function createMessagesRepository(ctx: StoreContext) {
         .orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
       return row ? { id: row.id, sentAt: row.sent_at } : null;
     },
-    /** When the customer and we were last in contact in a conversation (not a note), if ever. */
-    async lastContactAt(conversationId: number): Promise<number | null> {
+    /** When the customer and we were last in contact in each of these conversations (not a note), in one query; a conversation never in contact is absent. */
+    async lastContactAt(conversationIds: readonly number[]): Promise<Map<number, number>> {
       // a contact with the customer: their message or ours, or a call's own lines; never an internal note
       // (the same rule as electron/services/connection/lastContact.ts, which works on history in memory)
-      const row = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id').select('m.sent_at')
-        .where('m.conversation_id', '=', conversationId)
+      const last = new Map<number, number>();
+      if (conversationIds.length === 0) return last;
+      const rows = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+        .select((eb) => ['m.conversation_id', eb.fn.max('m.sent_at').as('last')])
+        .where('m.conversation_id', 'in', [...new Set(conversationIds)])
         .where((eb) => eb.or([eb('m.author', 'in', ['customer', 'agent']), eb.and([eb('m.author', '=', 'system'), eb('c.channel', '=', 'voice')])]))
-        .orderBy('m.sent_at', 'desc').orderBy('m.id', 'desc').limit(1).executeTakeFirst();
-      return row?.sent_at ?? null;
+        .groupBy('m.conversation_id').execute();
+      for (const row of rows) last.set(row.conversation_id, Number(row.last));
+      return last;
     },
     /**
      * Whether others wrote in a conversation after message `after` was stored (0: at all): the
@@ -170,11 +191,11 @@ export function createMessagesRepository(ctx: StoreContext) {
       return (await ctx.db().selectFrom('messages').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
     },
     /** What the analysis needs of a message: its words and the channel they came by. */
-    async getForReading(id: number): Promise<{ id: number; conversationId: number; channel: Channel; body: string } | null> {
-      const row = await ctx.db().selectFrom('messages as m').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
-        .select(['m.id', 'm.conversation_id', 'c.channel', 'm.body']).where('m.id', '=', id).executeTakeFirst();
-      return row ? { id: row.id, conversationId: row.conversation_id, channel: row.channel as Channel, body: row.body } : null;
+    async getForReading(id: number): Promise<MessageForReading | null> {
+      return (await manyForReading([id])).get(id) ?? null;
     },
+    /** getForReading for several messages in one query, by id (messages that no longer exist are absent). */
+    getManyForReading: manyForReading,
   };
 }
 

@@ -5,6 +5,7 @@ import { testTime } from '../../../helpers/engineTime';
 import { tempDir } from '../../../helpers/tempDir';
 import { unreadableFolders } from '../../../helpers/unreadableFolder';
 import type { KinshipEvent } from '../../../../shared/contract/events';
+import type { Store } from '../../../../electron/services/store/store';
 
 /** The lexicon only (no models anywhere): fast, and the engine's own behaviour is what is tested. */
 const NO_MODELS = { models: [] };
@@ -12,6 +13,23 @@ const CRASHING_WORKER = new URL('../../../helpers/crashingWorker.mjs', import.me
 
 const backlogProgress = (events: KinshipEvent[]) =>
   events.filter((e): e is Extract<KinshipEvent, { name: 'progress' }> => e.name === 'progress' && e.payload.task === 'analysis.backlog').map((e) => e.payload);
+
+/** Holds the store's writes of the set-aside list until released (the engine's own store object: its settings are shared). */
+function holdSetAsideWrites(store: Store) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let started!: () => void;
+  const hasStarted = new Promise<void>((resolve) => (started = resolve));
+  const set = store.settings.set.bind(store.settings);
+  store.settings.set = async (key, value) => {
+    if (key === 'analysis.setAside') {
+      started();
+      await released;
+    }
+    return set(key, value);
+  };
+  return { started: hasStarted, release };
+}
 
 describe('the analysis engine with text it cannot convert', () => {
   it('reads a reply of 20,000 <div>s, 8,000 nested divs and a deep draft as plain text, and goes on reading', async () => {
@@ -50,10 +68,21 @@ describe('the analysis engine with text it cannot convert', () => {
 
     // live: alone in its batch, set aside at its first failure; it is refused with its reason after that
     const live = await first.ingestion.ingest(customerMessage('CRASH-THE-WORKER live'), { notify: false });
+    // (remembering it is held back until the test lets it go: the engine must not look settled meanwhile)
+    const remembering = holdSetAsideWrites(first.store);
     await expect(first.engine.readMessage(live.messageId)).rejects.toThrow(/could not be read: the analysis worker stopped while reading it/);
     expect(first.engine.status().workerRestarts).toBe(3);
     await expect(first.engine.readMessage(live.messageId)).rejects.toThrow(/is set aside/);
-    await first.engine.whenIdle();
+    await expect.poll(() => first.engine.status().state, { timeout: 55_000 }).toBe('ready');
+    let settled = false;
+    const idle = first.engine.whenIdle().then(() => (settled = true));
+    await remembering.started;
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    remembering.release();
+    await idle;
+    // settled means stored: the list kept with the workspace has it, before anything is closed
+    expect((await first.store.settings.get<{ messageId: number }[]>('analysis.setAside'))!.map((entry) => entry.messageId)).toEqual([poison, live.messageId]);
     await first.engine.close();
     await first.store.close();
 

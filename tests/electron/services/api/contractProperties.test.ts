@@ -42,7 +42,7 @@ const APPEND_ONLY = new Set(['messages', 'session_events']);
 
 let api: Api;
 let observer: Database.Database;
-let closeWorkspace: () => void;
+let closeWorkspace: () => Promise<void>;
 /** One workspace for the whole file (the per-test temp folders are removed after each test). */
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-properties-'));
 /** Few ids, so random calls meet the same customer and conversation often enough to find what one call leaves for the next. */
@@ -83,9 +83,9 @@ beforeAll(async () => {
   };
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
   observer?.close();
-  closeWorkspace?.();
+  await closeWorkspace?.();
   fs.rmSync(folder, { recursive: true, force: true });
 });
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { coachContextFromStore } from '../../../../electron/services/coach/coachContextFromStore';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
+import type { Store } from '../../../../electron/services/store/store';
+import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
 import { testStore } from '../../../helpers/testStore';
 
 const DAY = 86_400_000;
@@ -27,5 +29,54 @@ describe('what the coach knows of a customer’s earlier conversations', () => {
     const context = (await coachContextFromStore(store, conversationId, null, NOW))!;
     expect(context.previousConversations).toHaveLength(1);
     expect(context.previousConversations[0]!.lastContactAt).toBe(NOW - 9 * DAY);
+  });
+});
+
+/** Counts every call the coach makes to the store's repositories (each is one query, or a few). */
+function countingCalls(store: Store) {
+  const calls = new Map<string, number>();
+  const counted = new Proxy(store, {
+    get(target, name, receiver) {
+      const part = Reflect.get(target, name, receiver) as unknown;
+      if (typeof name !== 'string' || typeof part !== 'object' || part === null) return part;
+      return new Proxy(part, {
+        get(repository, method, inner) {
+          const value = Reflect.get(repository, method, inner) as unknown;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            calls.set(`${name}.${String(method)}`, (calls.get(`${name}.${String(method)}`) ?? 0) + 1);
+            return (value as (...a: unknown[]) => unknown).apply(repository, args);
+          };
+        },
+      });
+    },
+  });
+  return { store: counted, calls };
+}
+
+describe.each(STORE_KINDS)('the coach’s reading of a customer’s history on %s', (kind) => {
+  it('dates the last contact of twenty earlier conversations in one query, each as before', async () => {
+    const { store } = await openTestStore(kind);
+    const ingestion = createIngestionService(store, createEventBus());
+    const customer = { displayName: 'Sam Carter', identities: [{ kind: 'email' as const, value: 'sam@example.com' }] };
+    const arrive = (ref: string, author: 'customer' | 'agent' | 'note', body: string, sentAt: number) =>
+      ingestion.ingest({ channel: 'email', customer, conversation: { externalRef: ref, subject: ref }, message: { author, body, sentAt, externalId: `${ref}-${sentAt}` } });
+    const expected = new Map<number, number>();
+    for (let i = 0; i < 22; i++) {
+      const at = NOW - (30 + i) * DAY;
+      const { conversationId } = await arrive(`Earlier ${i}`, 'customer', `Question ${i}`, at);
+      // every third one answered a day later; every other one has a later internal note (never a contact)
+      if (i % 3 === 0) await arrive(`Earlier ${i}`, 'agent', `Answer ${i}`, at + DAY);
+      if (i % 2 === 0) await arrive(`Earlier ${i}`, 'note', `Note ${i}`, at + 2 * DAY);
+      expected.set(conversationId, i % 3 === 0 ? at + DAY : at);
+    }
+    const { conversationId } = await arrive('Now', 'customer', 'The coat is too small.', NOW - 60_000);
+    const counting = countingCalls(store);
+    const context = (await coachContextFromStore(counting.store, conversationId, null, NOW))!;
+    expect(context.previousConversations).toHaveLength(20);
+    for (const previous of context.previousConversations) expect(previous.lastContactAt).toBe(expected.get(previous.id));
+    expect(counting.calls.get('messages.lastContactAt')).toBe(1);
+    // the whole context: a handful of queries, however many earlier conversations there are
+    expect([...counting.calls.values()].reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(8);
   });
 });
