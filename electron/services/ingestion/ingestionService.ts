@@ -1,3 +1,4 @@
+import type { IdentityKind } from '../../../shared/contract/domain';
 import type { IngestMessage, IngestResult } from '../../../shared/contract/ingestion';
 import { cleanMessageMeta, DROPPED_META_KEY, type DroppedMetaField } from '../../../shared/contract/messageMeta';
 import { isContractTime } from '../../../shared/contract/time';
@@ -21,7 +22,7 @@ function withContractTime(item: IngestMessage, arrivedAt: number): IngestMessage
 }
 
 /** The lock key of a customer's identity: the same normalised key the store looks identities up by. */
-const identityLockKey = (identity: { kind: string; value: string }) => `identity:${identity.kind}:${identityKey(identity.kind, identity.value)}`;
+const identityLockKey = (identity: { kind: IdentityKind; value: string }) => `identity:${identity.kind}:${identityKey(identity.kind, identity.value)}`;
 
 /**
  * What an arrival must not race another arrival over: its own dedupe key, its customer's
