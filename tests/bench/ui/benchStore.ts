@@ -30,7 +30,7 @@ import { STORY_CUSTOMERS } from '../../../electron/services/demo/storyArcs';
 import { createEventBus } from '../../../electron/services/events/eventBus';
 
 /** Bump when the recipe changes, so an old cache is rebuilt. */
-const RECIPE_VERSION = 4;
+export const RECIPE_VERSION = 4;
 
 export const TARGET_CONVERSATIONS = 100_000;
 export const TARGET_MESSAGES = 1_000_000;
@@ -320,11 +320,15 @@ export interface Targets {
   messages: number;
 }
 
-async function generate(dir: string, now: number, targets: Targets): Promise<BenchStoreInfo> {
+/**
+ * Builds the workspace in `dir` (its SQLite file), or in the PostgreSQL database `env`'s
+ * KINSHIP_DATABASE_URL names (then `dir` holds only the analysis setup's files).
+ */
+export async function generateBenchWorkspace(dir: string, now: number, targets: Targets, env: NodeJS.ProcessEnv = process.env): Promise<BenchStoreInfo> {
   const started = performance.now();
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const opened = await openWorkspace(databasePath(dir), createEventBus());
+  const opened = await openWorkspace(databasePath(dir), createEventBus(), env);
   if (opened.state !== 'ready') throw new Error(`cannot open the bench workspace: ${opened.error.message}`);
   const workspace: ReadyWorkspace = opened;
   const demoNow = now - DAY;
@@ -431,7 +435,7 @@ async function generate(dir: string, now: number, targets: Targets): Promise<Ben
       dbBytes: 0,
     };
     await workspace.store.close();
-    info.dbBytes = fs.statSync(databasePath(dir)).size;
+    info.dbBytes = fs.existsSync(databasePath(dir)) ? fs.statSync(databasePath(dir)).size : 0;
     return info;
   } catch (error) {
     try {
@@ -486,7 +490,7 @@ export async function ensureBenchStore(
   }
   log(`building the workspace in ${dir}: ${targets.conversations.toLocaleString('en-GB')} conversations, ${targets.messages.toLocaleString('en-GB')} messages`);
   const now = Math.floor(Date.now() / 60_000) * 60_000;
-  const info = await generate(dir, now, targets);
+  const info = await generateBenchWorkspace(dir, now, targets);
   fs.writeFileSync(`${infoFile}.tmp`, JSON.stringify(info, null, 2));
   fs.renameSync(`${infoFile}.tmp`, infoFile);
   return { dir, dbFile: databasePath(dir), info, reused: false };
