@@ -26,7 +26,9 @@ export interface TeamEvents {
   readonly listening: TeamListening;
   /**
    * Looks which of the processes heard from are gone (their listening connection is no longer on
-   * the database: ended, or killed) and tells the bus (bus.processGone). Done every LOOK_FOR_GONE_MS.
+   * the database: ended, or killed) and tells the bus (bus.processGone), and, since one killed may
+   * have committed a write it never told of, that events may have been missed (bus.missed). Done
+   * every LOOK_FOR_GONE_MS.
    */
   lookForGone(): Promise<void>;
   close(): Promise<void>;
@@ -97,11 +99,16 @@ export async function joinTeamEvents(bus: EventBus, channel: TeamChannel, option
   async function lookForGone(): Promise<void> {
     if (heard.size === 0) return;
     const alive = new Set((await channel.listening(LISTEN_NAME)).map((name) => name.slice(LISTEN_NAME.length)));
+    let gone = false;
     for (const other of [...heard.keys()]) {
       if (alive.has(other)) continue;
       heard.delete(other);
       bus.processGone(other);
+      gone = true;
     }
+    // a process killed between a commit and its notification took that event with it: nothing later
+    // shows the gap in its numbers, so its going is the sign, and the consoles read everything again
+    if (gone) bus.missed();
   }
   const stopLooking = repeatEvery(LOOK_FOR_GONE_MS, 'looking for server processes that are gone', lookForGone);
   return {

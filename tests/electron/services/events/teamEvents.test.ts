@@ -165,7 +165,7 @@ describe('several server processes on one PostgreSQL: events fan out (LISTEN/NOT
     expect(await hannah.call('presence.list', {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ userId: aishaUser.id, state: 'online' })]) });
   });
 
-  it('a process that is gone (its listening connection left the database, as a kill -9 leaves it) no longer shows its people as there', async () => {
+  it('a process that is gone (its listening connection left the database, as a kill -9 leaves it) no longer shows its people as there, and the consoles read everything again', async () => {
     const { a, b, person } = await twoProcesses();
     const { conversationId } = await arrival(a, 'Anyone?');
     const hannah = a.console(await person('Hannah', 'supervisor'), 'a-hannah');
@@ -184,6 +184,8 @@ describe('several server processes on one PostgreSQL: events fan out (LISTEN/NOT
     });
     expect(hannah.heard).toContainEqual({ name: 'activity.changed', payload: expect.objectContaining({ userId: aishaUser.id, doing: null }) });
     expect(await hannah.call('activity.list', {})).toEqual({ ok: true, value: [] });
+    // it may have died between a commit and telling of it: the consoles read everything again
+    expect(hannah.hellos).toEqual([{ epoch: expect.any(String), seq: 0, resume: { state: 'gap', reason: 'missed' } }]);
   });
 
   it('a message of another process that never came (a gap in its numbers) makes the consoles read everything again', async () => {
