@@ -19,7 +19,7 @@ const TOKEN = /[\p{L}\p{N}\p{Co}]+|[\p{So}\p{Sk}]+/gu;
 export const exactMatch: TermMatcher = (folded, term) =>
   term.emoji ? folded.includes(term.word) : term.prefix ? folded.startsWith(term.word) : folded === term.word;
 
-const PLAIN = /^[\x00-\x7f]*$/;
+const PLAIN = /^[ -~]*$/;
 
 /** Lower case without accents, as the search index compares words (unicode61, remove_diacritics 2). */
 export const fold = (word: string) =>
