@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { configure, render } from '@testing-library/react';
+import { configure, render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement } from 'react';
 
 // findBy…/waitFor wait for what the component shows, however long a loaded machine takes to get
@@ -22,7 +22,7 @@ function stubBrowserApis() {
   }
 }
 
-export function renderWithMantine(ui: ReactElement) {
+export function renderWithMantine(ui: ReactElement, options?: RenderOptions) {
   stubBrowserApis();
   // transitions off, and with them their timers: none may fire after the test (and its jsdom) has
   // gone. env="test" renders without transitions but still runs their timers; reduced motion makes
@@ -31,5 +31,6 @@ export function renderWithMantine(ui: ReactElement) {
     <MantineProvider env="test" theme={{ respectReducedMotion: true }}>
       {ui}
     </MantineProvider>,
+    options,
   );
 }

@@ -19,8 +19,12 @@ const TOKEN = /[\p{L}\p{N}\p{Co}]+|[\p{So}\p{Sk}]+/gu;
 export const exactMatch: TermMatcher = (folded, term) =>
   term.emoji ? folded.includes(term.word) : term.prefix ? folded.startsWith(term.word) : folded === term.word;
 
+const PLAIN = /^[ -~]*$/;
+
 /** Lower case without accents, as the search index compares words (unicode61, remove_diacritics 2). */
-export const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export const fold = (word: string) =>
+  // plain ASCII has no accents to take off (most words: the normalising is most of a search's snippet time)
+  PLAIN.test(word) ? word.toLowerCase() : word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The words of what was typed, as the index will match them (phrases count word by word here). */
 export function searchTerms(typed: string): SearchTerm[] {
@@ -43,22 +47,35 @@ export function searchSnippet(text: string, terms: readonly SearchTerm[], matche
   });
   if (tokens.length === 0) return text.slice(0, 200);
 
+  // each stretch of SPAN words scored by how many different terms it holds, then how many matches:
+  // the window slides a word at a time, counting what enters and leaves it (a long e-mail has thousands)
   let bestStart = 0;
   let bestScore = -1;
+  const inWindow = new Array<number>(terms.length).fill(0);
+  let found = 0;
+  let hits = 0;
+  const enter = (term: number) => {
+    if (term < 0) return;
+    if ((inWindow[term] = inWindow[term]! + 1) === 1) found++;
+    hits++;
+  };
+  const leave = (term: number) => {
+    if (term < 0) return;
+    if (--inWindow[term]! === 0) found--;
+    hits--;
+  };
+  for (let index = 0; index < Math.min(SPAN, tokens.length); index++) enter(tokens[index]!.term);
   for (let start = 0; start < Math.max(1, tokens.length - SPAN + 1); start++) {
-    const found = new Set<number>();
-    let hits = 0;
-    for (const token of tokens.slice(start, start + SPAN)) {
-      if (token.term < 0) continue;
-      found.add(token.term);
-      hits++;
+    if (start > 0) {
+      leave(tokens[start - 1]!.term);
+      if (start + SPAN - 1 < tokens.length) enter(tokens[start + SPAN - 1]!.term);
     }
-    const score = found.size * 100 + hits;
+    const score = found * 100 + hits;
     if (score > bestScore) {
       bestScore = score;
       bestStart = start;
     }
-    if (tokens[start]!.term >= 0 && found.size === terms.length) break;
+    if (tokens[start]!.term >= 0 && found === terms.length) break;
   }
   // begin a few words before the first match, so it reads in context
   const firstMatch = tokens.slice(bestStart, bestStart + SPAN).findIndex((token) => token.term >= 0);

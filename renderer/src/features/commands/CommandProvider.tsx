@@ -36,7 +36,17 @@ interface CommandContextValue {
   register(id: CommandId, handler: Handler): () => void;
 }
 
-const CommandContext = createContext<CommandContextValue | null>(null);
+/**
+ * Three contexts, so that registering a command re-renders only what lists them: the ways to
+ * register and run (never change: every component with a command or an action reads these), the
+ * keymap (changes when it is edited), and what is on offer now (changes whenever a component with a
+ * command mounts or unmounts: only the palette reads it). One context for all made opening a
+ * conversation — a dozen commands registered — draw every component with a command again.
+ */
+type CommandRegistry = Pick<CommandContextValue, 'register' | 'registerActions' | 'run'>;
+const RegistryContext = createContext<CommandRegistry | null>(null);
+const KeymapContext = createContext<Keymap | null>(null);
+const OfferedContext = createContext<Pick<CommandContextValue, 'available' | 'actions'> | null>(null);
 
 /**
  * The command service: every action is a named command; components on screen register what they
@@ -114,14 +124,35 @@ export function CommandProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [keymap, run]);
 
-  const value = useMemo(() => ({ keymap, available, actions, run, register, registerActions }), [keymap, available, actions, run, register, registerActions]);
-  return <CommandContext.Provider value={value}>{children}</CommandContext.Provider>;
+  const registry = useMemo(() => ({ run, register, registerActions }), [run, register, registerActions]);
+  const offered = useMemo(() => ({ available, actions }), [available, actions]);
+  return (
+    <RegistryContext.Provider value={registry}>
+      <KeymapContext.Provider value={keymap}>
+        <OfferedContext.Provider value={offered}>{children}</OfferedContext.Provider>
+      </KeymapContext.Provider>
+    </RegistryContext.Provider>
+  );
 }
 
-export function useCommands(): CommandContextValue {
-  const value = useContext(CommandContext);
-  if (!value) throw new Error('useCommands needs a CommandProvider');
+function useRegistry(): CommandRegistry {
+  const value = useContext(RegistryContext);
+  if (!value) throw new Error('commands need a CommandProvider');
   return value;
+}
+
+/** The keys of the commands (for showing them beside a button); re-renders only when the keymap changes. */
+export function useKeymap(): Keymap {
+  const value = useContext(KeymapContext);
+  if (!value) throw new Error('useKeymap needs a CommandProvider');
+  return value;
+}
+
+/** Everything, including what is on offer now: for the palette (it re-renders whenever a command comes or goes). */
+export function useCommands(): CommandContextValue {
+  const offered = useContext(OfferedContext);
+  if (!offered) throw new Error('useCommands needs a CommandProvider');
+  return { ...useRegistry(), keymap: useKeymap(), ...offered };
 }
 
 /**
@@ -130,7 +161,7 @@ export function useCommands(): CommandContextValue {
  * array offers them anew.
  */
 export function usePaletteActions(actions: PaletteAction[], enabled = true): void {
-  const { registerActions } = useCommands();
+  const { registerActions } = useRegistry();
   const inScope = useCommandScope();
   const on = enabled && inScope;
   useEffect(() => (on ? registerActions(actions) : undefined), [actions, on, registerActions]);
@@ -138,7 +169,7 @@ export function usePaletteActions(actions: PaletteAction[], enabled = true): voi
 
 /** Makes this component the one that carries out `id` while it is mounted (and `enabled`). */
 export function useCommand(id: CommandId, handler: Handler, enabled = true): void {
-  const { register } = useCommands();
+  const { register } = useRegistry();
   const inScope = useCommandScope();
   const on = enabled && inScope;
   const latest = useRef(handler);

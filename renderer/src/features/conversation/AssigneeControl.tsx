@@ -7,7 +7,7 @@ import { REASSIGN_ROLES } from '../../../../shared/contract/permissions';
 import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { useMay } from '../../app/useMay';
-import { useCommands, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
+import { useKeymap, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { displayKey } from '../commands/keyOfEvent';
 import { assigneesKey } from './assigneesKey';
 import type { useConversationActions } from './useConversationActions';
@@ -41,7 +41,7 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
   // an agent changes who has it only while it is nobody's or their own
   const mayChange = mayAssign && (!someoneElses || mayReassign);
   const { take, assign } = actions;
-  const takeKey = useCommands().keymap['conversation.assignToMe'];
+  const takeKey = useKeymap()['conversation.assignToMe'];
 
   const { mutate: assignTo } = assign;
   const paletteActions = useMemo<PaletteAction[]>(

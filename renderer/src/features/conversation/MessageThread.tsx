@@ -41,29 +41,47 @@ function estimate(message: Message, channel: Channel, grouped: boolean): number 
 }
 
 /**
+ * Where the thread opens, by the rows' estimated heights: the focused message in the middle of a
+ * window-high view, or the newest at its bottom. The first render draws the rows there, so the
+ * oldest rows of the page are never drawn, measured and thrown away before the thread moves to its end.
+ */
+function openingOffset(messages: Message[], channel: Channel, focusIndex: number, paddingStart: number, viewHeight: number): number {
+  const until = focusIndex >= 0 ? focusIndex : messages.length;
+  let offset = paddingStart;
+  for (let index = 0; index < until; index++) offset += estimate(messages[index]!, channel, continuesRun(messages[index]!, messages[index - 1], channel));
+  return Math.max(0, focusIndex >= 0 ? offset - viewHeight / 2 : offset - viewHeight);
+}
+
+/**
  * The messages of one conversation, rendered only where they can be seen, so a thread of
  * thousands opens as fast as one of twenty. Each row is measured once it is drawn.
  */
 export function MessageThread({ messages, channel, focusMessageId, olderCount = 0, loadingOlder = false, onLoadOlder, newerCount = 0, onShowNewest, reveal = null }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const focusIndex = () => (focusMessageId !== null ? messages.findIndex((message) => message.id === focusMessageId) : -1);
+  const paddingStart = olderCount > 0 ? 48 : 16;
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: (index) => estimate(messages[index]!, channel, continuesRun(messages[index]!, messages[index - 1], channel)),
     getItemKey: (index) => messages[index]!.id,
     overscan: 3,
-    paddingStart: olderCount > 0 ? 48 : 16,
+    paddingStart,
     paddingEnd: newerCount > 0 ? 64 : 32,
+    // until the thread's own box is known (in the same commit), the window's height stands for it
+    initialRect: { width: 0, height: window.innerHeight },
+    initialOffset: () => openingOffset(messages, channel, focusIndex(), paddingStart, window.innerHeight),
   });
 
   // open at the focused message, or at the newest
   const conversationId = messages[0]?.conversationId;
   // (only when the conversation or the focus changes: messages arriving later must not move the reader)
+  // before the first paint: the thread is never shown at another place first
   const openAtFocus = useEffectEvent(() => {
-    const index = focusMessageId !== null ? messages.findIndex((message) => message.id === focusMessageId) : -1;
+    const index = focusIndex();
     virtualizer.scrollToIndex(index >= 0 ? index : messages.length - 1, { align: index >= 0 ? 'center' : 'end' });
   });
-  useEffect(() => openAtFocus(), [conversationId, focusMessageId]);
+  useLayoutEffect(() => openAtFocus(), [conversationId, focusMessageId]);
 
   // a new message at the end (a reply sent, a customer writing) comes into view if the reader was near
   // the end; earlier messages added at the top are not new ones

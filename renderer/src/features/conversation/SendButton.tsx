@@ -1,7 +1,7 @@
 import { ActionIcon, Button, Group, Kbd, Menu, Text } from '@mantine/core';
 import { IconChevronUp, IconSend } from '@tabler/icons-react';
 import type { StatusAfterSend } from '../../../../shared/contract/send';
-import { useCommands } from '../commands/CommandProvider';
+import { useKeymap } from '../commands/CommandProvider';
 import { displayKey } from '../commands/keyOfEvent';
 
 interface Props {
@@ -14,7 +14,7 @@ interface Props {
 
 /** Send, or send and set the conversation's status in one go, from a split button; each has its key. */
 export function SendButton({ label, onSend, loading, disabled }: Props) {
-  const { keymap } = useCommands();
+  const keymap = useKeymap();
   const after: { status: StatusAfterSend; label: string; key: string }[] = [
     { status: 'pending', label: `${label} and mark pending`, key: keymap['composer.sendAndPending'] },
     { status: 'resolved', label: `${label} and resolve`, key: keymap['composer.sendAndResolve'] },

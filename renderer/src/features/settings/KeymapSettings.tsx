@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { canonicalKey, COMMAND_IDS, COMMANDS, commandTitle, DEFAULT_KEYMAP, keyClash, keymapConflicts, keyProblem, type CommandId, type Keymap } from '../../../../shared/contract/keymap';
 import { useClient } from '../../api/ClientContext';
-import { keymapKey, useCommands } from '../commands/CommandProvider';
+import { keymapKey, useKeymap } from '../commands/CommandProvider';
 import { KeyInput } from '../commands/KeyInput';
 import { displayKey } from '../commands/keyOfEvent';
 
@@ -11,7 +11,7 @@ import { displayKey } from '../commands/keyOfEvent';
 export function KeymapSettings() {
   const client = useClient();
   const queryClient = useQueryClient();
-  const { keymap } = useCommands();
+  const keymap = useKeymap();
   const [edits, setEdits] = useState<Partial<Keymap>>({});
   const next: Keymap = { ...keymap, ...edits };
   const conflicts = keymapConflicts(next);

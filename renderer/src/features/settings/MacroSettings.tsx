@@ -7,7 +7,7 @@ import { canonicalKey, COMMAND_IDS, commandTitle, keyClash, macroKeyProblem } fr
 import { FILL_PREFIX, MACRO_PLACEHOLDERS, placeholderProblem, type Macro } from '../../../../shared/contract/macros';
 import { useClient } from '../../api/ClientContext';
 import { useMay } from '../../app/useMay';
-import { useCommands } from '../commands/CommandProvider';
+import { useKeymap } from '../commands/CommandProvider';
 import { KeyInput } from '../commands/KeyInput';
 
 const macrosKey = ['macros.list'] as const;
@@ -35,7 +35,7 @@ export function MacroSettings({ scope = 'team' }: { scope?: 'team' | 'personal' 
     onSuccess: (next) => queryClient.setQueryData(macrosKey, next),
   });
   const titleId = `macros-title-${scope}`;
-  const { keymap } = useCommands();
+  const keymap = useKeymap();
   // the one rule for keys (shared/contract/keymap.ts), and no key twice: checked as it is pressed, as macros.save checks it
   const keyIssue = (index: number): string | undefined => {
     const shortcut = macros[index]?.shortcut;

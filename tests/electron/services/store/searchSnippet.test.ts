@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchSnippet, searchTerms } from '../../../../electron/services/store/searchSnippet';
+import { fold, searchSnippet, searchTerms, type SearchTerm } from '../../../../electron/services/store/searchSnippet';
 
 const shown = (snippet: string) => snippet.replaceAll('\u0002', '[').replaceAll('\u0003', ']');
 
@@ -31,5 +31,40 @@ describe('search snippets', () => {
     expect(snippet.endsWith('…')).toBe(true);
     expect(snippet).toContain('[needle]');
     expect(snippet.split(' ').length).toBeLessThanOrEqual(17);
+  });
+
+  it('picks the same stretch as scoring every window afresh would, in long texts with accents and repeats', () => {
+    // the stretch each window start would score on its own (what the sliding count must equal)
+    const TOKEN = /[\p{L}\p{N}\p{Co}]+|[\p{So}\p{Sk}]+/gu;
+    const slow = (text: string, terms: SearchTerm[]) => {
+      const tokens = [...text.matchAll(TOKEN)].map((match) => terms.findIndex((term) => (term.prefix ? fold(match[0]).startsWith(term.word) : fold(match[0]) === term.word)));
+      let best = 0;
+      let bestScore = -1;
+      for (let start = 0; start < Math.max(1, tokens.length - 16 + 1); start++) {
+        const window = tokens.slice(start, start + 16).filter((term) => term >= 0);
+        const score = new Set(window).size * 100 + window.length;
+        if (score > bestScore) [best, bestScore] = [start, score];
+        if (tokens[start]! >= 0 && new Set(window).size === terms.length) break;
+      }
+      return { best, bestScore };
+    };
+    const words = ['refund', 'Refunds', 'crème', 'CRÈME', 'brûlée', 'order', 'the', 'sofa', 'Ünïcode', 'déjà', 'vu', 'parcel', '😞', 'and'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 120) }, () => words[Math.floor(next() * words.length)]).join(next() < 0.5 ? ' ' : ', ');
+      const typed = [words[Math.floor(next() * words.length)], words[Math.floor(next() * words.length)]].join(' ');
+      const terms = searchTerms(typed);
+      const snippet = searchSnippet(text, terms);
+      const { best } = slow(text, terms);
+      // the snippet shows the best window's first match (a few words before it at most)
+      const tokens = [...text.matchAll(TOKEN)];
+      const matchAt = tokens.slice(best, best + 16).findIndex((match) => terms.some((term) => (term.prefix ? fold(match[0]).startsWith(term.word) : fold(match[0]) === term.word)));
+      if (matchAt >= 0) expect(snippet, `${typed} in ${text}`).toContain(`\u0002${tokens[best + matchAt]![0]}\u0003`);
+    }
+  });
+
+  it('folds plain words and accented ones as the index does', () => {
+    expect(['Refund', 'CRÈME', 'brûlée', 'Ünïcode', 'déjà', 'ǅemal', 'ÅNGSTRÖM'].map(fold)).toEqual(['refund', 'creme', 'brulee', 'unicode', 'deja', 'ǆemal', 'angstrom']);
   });
 });
