@@ -33,12 +33,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   void app.whenReady().then(() => {
     const dataDir = app.getPath('userData');
-    let teamOrigin: string | null = null;
+    /** The team server's console window, if that is where Kinship works: the one window that may show that origin. */
+    let team: { origin: string; contentsId: number } | null = null;
     let services: ServicesSupervisor | null = null;
     let chooser: BrowserWindow | null = null;
-    applySecurityPolicy(rendererDir, () => teamOrigin);
+    applySecurityPolicy(rendererDir, (contents) => (team && contents.id === team.contentsId ? team.origin : null));
 
     const openDesk = () => {
+      team = null;
       if (!services) {
         services = createServicesSupervisor({
           spawn: () =>
@@ -54,14 +56,18 @@ if (!app.requestSingleInstanceLock()) {
       createMainWindow();
     };
     const openTeam = (origin: string) => {
-      teamOrigin = origin;
       const window = createTeamWindow(origin);
-      // the kept server does not answer (offline, moved): the first screen says so, with the address to try again
-      window.webContents.on('did-fail-load', (_event, errorCode, _description, _url, isMainFrame) => {
+      team = { origin, contentsId: window.webContents.id };
+      // the kept server does not answer at start (offline, moved): the first screen says so, with the address to try again;
+      // once it has loaded, a later failure (a blip while working) is the page's to show, not a reason to close the window
+      const firstLoadFailed = (_event: unknown, errorCode: number, _description: string, _url: string, isMainFrame: boolean) => {
         if (!isMainFrame || errorCode === -3 /* aborted: a newer load replaced it */) return;
+        team = null;
         openChooser(origin);
         window.close();
-      });
+      };
+      window.webContents.on('did-fail-load', firstLoadFailed);
+      window.webContents.once('did-finish-load', () => window.webContents.off('did-fail-load', firstLoadFailed));
     };
     const openChooser = (unreachable?: string) => {
       if (chooser && !chooser.isDestroyed()) return chooser.focus();
@@ -98,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length > 0) return;
       if (services) createMainWindow();
-      else if (teamOrigin) openTeam(teamOrigin);
+      else if (team) openTeam(team.origin);
       else openChooser();
     });
     // quitting waits for the services to finish their calls and close the workspace (WAL checkpointed)

@@ -26,7 +26,8 @@ function lockDownSession(target: Session, rendererDir: string): void {
   target.setSpellCheckerDictionaryDownloadURL('https://localhost.invalid/');
 }
 
-function lockDownContents(contents: WebContents, teamOrigin: () => string | null): void {
+function lockDownContents(contents: WebContents, teamOriginOf: (contents: WebContents) => string | null): void {
+  const teamOrigin = () => teamOriginOf(contents);
   // every frame, the top one and any frame inside it (will-frame-navigate covers both)
   contents.on('will-frame-navigate', (event) => {
     if (!mayNavigate({ url: event.url, isMainFrame: event.isMainFrame }, teamOrigin())) event.preventDefault();
@@ -48,9 +49,10 @@ function lockDownContents(contents: WebContents, teamOrigin: () => string | null
 
 /**
  * Locks down the default session and every window created from now on. Call once the app is ready.
- * `teamOrigin`: the team server this copy of Kinship is a console of (chosen on the first screen), or null.
+ * `teamOriginOf`: for a window's contents, the team server it is a console of (only the team window,
+ * which has no preload: a console page with the bridge never goes to a remote origin), or null.
  */
-export function applySecurityPolicy(rendererDir: string, teamOrigin: () => string | null = () => null): void {
+export function applySecurityPolicy(rendererDir: string, teamOriginOf: (contents: WebContents) => string | null = () => null): void {
   lockDownSession(session.defaultSession, rendererDir);
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, teamOrigin));
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, teamOriginOf));
 }
