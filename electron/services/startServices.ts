@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { HostKind } from '../../shared/contract/domain';
 import { createAnalysisEngine, type AnalysisEngine } from './analysis';
 import { createAnalysisSetup } from './analysis';
-import { createApi } from './api/createApi';
+import { createApi, type Api } from './api/createApi';
 import { openWorkspace } from './api/workspace';
 import { databasePath } from './dataDir';
 import { createEventBus } from './events/eventBus';
@@ -24,6 +24,15 @@ export interface ServicesOptions {
   mode?: 'desk' | 'team';
 }
 
+/** Closes one part of services that could not start, so that the start's own error is the one that is thrown. */
+async function closeQuietly(what: string, close: () => Promise<unknown> | undefined): Promise<void> {
+  try {
+    await close();
+  } catch (error) {
+    console.error(`Kinship: closing ${what} after a failed start failed:`, error);
+  }
+}
+
 /** Where resources/ is, seen from the built bundle (out/main/…) or from the sources (electron/services/…). */
 export const defaultResourcesDir = () => fileURLToPath(new URL('../../resources/', import.meta.url));
 
@@ -39,32 +48,43 @@ export async function startServices(options: ServicesOptions) {
   const workspace = await openWorkspace(databasePath(options.dataDir), bus);
   // several server processes on one PostgreSQL: each one's events reach every process's consoles
   const team = workspace.state === 'ready' && workspace.store.teamChannel ? await joinTeamEvents(bus, workspace.store.teamChannel) : null;
-  const lease = Number(process.env[CLAIM_LEASE_VARIABLE]);
   let analysis: AnalysisEngine | null = null;
-  let setup = null;
-  if (workspace.state === 'ready') {
-    setup = await createAnalysisSetup({ store: workspace.store, dataDir: options.dataDir, packagedDir: path.join(resourcesDir, 'models') });
-    const analysisSetup = setup;
-    analysis = createAnalysisEngine({
-      store: workspace.store,
+  let api: Api;
+  let analysisReady: Promise<void>;
+  try {
+    const lease = Number(process.env[CLAIM_LEASE_VARIABLE]);
+    let setup = null;
+    if (workspace.state === 'ready') {
+      setup = await createAnalysisSetup({ store: workspace.store, dataDir: options.dataDir, packagedDir: path.join(resourcesDir, 'models') });
+      const analysisSetup = setup;
+      analysis = createAnalysisEngine({
+        store: workspace.store,
+        bus,
+        locations: () => analysisSetup.locations(),
+        describeSetup: () => analysisSetup.describe(),
+        background,
+        ...(Number.isFinite(lease) && lease > 0 ? { claimLeaseMs: lease } : {}),
+        ...(options.analysisWorkerUrl ? { workerUrl: options.analysisWorkerUrl } : {}),
+      });
+    }
+    // The console is served at once; the models load in the worker meanwhile, and work waits in the queue.
+    analysisReady = analysis ? analysis.start() : Promise.resolve();
+    api = await createApi({
+      host: options.host,
+      mode: options.mode ?? 'desk',
       bus,
-      locations: () => analysisSetup.locations(),
-      describeSetup: () => analysisSetup.describe(),
+      workspace,
       background,
-      ...(Number.isFinite(lease) && lease > 0 ? { claimLeaseMs: lease } : {}),
-      ...(options.analysisWorkerUrl ? { workerUrl: options.analysisWorkerUrl } : {}),
+      analysis: analysis && setup ? { engine: analysis, setup, manifestPath: path.join(resourcesDir, 'models.json') } : null,
     });
+  } catch (error) {
+    // what was opened is closed again (the team's listening connection would keep the process alive, and hold a connection)
+    await closeQuietly('the analysis engine', () => analysis?.close());
+    background.close();
+    await closeQuietly('the team’s channel', () => team?.close());
+    if (workspace.state === 'ready') await closeQuietly('the workspace', () => workspace.store.close());
+    throw error;
   }
-  // The console is served at once; the models load in the worker meanwhile, and work waits in the queue.
-  const analysisReady = analysis ? analysis.start() : Promise.resolve();
-  const api = await createApi({
-    host: options.host,
-    mode: options.mode ?? 'desk',
-    bus,
-    workspace,
-    background,
-    analysis: analysis && setup ? { engine: analysis, setup, manifestPath: path.join(resourcesDir, 'models.json') } : null,
-  });
   return {
     api,
     workspace,

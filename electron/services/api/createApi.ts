@@ -119,8 +119,9 @@ export async function createApi(context: ApiContext) {
   }
 
   /**
-   * When the team changes (a role given, someone deactivated, the workspace replaced), the people a
-   * console's events are filtered by are read again at once, not at their next call. Events keep
+   * When the team changes (a role given, someone deactivated, the workspace replaced), or its events
+   * may have been missed (bus.missed), the people a console's events are filtered by are read again
+   * at once, not at their next call. Events keep
    * their order; `peopleRead` is the latest such reading (the host may wait on it before answering).
    */
   let peopleRead: Promise<void> = Promise.resolve();
@@ -154,6 +155,13 @@ export async function createApi(context: ApiContext) {
     },
     { team: true },
   );
+  // the team's events may have been missed (the link to the other server processes dropped, or one of
+  // them was killed): a role given or a person deactivated meanwhile was never said here, so everyone
+  // known is read again, as after workspace.changed
+  const stopResyncingPeople = context.bus.onMissed(() => {
+    everyoneChanged += 1;
+    readAgain([...known.keys()]);
+  });
 
   function receives(caller: Caller, event: KinshipEvent): boolean {
     try {
@@ -334,6 +342,7 @@ export async function createApi(context: ApiContext) {
     /** Stops the coach and the connection index following events (before the store closes). */
     close(): void {
       stopFollowingPeople();
+      stopResyncingPeople();
       coach?.close();
       triage?.snoozes.close();
       background.close();

@@ -9,6 +9,8 @@ import type { EventBus } from './eventBus';
 const LISTEN_NAME = 'kinship-listen ';
 /** How often a process looks which of the others are still there (their listening connections). */
 export const LOOK_FOR_GONE_MS = 10_000;
+/** How long closing waits for what this process is still sending to the others (events raised just before it stops). */
+export const CLOSE_WAIT_MS = 5_000;
 
 /**
  * What travels on the team's channel: one committed event and the process that raised it, or a
@@ -31,6 +33,10 @@ export interface TeamEvents {
    * every LOOK_FOR_GONE_MS.
    */
   lookForGone(): Promise<void>;
+  /**
+   * Stops telling and hearing the others: what was already being sent goes out first (waited for
+   * up to `closeWaitMs`, CLOSE_WAIT_MS by default), then the listening connection is closed.
+   */
   close(): Promise<void>;
 }
 
@@ -42,16 +48,24 @@ export interface TeamEvents {
  * dropped (or a large event could not be read) events may have been missed: once it holds again,
  * the bus says so (bus.missed) and every console reads everything again.
  */
-export async function joinTeamEvents(bus: EventBus, channel: TeamChannel, options: { processId?: string } = {}): Promise<TeamEvents> {
+export async function joinTeamEvents(bus: EventBus, channel: TeamChannel, options: { processId?: string; closeWaitMs?: number } = {}): Promise<TeamEvents> {
   const processId = options.processId ?? randomUUID();
   /**
    * The other processes heard from (not yet found gone), and the number of the last message heard
    * from each: every process numbers what it sends 1, 2, 3…, so a message that never came (its
    * notification failed, or was never read) shows as a gap, and the consoles read everything again.
+   * After listening was lost the numbers are not followed until each process is heard again (null),
+   * but the processes stay known: one that went during the loss is still found gone.
    */
-  const heard = new Map<string, number>();
+  const heard = new Map<string, number | null>();
   let sent = 0;
-  const send = (message: { event: KinshipEvent } | { ask: true }) => channel.publish(JSON.stringify({ from: processId, n: ++sent, ...message }));
+  // the last message handed to the channel (it sends one after another): settled, everything sent before it has gone too
+  let sending: Promise<unknown> = Promise.resolve();
+  const send = (message: { event: KinshipEvent } | { ask: true }) => {
+    const one = channel.publish(JSON.stringify({ from: processId, n: ++sent, ...message }));
+    sending = one.catch(() => undefined);
+    return one;
+  };
   const stopTelling = bus.tellTeam((event: KinshipEvent) => {
     send({ event }).catch((error: unknown) =>
       console.error(`Kinship: the other server processes could not be told of ${event.name}:`, error),
@@ -70,7 +84,7 @@ export async function joinTeamEvents(bus: EventBus, channel: TeamChannel, option
       if (message.from === processId) return;
       const last = heard.get(message.from);
       heard.set(message.from, message.n);
-      if (last !== undefined && message.n !== last + 1) {
+      if (last !== undefined && last !== null && message.n !== last + 1) {
         console.warn(`Kinship: messages ${last + 1}–${message.n - 1} of server process ${message.from} never came; the consoles read everything again.`);
         bus.missed();
       }
@@ -85,9 +99,12 @@ export async function joinTeamEvents(bus: EventBus, channel: TeamChannel, option
       console.warn(`Kinship: events of the other server processes may have been missed (${reason}); the consoles read everything again once they are heard again.`);
     },
     restored() {
-      // what was missed is read again in full: numbering is followed afresh from here
-      heard.clear();
+      // what was missed is read again in full: numbering is followed afresh from here, but the
+      // processes known stay known (one that went meanwhile is still found gone by lookForGone)
+      for (const other of heard.keys()) heard.set(other, null);
       bus.missed();
+      // the others may have lost ours too: this process says again who is at its consoles, as when asked
+      bus.asked();
       ask();
     },
   });
@@ -119,6 +136,14 @@ export async function joinTeamEvents(bus: EventBus, channel: TeamChannel, option
       stopLooking();
       stopAsking();
       stopTelling();
+      // events raised just before closing are still on their way: the others must hear them
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(false), options.closeWaitMs ?? CLOSE_WAIT_MS);
+      });
+      const drained = await Promise.race([sending.then(() => true), waited]);
+      clearTimeout(timer);
+      if (!drained) console.warn('Kinship: events still being sent to the other server processes when this one stopped were given up.');
       await listening.close();
     },
   };

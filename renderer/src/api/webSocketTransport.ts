@@ -4,7 +4,7 @@ import { TOKEN_PARAM, WS_PATH } from '../../../shared/contract/channels';
 import { CURSOR_PARAM, formatCursor, type LiveCursor, type ResumeOutcome } from '../../../shared/contract/live';
 import type { ServicesStatus } from '../../../shared/contract/servicesStatus';
 import type { EventFrame, HelloFrame, ServerFrame } from '../../../shared/contract/wire';
-import { reconnectDelay } from './reconnectBackoff';
+import { reconnectDelay } from '../../../shared/reconnectBackoff';
 import type { Transport } from './transport';
 
 const TOKEN_STORAGE_KEY = 'kinship.token';

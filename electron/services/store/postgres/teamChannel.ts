@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { KinshipDatabase } from '../schema';
+import { reconnectDelay } from '../../../../shared/reconnectBackoff';
 
 /** The one channel every server process on the database notifies and listens on. */
 export const TEAM_CHANNEL = 'kinship_events';
@@ -43,11 +44,8 @@ export interface TeamChannel {
   listening(prefix: string): Promise<string[]>;
 }
 
-/** The wait before the `attempt`-th try to listen again: 100 ms doubling to 10 s, ±25 %. */
-export function relistenDelay(attempt: number): number {
-  const base = Math.min(10_000, 100 * 2 ** attempt);
-  return Math.round(base * (0.75 + Math.random() * 0.5));
-}
+/** The waits before each try to listen again: from 100 ms (the first, 50–100 ms), doubling, to at most 10 s (5–10 s). */
+const RELISTEN_BACKOFF = { baseMs: 100, maxMs: 10_000 } as const;
 
 /**
  * Notifications between the server processes that share one PostgreSQL database (LISTEN/NOTIFY):
@@ -139,7 +137,7 @@ export function createTeamChannel(url: string, db: Kysely<KinshipDatabase>, opti
         retry = setTimeout(() => {
           retry = null;
           void connect();
-        }, relistenDelay(attempt++));
+        }, reconnectDelay(attempt++, RELISTEN_BACKOFF));
         retry.unref?.();
       };
 

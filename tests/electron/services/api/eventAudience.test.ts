@@ -29,7 +29,7 @@ async function following(role: 'agent' | 'executive', kind: StoreKind | 'file' =
   // her own draft's mark: only those who may write a draft receive it
   const draftMark = () => bus.emit('draft.changed', { conversationId: 1, userId: user.id, hasDraft: true });
   const draftMarks = () => heard.filter((event) => event.name === 'draft.changed').length;
-  return { store, bus, api, user, draftMark, draftMarks };
+  return { store, bus, api, user, caller, draftMark, draftMarks };
 }
 
 describe('who receives an event', () => {
@@ -74,6 +74,20 @@ describe('who receives an event', () => {
     // she is an executive now: her console no longer receives draft marks
     draftMark();
     expect(draftMarks()).toBe(0);
+  });
+
+  it('reads everyone known again when the team’s events may have been missed: a role given meanwhile (its people.changed lost) is followed', async () => {
+    const { store, bus, api, user, caller, draftMark, draftMarks } = await following('agent');
+    // her console's calls have read her: events are filtered by what they read
+    await api.call('workspace.status', {}, caller);
+    draftMark();
+    expect(draftMarks()).toBe(1);
+    // another server process made her an executive while this one's link to the others was down: its people.changed never came
+    await store.people.setRole(user.id, 'executive');
+    bus.missed();
+    await api.peopleRead();
+    draftMark();
+    expect(draftMarks()).toBe(1);
   });
 
   it('does not read who the person is for every event: once, and again only after the team changed', async () => {

@@ -6,7 +6,7 @@ import type { Following } from '../../../../electron/services/api/liveHandlers';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { joinTeamEvents } from '../../../../electron/services/events/teamEvents';
 import { createIngestionService } from '../../../../electron/services/ingestion';
-import { NOTIFY_LIMIT_BYTES } from '../../../../electron/services/store/postgres/teamChannel';
+import { NOTIFY_LIMIT_BYTES, type TeamChannel, type TeamChannelHandlers } from '../../../../electron/services/store/postgres/teamChannel';
 import { openPostgresStore, type Store } from '../../../../electron/services/store/store';
 import type { KinshipEvent } from '../../../../shared/contract/events';
 import type { User } from '../../../../shared/contract/domain';
@@ -32,11 +32,15 @@ async function serverProcess(url: string) {
   const ingestion = createIngestionService(store, bus);
   const scheduler = manualScheduler();
   const api = await createApi({ host: 'web', mode: 'team', bus, workspace: { state: 'ready', store, ingestion }, now: () => NOW + scheduler.now(), scheduler, live: { graceMs: 20_000, typingTtlMs: 6_000 } });
-  closers.push(async () => {
-    api.close();
-    await team.close();
-    await store.close();
-  });
+  // as startServices stops a process (once)
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      api.close();
+      await team.close();
+      await store.close();
+    })());
+  closers.push(stop);
   /** A console of `person` on this process: what it hears, and the hellos it is sent after its first. */
   const console_ = (person: User, consoleId: string) => {
     const caller: Caller = { person, sessionId: `session-${consoleId}`, consoleId };
@@ -46,7 +50,7 @@ async function serverProcess(url: string) {
     const close = api.openConsole(caller);
     return { caller, heard, hellos, following, close, call: (method: string, input: unknown) => api.call(method, input, caller) };
   };
-  return { store, bus, team, ingestion, scheduler, api, console: console_ };
+  return { store, bus, team, ingestion, scheduler, api, stop, console: console_ };
 }
 
 let people = 0;
@@ -188,6 +192,21 @@ describe('several server processes on one PostgreSQL: events fan out (LISTEN/NOT
     expect(hannah.hellos).toEqual([{ epoch: expect.any(String), seq: 0, resume: { state: 'gap', reason: 'missed' } }]);
   });
 
+  it('a process that stops (as startServices stops it) has first sent the events it raised just before: the other process hears every one', async () => {
+    const url = await testPostgresDatabase();
+    const a = await serverProcess(url);
+    const b = await serverProcess(url);
+    const hannah = b.console(await a.store.users.create({ name: 'Hannah', email: `hannah-${++people}@kinship.test`, role: 'supervisor' }, NOW), 'b-hannah');
+    for (let tagId = 100; tagId < 150; tagId += 1) a.bus.emit('tags.changed', { tagId, change: 'renamed' });
+    // stopped at once: its pool is closed after its team's channel
+    await a.stop();
+    // sent on the database after A stopped: once B hears it, B has heard everything A had sent
+    await b.store.teamChannel!.publish(JSON.stringify({ from: 'process-x', n: 1, event: { name: 'tags.changed', payload: { tagId: 999, change: 'renamed' } } }));
+    await nextEvent(hannah.heard, (event) => event.name === 'tags.changed' && event.payload.tagId === 999);
+    const fromA = hannah.heard.flatMap((event) => (event.name === 'tags.changed' && event.payload.tagId !== 999 ? [event.payload.tagId] : []));
+    expect(fromA).toEqual(Array.from({ length: 50 }, (_, i) => 100 + i));
+  });
+
   it('a message of another process that never came (a gap in its numbers) makes the consoles read everything again', async () => {
     const { a, b, person } = await twoProcesses();
     const hannah = b.console(await person('Hannah', 'supervisor'), 'b-hannah');
@@ -226,5 +245,127 @@ describe('several server processes on one PostgreSQL: events fan out (LISTEN/NOT
     // and what A stores from now on reaches it again
     const { messageId } = await arrival(a, 'Are you there?');
     await nextEvent(hannah.heard, (event) => event.name === 'message.added' && event.payload.messageId === messageId);
+  });
+});
+
+/**
+ * A team's channel without a database, driven by the test: what the others send (`from`), the
+ * listening connection lost and made again, which processes are listening now, and each publish
+ * held until the test lets it through (`held`) or sent at once.
+ */
+function scriptedChannel(options: { hold?: boolean } = {}) {
+  let handlers: TeamChannelHandlers | null = null;
+  const alive = new Set<string>();
+  const sent: { from: string; n: number; ask?: true; event?: KinshipEvent }[] = [];
+  const held: (() => void)[] = [];
+  const log: string[] = [];
+  const listeningNow = () => {
+    if (!handlers) throw new Error('nobody listens yet');
+    return handlers;
+  };
+  const channel: TeamChannel = {
+    async publish(text) {
+      if (options.hold) await new Promise<void>((resolve) => held.push(resolve));
+      const message = JSON.parse(text) as (typeof sent)[number];
+      sent.push(message);
+      log.push(message.event ? `sent ${message.event.name}` : 'sent ask');
+    },
+    async listen(name, given) {
+      handlers = given;
+      alive.add(name);
+      return {
+        backendPid: () => 1,
+        async close() {
+          alive.delete(name);
+          log.push('listening closed');
+        },
+      };
+    },
+    async listening(prefix) {
+      return [...alive].filter((name) => name.startsWith(prefix));
+    },
+  };
+  return {
+    channel,
+    sent,
+    held,
+    log,
+    /** Another process `processId` is (or is no longer) listening on the database. */
+    there: (processId: string, yes: boolean) => void (yes ? alive.add(`kinship-listen ${processId}`) : alive.delete(`kinship-listen ${processId}`)),
+    from: (processId: string, n: number, tagId: number) => listeningNow().message(JSON.stringify({ from: processId, n, event: { name: 'tags.changed', payload: { tagId, change: 'renamed' } } })),
+    lost: () => listeningNow().lost('the connection ended'),
+    restored: () => listeningNow().restored(),
+  };
+}
+
+/** A bus joined to a scripted channel, and what it was told: processes gone, resyncs, askings. */
+async function joinedBus(options: { hold?: boolean; closeWaitMs?: number } = {}) {
+  const scripted = scriptedChannel(options);
+  const bus = createEventBus();
+  const told = { gone: [] as string[], missed: 0, asked: 0 };
+  bus.onProcessGone((processId) => void told.gone.push(processId));
+  bus.onMissed(() => void (told.missed += 1));
+  bus.onAsked(() => void (told.asked += 1));
+  const team = await joinTeamEvents(bus, scripted.channel, { processId: 'here', ...(options.closeWaitMs !== undefined ? { closeWaitMs: options.closeWaitMs } : {}) });
+  closers.push(() => team.close());
+  return { ...scripted, bus, team, told };
+}
+
+describe('listening lost and made again', () => {
+  it('a process that went while this one was not listening is still found gone once it listens again (its people do not linger)', async () => {
+    const { team, told, there, from, lost, restored } = await joinedBus();
+    there('b', true);
+    from('b', 1, 1);
+    lost();
+    // killed while this process could not hear it
+    there('b', false);
+    restored();
+    expect(told.missed).toBe(1);
+    await team.lookForGone();
+    expect(told.gone).toEqual(['b']);
+  });
+
+  it('numbers are followed afresh after the loss: what was missed during it is no gap (read again once), what goes missing after it is', async () => {
+    const { told, there, from, lost, restored } = await joinedBus();
+    there('b', true);
+    from('b', 1, 1);
+    lost();
+    restored();
+    expect(told.missed).toBe(1);
+    // 2–4 went while this process was not listening: already read again
+    from('b', 5, 5);
+    expect(told.missed).toBe(1);
+    from('b', 7, 7);
+    expect(told.missed).toBe(2);
+  });
+
+  it('listening again, this process tells the others again who is at its consoles (as when asked), and asks them', async () => {
+    const { told, sent, lost, restored } = await joinedBus();
+    const asksBefore = sent.filter((message) => message.ask).length;
+    lost();
+    restored();
+    expect(told.asked).toBe(1);
+    await vi.waitFor(() => expect(sent.filter((message) => message.ask).length).toBe(asksBefore + 1));
+  });
+});
+
+describe('closing', () => {
+  it('waits for the events raised just before it to be sent, then stops listening', async () => {
+    const { bus, team, held, log } = await joinedBus({ hold: true });
+    bus.emit('tags.changed', { tagId: 1, change: 'renamed' });
+    bus.emit('tags.changed', { tagId: 2, change: 'renamed' });
+    expect(held).toHaveLength(2);
+    const closed = team.close();
+    // (the database answers now)
+    for (const send of held.splice(0)) send();
+    await closed;
+    expect(log).toEqual(['sent tags.changed', 'sent tags.changed', 'listening closed']);
+  });
+
+  it('does not wait for ever: a send that never ends is given up after the bound', async () => {
+    const { bus, team, log } = await joinedBus({ hold: true, closeWaitMs: 0 });
+    bus.emit('tags.changed', { tagId: 1, change: 'renamed' });
+    await team.close();
+    expect(log).toEqual(['listening closed']);
   });
 });

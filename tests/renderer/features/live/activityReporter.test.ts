@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createActivityReporter, TYPING_PAUSE_MS, TYPING_REPEAT_MS, type ActivityReport } from '../../../../renderer/src/features/live/activityReporter';
 import { activitySentences } from '../../../../renderer/src/features/live/activityWords';
-import { reconnectDelay } from '../../../../renderer/src/api/reconnectBackoff';
 import { manualScheduler } from '../../../helpers/manualScheduler';
 
 function reporter() {
@@ -52,18 +51,11 @@ describe('what a console tells the host of its person: a hint, not every keystro
   });
 });
 
-describe('the words and the waits', () => {
+describe('the words', () => {
   it('"Hannah is typing a reply", "Hannah and Sam are viewing": first names, typing first', () => {
     const say = (people: [string, 'viewing' | 'typing-reply' | 'typing-note'][]) =>
       activitySentences(people.map(([name, doing], index) => ({ conversationId: 1, userId: index + 1, name, doing }))).map((one) => one.text);
     expect(say([['Hannah Cole', 'viewing']])).toEqual(['Hannah is viewing']);
     expect(say([['Hannah Cole', 'viewing'], ['Sam Li', 'viewing'], ['Ada Brooks', 'typing-note']])).toEqual(['Ada is typing a note', 'Hannah and Sam are viewing']);
-  });
-
-  it('reconnecting waits grow, capped, each drawn from the upper half of its ceiling', () => {
-    expect([0, 1, 2, 3].map((attempt) => reconnectDelay(attempt, () => 0))).toEqual([250, 500, 1_000, 2_000]);
-    expect([0, 1, 2, 3].map((attempt) => reconnectDelay(attempt, () => 1))).toEqual([500, 1_000, 2_000, 4_000]);
-    expect(reconnectDelay(40, () => 0.999)).toBeLessThanOrEqual(30_000);
-    expect(reconnectDelay(40, () => 0)).toBe(15_000);
   });
 });
