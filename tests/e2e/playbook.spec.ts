@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import type { User } from '../../shared/contract/domain';
+import { openPlaybook, openRule } from './playbookPanel';
 import { directCalls, viewAs } from './viewAs';
 import { expect, openConsoleWithDemo, test } from './webHostFixture';
 
@@ -11,21 +11,6 @@ test.describe.configure({ timeout: 300_000 });
 const WORDING = 'I can hear how fed up you are, {firstName}, and I would be too.';
 
 const READ_ONLY = 'Only a supervisor or an admin can change the playbook.';
-async function openPlaybook(page: Page) {
-  await page.getByLabel('Main navigation').getByRole('button', { name: 'Settings' }).click();
-  const panel = page.getByRole('region', { name: 'Coach playbook' });
-  await expect(panel.getByRole('heading', { name: 'Coach playbook' })).toBeVisible();
-  return panel;
-}
-
-async function openRule(page: Page, title: string) {
-  const panel = page.getByRole('region', { name: 'Coach playbook' });
-  const rule = panel.getByTestId('playbook-rule').filter({ has: page.getByRole('button', { name: title }) });
-  await rule.getByRole('button', { name: title }).click();
-  await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toBeVisible();
-  return rule;
-}
-
 test('agents read the playbook; a supervisor changes a wording, it persists, and the preview shows which rules fire', async ({ page, webHost }) => {
   await openConsoleWithDemo(page, webHost.url);
   // the desk's owner, the demo's team lead, views the console as an agent: labelled while it is on

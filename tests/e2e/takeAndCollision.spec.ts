@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { AUTH_PATHS, type NewInvitation } from '../../shared/contract/people';
+import { postFromPage } from './postFromPage';
 import { queueShown } from './queueShown';
 import { look, startTeamServer, stopTeamServer, type TeamServer } from './teamServerFixture';
 
@@ -23,19 +24,6 @@ test.afterAll(async () => {
   await stopTeamServer(server);
 });
 
-/** A JSON POST to the server's account endpoints from the page (its origin, its cookies). */
-async function post<T>(page: Page, path: string, body: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ path, body }) => {
-      const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, json: (await response.json()) as unknown };
-    },
-    { path, body },
-  );
-  if (answer.status >= 300) throw new Error(`${path} answered ${answer.status}: ${JSON.stringify(answer.json)}`);
-  return answer.json as T;
-}
-
 /** Waits for the console, starting from the welcome by loading the demo if it shows first. */
 async function waitForConsole(page: Page, loadDemo = false): Promise<void> {
   const shell = page.getByRole('navigation', { name: 'Main navigation' });
@@ -45,12 +33,12 @@ async function waitForConsole(page: Page, loadDemo = false): Promise<void> {
 
 /** An agent invited by the admin, signed in in a browser of their own. */
 async function agentJoins(browser: Browser, admin: Page, person: typeof AISHA): Promise<Page> {
-  const invited = await post<NewInvitation>(admin, AUTH_PATHS.invite, { email: person.email, name: person.name, role: 'agent' });
+  const invited = await postFromPage<NewInvitation>(admin, AUTH_PATHS.invite, { email: person.email, name: person.name, role: 'agent' });
   const token = new URL(invited.link).hash.replace(/^#invite=/, '');
   const page = await (await browser.newContext()).newPage();
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await post(page, AUTH_PATHS.invitation, { token, name: person.name, password: person.password });
+  await postFromPage(page, AUTH_PATHS.invitation, { token, name: person.name, password: person.password });
   await page.goto(server.url);
   await waitForConsole(page);
   await expect(page.getByRole('button', { name: new RegExp(`Signed in as ${person.name}`) })).toBeVisible();
@@ -84,7 +72,7 @@ async function sendReply(page: Page, text: string): Promise<void> {
 test('two agents take the same conversation at once: one gets it, the other is told; a reply written while a colleague answered is held', async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage();
   await admin.goto(server.url);
-  await post(admin, AUTH_PATHS.setup, { token: new URL(server.setupLink).hash.replace(/^#setup=/, ''), ...ADMIN });
+  await postFromPage(admin, AUTH_PATHS.setup, { token: new URL(server.setupLink).hash.replace(/^#setup=/, ''), ...ADMIN });
   await admin.goto(server.url);
   await waitForConsole(admin, true);
   await expect(admin.getByTestId('conversation-row').first()).toBeVisible();

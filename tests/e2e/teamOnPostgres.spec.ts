@@ -12,6 +12,8 @@ import { WS_PATH, type ServerFrame } from '../../shared/contract/wire';
 import type { CallResult } from '../../shared/contract/errors';
 import { createPostgresDatabase, startThrowawayPostgres, type ThrowawayPostgres } from '../helpers/throwawayPostgres';
 import { look } from './teamServerFixture';
+import { openPlaybook, openRule } from './playbookPanel';
+import { postFromPage } from './postFromPage';
 
 /**
  * The team on PostgreSQL, end to end: one Kinship team server whose workspace is a throwaway
@@ -65,19 +67,6 @@ test.afterAll(async () => {
   cluster?.stop();
 });
 
-/** A JSON POST to the server's account endpoints from the page (its origin, its cookies). */
-async function post<T>(page: Page, route: string, body: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ route, body }) => {
-      const response = await fetch(route, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, json: (await response.json()) as unknown };
-    },
-    { route, body },
-  );
-  if (answer.status >= 300) throw new Error(`${route} answered ${answer.status}: ${JSON.stringify(answer.json)}`);
-  return answer.json as T;
-}
-
 /**
  * Calls made from the person's page over a WebSocket of its own, as a script run in their browser
  * would (their session cookie, the server's origin): each answer as the server gave it.
@@ -117,7 +106,7 @@ async function callsFrom(page: Page, calls: { method: string; input: unknown }[]
 
 /** Someone the admin invited, signed in in a browser of their own, at the console. */
 async function joins(browser: Browser, admin: Page, person: Person): Promise<Page> {
-  const invited = await post<NewInvitation>(admin, AUTH_PATHS.invite, { email: person.email, name: person.name, role: person.role });
+  const invited = await postFromPage<NewInvitation>(admin, AUTH_PATHS.invite, { email: person.email, name: person.name, role: person.role });
   const page = await (await browser.newContext()).newPage();
   await page.goto(invited.link);
   await page.getByLabel('Your name').fill(person.name);
@@ -152,20 +141,6 @@ async function sendReply(page: Page, text: string): Promise<void> {
   await expect(thread(page).getByText(text)).toBeVisible();
 }
 
-async function openPlaybook(page: Page) {
-  await page.getByLabel('Main navigation').getByRole('button', { name: 'Settings' }).click();
-  const panel = page.getByRole('region', { name: 'Coach playbook' });
-  await expect(panel.getByRole('heading', { name: 'Coach playbook' })).toBeVisible();
-  return panel;
-}
-
-async function openRule(page: Page, title: string) {
-  const rule = page.getByRole('region', { name: 'Coach playbook' }).getByTestId('playbook-rule').filter({ has: page.getByRole('button', { name: title }) });
-  await rule.getByRole('button', { name: title }).click();
-  await expect(rule.getByRole('textbox', { name: 'Wording 1', exact: true })).toBeVisible();
-  return rule;
-}
-
 test('three people on one queue over PostgreSQL: an arrival, a take, viewing and typing, a held reply, and who may change the playbook', async ({ browser }) => {
   const workspace = server.services.workspace;
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
@@ -174,7 +149,7 @@ test('three people on one queue over PostgreSQL: an arrival, a take, viewing and
   // the first admin, from the setup link; the workspace starts empty
   const admin = await (await browser.newContext()).newPage();
   await admin.goto(server.url);
-  await post(admin, AUTH_PATHS.setup, { token: new URL(server.setupLink!.url).hash.replace(/^#setup=/, ''), ...ADMIN });
+  await postFromPage(admin, AUTH_PATHS.setup, { token: new URL(server.setupLink!.url).hash.replace(/^#setup=/, ''), ...ADMIN });
   await admin.goto(server.url);
   await admin.getByRole('button', { name: 'Start empty' }).click();
   await admin.getByRole('navigation', { name: 'Main navigation' }).waitFor();

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 configure({ asyncUtilTimeout: 30_000 });
 
 /** jsdom lacks what Mantine measures with; give it inert stand-ins. */
-function stubBrowserApis() {
+export function stubBrowserApis() {
   if (!window.matchMedia) {
     window.matchMedia = (query: string) =>
       // tests prefer reduced motion, which Mantine is told to respect (below): no transition runs on a timer

@@ -669,14 +669,19 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     return new Promise((resolve, reject) => job.waiters.push({ resolve, reject }));
   }
 
-  // Live traffic: every customer or agent message that arrives is read at once.
-  const unsubscribe = bus.subscribe((event) => {
-    if (event.name === 'message.added' && (event.payload.author === 'customer' || event.payload.author === 'agent')) {
-      void engine.readMessage(event.payload.messageId, 'live').catch(() => undefined);
-    } else if (event.name === 'workspace.changed') {
-      background(queueBacklog, 'queueing the backlog');
-    }
-  });
+  // Live traffic: every customer or agent message stored by this process is read at once (one stored
+  // by another server process is read there). A workspace changed in bulk — here, or by another
+  // server process on the same database (the demo loaded, the workspace emptied) — is counted again.
+  const unsubscribe = bus.subscribe(
+    (event, from) => {
+      if (event.name === 'message.added' && from === null && (event.payload.author === 'customer' || event.payload.author === 'agent')) {
+        void engine.readMessage(event.payload.messageId, 'live').catch(() => undefined);
+      } else if (event.name === 'workspace.changed') {
+        background(queueBacklog, 'queueing the backlog');
+      }
+    },
+    { team: true },
+  );
 
   /** Messages set aside, in one line for Settings: how many, and the newest one's reason. */
   function setAsideProblem(): string[] {

@@ -51,8 +51,8 @@ const outsideAnyCall = AsyncLocalStorage.snapshot();
  * Several server processes on one database: what this process raises also goes to whatever is
  * attached with `tellTeam` (events/teamEvents.ts, once committed), and what the others raised comes
  * in through `receive` — to the listeners that follow the team (the consoles, the people events are
- * filtered by), never to the services' own reactions (the process that stored a message reads it)
- * and never out again.
+ * filtered by, the analysis engine for a workspace changed in bulk), never to the services' own
+ * reactions to a single change (the process that stored a message reads it) and never out again.
  */
 export function createEventBus() {
   const listeners = new Map<EventListener, { team: boolean }>();

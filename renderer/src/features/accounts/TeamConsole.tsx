@@ -1,10 +1,11 @@
 import { Center, Loader } from '@mantine/core';
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { INVITE_HASH, SETUP_HASH, type SignedIn } from '../../../../shared/contract/people';
 import { accountsApi, AccountError } from '../../api/accountsApi';
 import { createClient, type KinshipClient } from '../../api/client';
 import { createWebSocketTransport } from '../../api/webSocketTransport';
+import { createConsoleQueryClient } from '../../app/consoleQueryClient';
 import { HostUnreachable } from '../workspace/HostUnreachable';
 import { OneTimeLinkPage } from './OneTimeLinkPage';
 import { SignedInContext, type SignedInState } from './SignedInContext';
@@ -28,8 +29,6 @@ function takeLink(): Link | null {
   if (link) window.history.replaceState(null, '', window.location.pathname + window.location.search);
   return link;
 }
-
-const queryDefaults = { defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } } };
 
 /**
  * The console on a team server: the sign-in page (or a setup or invitation link's page) until
@@ -63,7 +62,7 @@ export function TeamConsole({ notTeamMessage, renderConsole }: { notTeamMessage:
           (error: unknown) => !(error instanceof AccountError && error.code === 'unauthenticated'),
         ),
       });
-      setState({ kind: 'signed-in', signedIn, client: createClient(transport), queryClient: new QueryClient(queryDefaults), close: () => transport.close() });
+      setState({ kind: 'signed-in', signedIn, client: createClient(transport), queryClient: createConsoleQueryClient(), close: () => transport.close() });
     },
     [signedOut],
   );

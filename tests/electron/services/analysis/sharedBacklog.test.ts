@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnalysisEngine, type AnalysisEngine } from '../../../../electron/services/analysis/analysisEngine';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
+import { joinTeamEvents } from '../../../../electron/services/events/teamEvents';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
 import type { StoreKind } from '../../../../electron/services/store/sqlDialect';
 import { openPostgresStore, type Store } from '../../../../electron/services/store/store';
+import type { KinshipEvent } from '../../../../shared/contract/events';
 import { BUILT_WORKER } from '../../../helpers/analysisFixtures';
 import { customerMessage } from '../../../helpers/analysisHarness';
 import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
 import { manualScheduler } from '../../../helpers/manualScheduler';
+import { nextEvent } from '../../../helpers/nextEvent';
 import { testPostgresDatabase } from '../../../helpers/testPostgres';
 
 /**
@@ -108,5 +111,42 @@ describe.each(STORE_KINDS)('claims on %s', (kind) => {
       .toEqual([{ kind: 'read-already', reading: expect.objectContaining({ sentiment: -0.5 }) }]);
     expect(await store.analyses.claim(ids.slice(0, 2), model, 'd', 9000, 9999)).toEqual([]);
     expect(await readingCount(store)).toBe(2);
+  });
+});
+
+describe('a workspace changed at another server process on the same PostgreSQL', () => {
+  it('has this process count its backlog again, as a change here does; a single message stored there is left to that process', async () => {
+    const { store: there } = await openTestStore('postgres');
+    const here = await openPostgresStore(await testPostgresDatabase(), { poolSize: 4 });
+    stores.push(here);
+    const [thereBus, hereBus] = [createEventBus(), createEventBus()];
+    const teams = [await joinTeamEvents(thereBus, there.teamChannel!), await joinTeamEvents(hereBus, here.teamChannel!)];
+    try {
+      const engine = createAnalysisEngine({ store: here, bus: hereBus, locations: () => [], workerUrl: BUILT_WORKER, backlogBatchSize: 3 });
+      engines.push(engine);
+      await engine.start();
+      await engine.whenIdle();
+      expect(engine.status().backlog.total).toBe(0);
+      const heard: KinshipEvent[] = [];
+      hereBus.subscribe((event) => void heard.push(event), { team: true });
+
+      // the other process loads a workspace in bulk, as the demo does: no event a message, then one workspace.changed
+      const ingestion = createIngestionService(there, thereBus);
+      const loaded = await ingestion.ingestMany(Array.from({ length: MESSAGES }, (_, i) => customerMessage(`Message ${i}: my order never came, I am upset`)), { notify: false });
+      thereBus.emit('workspace.changed', { reason: 'demo-loaded' });
+      await nextEvent(heard, (event) => event.name === 'workspace.changed');
+      await engine.whenIdle();
+      const ids = loaded.map((result) => result.messageId);
+      expect(await readingsPerMessage(here, ids)).toEqual(ids.map(() => 1));
+      expect(engine.status().backlog).toEqual({ done: MESSAGES, total: MESSAGES });
+
+      // a message arriving there is read there, not here too
+      const arrived = await ingestion.ingest(customerMessage('And nobody answers my emails.'));
+      await nextEvent(heard, (event) => event.name === 'message.added' && event.payload.messageId === arrived.messageId);
+      await engine.whenIdle();
+      expect(await readingsPerMessage(here, [arrived.messageId])).toEqual([0]);
+    } finally {
+      for (const team of teams) await team.close();
+    }
   });
 });
