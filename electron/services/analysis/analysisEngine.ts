@@ -150,10 +150,12 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   let cancelLookAgain: (() => void) | null = null;
   /**
    * Where reading the backlog's pages has got to in this round: below which message id the next page
-   * starts (null: the newest), whether the oldest was reached, and how many of the messages counted
-   * at the round's start are not queued yet (what the progress total is made of until they are).
+   * starts (null: the newest), whether there is nothing more to page in (the oldest was reached, or
+   * the lowest message the count found unread was passed), how many of the messages counted at the
+   * round's start are not queued yet (what the progress total is made of until they are), and the
+   * message id below which the count found nothing unread (null: it found some down to the oldest).
    */
-  let paging: { round: number; below: number | null; exhausted: boolean; unpaged: number } = { round: 0, below: null, exhausted: true, unpaged: 0 };
+  let paging: { round: number; below: number | null; exhausted: boolean; unpaged: number; floor: number | null } = { round: 0, below: null, exhausted: true, unpaged: 0, floor: null };
   let pageLoading = false;
   /** Each queueing of the backlog replaces the one before: a count still under way stops, and waits for the newest. */
   let queueing = 0;
@@ -330,10 +332,13 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     const at = now();
     let unread = 0;
     let below: number | null = null;
+    // below the last slice that held unread messages the count found none: paging stops there
+    let floor: number | null = null;
     do {
       const slice = await store.analyses.countBacklog(model, below, backlogCountSlice, { by: claimant, at });
       pagingStats.countSlices += 1;
       unread += slice.unread;
+      if (slice.unread > 0) floor = slice.next;
       below = slice.next;
       if (below !== null) await nextTurn();
       // queued again meanwhile (more arrived, another model): the newest count stands
@@ -356,7 +361,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     for (const job of inFlight.backlog?.jobs ?? []) if (!job.settled && job.priority === 'backlog') join(job);
     // those waiting or with the worker are unread, so counted among the unread: the rest are still to be paged in
     const unpaged = Math.max(0, unread - backlog.total);
-    paging = { round: backlogRound, below: null, exhausted: false, unpaged };
+    // nothing unread: no page is read (a start with the backlog read walks no table); messages that
+    // arrive later are read as they arrive (the live lane), and a recount (more arrived in bulk,
+    // another process's claims ran out) begins a new round
+    paging = { round: backlogRound, below: null, exhausted: unread === 0, unpaged, floor };
     backlog.total += unpaged;
     if (backlog.total) reportBacklog(true);
     fillBacklog();
@@ -406,8 +414,9 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       paging.unpaged -= counted;
       backlog.total += added - counted;
       paging.below = page.next;
-      if (page.next === null) {
-        // the oldest reached: what was counted but never found (read live meanwhile, set aside) is not to do
+      // the oldest reached, or every message left below is one the count found read already
+      if (page.next === null || (paging.floor !== null && page.next <= paging.floor)) {
+        // what was counted but never found (read live meanwhile, set aside) is not to do
         paging.exhausted = true;
         const unfound = paging.unpaged;
         paging.unpaged = 0;

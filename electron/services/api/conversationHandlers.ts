@@ -151,10 +151,8 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
     'calls.start': async ({ conversationId }, caller) => await callStep(conversationId, (calls) => calls.start(conversationId, caller.person)),
     'calls.note': ({ conversationId, text }, caller) => callStep(conversationId, (calls) => calls.note(conversationId, text, caller.person)),
     'calls.end': async ({ conversationId, disposition, summary, timeZone }, caller) => await callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, caller.person, timeZone)),
-    'drafts.save': async ({ conversationId, kind, body }, caller) => {
-      await mustExist(conversationId);
-      return actions().saveDraft({ conversationId, kind, body, user: caller.person });
-    },
+    // (saveDraft refuses a conversation that does not exist itself: the autosave looks it up once)
+    'drafts.save': async ({ conversationId, kind, body }, caller) => await actions().saveDraft({ conversationId, kind, body, user: caller.person }),
     'messages.search': async ({ query, limit, channel, status, assignee, mood, tagId, breached }, caller) => {
       const started = performance.now();
       const { store } = ready();

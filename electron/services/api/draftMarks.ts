@@ -16,9 +16,13 @@ export function withDraftMarks(
   return {
     'drafts.save': async (params, caller) => {
       const userId = caller.person.id;
-      const hadDraft = (await ready().store.conversations.getSummary(params.conversationId, userId))?.hasDraft ?? false;
+      // the person's drafts here, one small read by key (not the conversation's whole summary before
+      // and after every autosave): after the save, this kind is there unless it was emptied, and the
+      // other kind is as it was
+      const before = await ready().store.drafts.byKind(params.conversationId, userId);
+      const hadDraft = Object.values(before).some((draft) => draft !== null);
       const saved = await save(params, caller);
-      const hasDraft = (await ready().store.conversations.getSummary(params.conversationId, userId))?.hasDraft ?? false;
+      const hasDraft = params.body.trim() !== '' || Object.entries(before).some(([kind, draft]) => kind !== params.kind && draft !== null);
       if (hasDraft !== hadDraft) bus.emit('draft.changed', { conversationId: params.conversationId, userId, hasDraft });
       return saved;
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CALL_OUTCOMES, type CallEnded } from '../../../shared/contract/callOutcomes';
-import type { CallDisposition, ConversationStatus, Message, User } from '../../../shared/contract/domain';
+import type { CallDisposition, ConversationStatus, Customer, Message, User } from '../../../shared/contract/domain';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
@@ -35,9 +35,11 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
     user: User | null,
     message: Partial<IngestMessage['message']> & Pick<IngestMessage['message'], 'author' | 'body'>,
     status?: ConversationStatus,
+    /** The conversation's customer, when it was read already (ingestion's holdForPost). */
+    known: Customer | null = null,
   ): Promise<Message> {
     const conversation = (await store.conversations.getSummary(conversationId))!;
-    const customer = (await store.customers.getById(conversation.customer.id))!;
+    const customer = known?.id === conversation.customer.id ? known : (await store.customers.getById(conversation.customer.id))!;
     const result = await ingestion.ingest({
       channel: conversation.channel,
       customer: { displayName: customer.displayName, identities: customer.identities },
@@ -54,32 +56,33 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
   /**
    * Runs `work` in one transaction holding the conversation (keys before the row, as every writer:
    * ingestion's holdForPost), so that what it checks of the call in progress is still so as it writes.
+   * `work` is given the customer holdForPost read (null when it read none), for its messages.
    */
-  function holding<T>(conversationId: number, work: () => Promise<T>): Promise<T> {
+  function holding<T>(conversationId: number, work: (customer: Customer | null) => Promise<T>): Promise<T> {
     return store.transaction(async () => {
-      await ingestion.holdForPost(conversationId);
+      const customer = await ingestion.holdForPost(conversationId);
       await store.conversations.holdForWrite(conversationId);
-      return work();
+      return work(customer);
     });
   }
 
   return {
     /** Starts a call; of two starts at once one is refused (a call is in progress). */
     async start(conversationId: number, user: User | null): Promise<Message> {
-      return holding(conversationId, async () => {
+      return holding(conversationId, async (customer) => {
         if ((await activeCallStart(conversationId)) !== null) throw new Refusal('conflict', 'A call is already in progress in this conversation.');
         const at = now();
-        const message = await add(conversationId, user, { author: 'system', body: 'Call started', meta: { callStartedAt: at } });
+        const message = await add(conversationId, user, { author: 'system', body: 'Call started', meta: { callStartedAt: at } }, undefined, customer);
         await log(conversationId, user, 'call.started', { at });
         return message;
       });
     },
     async note(conversationId: number, text: string, user: User | null): Promise<Message> {
-      return holding(conversationId, async () => {
+      return holding(conversationId, async (customer) => {
         const started = await activeCallStart(conversationId);
         if (started === null) throw new Refusal('conflict', 'There is no call in progress to take notes on.');
         const offset = (now() - started) / 1000;
-        return add(conversationId, user, { author: 'note', body: `[${clock(offset)}] ${text}`, meta: { callOffsetSec: Math.round(offset) } });
+        return add(conversationId, user, { author: 'note', body: `[${clock(offset)}] ${text}`, meta: { callOffsetSec: Math.round(offset) } }, undefined, customer);
       });
     },
     /**
@@ -89,12 +92,12 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
      * The offer is only offered: the agent confirms or changes it (followUps.create).
      */
     async end(conversationId: number, disposition: CallDisposition, summary: string, user: User | null, timeZone: string = systemTimeZone()): Promise<CallEnded> {
-      return holding(conversationId, () => endCall(conversationId, disposition, summary, user, timeZone));
+      return holding(conversationId, (customer) => endCall(conversationId, disposition, summary, user, timeZone, customer));
     },
   };
 
   /** Ends the call in progress (inside `holding`). */
-  async function endCall(conversationId: number, disposition: CallDisposition, summary: string, user: User | null, timeZone: string): Promise<CallEnded> {
+  async function endCall(conversationId: number, disposition: CallDisposition, summary: string, user: User | null, timeZone: string, customer: Customer | null): Promise<CallEnded> {
     const started = await activeCallStart(conversationId);
     if (started === null) throw new Refusal('conflict', 'There is no call in progress to end.');
     const outcome = CALL_OUTCOMES[disposition];
@@ -110,9 +113,10 @@ export function createCallActions(store: Store, ingestion: IngestionService, now
         meta: { callStartedAt: started, callEndedAt: ended, disposition },
       },
       outcome.status,
+      customer,
     );
     const wrapUp = summary.trim();
-    const note = wrapUp ? await add(conversationId, user, { author: 'note', body: `Wrap-up: ${wrapUp}` }) : null;
+    const note = wrapUp ? await add(conversationId, user, { author: 'note', body: `Wrap-up: ${wrapUp}` }, undefined, customer) : null;
     const found = outcome.followUp ? followUpFromWrapUp(wrapUp, ended, outcome.followUp, timeZone) : null;
     await log(conversationId, user, 'call.ended', { at: ended, seconds, disposition, status: outcome.status, followUpOffered: found ? { description: found.description, dueAt: found.dueAt, timeSaid: found.timeSaid } : null });
     if (before.status !== outcome.status) await log(conversationId, user, 'status.changed', { from: before.status, to: outcome.status });

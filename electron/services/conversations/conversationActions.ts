@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConversationStatus, ConversationSummary, DraftKind, Message, Priority, User } from '../../../shared/contract/domain';
+import type { ConversationStatus, ConversationSummary, Customer, DraftKind, Message, Priority, User } from '../../../shared/contract/domain';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
@@ -43,12 +43,13 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
   return {
     /**
      * Stores a reply or a note the agent wrote and clears that kind's draft (the other kind's draft
-     * stays), in one write. The send workflow (sendWorkflow.ts) is the one caller: it checks first.
+     * stays), in one write. The send workflow (sendWorkflow.ts) is the one caller: it checks first,
+     * and hands over the conversation's customer when it has read it already (ingestion's holdForPost).
      */
-    async post(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Promise<Message> {
+    async post(input: { conversationId: number; kind: DraftKind; body: string; user: User | null; customer?: Customer | null }): Promise<Message> {
       const conversation = await store.conversations.getSummary(input.conversationId);
       if (!conversation) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
-      const customer = (await store.customers.getById(conversation.customer.id))!;
+      const customer = input.customer?.id === conversation.customer.id ? input.customer : (await store.customers.getById(conversation.customer.id))!;
       const at = now();
       const item: IngestMessage = {
         channel: conversation.channel,
@@ -165,9 +166,10 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       const at = now();
       const userId = input.user?.id ?? null;
       await store.transaction(async () => {
-        // held while the last snapshot is read and the next one written: two saves at once each edit
-        // the one before, never both the same one (a chain a replay could not follow)
-        await store.conversations.holdForWrite(input.conversationId);
+        // this draft is held while its last snapshot is read and the next one written: two saves at once
+        // each edit the one before, never both the same one (a chain a replay could not follow). Its own
+        // key, not the conversation's row: an autosave holds up no arrival or reply in the conversation
+        await store.drafts.hold(input.conversationId, userId, input.kind);
         // the log keeps what changed since the last snapshot, not the whole draft again (see draftSnapshots)
         const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, await store.drafts.lastSnapshot(input.conversationId, userId, input.kind));
         const eventId = await store.sessionEvents.append({

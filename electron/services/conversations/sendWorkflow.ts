@@ -134,11 +134,11 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
         // conversation is held for this write: a message for it waits until the reply is stored).
         // Keys before rows, as every writer (ingestionService's arrivalKeys): the reply's keys, then
         // the conversation's row; the other way round it deadlocks with the customer's next message
-        await ingestion.holdForPost(conversationId);
+        const customer = await ingestion.holdForPost(conversationId);
         await store.conversations.holdForWrite(conversationId);
         const crossing = await collision(request);
         if (crossing?.held) return heldAnswer(crossing);
-        const message = await actions.post({ conversationId, kind, body, user });
+        const message = await actions.post({ conversationId, kind, body, user, customer });
         if (crossing) {
           // sent anyway over what had arrived: who overrode what, beside the reply
           await store.sessionEvents.append({

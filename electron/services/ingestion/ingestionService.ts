@@ -1,4 +1,4 @@
-import type { IdentityKind } from '../../../shared/contract/domain';
+import type { Customer, IdentityKind } from '../../../shared/contract/domain';
 import type { IngestMessage, IngestResult } from '../../../shared/contract/ingestion';
 import { cleanMessageMeta, DROPPED_META_KEY, type DroppedMetaField } from '../../../shared/contract/messageMeta';
 import { isContractTime } from '../../../shared/contract/time';
@@ -233,12 +233,17 @@ export function createIngestionService(store: Store, bus: EventBus) {
     /**
      * Inside a transaction, before the conversation's row is held (holdForWrite) by a writer that
      * will then store a message in it (a reply, a call's record): holds the keys that message will
-     * take, so that the writer takes keys before rows like every arrival (see arrivalKeys).
+     * take, so that the writer takes keys before rows like every arrival (see arrivalKeys). Returns
+     * the conversation's customer it read to know them (a conversation's customer never changes),
+     * so that the writer need not read them again. On SQLite there is nothing to hold (a write
+     * transaction has the file to itself: keyLocks.holdKeys), so nothing is read either: null.
      */
-    async holdForPost(conversationId: number): Promise<void> {
+    async holdForPost(conversationId: number): Promise<Customer | null> {
+      if (store.kind !== 'postgres') return null;
       const conversation = await store.conversations.getSummary(conversationId);
       const customer = conversation ? await store.customers.getById(conversation.customer.id) : null;
       if (customer) await store.messages.holdArrival(customer.identities.map(identityLockKey));
+      return customer;
     },
     /** Stores one message (live traffic) and tells the UI. */
     async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {

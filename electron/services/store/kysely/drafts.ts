@@ -1,5 +1,6 @@
 import { DRAFT_KINDS, type Draft, type DraftKind } from '../../../../shared/contract/domain';
 import type { StoreContext } from '../storeContext';
+import { holdKeys } from './keyLocks';
 
 /** The last draft snapshot logged for a draft (its session event), and the edits since a full one. */
 export interface DraftSnapshotMark {
@@ -20,6 +21,17 @@ export function createDraftsRepository(ctx: StoreContext) {
   const newestFirst = (conversationId: number, userId: number | null) =>
     ctx.db().selectFrom('drafts').select(['kind', 'body', 'updated_at']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).orderBy('updated_at', 'desc').orderBy('kind');
   return {
+    /**
+     * Inside a transaction: holds this one draft (the conversation's, the person's, of this kind)
+     * until it commits, so that two saves of it at once — two server processes on PostgreSQL — log
+     * their snapshots one after the other, each an edit of the one before. A key of its own (an
+     * advisory lock: keyLocks.holdKeys), not the conversation's row: a draft being saved holds up no
+     * arrival, reply or assignment in the conversation, nor anyone else's draft. On SQLite the write
+     * transaction has the file to itself already. Lock order: a key, so taken before any row.
+     */
+    async hold(conversationId: number, userId: number | null, kind: DraftKind): Promise<void> {
+      await holdKeys(ctx, [`draft:${conversationId}:${userId ?? 0}:${kind}`]);
+    },
     /** Saves one kind of draft, with the snapshot just logged for it; an empty draft is removed. */
     async save(conversationId: number, userId: number | null, kind: DraftKind, body: string, at: number, snapshot: DraftSnapshotMark | null = null): Promise<void> {
       if (!body.trim()) {

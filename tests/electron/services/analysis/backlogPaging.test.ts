@@ -75,6 +75,17 @@ function engineOn(store: Store, options: Partial<AnalysisEngineOptions> = {}) {
   return engine;
 }
 
+/** Reads the whole backlog with an engine of its own, then closes it (a desk that read everything, then quit). */
+async function readAll(store: Store): Promise<void> {
+  const first = createAnalysisEngine({ store, bus: createEventBus(), locations: () => [], workerUrl: BUILT_WORKER });
+  try {
+    await first.start();
+    await first.whenIdle();
+  } finally {
+    await first.close();
+  }
+}
+
 const readingsPerMessage = async (store: Store, ids: number[]) => [...(await store.analyses.latestForMessages(ids)).keys()].length;
 
 describe.each(STORE_KINDS)('the analysis backlog on %s, a page at a time', (kind) => {
@@ -99,6 +110,46 @@ describe.each(STORE_KINDS)('the analysis backlog on %s, a page at a time', (kind
     expect(paging.queued).toBe(size);
     expect(paging.pages).toBeGreaterThanOrEqual(Math.ceil(size / 8));
     expect(paging.countSlices).toBeGreaterThanOrEqual(Math.ceil(size / 7));
+  });
+
+  it('reads no page of a backlog read already: a start walks no table once there is nothing unread', async () => {
+    const size = 30;
+    const { store, ids } = await backlogOf(kind, size);
+    await readAll(store);
+    const spy = watched(store);
+    const bus = createEventBus();
+    const engine = engineOn(spy.store, { bus, backlogPageSize: 8, backlogCountSlice: 7 });
+    await engine.start();
+    expect(engine.status().backlog).toEqual({ done: 0, total: 0 });
+    await engine.whenIdle();
+    // counted (that is how it knows), but no page of ids is read
+    expect(spy.calls.backlogPage ?? 0).toBe(0);
+    expect(engine.backlogPaging().pages).toBe(0);
+    // a message that arrives later is still read, as it arrives
+    const liveRead = new Promise<number | null>((resolve) => bus.subscribe((event) => {
+      if (event.name === 'analysis.result') resolve(event.payload.messageId);
+    }));
+    const later = await createIngestionService(spy.store, bus).ingest(customerMessage('Later: my parcel is still missing, I am upset'));
+    expect(await liveRead).toBe(later.messageId);
+    expect(await readingsPerMessage(store, [...ids, later.messageId])).toBe(size + 1);
+    expect(spy.calls.backlogPage ?? 0).toBe(0);
+  });
+
+  it('stops paging below the oldest message the count found unread', async () => {
+    const { store } = await backlogOf(kind, 40);
+    await readAll(store);
+    // three more arrive while no engine runs (an import): the newest, at the top of the table
+    const ingestion = createIngestionService(store, createEventBus());
+    const fresh = await ingestion.ingestMany([0, 1, 2].map((i) => customerMessage(`Fresh ${i}: my order never came, I am upset`)), { notify: false });
+    const spy = watched(store);
+    const engine = engineOn(spy.store, { backlogPageSize: 8, backlogCountSlice: 7 });
+    await engine.start();
+    expect(engine.status().backlog.total).toBe(3);
+    await engine.whenIdle();
+    expect(await readingsPerMessage(store, fresh.map((result) => result.messageId))).toBe(3);
+    expect(engine.status().backlog).toEqual({ done: 3, total: 3 });
+    // the first page held all three: the 43 messages below are not walked again (six pages of eight)
+    expect(spy.calls.backlogPage).toBe(1);
   });
 
   it('loads a batch’s messages, and the readings of the same texts, in one query each', async () => {

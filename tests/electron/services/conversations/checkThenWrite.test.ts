@@ -6,7 +6,7 @@ import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
 import { openPostgresStore, type Store } from '../../../../electron/services/store/store';
 import { openTestStore } from '../../../helpers/bothStores';
-import { blockedOrDone } from '../../../helpers/lockWaits';
+import { blockedOrDone, type LockWait } from '../../../helpers/lockWaits';
 import { testPostgresDatabase } from '../../../helpers/testPostgres';
 
 /**
@@ -32,6 +32,27 @@ async function twoProcesses() {
   onTestFinished(() => other.close());
   const { conversationId } = await createIngestionService(store, createEventBus()).ingest(hello);
   return { store, other, url, conversationId };
+}
+
+/**
+ * The store, with `other` started while a draft save on it is between reading its last snapshot and
+ * writing the next, held there until `other` is stuck on a lock or done: what it waited for (null: nothing).
+ */
+function meetingADraftSave(store: Store, url: string, other: () => Promise<unknown>) {
+  const met: { racing: Promise<unknown> | null; waits: LockWait[] | null } = { racing: null, waits: [] };
+  const first: Store = {
+    ...store,
+    drafts: {
+      ...store.drafts,
+      lastSnapshot: async (...args: Parameters<Store['drafts']['lastSnapshot']>) => {
+        const last = await store.drafts.lastSnapshot(...args);
+        met.racing ??= other();
+        met.waits = await blockedOrDone(url, met.racing);
+        return last;
+      },
+    },
+  };
+  return { first, met };
 }
 
 describe('check, then write, at once from two server processes on PostgreSQL', () => {
@@ -64,26 +85,27 @@ describe('check, then write, at once from two server processes on PostgreSQL', (
     const { store, other, url, conversationId } = await twoProcesses();
     const second = createConversationActions(other, createIngestionService(other, createEventBus()), () => T0 + 2);
     await second.saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines', user: null });
-    let racing: Promise<unknown> | null = null;
-    const first: Store = {
-      ...store,
-      drafts: {
-        ...store.drafts,
-        // the last snapshot is read; the other save comes in before this one logs its edit of it
-        lastSnapshot: async (...args: Parameters<Store['drafts']['lastSnapshot']>) => {
-          const last = await store.drafts.lastSnapshot(...args);
-          racing ??= second.saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel is on its way.', user: null });
-          await blockedOrDone(url, racing);
-          return last;
-        },
-      },
-    };
+    // the last snapshot is read; the other save comes in before this one logs its edit of it
+    const { first, met } = meetingADraftSave(store, url, () => second.saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel is on its way.', user: null }));
     await createConversationActions(first, createIngestionService(first, createEventBus()), () => T0 + 1).saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel', user: null });
-    await racing;
+    await met.racing;
     const snapshots = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'draft.snapshot').sort((a, b) => a.id - b.id);
     expect(snapshots).toHaveLength(3);
     // a chain a replay can follow: every edit is of the snapshot just before it
     for (let i = 1; i < snapshots.length; i++) expect(snapshots[i]!.payload).toMatchObject({ of: snapshots[i - 1]!.id });
+  });
+
+  it('draft saves hold their own draft, not the conversation: a message arriving meanwhile is not held up by an autosave', async () => {
+    const { store, other, url, conversationId } = await twoProcesses();
+    const arriving = createIngestionService(other, createEventBus());
+    // the autosave is in the middle of its write when the customer's next message comes in
+    const { first, met } = meetingADraftSave(store, url, () => arriving.ingest({ ...hello, message: { ...hello.message, body: 'Are you still there?', sentAt: T0 + 5, externalId: 'm2' } }));
+    await createConversationActions(first, createIngestionService(first, createEventBus()), () => T0 + 1).saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines', user: null });
+    await met.racing;
+    // it was stored while the autosave was still open (before: it waited for the autosave's commit)
+    expect(met.waits).toBeNull();
+    expect((await store.messages.listForConversation(conversationId)).map((message) => message.body)).toEqual(['Hello?', 'Are you still there?']);
+    expect(await store.drafts.byKind(conversationId, null)).toMatchObject({ reply: { body: 'Hi Ines' } });
   });
 
   it('calls: of two starts at once one is refused, and one call is started', async () => {
