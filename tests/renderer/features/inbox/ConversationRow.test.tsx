@@ -15,6 +15,7 @@ const conversation: ConversationSummary = {
   subject: null,
   queue: 'general',
   assignee: null,
+  team: null,
   customer: { id: 7, displayName: 'Dana Okafor' },
   lastMessage: { author: 'customer', preview: 'Any news?', sentAt: now - 60_000 },
   messageCount: 3,
