@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Role } from './domain';
 
+/** The longest name a team may have. */
+export const TEAM_NAME_MAX = 60;
+
 /** A team's name as typed: trimmed, 1–60 characters (unique whatever its case). */
-export const teamNameSchema = z.string().trim().min(1, 'A team needs a name').max(60, 'A team’s name is at most 60 characters');
+export const teamNameSchema = z.string().trim().min(1, 'A team needs a name').max(TEAM_NAME_MAX, `A team’s name is at most ${TEAM_NAME_MAX} characters`);
 
 /** How many people one team may have (a bound on one call's work, not a policy). */
 export const TEAM_MEMBERS_MAX = 500;

@@ -50,4 +50,13 @@ describe('a queue row', () => {
     renderWithMantine(<ConversationRow conversation={conversation} selected={false} onOpen={() => {}} />);
     expect(screen.queryByTestId('connection-dot')).toBeNull();
   });
+
+  it('names the team the conversation is assigned to, and no team when it has none', () => {
+    renderWithMantine(<ConversationRow conversation={{ ...conversation, team: { id: 5, name: 'Returns' } }} selected={false} onOpen={() => {}} />);
+    expect(screen.getByTestId('team-badge').textContent).toBe('Returns');
+    expect(screen.getByLabelText('Team: Returns').getAttribute('title')).toBe('Assigned to the team Returns');
+    cleanup();
+    renderWithMantine(<ConversationRow conversation={conversation} selected={false} onOpen={() => {}} />);
+    expect(screen.queryByTestId('team-badge')).toBeNull();
+  });
 });
