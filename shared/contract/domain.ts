@@ -1,6 +1,7 @@
 import type { AnalyzerKind, EkmanEmotion, MessageReading, SentimentClass } from './analysis';
 import type { ConnectionStage } from './connection';
 import type { ResponseClock, Tag } from './triage';
+import type { TeamRef } from './teams';
 
 /**
  * The nouns of Kinship, as both sides of the contract see them.
@@ -100,6 +101,8 @@ export interface ConversationSummary {
   subject: string | null;
   queue: string;
   assignee: { id: number; name: string } | null;
+  /** The team it is assigned to (with or without a person of it), or null. */
+  team: TeamRef | null;
   customer: { id: number; displayName: string };
   lastMessage: { author: MessageAuthor; preview: string; sentAt: number } | null;
   messageCount: number;

@@ -67,6 +67,8 @@ export const eventPayloads = {
   'workspace.background': backgroundWorkSchema,
   /** A person of the team was added, deactivated, reactivated or given another role: who may receive what is worked out again, and the people list reads again. */
   'people.changed': z.object({ personId: z.number().int().positive() }),
+  /** A team was made, renamed, deleted or given other members: the teams list (and rows showing it) read again. */
+  'teams.changed': z.object({ teamId: z.number().int().positive(), change: z.enum(['created', 'renamed', 'members', 'deleted']) }),
   /** A person came online, went away or went offline (ephemeral: never replayed, never stored). */
   'presence.changed': presenceSchema,
   /** Someone began or stopped viewing a conversation or typing in it (ephemeral: never replayed, never stored). */

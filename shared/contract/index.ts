@@ -11,3 +11,4 @@ export * from './background';
 export * from './messageMeta';
 export * from './triage';
 export * from './send';
+export * from './teams';

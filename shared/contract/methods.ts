@@ -12,6 +12,7 @@ import { CONNECTION_STAGES, type ConnectionIndex, type ConnectionStage, type Cus
 import { TAG_COLORS, responseTargetsSchema, tagNameSchema, type ResponseTargets, type TagUse } from './triage';
 import type { FollowUp, PromiseFound } from './domain';
 import type { Assignee } from './assignment';
+import { TEAM_MEMBERS_MAX, teamNameSchema, type Team } from './teams';
 import { activityReportSchema, CONSOLE_ATTENTION, type ConversationActivity, type Presence } from './live';
 import { inboxPlaceSchema, inboxViewSchema, savedViewNameSchema, type InboxPlace, type SavedView } from './views';
 import type { ConversationTrack, ConversationDetail, ConversationSummary, CustomerProfile, Message, SearchHit, User, WorkspaceStatus } from './domain';
@@ -54,6 +55,8 @@ export const methodInputs = {
       status: z.enum([...CONVERSATION_STATUSES, 'active']).optional(),
       customerId: id.optional(),
       assignee: z.union([z.literal('me'), z.literal('unassigned'), id]).optional(),
+      /** Only conversations assigned to this team, or to a team the caller is on ('mine'). */
+      team: z.union([z.literal('mine'), id]).optional(),
       mood: z.enum(MOODS).optional(),
       /** Only conversations carrying this tag. */
       tagId: id.optional(),
@@ -105,6 +108,8 @@ export const methodInputs = {
       channel: z.enum(CHANNELS).optional(),
       status: z.enum([...CONVERSATION_STATUSES, 'active']).optional(),
       assignee: z.union([z.literal('me'), z.literal('unassigned'), id]).optional(),
+      /** Only conversations assigned to this team, or to a team the caller is on ('mine'). */
+      team: z.union([z.literal('mine'), id]).optional(),
       mood: z.enum(MOODS).optional(),
       /** Only conversations carrying this tag. */
       tagId: id.optional(),
@@ -127,7 +132,11 @@ export const methodInputs = {
       bindings: z.partialRecord(z.enum(COMMAND_IDS as [CommandId, ...CommandId[]]), z.string().max(40)),
     })
     .strict(),
-  'conversations.assign': z.object({ clientId: clientId.optional(), id, assignee: z.union([z.literal('me'), id]).nullable() }).strict(),
+  /**
+   * Assigns the conversation to a person (or nobody: null) and, when `teamId` is given, to a team (or
+   * no team: null); a person given with a team must be on it. Without `teamId` the team stays.
+   */
+  'conversations.assign': z.object({ clientId: clientId.optional(), id, assignee: z.union([z.literal('me'), id]).nullable(), teamId: id.nullable().optional() }).strict(),
   /**
    * Takes an unassigned conversation for the caller, atomically: of two people taking it at once one
    * gets it; the other is refused with a 'conflict' whose detail says who has it and since when.
@@ -135,6 +144,16 @@ export const methodInputs = {
   'conversations.take': z.object({ clientId: clientId.optional(), id }).strict(),
   /** The people a conversation may be assigned to (those who answer customers), with how many open conversations each has. */
   'conversations.assignees': z.object({}).strict(),
+  /** Every team, by name, with its members and its open conversations. */
+  'teams.list': z.object({}).strict(),
+  /** Admins only: a new team (a name another team has, whatever its case, is refused). */
+  'teams.create': z.object({ clientId: clientId.optional(), name: teamNameSchema, memberIds: z.array(id).max(TEAM_MEMBERS_MAX).default([]) }).strict(),
+  /** Admins only: renames a team. */
+  'teams.rename': z.object({ clientId: clientId.optional(), id, name: teamNameSchema }).strict(),
+  /** Admins only: makes the team's members exactly these people (active people of the workspace). */
+  'teams.setMembers': z.object({ clientId: clientId.optional(), id, memberIds: z.array(id).max(TEAM_MEMBERS_MAX) }).strict(),
+  /** Admins only: deletes a team; its conversations keep their person and have no team. */
+  'teams.delete': z.object({ clientId: clientId.optional(), id }).strict(),
   'analysis.status': z.object({}).strict(),
   'analysis.setModelsFolder': z
     .object({ path: z.string().trim().min(1, 'Give the folder that holds the models').max(4096).nullable() })
@@ -236,6 +255,10 @@ export const RETRYABLE_METHODS = [
   'conversations.setPriority',
   'conversations.assign',
   'conversations.take',
+  'teams.create',
+  'teams.rename',
+  'teams.setMembers',
+  'teams.delete',
   'calls.start',
   'calls.note',
   'calls.end',
@@ -295,6 +318,12 @@ export interface MethodOutputs {
   'conversations.assign': ConversationSummary;
   'conversations.take': ConversationSummary;
   'conversations.assignees': Assignee[];
+  'teams.list': Team[];
+  'teams.create': Team;
+  'teams.rename': Team;
+  'teams.setMembers': Team;
+  /** The team deleted, and how many conversations it had. */
+  'teams.delete': { id: number; unassigned: number };
   'analysis.status': AnalysisStatus;
   'analysis.setModelsFolder': AnalysisStatus;
   'analysis.setHubAllowed': AnalysisStatus;

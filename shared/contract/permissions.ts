@@ -13,6 +13,8 @@ const EVERYONE = ROLES;
 const ANSWERING = ['agent', 'supervisor', 'admin'] as const satisfies readonly Role[];
 /** The team's shared setup: the playbook, shared macros, targets, models, the workspace itself. */
 const LEADING = ['supervisor', 'admin'] as const satisfies readonly Role[];
+/** The workspace's own make-up: its teams. */
+const ADMINS = ['admin'] as const satisfies readonly Role[];
 
 export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'workspace.status': EVERYONE,
@@ -32,6 +34,12 @@ export const METHOD_ROLES: Record<MethodName, readonly Role[]> = {
   'conversations.assign': ANSWERING,
   'conversations.take': ANSWERING,
   'conversations.assignees': EVERYONE,
+  'teams.list': EVERYONE,
+  // who is on which team is the admins' (agents and supervisors assign to a team: conversations.assign)
+  'teams.create': ADMINS,
+  'teams.rename': ADMINS,
+  'teams.setMembers': ADMINS,
+  'teams.delete': ADMINS,
   'calls.start': ANSWERING,
   'calls.note': ANSWERING,
   'calls.end': ANSWERING,
@@ -112,6 +120,7 @@ export const EVENT_READERS: Record<EventName, MethodName> = {
   'workspace.changed': 'workspace.status',
   'workspace.background': 'workspace.background',
   'people.changed': 'workspace.status',
+  'teams.changed': 'teams.list',
   'presence.changed': 'presence.list',
   // "…is typing a note" too: an internal note is read by everyone who reads its conversation (the
   // executive included, who may not write one), so no role is told less (tests/electron/services/api/liveApi.test.ts)

@@ -15,12 +15,14 @@ export const inboxViewSchema = z
     sort: z.enum(QUEUE_SORTS),
     /** A tag's id, or 'any'. */
     tag: z.union([z.number().int().positive(), z.literal('any')]).default('any'),
+    /** A team's id, 'mine' (the teams the person is on), or 'any'. */
+    team: z.union([z.number().int().positive(), z.literal('mine'), z.literal('any')]).default('any'),
   })
   .strict();
 export type InboxView = z.output<typeof inboxViewSchema>;
 
 /** The inbox as it opens for someone new: their open work, whoever has waited longest on top (as Front and Help Scout open). */
-export const DEFAULT_INBOX_VIEW: InboxView = { channel: 'all', status: 'active', assignee: 'anyone', mood: 'any', sort: 'waiting', tag: 'any' };
+export const DEFAULT_INBOX_VIEW: InboxView = { channel: 'all', status: 'active', assignee: 'anyone', mood: 'any', sort: 'waiting', tag: 'any', team: 'any' };
 
 /** Longest search text the inbox keeps (as `messages.search` takes). */
 export const INBOX_QUERY_MAX = 200;
@@ -62,7 +64,7 @@ export interface SavedView {
 
 /** The `conversations.list` filter and sort a view stands for. */
 export function viewFilter(view: InboxView): {
-  filter: { channel?: Channel; status?: ConversationStatus | 'active'; breached?: true; tagId?: number; assignee?: 'me' | 'unassigned'; mood?: Mood };
+  filter: { channel?: Channel; status?: ConversationStatus | 'active'; breached?: true; tagId?: number; assignee?: 'me' | 'unassigned'; mood?: Mood; team?: number | 'mine' };
   sort: QueueSort;
 } {
   return {
@@ -72,6 +74,7 @@ export function viewFilter(view: InboxView): {
       ...(view.tag !== 'any' ? { tagId: view.tag } : {}),
       ...(view.assignee !== 'anyone' ? { assignee: view.assignee } : {}),
       ...(view.mood !== 'any' ? { mood: view.mood } : {}),
+      ...(view.team !== 'any' ? { team: view.team } : {}),
     },
     sort: view.sort,
   };
@@ -79,5 +82,5 @@ export function viewFilter(view: InboxView): {
 
 /** Whether two views show the same conversations in the same order. */
 export function sameView(a: InboxView, b: InboxView): boolean {
-  return a.channel === b.channel && a.status === b.status && a.assignee === b.assignee && a.mood === b.mood && a.sort === b.sort && a.tag === b.tag;
+  return a.channel === b.channel && a.status === b.status && a.assignee === b.assignee && a.mood === b.mood && a.sort === b.sort && a.tag === b.tag && a.team === b.team;
 }

@@ -9,6 +9,7 @@ import type { EventBus } from '../events/eventBus';
 import { REASSIGN_ROLES, roleMayCall } from '../../../shared/contract/permissions';
 import type { User } from '../../../shared/contract/domain';
 import { rolesOf } from './caller';
+import { teamFilter } from './teamFilter';
 
 /** Whether a person answers customers (may send in a conversation): the people conversations are assigned to. */
 const mayAnswer = (user: User) => roleMayCall(user.role, 'conversations.send');
@@ -63,9 +64,9 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
   }
 
   return {
-    'conversations.list': ({ channel, status, customerId, assignee, mood, tagId, breached, sort, limit, offset }, caller) => {
+    'conversations.list': ({ channel, status, customerId, assignee, team, mood, tagId, breached, sort, limit, offset }, caller) => {
       const me = caller.person.id;
-      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me : assignee, mood, tagId, breachedAt: breached ? now() : undefined }, limit, offset, sort, me);
+      return ready().store.conversations.list({ channel, status, customerId, assignee: assignee === 'me' ? me : assignee, ...teamFilter(team, me), mood, tagId, breachedAt: breached ? now() : undefined }, limit, offset, sort, me);
     },
     'conversations.get': async ({ id, aroundMessageId }, caller) => {
       const { store } = ready();
@@ -121,15 +122,19 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       await ready().store.conversations.markRead(id, viewer, now());
       return (await ready().store.conversations.getSummary(id, viewer))!;
     },
-    'conversations.assign': async ({ id, assignee }, caller) => {
+    'conversations.assign': async ({ id, assignee, teamId }, caller) => {
       await mustExist(id);
       const user = assignee === 'me' ? caller.person : assignee === null ? null : await ready().store.users.getById(assignee);
+      const team = teamId === undefined || teamId === null ? null : await ready().store.teams.getById(teamId);
+      if (teamId !== undefined && teamId !== null && !team) throw new ApiError('not-found', `There is no team ${teamId}.`);
       if (assignee !== null && !user) throw new ApiError('not-found', `There is no user ${String(assignee)}.`);
       if (user && (await ready().store.people.byId(user.id))?.active === false) throw new ApiError('invalid-input', `${user.name} has been deactivated: conversations are assigned to people of the team.`);
       if (user && !mayAnswer(user)) throw new ApiError('invalid-input', `${user.name} does not answer customers: conversations are assigned to those who do.`);
+      // a team and a person of it: the person is on the team (a team alone leaves it to the team to take)
+      if (team && user && !(await ready().store.teams.isMember(team.id, user.id))) throw new ApiError('invalid-input', `${user.name} is not on ${team.name}: assign it to the team, or to someone on it.`);
       // someone else's conversation is theirs to keep, unless the caller may reassign (the permission table)
       const mayReassign = rolesOf(caller).every((role) => REASSIGN_ROLES.includes(role));
-      const assigned = await actions().assign({ conversationId: id, assigneeId: user?.id ?? null, user: caller.person, mayReassign });
+      const assigned = await actions().assign({ conversationId: id, assigneeId: user?.id ?? null, teamId, user: caller.person, mayReassign });
       bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
       return assigned;
     },
@@ -153,10 +158,10 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
     'calls.end': async ({ conversationId, disposition, summary, timeZone }, caller) => await callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, caller.person, timeZone)),
     // (saveDraft refuses a conversation that does not exist itself: the autosave looks it up once)
     'drafts.save': async ({ conversationId, kind, body }, caller) => await actions().saveDraft({ conversationId, kind, body, user: caller.person }),
-    'messages.search': async ({ query, limit, channel, status, assignee, mood, tagId, breached }, caller) => {
+    'messages.search': async ({ query, limit, channel, status, assignee, team, mood, tagId, breached }, caller) => {
       const started = performance.now();
       const { store } = ready();
-      const found = await store.search.find(query, { channel, status, assignee: assignee === 'me' ? caller.person.id : assignee, mood, tagId }, limit);
+      const found = await store.search.find(query, { channel, status, assignee: assignee === 'me' ? caller.person.id : assignee, ...teamFilter(team, caller.person.id), mood, tagId }, limit);
       // a response-time breach depends on the targets and the time now: checked on the few hits found
       const at = now();
       const clocks = breached ? await store.conversations.responseClocks(found.map((hit) => hit.conversationId)) : null;

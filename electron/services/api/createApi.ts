@@ -23,6 +23,8 @@ import { createDispatcher, type Dispatcher, type Handlers } from './dispatch';
 import type { BackgroundSlices } from '../common/backgroundSlices';
 import { withDraftMarks } from './draftMarks';
 import { createViewHandlers } from './viewHandlers';
+import { createTeamHandlers } from './teamHandlers';
+import { createTeamActions } from '../teams';
 import { withClientIds } from './retryableCalls';
 import type { ApiContext, ReadyWorkspace } from './workspace';
 import { mayReceive } from './authorize';
@@ -227,6 +229,7 @@ export async function createApi(context: ApiContext) {
       }
     : null;
   await triage?.snoozes.start();
+  const teams = ready0 ? createTeamActions(ready0.store, context.bus, now) : null;
   const live = createLiveService({ bus: context.bus, now, ...(context.scheduler ? { scheduler: context.scheduler } : {}), ...context.live });
   const coachService = () => (ready(), coach!);
   const connectionService = () => (ready(), connection!);
@@ -278,6 +281,7 @@ export async function createApi(context: ApiContext) {
     ...createTriageHandlers(() => (ready(), triage!)),
     ...createConversationHandlers(ready, now, coachService, context.bus),
     ...createViewHandlers(ready, now),
+    ...createTeamHandlers(() => (ready(), teams!)),
     'users.list': () => ready().store.users.list(),
     ...createLiveHandlers(live, async (id) => (await ready().store.conversations.customerIdOf(id)) !== null),
     ...createAnalysisHandlers(context),

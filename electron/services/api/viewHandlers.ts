@@ -3,6 +3,7 @@ import { inboxPlaceSchema, SAVED_VIEWS_MAX, viewFilter, type InboxPlace, type In
 import type { StoredView } from '../store/kysely/savedViews';
 import type { Caller } from './caller';
 import type { Handlers } from './dispatch';
+import { teamFilter } from './teamFilter';
 import type { ReadyWorkspace } from './workspace';
 
 type ViewHandlers = Pick<Handlers, 'views.list' | 'views.remember' | 'views.save' | 'views.delete'>;
@@ -20,7 +21,8 @@ export function createViewHandlers(ready: () => ReadyWorkspace, now: () => numbe
 
   function count(view: InboxView, caller: Caller): Promise<number> {
     const { filter: { breached, ...filter } } = viewFilter(view);
-    return ready().store.conversations.count({ ...filter, assignee: filter.assignee === 'me' ? caller.person.id : filter.assignee, breachedAt: breached ? now() : undefined });
+    const { team, ...rest } = filter;
+    return ready().store.conversations.count({ ...rest, ...teamFilter(team, caller.person.id), assignee: filter.assignee === 'me' ? caller.person.id : filter.assignee, breachedAt: breached ? now() : undefined });
   }
   const withCount = async (stored: StoredView, caller: Caller): Promise<SavedView> => ({
     id: stored.id,

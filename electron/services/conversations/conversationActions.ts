@@ -132,21 +132,24 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
     },
 
     /**
-     * Assigns the conversation to a person (or to nobody). Unless `mayReassign` (the permission
-     * table's REASSIGN_ROLES), only a conversation that is nobody's or the caller's own is assigned,
-     * in one conditional write: someone else's is refused with who has it.
+     * Assigns the conversation to a person (or to nobody) and, when `teamId` is given, to a team (or
+     * to none; undefined keeps its team). Unless `mayReassign` (the permission table's
+     * REASSIGN_ROLES), only a conversation that is nobody's or the caller's own is assigned, in one
+     * conditional write: someone else's is refused with who has it.
      */
-    async assign(input: { conversationId: number; assigneeId: number | null; user: User | null; mayReassign?: boolean }) {
+    async assign(input: { conversationId: number; assigneeId: number | null; teamId?: number | null | undefined; user: User | null; mayReassign?: boolean }) {
       const before = await store.conversations.getSummary(input.conversationId);
       if (!before) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       await store.transaction(async () => {
         // held while it is read and written: two assignments at once log each other's change, not the same "from"
         await store.conversations.holdForWrite(input.conversationId);
-        const from = (await store.conversations.getSummary(input.conversationId))?.assignee?.id ?? null;
+        const current = await store.conversations.getSummary(input.conversationId);
+        const from = current?.assignee?.id ?? null;
+        const fromTeam = current?.team?.id ?? null;
         const applied = input.mayReassign !== false
-          ? await store.conversations.setAssignee(input.conversationId, input.assigneeId, at)
-          : await store.conversations.assignIfUnassignedOrOwn(input.conversationId, input.assigneeId, input.user?.id ?? 0, at);
+          ? await store.conversations.setAssignee(input.conversationId, input.assigneeId, at, input.teamId)
+          : await store.conversations.assignIfUnassignedOrOwn(input.conversationId, input.assigneeId, input.user?.id ?? 0, at, input.teamId);
         if (!applied) throw await takenBy((await store.conversations.getSummary(input.conversationId))!);
         await store.sessionEvents.append({
           at,
@@ -154,7 +157,8 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           conversationId: input.conversationId,
           messageId: null,
           userId: input.user?.id ?? null,
-          payload: { from, to: input.assigneeId },
+          // the team too when it was given (or the conversation has one): a replay shows whose queue it was in
+          payload: { from, to: input.assigneeId, ...(input.teamId !== undefined || fromTeam !== null ? { fromTeam, toTeam: input.teamId === undefined ? fromTeam : input.teamId } : {}) },
         });
       });
       return (await store.conversations.getSummary(input.conversationId))!;

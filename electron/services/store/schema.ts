@@ -58,6 +58,8 @@ export interface ConversationsTable {
   priority: Generated<number>;
   snoozed_until: number | null;
   first_reply_at: number | null;
+  /** The team it is assigned to (migration 21), or null. */
+  team_id: Generated<number | null>;
 }
 
 export interface MessagesTable {
@@ -264,6 +266,20 @@ export interface TeamEventsTable {
   created_at: number;
 }
 
+/** A named group of people conversations can be assigned to (migration 21); names unique whatever their case. */
+export interface TeamsTable {
+  id: Generated<number>;
+  name: string;
+  created_at: number;
+}
+
+/** Who is on which team. */
+export interface TeamMembersTable {
+  team_id: number;
+  user_id: number;
+  added_at: number;
+}
+
 export interface KinshipDatabase {
   users: UsersTable;
   customers: CustomersTable;
@@ -289,6 +305,8 @@ export interface KinshipDatabase {
   analysis_claims: AnalysisClaimsTable;
   customer_merges: CustomerMergesTable;
   team_events: TeamEventsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
 }
 
 /** Every table the repositories own, in an order that keeps foreign keys satisfied when emptied in reverse. */
@@ -296,5 +314,5 @@ export const TABLES = [
   'users', 'customers', 'customer_identities', 'conversations', 'messages', 'analyses', 'coach_prompts', 'follow_ups',
   'session_events', 'settings', 'drafts', 'conversation_reads', 'customer_connection', 'applied_requests', 'tags',
   'conversation_tags', 'saved_views', 'credentials', 'sign_in_sessions', 'one_time_links', 'sign_in_failures',
-  'analysis_claims', 'customer_merges', 'team_events',
+  'analysis_claims', 'customer_merges', 'team_events', 'teams', 'team_members',
 ] as const satisfies readonly (keyof KinshipDatabase)[];

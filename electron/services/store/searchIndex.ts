@@ -20,6 +20,10 @@ export interface SearchFilter {
   mood?: Mood | undefined;
   /** Carries this tag. */
   tagId?: number | undefined;
+  /** Assigned to this team. */
+  teamId?: number | undefined;
+  /** Assigned to a team this person (a user's id) is on. */
+  teamsOf?: number | undefined;
 }
 
 /** One matching message, as the message index finds it. */

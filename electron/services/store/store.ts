@@ -17,6 +17,7 @@ import { createSessionEventsRepository } from './kysely/sessionEvents';
 import { createSettingsRepository } from './kysely/settings';
 import { createSnoozesRepository } from './kysely/snoozes';
 import { createTagsRepository } from './kysely/tags';
+import { createTeamsRepository } from './kysely/teams';
 import { createUsersRepository } from './kysely/users';
 import { createPeopleRepository } from './kysely/people';
 import { createSignInSessionsRepository } from './kysely/signInSessions';
@@ -66,6 +67,7 @@ export function createStore(
     customerHistory: createCustomerHistoryRepository(ctx),
     appliedRequests: createAppliedRequestsRepository(ctx),
     tags: createTagsRepository(ctx),
+    teams: createTeamsRepository(ctx),
     snoozes: createSnoozesRepository(ctx),
     savedViews: createSavedViewsRepository(ctx),
     people: createPeopleRepository(ctx),

@@ -11,6 +11,7 @@ import { tagsKey } from '../features/triage/useTriage';
 import { assigneesKey } from '../features/conversation/assigneesKey';
 import { liveKeys } from '../features/live/liveKeys';
 import { peopleKey } from '../features/accounts/peopleKey';
+import { teamsKey } from '../features/teams/useTeams';
 import { withActivity, withPresence } from '../features/live/useLive';
 import type { ConversationActivity, Presence } from '../../../shared/contract/live';
 import type { ResumeOutcome } from '../../../shared/contract/live';
@@ -112,6 +113,12 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
     'activity.changed': (activity) => queryClient.setQueryData<ConversationActivity[]>(liveKeys.activity, (list) => withActivity(list, activity)),
     // someone joined the team, left it or has another role: the people list and the assignee picker read again;
     // if it is this console's person, what they may see and do changed, so everything is read again
+    // a team made, renamed, restaffed or deleted (by an admin anywhere): the teams, and the rows and headers naming one
+    'teams.changed': () => {
+      invalidate(teamsKey);
+      invalidate(queryKeys.allConversations);
+      invalidate(['conversations.get']);
+    },
     'people.changed': ({ personId }) => {
       if (personId === queryClient.getQueryData<WorkspaceStatus>(queryKeys.status)?.currentUser?.id) {
         void queryClient.invalidateQueries();

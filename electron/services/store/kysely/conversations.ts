@@ -38,6 +38,10 @@ export interface ConversationFilter {
   customerId?: number | undefined;
   /** A user's id, or 'unassigned'. */
   assignee?: number | 'unassigned' | undefined;
+  /** Assigned to this team. */
+  teamId?: number | undefined;
+  /** Assigned to a team this person (a user's id) is on. */
+  teamsOf?: number | undefined;
   mood?: Mood | undefined;
   /** Carries this tag. */
   tagId?: number | undefined;
@@ -65,6 +69,10 @@ export function conversationConditions(eb: Eb, filter: Omit<ConversationFilter, 
   if (filter.customerId !== undefined) conditions.push(eb('c.customer_id', '=', filter.customerId));
   if (filter.assignee === 'unassigned') conditions.push(eb('c.assignee_id', 'is', null));
   else if (filter.assignee !== undefined) conditions.push(eb('c.assignee_id', '=', filter.assignee));
+  if (filter.teamId !== undefined) conditions.push(eb('c.team_id', '=', filter.teamId));
+  if (filter.teamsOf !== undefined) {
+    conditions.push(eb('c.team_id', 'in', eb.selectFrom('team_members as tm').select('tm.team_id').where('tm.user_id', '=', filter.teamsOf)));
+  }
   if (filter.mood === 'upset') conditions.push(eb('c.mood_sentiment', '<=', -MOOD_THRESHOLD));
   else if (filter.mood === 'happy') conditions.push(eb('c.mood_sentiment', '>=', MOOD_THRESHOLD));
   else if (filter.mood === 'neutral') conditions.push(eb.and([eb('c.mood_sentiment', '>', -MOOD_THRESHOLD), eb('c.mood_sentiment', '<', MOOD_THRESHOLD)]));
@@ -121,12 +129,14 @@ export function createConversationsRepository(ctx: StoreContext) {
       .leftJoin('conversation_reads as r', (join) => join.onRef('r.conversation_id', '=', 'c.id').on('r.user_id', '=', viewer))
       .innerJoin('customers as cu', 'cu.id', 'c.customer_id')
       .leftJoin('users as u', 'u.id', 'c.assignee_id')
+      .leftJoin('teams as t', 't.id', 'c.team_id')
       .leftJoin('messages as m', 'm.id', 'c.last_message_id')
       .select([
         'c.id', 'c.channel', 'c.status', 'c.subject', 'c.queue', 'c.assignee_id', 'u.name as assignee_name', 'c.customer_id', 'cu.display_name as customer_name',
         'm.author as last_author', 'm.sent_at as last_sent_at', 'c.message_count', 'c.created_at', 'c.updated_at',
         'c.waiting_since', 'c.mood_sentiment', 'c.mood_emotion', 'c.mood_analyzer', 'c.priority',
         'cc.score as connection_score', 'cc.stage as connection_stage', 'c.snoozed_until', 'c.first_reply_at',
+        'c.team_id', 't.name as team_name',
       ])
       .select((eb) => [
         eb.fn<string | null>('substr', ['m.body', eb.lit(1), eb.lit(2000)]).as('last_body'),
@@ -146,6 +156,7 @@ export function createConversationsRepository(ctx: StoreContext) {
     subject: row.subject,
     queue: row.queue,
     assignee: row.assignee_id !== null && row.assignee_name !== null ? { id: row.assignee_id, name: row.assignee_name } : null,
+    team: row.team_id !== null && row.team_name !== null ? { id: row.team_id, name: row.team_name } : null,
     customer: { id: row.customer_id, displayName: row.customer_name },
     lastMessage:
       row.last_author !== null && row.last_body !== null && row.last_sent_at !== null
@@ -169,7 +180,7 @@ export function createConversationsRepository(ctx: StoreContext) {
     responseClock: responseClock({ channel: row.channel as Channel, status: row.status as ConversationStatus, waitingSince: row.waiting_since, firstReplyAt: row.first_reply_at }, targets),
   });
 
-  const update = async (id: number, values: Partial<{ priority: number; assignee_id: number | null; status: string }>, at: number) =>
+  const update = async (id: number, values: Partial<{ priority: number; assignee_id: number | null; team_id: number | null; status: string }>, at: number) =>
     (await ctx.db().updateTable('conversations').set({ ...values, updated_at: at }).where('id', '=', id).executeTakeFirst()).numUpdatedRows > 0n;
 
   async function count(filter: ConversationFilter, dueSql: string): Promise<number> {
@@ -208,8 +219,9 @@ export function createConversationsRepository(ctx: StoreContext) {
     async setPriority(id: number, priority: Priority, at: number): Promise<boolean> {
       return update(id, { priority: PRIORITIES.indexOf(priority) }, at);
     },
-    async setAssignee(id: number, assigneeId: number | null, at: number): Promise<boolean> {
-      return update(id, { assignee_id: assigneeId }, at);
+    /** Assigns the conversation to a person (or nobody) and, unless `teamId` is undefined (kept as it is), to a team (or none). */
+    async setAssignee(id: number, assigneeId: number | null, at: number, teamId?: number | null): Promise<boolean> {
+      return update(id, { assignee_id: assigneeId, ...(teamId !== undefined ? { team_id: teamId } : {}) }, at);
     },
     /**
      * Inside a transaction: holds the conversation for this write until it commits (PostgreSQL's row
@@ -228,9 +240,12 @@ export function createConversationsRepository(ctx: StoreContext) {
       const result = await ctx.db().updateTable('conversations').set({ assignee_id: takerId, updated_at: at }).where('id', '=', id).where('assignee_id', 'is', null).executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
-    /** Assigns the conversation (or unassigns it: null) only if it is nobody's or `ownId`'s, in one conditional write: whether it did. */
-    async assignIfUnassignedOrOwn(id: number, assigneeId: number | null, ownId: number, at: number): Promise<boolean> {
-      const result = await ctx.db().updateTable('conversations').set({ assignee_id: assigneeId, updated_at: at }).where('id', '=', id)
+    /**
+     * Assigns the conversation (or unassigns it: null) and, unless `teamId` is undefined, to a team
+     * (or none), only if it is nobody's or `ownId`'s, in one conditional write: whether it did.
+     */
+    async assignIfUnassignedOrOwn(id: number, assigneeId: number | null, ownId: number, at: number, teamId?: number | null): Promise<boolean> {
+      const result = await ctx.db().updateTable('conversations').set({ assignee_id: assigneeId, ...(teamId !== undefined ? { team_id: teamId } : {}), updated_at: at }).where('id', '=', id)
         .where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', ownId)])).executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -239,6 +254,10 @@ export function createConversationsRepository(ctx: StoreContext) {
       const rows = await ctx.db().selectFrom('conversations').select(['assignee_id', (eb) => eb.fn.countAll().as('n')])
         .where('status', 'in', ['open', 'pending']).where('assignee_id', 'is not', null).groupBy('assignee_id').execute();
       return new Map(rows.map((row) => [row.assignee_id!, Number(row.n)]));
+    },
+    /** The team the conversation is assigned to (a primary-key read), or null. */
+    async teamIdOf(id: number): Promise<number | null> {
+      return (await ctx.db().selectFrom('conversations').select('team_id').where('id', '=', id).executeTakeFirst())?.team_id ?? null;
     },
     async setStatus(id: number, status: ConversationStatus, at: number): Promise<boolean> {
       return update(id, { status }, at);

@@ -30,7 +30,8 @@ export type SessionEventKind =
   | 'snooze.ended'
   | 'response-targets.changed'
   | 'playbook.changed'
-  | 'macros.changed';
+  | 'macros.changed'
+  | 'team.changed';
 
 export interface SessionEvent {
   id: number;

@@ -33,6 +33,14 @@ function filterSql(filter: SearchFilter): { where: string; params: Record<string
     clauses.push('c.assignee_id = @assignee');
     params.assignee = filter.assignee;
   }
+  if (filter.teamId !== undefined) {
+    clauses.push('c.team_id = @teamId');
+    params.teamId = filter.teamId;
+  }
+  if (filter.teamsOf !== undefined) {
+    clauses.push('c.team_id IN (SELECT tm.team_id FROM team_members tm WHERE tm.user_id = @teamsOf)');
+    params.teamsOf = filter.teamsOf;
+  }
   if (filter.tagId !== undefined) {
     clauses.push('EXISTS (SELECT 1 FROM conversation_tags ct WHERE ct.conversation_id = c.id AND ct.tag_id = @tagId)');
     params.tagId = filter.tagId;

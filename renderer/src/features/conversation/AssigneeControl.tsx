@@ -1,5 +1,5 @@
 import { Button, Group, Kbd, Menu, Text } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconHandGrab } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconHandGrab, IconUsersGroup } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ConversationSummary } from '../../../../shared/contract/domain';
@@ -10,10 +10,12 @@ import { useMay } from '../../app/useMay';
 import { useKeymap, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
 import { displayKey } from '../commands/keyOfEvent';
 import { assigneesKey } from './assigneesKey';
+import { TeamBadge } from '../teams/TeamBadge';
+import { useTeamList } from '../teams/useTeams';
 import type { useConversationActions } from './useConversationActions';
 
 interface Props {
-  conversation: Pick<ConversationSummary, 'id' | 'assignee'>;
+  conversation: Pick<ConversationSummary, 'id' | 'assignee' | 'team'>;
   actions: Pick<ReturnType<typeof useConversationActions>, 'take' | 'assign'>;
   /** Whether its palette actions are offered (the focused one of two conversations). */
   commandsEnabled: boolean;
@@ -23,9 +25,11 @@ const openCount = (n: number) => `${n} open`;
 
 /**
  * Who has the conversation, and the ways to change it: "Take" while nobody has it (the key of
- * "Take the conversation"), and a picker of the people who answer customers with how many open
- * conversations each has. A colleague's conversation is reassigned only by those the permission
- * table lets (REASSIGN_ROLES); others see why the picker is closed to them.
+ * "Take the conversation"), and a picker of the teams and the people who answer customers, each
+ * with how many open conversations it has. Choosing a team puts the conversation in the team's
+ * queue (its person stays if they are on the team); choosing a person keeps its team. A colleague's
+ * conversation is reassigned only by those the permission table lets (REASSIGN_ROLES); others see
+ * why the picker is closed to them.
  */
 export function AssigneeControl({ conversation, actions, commandsEnabled }: Props) {
   const client = useClient();
@@ -35,7 +39,11 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
   const me = status.data?.currentUser ?? null;
   const mayReassign = status.data ? REASSIGN_ROLES.includes(status.data.role) && (!me || REASSIGN_ROLES.includes(me.role)) : false;
   const people = useQuery({ queryKey: assigneesKey, queryFn: () => client.call('conversations.assignees', {}), enabled: mayAssign });
+  const teams = useTeamList();
   const holder = conversation.assignee;
+  const team = conversation.team;
+  /** To a team's queue: the person stays if they are on it, else it waits there for someone of the team to take. */
+  const toTeam = (teamId: number) => ({ teamId, assignee: holder && teams.data?.find((candidate) => candidate.id === teamId)?.members.some((member) => member.id === holder.id) ? holder.id : null });
   const mine = holder !== null && holder.id === me?.id;
   const someoneElses = holder !== null && !mine;
   // an agent changes who has it only while it is nobody's or their own
@@ -47,24 +55,38 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
   const paletteActions = useMemo<PaletteAction[]>(
     () =>
       mayChange
-        ? (people.data ?? [])
-            .filter(({ user }) => user.id !== holder?.id)
-            .map(({ user, open }) => ({ id: `assign-${user.id}`, group: 'Conversation', label: `Assign to ${user.name} (${openCount(open)})`, run: () => assignTo(user.id) }))
+        ? [
+            ...(teams.data ?? [])
+              .filter(({ id }) => id !== team?.id)
+              .map(({ id, name, open, members }) => ({
+                id: `assign-team-${id}`,
+                group: 'Conversation',
+                label: `Assign to the team ${name} (${openCount(open)})`,
+                run: () => assignTo({ teamId: id, assignee: holder && members.some((member) => member.id === holder.id) ? holder.id : null }),
+              })),
+            ...(people.data ?? [])
+              .filter(({ user }) => user.id !== holder?.id)
+              .map(({ user, open }) => ({ id: `assign-${user.id}`, group: 'Conversation', label: `Assign to ${user.name} (${openCount(open)})`, run: () => assignTo(user.id) })),
+          ]
         : [],
-    [mayChange, people.data, holder?.id, assignTo],
+    [mayChange, teams.data, team?.id, people.data, holder, assignTo],
   );
   usePaletteActions(paletteActions, commandsEnabled);
 
   if (!mayAssign && !mayTake) {
     return (
-      <Text size="xs" c="dimmed" data-testid="assignee">
-        {holder ? holder.name : 'Unassigned'}
-      </Text>
+      <Group gap={4} wrap="nowrap" data-testid="assignee">
+        {team && <TeamBadge team={team} />}
+        <Text size="xs" c="dimmed">
+          {holder ? holder.name : 'Unassigned'}
+        </Text>
+      </Group>
     );
   }
   const label = holder === null ? 'Unassigned' : mine ? 'Yours' : holder.name;
   return (
     <Group gap={4} wrap="nowrap" data-testid="assignee">
+      {team && <TeamBadge team={team} />}
       {holder === null && mayTake && (
         <Button
           size="compact-xs"
@@ -90,6 +112,24 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
               {holder?.name} has it: only supervisors and admins reassign a colleague’s conversation.
             </Text>
           )}
+          {(teams.data ?? []).length > 0 && <Menu.Label>Teams</Menu.Label>}
+          {(teams.data ?? []).map(({ id, name, open }) => (
+            <Menu.Item
+              key={`team-${id}`}
+              disabled={!mayChange || id === team?.id}
+              onClick={() => assign.mutate(toTeam(id))}
+              leftSection={id === team?.id ? <IconCheck size={14} aria-hidden /> : <IconUsersGroup size={14} aria-hidden />}
+              rightSection={
+                <Text size="xs" c="dimmed">
+                  {openCount(open)}
+                </Text>
+              }
+              aria-label={`Team ${name}`}
+            >
+              {name}
+            </Menu.Item>
+          ))}
+          {(teams.data ?? []).length > 0 && <Menu.Label>People</Menu.Label>}
           {(people.data ?? []).map(({ user, open }) => (
             <Menu.Item
               key={user.id}
@@ -105,13 +145,16 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
               {user.id === me?.id ? `${user.name} (you)` : user.name}
             </Menu.Item>
           ))}
+          {(holder !== null || team !== null) && <Menu.Divider />}
+          {team !== null && (
+            <Menu.Item disabled={!mayChange} onClick={() => assign.mutate({ teamId: null, assignee: holder?.id ?? null })}>
+              Remove from {team.name}
+            </Menu.Item>
+          )}
           {holder !== null && (
-            <>
-              <Menu.Divider />
-              <Menu.Item disabled={!mayChange} onClick={() => assign.mutate(null)}>
-                Unassign
-              </Menu.Item>
-            </>
+            <Menu.Item disabled={!mayChange} onClick={() => assign.mutate(null)}>
+              Unassign
+            </Menu.Item>
           )}
         </Menu.Dropdown>
       </Menu>

@@ -4,6 +4,9 @@ import { useClient } from '../../api/ClientContext';
 import { queryKeys } from '../../app/queryKeys';
 import { assigneesKey } from './assigneesKey';
 
+/** Who to assign a conversation to: a person (its team kept), nobody (null), or a team and optionally a person on it. */
+export type AssignTo = number | null | { teamId: number | null; assignee: number | null };
+
 /** Status and assignment changes for one conversation, refreshing what shows them. */
 export function useConversationActions(conversationId: number) {
   const client = useClient();
@@ -31,9 +34,9 @@ export function useConversationActions(conversationId: number) {
     mutationFn: () => client.call('conversations.take', { id: conversationId }),
     onSettled: refreshAssignment,
   });
-  /** Assigns it to a person (or to nobody: null). */
+  /** Assigns it to a person (or to nobody: null), or to a team (and a person of it, or nobody yet). */
   const assign = useMutation({
-    mutationFn: (assignee: number | null) => client.call('conversations.assign', { id: conversationId, assignee }),
+    mutationFn: (to: AssignTo) => client.call('conversations.assign', typeof to === 'object' && to !== null ? { id: conversationId, ...to } : { id: conversationId, assignee: to }),
     onSettled: refreshAssignment,
   });
   return { setStatus, setPriority, take, assign };

@@ -9,6 +9,7 @@ import { CHANNEL_LOOK, STATUS_LOOK } from './channelLook';
 import classes from './ConversationRow.module.css';
 import { ResponseTarget } from '../triage/ResponseTarget';
 import { TagChips } from '../triage/TagChips';
+import { TeamBadge } from '../teams/TeamBadge';
 import { snoozedUntilText } from '../triage/snoozePresets';
 import { MARKS } from './queueMarks';
 import { RowActivity } from '../live/ActivityMarks';
@@ -108,6 +109,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation, sel
           </Group>
         </Group>
         <Group gap={6} wrap="nowrap">
+          {conversation.team && <TeamBadge team={conversation.team} />}
           <TagChips tags={conversation.tags} max={2} />
           <Text size="xs" c="dimmed" lineClamp={1} style={{ flex: 1, minWidth: 0 }} dir="auto">
             {conversation.hasDraft && (

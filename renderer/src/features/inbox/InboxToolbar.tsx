@@ -5,6 +5,7 @@ import { DEFAULT_INBOX_VIEW, type InboxView } from '../../../../shared/contract/
 import { memo, useRef } from 'react';
 import { useCommand } from '../commands/CommandProvider';
 import { TagFilter } from '../triage/TagFilter';
+import { TeamFilter } from '../teams/TeamFilter';
 import { SavedViews } from './SavedViews';
 import { ASSIGNEE_OPTIONS, CHANNEL_OPTIONS, MOOD_OPTIONS, SORT_OPTIONS, STATUS_OPTIONS } from './queueOptions';
 import { useQueueCommands } from './useQueueCommands';
@@ -74,6 +75,7 @@ export const InboxToolbar = memo(function InboxToolbar({ view, onView, query, on
           data={MOOD_OPTIONS}
         />
         <TagFilter value={view.tag} onChange={(value) => set('tag', value)} />
+        <TeamFilter value={view.team} onChange={(value) => set('team', value)} />
         {/* the sort across both columns: its longer choices ("Time left to target") are read whole */}
         <Select
           size="xs"

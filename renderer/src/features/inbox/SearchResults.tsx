@@ -43,6 +43,7 @@ export function searchFilter(view: QueueView): Omit<MethodInput<'messages.search
     ...(view.tag !== 'any' ? { tagId: view.tag } : {}),
     ...(view.assignee !== 'anyone' ? { assignee: view.assignee } : {}),
     ...(view.mood !== 'any' ? { mood: view.mood } : {}),
+    ...(view.team !== 'any' ? { team: view.team } : {}),
   };
 }
 
@@ -66,6 +67,7 @@ function filterWords(view: QueueView): string | null {
     view.assignee === 'me' ? 'mine' : view.assignee === 'unassigned' ? 'unassigned' : null,
     view.mood !== 'any' ? `${view.mood} customers` : null,
     view.tag !== 'any' ? 'the chosen tag' : null,
+    view.team === 'mine' ? 'my teams' : view.team !== 'any' ? 'the chosen team' : null,
   ].filter((word): word is string => word !== null);
   return words.length ? new Intl.ListFormat('en-GB', { style: 'short', type: 'conjunction' }).format(words) : null;
 }

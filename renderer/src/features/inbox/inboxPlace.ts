@@ -9,7 +9,7 @@ import {
 } from '../../../../shared/contract/views';
 import { navigate, parseRoute, routeHash, useLocationHash } from '../../app/route';
 
-/** The address's names for the view's parts (and `tag`, a tag's id); a part at its default is left out. */
+/** The address's names for the view's parts (and `tag`, a tag's id; `team`, a team's id or 'mine'); a part at its default is left out. */
 const VIEW_KEYS = ['channel', 'status', 'assignee', 'mood', 'sort'] as const satisfies readonly (keyof InboxView)[];
 
 const positiveId = (value: string | null): number | null => {
@@ -26,6 +26,9 @@ export function placeFromParams(params: URLSearchParams): InboxPlace {
   }
   const tag = positiveId(params.get('tag'));
   if (tag !== null) view.tag = tag;
+  const team = params.get('team');
+  if (team === 'mine') view.team = 'mine';
+  else if (positiveId(team) !== null) view.team = positiveId(team)!;
   const conversationId = positiveId(params.get('open'));
   return {
     view,
@@ -39,6 +42,7 @@ export function placeParams(place: InboxPlace): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of VIEW_KEYS) if (place.view[key] !== DEFAULT_INBOX_VIEW[key]) params.set(key, place.view[key]);
   if (place.view.tag !== 'any') params.set('tag', String(place.view.tag));
+  if (place.view.team !== 'any') params.set('team', String(place.view.team));
   if (place.query) params.set('q', place.query);
   if (place.conversationId !== null) params.set('open', String(place.conversationId));
   if (place.conversationId !== null && place.messageId !== null) params.set('at', String(place.messageId));
@@ -61,7 +65,7 @@ export function changeInboxPlace(update: (place: InboxPlace) => InboxPlace, opti
 /** The address's parts that make the view (not the search or the open conversation). */
 function viewParams(params: URLSearchParams): string {
   const kept = new URLSearchParams();
-  for (const key of [...VIEW_KEYS, 'tag']) {
+  for (const key of [...VIEW_KEYS, 'tag', 'team']) {
     const value = params.get(key);
     if (value !== null) kept.set(key, value);
   }

@@ -9,6 +9,7 @@ import { PaneBoundary } from '../../lib/PaneBoundary';
 import { ResponseTargetSettings } from '../triage/ResponseTargetSettings';
 import { TagSettings } from '../triage/TagSettings';
 import { PeopleSettings } from '../accounts/PeopleSettings';
+import { TeamSettings } from '../teams/TeamSettings';
 import { useSignedIn } from '../accounts/SignedInContext';
 
 export function SettingsPage({ status }: { status: WorkspaceStatus }) {
@@ -72,6 +73,9 @@ export function SettingsPage({ status }: { status: WorkspaceStatus }) {
             <PeopleSettings />
           </PaneBoundary>
         )}
+        <PaneBoundary what="The teams">
+          <TeamSettings />
+        </PaneBoundary>
         <PaneBoundary what="The analysis settings">
           <AnalysisSettings />
         </PaneBoundary>

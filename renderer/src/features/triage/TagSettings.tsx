@@ -1,4 +1,5 @@
-import { Alert, Button, Group, Modal, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
+import { ConfirmDelete } from '../../lib/ConfirmDelete';
 import { useState } from 'react';
 import { TAG_NAME_MAX, normaliseTagName, type TagColor, type TagUse } from '../../../../shared/contract/triage';
 import { TagChips } from './TagChips';
@@ -114,31 +115,23 @@ export function TagSettings() {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={deleting !== null} onClose={() => setDeleting(null)} title={deleting ? `Delete the tag “${deleting.name}”?` : ''} centered>
+      <ConfirmDelete
+        title={deleting ? `Delete the tag “${deleting.name}”?` : null}
+        onClose={() => setDeleting(null)}
+        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
+        confirmLabel="Delete tag"
+        pending={remove.isPending}
+        error={remove.error}
+      >
         {deleting && (
-          <>
-            <Text size="sm">
-              {deleting.conversations === 0
-                ? 'No conversation carries it.'
-                : `It comes off ${conversationsCount(deleting.conversations)}. The conversations themselves stay as they are.`}{' '}
-              This cannot be undone.
-            </Text>
-            {remove.error && (
-              <Alert color="red" role="alert" p="xs" mt="sm">
-                {remove.error.message}
-              </Alert>
-            )}
-            <Group justify="flex-end" mt="md" gap="xs">
-              <Button variant="default" onClick={() => setDeleting(null)}>
-                Keep it
-              </Button>
-              <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}>
-                Delete tag
-              </Button>
-            </Group>
-          </>
+          <Text size="sm">
+            {deleting.conversations === 0
+              ? 'No conversation carries it.'
+              : `It comes off ${conversationsCount(deleting.conversations)}. The conversations themselves stay as they are.`}{' '}
+            This cannot be undone.
+          </Text>
         )}
-      </Modal>
+      </ConfirmDelete>
     </Paper>
   );
 }

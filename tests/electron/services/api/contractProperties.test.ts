@@ -36,6 +36,8 @@ const WRITTEN_TABLES = [
   'follow_ups',
   'settings',
   'session_events',
+  'teams',
+  'team_members',
 ];
 /** Appended to, never rewritten: their size and last row say whether anything was added. */
 const APPEND_ONLY = new Set(['messages', 'session_events']);

@@ -108,6 +108,17 @@ const checks: Record<number, (db: Database.Database) => void> = {
   },
   // (SQLite is one process: the table of large team events stays empty; PostgreSQL: teamEvents.test.ts)
   20: (db) => expect(db.prepare('SELECT count(*) AS n FROM team_events').get()).toEqual({ n: 0 }),
+  // conversations kept have no team; a team's name is unique whatever its case; deleting a team leaves its conversations with none
+  21: (db) => {
+    expect(db.prepare('SELECT id, team_id FROM conversations').all()).toEqual([{ id: 7, team_id: null }]);
+    db.prepare("INSERT INTO teams (id, name, created_at) VALUES (1, 'Returns', 0)").run();
+    expect(() => db.prepare("INSERT INTO teams (name, created_at) VALUES ('RETURNS', 0)").run()).toThrow(/UNIQUE/);
+    db.prepare('INSERT INTO team_members (team_id, user_id, added_at) VALUES (1, 1, 0)').run();
+    db.prepare('UPDATE conversations SET team_id = 1').run();
+    db.prepare('DELETE FROM teams WHERE id = 1').run();
+    expect(db.prepare('SELECT team_id FROM conversations').get()).toEqual({ team_id: null });
+    expect(db.prepare('SELECT count(*) AS n FROM team_members').get()).toEqual({ n: 0 });
+  },
 };
 
 describe('each SQLite migration on a workspace holding data', () => {

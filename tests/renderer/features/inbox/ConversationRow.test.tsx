@@ -15,6 +15,7 @@ const conversation: ConversationSummary = {
   subject: null,
   queue: 'general',
   assignee: null,
+  team: null,
   customer: { id: 7, displayName: 'Dana Okafor' },
   lastMessage: { author: 'customer', preview: 'Any news?', sentAt: now - 60_000 },
   messageCount: 3,
@@ -48,5 +49,14 @@ describe('a queue row', () => {
     cleanup();
     renderWithMantine(<ConversationRow conversation={conversation} selected={false} onOpen={() => {}} />);
     expect(screen.queryByTestId('connection-dot')).toBeNull();
+  });
+
+  it('names the team the conversation is assigned to, and no team when it has none', () => {
+    renderWithMantine(<ConversationRow conversation={{ ...conversation, team: { id: 5, name: 'Returns' } }} selected={false} onOpen={() => {}} />);
+    expect(screen.getByTestId('team-badge').textContent).toBe('Returns');
+    expect(screen.getByLabelText('Team: Returns').getAttribute('title')).toBe('Assigned to the team Returns');
+    cleanup();
+    renderWithMantine(<ConversationRow conversation={conversation} selected={false} onOpen={() => {}} />);
+    expect(screen.queryByTestId('team-badge')).toBeNull();
   });
 });

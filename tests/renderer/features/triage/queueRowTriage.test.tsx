@@ -23,6 +23,7 @@ const conversation: ConversationSummary = {
   subject: 'Where is my sofa?',
   queue: 'general',
   assignee: null,
+  team: null,
   customer: { id: 7, displayName: 'Dana Okafor' },
   lastMessage: { author: 'customer', preview: 'Any news?', sentAt: NOW - 60_000 },
   messageCount: 3,

@@ -1,0 +1,1 @@
+export { createTeamActions, type TeamActions } from './teamActions';

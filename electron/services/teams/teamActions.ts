@@ -1,0 +1,111 @@
+import type { User } from '../../../shared/contract/domain';
+import { roleMayCall } from '../../../shared/contract/permissions';
+import type { Team } from '../../../shared/contract/teams';
+import { Refusal } from '../common/refusal';
+import type { EventBus } from '../events/eventBus';
+import type { Store } from '../store/store';
+
+type Change = 'created' | 'renamed' | 'members' | 'deleted';
+
+/**
+ * The workspace's teams: made, renamed, given members and deleted (by admins: the permission
+ * table). Each change is one write with its entry in the session log, by whoever made it, and is
+ * told to every console (teams.changed); a refusal changes nothing.
+ */
+export function createTeamActions(store: Store, bus: EventBus, now: () => number) {
+  async function teamOf(id: number): Promise<Team> {
+    const team = (await store.teams.list()).find((candidate) => candidate.id === id);
+    if (!team) throw new Refusal('not-found', `There is no team ${id}.`);
+    return team;
+  }
+
+  /** Only active people who answer customers are on teams (a team is who conversations go to). */
+  async function checkMembers(memberIds: readonly number[]): Promise<void> {
+    for (const id of new Set(memberIds)) {
+      const account = await store.people.byId(id);
+      if (!account) throw new Refusal('not-found', `There is no person ${id}.`);
+      const person = account.user;
+      if (!account.active) throw new Refusal('invalid-input', `${person.name} has been deactivated: teams are of people who work here now.`);
+      if (!roleMayCall(person.role, 'conversations.send')) throw new Refusal('invalid-input', `${person.name} does not answer customers: a team is of people conversations are assigned to.`);
+    }
+  }
+
+  async function nameFree(name: string, except: number | null): Promise<void> {
+    const clash = await store.teams.findByName(name);
+    if (clash && clash.id !== except) throw new Refusal('conflict', `There is a team called “${clash.name}” already.`);
+  }
+
+  async function logged(user: User | null, teamId: number, change: Change, payload: Record<string, unknown>, at: number): Promise<void> {
+    await store.sessionEvents.append({ at, kind: 'team.changed', conversationId: null, messageId: null, userId: user?.id ?? null, payload: { teamId, change, ...payload } });
+  }
+
+  function told(teamId: number, change: Change): void {
+    bus.emit('teams.changed', { teamId, change });
+  }
+
+  return {
+    list: () => store.teams.list(),
+
+    async create(input: { name: string; memberIds: readonly number[]; user: User | null }): Promise<Team> {
+      const at = now();
+      const id = await store.transaction(async () => {
+        await nameFree(input.name, null);
+        await checkMembers(input.memberIds);
+        const team = await store.teams.create(input.name, at);
+        await store.teams.setMembers(team.id, input.memberIds, at);
+        await logged(input.user, team.id, 'created', { name: input.name, memberIds: [...new Set(input.memberIds)] }, at);
+        return team.id;
+      });
+      told(id, 'created');
+      return teamOf(id);
+    },
+
+    async rename(input: { id: number; name: string; user: User | null }): Promise<Team> {
+      const at = now();
+      const changed = await store.transaction(async () => {
+        const team = await store.teams.getById(input.id);
+        if (!team) throw new Refusal('not-found', `There is no team ${input.id}.`);
+        if (team.name === input.name) return false;
+        await nameFree(input.name, team.id);
+        if (!await store.teams.rename(team.id, input.name)) throw new Refusal('not-found', `There is no team ${input.id}.`);
+        await logged(input.user, team.id, 'renamed', { from: team.name, to: input.name }, at);
+        return true;
+      });
+      if (changed) told(input.id, 'renamed');
+      return teamOf(input.id);
+    },
+
+    async setMembers(input: { id: number; memberIds: readonly number[]; user: User | null }): Promise<Team> {
+      const at = now();
+      const changed = await store.transaction(async () => {
+        if (!await store.teams.getById(input.id)) throw new Refusal('not-found', `There is no team ${input.id}.`);
+        await checkMembers(input.memberIds);
+        const before = await store.teams.memberIds(input.id);
+        const after = [...new Set(input.memberIds)].sort((a, b) => a - b);
+        if (before.length === after.length && before.every((id, n) => id === after[n])) return false;
+        await store.teams.setMembers(input.id, after, at);
+        await logged(input.user, input.id, 'members', { from: before, to: after }, at);
+        return true;
+      });
+      if (changed) told(input.id, 'members');
+      return teamOf(input.id);
+    },
+
+    /** Deletes the team: its conversations keep their person and have no team. */
+    async delete(input: { id: number; user: User | null }): Promise<{ id: number; unassigned: number }> {
+      const at = now();
+      const unassigned = await store.transaction(async () => {
+        const team = await store.teams.getById(input.id);
+        if (!team) throw new Refusal('not-found', `There is no team ${input.id}.`);
+        const had = await store.conversations.count({ teamId: team.id });
+        if (!await store.teams.delete(team.id)) throw new Refusal('not-found', `There is no team ${input.id}.`);
+        await logged(input.user, team.id, 'deleted', { name: team.name, conversations: had }, at);
+        return had;
+      });
+      told(input.id, 'deleted');
+      return { id: input.id, unassigned };
+    },
+  };
+}
+
+export type TeamActions = ReturnType<typeof createTeamActions>;

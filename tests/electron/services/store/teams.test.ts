@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createConversationActions } from '../../../../electron/services/conversations/conversationActions';
+import { createEventBus } from '../../../../electron/services/events/eventBus';
+import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
+import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
+
+/** Teams on every store (SQLite and PostgreSQL): the same calls, the same answers. */
+const T0 = Date.UTC(2026, 10, 2, 9, 0);
+const MIN = 60_000;
+
+describe.each(STORE_KINDS)('teams on %s', (kind) => {
+  async function seed() {
+    const { store, exec } = await openTestStore(kind);
+    const priya = await store.users.create({ name: 'Priya Shah', email: 'priya@larkspur.example', role: 'agent' }, T0);
+    const bilal = await store.users.create({ name: 'Bilal Haddad', email: 'bilal@larkspur.example', role: 'agent' }, T0);
+    const customerId = await store.customers.create('Marcus Reed', T0);
+    const conversation = (ref: string, assigneeId: number | null = null) =>
+      store.conversations.create({ customerId, channel: 'chat', status: 'open', subject: null, queue: 'general', assigneeId, externalRef: ref, createdAt: T0 });
+    return { store, exec, priya, bilal, conversation };
+  }
+
+  it('makes, renames and deletes teams, names unique whatever their case, listed by name with members and open work', async () => {
+    const { store, priya, bilal, conversation } = await seed();
+    const returns = await store.teams.create('Returns', T0);
+    const billing = await store.teams.create('billing', T0);
+    await expect(store.teams.create('RETURNS', T0)).rejects.toThrow();
+    expect(await store.teams.findByName('ReTuRnS')).toEqual(returns);
+    await store.teams.setMembers(returns.id, [priya.id, bilal.id, priya.id], T0);
+    await store.teams.setMembers(billing.id, [bilal.id], T0);
+    // the same again, and fewer: those kept stay, the one left out goes
+    await store.teams.setMembers(returns.id, [bilal.id], T0 + MIN);
+    expect(await store.teams.memberIds(returns.id)).toEqual([bilal.id]);
+    expect(await store.teams.isMember(returns.id, priya.id)).toBe(false);
+    const id = await conversation('c-1');
+    expect(await store.conversations.setAssignee(id, null, T0, returns.id)).toBe(true);
+    expect(await store.teams.list()).toEqual([
+      { id: billing.id, name: 'billing', open: 0, members: [{ id: bilal.id, name: 'Bilal Haddad', role: 'agent' }] },
+      { id: returns.id, name: 'Returns', open: 1, members: [{ id: bilal.id, name: 'Bilal Haddad', role: 'agent' }] },
+    ]);
+    expect(await store.teams.rename(returns.id, 'Returns & exchanges')).toBe(true);
+    expect((await store.conversations.getSummary(id))!.team).toEqual({ id: returns.id, name: 'Returns & exchanges' });
+    // deleting a team leaves its conversations with their person and no team, and its memberships go with it
+    expect(await store.teams.delete(returns.id)).toBe(true);
+    expect(await store.teams.delete(returns.id)).toBe(false);
+    expect(await store.teams.rename(returns.id, 'Gone')).toBe(false);
+    expect((await store.conversations.getSummary(id))!.team).toBeNull();
+    expect(await store.teams.memberIds(returns.id)).toEqual([]);
+    expect((await store.teams.list()).map((team) => team.name)).toEqual(['billing']);
+  });
+
+  it('refuses a team with no name (the database’s own check)', async () => {
+    const { exec } = await seed();
+    await expect(exec("INSERT INTO teams (name, created_at) VALUES ('', 0)")).rejects.toThrow(/CHECK|check constraint/);
+  });
+
+  it('filters the queue by a team and by the teams a person is on; assigning keeps the team unless one is given', async () => {
+    const { store, priya, bilal, conversation } = await seed();
+    const returns = await store.teams.create('Returns', T0);
+    const billing = await store.teams.create('Billing', T0);
+    await store.teams.setMembers(returns.id, [priya.id], T0);
+    await store.teams.setMembers(billing.id, [bilal.id], T0);
+    const toReturns = await conversation('c-returns');
+    const toBilling = await conversation('c-billing');
+    const noTeam = await conversation('c-none');
+    await store.conversations.setAssignee(toReturns, null, T0, returns.id);
+    await store.conversations.setAssignee(toBilling, bilal.id, T0, billing.id);
+    const ids = async (filter: Parameters<typeof store.conversations.list>[0]) => (await store.conversations.list(filter, 50, 0)).items.map((c) => c.id).sort();
+    expect(await ids({ teamId: returns.id })).toEqual([toReturns]);
+    expect(await ids({ teamsOf: priya.id })).toEqual([toReturns]);
+    expect(await ids({ teamsOf: bilal.id })).toEqual([toBilling]);
+    expect(await ids({ teamsOf: bilal.id, assignee: 'unassigned' })).toEqual([]);
+    expect(await store.conversations.count({ teamsOf: priya.id, assignee: 'unassigned' })).toBe(1);
+    // a person assigned without a team given: the team stays
+    await store.conversations.setAssignee(toReturns, priya.id, T0 + MIN);
+    expect((await store.conversations.getSummary(toReturns))!).toMatchObject({ assignee: { id: priya.id }, team: { id: returns.id, name: 'Returns' } });
+    // an agent's hand-on of a conversation that is nobody's, to a team
+    expect(await store.conversations.assignIfUnassignedOrOwn(noTeam, null, bilal.id, T0, billing.id)).toBe(true);
+    expect(await store.conversations.teamIdOf(noTeam)).toBe(billing.id);
+    // search looks only where the queue does
+    expect(await store.search.find('Marcus', { teamId: billing.id }, 10).then((hits) => hits.map((hit) => hit.conversationId).sort())).toEqual([toBilling, noTeam].sort());
+    expect(await store.search.find('Marcus', { teamsOf: priya.id }, 10).then((hits) => hits.map((hit) => hit.conversationId))).toEqual([toReturns]);
+  });
+
+  it('lets one of two people of a team take its conversation at once; the team stays and the log says whose queue it was', async () => {
+    const { store, priya, bilal, conversation } = await seed();
+    const returns = await store.teams.create('Returns', T0);
+    await store.teams.setMembers(returns.id, [priya.id, bilal.id], T0);
+    const actions = createConversationActions(store, createIngestionService(store, createEventBus()), () => T0 + MIN);
+    const id = await conversation('c-take');
+    await actions.assign({ conversationId: id, assigneeId: null, teamId: returns.id, user: priya, mayReassign: false });
+    const outcomes = await Promise.allSettled([actions.take({ conversationId: id, user: priya }), actions.take({ conversationId: id, user: bilal })]);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const summary = (await store.conversations.getSummary(id))!;
+    expect(summary.team).toEqual({ id: returns.id, name: 'Returns' });
+    expect([priya.id, bilal.id]).toContain(summary.assignee?.id);
+    const log = (await store.sessionEvents.listForConversation(id)).filter((event) => event.kind === 'assignment.changed');
+    expect(log[0]).toMatchObject({ userId: priya.id, payload: { from: null, to: null, fromTeam: null, toTeam: returns.id } });
+    expect(log).toHaveLength(2);
+  });
+});
