@@ -18,6 +18,7 @@ import { oncePerMessage, oncePerMessagePostgres } from './0016_once_per_message'
 import { identityKeys, identityKeysPostgres, prepareIdentityKeys, prepareIdentityKeysPostgres } from './0017_identity_keys';
 import type { MigrationClient } from './migrationClient';
 import { teamEvents, teamEventsPostgres } from './0020_team_events';
+import { searchRefreshByIndex, searchRefreshByIndexPostgres } from './0021_search_refresh_by_index';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -62,6 +63,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'once per message: coach prompts, readings and backlog claims', sql: oncePerMessage, postgres: oncePerMessagePostgres },
   { version: 17, name: 'identity keys: e-mail folded as sign-in folds it, customers merged, legacy prompts kept', sql: identityKeys, postgres: identityKeysPostgres, prepare: { sqlite: prepareIdentityKeys, postgres: prepareIdentityKeysPostgres } },
   { version: 20, name: 'team events too large to notify', sql: teamEvents, postgres: teamEventsPostgres },
+  { version: 21, name: 'conversation search refreshed by index', sql: searchRefreshByIndex, postgres: searchRefreshByIndexPostgres },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
