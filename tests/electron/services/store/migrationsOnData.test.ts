@@ -108,6 +108,8 @@ const checks: Record<number, (db: Database.Database) => void> = {
   },
   // (SQLite is one process: the table of large team events stays empty; PostgreSQL: teamEvents.test.ts)
   20: (db) => expect(db.prepare('SELECT count(*) AS n FROM team_events').get()).toEqual({ n: 0 }),
+  // (PostgreSQL's search refresh only: SQLite's search is as it was; PostgreSQL: searchRefreshByIndex.test.ts)
+  21: (db) => expect(db.prepare("SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH 'phones : \"900123\"*'").all()).toEqual([{ rowid: 7 }]),
 };
 
 describe('each SQLite migration on a workspace holding data', () => {
