@@ -4,9 +4,11 @@ import { cleanMessageMeta, DROPPED_META_KEY, type DroppedMetaField } from '../..
 import { isContractTime } from '../../../shared/contract/time';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
+import type { NewSessionEvent } from '../store/kysely/sessionEvents';
 import { identityKey } from '../store/identityKey';
 import { htmlToText } from '../common/htmlToText';
 import { dedupeKey } from './dedupeKey';
+import { createArrivalLookups, type ArrivalLookups } from './arrivalLookups';
 import { Refusal } from '../common/refusal';
 
 /**
@@ -60,6 +62,9 @@ function arrivalKeys(item: IngestMessage, key: string): string[] {
  */
 export const MAX_KEYS_PER_CHUNK = 1_000;
 
+/** Where an arrival's session-log entries go: appended at once (one arrival), or kept for one multi-row insert (a bulk chunk). */
+type SessionLog = (event: NewSessionEvent) => Promise<void>;
+
 /** A message stored (or found stored), and whether it woke its conversation from a snooze. */
 interface Ingested {
   result: IngestResult;
@@ -78,26 +83,26 @@ export interface IngestOptions {
  * log the session event, tell the UI.
  */
 export function createIngestionService(store: Store, bus: EventBus) {
-  async function findOrCreateCustomer(item: IngestMessage, at: number): Promise<number> {
+  async function findOrCreateCustomer(item: IngestMessage, at: number, lookups: ArrivalLookups): Promise<number> {
     let customerId: number | null = null;
     for (const identity of item.customer.identities) {
-      customerId = await store.customers.findIdByIdentity(identity);
+      customerId = await lookups.customerByIdentity(identity);
       if (customerId !== null) break;
     }
     customerId ??= await store.customers.create(item.customer.displayName, at);
     // identities the customer has not used before are linked to them now (merging channels)
-    for (const identity of item.customer.identities) await store.customers.addIdentity(customerId, identity);
+    for (const identity of item.customer.identities) await lookups.linkIdentity(customerId, identity);
     return customerId;
   }
 
-  async function findConversation(item: IngestMessage): Promise<number | null> {
+  async function findConversation(item: IngestMessage, lookups: ArrivalLookups): Promise<number | null> {
     if (item.conversation.id !== undefined) {
       if (!await store.conversations.getSummary(item.conversation.id)) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
       return item.conversation.id;
     }
     const ref = item.conversation.externalRef;
     if (ref) {
-      const id = await store.conversations.findIdByExternalRef(item.channel, ref);
+      const id = await lookups.conversationByRef(item.channel, ref);
       if (id !== null) return id;
     }
     if (item.channel === 'email') {
@@ -106,8 +111,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
         (value): value is string => typeof value === 'string' && value.length > 0,
       );
       for (const messageId of referenced) {
-        const found = await store.messages.findByEmailMessageId(messageId);
-        if (found) return found.conversationId;
+        const found = await lookups.conversationByEmailMessageId(messageId);
+        if (found !== null) return found;
       }
     }
     return null;
@@ -120,25 +125,30 @@ export function createIngestionService(store: Store, bus: EventBus) {
     return { cleaned, key: dedupeKey(cleaned) };
   }
 
-  /** Stores one message; with whether the customer's message woke its conversation from a snooze (to be announced with it). */
-  async function ingestOne(received: IngestMessage, options: IngestOptions): Promise<Ingested> {
+  /**
+   * Stores one message; with whether the customer's message woke its conversation from a snooze (to
+   * be announced with it). `lookups` are its transaction's; in a bulk chunk, the chunk holds every key
+   * of its messages already (`keysHeld`) and writes their session-log entries together (`log`).
+   */
+  async function ingestOne(received: IngestMessage, options: IngestOptions, lookups: ArrivalLookups, chunk?: { keysHeld: true; log: SessionLog }): Promise<Ingested> {
+    const log: SessionLog = chunk?.log ?? (async (event) => void (await store.sessionEvents.append(event)));
     // the message is always kept: a channel detail that is not what it should be is dropped, with its reason in meta
     const { cleaned, key } = cleanedWithKey(received);
     const now = options.now?.() ?? Date.now();
     const item = withContractTime(cleaned, now);
     // the same message (customer, thread) arriving now by another transaction waits for this one, and the other way round
-    await store.messages.holdArrival(arrivalKeys(cleaned, key));
+    if (!chunk?.keysHeld) await store.messages.holdArrival(arrivalKeys(cleaned, key));
     const answerStored = async (): Promise<IngestResult | null> => {
-      const existing = await store.messages.findByDedupeKey(key);
+      const existing = await lookups.storedByKey(key);
       if (!existing) return null;
       const summary = await store.conversations.getSummary(existing.conversationId);
       return { messageId: existing.id, conversationId: existing.conversationId, customerId: summary!.customer.id, created: false };
     };
     const stored = await answerStored();
     if (stored) return { result: stored, woke: false };
-    const customerId = await findOrCreateCustomer(item, item.message.sentAt);
-    const assignee = item.conversation.assigneeEmail ? await store.users.getByEmail(item.conversation.assigneeEmail) : null;
-    let conversationId = await findConversation(item);
+    const customerId = await findOrCreateCustomer(item, item.message.sentAt, lookups);
+    const assignee = item.conversation.assigneeEmail ? await lookups.userByEmail(item.conversation.assigneeEmail) : null;
+    let conversationId = await findConversation(item, lookups);
     if (conversationId === null) {
       conversationId = await store.conversations.create({
         customerId,
@@ -150,13 +160,17 @@ export function createIngestionService(store: Store, bus: EventBus) {
         externalRef: item.conversation.externalRef ?? null,
         createdAt: item.message.sentAt,
       });
+      lookups.conversationMade(conversationId, item.channel, item.conversation.externalRef, item.conversation.status ?? 'open');
     } else {
       // a reply being checked against this conversation's newest messages is stored first (see holdForWrite)
-      await store.conversations.holdForWrite(conversationId);
-      if (item.conversation.status) await store.conversations.setStatus(conversationId, item.conversation.status, item.message.sentAt);
+      await lookups.holdConversation(conversationId);
+      if (item.conversation.status) {
+        await store.conversations.setStatus(conversationId, item.conversation.status, item.message.sentAt);
+        lookups.statusSet(conversationId, item.conversation.status);
+      }
     }
     const authorUser =
-      item.message.author !== 'customer' && item.message.authorEmail ? await store.users.getByEmail(item.message.authorEmail) : null;
+      item.message.author !== 'customer' && item.message.authorEmail ? await lookups.userByEmail(item.message.authorEmail) : null;
     const messageId = await store.messages.insert({
       conversationId,
       author: item.message.author,
@@ -172,20 +186,24 @@ export function createIngestionService(store: Store, bus: EventBus) {
     });
     // stored already (the key is the database's to keep unique): answered with the message that is there
     if (messageId === null) {
+      lookups.forgetStored(key);
       const there = await answerStored();
       if (there) return { result: there, woke: false };
       throw new Error(`The message with key ${key} was stored by another transaction that has not finished.`);
     }
+    lookups.messageStored(key, { id: messageId, conversationId }, item.message.meta?.messageId);
     await store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
     // a customer writing wakes a snoozed conversation in the same transaction as their message is
     // stored: no snooze, however it interleaves, is left over an unread customer message
-    const woke = item.message.author === 'customer' ? await store.snoozes.wakeOnArrival(conversationId, now) : undefined;
+    // (a conversation this transaction has just given another status is not snoozed: nothing to ask)
+    const woke = item.message.author === 'customer' && lookups.maybeSnoozed(conversationId) ? await store.snoozes.wakeOnArrival(conversationId, now) : undefined;
     if (woke) {
+      lookups.statusSet(conversationId, 'open');
       for (const [kind, payload] of [['snooze.ended', { reason: 'customer', until: woke.until }], ['status.changed', { from: 'snoozed', to: 'open', reason: 'snooze-ended' }]] as const) {
-        await store.sessionEvents.append({ at: now, kind, conversationId, messageId: null, userId: null, payload });
+        await log({ at: now, kind, conversationId, messageId: null, userId: null, payload });
       }
     }
-    await store.sessionEvents.append({
+    await log({
       at: item.message.sentAt,
       kind: item.message.author === 'customer' ? 'message.arrived' : item.message.author === 'note' ? 'note.added' : 'message.sent',
       conversationId,
@@ -215,8 +233,9 @@ export function createIngestionService(store: Store, bus: EventBus) {
   }
 
   /** Where the chunk starting at `start` ends (at most `chunkSize` messages and MAX_KEYS_PER_CHUNK keys, never empty) and its keys. */
-  function nextChunk(items: readonly IngestMessage[], start: number, chunkSize: number): { end: number; keys: string[] } {
+  function nextChunk(items: readonly IngestMessage[], start: number, chunkSize: number): { end: number; keys: string[]; dedupeKeys: string[] } {
     const keys = new Set<string>();
+    const dedupeKeys: string[] = [];
     let end = start;
     while (end < items.length && end - start < chunkSize) {
       const { cleaned, key } = cleanedWithKey(items[end]!);
@@ -224,9 +243,10 @@ export function createIngestionService(store: Store, bus: EventBus) {
       const adding = own.filter((one) => !keys.has(one)).length;
       if (end > start && keys.size + adding > MAX_KEYS_PER_CHUNK) break;
       for (const one of own) keys.add(one);
+      dedupeKeys.push(key);
       end++;
     }
-    return { end, keys: [...keys] };
+    return { end, keys: [...keys], dedupeKeys };
   }
 
   return {
@@ -247,7 +267,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
     },
     /** Stores one message (live traffic) and tells the UI. */
     async ingest(item: IngestMessage, options: IngestOptions = {}): Promise<IngestResult> {
-      const ingested = await store.transaction(async () => ingestOne(item, options));
+      const ingested = await store.transaction(async () => ingestOne(item, options, createArrivalLookups(store)));
       if (options.notify ?? true) announce(item, ingested);
       return ingested.result;
     },
@@ -265,13 +285,19 @@ export function createIngestionService(store: Store, bus: EventBus) {
       const results: IngestResult[] = [];
       let start = 0;
       while (start < items.length) {
-        const { end, keys } = nextChunk(items, start, chunkSize);
+        const { end, keys, dedupeKeys } = nextChunk(items, start, chunkSize);
         const chunk = items.slice(start, end);
         const ingested = await store.transaction(async () => {
           // every key of the chunk at once, in one order: two chunks sharing keys never hold them crosswise
           await store.messages.holdArrival(keys);
+          // what the chunk's messages look up, asked once for the chunk (its messages already stored, at once)
+          const lookups = createArrivalLookups(store);
+          await lookups.prefetchStored(dedupeKeys);
+          const events: NewSessionEvent[] = [];
+          const log: SessionLog = async (event) => void events.push(event);
           const stored: Ingested[] = [];
-          for (const item of chunk) stored.push(await ingestOne(item, options));
+          for (const item of chunk) stored.push(await ingestOne(item, options, lookups, { keysHeld: true, log }));
+          await store.sessionEvents.appendMany(events);
           return stored;
         });
         results.push(...ingested.map((one) => one.result));

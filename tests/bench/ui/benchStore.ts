@@ -90,7 +90,7 @@ interface Piece {
 const STORY_NAMES = new Set<string>(Object.values(STORY_CUSTOMERS));
 
 /** Makes seed k's customers, threads and message ids its own (identities, Message-IDs, refs). */
-function rewriteForBatch(item: IngestMessage, k: number): IngestMessage {
+export function rewriteForBatch(item: IngestMessage, k: number): IngestMessage {
   const suffix = `b${k}`;
   const identityMap = new Map<string, string>();
   const identities = item.customer.identities.map((identity) => {

@@ -99,6 +99,14 @@ export function createMessagesRepository(ctx: StoreContext) {
     async findByDedupeKey(key: string): Promise<{ id: number; conversationId: number } | null> {
       return asPair(await ctx.db().selectFrom('messages').select(['id', 'conversation_id']).where('dedupe_key', '=', key).executeTakeFirst());
     },
+    /** findByDedupeKey for many keys in one query: the messages stored under them, by key (keys with none are absent). */
+    async findManyByDedupeKeys(keys: readonly string[]): Promise<Map<string, { id: number; conversationId: number }>> {
+      const found = new Map<string, { id: number; conversationId: number }>();
+      if (keys.length === 0) return found;
+      const rows = await ctx.db().selectFrom('messages').select(['id', 'conversation_id', 'dedupe_key']).where('dedupe_key', 'in', [...new Set(keys)]).execute();
+      for (const row of rows) found.set(row.dedupe_key, { id: row.id, conversationId: row.conversation_id });
+      return found;
+    },
     /** The stored message with this e-mail Message-ID, for threading replies. */
     async findByEmailMessageId(messageId: string): Promise<{ id: number; conversationId: number } | null> {
       return asPair(await ctx.db().selectFrom('messages').select(['id', 'conversation_id'])

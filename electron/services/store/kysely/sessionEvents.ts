@@ -55,19 +55,30 @@ const toEvent = (row: Selectable<SessionEventsTable>): SessionEvent => ({
   payload: JSON.parse(row.payload) as Record<string, unknown>,
 });
 
+const toRow = (event: NewSessionEvent) => ({
+  at: event.at,
+  kind: event.kind,
+  conversation_id: event.conversationId,
+  message_id: event.messageId,
+  user_id: event.userId,
+  payload: JSON.stringify(event.payload),
+});
+
+/** Rows in one multi-row insert: 6 values each, well under SQLite's 32,766 variables a statement. */
+const APPEND_ROWS_PER_STATEMENT = 500;
+
 export function createSessionEventsRepository(ctx: StoreContext) {
   return {
     /** Adds an entry. Entries are never changed or removed (the schema refuses it). */
     async append(event: NewSessionEvent): Promise<number> {
-      const row = await ctx.db().insertInto('session_events').values({
-        at: event.at,
-        kind: event.kind,
-        conversation_id: event.conversationId,
-        message_id: event.messageId,
-        user_id: event.userId,
-        payload: JSON.stringify(event.payload),
-      }).returning('id').executeTakeFirstOrThrow();
+      const row = await ctx.db().insertInto('session_events').values(toRow(event)).returning('id').executeTakeFirstOrThrow();
       return row.id;
+    },
+    /** Adds entries in order, a few hundred to a statement (a bulk import's, at the end of each of its chunks). */
+    async appendMany(events: readonly NewSessionEvent[]): Promise<void> {
+      for (let start = 0; start < events.length; start += APPEND_ROWS_PER_STATEMENT) {
+        await ctx.db().insertInto('session_events').values(events.slice(start, start + APPEND_ROWS_PER_STATEMENT).map(toRow)).execute();
+      }
     },
     async listForConversation(conversationId: number): Promise<SessionEvent[]> {
       return (await ctx.db().selectFrom('session_events').selectAll().where('conversation_id', '=', conversationId).orderBy('at').orderBy('id').execute()).map(toEvent);

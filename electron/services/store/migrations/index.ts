@@ -19,6 +19,7 @@ import { identityKeys, identityKeysPostgres, prepareIdentityKeys, prepareIdentit
 import type { MigrationClient } from './migrationClient';
 import { teamEvents, teamEventsPostgres } from './0020_team_events';
 import { teams, teamsPostgres } from './0021_teams';
+import { searchRefreshByIndex, searchRefreshByIndexPostgres } from './0022_search_refresh_by_index';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -64,6 +65,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'identity keys: e-mail folded as sign-in folds it, customers merged, legacy prompts kept', sql: identityKeys, postgres: identityKeysPostgres, prepare: { sqlite: prepareIdentityKeys, postgres: prepareIdentityKeysPostgres } },
   { version: 20, name: 'team events too large to notify', sql: teamEvents, postgres: teamEventsPostgres },
   { version: 21, name: 'teams', sql: teams, postgres: teamsPostgres },
+  { version: 22, name: 'conversation search refreshed by index', sql: searchRefreshByIndex, postgres: searchRefreshByIndexPostgres },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

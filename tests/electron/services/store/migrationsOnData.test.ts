@@ -119,6 +119,8 @@ const checks: Record<number, (db: Database.Database) => void> = {
     expect(db.prepare('SELECT team_id FROM conversations').get()).toEqual({ team_id: null });
     expect(db.prepare('SELECT count(*) AS n FROM team_members').get()).toEqual({ n: 0 });
   },
+  // (PostgreSQL's search refresh only: SQLite's search is as it was; PostgreSQL: searchRefreshByIndex.test.ts)
+  22: (db) => expect(db.prepare("SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH 'phones : \"900123\"*'").all()).toEqual([{ rowid: 7 }]),
 };
 
 describe('each SQLite migration on a workspace holding data', () => {
