@@ -149,16 +149,18 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   });
   // a connection the server ended (restarted, or a transaction left idle too long), idle in the
   // pool or in use, must not bring the process down: the pool drops it and opens another when
-  // asked (a transaction on it fails as any failed write). Each failure is told once, to the log.
+  // asked (a transaction on it fails as any failed write). Each connection lost is told once, to
+  // the log: one that dies raises several errors (the server's reason, then "Connection terminated
+  // unexpectedly" as its socket closes), and only the first says why.
   const log = options.log ?? ((message: string) => console.error(message));
-  const told = new WeakSet<Error>();
-  const tell = (error: Error) => {
-    if (told.has(error)) return;
-    told.add(error);
+  const told = new WeakSet<pg.PoolClient>();
+  const tell = (error: Error, client: pg.PoolClient) => {
+    if (told.has(client)) return;
+    told.add(client);
     log(`Kinship: a PostgreSQL connection to ${where} failed and was let go (${error.message}); the next query opens another.`);
   };
   pool.on('error', tell);
-  pool.on('connect', (client) => client.on('error', tell));
+  pool.on('connect', (client) => client.on('error', (error) => tell(error, client)));
   try {
     const migration = await migratePostgres(pool, options.migrations ?? allMigrations, where);
     const db = new Kysely<KinshipDatabase>({ dialect: translatingStoreErrors(new PostgresDialect({ pool })) });

@@ -26,22 +26,26 @@ async function endOtherSessions(url: string): Promise<void> {
 }
 
 describe('the PostgreSQL pool', () => {
-  it('has a transaction left idle ended by the server, tells it to the log, and goes on', async () => {
+  it('has a transaction left idle ended by the server, tells it to the log once, and goes on', async () => {
     await openTestStore('postgres');
-    const logged: string[] = [];
-    const store = await openPostgresStore(await testPostgresDatabase(), { poolSize: 2, timeouts: { idleInTransaction: 200 }, log: (message) => logged.push(message) });
-    try {
-      await expect(store.transaction(async () => {
-        await store.messages.count();
-        // nothing runs in the transaction now: the server ends its session
-        await until(() => logged.length > 0);
-        await store.messages.count();
-      })).rejects.toThrow();
+    // a connection that dies raises the server's reason, then "Connection terminated unexpectedly"
+    // as its socket closes, in either order with the transaction's failure: each round must tell one
+    for (let round = 0; round < 5; round++) {
+      const logged: string[] = [];
+      const store = await openPostgresStore(await testPostgresDatabase(), { poolSize: 2, timeouts: { idleInTransaction: 200 }, log: (message) => logged.push(message) });
+      try {
+        await expect(store.transaction(async () => {
+          await store.messages.count();
+          // nothing runs in the transaction now: the server ends its session
+          await until(() => logged.length > 0);
+          await store.messages.count();
+        })).rejects.toThrow();
+        expect(await store.messages.count()).toBe(0);
+      } finally {
+        await store.close();
+      }
       expect(logged).toHaveLength(1);
       expect(logged[0]).toMatch(/idle-in-transaction/);
-      expect(await store.messages.count()).toBe(0);
-    } finally {
-      await store.close();
     }
   });
 
