@@ -21,6 +21,23 @@ export const exactMatch: TermMatcher = (folded, term) =>
 
 const PLAIN = /^[ -~]*$/;
 
+/**
+ * Whether a word of the text could be a match for one of the terms, by its first character alone: a
+ * match always starts with its term's first letter (stemming only ever changes a word's ending), and
+ * a word that starts with a plain ASCII character folds to that character in lower case. Most words
+ * of a long e-mail are told apart here, without being folded and compared with every term.
+ */
+export function firstLetterFilter(starts: Iterable<string>): (word: string) => boolean {
+  const wanted = new Set<number>();
+  for (const start of starts) wanted.add(start.charCodeAt(0));
+  return (word) => {
+    const code = word.charCodeAt(0);
+    // an accented letter, a symbol (emoji): only folding tells
+    if (code >= 128) return true;
+    return wanted.has(code >= 65 && code <= 90 ? code + 32 : code);
+  };
+}
+
 /** Lower case without accents, as the search index compares words (unicode61, remove_diacritics 2). */
 export const fold = (word: string) =>
   // plain ASCII has no accents to take off (most words: the normalising is most of a search's snippet time)
@@ -40,10 +57,15 @@ const SPAN = 16;
  * renderer turns into highlights: the 16-word stretch holding the most different searched words.
  */
 export function searchSnippet(text: string, terms: readonly SearchTerm[], matches: TermMatcher = exactMatch): string {
+  const mayMatch = firstLetterFilter(terms.filter((term) => !term.emoji).map((term) => term.word));
   const tokens = [...text.matchAll(TOKEN)].map((match) => {
-    const folded = fold(match[0]);
-    const term = terms.findIndex((t) => matches(folded, t));
-    return { start: match.index, end: match.index + match[0].length, term };
+    const word = match[0];
+    let term = -1;
+    if (mayMatch(word)) {
+      const folded = fold(word);
+      term = terms.findIndex((t) => matches(folded, t));
+    }
+    return { start: match.index, end: match.index + word.length, term };
   });
   if (tokens.length === 0) return text.slice(0, 200);
 

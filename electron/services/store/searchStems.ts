@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { fold, type SearchTerm, type TermMatcher } from './searchSnippet';
+import { firstLetterFilter, fold, type SearchTerm, type TermMatcher } from './searchSnippet';
 
 const MAX_CACHED = 50_000;
 
@@ -28,9 +28,11 @@ export function createStemMatcher<R extends string[] | Promise<string[]>>(lookUp
   /** Every word of the texts that could share a stem with a term (a stem only ever changes a word's ending). */
   function candidates(termStems: Map<string, string>, texts: readonly string[]): Set<string> {
     const starts = [...termStems.values()].map((stem) => stem.slice(0, Math.max(1, stem.length - 1)));
+    const mayShare = firstLetterFilter(starts);
     const found = new Set<string>();
     for (const text of texts) {
       for (const match of text.matchAll(/[\p{L}\p{N}\p{Co}]+/gu)) {
+        if (!mayShare(match[0])) continue;
         const folded = fold(match[0]);
         if (starts.some((start) => folded.startsWith(start))) found.add(folded);
       }

@@ -18,6 +18,7 @@ import { MessageThread } from './MessageThread';
 import { useOlderMessages } from './useOlderMessages';
 import classes from './ConversationView.module.css';
 import { PaneBoundary } from '../../lib/PaneBoundary';
+import { AfterFirstPaint } from '../../lib/AfterFirstPaint';
 import { TagEditor } from '../triage/TagEditor';
 import { ResponseTarget } from '../triage/ResponseTarget';
 import { EmotionTrack } from '../analysis/EmotionTrack';
@@ -174,6 +175,8 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         reveal={reveal}
       />
       </PaneBoundary>
+      {/* the messages are painted first; the reply box (its controls, the coach) comes a render later */}
+      <AfterFirstPaint key={conversation.id}>
       <div className={classes.bottom} data-testid="conversation-bottom">
         {!mayAnswer && (
           <Text size="sm" c="dimmed" p="sm" data-testid="read-only-conversation">
@@ -197,6 +200,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         </PaneBoundary>
         )}
       </div>
+      </AfterFirstPaint>
     </article>
     </CommandScope>
   );

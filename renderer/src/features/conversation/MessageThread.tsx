@@ -23,6 +23,9 @@ interface Props {
   reveal?: { messageId: number; nonce: number } | null;
 }
 
+/** Within this of the end of the thread, the reader is reading the newest messages. */
+const AT_END_PX = 64;
+
 /** Chat messages of one author closer together than this read as one run, under one name. */
 const RUN_GAP_MS = 5 * 60_000;
 
@@ -95,6 +98,21 @@ export function MessageThread({ messages, channel, focusMessageId, olderCount = 
     const nearEnd = element.scrollHeight - element.scrollTop - element.clientHeight < 400;
     if (nearEnd || last.author !== 'customer') virtualizer.scrollToIndex(messages.length - 1, { align: 'end' });
   }, [messages, virtualizer, conversationId]);
+
+  // a reader at the end stays there when the thread's box gets shorter (the reply box appearing
+  // below it a render after the messages, or growing with its text): the newest message stays in view
+  useEffect(() => {
+    const element = scrollRef.current;
+    if (!element) return;
+    let height = element.clientHeight;
+    const observer = new ResizeObserver(() => {
+      const was = height;
+      height = element.clientHeight;
+      if (height < was && element.scrollHeight - element.scrollTop - was < AT_END_PX) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
 
   // a message asked for (once it is here: it may still be on its way to this console)
   const revealed = useRef<number | null>(null);

@@ -90,6 +90,9 @@ export function SearchResults({ query, view, selectedMessageId, onOpen, onSearch
     estimateSize: (index) => hitHeight(hits[index]!),
     getItemKey: (index) => hits[index]!.conversationId,
     overscan: 4,
+    // the list's box is made in the same render as the hits: until it is measured, the window's
+    // height stands for it, so the hits are drawn in the render that brings them (not one after)
+    initialRect: { width: 0, height: window.innerHeight },
   });
   const status = queryStatus(search, 'Searching');
   if (status || !search.data) return status;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, searchSnippet, searchTerms, type SearchTerm } from '../../../../electron/services/store/searchSnippet';
+import { exactMatch, fold, searchSnippet, searchTerms, type SearchTerm, type TermMatcher } from '../../../../electron/services/store/searchSnippet';
 
 const shown = (snippet: string) => snippet.replaceAll('\u0002', '[').replaceAll('\u0003', ']');
 
@@ -66,5 +66,17 @@ describe('search snippets', () => {
 
   it('folds plain words and accented ones as the index does', () => {
     expect(['Refund', 'CRÈME', 'brûlée', 'Ünïcode', 'déjà', 'ǅemal', 'ÅNGSTRÖM'].map(fold)).toEqual(['refund', 'creme', 'brulee', 'unicode', 'deja', 'ǆemal', 'angstrom']);
+  });
+
+  it('folds and compares only the words that start as a searched word does (a long e-mail is mostly other words)', () => {
+    const compared: string[] = [];
+    const counting: TermMatcher = (folded, term) => {
+      compared.push(folded);
+      return exactMatch(folded, term);
+    };
+    const text = `Dear team, the Sofa arrived. ${'Another line of words nobody searched for. '.repeat(50)}Über-sofa, Ünd 😞 so on.`;
+    expect(shown(searchSnippet(text, searchTerms('sofa '), counting))).toContain('[Sofa]');
+    // the words starting with "s" or "S", and those only folding can tell (accented, emoji)
+    expect([...new Set(compared)].sort()).toEqual(['searched', 'so', 'sofa', 'uber', 'und', '😞'].sort());
   });
 });

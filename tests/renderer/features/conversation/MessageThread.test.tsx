@@ -7,9 +7,12 @@ import { renderWithMantine } from '../../../helpers/renderWithMantine';
 
 afterEach(cleanup);
 
+/** The thread's box (600 px unless a test changes it). */
+let threadHeight = 600;
+
 // jsdom lays nothing out: the thread is 600 px high, each message 60 px
 beforeAll(() => {
-  const height = (element: Element) => (element.getAttribute('role') === 'log' ? 600 : element.hasAttribute('data-index') ? 60 : 0);
+  const height = (element: Element) => (element.getAttribute('role') === 'log' ? threadHeight : element.hasAttribute('data-index') ? 60 : 0);
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get(this: HTMLElement) { return height(this); } });
   Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get(this: HTMLElement) { return height(this); } });
   Element.prototype.getBoundingClientRect = function (this: Element) {
@@ -67,5 +70,53 @@ describe('opening a long thread', () => {
     const drawn = await drawnWhileOpening(chat(100), 60);
     expect(drawn.has(60)).toBe(true);
     expect(drawn.has(1)).toBe(false);
+  });
+});
+
+describe('the thread’s box getting shorter', () => {
+  const watched: { target: Element; callback: ResizeObserverCallback }[] = [];
+  const Native = globalThis.ResizeObserver;
+  beforeAll(() => {
+    // the thread's scrolled content: 100 messages of 60 px
+    Object.defineProperty(HTMLElement.prototype, 'scrollHeight', { configurable: true, get(this: HTMLElement) { return this.getAttribute('role') === 'log' ? 6000 : 0; } });
+  });
+  afterEach(() => {
+    globalThis.ResizeObserver = Native;
+    watched.length = 0;
+    threadHeight = 600;
+  });
+
+  async function openThenShrink(scrolledTo: (log: HTMLElement) => number): Promise<HTMLElement> {
+    globalThis.ResizeObserver = class {
+      constructor(private readonly callback: ResizeObserverCallback) {}
+      observe(target: Element) {
+        watched.push({ target, callback: this.callback });
+      }
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    const host = document.createElement('div');
+    document.body.append(host);
+    await act(async () => {
+      renderWithMantine(<MessageThread messages={chat(100)} channel="chat" focusMessageId={null} />, { container: host });
+    });
+    const log = host.querySelector<HTMLElement>('[role="log"]')!;
+    log.scrollTop = scrolledTo(log);
+    // the reply box appears below the thread: its box is 200 px shorter
+    threadHeight = 400;
+    await act(async () => {
+      for (const { target, callback } of watched) if (target === log) callback([], {} as ResizeObserver);
+    });
+    return log;
+  }
+
+  it('keeps the newest message in view for a reader at the end (the reply box comes a render after the messages)', async () => {
+    const log = await openThenShrink((element) => element.scrollHeight - 600);
+    expect(log.scrollHeight - log.scrollTop - log.clientHeight).toBeLessThanOrEqual(0);
+  });
+
+  it('leaves a reader further up where they were', async () => {
+    const log = await openThenShrink(() => 1200);
+    expect(log.scrollTop).toBe(1200);
   });
 });
