@@ -5,11 +5,18 @@
  * service (as every channel connector does) and the clock stops when the prompt card for that
  * message has been painted in the page. Also split: ingestion → read and prompts raised (the
  * coach.prompts event, which carries them) → painted. Target: ≤ 300 ms. Prints markdown.
+ *
+ * BENCH_STORE: "sqlite" (the default: the host's workspace file) or "postgres" (a throwaway
+ * PostgreSQL 15 cluster, stopped at the end, whose database the host opens through
+ * KINSHIP_DATABASE_URL as the team server does). BENCH_COACH_ROUNDS (40).
  */
+import os from 'node:os';
 import { chromium } from '@playwright/test';
 import config from '../../playwright.config';
 import { startHostInProcess } from '../e2e/inProcessHost';
 import { openConsoleWithDemo } from '../e2e/webHostFixture';
+import { DATABASE_URL_VARIABLE } from '../../electron/services/store/store';
+import { benchStoreKind, loadText, startBenchPostgres } from './benchPostgres';
 
 const ROUNDS = Number(process.env.BENCH_COACH_ROUNDS ?? 40);
 const TARGET_MS = 300;
@@ -33,8 +40,26 @@ const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFi
 /** Wall-clock milliseconds with sub-millisecond steps, comparable between this process and the page. */
 const clock = () => performance.timeOrigin + performance.now();
 
+const log = (message: string) => console.error(`[bench:coach] ${message}`);
+
 async function main() {
+  const storeKind = benchStoreKind('bench:coach');
+  const loadStart = os.loadavg();
+  log(`store: ${storeKind}; load average ${loadText(loadStart)}`);
+  const postgres = storeKind === 'postgres' ? startBenchPostgres(log) : null;
+  try {
+    await measure(storeKind, loadStart, postgres && (await postgres.createDatabase('kinship_bench_coach')));
+  } finally {
+    postgres?.stop();
+  }
+}
+
+async function measure(storeKind: string, loadStart: number[], databaseUrl: string | null) {
+  // the host opens the workspace KINSHIP_DATABASE_URL names, else its SQLite file
+  if (databaseUrl) process.env[DATABASE_URL_VARIABLE] = databaseUrl;
+  else delete process.env[DATABASE_URL_VARIABLE];
   const host = await startHostInProcess();
+  if (host.services.workspace.state === 'ready' && host.services.workspace.store.kind !== storeKind) throw new Error(`the host opened ${host.services.workspace.store.kind}, not ${storeKind}`);
   const workspace = host.services.workspace;
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   await host.services.analysisReady;
@@ -99,7 +124,8 @@ async function main() {
 
   const line = (label: string, values: number[], target = '') => `| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${ms(Math.max(...values))} | ${target} |`;
   const totals = rows.map((row) => row.total);
-  console.log(`## Coach prompt latency — ${rows.length} upset messages with a prompt (${silent} without one within 3 s), analyzer: ${analyzer}\n`);
+  console.log(`## Coach prompt latency on ${storeKind === 'postgres' ? 'PostgreSQL' : 'SQLite'} — ${rows.length} upset messages with a prompt (${silent} without one within 3 s), analyzer: ${analyzer}\n`);
+  console.log(`Load average (1 / 5 / 15 min): ${loadText(loadStart)} before, ${loadText(os.loadavg())} after; ${os.cpus().length} cores.\n`);
   console.log('| from the message handed to ingestion to… | p50 ms | p95 ms | max ms | target |');
   console.log('|---|---:|---:|---:|---|');
   console.log(line('read by the models, the prompts raised and recorded (`coach.prompts` sent)', rows.map((row) => row.toRaised)));
