@@ -7,7 +7,9 @@
  * Settings (environment): LIVE_BATCH, BACKLOG_BATCH (engine batch sizes for the main runs; default
  * 8 and 4, the engine's own defaults, which the app uses), BENCH_SWEEP (other live×backlog settings
  * to compare with live traffic; default "1x1,8x1,1x2"; "none" for none), BENCH_BACKLOG (10000),
- * BENCH_LIVE (300), BENCH_LIVE_INTERVAL_MS (15), KINSHIP_MODELS_DIR (else ../shared/models).
+ * BENCH_LIVE (300), BENCH_LIVE_INTERVAL_MS (15), KINSHIP_MODELS_DIR (else ../shared/models),
+ * BENCH_STORE ("sqlite", the default, or "postgres": a throwaway PostgreSQL 15 cluster, stopped at
+ * the end, whose database the engine's store opens as the team server's does).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,8 @@ import { resolveModels } from './analysis/modelsDir';
 import { combined, loadRawModel, summary, timeRawModel, type RawTimes } from './analysis/rawInference';
 import { report, type RawReport } from './analysis/report';
 import { buildWorkload } from './analysis/workload';
+import { benchStores } from './analysis/benchStores';
+import { benchStoreKind, loadText } from './benchPostgres';
 import { measureWorkerSplit } from './analysis/workerSplit';
 
 const WORKER = new URL('../../out/main/analysisWorker.js', import.meta.url);
@@ -64,19 +68,21 @@ async function main() {
   const liveCount = intFromEnv('BENCH_LIVE', 300);
   const liveIntervalMs = intFromEnv('BENCH_LIVE_INTERVAL_MS', 15);
   const sweep = sweepFromEnv();
+  const storeKind = benchStoreKind('bench:analysis');
 
+  const load = { start: os.loadavg(), end: [] as number[] };
+  console.error(`[bench:analysis] store: ${storeKind}; load average ${loadText(load.start)}`);
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinship-bench-'));
   const cleanUp = () => fs.rmSync(workDir, { recursive: true, force: true });
   process.once('exit', cleanUp);
+  const stores = benchStores(storeKind, workDir, (message) => console.error(`[bench:analysis] ${message}`));
   try {
     const workload = buildWorkload({ backlogSize, liveCount, now: Date.now() });
-    const templateFile = path.join(workDir, 'template.sqlite');
-    const template = await prepareTemplate(templateFile, workload.users, workload.backlog);
+    const template = await prepareTemplate(stores, workload.users, workload.backlog);
 
     const base = (label: string, live: boolean, batches = { live: liveBatchSize, backlog: backlogBatchSize }): ScenarioOptions => ({
       label,
-      templateFile,
-      workDir,
+      stores,
       modelsDir,
       workerUrl: WORKER,
       liveBatchSize: batches.live,
@@ -118,8 +124,12 @@ async function main() {
       backlogTokenizeBatched: summary(combined(raw.map((r) => ({ ...r.backlog, tokenize1: r.backlog.tokenizeBatched })), 'tokenize1')),
     };
 
+    load.end = os.loadavg();
     console.log(
       report({
+        store: stores.description,
+        postgres: stores.kind === 'postgres',
+        load,
         cores: os.cpus().length,
         cpu: os.cpus()[0]?.model ?? 'unknown CPU',
         node: process.version,
@@ -143,6 +153,7 @@ async function main() {
       }),
     );
   } finally {
+    stores.stop();
     cleanUp();
   }
 }

@@ -5,14 +5,23 @@
  * service (as every channel connector does) and the clock stops when the prompt card for that
  * message has been painted in the page. Also split: ingestion → read and prompts raised (the
  * coach.prompts event, which carries them) → painted. Target: ≤ 300 ms. Prints markdown.
+ *
+ * BENCH_STORE: "sqlite" (the default: the host's workspace file) or "postgres" (a throwaway
+ * PostgreSQL 15 cluster, stopped at the end, whose database the host opens through
+ * KINSHIP_DATABASE_URL as the team server does). BENCH_COACH_ROUNDS (40).
  */
+import os from 'node:os';
 import { chromium } from '@playwright/test';
 import config from '../../playwright.config';
 import { startHostInProcess } from '../e2e/inProcessHost';
 import { openConsoleWithDemo } from '../e2e/webHostFixture';
+import { DATABASE_URL_VARIABLE } from '../../electron/services/store/store';
+import { benchStoreKind, loadText, startBenchPostgres } from './benchPostgres';
 
 const ROUNDS = Number(process.env.BENCH_COACH_ROUNDS ?? 40);
 const TARGET_MS = 300;
+/** COACH_OPEN_KEY of renderer/src/features/coach/CoachPrompts.tsx (not imported: a React module, with its CSS). */
+const COACH_OPEN_KEY = 'kinship.coach.open';
 
 const UPSET = [
   'This is the third time I have asked. My parcel is still missing and I am furious.',
@@ -33,8 +42,26 @@ const ms = (value: number) => (Number.isFinite(value) ? (value < 10 ? value.toFi
 /** Wall-clock milliseconds with sub-millisecond steps, comparable between this process and the page. */
 const clock = () => performance.timeOrigin + performance.now();
 
+const log = (message: string) => console.error(`[bench:coach] ${message}`);
+
 async function main() {
+  const storeKind = benchStoreKind('bench:coach');
+  const loadStart = os.loadavg();
+  log(`store: ${storeKind}; load average ${loadText(loadStart)}`);
+  const postgres = storeKind === 'postgres' ? startBenchPostgres(log) : null;
+  try {
+    await measure(storeKind, loadStart, postgres && (await postgres.createDatabase('kinship_bench_coach')));
+  } finally {
+    postgres?.stop();
+  }
+}
+
+async function measure(storeKind: string, loadStart: number[], databaseUrl: string | null) {
+  // the host opens the workspace KINSHIP_DATABASE_URL names, else its SQLite file
+  if (databaseUrl) process.env[DATABASE_URL_VARIABLE] = databaseUrl;
+  else delete process.env[DATABASE_URL_VARIABLE];
   const host = await startHostInProcess();
+  if (host.services.workspace.state === 'ready' && host.services.workspace.store.kind !== storeKind) throw new Error(`the host opened ${host.services.workspace.store.kind}, not ${storeKind}`);
   const workspace = host.services.workspace;
   if (workspace.state !== 'ready') throw new Error('the workspace did not open');
   await host.services.analysisReady;
@@ -42,6 +69,8 @@ async function main() {
 
   const browser = await chromium.launch(config.use!.launchOptions);
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // loading the demo workspace through the ingestion service takes longer than a click's default wait on PostgreSQL
+  page.setDefaultTimeout(databaseUrl ? 300_000 : 60_000);
   await openConsoleWithDemo(page, host.url);
 
   const base = Date.now();
@@ -53,6 +82,8 @@ async function main() {
       message: { author: 'customer', body, sentAt: at, externalId: `bench-${at}` },
     });
   const opening = await send('Hello, I have a question about my order.', base - 60_000);
+  // the coach is folded to one line until an agent opens it (a choice the console remembers): open, as an agent who uses it has it
+  await page.evaluate((key) => window.localStorage.setItem(key, 'true'), COACH_OPEN_KEY);
   await page.getByTestId('conversation-row').filter({ hasText: 'Robin Hale' }).click();
   await page.getByRole('textbox', { name: 'Reply to Robin Hale' }).waitFor();
   // the page notes when each message's first prompt card is on screen (after the frame that paints it)
@@ -99,7 +130,8 @@ async function main() {
 
   const line = (label: string, values: number[], target = '') => `| ${label} | ${ms(percentile(values, 50))} | ${ms(percentile(values, 95))} | ${ms(Math.max(...values))} | ${target} |`;
   const totals = rows.map((row) => row.total);
-  console.log(`## Coach prompt latency — ${rows.length} upset messages with a prompt (${silent} without one within 3 s), analyzer: ${analyzer}\n`);
+  console.log(`## Coach prompt latency on ${storeKind === 'postgres' ? 'PostgreSQL' : 'SQLite'} — ${rows.length} upset messages with a prompt (${silent} without one within 3 s), analyzer: ${analyzer}\n`);
+  console.log(`Load average (1 / 5 / 15 min): ${loadText(loadStart)} before, ${loadText(os.loadavg())} after; ${os.cpus().length} cores.\n`);
   console.log('| from the message handed to ingestion to… | p50 ms | p95 ms | max ms | target |');
   console.log('|---|---:|---:|---:|---|');
   console.log(line('read by the models, the prompts raised and recorded (`coach.prompts` sent)', rows.map((row) => row.toRaised)));

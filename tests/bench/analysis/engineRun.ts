@@ -1,26 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { monitorEventLoopDelay, performance, PerformanceObserver, type EventLoopUtilization } from 'node:perf_hooks';
 import type { Worker } from 'node:worker_threads';
 import { createAnalysisEngine } from '../../../electron/services/analysis/analysisEngine';
 import type { FromWorker, ToWorker, WorkerMemory } from '../../../electron/services/analysis/worker/protocol';
 import { createEventBus, type EventBus } from '../../../electron/services/events/eventBus';
-import { createIngestionService } from '../../../electron/services/ingestion/ingestionService';
-import { openSqliteStore, type Store } from '../../../electron/services/store/store';
+import type { Store } from '../../../electron/services/store/store';
 import type { ModelInfo } from '../../../shared/contract/analysis';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
 import type { DemoUser } from '../../../electron/services/demo/generateDemoWorkspace';
+import type { BenchStores } from './benchStores';
 import { startCpuShare, type CpuShare } from './cpuShare';
 
-/** One SQLite file holding the backlog, made once and copied for every run. */
-export async function prepareTemplate(file: string, users: readonly DemoUser[], backlog: readonly IngestMessage[]): Promise<{ ms: number }> {
+/** The backlog stored once in the template every run copies. */
+export async function prepareTemplate(stores: BenchStores, users: readonly DemoUser[], backlog: readonly IngestMessage[]): Promise<{ ms: number }> {
   const started = performance.now();
-  const store = await openSqliteStore(file);
+  const { store, ingestion } = await stores.openTemplate(createEventBus());
   const now = Date.now();
   await store.transaction(async () => {
     for (const user of users) await store.users.ensure(user, now);
   });
-  const ingestion = createIngestionService(store, createEventBus());
   const results = await ingestion.ingestMany(backlog, { notify: false, now: () => now, chunkSize: 1000 });
   const created = results.filter((result) => result.created).length;
   await store.close();
@@ -28,16 +26,9 @@ export async function prepareTemplate(file: string, users: readonly DemoUser[], 
   return { ms: performance.now() - started };
 }
 
-function copyDatabase(from: string, to: string): void {
-  for (const suffix of ['', '-wal', '-shm']) {
-    if (fs.existsSync(from + suffix)) fs.copyFileSync(from + suffix, to + suffix);
-  }
-}
-
 export interface ScenarioOptions {
   label: string;
-  templateFile: string;
-  workDir: string;
+  stores: BenchStores;
   modelsDir: string;
   workerUrl: URL;
   liveBatchSize: number;
@@ -55,6 +46,29 @@ export interface Bucket {
   maxMs: number;
   /** Calls that took longer than 10 ms. */
   over10: number;
+  /** From the call to its promise settling (the database's answers awaited: PostgreSQL's round trips). */
+  wallMs: number;
+  /** SQL statements sent to PostgreSQL by the call itself, not by calls timed inside it (BEGIN/COMMIT included). */
+  statements: number;
+}
+
+const emptyBucket = (): Bucket => ({ calls: 0, ms: 0, maxMs: 0, over10: 0, wallMs: 0, statements: 0 });
+
+/** The bucket of the timed call running now, to count PostgreSQL's statements by. */
+const currentBucket = new AsyncLocalStorage<Bucket>();
+
+let countingStatements = false;
+/** Counts every statement pg sends into the bucket of the timed call that sent it (once per process). */
+async function countPostgresStatements(): Promise<void> {
+  if (countingStatements) return;
+  countingStatements = true;
+  const { default: pg } = await import('pg');
+  const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    const bucket = currentBucket.getStore();
+    if (bucket) bucket.statements += 1;
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
 }
 
 export interface BatchTrace {
@@ -118,16 +132,21 @@ export interface ScenarioResult {
 function timeCalls<A extends unknown[], R>(buckets: Record<string, Bucket>, name: () => string, paused: () => boolean, fn: (...args: A) => R): (...args: A) => R {
   return (...args: A): R => {
     if (paused()) return fn(...args);
-    const bucket = (buckets[name()] ??= { calls: 0, ms: 0, maxMs: 0, over10: 0 });
+    const bucket = (buckets[name()] ??= emptyBucket());
     const started = performance.now();
+    let result: R | undefined;
     try {
-      return fn(...args);
+      result = currentBucket.run(bucket, () => fn(...args));
+      return result;
     } finally {
       const elapsed = performance.now() - started;
       bucket.calls += 1;
       bucket.ms += elapsed;
       bucket.maxMs = Math.max(bucket.maxMs, elapsed);
       if (elapsed > 10) bucket.over10 += 1;
+      const settled = () => (bucket.wallMs += performance.now() - started);
+      if (result instanceof Promise) void result.then(settled, settled);
+      else settled();
     }
   };
 }
@@ -137,25 +156,19 @@ export const INSIDE = ' (inside the write)';
 
 /** Measures what the engine does on the main thread, by the store and bus calls it makes. */
 function instrument(store: Store, bus: EventBus, buckets: Record<string, Bucket>, paused: () => boolean): void {
-  let depth = 0;
-  const where = (name: string) => () => (depth > 0 ? `${name}${INSIDE}` : name);
+  // which calls run inside the engine's write: followed through its awaits (PostgreSQL's calls interleave with others')
+  const insideWrite = new AsyncLocalStorage<true>();
+  const where = (name: string) => () => (insideWrite.getStore() ? `${name}${INSIDE}` : name);
   const transaction = store.transaction.bind(store);
   store.transaction = timeCalls(buckets, () => TRANSACTION, paused, async <T>(work: () => Promise<T>): Promise<T> =>
-    await transaction(async () => {
-      depth += 1;
-      try {
-        return await work();
-      } finally {
-        depth -= 1;
-      }
-    }),
+    await transaction(() => insideWrite.run(true, work)),
   ) as Store['transaction'];
-  store.analyses.insert = timeCalls(buckets, where('analyses.insert'), paused, store.analyses.insert);
-  store.analyses.insertMany = timeCalls(buckets, where('analyses.insertMany'), paused, store.analyses.insertMany);
-  store.analyses.claim = timeCalls(buckets, where('analyses.claim'), paused, store.analyses.claim);
-  store.conversations.recordReadings = timeCalls(buckets, where('conversations.recordReadings'), paused, store.conversations.recordReadings);
-  store.analyses.findCached = timeCalls(buckets, where('analyses.findCached'), paused, store.analyses.findCached);
-  store.messages.getForReading = timeCalls(buckets, where('messages.getForReading'), paused, store.messages.getForReading);
+  const timeMethods = (repository: string, methods: Record<string, (...args: unknown[]) => unknown>, names: string[]) => {
+    for (const name of names) methods[name] = timeCalls(buckets, where(`${repository}.${name}`), paused, methods[name]!.bind(methods));
+  };
+  timeMethods('analyses', store.analyses as never, ['insert', 'insertMany', 'claim', 'findCached', 'findCachedMany', 'backlogPage', 'countBacklog', 'claimedElsewhere']);
+  timeMethods('conversations', store.conversations as never, ['recordReadings']);
+  timeMethods('messages', store.messages as never, ['getForReading', 'getManyForReading']);
   const emit = bus.emit.bind(bus);
   const emitResult = timeCalls(buckets, () => 'bus.emit analysis.result (zod check + listeners)', paused, emit);
   const emitProgress = timeCalls(buckets, () => 'bus.emit progress', paused, emit);
@@ -199,12 +212,9 @@ function traceWorker(worker: Worker, liveBodies: ReadonlySet<string>, batches: M
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioResult> {
-  const dir = fs.mkdtempSync(path.join(options.workDir, 'run-'));
-  const file = path.join(dir, 'kinship.sqlite');
-  copyDatabase(options.templateFile, file);
-  const store = await openSqliteStore(file);
   const bus = createEventBus();
-  const ingestion = createIngestionService(store, bus);
+  const { store, ingestion, drop } = await options.stores.openRun(bus);
+  if (options.stores.kind === 'postgres') await countPostgresStatements();
   const buckets: Record<string, Bucket> = {};
   let ingesting = false;
   instrument(store, bus, buckets, () => ingesting);
@@ -268,12 +278,13 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   await ready;
   const readyAt = performance.now();
   delay.enable();
-  const gc: Bucket = { calls: 0, ms: 0, maxMs: 0, over10: 0 };
+  const gc: Bucket = emptyBucket();
   const gcObserver = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       gc.calls += 1;
       gc.ms += entry.duration;
       gc.maxMs = Math.max(gc.maxMs, entry.duration);
+      gc.wallMs += entry.duration;
       if (entry.duration > 10) gc.over10 += 1;
     }
   });
@@ -366,6 +377,6 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   };
   await engine.close();
   await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await drop();
   return result;
 }

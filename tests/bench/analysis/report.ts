@@ -15,6 +15,11 @@ export interface RawReport {
 type Summary = { p50: number; p95: number; mean: number };
 
 export interface ReportInput {
+  /** The store the runs used, as the header names it. */
+  store: string;
+  postgres: boolean;
+  /** The load average (1, 5, 15 min) before the first run and after the last. */
+  load: { start: number[]; end: number[] };
   cores: number;
   cpu: string;
   node: string;
@@ -43,6 +48,8 @@ export interface ReportInput {
   totalMs: number;
 }
 
+/** SQL statements the engine sent to PostgreSQL per backlog message (its timed calls; live ingestion's excluded). */
+const statementsPerMessage = (run: ScenarioResult) => sum(Object.values(run.buckets).map((bucket) => bucket.statements)) / run.backlogTotal;
 const throughput = (run: ScenarioResult) => run.backlogTotal / (run.backlogMs / 1000);
 const throughputFromStart = (run: ScenarioResult) => run.backlogTotal / (run.backlogFromStartMs / 1000);
 const settings = (run: ScenarioResult) => `${run.liveBatchSize} × ${run.backlogBatchSize}`;
@@ -76,12 +83,16 @@ function batchRows(run: ScenarioResult): string[][] {
 function storeRows(run: ScenarioResult): string[][] {
   const rows = Object.entries(run.buckets)
     .filter(([, bucket]) => bucket.calls > 0)
-    .map(([name, bucket]) => [name, run.label, String(bucket.calls), fmt(bucket.ms, 0), fmt((bucket.ms * 1000) / bucket.calls, 1), fmt(bucket.maxMs), String(bucket.over10)]);
+    .map(([name, bucket]) => [name, run.label, String(bucket.calls), fmt(bucket.ms, 0), fmt((bucket.ms * 1000) / bucket.calls, 1), fmt(bucket.maxMs), String(bucket.over10), fmt(bucket.wallMs / bucket.calls, 2), fmt(bucket.statements / bucket.calls, 2)]);
   const whole = run.buckets[TRANSACTION];
   if (whole?.calls) {
-    const inside = sum(Object.entries(run.buckets).filter(([name]) => name.endsWith(INSIDE)).map(([, bucket]) => bucket.ms));
-    const rest = whole.ms - inside;
-    rows.push(['of the write: BEGIN/COMMIT, WAL, the engine’s own JS', run.label, String(whole.calls), fmt(rest, 0), fmt((rest * 1000) / whole.calls, 1), '', '']);
+    const inside = Object.entries(run.buckets).filter(([name]) => name.endsWith(INSIDE)).map(([, bucket]) => bucket);
+    const rest = whole.ms - sum(inside.map((bucket) => bucket.ms));
+    const restWall = whole.wallMs - sum(inside.map((bucket) => bucket.wallMs));
+    const restStatements = whole.statements;
+    // (on PostgreSQL a call's main-thread time is only its synchronous part: the rest is awaited)
+    const mainThread = rest >= 0 ? [fmt(rest, 0), fmt((rest * 1000) / whole.calls, 1)] : ['', ''];
+    rows.push(['of the write: BEGIN/COMMIT, WAL, the engine’s own JS', run.label, String(whole.calls), ...mainThread, '', '', fmt(restWall / whole.calls, 2), fmt(restStatements / whole.calls, 2)]);
   }
   return rows;
 }
@@ -94,7 +105,8 @@ export function report(input: ReportInput): string {
   const mainSettings = `${input.liveBatchSize} × ${input.backlogBatchSize}${input.engineDefaults ? ', the engine’s defaults, as the app runs it' : ''}`;
 
   say(
-    '# Kinship analysis benchmark',
+    `# Kinship analysis benchmark on ${input.postgres ? 'PostgreSQL' : 'SQLite'}`,
+    `Store: **${input.store}**. Load average (1 / 5 / 15 min): ${input.load.start.map((v) => fmt(v)).join(' / ')} before the runs, ${input.load.end.map((v) => fmt(v)).join(' / ')} after.`,
     `${input.cores} cores (${input.cpu}), Node ${input.node}; models from ${input.modelsDir}: ${input.specs.map((s) => `${s.id} (${s.role}, ${s.dtype})`).join(', ')}; the engine runs both on every message.`,
     `Backlog: ${input.backlogSize.toLocaleString('en')} customer/agent messages from the demo workspace (chat, e-mail, voice), each made unique so the cache serves none; stored in ${fmt(input.templateMs / 1000)} s before the engine starts. Live: ${input.liveCount} messages through ingestion.ingest(), one every ${input.liveIntervalMs} ms, while the backlog runs. Engine batches (live × backlog): ${mainSettings}${sweepRuns.length ? `; compared with ${sweepRuns.map(settings).join(', ')}` : ''}.`,
     ...[quiet, ...withLive]
@@ -250,7 +262,10 @@ export function report(input: ReportInput): string {
     ),
     `For comparison, raw session.run for both models: ${fmt(rawBoth.backlogRun1.mean)} ms per message at batch 1, ${fmt(rawBatched)} in batches of ${input.backlogBatchSize} (mean, backlog sample).`,
     'Main-thread time in the engine’s store and bus calls (live ingestion’s own writes excluded):',
-    table(['call', 'run', 'calls', 'total ms', 'µs per call', 'max ms', 'calls > 10 ms'], [quiet, busy].flatMap(storeRows)),
+    table(['call', 'run', 'calls', 'total ms', 'µs per call', 'max ms', 'calls > 10 ms', 'ms per call until settled', 'SQL statements per call'], [quiet, busy].flatMap(storeRows)),
+    ...(input.postgres
+      ? [`PostgreSQL statements (round trips) the engine sent per backlog message: ${fmt(statementsPerMessage(quiet), 2)} (backlog only), ${fmt(statementsPerMessage(busy), 2)} (with live traffic, its live readings included). SQLite counts none: its calls are in-process.`]
+      : []),
   );
 
   const liveLimit = 2 * rawBoth.liveRun1.p95 + 5;

@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openWorkspace } from '../../../electron/services/api/workspace';
 import { createEventBus } from '../../../electron/services/events/eventBus';
 import { DATABASE_URL_VARIABLE } from '../../../electron/services/store/store';
 import { generateBenchWorkspace, RECIPE_VERSION, type BenchStoreInfo, type Targets } from '../ui/benchStore';
 import { postgresAddressUrl, startPostgresCluster } from '../../helpers/throwawayPostgres';
+import { admin, stopOnExit, withDatabase } from '../benchPostgres';
 
 export interface TeamDatabase {
   /** This run's own database (a copy of the cached workspace). */
@@ -26,21 +26,6 @@ export interface TeamDatabase {
 
 function log(message: string) {
   console.error(`[bench:team] ${message}`);
-}
-
-/** `url` with its database replaced by `database`. */
-function withDatabase(url: string, database: string): string {
-  return url.replace(/\/[^/?]*(\?.*)?$/, (_, query: string | undefined) => `/${database}${query ?? ''}`);
-}
-
-async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Opens the cached workspace as the app would (migrating it once if the schema moved on) and counts it. */
@@ -60,6 +45,8 @@ async function countsOf(url: string): Promise<{ conversations: number; messages:
 export async function teamDatabase(benchDir: string, targets: Targets, externalUrl: string | undefined): Promise<TeamDatabase> {
   fs.mkdirSync(benchDir, { recursive: true });
   const cluster = externalUrl ? null : startPostgresCluster(path.join(benchDir, 'pg'));
+  // stopped however the run ends (Ctrl-C included): its data is kept for the next run
+  const stopCluster = cluster ? stopOnExit(() => cluster.stop()) : () => undefined;
   try {
     const serverUrl = externalUrl ?? postgresAddressUrl(cluster!, 'postgres');
     const template = `kinship_bench_r${RECIPE_VERSION}_c${targets.conversations}_m${targets.messages}`;
@@ -104,12 +91,12 @@ export async function teamDatabase(benchDir: string, targets: Targets, externalU
         try {
           await admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${run} WITH (FORCE)`));
         } finally {
-          cluster?.stop();
+          stopCluster();
         }
       },
     };
   } catch (error) {
-    cluster?.stop();
+    stopCluster();
     throw error;
   }
 }

@@ -135,11 +135,17 @@ export function createAnalysesRepository(ctx: StoreContext) {
           ? (await ctx.db().selectFrom('messages').select('id').where('id', 'in', messageIds).execute()).map((row) => row.id)
           : []);
         const storable = analyses.filter((analysis) => analysis.messageId === null || present.has(analysis.messageId));
+        // the claims are let go with the insert: on PostgreSQL in the same statement (a data-modifying
+        // WITH: one round trip fewer for every batch the engine stores); SQLite has no such WITH
+        const releaseWithInsert = ctx.sql.kind === 'postgres' && storable.length > 0 && messageIds.length > 0;
+        const insert = releaseWithInsert
+          ? ctx.db().with('released', (db) => db.deleteFrom('analysis_claims').where('message_id', 'in', messageIds)).insertInto('analyses')
+          : ctx.db().insertInto('analyses');
         const inserted = storable.length
-          ? await ctx.db().insertInto('analyses').values(storable.map(toRow)).onConflict((oc) => oc.doNothing()).returning(['message_id']).execute()
+          ? await insert.values(storable.map(toRow)).onConflict((oc) => oc.doNothing()).returning(['message_id']).execute()
           : [];
         const stored = new Set(inserted.map((row) => row.message_id));
-        if (messageIds.length) await ctx.db().deleteFrom('analysis_claims').where('message_id', 'in', messageIds).execute();
+        if (messageIds.length && !releaseWithInsert) await ctx.db().deleteFrom('analysis_claims').where('message_id', 'in', messageIds).execute();
         // the readings that stand for those read already, in one query
         const twice = new Set(analyses.map((analysis) => analysis.messageId).filter((id, index, all) => id !== null && all.indexOf(id) !== index));
         const readAlready = messageIds.filter((id) => present.has(id) && (!stored.has(id) || twice.has(id)));
