@@ -1,5 +1,6 @@
 import { Alert, Button, Group, MultiSelect, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { ConfirmDelete } from '../../lib/ConfirmDelete';
+import { EditDeleteCell } from '../../lib/EditDeleteCell';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { TEAM_NAME_MAX, type Team } from '../../../../shared/contract/teams';
@@ -148,16 +149,7 @@ export function TeamSettings() {
                     <Text size="sm">{openCount(team.open)}</Text>
                   </Table.Td>
                   {canEdit && (
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(team.id)} aria-label={`Edit ${team.name}`}>
-                          Edit
-                        </Button>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDeleting(team)} aria-label={`Delete ${team.name}`}>
-                          Delete
-                        </Button>
-                      </Group>
-                    </Table.Td>
+                    <EditDeleteCell editLabel={`Edit ${team.name}`} deleteLabel={`Delete ${team.name}`} onEdit={() => setEditing(team.id)} onDelete={() => setDeleting(team)} />
                   )}
                 </Table.Tr>
               ),

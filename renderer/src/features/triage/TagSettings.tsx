@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { ConfirmDelete } from '../../lib/ConfirmDelete';
+import { EditDeleteCell } from '../../lib/EditDeleteCell';
 import { useState } from 'react';
 import { TAG_NAME_MAX, normaliseTagName, type TagColor, type TagUse } from '../../../../shared/contract/triage';
 import { TagChips } from './TagChips';
@@ -98,16 +99,7 @@ export function TagSettings() {
                     <Text size="sm">{conversationsCount(tag.conversations)}</Text>
                   </Table.Td>
                   {canEdit && (
-                    <Table.Td>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        <Button size="compact-xs" variant="subtle" onClick={() => setEditing(tag.id)} aria-label={`Rename or recolour ${tag.name}`}>
-                          Edit
-                        </Button>
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDeleting(tag)} aria-label={`Delete ${tag.name}`}>
-                          Delete
-                        </Button>
-                      </Group>
-                    </Table.Td>
+                    <EditDeleteCell editLabel={`Rename or recolour ${tag.name}`} deleteLabel={`Delete ${tag.name}`} onEdit={() => setEditing(tag.id)} onDelete={() => setDeleting(tag)} />
                   )}
                 </Table.Tr>
               ),
