@@ -1,4 +1,4 @@
-import type { User } from '../../../shared/contract/domain';
+import type { ConversationSummary, User } from '../../../shared/contract/domain';
 import type { Store } from '../store/store';
 import { firstNameOf } from '../common/personName';
 import type { CoachContext } from './coachContext';
@@ -8,17 +8,24 @@ const MESSAGES_READ = 50;
 const PREVIOUS_CONVERSATIONS = 20;
 
 /** What the coach needs to know about a conversation, read from the store at `now`. Null if there is no such conversation. */
-export async function coachContextFromStore(store: Store, conversationId: number, agent: User | null, now: number): Promise<CoachContext | null> {
+export async function coachContextFromStore(store: Store, conversationId: number, agent: Pick<User, 'name'> | null, now: number): Promise<CoachContext | null> {
   const conversation = await store.conversations.getSummary(conversationId);
-  if (!conversation) return null;
-  const { messages } = await store.messages.pageOfConversation(conversationId, MESSAGES_READ, null);
-  const readings = await store.analyses.latestForMessages(messages.map((message) => message.id));
-  const previous = (await store.conversations
-    .list({ customerId: conversation.customer.id }, PREVIOUS_CONVERSATIONS + 1, 0))
-    .items.filter((other) => other.id !== conversationId)
-    .slice(0, PREVIOUS_CONVERSATIONS);
-  // an internal note written later is not a contact with the customer (all of them in one query)
-  const lastContact = await store.messages.lastContactAt(previous.map((other) => other.id));
+  return conversation ? await coachContextOf(store, conversation, agent, now) : null;
+}
+
+/**
+ * The coach's context of a conversation the caller has read already. The reads that do not need
+ * each other's answers run side by side: on PostgreSQL each is a trip to the server and back, and
+ * one after another they kept the prompt from the agent's screen (SQLite answers them in turn).
+ */
+export async function coachContextOf(store: Store, conversation: ConversationSummary, agent: Pick<User, 'name'> | null, now: number): Promise<CoachContext> {
+  const conversationId = conversation.id;
+  const [{ messages, readings }, previousConversations, followUps, recentTexts] = await Promise.all([
+    messagesWithReadings(store, conversationId),
+    previousConversationsOf(store, conversation.customer.id, conversationId),
+    store.followUps.listForCustomer(conversation.customer.id),
+    store.coachPrompts.recentTexts(conversationId),
+  ]);
   return {
     now,
     conversationId,
@@ -37,21 +44,38 @@ export async function coachContextFromStore(store: Store, conversationId: number
       };
     }),
     waitingSince: conversation.waitingSince,
-    // what they wrote first is read for the latest earlier conversation only: that is the one a wording names
-    previousConversations: await Promise.all(
-      previous.map(async (other, index) => ({
-        id: other.id,
-        channel: other.channel,
-        subject: other.subject,
-        createdAt: other.createdAt,
-        lastContactAt: lastContact.get(other.id) ?? other.createdAt,
-        firstCustomerText: index === 0 ? await store.messages.firstBodyBy(other.id, 'customer') : null,
-      })),
-    ),
-    openFollowUps: (await store.followUps
-      .listForCustomer(conversation.customer.id))
+    previousConversations,
+    openFollowUps: followUps
       .filter((followUp) => followUp.status === 'open')
       .map((followUp) => ({ description: followUp.description, dueAt: followUp.dueAt })),
-    recentTexts: await store.coachPrompts.recentTexts(conversationId),
+    recentTexts,
   };
+}
+
+/** The conversation's newest messages, oldest first, with their latest readings. */
+async function messagesWithReadings(store: Store, conversationId: number) {
+  const { messages } = await store.messages.pageOfConversation(conversationId, MESSAGES_READ, null);
+  return { messages, readings: await store.analyses.latestForMessages(messages.map((message) => message.id)) };
+}
+
+/** The customer's other conversations, newest first. */
+async function previousConversationsOf(store: Store, customerId: number, conversationId: number): Promise<CoachContext['previousConversations']> {
+  const previous = (await store.conversations
+    .list({ customerId }, PREVIOUS_CONVERSATIONS + 1, 0))
+    .items.filter((other) => other.id !== conversationId)
+    .slice(0, PREVIOUS_CONVERSATIONS);
+  // an internal note written later is not a contact with the customer (all of them in one query);
+  // what they wrote first is read for the latest earlier conversation only: that is the one a wording names
+  const [lastContact, firstCustomerText] = await Promise.all([
+    store.messages.lastContactAt(previous.map((other) => other.id)),
+    previous[0] ? store.messages.firstBodyBy(previous[0].id, 'customer') : null,
+  ]);
+  return previous.map((other, index) => ({
+    id: other.id,
+    channel: other.channel,
+    subject: other.subject,
+    createdAt: other.createdAt,
+    lastContactAt: lastContact.get(other.id) ?? other.createdAt,
+    firstCustomerText: index === 0 ? firstCustomerText : null,
+  }));
 }

@@ -1,10 +1,11 @@
 import type { CoachKind, CoachPromptView, CoachSuggestion, DraftFinding, DraftToneView, Playbook, RuleCheck } from '../../../shared/contract/coach';
 import type { PromptOutcome, User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
-import type { CoachPrompt } from '../store/kysely/coachPrompts';
+import type { CoachPrompt, NewCoachPrompt } from '../store/kysely/coachPrompts';
+import type { NewSessionEvent } from '../store/kysely/sessionEvents';
 import type { Store } from '../store/store';
 import { lastCustomerMessage, type CoachContext } from './coachContext';
-import { coachContextFromStore } from './coachContextFromStore';
+import { coachContextFromStore, coachContextOf } from './coachContextFromStore';
 import { checkDraft } from './checkDraft';
 import type { CoachReading } from './coachContext';
 import { draftTone } from './draftTone';
@@ -20,6 +21,9 @@ interface CoachServiceOptions {
   /** The team's canned responses as a conversation fills them: a reply that is one of them word for word is flagged. */
   templates: (context: CoachContext) => string[] | Promise<string[]>;
 }
+
+/** Who a prompt's record names: the person who acted, or for the coach's own work the conversation's assignee. */
+type Actor = Pick<User, 'id'>;
 
 /** Still on the agent's screen: neither decided nor put into the draft already. */
 const isOpen = (prompt: CoachPrompt) => prompt.outcome === null && prompt.insertedAt === null;
@@ -48,18 +52,15 @@ const toView = (prompt: CoachPrompt): CoachPromptView => ({
 export function createCoachService({ store, bus, now, templates }: CoachServiceOptions) {
   const playbooks = createPlaybookStore(store);
 
-  /** Who answers the conversation: the coach's own work (prompts raised, prompts left unused) is theirs, nobody's when it is unassigned. */
-  async function assigneeOf(conversationId: number): Promise<User | null> {
-    const assignee = (await store.conversations.getSummary(conversationId))?.assignee;
-    return assignee ? await store.users.getById(assignee.id) : null;
-  }
-
   /** The session log's record of a prompt, attributed to the person who acted (or, for the coach's own work, the assignee). */
-  async function log(kind: 'prompt.shown' | 'prompt.inserted' | 'prompt.outcome', prompt: CoachPrompt, payload: Record<string, unknown>, at: number, user: User | null): Promise<void> {
-    await store.sessionEvents.append({ at, kind, conversationId: prompt.conversationId, messageId: prompt.messageId, userId: user?.id ?? null, payload: { promptId: prompt.id, ...payload } });
+  const entry = (kind: 'prompt.shown' | 'prompt.inserted' | 'prompt.outcome', prompt: CoachPrompt, payload: Record<string, unknown>, at: number, user: Actor | null): NewSessionEvent =>
+    ({ at, kind, conversationId: prompt.conversationId, messageId: prompt.messageId, userId: user?.id ?? null, payload: { promptId: prompt.id, ...payload } });
+
+  async function log(...args: Parameters<typeof entry>): Promise<void> {
+    await store.sessionEvents.append(entry(...args));
   }
 
-  async function decide(prompt: CoachPrompt, outcome: PromptOutcome, at: number, user: User | null): Promise<boolean> {
+  async function decide(prompt: CoachPrompt, outcome: PromptOutcome, at: number, user: Actor | null): Promise<boolean> {
     if (!await store.coachPrompts.recordOutcome(prompt.id, outcome, at)) return false;
     await log('prompt.outcome', prompt, { outcome, kind: prompt.kind, ruleId: prompt.ruleId }, at, user);
     return true;
@@ -74,23 +75,34 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
    * Once is the database's to keep (one prompt per message and rule): two readings of a message,
    * or two server processes, may raise at the same moment; the one whose prompt is already there
    * stores nothing (its transaction is undone) and answers with what the other raised.
+   *
+   * `read` is the message the analysis engine has just read, when it is that which asks: nothing
+   * is raised for a message of the agent's, and a message it has read has its reading stored.
+   * Reads that do not need each other's answers go side by side (on PostgreSQL each is a trip to
+   * the server and back, and the prompt waits for them); the conversation read here is the one the
+   * context is built from, and its assignee is the one worded for and recorded against.
    */
-  async function raise(conversationId: number): Promise<{ prompts: CoachPrompt[]; fresh: boolean }> {
+  async function raise(conversationId: number, read: number | null = null): Promise<{ prompts: CoachPrompt[]; fresh: boolean }> {
     const none = { prompts: [], fresh: false };
     // the cheap questions first: which message, raised already, open work, read yet
     const newest = await store.messages.latestBy(conversationId, 'customer');
+    if (read !== null && newest?.id !== read && (await store.messages.getById(read))?.author !== 'customer') return none;
     if (!newest) return none;
-    const existing = await store.coachPrompts.listForMessage(newest.id);
+    const [existing, conversation, isRead] = await Promise.all([
+      store.coachPrompts.listForMessage(newest.id),
+      store.conversations.getSummary(conversationId),
+      newest.id === read || store.analyses.latestForMessage(newest.id).then((reading) => reading !== null),
+    ]);
     if (existing.length > 0) return { prompts: existing, fresh: false };
     // a conversation that is resolved or snoozed is not being answered now: nothing to coach
-    const status = (await store.conversations.getSummary(conversationId))?.status;
-    if (status !== 'open' && status !== 'pending') return none;
-    if (!await store.analyses.latestForMessage(newest.id)) return none;
-    const assignee = await assigneeOf(conversationId);
-    const context = await coachContextFromStore(store, conversationId, assignee, now());
-    const latest = context ? lastCustomerMessage(context) : null;
-    if (!context || !latest?.reading) return none;
-    const suggestions = evaluatePlaybook((await playbooks.get()).playbook, context);
+    if (!conversation || (conversation.status !== 'open' && conversation.status !== 'pending')) return none;
+    if (!isRead) return none;
+    // the coach's own work (prompts raised, prompts left unused) is the assignee's, nobody's when it is unassigned
+    const assignee = conversation.assignee;
+    const [context, { playbook }] = await Promise.all([coachContextOf(store, conversation, assignee, now()), playbooks.get()]);
+    const latest = lastCustomerMessage(context);
+    if (!latest?.reading) return none;
+    const suggestions = evaluatePlaybook(playbook, context);
     if (suggestions.length === 0) return none;
     const at = now();
     const raisedElsewhere = new Error('raised already');
@@ -102,8 +114,12 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
     }
   }
 
-  /** Records the prompts of one message in one transaction; throws `raisedElsewhere` (undoing it all) when one is there already. */
-  async function raiseFor(conversationId: number, messageId: number, suggestions: ReturnType<typeof evaluatePlaybook>, assignee: User | null, at: number, raisedElsewhere: Error): Promise<CoachPrompt[]> {
+  /**
+   * Records the prompts of one message in one transaction; throws `raisedElsewhere` (undoing it all)
+   * when one is there already. A prompt is what was recorded (not read back), and the log's 'shown'
+   * entries are written in one statement.
+   */
+  async function raiseFor(conversationId: number, messageId: number, suggestions: ReturnType<typeof evaluatePlaybook>, assignee: Actor | null, at: number, raisedElsewhere: Error): Promise<CoachPrompt[]> {
     return await store.transaction(async () => {
       for (const stale of await store.coachPrompts.listForConversation(conversationId)) {
         // one the agent put into the draft waits for the reply that goes
@@ -111,7 +127,7 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
       }
       const shown: CoachPrompt[] = [];
       for (const suggestion of suggestions) {
-        const id = await store.coachPrompts.recordShown({
+        const recorded: NewCoachPrompt = {
           conversationId,
           messageId,
           userId: assignee?.id ?? null,
@@ -121,12 +137,12 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
           text: suggestion.text,
           reason: suggestion.reason,
           shownAt: at,
-        });
+        };
+        const id = await store.coachPrompts.recordShown(recorded);
         if (id === null) throw raisedElsewhere;
-        const prompt = (await store.coachPrompts.getById(id))!;
-        await log('prompt.shown', prompt, { kind: prompt.kind, ruleId: prompt.ruleId, text: prompt.text, reason: prompt.reason }, at, assignee);
-        shown.push(prompt);
+        shown.push({ ...recorded, id, outcome: null, outcomeAt: null, insertedAt: null });
       }
+      await store.sessionEvents.appendMany(shown.map((prompt) => entry('prompt.shown', prompt, { kind: prompt.kind, ruleId: prompt.ruleId, text: prompt.text, reason: prompt.reason }, at, assignee)));
       return shown;
     });
   }
@@ -137,7 +153,7 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
    * reaches nobody and settles nothing; a prompt put into a draft that was then overwritten is not
    * used, whatever the Insert button said. Recorded against the person who sent the reply.
    */
-  async function settle(conversationId: number, replyId: number, replyBody: string, user: User | null): Promise<SettledPrompt[]> {
+  async function settle(conversationId: number, replyId: number, replyBody: string, user: Actor | null): Promise<SettledPrompt[]> {
     const waiting = (await store.coachPrompts.listForConversation(conversationId)).filter((prompt) => prompt.outcome === null);
     if (waiting.length === 0) return [];
     const at = now();
@@ -154,12 +170,11 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
 
   const unsubscribe = bus.subscribe(async (event) => {
     if (event.name === 'analysis.result' && event.payload.messageId !== null && event.payload.conversationId !== null) {
-      const message = await store.messages.getById(event.payload.messageId);
-      if (message?.author !== 'customer') return;
-      const raised = await raise(event.payload.conversationId);
+      const { messageId, conversationId } = event.payload;
+      const raised = await raise(conversationId, messageId);
       // told once, by whoever raised them: a second reading of the message finds them raised and says nothing
-      if (raised.fresh && raised.prompts.some((prompt) => prompt.messageId === message.id)) {
-        bus.emit('coach.prompts', { conversationId: event.payload.conversationId, messageId: message.id, prompts: raised.prompts.filter(isOpen).map(toView) });
+      if (raised.fresh && raised.prompts.some((prompt) => prompt.messageId === messageId)) {
+        bus.emit('coach.prompts', { conversationId, messageId, prompts: raised.prompts.filter(isOpen).map(toView) });
       }
     }
   });
