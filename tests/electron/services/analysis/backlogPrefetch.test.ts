@@ -72,8 +72,8 @@ function gated(store: Store) {
 async function backlogOf(kind: StoreKind, size: number) {
   const { store } = await openTestStore(kind);
   const ingestion = createIngestionService(store, createEventBus());
-  await ingestion.ingestMany(Array.from({ length: size }, (_, i) => customerMessage(`Backlog ${i}: where is my parcel, I am upset`)), { notify: false });
-  return store;
+  const results = await ingestion.ingestMany(Array.from({ length: size }, (_, i) => customerMessage(`Backlog ${i}: where is my parcel, I am upset`)), { notify: false });
+  return { store, ids: results.map((result) => result.messageId) };
 }
 
 /** An engine with a worker that takes every batch and answers none (busy with the first for good). */
@@ -93,7 +93,7 @@ const sorted = (ids: number[]) => [...ids].sort((a, b) => a - b);
 
 describe.each(STORE_KINDS)('the backlog on %s', (kind) => {
   it('makes its next batch ready while the worker reads one, and lets that batch’s claims go on close', async () => {
-    const store = await backlogOf(kind, 12);
+    const { store, ids } = await backlogOf(kind, 12);
     const { store: slow, claims } = gated(store);
     const { engine, working } = await busyEngine(slow);
 
@@ -106,19 +106,24 @@ describe.each(STORE_KINDS)('the backlog on %s', (kind) => {
     expect(second.ids).toHaveLength(4);
     expect(second.ids.filter((id) => first.ids.includes(id))).toEqual([]);
 
+    // a live message does not wait for that batch (its claim is still held): it goes to the worker at once
+    const live = ids.find((id) => !first.ids.includes(id) && !second.ids.includes(id))!;
+    void engine.readMessage(live, 'live').catch(() => undefined);
+    await working.nth(2);
+
     // closed while that claim is on its way to the database: it lands, and is let go with the rest
     const closed = engine.close();
     second.letThrough();
     await closed;
     const both = sorted([...first.ids, ...second.ids]);
     expect(sorted(await store.analyses.claim(both, VADER, 'the next process', Date.now(), Date.now() + 60_000))).toEqual(both);
-    // nothing was read (the worker never answered), and only one batch went to it
+    // nothing was read (the worker never answered), and only the first backlog batch and the live one went to it
     expect(await store.analyses.count()).toBe(0);
-    expect(working.items).toHaveLength(1);
+    expect(working.items).toHaveLength(2);
   });
 
   it('lets a batch made ready go when the workspace changes, and makes it again for the new round', async () => {
-    const store = await backlogOf(kind, 12);
+    const { store } = await backlogOf(kind, 12);
     const { store: slow, claims, released } = gated(store);
     const { engine, bus, working } = await busyEngine(slow);
 
