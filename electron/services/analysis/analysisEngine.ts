@@ -91,6 +91,20 @@ interface Batch {
   answered?: boolean;
 }
 
+/**
+ * The backlog's next batch, made ready while the worker reads the one before: claimed in the
+ * database, its messages loaded, the cache asked (for the model it was made for).
+ */
+interface Prefetch {
+  jobs: Job[];
+  modelId: string;
+  modelVersion: string | null;
+  /** Once ready: what is left to read (the rest was read already, elsewhere, or is gone). */
+  toRead: Job[] | null;
+  /** Not to be sent (a new round began, the model changed): its claims are let go, its jobs go back. */
+  discarded: boolean;
+}
+
 interface ReadyState {
   analyzer: Reading['analyzer'];
   models: ModelInfo[];
@@ -143,6 +157,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   /** Store work under way (queueing the backlog, loading jobs, storing readings): the engine is not idle while any runs. */
   let storeWork = 0;
   let pumping = false;
+  /** The backlog's next batch, made ready while the worker reads the one before (prefetchBacklog). */
+  let prefetch: Prefetch | null = null;
   let pumpAgain = false;
   /** Who this engine is when it claims backlog messages in the database (one per process and start). */
   const claimant = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -359,6 +375,11 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     for (const job of waiting) join(job);
     queue.returnToFront('backlog', waiting);
     for (const job of inFlight.backlog?.jobs ?? []) if (!job.settled && job.priority === 'backlog') join(job);
+    // a batch made ready for the round before is not sent: its jobs go back to the lane (in this round), its claims go
+    if (prefetch) {
+      for (const job of prefetch.jobs) if (isOpenBacklog(job)) join(job);
+      discard(prefetch);
+    }
     // those waiting or with the worker are unread, so counted among the unread: the rest are still to be paged in
     const unpaged = Math.max(0, unread - backlog.total);
     // nothing unread: no page is read (a start with the backlog read walks no table); messages that
@@ -429,7 +450,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   }
 
   function isIdle(): boolean {
-    return state === 'ready' && !inFlight.live && !inFlight.backlog && queue.size() === 0 && storeWork === 0 && !pumping && paging.exhausted;
+    return state === 'ready' && !inFlight.live && !inFlight.backlog && !prefetch && queue.size() === 0 && storeWork === 0 && !pumping && paging.exhausted;
   }
 
   /** Sends the worker what it can take now; one pass at a time (a pass reads the store), another follows if asked for meanwhile. */
@@ -449,6 +470,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
         }
       } while (pumpAgain);
       pumping = false;
+      prefetchBacklog();
       fillBacklog();
       if (idleWaiters.length && isIdle()) {
         const waiters = idleWaiters;
@@ -479,54 +501,128 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     });
   }
 
+  /** Still to be read in this lane: not read, not with the worker, not promoted to the other lane. */
+  const isOpenIn = (priority: Priority) => (job: Job) => !job.settled && !job.inFlight && job.priority === priority;
+  const isOpenBacklog = isOpenIn('backlog');
+
   async function pumpBatches(): Promise<void> {
     while (ready && worker) {
-      // live work goes to the worker at once, even while a backlog batch is there (the worker serves it first)
-      const lane: Priority | null =
-        !inFlight.live && queue.size('live') > 0 ? 'live' : !inFlight.backlog && queue.size('live') === 0 && queue.size('backlog') > 0 ? 'backlog' : null;
-      if (!lane) return;
-      const batch = queue.takeBatch(liveBatchSize, backlogBatchSize);
-      if (!batch) return;
-      if (batch.priority === 'backlog' && !(await claimBacklog(batch.items))) {
-        queue.returnToFront('backlog', batch.items.filter((job) => !job.settled));
-        return;
+      // live work goes to the worker at once, even while a backlog batch is there (the worker serves it first);
+      // it is loaded here, never behind the backlog's next batch (made beside it, by prefetchBacklog)
+      if (!inFlight.live && queue.size('live') > 0) {
+        const { toRead } = await loadAndLookUp(queue.take('live', liveBatchSize), isOpenIn('live'), ready);
+        send('live', toRead);
+        continue;
       }
-      const toRead: Job[] = [];
-      const fromCache: { job: Job; reading: Reading; hash: string }[] = [];
-      // a backlog job promoted to the live lane is read there, once (or by the batch that has it already)
-      const isOpen = (job: Job) => !job.settled && !job.inFlight && job.priority === batch.priority;
-      // what the batch's messages say, and the readings of the same texts by this model, in a query each
-      const loaded = await materialise(batch.items.filter(isOpen));
-      const model = ready;
-      const hashes = new Map(loaded.filter(isOpen).map((job) => [job, textHash(job.channel, job.body!)]));
-      const cachedReadings = model ? await store.analyses.findCachedMany([...hashes.values()], model.modelId, model.modelVersion) : new Map<string, Reading>();
-      for (const [job, hash] of hashes) {
-        if (!isOpen(job)) continue;
+      const made = prefetch;
+      if (!inFlight.backlog && queue.size('live') === 0 && made?.toRead && !made.discarded) {
+        // made for another model (the worker came back with a different one): made again for this one
+        if (made.modelId !== ready.modelId || made.modelVersion !== ready.modelVersion) {
+          discard(made);
+          return;
+        }
+        prefetch = null;
+        const toRead = made.toRead.filter(isOpenBacklog);
         // a backlog reading's latency is its own processing time, not the time it waited its turn
-        if (batch.priority === 'backlog') job.enqueuedAt = scheduler.monotonic();
-        const cached = cachedReadings.get(hash);
-        if (cached) fromCache.push({ job, reading: cached, hash });
-        else toRead.push(job);
+        const sentAt = scheduler.monotonic();
+        for (const job of toRead) job.enqueuedAt = sentAt;
+        send('backlog', toRead);
+        prefetchBacklog();
+        continue;
       }
-      if (fromCache.length) background(() => record(fromCache), 'storing cached readings');
-      // the worker went away while the store was read: the batch waits for the next one
-      if (!ready || !worker) {
-        queue.returnToFront(batch.priority, toRead);
-        return;
+      return;
+    }
+  }
+
+  /**
+   * What the jobs' messages say, and the readings of the same texts by this model, in a query each:
+   * those with a reading in the cache are stored with it (and settled); the rest are to be read.
+   */
+  async function loadAndLookUp(jobs: Job[], isOpen: (job: Job) => boolean, model: { modelId: string; modelVersion: string | null }): Promise<{ toRead: Job[] }> {
+    const loaded = await materialise(jobs.filter(isOpen));
+    const hashes = new Map(loaded.filter(isOpen).map((job) => [job, textHash(job.channel, job.body!)]));
+    const cachedReadings = hashes.size ? await store.analyses.findCachedMany([...hashes.values()], model.modelId, model.modelVersion) : new Map<string, Reading>();
+    const toRead: Job[] = [];
+    const fromCache: { job: Job; reading: Reading; hash: string }[] = [];
+    for (const [job, hash] of hashes) {
+      if (!isOpen(job)) continue;
+      const cached = cachedReadings.get(hash);
+      if (cached) fromCache.push({ job, reading: cached, hash });
+      else toRead.push(job);
+    }
+    if (fromCache.length) background(() => record(fromCache), 'storing cached readings');
+    return { toRead };
+  }
+
+  /** Hands the worker a batch of one lane (a suspect alone); back to the front of its lane if the worker went away meanwhile. */
+  function send(priority: Priority, toRead: Job[]): void {
+    if (!ready || !worker) {
+      queue.returnToFront(priority, toRead);
+      return;
+    }
+    // a suspect from a batch that killed the worker is read alone
+    const suspect = toRead.findIndex((job) => job.suspect);
+    if (suspect >= 0) {
+      const cut = suspect === 0 ? 1 : suspect;
+      queue.returnToFront(priority, toRead.splice(cut));
+    }
+    if (!toRead.length) return;
+    const sent: Batch = { batchId: nextBatchId++, priority, jobs: toRead, working: null };
+    inFlight[priority] = sent;
+    for (const job of toRead) job.inFlight = true;
+    const items = toRead.map((job, key) => ({ key, body: job.body!, channel: job.channel }));
+    worker.postMessage({ type: 'read', batchId: sent.batchId, priority, items } satisfies ToWorker);
+  }
+
+  /**
+   * Makes the backlog's next batch ready (claimed, loaded, looked up in the cache) while the worker
+   * reads the one before, so that the worker does not wait through those round trips between
+   * batches (on PostgreSQL they are several milliseconds a batch). One at a time, and only while no
+   * live work waits: live work is loaded and sent by the pump, never behind it.
+   */
+  function prefetchBacklog(): void {
+    if (prefetch || closing || !ready || !worker || queue.size('live') > 0 || queue.size('backlog') === 0) return;
+    const made: Prefetch = { jobs: queue.take('backlog', backlogBatchSize), modelId: ready.modelId, modelVersion: ready.modelVersion, toRead: null, discarded: false };
+    prefetch = made;
+    background(async () => {
+      try {
+        if ((await claimBacklog(made.jobs, made)) && !made.discarded) {
+          const { toRead } = await loadAndLookUp(made.jobs, isOpenBacklog, made);
+          if (!made.discarded) {
+            made.toRead = toRead;
+            return;
+          }
+        }
+        // closing, or discarded while it was made: its claims go, its jobs back to the lane
+        await letGo(made);
+      } catch (error) {
+        // the store refused (closing, a lost connection): not read in this round, and said so (a new round reads them)
+        if (prefetch === made) prefetch = null;
+        for (const job of made.jobs) if (isOpenBacklog(job)) settle(job, null, `the backlog could not be read (${error instanceof Error ? error.message : String(error)})`);
+        throw error;
       }
-      // a suspect from a batch that killed the worker is read alone
-      const suspect = toRead.findIndex((job) => job.suspect);
-      if (suspect >= 0) {
-        const cut = suspect === 0 ? 1 : suspect;
-        queue.returnToFront(batch.priority, toRead.splice(cut));
-      }
-      if (toRead.length) {
-        const sent: Batch = { batchId: nextBatchId++, priority: batch.priority, jobs: toRead, working: null };
-        inFlight[batch.priority] = sent;
-        for (const job of toRead) job.inFlight = true;
-        const items = toRead.map((job, key) => ({ key, body: job.body!, channel: job.channel }));
-        worker.postMessage({ type: 'read', batchId: sent.batchId, priority: sent.priority, items } satisfies ToWorker);
-      }
+    }, 'making the next backlog batch ready');
+  }
+
+  /**
+   * A batch made ready but not sent is not sent (a new round began, the model changed): its jobs go
+   * back to the front of the backlog lane, and its claims are let go. One still being made is let go
+   * by itself when it is done.
+   */
+  function discard(made: Prefetch): void {
+    if (made.discarded) return;
+    made.discarded = true;
+    if (made.toRead !== null) background(() => letGo(made), 'letting a backlog batch go');
+  }
+
+  /** Lets a batch's claims go, then puts its open jobs back (a batch made next waits until the claims are gone, so none of its claims is let go). */
+  async function letGo(made: Prefetch): Promise<void> {
+    const open = made.jobs.filter(isOpenBacklog);
+    try {
+      if (open.length) await store.analyses.releaseClaims(open.map((job) => job.messageId!), claimant);
+    } finally {
+      queue.returnToFront('backlog', open.filter(isOpenBacklog));
+      if (prefetch === made) prefetch = null;
     }
   }
 
@@ -534,16 +630,14 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
    * Claims a backlog batch's messages in the database before they are read, so that of several
    * server processes on one database each message is read by one: those another process is
    * reading now (or has read) are done here, and looked at again when that process's lease runs
-   * out — if it died, they are still unread then, and read here. False when the worker went away meanwhile.
+   * out — if it died, they are still unread then, and read here. False when the engine is closing.
    */
-  async function claimBacklog(jobs: Job[]): Promise<boolean> {
-    const model = ready;
-    const open = jobs.filter((job) => !job.settled && !job.inFlight && job.priority === 'backlog' && job.messageId !== null);
-    if (!model || open.length === 0) return true;
+  async function claimBacklog(jobs: Job[], model: { modelId: string; modelVersion: string | null }): Promise<boolean> {
+    const open = jobs.filter((job) => isOpenBacklog(job) && job.messageId !== null);
+    if (open.length === 0) return true;
     const at = now();
-    const claimed = new Set(await store.analyses.claim(open.map((job) => job.messageId!), model, claimant, at, at + claimLeaseMs));
+    const claimed = new Set(await store.analyses.claim(open.map((job) => job.messageId!), { modelId: model.modelId, modelVersion: model.modelVersion }, claimant, at, at + claimLeaseMs));
     if (closing) return false;
-    if (!ready || !worker) return false;
     const elsewhere = open.filter((job) => !claimed.has(job.messageId!));
     for (const job of elsewhere) settle(job, null, 'another server process is reading it');
     if (elsewhere.length) lookAgainLater();

@@ -27,15 +27,20 @@ export class ReadingQueue<T> {
   takeBatch(liveMax: number, backlogMax: number): { priority: Priority; items: T[] } | null {
     const priority: Priority | null = this.size('live') > 0 ? 'live' : this.size('backlog') > 0 ? 'backlog' : null;
     if (!priority) return null;
+    return { priority, items: this.take(priority, priority === 'live' ? liveMax : backlogMax) };
+  }
+
+  /** Up to max items from the front of one lane. */
+  take(priority: Priority, max: number): T[] {
     const lane = this.lanes[priority];
     const start = this.heads[priority];
-    const items = lane.slice(start, start + (priority === 'live' ? liveMax : backlogMax));
+    const items = lane.slice(start, start + max);
     this.heads[priority] += items.length;
     if (this.heads[priority] > 4096 && this.heads[priority] * 2 > lane.length) {
       lane.splice(0, this.heads[priority]);
       this.heads[priority] = 0;
     }
-    return { priority, items };
+    return items;
   }
 
   /** Empties a lane, returning what was waiting in it. */
