@@ -79,8 +79,10 @@ export function createTeamActions(store: Store, bus: EventBus, now: () => number
       const at = now();
       const changed = await store.transaction(async () => {
         if (!await store.teams.getById(input.id)) throw new Refusal('not-found', `There is no team ${input.id}.`);
-        await checkMembers(input.memberIds);
         const before = await store.teams.memberIds(input.id);
+        // only those joining are checked: someone on the team since deactivated (or given a role that
+        // answers no customer) stays until taken off, and never stops the team's members being edited
+        await checkMembers(input.memberIds.filter((id) => !before.includes(id)));
         const after = [...new Set(input.memberIds)].sort((a, b) => a - b);
         if (before.length === after.length && before.every((id, n) => id === after[n])) return false;
         await store.teams.setMembers(input.id, after, at);

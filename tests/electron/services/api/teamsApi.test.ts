@@ -46,6 +46,17 @@ async function workspace() {
 const refused = (code: string) => ({ ok: false, error: expect.objectContaining({ code }) as unknown });
 
 describe('teams through the api', () => {
+  it('lets an admin edit a team whose member was deactivated since: only those joining are checked', async () => {
+    const { store, aisha, bilal, ada } = await workspace();
+    const team = (await ada.ok('teams.create', { name: 'Returns', memberIds: [aisha.user.id] })) as { id: number };
+    await store.people.setActive(aisha.user.id, false, NOW);
+    // Bilal joins beside Aisha (still listed); then Aisha is taken off
+    expect(await ada.ok('teams.setMembers', { id: team.id, memberIds: [aisha.user.id, bilal.user.id] })).toMatchObject({ members: [{ name: 'Aisha' }, { name: 'Bilal' }] });
+    expect(await ada.ok('teams.setMembers', { id: team.id, memberIds: [bilal.user.id] })).toMatchObject({ members: [{ name: 'Bilal' }] });
+    // and she cannot join again while deactivated
+    expect(await ada.call('teams.setMembers', { id: team.id, memberIds: [aisha.user.id, bilal.user.id] })).toMatchObject(refused('invalid-input'));
+  });
+
   it('lets only admins make, rename, staff and delete teams: an agent’s or supervisor’s direct call is refused and changes nothing', async () => {
     const { store, aisha, hannah, robert, ada, bilal } = await workspace();
     for (const someone of [aisha, hannah, robert]) {
