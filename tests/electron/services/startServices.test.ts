@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAnalysisEngine } from '../../../electron/services/analysis';
+import type * as AnalysisModule from '../../../electron/services/analysis';
+import type * as TeamEventsModule from '../../../electron/services/events/teamEvents';
 import { joinTeamEvents } from '../../../electron/services/events/teamEvents';
 import { startServices } from '../../../electron/services/startServices';
 import { DATABASE_URL_VARIABLE } from '../../../electron/services/store/store';
@@ -16,11 +18,11 @@ vi.mock('../../../electron/services/api/createApi', () => ({
 
 // what the tests make fail once; else what they are
 vi.mock('../../../electron/services/events/teamEvents', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../electron/services/events/teamEvents')>();
+  const original = await importOriginal<typeof TeamEventsModule>();
   return { ...original, joinTeamEvents: vi.fn(original.joinTeamEvents) };
 });
 vi.mock('../../../electron/services/analysis', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../electron/services/analysis')>();
+  const original = await importOriginal<typeof AnalysisModule>();
   return { ...original, createAnalysisEngine: vi.fn(original.createAnalysisEngine) };
 });
 
@@ -61,7 +63,7 @@ describe('starting the services', () => {
   });
 
   it('a start that fails while the models load leaves no unhandled rejection behind', async () => {
-    const { createAnalysisEngine: original } = await vi.importActual<typeof import('../../../electron/services/analysis')>('../../../electron/services/analysis');
+    const { createAnalysisEngine: original } = await vi.importActual<typeof AnalysisModule>('../../../electron/services/analysis');
     vi.mocked(createAnalysisEngine).mockImplementationOnce((options) => {
       const engine = original(options);
       engine.start = () => Promise.reject(new Error('the models could not load'));
