@@ -8,7 +8,7 @@ import { openWorkspace } from './api/workspace';
 import { databasePath } from './dataDir';
 import { createEventBus } from './events/eventBus';
 import { createBackgroundSlices } from './common/backgroundSlices';
-import { joinTeamEvents } from './events/teamEvents';
+import { joinTeamEvents, type TeamEvents } from './events/teamEvents';
 
 /** How long (ms) a backlog message claimed by a process is left to it (the analysis engine's default when unset): tests of a killed process shorten it. */
 export const CLAIM_LEASE_VARIABLE = 'KINSHIP_ANALYSIS_LEASE_MS';
@@ -46,12 +46,13 @@ export async function startServices(options: ServicesOptions) {
   // background work (storing the backlog's readings, the connection sweep) takes its turns after the calls
   const background = createBackgroundSlices();
   const workspace = await openWorkspace(databasePath(options.dataDir), bus);
-  // several server processes on one PostgreSQL: each one's events reach every process's consoles
-  const team = workspace.state === 'ready' && workspace.store.teamChannel ? await joinTeamEvents(bus, workspace.store.teamChannel) : null;
+  let team: TeamEvents | null = null;
   let analysis: AnalysisEngine | null = null;
   let api: Api;
   let analysisReady: Promise<void>;
   try {
+    // several server processes on one PostgreSQL: each one's events reach every process's consoles
+    if (workspace.state === 'ready' && workspace.store.teamChannel) team = await joinTeamEvents(bus, workspace.store.teamChannel);
     const lease = Number(process.env[CLAIM_LEASE_VARIABLE]);
     let setup = null;
     if (workspace.state === 'ready') {
@@ -69,6 +70,8 @@ export async function startServices(options: ServicesOptions) {
     }
     // The console is served at once; the models load in the worker meanwhile, and work waits in the queue.
     analysisReady = analysis ? analysis.start() : Promise.resolve();
+    // handled on every path, a failed start's too (whoever awaits it is still told): never an unhandled rejection
+    analysisReady.catch(() => undefined);
     api = await createApi({
       host: options.host,
       mode: options.mode ?? 'desk',

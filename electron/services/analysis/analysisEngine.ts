@@ -596,7 +596,9 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
         // closing, or discarded while it was made: its claims go, its jobs back to the lane
         await letGo(made);
       } catch (error) {
-        // the store refused (closing, a lost connection): not read in this round, and said so (a new round reads them)
+        // the store refused (closing, a lost connection): not read in this round, and said so (a new round reads them);
+        // what was claimed is let go at once where the store still answers, so that another process need not wait out the lease
+        await releaseQuietly(made.jobs.filter(isOpenBacklog));
         if (prefetch === made) prefetch = null;
         for (const job of made.jobs) if (isOpenBacklog(job)) settle(job, null, `the backlog could not be read (${error instanceof Error ? error.message : String(error)})`);
         throw error;
@@ -623,6 +625,17 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     } finally {
       queue.returnToFront('backlog', open.filter(isOpenBacklog));
       if (prefetch === made) prefetch = null;
+    }
+  }
+
+  /** Lets the jobs' claims go, if the store still answers: else they run out with their lease (said, not thrown, so that the first error is the one told). */
+  async function releaseQuietly(jobs: Job[]): Promise<void> {
+    const ids = jobs.flatMap((job) => (job.messageId === null ? [] : [job.messageId]));
+    if (!ids.length) return;
+    try {
+      await store.analyses.releaseClaims(ids, claimant);
+    } catch (error) {
+      console.error(`Kinship analysis: a backlog batch's claims could not be let go (they run out by themselves): ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

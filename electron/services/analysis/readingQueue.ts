@@ -23,13 +23,6 @@ export class ReadingQueue<T> {
     return this.size('live') + this.size('backlog');
   }
 
-  /** The next batch: live items if there are any (up to liveMax), otherwise backlog (up to backlogMax). */
-  takeBatch(liveMax: number, backlogMax: number): { priority: Priority; items: T[] } | null {
-    const priority: Priority | null = this.size('live') > 0 ? 'live' : this.size('backlog') > 0 ? 'backlog' : null;
-    if (!priority) return null;
-    return { priority, items: this.take(priority, priority === 'live' ? liveMax : backlogMax) };
-  }
-
   /** Up to max items from the front of one lane. */
   take(priority: Priority, max: number): T[] {
     const lane = this.lanes[priority];

@@ -1,4 +1,5 @@
 import type { ConnectionIndex } from '../../../shared/contract/connection';
+import type { KinshipEvent } from '../../../shared/contract/events';
 import type { EventBus } from '../events/eventBus';
 import type { Store } from '../store/store';
 import { firstNameOf } from '../common/personName';
@@ -219,7 +220,22 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
       noticeSweep();
     }
   };
-  const unsubscribe = bus.subscribe(async (event) => {
+  /**
+   * What another server process on the same database says: it follows its own changes (computes and
+   * stores the index, and tells the consoles), so here only the explanations kept are let go, so that
+   * a console told an index changed is not shown the one kept here before.
+   */
+  function heardFromTeam(event: KinshipEvent): void {
+    if (event.name === 'connection.changed') {
+      for (const customerId of event.payload.customerIds) explained.delete(customerId);
+    } else if (event.name === 'workspace.changed') {
+      explained.clear();
+      failed.clear();
+    }
+  }
+
+  const unsubscribe = bus.subscribe(async (event, from) => {
+    if (from !== null) return heardFromTeam(event);
     switch (event.name) {
       case 'message.added':
         touch(event.payload.customerId);
@@ -259,7 +275,7 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
       default:
         break;
     }
-  });
+  }, { team: true });
 
   function countDue(): Promise<void> {
     counting ??= (async () => {

@@ -105,7 +105,7 @@ export async function openSqliteStore(filePath: string, options?: OpenOptions): 
 
 /** The workspace in a PostgreSQL database (several server processes may share it). */
 export async function openPostgresStore(url: string, options?: PostgresOptions): Promise<Store> {
-  const { db, path, migration } = await openPostgres(url, options);
+  const { db, pool, path, migration } = await openPostgres(url, options);
   const ctx = createStoreContext(db, postgresSql);
   return createStore(ctx, {
     kind: 'postgres',
@@ -114,7 +114,12 @@ export async function openPostgresStore(url: string, options?: PostgresOptions):
     search: createPostgresSearch(db),
     teamChannel: createTeamChannel(url, db),
     schemaVersion: async () => Number((await db.selectFrom('kinship_schema' as never).select('version' as never).executeTakeFirst() as { version?: number } | undefined)?.version ?? 0),
-    close: () => db.destroy(),
+    // (Kysely ends the pool only once it has queried through it: a store closed before that, as after a
+    // failed start, would leave the migration's connections open)
+    close: async () => {
+      await db.destroy();
+      if (!pool.ended) await pool.end();
+    },
   });
 }
 

@@ -255,10 +255,6 @@ export function createConversationsRepository(ctx: StoreContext) {
         .where('status', 'in', ['open', 'pending']).where('assignee_id', 'is not', null).groupBy('assignee_id').execute();
       return new Map(rows.map((row) => [row.assignee_id!, Number(row.n)]));
     },
-    /** The team the conversation is assigned to (a primary-key read), or null. */
-    async teamIdOf(id: number): Promise<number | null> {
-      return (await ctx.db().selectFrom('conversations').select('team_id').where('id', '=', id).executeTakeFirst())?.team_id ?? null;
-    },
     async setStatus(id: number, status: ConversationStatus, at: number): Promise<boolean> {
       return update(id, { status }, at);
     },

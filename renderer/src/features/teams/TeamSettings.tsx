@@ -1,6 +1,6 @@
-import { Alert, Button, Group, MultiSelect, Paper, Table, Text, TextInput, Title } from '@mantine/core';
-import { ConfirmDelete } from '../../lib/ConfirmDelete';
-import { EditDeleteCell } from '../../lib/EditDeleteCell';
+import { Button, Group, MultiSelect, Paper, Table, Text, TextInput } from '@mantine/core';
+import { SaveOrCancel } from '../../lib/SaveOrCancel';
+import { SettingsList } from '../../lib/SettingsList';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { TEAM_NAME_MAX, type Team } from '../../../../shared/contract/teams';
@@ -69,12 +69,9 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
           searchable
           nothingFoundMessage="No such person"
         />
-        <Button type="submit" size="xs" disabled={!clean} loading={saving}>
+        <SaveOrCancel disabled={!clean} saving={saving} onCancel={onDone}>
           {team ? 'Save team' : 'Create team'}
-        </Button>
-        <Button size="xs" variant="default" onClick={onDone}>
-          Cancel
-        </Button>
+        </SaveOrCancel>
       </Group>
     </form>
   );
@@ -86,89 +83,65 @@ export function TeamSettings() {
   const teams = useTeamList();
   const { remove } = useTeamManagement();
   const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Team | null>(null);
-  const list = teams.data ?? [];
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="team-settings-title">
-      <Group justify="space-between" mb={4}>
-        <Title order={3} size="h4" id="team-settings-title">
-          Teams
-        </Title>
-        {canEdit && editing !== 'new' && (
+    <SettingsList<Team>
+      title="Teams"
+      titleId="team-settings-title"
+      action={
+        canEdit &&
+        editing !== 'new' && (
           <Button size="compact-sm" variant="light" onClick={() => setEditing('new')}>
             New team
           </Button>
-        )}
-      </Group>
-      <Text size="sm" c="dimmed" mb="sm">
-        A conversation can be assigned to a team, with or without a person of it; anyone on the team can take it from the team’s queue.
-        {canEdit ? '' : ' Only an admin can make, rename, staff or delete teams.'}
-      </Text>
-      {teams.error && (
-        <Alert color="red" role="alert" p="xs">
-          The teams could not be read: {teams.error.message}
-        </Alert>
+        )
+      }
+      description={
+        <>
+          A conversation can be assigned to a team, with or without a person of it; anyone on the team can take it from the team’s queue.
+          {canEdit ? '' : ' Only an admin can make, rename, staff or delete teams.'}
+        </>
+      }
+      items={teams.data}
+      error={teams.error}
+      noun="teams"
+      above={
+        editing === 'new' && (
+          <Paper withBorder p="sm" mb="sm">
+            <TeamForm team={null} onDone={() => setEditing(null)} />
+          </Paper>
+        )
+      }
+      empty={editing === 'new' ? null : <Text size="sm">No teams yet.</Text>}
+      columns={['Team', 'Members', 'Open']}
+      cells={(team) => (
+        <>
+          <Table.Td>
+            <Text size="sm" fw={500}>
+              {team.name}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" c={team.members.length ? undefined : 'dimmed'}>
+              {team.members.length ? team.members.map((member) => member.name).join(', ') : 'Nobody yet'}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{openCount(team.open)}</Text>
+          </Table.Td>
+        </>
       )}
-      {editing === 'new' && (
-        <Paper withBorder p="sm" mb="sm">
-          <TeamForm team={null} onDone={() => setEditing(null)} />
-        </Paper>
+      rowTestId="team-setting"
+      canEdit={canEdit}
+      editing={typeof editing === 'number' ? editing : null}
+      editor={(team) => <TeamForm team={team} onDone={() => setEditing(null)} />}
+      onEdit={(team) => setEditing(team.id)}
+      editLabel={(team) => `Edit ${team.name}`}
+      deleteTitle={(team) => `Delete the team “${team.name}”?`}
+      deleteDescription={(team) => (
+        <Text size="sm">Its {openCount(team.open)} (and any it closed) keep whoever has them and have no team. Its members stay in the workspace. This cannot be undone.</Text>
       )}
-      {teams.data && list.length === 0 && editing !== 'new' && <Text size="sm">No teams yet.</Text>}
-      {list.length > 0 && (
-        <Table withTableBorder={false} verticalSpacing={4} aria-label="Teams">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Team</Table.Th>
-              <Table.Th>Members</Table.Th>
-              <Table.Th>Open</Table.Th>
-              {canEdit && <Table.Th aria-label="Actions" />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.map((team) =>
-              editing === team.id ? (
-                <Table.Tr key={team.id}>
-                  <Table.Td colSpan={4}>
-                    <TeamForm team={team} onDone={() => setEditing(null)} />
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                <Table.Tr key={team.id} data-testid="team-setting">
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {team.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={team.members.length ? undefined : 'dimmed'}>
-                      {team.members.length ? team.members.map((member) => member.name).join(', ') : 'Nobody yet'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{openCount(team.open)}</Text>
-                  </Table.Td>
-                  {canEdit && (
-                    <EditDeleteCell editLabel={`Edit ${team.name}`} deleteLabel={`Delete ${team.name}`} onEdit={() => setEditing(team.id)} onDelete={() => setDeleting(team)} />
-                  )}
-                </Table.Tr>
-              ),
-            )}
-          </Table.Tbody>
-        </Table>
-      )}
-      <ConfirmDelete
-        title={deleting ? `Delete the team “${deleting.name}”?` : null}
-        onClose={() => setDeleting(null)}
-        onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
-        confirmLabel="Delete team"
-        pending={remove.isPending}
-        error={remove.error}
-      >
-        <Text size="sm">
-          Its {deleting ? openCount(deleting.open) : 'conversations'} (and any it closed) keep whoever has them and have no team. Its members stay in the workspace. This cannot be undone.
-        </Text>
-      </ConfirmDelete>
-    </Paper>
+      confirmLabel="Delete team"
+      remove={remove}
+    />
   );
 }

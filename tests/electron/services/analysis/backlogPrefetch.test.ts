@@ -146,4 +146,39 @@ describe.each(STORE_KINDS)('the backlog on %s', (kind) => {
     await engine.close();
     expect(await store.analyses.count()).toBe(0);
   });
+
+  it('lets the claims of a batch it could not make ready go at once: another process need not wait out the lease', async () => {
+    const { store } = await backlogOf(kind, 12);
+    const { store: slow, claims } = gated(store);
+    // the store refuses the next batch's messages once (a lost connection), after the batch was claimed
+    let refuseNext = false;
+    const refusing: Store = {
+      ...slow,
+      messages: {
+        ...slow.messages,
+        getManyForReading: async (...args) => {
+          if (refuseNext) {
+            refuseNext = false;
+            throw new Error('the connection was lost');
+          }
+          return slow.messages.getManyForReading(...args);
+        },
+      },
+    };
+    const { engine, working } = await busyEngine(refusing);
+
+    (await claims.nth(1)).letThrough();
+    await working.nth(1);
+    const second = await claims.nth(2);
+    refuseNext = true;
+    const refused = expect(engine.readMessage(second.ids[0]!, 'backlog')).rejects.toThrow('the backlog could not be read (the connection was lost)');
+    second.letThrough();
+    await refused;
+    // its claims are gone: another process takes them now, not when the lease runs out
+    expect(sorted(await store.analyses.claim(second.ids, VADER, 'another process', Date.now(), Date.now() + 60_000))).toEqual(sorted(second.ids));
+    // and the engine goes on making the batch after it ready
+    const third = await claims.nth(3);
+    expect(third.ids.filter((id) => second.ids.includes(id))).toEqual([]);
+    third.letThrough();
+  });
 });

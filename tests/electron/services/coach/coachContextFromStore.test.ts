@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { coachContextFromStore } from '../../../../electron/services/coach/coachContextFromStore';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
-import type { Store } from '../../../../electron/services/store/store';
 import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
+import { countingStore } from '../../../helpers/countingStore';
 import { testStore } from '../../../helpers/testStore';
 
 const DAY = 86_400_000;
@@ -32,28 +32,6 @@ describe('what the coach knows of a customer’s earlier conversations', () => {
   });
 });
 
-/** Counts every call the coach makes to the store's repositories (each is one query, or a few). */
-function countingCalls(store: Store) {
-  const calls = new Map<string, number>();
-  const counted = new Proxy(store, {
-    get(target, name, receiver) {
-      const part = Reflect.get(target, name, receiver) as unknown;
-      if (typeof name !== 'string' || typeof part !== 'object' || part === null) return part;
-      return new Proxy(part, {
-        get(repository, method, inner) {
-          const value = Reflect.get(repository, method, inner) as unknown;
-          if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            calls.set(`${name}.${String(method)}`, (calls.get(`${name}.${String(method)}`) ?? 0) + 1);
-            return (value as (...a: unknown[]) => unknown).apply(repository, args);
-          };
-        },
-      });
-    },
-  });
-  return { store: counted, calls };
-}
-
 describe.each(STORE_KINDS)('the coach’s reading of a customer’s history on %s', (kind) => {
   it('dates the last contact of twenty earlier conversations in one query, each as before', async () => {
     const { store } = await openTestStore(kind);
@@ -71,12 +49,12 @@ describe.each(STORE_KINDS)('the coach’s reading of a customer’s history on %
       expected.set(conversationId, i % 3 === 0 ? at + DAY : at);
     }
     const { conversationId } = await arrive('Now', 'customer', 'The coat is too small.', NOW - 60_000);
-    const counting = countingCalls(store);
+    const counting = countingStore(store);
     const context = (await coachContextFromStore(counting.store, conversationId, null, NOW))!;
     expect(context.previousConversations).toHaveLength(20);
     for (const previous of context.previousConversations) expect(previous.lastContactAt).toBe(expected.get(previous.id));
-    expect(counting.calls.get('messages.lastContactAt')).toBe(1);
+    expect(counting.count('messages.lastContactAt')).toBe(1);
     // the whole context: a handful of queries, however many earlier conversations there are
-    expect([...counting.calls.values()].reduce((sum, n) => sum + n, 0)).toBeLessThanOrEqual(8);
+    expect(counting.total(), JSON.stringify(counting.byName())).toBeLessThanOrEqual(8);
   });
 });

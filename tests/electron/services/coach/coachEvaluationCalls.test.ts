@@ -5,13 +5,14 @@ import { countingStore } from '../../../helpers/countingStore';
 import { analysisResult, T0, upsetCustomer, watchedBus } from './coachOverStore';
 
 /**
- * How often one coach evaluation (a customer's message was read: prompts raised, recorded and told)
- * goes to the database. On PostgreSQL each wait is a trip to the server and back, and they add up to
+ * How many calls one coach evaluation (a customer's message was read: prompts raised, recorded and
+ * told) makes to the store: what it proves is the count of calls, not the rounds they take side by
+ * side (those depend on which read answers first). On PostgreSQL each wait is a trip to the server and back, and they add up to
  * the time before the prompt is on the agent's screen (bench:coach: message in → prompts raised was
  * 223 ms at p50 with the reads made one after another).
  */
 describe.each(STORE_KINDS)('one coach evaluation on %s', (kind) => {
-  it('reads what it needs side by side and records the prompts in a few statements', async () => {
+  it('makes a few calls: reads each thing it needs once and records the prompts in a few statements', async () => {
     const { store, customerId, conversationId, messageId } = await upsetCustomer(kind);
     // what the context carries besides this conversation: an earlier conversation and an open follow-up
     const earlier = await store.conversations.create({
