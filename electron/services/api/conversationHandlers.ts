@@ -125,13 +125,10 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
     'conversations.assign': async ({ id, assignee, teamId }, caller) => {
       await mustExist(id);
       const user = assignee === 'me' ? caller.person : assignee === null ? null : await ready().store.users.getById(assignee);
-      const team = teamId === undefined || teamId === null ? null : await ready().store.teams.getById(teamId);
-      if (teamId !== undefined && teamId !== null && !team) throw new ApiError('not-found', `There is no team ${teamId}.`);
       if (assignee !== null && !user) throw new ApiError('not-found', `There is no user ${String(assignee)}.`);
       if (user && (await ready().store.people.byId(user.id))?.active === false) throw new ApiError('invalid-input', `${user.name} has been deactivated: conversations are assigned to people of the team.`);
       if (user && !mayAnswer(user)) throw new ApiError('invalid-input', `${user.name} does not answer customers: conversations are assigned to those who do.`);
-      // a team and a person of it: the person is on the team (a team alone leaves it to the team to take)
-      if (team && user && !(await ready().store.teams.isMember(team.id, user.id))) throw new ApiError('invalid-input', `${user.name} is not on ${team.name}: assign it to the team, or to someone on it.`);
+      // the team (given, or the conversation's own) and the person's place on it are checked in the write
       // someone else's conversation is theirs to keep, unless the caller may reassign (the permission table)
       const mayReassign = rolesOf(caller).every((role) => REASSIGN_ROLES.includes(role));
       const assigned = await actions().assign({ conversationId: id, assigneeId: user?.id ?? null, teamId, user: caller.person, mayReassign });

@@ -40,6 +40,21 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
     return new Refusal('conflict', `${holder.name} has this conversation.`, { kind: 'taken', conversationId: conversation.id, holder, since });
   }
 
+  /**
+   * Inside the assignment's transaction, after its conversation is held: the team the conversation
+   * will have (the one given, or the one it keeps) exists and the person it will have, if any, is on
+   * it — a conversation of a team keeps a person only if they are on the team. The team is held until
+   * the write commits, so neither its deletion nor a change of its members slips in between.
+   */
+  async function checkTeam(teamId: number | null, assigneeId: number | null): Promise<void> {
+    if (teamId === null) return;
+    const team = await store.teams.holdForAssignment(teamId);
+    if (!team) throw new Refusal('not-found', `There is no team ${teamId}.`);
+    if (assigneeId === null || await store.teams.isMember(team.id, assigneeId)) return;
+    const name = (await store.users.getById(assigneeId))?.name ?? `Person ${assigneeId}`;
+    throw new Refusal('invalid-input', `${name} is not on ${team.name}: assign it to the team, or to someone on it.`);
+  }
+
   return {
     /**
      * Stores a reply or a note the agent wrote and clears that kind's draft (the other kind's draft
@@ -135,7 +150,8 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
      * Assigns the conversation to a person (or to nobody) and, when `teamId` is given, to a team (or
      * to none; undefined keeps its team). Unless `mayReassign` (the permission table's
      * REASSIGN_ROLES), only a conversation that is nobody's or the caller's own is assigned, in one
-     * conditional write: someone else's is refused with who has it.
+     * conditional write: someone else's is refused with who has it. A person given to a conversation
+     * of a team (given now or kept) must be on that team; checked in the write (checkTeam).
      */
     async assign(input: { conversationId: number; assigneeId: number | null; teamId?: number | null | undefined; user: User | null; mayReassign?: boolean }) {
       const before = await store.conversations.getSummary(input.conversationId);
@@ -147,6 +163,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
         const current = await store.conversations.getSummary(input.conversationId);
         const from = current?.assignee?.id ?? null;
         const fromTeam = current?.team?.id ?? null;
+        await checkTeam(input.teamId === undefined ? fromTeam : input.teamId, input.assigneeId);
         const applied = input.mayReassign !== false
           ? await store.conversations.setAssignee(input.conversationId, input.assigneeId, at, input.teamId)
           : await store.conversations.assignIfUnassignedOrOwn(input.conversationId, input.assigneeId, input.user?.id ?? 0, at, input.teamId);

@@ -14,15 +14,16 @@ type Change = 'created' | 'renamed' | 'members' | 'deleted';
  */
 export function createTeamActions(store: Store, bus: EventBus, now: () => number) {
   async function teamOf(id: number): Promise<Team> {
-    const team = (await store.teams.list()).find((candidate) => candidate.id === id);
+    const team = await store.teams.byId(id);
     if (!team) throw new Refusal('not-found', `There is no team ${id}.`);
     return team;
   }
 
   /** Only active people who answer customers are on teams (a team is who conversations go to). */
   async function checkMembers(memberIds: readonly number[]): Promise<void> {
+    const accounts = await store.people.byIds(memberIds);
     for (const id of new Set(memberIds)) {
-      const account = await store.people.byId(id);
+      const account = accounts.get(id);
       if (!account) throw new Refusal('not-found', `There is no person ${id}.`);
       const person = account.user;
       if (!account.active) throw new Refusal('invalid-input', `${person.name} has been deactivated: teams are of people who work here now.`);
@@ -78,7 +79,8 @@ export function createTeamActions(store: Store, bus: EventBus, now: () => number
     async setMembers(input: { id: number; memberIds: readonly number[]; user: User | null }): Promise<Team> {
       const at = now();
       const changed = await store.transaction(async () => {
-        if (!await store.teams.getById(input.id)) throw new Refusal('not-found', `There is no team ${input.id}.`);
+        // held: an assignment to the team checks its members before this change or after it, never across it
+        if (!await store.teams.holdForChange(input.id)) throw new Refusal('not-found', `There is no team ${input.id}.`);
         const before = await store.teams.memberIds(input.id);
         // only those joining are checked: someone on the team since deactivated (or given a role that
         // answers no customer) stays until taken off, and never stops the team's members being edited
@@ -93,19 +95,30 @@ export function createTeamActions(store: Store, bus: EventBus, now: () => number
       return teamOf(input.id);
     },
 
-    /** Deletes the team: its conversations keep their person and have no team. */
+    /**
+     * Deletes the team: its conversations keep their person and have no team, each with its entry in
+     * the assignment log (by whoever deleted the team: the team before and after, as an assignment
+     * logs it) and told to the consoles (conversation.changed, as an assignment is).
+     */
     async delete(input: { id: number; user: User | null }): Promise<{ id: number; unassigned: number }> {
       const at = now();
-      const unassigned = await store.transaction(async () => {
-        const team = await store.teams.getById(input.id);
-        if (!team) throw new Refusal('not-found', `There is no team ${input.id}.`);
-        const had = await store.conversations.count({ teamId: team.id });
+      const userId = input.user?.id ?? null;
+      const left = await store.transaction(async () => {
+        // held with its conversations: an assignment to it is written before the deletion, or refused after it
+        const held = await store.teams.holdForDelete(input.id);
+        if (!held) throw new Refusal('not-found', `There is no team ${input.id}.`);
+        const { team, conversations: had } = held;
         if (!await store.teams.delete(team.id)) throw new Refusal('not-found', `There is no team ${input.id}.`);
-        await logged(input.user, team.id, 'deleted', { name: team.name, conversations: had }, at);
+        await store.sessionEvents.appendMany(had.map(({ id, assigneeId }) => ({
+          at, kind: 'assignment.changed', conversationId: id, messageId: null, userId,
+          payload: { from: assigneeId, to: assigneeId, fromTeam: team.id, toTeam: null, teamDeleted: true },
+        })));
+        await logged(input.user, team.id, 'deleted', { name: team.name, conversations: had.length }, at);
         return had;
       });
+      for (const { id } of left) bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
       told(input.id, 'deleted');
-      return { id: input.id, unassigned };
+      return { id: input.id, unassigned: left.length };
     },
   };
 }

@@ -7,21 +7,68 @@ import type { StoreContext } from '../storeContext';
  * may be on several teams. Which conversations a team has is the conversations' own (team_id).
  */
 export function createTeamsRepository(ctx: StoreContext) {
+  /** The teams (all, or the one with this id) with their members and open or pending conversations. */
+  async function read(id: number | null): Promise<Team[]> {
+    let teams = ctx.db().selectFrom('teams as t')
+      .select(['t.id', 't.name'])
+      .select((eb) => eb.selectFrom('conversations as c').select(eb.fn.countAll().as('n')).whereRef('c.team_id', '=', 't.id').where('c.status', 'in', ['open', 'pending']).as('open'))
+      .orderBy((eb) => ctx.sql.caseless(eb.ref('t.name'))).orderBy('t.id');
+    let members = ctx.db().selectFrom('team_members as tm').innerJoin('users as u', 'u.id', 'tm.user_id')
+      .select(['tm.team_id', 'u.id', 'u.name', 'u.role']).orderBy('u.name').orderBy('u.id');
+    if (id !== null) {
+      teams = teams.where('t.id', '=', id);
+      members = members.where('tm.team_id', '=', id);
+    }
+    const [teamRows, memberRows] = [await teams.execute(), await members.execute()];
+    return teamRows.map((team) => ({
+      id: team.id,
+      name: team.name,
+      open: Number(team.open),
+      members: memberRows.filter((member) => member.team_id === team.id).map(({ id: memberId, name, role }) => ({ id: memberId, name, role: role as Role })),
+    }));
+  }
+
+  /**
+   * Inside a transaction: reads the team and holds it until the transaction ends, or null when there
+   * is no such team (any more). PostgreSQL's row lock — FOR SHARE for an assignment, which only reads
+   * the team, FOR NO KEY UPDATE for a change of the team itself — so that an assignment and a change
+   * of the team (its members, its deletion) do not cross: whichever comes second waits for the first
+   * to commit and then sees what it wrote. SQLite's write transaction (begun IMMEDIATE) holds the
+   * whole file already. Lock order: a conversation's row (conversations.holdForWrite) before its team.
+   */
+  async function hold(id: number, mode: 'share' | 'change'): Promise<TeamRef | null> {
+    let query = ctx.db().selectFrom('teams').select(['id', 'name']).where('id', '=', id);
+    if (ctx.sql.kind === 'postgres') query = mode === 'share' ? query.forShare() : query.forNoKeyUpdate();
+    return (await query.executeTakeFirst()) ?? null;
+  }
+
   return {
+    /** The team, held against its deletion and changes of its members while an assignment to it is checked and written (see hold). */
+    holdForAssignment: (id: number) => hold(id, 'share'),
+    /** The team, held for a change of it (its name, members): no assignment to it is checked meanwhile (see hold). */
+    holdForChange: (id: number) => hold(id, 'change'),
+    /**
+     * Inside a transaction: the team held for its deletion (see hold), with the conversations assigned
+     * to it and who has each, in the order of their ids, or null when there is no such team. On
+     * PostgreSQL the conversations are held too (as conversations.holdForWrite holds one), before the
+     * team — the order an assignment holds them in, so the two do not wait on each other in a ring —
+     * and read again once the team is held: one given to the team in between is among them.
+     */
+    async holdForDelete(id: number): Promise<{ team: TeamRef; conversations: { id: number; assigneeId: number | null }[] } | null> {
+      const ofTeam = async () => {
+        let query = ctx.db().selectFrom('conversations').select(['id', 'assignee_id']).where('team_id', '=', id).orderBy('id');
+        if (ctx.sql.kind === 'postgres') query = query.forNoKeyUpdate();
+        return (await query.execute()).map((row) => ({ id: row.id, assigneeId: row.assignee_id }));
+      };
+      if (ctx.sql.kind === 'postgres') await ofTeam();
+      const team = await hold(id, 'change');
+      return team ? { team, conversations: await ofTeam() } : null;
+    },
     /** Every team by name, with its members by name and its open or pending conversations. */
-    async list(): Promise<Team[]> {
-      const teams = await ctx.db().selectFrom('teams as t')
-        .select(['t.id', 't.name'])
-        .select((eb) => eb.selectFrom('conversations as c').select(eb.fn.countAll().as('n')).whereRef('c.team_id', '=', 't.id').where('c.status', 'in', ['open', 'pending']).as('open'))
-        .orderBy((eb) => ctx.sql.caseless(eb.ref('t.name'))).orderBy('t.id').execute();
-      const members = await ctx.db().selectFrom('team_members as tm').innerJoin('users as u', 'u.id', 'tm.user_id')
-        .select(['tm.team_id', 'u.id', 'u.name', 'u.role']).orderBy('u.name').orderBy('u.id').execute();
-      return teams.map((team) => ({
-        id: team.id,
-        name: team.name,
-        open: Number(team.open),
-        members: members.filter((member) => member.team_id === team.id).map(({ id, name, role }) => ({ id, name, role: role as Role })),
-      }));
+    list: (): Promise<Team[]> => read(null),
+    /** One team, as the list shows it (with its members and open work), or null. */
+    async byId(id: number): Promise<Team | null> {
+      return (await read(id))[0] ?? null;
     },
     async getById(id: number): Promise<TeamRef | null> {
       return (await ctx.db().selectFrom('teams').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;

@@ -27,7 +27,8 @@ const openCount = (n: number) => `${n} open`;
  * Who has the conversation, and the ways to change it: "Take" while nobody has it (the key of
  * "Take the conversation"), and a picker of the teams and the people who answer customers, each
  * with how many open conversations it has. Choosing a team puts the conversation in the team's
- * queue (its person stays if they are on the team); choosing a person keeps its team. A colleague's
+ * queue (its person stays if they are on the team); choosing a person keeps its team, so only people
+ * on it are offered then (leave the team first to give it to anyone else). A colleague's
  * conversation is reassigned only by those the permission table lets (REASSIGN_ROLES); others see
  * why the picker is closed to them.
  */
@@ -44,6 +45,10 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
   const team = conversation.team;
   /** To a team's queue: the person stays if they are on it, else it waits there for someone of the team to take. */
   const toTeam = (teamId: number) => ({ teamId, assignee: holder && teams.data?.find((candidate) => candidate.id === teamId)?.members.some((member) => member.id === holder.id) ? holder.id : null });
+  /** Whether a person may be given the conversation as it is: anyone, or, in a team's queue, someone on the team (the Node side checks it too). */
+  const teamId = team?.id ?? null;
+  const teamMembers = useMemo(() => (teamId === null ? null : new Set(teams.data?.find((candidate) => candidate.id === teamId)?.members.map((member) => member.id) ?? [])), [teamId, teams.data]);
+  const onTheTeam = (userId: number) => teamMembers === null || teamMembers.has(userId);
   const mine = holder !== null && holder.id === me?.id;
   const someoneElses = holder !== null && !mine;
   // an agent changes who has it only while it is nobody's or their own
@@ -65,11 +70,11 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
                 run: () => assignTo({ teamId: id, assignee: holder && members.some((member) => member.id === holder.id) ? holder.id : null }),
               })),
             ...(people.data ?? [])
-              .filter(({ user }) => user.id !== holder?.id)
+              .filter(({ user }) => user.id !== holder?.id && (teamMembers === null || teamMembers.has(user.id)))
               .map(({ user, open }) => ({ id: `assign-${user.id}`, group: 'Conversation', label: `Assign to ${user.name} (${openCount(open)})`, run: () => assignTo(user.id) })),
           ]
         : [],
-    [mayChange, teams.data, team?.id, people.data, holder, assignTo],
+    [mayChange, teams.data, team?.id, teamMembers, people.data, holder, assignTo],
   );
   usePaletteActions(paletteActions, commandsEnabled);
 
@@ -133,12 +138,12 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
           {(people.data ?? []).map(({ user, open }) => (
             <Menu.Item
               key={user.id}
-              disabled={!mayChange || user.id === holder?.id}
+              disabled={!mayChange || user.id === holder?.id || !onTheTeam(user.id)}
               onClick={() => assign.mutate(user.id)}
               leftSection={user.id === holder?.id ? <IconCheck size={14} aria-hidden /> : <span style={{ width: 14, display: 'inline-block' }} />}
               rightSection={
                 <Text size="xs" c="dimmed">
-                  {openCount(open)}
+                  {onTheTeam(user.id) ? openCount(open) : `not on ${team?.name ?? 'the team'}`}
                 </Text>
               }
             >

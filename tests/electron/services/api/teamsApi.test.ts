@@ -123,4 +123,60 @@ describe('teams through the api', () => {
     expect(await ada.ok('teams.delete', { id: billing.id })).toEqual({ id: billing.id, unassigned: 1 });
     expect((await store.conversations.getSummary(conversationId))!).toMatchObject({ assignee: { id: hannah.user.id }, team: null });
   });
+
+  it('keeps a person on a conversation of a team only if they are on it: a person given alone is checked against the conversation’s team', async () => {
+    const { store, conversationId, aisha, bilal, hannah, ada } = await workspace();
+    const returns = (await ada.ok('teams.create', { name: 'Returns', memberIds: [aisha.user.id] })) as { id: number };
+    await hannah.ok('conversations.assign', { id: conversationId, assignee: null, teamId: returns.id });
+    // Bilal is not on Returns: the conversation stays in the team's queue with nobody, and nothing is logged
+    const logged = (await store.sessionEvents.listForConversation(conversationId)).length;
+    expect(await hannah.call('conversations.assign', { id: conversationId, assignee: bilal.user.id })).toMatchObject(refused('invalid-input'));
+    expect(await bilal.call('conversations.assign', { id: conversationId, assignee: 'me' })).toMatchObject(refused('invalid-input'));
+    expect((await store.conversations.getSummary(conversationId))!).toMatchObject({ assignee: null, team: { id: returns.id } });
+    expect(await store.sessionEvents.listForConversation(conversationId)).toHaveLength(logged);
+    // Aisha is: she gets it and it stays the team's; unassigning keeps the team
+    expect(await hannah.ok('conversations.assign', { id: conversationId, assignee: aisha.user.id })).toMatchObject({ assignee: { id: aisha.user.id }, team: { id: returns.id } });
+    expect(await hannah.ok('conversations.assign', { id: conversationId, assignee: null })).toMatchObject({ assignee: null, team: { id: returns.id } });
+    // taken out of the team, it may go to anyone
+    expect(await hannah.ok('conversations.assign', { id: conversationId, assignee: bilal.user.id, teamId: null })).toMatchObject({ assignee: { id: bilal.user.id }, team: null });
+  });
+
+  it.each(['deleted', 'taken off'] as const)('checks the team in the assignment’s write: a team %s after the assignment was asked, before its write, refuses it cleanly', async (change) => {
+    const { store, conversationId, aisha, bilal, hannah, ada } = await workspace();
+    const returns = (await ada.ok('teams.create', { name: 'Returns', memberIds: [aisha.user.id, bilal.user.id] })) as { id: number };
+    // the assignment is asked and checked as far as it is outside its transaction, then waits at its start
+    const original = store.transaction;
+    let reached!: () => void;
+    const atWrite = new Promise<void>((resolve) => (reached = resolve));
+    let go!: () => void;
+    const gate = new Promise<void>((resolve) => (go = resolve));
+    store.transaction = (async <T>(work: () => Promise<T>): Promise<T> => {
+      store.transaction = original;
+      reached();
+      await gate;
+      return original(work);
+    }) as typeof store.transaction;
+    const assigning = hannah.call('conversations.assign', { id: conversationId, assignee: aisha.user.id, teamId: returns.id });
+    await atWrite;
+    if (change === 'deleted') await ada.ok('teams.delete', { id: returns.id });
+    else await ada.ok('teams.setMembers', { id: returns.id, memberIds: [bilal.user.id] });
+    go();
+    expect(await assigning).toMatchObject(refused(change === 'deleted' ? 'not-found' : 'invalid-input'));
+    expect((await store.conversations.getSummary(conversationId))!).toMatchObject({ assignee: null, team: null });
+    expect((await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'assignment.changed')).toEqual([]);
+  });
+
+  it('logs and tells, for each conversation of a deleted team, its assignment changed: by whom, the team before and after', async () => {
+    const { store, conversationId, aisha, hannah, robert, ada } = await workspace();
+    const returns = (await ada.ok('teams.create', { name: 'Returns', memberIds: [aisha.user.id] })) as { id: number };
+    await hannah.ok('conversations.assign', { id: conversationId, assignee: aisha.user.id, teamId: returns.id });
+    const heardBefore = robert.heard.length;
+    expect(await ada.ok('teams.delete', { id: returns.id })).toEqual({ id: returns.id, unassigned: 1 });
+    const log = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'assignment.changed');
+    expect(log.at(-1)).toMatchObject({ userId: ada.user.id, payload: { from: aisha.user.id, to: aisha.user.id, fromTeam: returns.id, toTeam: null } });
+    expect(robert.heard.slice(heardBefore).map((event) => [event.name, event.payload])).toEqual([
+      ['conversation.changed', { conversationId, reason: 'assigned' }],
+      ['teams.changed', { teamId: returns.id, change: 'deleted' }],
+    ]);
+  });
 });

@@ -1,12 +1,70 @@
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createConversationActions } from '../../../../electron/services/conversations/conversationActions';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
+import type { Store } from '../../../../electron/services/store/store';
+import type { StoreKind } from '../../../../electron/services/store/sqlDialect';
+import { createTeamActions } from '../../../../electron/services/teams';
 import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
+import { countingStore } from '../../../helpers/countingStore';
+import { testPostgresDatabase } from '../../../helpers/testPostgres';
 
 /** Teams on every store (SQLite and PostgreSQL): the same calls, the same answers. */
 const T0 = Date.UTC(2026, 10, 2, 9, 0);
 const MIN = 60_000;
+
+/**
+ * Pauses the next assignment inside its transaction once it holds its team: `held` settles when it
+ * does (or fails if the assignment ends without ever holding one); `go` lets it write.
+ */
+function pauseOnceTeamHeld(store: Store) {
+  const original = store.teams.holdForAssignment;
+  let go!: () => void;
+  const gate = new Promise<void>((resolve) => (go = resolve));
+  let reached!: () => void;
+  const held = new Promise<void>((resolve) => (reached = resolve));
+  store.teams.holdForAssignment = async (id: number) => {
+    store.teams.holdForAssignment = original;
+    const team = await original(id);
+    reached();
+    await gate;
+    return team;
+  };
+  return { held, go };
+}
+
+/**
+ * Settles once `work` has finished, or is seen waiting for another transaction: on PostgreSQL a
+ * backend of the database waits on a lock; on SQLite it has asked for its transaction (the file has
+ * one writer: it waits for the one open).
+ */
+async function finishedOrWaiting(kind: StoreKind, store: Store, work: () => Promise<unknown>): Promise<{ running: Promise<unknown> }> {
+  let asked = false;
+  const original = store.transaction;
+  store.transaction = (<T>(inner: () => Promise<T>): Promise<T> => {
+    store.transaction = original;
+    asked = true;
+    return original(inner);
+  }) as Store['transaction'];
+  let settled = false;
+  const running = work().finally(() => (settled = true));
+  running.catch(() => undefined);
+  if (kind === 'sqlite') {
+    while (!asked && !settled) await Promise.resolve();
+    return { running };
+  }
+  const watcher = new pg.Client({ connectionString: await testPostgresDatabase() });
+  await watcher.connect();
+  try {
+    const waiting = async () =>
+      Number((await watcher.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0]!.n) > 0;
+    while (!settled && !(await waiting()));
+  } finally {
+    await watcher.end();
+  }
+  return { running };
+}
 
 describe.each(STORE_KINDS)('teams on %s', (kind) => {
   async function seed() {
@@ -96,5 +154,52 @@ describe.each(STORE_KINDS)('teams on %s', (kind) => {
     const log = (await store.sessionEvents.listForConversation(id)).filter((event) => event.kind === 'assignment.changed');
     expect(log[0]).toMatchObject({ userId: priya.id, payload: { from: null, to: null, fromTeam: null, toTeam: returns.id } });
     expect(log).toHaveLength(2);
+  });
+
+  it.each(['delete', 'members'] as const)('holds the team while an assignment to it is checked and written: a team change (%s) meanwhile waits for it and then sees it', async (change) => {
+    const { store, priya, bilal, conversation } = await seed();
+    const bus = createEventBus();
+    const teams = createTeamActions(store, bus, () => T0 + 2 * MIN);
+    const actions = createConversationActions(store, createIngestionService(store, bus), () => T0 + MIN);
+    const returns = await teams.create({ name: 'Returns', memberIds: [priya.id, bilal.id], user: null });
+    const id = await conversation('c-held');
+    const pause = pauseOnceTeamHeld(store);
+    const assigning = actions.assign({ conversationId: id, assigneeId: priya.id, teamId: returns.id, user: bilal, mayReassign: true });
+    await Promise.race([pause.held, assigning.then(() => Promise.reject(new Error('the assignment never held its team')))]);
+    // the team changes while the assignment holds it, checked and not yet written
+    const { running: changing } = await finishedOrWaiting(kind, store, () => (change === 'delete' ? teams.delete({ id: returns.id, user: bilal }) : teams.setMembers({ id: returns.id, memberIds: [bilal.id], user: bilal })));
+    pause.go();
+    const [assigned, changed] = await Promise.allSettled([assigning, changing]);
+    // the assignment went first, whole (its log says what it wrote); the change after it, seeing it
+    expect([assigned.status, changed.status]).toEqual(['fulfilled', 'fulfilled']);
+    const log = (await store.sessionEvents.listForConversation(id)).filter((event) => event.kind === 'assignment.changed');
+    const teamLog = (await store.sessionEvents.listOfKind('team.changed')).filter((event) => event.payload.change === (change === 'delete' ? 'deleted' : 'members'));
+    expect(log[0]).toMatchObject({ userId: bilal.id, payload: { from: null, to: priya.id, fromTeam: null, toTeam: returns.id } });
+    expect(log[0]!.id).toBeLessThan(teamLog[0]!.id);
+    if (change === 'delete') {
+      expect(changed).toMatchObject({ value: { unassigned: 1 } });
+      expect((await store.conversations.getSummary(id))!).toMatchObject({ assignee: { id: priya.id }, team: null });
+      expect(log[1]).toMatchObject({ userId: bilal.id, payload: { from: priya.id, to: priya.id, fromTeam: returns.id, toTeam: null } });
+    } else {
+      expect(await store.teams.memberIds(returns.id)).toEqual([bilal.id]);
+    }
+  });
+
+  it('reads one team (not all) and the people of a team in one query', async () => {
+    const { store, priya, bilal } = await seed();
+    const hannah = await store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, T0);
+    const spy = countingStore(store);
+    const teams = createTeamActions(spy.store, createEventBus(), () => T0);
+    await teams.create({ name: 'Orders', memberIds: [priya.id, bilal.id, hannah.id], user: null });
+    // (before: every team read to answer with one, and each of the three people read alone)
+    expect([spy.count('teams.list'), spy.count('teams.byId'), spy.count('people.byId'), spy.count('people.byIds')]).toEqual([0, 1, 0, 1]);
+    const returns = await store.teams.create('Returns', T0);
+    await store.teams.create('Billing', T0);
+    await store.teams.setMembers(returns.id, [priya.id, bilal.id], T0);
+    expect(await store.teams.byId(returns.id)).toEqual({ id: returns.id, name: 'Returns', open: 0, members: [{ id: bilal.id, name: 'Bilal Haddad', role: 'agent' }, { id: priya.id, name: 'Priya Shah', role: 'agent' }] });
+    expect(await store.teams.byId(999)).toBeNull();
+    const people = await store.people.byIds([priya.id, 999, priya.id, bilal.id]);
+    expect([...people.keys()].sort()).toEqual([priya.id, bilal.id].sort());
+    expect(people.get(priya.id)).toMatchObject({ user: { name: 'Priya Shah' }, active: true });
   });
 });

@@ -18,6 +18,7 @@ afterEach(cleanup);
 const aisha: User = { id: 1, name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' };
 const bilal: User = { id: 2, name: 'Bilal Haddad', email: 'bilal@larkspur.example', role: 'agent' };
 const ada: User = { id: 3, name: 'Ada Brooks', email: 'ada@larkspur.example', role: 'admin' };
+const carla: User = { id: 4, name: 'Carla Diaz', email: 'carla@larkspur.example', role: 'agent' };
 
 const status = (me: User): WorkspaceStatus => ({
   store: { state: 'ready', path: '/tmp/kinship.sqlite', schemaVersion: 21 },
@@ -54,11 +55,11 @@ function workspace(me: User) {
   const fake = fakeClient({
     'workspace.status': () => status(me),
     'conversations.get': () => ({ conversation, customer: { id: 7, displayName: 'Sam Carter', createdAt: 0, identities: [] }, messages: [], olderCount: 0, newerCount: 0, draft: null, drafts: { reply: null, note: null }, activeCallStartedAt: null }) satisfies ConversationDetail,
-    'conversations.assignees': () => [aisha, bilal].map((user) => ({ user, open: 2 })),
+    'conversations.assignees': () => [aisha, bilal, carla].map((user) => ({ user, open: 2 })),
     'teams.list': () => teams,
     'conversations.assign': (input: MethodInput<'conversations.assign'>) => {
       const team = input.teamId === undefined ? conversation.team : input.teamId === null ? null : { id: input.teamId, name: teams.find((t) => t.id === input.teamId)!.name };
-      const person = input.assignee === null ? null : [aisha, bilal].find((user) => user.id === input.assignee)!;
+      const person = input.assignee === null ? null : [aisha, bilal, carla].find((user) => user.id === input.assignee)!;
       conversation = { ...conversation, team, assignee: person && { id: person.id, name: person.name } };
       return conversation;
     },
@@ -94,6 +95,26 @@ describe('assigning to a team', () => {
     await waitFor(() => expect(fake.callsOf('conversations.assign').at(-1)).toEqual({ id: 70, assignee: bilal.id }));
     expect(await screen.findByRole('button', { name: 'Bilal Haddad: change who has it' })).toBeTruthy();
     expect(screen.getByLabelText('Team: Returns')).toBeTruthy();
+  });
+
+  it('offers a conversation of a team only to people on the team (the Node side refuses anyone else); out of the team, to anyone', async () => {
+    const fake = workspace(aisha);
+    renderWithMantine(withClient(fake.client, <Header />));
+    fireEvent.click(await screen.findByRole('button', { name: 'Unassigned: change who has it' }));
+    fireEvent.click(await within(await screen.findByRole('menu')).findByRole('menuitem', { name: 'Team Returns' }));
+    expect(await screen.findByLabelText('Team: Returns')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Unassigned: change who has it' }));
+    const carlaItem = await screen.findByRole('menuitem', { name: /Carla Diaz/ });
+    expect(carlaItem.getAttribute('data-disabled')).toBe('true');
+    expect(carlaItem.textContent).toContain('not on Returns');
+    expect((await screen.findByRole('menuitem', { name: /Bilal Haddad/ })).getAttribute('data-disabled')).toBeNull();
+    fireEvent.click(carlaItem);
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Remove from Returns' }));
+    await waitFor(() => expect(fake.callsOf('conversations.assign').at(-1)).toEqual({ id: 70, teamId: null, assignee: null }));
+    await waitFor(() => expect(screen.queryByLabelText('Team: Returns')).toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Unassigned: change who has it' }));
+    expect((await screen.findByRole('menuitem', { name: /Carla Diaz/ })).getAttribute('data-disabled')).toBeNull();
+    expect(fake.callsOf('conversations.assign').map((call) => call.assignee)).not.toContain(carla.id);
   });
 
   it('lets an admin make a team with members in Settings; an agent sees the teams but no way to change them', async () => {
