@@ -230,6 +230,8 @@ export interface ConversationDetail {
   draft: Draft | null;
   /** The current user's unsent reply and internal note here: kept apart, never carried across. */
   drafts: Record<DraftKind, Draft | null>;
+  /** The message each of the two was last sent as (null: never): what the composer's saves name (drafts.save's afterSent). */
+  draftsSentAs: Record<DraftKind, number | null>;
   /** When the call in progress in this (voice) conversation started; null when none is. */
   activeCallStartedAt: number | null;
 }

@@ -98,7 +98,17 @@ export const methodInputs = {
     })
     .strict(),
   'drafts.save': z
-    .object({ clientId: clientId.optional(), conversationId: id, kind: z.enum(DRAFT_KINDS), body: z.string().max(DRAFT_MAX_CHARS, `A draft longer than ${DRAFT_MAX_CHARS.toLocaleString('en')} characters is not saved`) })
+    .object({
+      clientId: clientId.optional(),
+      conversationId: id,
+      kind: z.enum(DRAFT_KINDS),
+      body: z.string().max(DRAFT_MAX_CHARS, `A draft longer than ${DRAFT_MAX_CHARS.toLocaleString('en')} characters is not saved`),
+      /**
+       * The message the composer knows this draft was last sent as (null: none; the conversation's
+       * draftsSentAs, then each send's message): a save of text from before a later send is not saved.
+       */
+      afterSent: id.nullable().optional(),
+    })
     .strict(),
   'messages.search': z
     .object({
@@ -306,7 +316,8 @@ export interface MethodOutputs {
   'calls.start': Message;
   'calls.note': Message;
   'calls.end': CallEnded;
-  'drafts.save': { savedAt: number };
+  /** savedAt null: not saved, as that draft was sent meanwhile (its text is in the thread; nothing failed). */
+  'drafts.save': { savedAt: number | null };
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];
   'customers.profile': CustomerProfile;

@@ -86,8 +86,9 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       // a call in progress started in the page (a voice thread is short); otherwise the whole thread is asked
       const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(await store.messages.listForConversation(id));
       const drafts = await store.drafts.byKind(id, caller.person.id);
+      const draftsSentAs = await store.drafts.sentAs(id, caller.person.id);
       const draft = [drafts.reply, drafts.note].filter((saved) => saved !== null).sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
-      return { conversation, customer, messages, olderCount: page.olderCount, newerCount: page.newerCount, draft, drafts, activeCallStartedAt };
+      return { conversation, customer, messages, olderCount: page.olderCount, newerCount: page.newerCount, draft, drafts, draftsSentAs, activeCallStartedAt };
     },
     'conversations.track': async ({ id }) => {
       await mustExist(id);
@@ -154,7 +155,7 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
     'calls.note': ({ conversationId, text }, caller) => callStep(conversationId, (calls) => calls.note(conversationId, text, caller.person)),
     'calls.end': async ({ conversationId, disposition, summary, timeZone }, caller) => await callStep(conversationId, (calls) => calls.end(conversationId, disposition, summary, caller.person, timeZone)),
     // (saveDraft refuses a conversation that does not exist itself: the autosave looks it up once)
-    'drafts.save': async ({ conversationId, kind, body }, caller) => await actions().saveDraft({ conversationId, kind, body, user: caller.person }),
+    'drafts.save': async ({ conversationId, kind, body, afterSent }, caller) => await actions().saveDraft({ conversationId, kind, body, afterSent, user: caller.person }),
     'messages.search': async ({ query, limit, channel, status, assignee, team, mood, tagId, breached }, caller) => {
       const started = performance.now();
       const { store } = ready();

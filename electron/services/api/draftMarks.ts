@@ -22,6 +22,8 @@ export function withDraftMarks(
       const before = await ready().store.drafts.byKind(params.conversationId, userId);
       const hadDraft = Object.values(before).some((draft) => draft !== null);
       const saved = await save(params, caller);
+      // not saved (that draft was sent meanwhile): nothing changed
+      if (saved.savedAt === null) return saved;
       const hasDraft = params.body.trim() !== '' || Object.entries(before).some(([kind, draft]) => kind !== params.kind && draft !== null);
       if (hasDraft !== hadDraft) bus.emit('draft.changed', { conversationId: params.conversationId, userId, hasDraft });
       return saved;

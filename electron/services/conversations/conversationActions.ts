@@ -80,10 +80,12 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
         },
       };
       // the reply and the clearing of its draft are one write: a failure between them leaves neither
-      // (the draft goes first, so the message is announced only once nothing else can fail)
+      // (the message is announced once it commits: the bus waits for it). The draft is held by the
+      // caller from before the conversation's row (sendWorkflow: keys before rows)
       return await store.transaction(async () => {
-        await store.drafts.discard(conversation.id, input.user?.id ?? null, input.kind);
         const result = await ingestion.ingest(item);
+        // emptied, remembering the message it went out as: a save of it still on its way is told so
+        await store.drafts.markSent(conversation.id, input.user?.id ?? null, input.kind, result.messageId, at);
         const stored = (await store.messages.getById(result.messageId))!;
         return { ...stored, reading: null };
       });
@@ -181,18 +183,28 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       return (await store.conversations.getSummary(input.conversationId))!;
     },
 
-    /** Saves the reply or the note draft (an empty one is removed) and logs a snapshot for replays. */
-    async saveDraft(input: { conversationId: number; kind: DraftKind; body: string; user: User | null }): Promise<{ savedAt: number }> {
-      if (!await store.conversations.getSummary(input.conversationId)) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
+    /**
+     * Saves the reply or the note draft (an empty one is removed) and logs a snapshot for replays.
+     * `afterSent` is the message the author knows this draft was last sent as (null: none; undefined:
+     * not compared): when it has been sent since — a save still on its way when Send was pressed, in
+     * another window or server process — nothing is saved (savedAt null), so the sent text never
+     * comes back as a draft. Not an error: the text is in the thread.
+     */
+    async saveDraft(input: { conversationId: number; kind: DraftKind; body: string; afterSent?: number | null | undefined; user: User | null }): Promise<{ savedAt: number | null }> {
+      // the conversation's customer, one read by key: an autosave runs as people type
+      if ((await store.conversations.customerIdOf(input.conversationId)) === null) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
       const userId = input.user?.id ?? null;
-      await store.transaction(async () => {
-        // this draft is held while its last snapshot is read and the next one written: two saves at once
-        // each edit the one before, never both the same one (a chain a replay could not follow). Its own
-        // key, not the conversation's row: an autosave holds up no arrival or reply in the conversation
+      return await store.transaction(async () => {
+        // this draft is held while it is read and written: two saves at once each edit the snapshot
+        // before, never both the same one (a chain a replay could not follow), and a send of it (which
+        // holds it too) comes wholly before or after. Its own key, not the conversation's row: an
+        // autosave holds up no arrival or reply in the conversation
         await store.drafts.hold(input.conversationId, userId, input.kind);
+        const { snapshot, sentAs } = await store.drafts.edited(input.conversationId, userId, input.kind);
+        if (input.afterSent !== undefined && sentAs !== null && sentAs > (input.afterSent ?? 0)) return { savedAt: null };
         // the log keeps what changed since the last snapshot, not the whole draft again (see draftSnapshots)
-        const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, await store.drafts.lastSnapshot(input.conversationId, userId, input.kind));
+        const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, snapshot);
         const eventId = await store.sessionEvents.append({
           at,
           kind: 'draft.snapshot',
@@ -202,8 +214,8 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
           payload: { ...payload },
         });
         await store.drafts.save(input.conversationId, userId, input.kind, input.body, at, { eventId, edits, editChars });
+        return { savedAt: at };
       });
-      return { savedAt: at };
     },
   };
 }

@@ -135,6 +135,10 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
         // Keys before rows, as every writer (ingestionService's arrivalKeys): the reply's keys, then
         // the conversation's row; the other way round it deadlocks with the customer's next message
         const customer = await ingestion.holdForPost(conversationId);
+        // and the draft being sent, as its saves hold it: an autosave of it still under way finishes
+        // before the send empties it, and one that comes after finds it sent (saveDraft's afterSent).
+        // A key after keys: no writer takes an arrival's keys while holding a draft's
+        await store.drafts.hold(conversationId, userId, kind);
         await store.conversations.holdForWrite(conversationId);
         const crossing = await collision(request);
         if (crossing?.held) return heldAnswer(crossing);

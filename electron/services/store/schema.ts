@@ -145,6 +145,8 @@ export interface DraftsTable {
   snapshot_event_id: number | null;
   snapshot_edits: Generated<number>;
   snapshot_edit_chars: Generated<number>;
+  /** The message this draft was last sent as (its row then has an empty body: no draft); null: never sent. */
+  sent_message_id: number | null;
 }
 
 export interface ConversationReadsTable {

@@ -143,7 +143,7 @@ export function createConversationsRepository(ctx: StoreContext) {
         sql<number>`(CASE WHEN c.status IN ('open', 'pending') AND lc.sent_at IS NOT NULL AND (r.read_at IS NULL OR r.read_at < lc.sent_at) THEN 1 ELSE 0 END)`.as('unread'),
         eb.selectFrom('follow_ups as f').select((e) => e.fn.min('f.due_at').as('due')).whereRef('f.customer_id', '=', 'c.customer_id').where('f.status', '=', 'open').as('follow_up_due_at'),
         ctx.sql.tagsJson(eb.ref('c.id')).as('tags_json'),
-        sql<number>`(CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id AND d.user_id = ${viewer}) THEN 1 ELSE 0 END)`.as('has_draft'),
+        sql<number>`(CASE WHEN EXISTS (SELECT 1 FROM drafts d WHERE d.conversation_id = c.id AND d.user_id = ${viewer} AND d.body <> '') THEN 1 ELSE 0 END)`.as('has_draft'),
         // uncorrelated: both databases evaluate it once per query, not per row
         eb.selectFrom('settings').select('value').where('key', '=', RESPONSE_TARGETS_SETTING).as('targets_json'),
       ]);

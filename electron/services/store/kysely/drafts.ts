@@ -9,22 +9,39 @@ export interface DraftSnapshotMark {
   editChars: number;
 }
 
+/** What a save of a draft edits: its last snapshot (null: none yet) and the message it was last sent as (null: never). */
+export interface DraftEdited {
+  snapshot: (DraftSnapshotMark & { text: string }) | null;
+  sentAs: number | null;
+}
+
 const toDraft = (row: { kind: string; body: string; updated_at: number }): Draft => ({ kind: row.kind as DraftKind, body: row.body, savedAt: row.updated_at });
+
+const NO_SNAPSHOT = { snapshot_event_id: null, snapshot_edits: 0, snapshot_edit_chars: 0 };
 
 /**
  * Unsent replies and internal notes: one of each per conversation and person (user 0 when nobody is
- * signed in), kept apart so text never moves from one to the other; an empty draft is no draft.
+ * signed in), kept apart so text never moves from one to the other; an empty draft is no draft. A
+ * draft that was sent keeps its row, empty, remembering the message it was sent as (sentAs): a save
+ * of the text from before that send is then known for what it is (conversationActions.saveDraft).
  */
 export function createDraftsRepository(ctx: StoreContext) {
-  const remove = (conversationId: number, userId: number | null, kind: DraftKind) =>
-    ctx.db().deleteFrom('drafts').where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('kind', '=', kind).execute();
+  /** Empties one kind of draft: its row goes, unless it remembers a send (then it stays, empty). */
+  const remove = async (conversationId: number, userId: number | null, kind: DraftKind) => {
+    const [removed] = await ctx.db().deleteFrom('drafts').where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('kind', '=', kind)
+      .where('sent_message_id', 'is', null).execute();
+    if (Number(removed?.numDeletedRows ?? 0) > 0) return;
+    await ctx.db().updateTable('drafts').set({ body: '', ...NO_SNAPSHOT }).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('kind', '=', kind).execute();
+  };
   const newestFirst = (conversationId: number, userId: number | null) =>
-    ctx.db().selectFrom('drafts').select(['kind', 'body', 'updated_at']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).orderBy('updated_at', 'desc').orderBy('kind');
+    ctx.db().selectFrom('drafts').select(['kind', 'body', 'updated_at']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('body', '<>', '')
+      .orderBy('updated_at', 'desc').orderBy('kind');
   return {
     /**
      * Inside a transaction: holds this one draft (the conversation's, the person's, of this kind)
      * until it commits, so that two saves of it at once — two server processes on PostgreSQL — log
-     * their snapshots one after the other, each an edit of the one before. A key of its own (an
+     * their snapshots one after the other, each an edit of the one before, and a save and the send
+     * of the same draft happen one after the other, never into each other. A key of its own (an
      * advisory lock: keyLocks.holdKeys), not the conversation's row: a draft being saved holds up no
      * arrival, reply or assignment in the conversation, nor anyone else's draft. On SQLite the write
      * transaction has the file to itself already. Lock order: a key, so taken before any row.
@@ -42,10 +59,28 @@ export function createDraftsRepository(ctx: StoreContext) {
       await ctx.db().insertInto('drafts').values({ conversation_id: conversationId, user_id: userId ?? 0, kind, ...values })
         .onConflict((oc) => oc.columns(['conversation_id', 'user_id', 'kind']).doUpdateSet(values)).execute();
     },
+    /**
+     * The draft went out as message `messageId`: it is emptied, and remembers that message, so a save
+     * of it naming an earlier one (or none) is of text already sent. Inside the send's transaction,
+     * with the draft held (hold) from before the conversation's row.
+     */
+    async markSent(conversationId: number, userId: number | null, kind: DraftKind, messageId: number, at: number): Promise<void> {
+      const values = { body: '', updated_at: at, ...NO_SNAPSHOT, sent_message_id: messageId };
+      await ctx.db().insertInto('drafts').values({ conversation_id: conversationId, user_id: userId ?? 0, kind, ...values })
+        .onConflict((oc) => oc.columns(['conversation_id', 'user_id', 'kind']).doUpdateSet(values)).execute();
+    },
     /** The person's reply and note drafts here, each or null. */
     async byKind(conversationId: number, userId: number | null): Promise<Record<DraftKind, Draft | null>> {
       const found = Object.fromEntries(DRAFT_KINDS.map((kind) => [kind, null])) as Record<DraftKind, Draft | null>;
       for (const row of await newestFirst(conversationId, userId).execute()) found[row.kind as DraftKind] = toDraft(row);
+      return found;
+    },
+    /** The message each kind of the person's draft here was last sent as (null: never): what their saves name (afterSent). */
+    async sentAs(conversationId: number, userId: number | null): Promise<Record<DraftKind, number | null>> {
+      const found = Object.fromEntries(DRAFT_KINDS.map((kind) => [kind, null])) as Record<DraftKind, number | null>;
+      const rows = await ctx.db().selectFrom('drafts').select(['kind', 'sent_message_id']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0)
+        .where('sent_message_id', 'is not', null).execute();
+      for (const row of rows) found[row.kind as DraftKind] = row.sent_message_id === null ? null : Number(row.sent_message_id);
       return found;
     },
     /** The draft the person worked on last here (either kind), or null. */
@@ -53,12 +88,13 @@ export function createDraftsRepository(ctx: StoreContext) {
       const row = await newestFirst(conversationId, userId).limit(1).executeTakeFirst();
       return row ? toDraft(row) : null;
     },
-    /** The text of the last snapshot logged for this draft and where its chain of edits stands, or null. */
-    async lastSnapshot(conversationId: number, userId: number | null, kind: DraftKind): Promise<(DraftSnapshotMark & { text: string }) | null> {
-      const row = await ctx.db().selectFrom('drafts').select(['body', 'snapshot_event_id', 'snapshot_edits', 'snapshot_edit_chars'])
+    /** What a save of this draft edits (one read by key): its last snapshot's text and chain of edits, and the message it was last sent as. */
+    async edited(conversationId: number, userId: number | null, kind: DraftKind): Promise<DraftEdited> {
+      const row = await ctx.db().selectFrom('drafts').select(['body', 'snapshot_event_id', 'snapshot_edits', 'snapshot_edit_chars', 'sent_message_id'])
         .where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('kind', '=', kind).executeTakeFirst();
-      if (!row || row.snapshot_event_id === null) return null;
-      return { eventId: row.snapshot_event_id, text: row.body, edits: row.snapshot_edits, editChars: row.snapshot_edit_chars };
+      const sentAs = row?.sent_message_id === null || row?.sent_message_id === undefined ? null : Number(row.sent_message_id);
+      if (!row || row.snapshot_event_id === null) return { snapshot: null, sentAs };
+      return { snapshot: { eventId: row.snapshot_event_id, text: row.body, edits: row.snapshot_edits, editChars: row.snapshot_edit_chars }, sentAs };
     },
     /** Removes one kind of draft (the other is left as it is). */
     async discard(conversationId: number, userId: number | null, kind: DraftKind): Promise<void> {

@@ -20,6 +20,7 @@ import type { MigrationClient } from './migrationClient';
 import { teamEvents, teamEventsPostgres } from './0020_team_events';
 import { teams, teamsPostgres } from './0021_teams';
 import { searchRefreshByIndex, searchRefreshByIndexPostgres } from './0022_search_refresh_by_index';
+import { draftsSentAs, draftsSentAsPostgres } from './0023_drafts_sent_as';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -66,6 +67,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'team events too large to notify', sql: teamEvents, postgres: teamEventsPostgres },
   { version: 21, name: 'teams', sql: teams, postgres: teamsPostgres },
   { version: 22, name: 'conversation search refreshed by index', sql: searchRefreshByIndex, postgres: searchRefreshByIndexPostgres },
+  { version: 23, name: 'drafts remember the message they were sent as', sql: draftsSentAs, postgres: draftsSentAsPostgres },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

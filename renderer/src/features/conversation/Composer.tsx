@@ -31,6 +31,8 @@ interface Props {
   channel: Channel;
   /** The reply and note drafts saved last time, restored when the conversation opens. */
   savedDrafts: Record<DraftKind, Draft | null>;
+  /** The message each of them was last sent as (null: never): every save names it, so a save of sent text is not kept. */
+  sentAs: Record<DraftKind, number | null>;
   /** Which of the two the agent was writing last. */
   lastKind: DraftKind | null;
   /** Whether r / n start writing here (the focused one of two conversations). */
@@ -62,7 +64,7 @@ interface CheckSeen {
  * records what the agent chose at the check, settles the coach's prompts and finds promises.
  * Ctrl/Cmd+Enter sends; the split button and its keys send and set the status.
  */
-export function Composer({ conversationId, customerId, customerName, channel, savedDrafts, lastKind, commandsEnabled = true, subject, bodies, newestMessageId, onShowMessage }: Props) {
+export function Composer({ conversationId, customerId, customerName, channel, savedDrafts, sentAs, lastKind, commandsEnabled = true, subject, bodies, newestMessageId, onShowMessage }: Props) {
   const client = useClient();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<DraftKind>(lastKind ?? 'reply');
@@ -77,7 +79,23 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
   const [draftId] = useState(() => `draft-${conversationId}-${Date.now().toString(36)}`);
   const words = composerWords(channel, customerName);
 
-  const save = useMutation({ mutationFn: (draft: { kind: DraftKind; text: string }) => client.call('drafts.save', { conversationId, kind: draft.kind, body: draft.text }) });
+  /**
+   * What each draft was last sent as, named by its saves: a save of the text from before a send that
+   * reaches the host after it (from another window, through another server) is not kept, and the sent
+   * text does not come back as the draft.
+   */
+  const sentUpTo = useRef<Record<DraftKind, number | null>>(sentAs);
+  // a send from another window, once the conversation is read again here: what is typed from now on is kept
+  const { reply: replySentAs, note: noteSentAs } = sentAs;
+  useEffect(() => {
+    const newer = (known: number | null, seen: number | null) => (seen !== null && seen > (known ?? 0) ? seen : known);
+    sentUpTo.current = { reply: newer(sentUpTo.current.reply, replySentAs), note: newer(sentUpTo.current.note, noteSentAs) };
+  }, [replySentAs, noteSentAs]);
+  const saveCall = useCallback(
+    (of: DraftKind, body: string) => client.call('drafts.save', { conversationId, kind: of, body, afterSent: sentUpTo.current[of] }),
+    [client, conversationId],
+  );
+  const save = useMutation({ mutationFn: (draft: { kind: DraftKind; text: string }) => saveCall(draft.kind, draft.text) });
   const { mutate: saveDraft } = save;
   /**
    * What is saved is also what the console holds for this conversation, so coming back to it (before
@@ -112,7 +130,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
       for (const each of ['reply', 'note'] as const) {
         if (typed.current[each] === lastSaved.current[each]) continue;
         remember(each, typed.current[each]);
-        void client.call('drafts.save', { conversationId, kind: each, body: typed.current[each] }).catch(() => undefined);
+        void saveCall(each, typed.current[each]).catch(() => undefined);
       }
     };
     window.addEventListener('pagehide', flush);
@@ -120,7 +138,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
       window.removeEventListener('pagehide', flush);
       flush();
     };
-  }, [client, conversationId, remember]);
+  }, [saveCall, remember]);
 
   const tone = useQuery({
     queryKey: ['coach.draftTone', conversationId, toRead],
@@ -174,6 +192,8 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         setSeen((current) => ({ shown: [...(current?.shown ?? []), ...result.findings.map((finding) => ({ check: finding.check, better: finding.better }))].slice(-20), used: current?.used ?? false }));
         return;
       }
+      // saves from now on are of a draft written after this one went
+      sentUpTo.current = { ...sentUpTo.current, [request.kind]: Math.max(sentUpTo.current[request.kind] ?? 0, result.message.id) };
       // that kind's draft is gone on the host; here too — in the console's copy of the conversation, and on
       // screen unless the agent has typed on since — so neither coming back nor leaving brings the sent text back
       remember(request.kind, '');

@@ -190,7 +190,7 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
         )}
         {mayAnswer && (
         <PaneBoundary what="The reply box" compact>
-          <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} channel={conversation.channel} savedDrafts={detail.data.drafts} lastKind={detail.data.draft?.kind ?? null}
+          <Composer key={conversation.id} conversationId={conversation.id} customerId={customer.id} customerName={customer.displayName} channel={conversation.channel} savedDrafts={detail.data.drafts} sentAs={detail.data.draftsSentAs} lastKind={detail.data.draft?.kind ?? null}
             commandsEnabled={commandsEnabled}
             subject={conversation.subject}
             bodies={bodies}

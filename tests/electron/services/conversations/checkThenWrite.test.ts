@@ -2,6 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import type { IngestMessage } from '../../../../shared/contract/ingestion';
 import { createCallActions } from '../../../../electron/services/conversations/callActions';
 import { createConversationActions } from '../../../../electron/services/conversations/conversationActions';
+import { createSendWorkflow } from '../../../../electron/services/conversations/sendWorkflow';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
 import { createIngestionService } from '../../../../electron/services/ingestion/ingestionService';
 import { openPostgresStore, type Store } from '../../../../electron/services/store/store';
@@ -18,6 +19,7 @@ import { testPostgresDatabase } from '../../../helpers/testPostgres';
  * behind it, or has gone past: that is what a missing lock looks like.)
  */
 const T0 = Date.UTC(2026, 10, 29, 9, 0);
+const noCoach = { checkDraft: async () => [], settle: async () => [] };
 const hello: IngestMessage = {
   channel: 'voice',
   customer: { displayName: 'Ines Duarte', identities: [{ kind: 'phone', value: '+351 912 345 678' }] },
@@ -44,8 +46,8 @@ function meetingADraftSave(store: Store, url: string, other: () => Promise<unkno
     ...store,
     drafts: {
       ...store.drafts,
-      lastSnapshot: async (...args: Parameters<Store['drafts']['lastSnapshot']>) => {
-        const last = await store.drafts.lastSnapshot(...args);
+      edited: async (...args: Parameters<Store['drafts']['edited']>) => {
+        const last = await store.drafts.edited(...args);
         met.racing ??= other();
         met.waits = await blockedOrDone(url, met.racing);
         return last;
@@ -132,5 +134,52 @@ describe('check, then write, at once from two server processes on PostgreSQL', (
     expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(outcomes.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: { kind: 'conflict' } });
     expect((await store.messages.listForConversation(conversationId)).filter((message) => message.body === 'Call started')).toHaveLength(1);
+  });
+
+  it('a draft’s send and its autosave: the send waits for the autosave under way, then empties the draft', async () => {
+    const { store, other, url, conversationId } = await twoProcesses();
+    const sender = createSendWorkflow({ store: other, ingestion: createIngestionService(other, createEventBus()), coach: noCoach, findPromises: () => [], now: () => T0 + 2 });
+    await createConversationActions(store, createIngestionService(store, createEventBus()), () => T0).saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines', user: null });
+    // the autosave holds its draft; the send comes in before it has written
+    const met: { sending: Promise<unknown> | null; waits: LockWait[] | null } = { sending: null, waits: null };
+    const saving: Store = {
+      ...store,
+      drafts: {
+        ...store.drafts,
+        hold: async (...args: Parameters<Store['drafts']['hold']>) => {
+          await store.drafts.hold(...args);
+          met.sending ??= sender.send({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel is on its way.', user: null });
+          met.waits = await blockedOrDone(url, met.sending);
+        },
+      },
+    };
+    await createConversationActions(saving, createIngestionService(saving, createEventBus()), () => T0 + 1).saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel', user: null });
+    await expect(met.sending).resolves.toMatchObject({ outcome: 'sent' });
+    // the send waited for the autosave's draft (before: it went past, and the autosave wrote its text back after it)
+    expect(met.waits).toEqual([expect.objectContaining({ locktype: 'advisory' })]);
+    expect(await store.drafts.byKind(conversationId, null)).toEqual({ reply: null, note: null });
+  });
+
+  it('a draft’s send and its autosave: an autosave coming in while the send is under way waits for it, then finds the draft sent', async () => {
+    const { store, other, url, conversationId } = await twoProcesses();
+    const autosave = createConversationActions(store, createIngestionService(store, createEventBus()), () => T0 + 1);
+    const met: { saving: Promise<{ savedAt: number | null }> | null; waits: LockWait[] | null } = { saving: null, waits: null };
+    const sending: Store = {
+      ...other,
+      conversations: {
+        ...other.conversations,
+        // the send holds the draft and is about to hold the conversation's row
+        holdForWrite: async (...args: Parameters<Store['conversations']['holdForWrite']>) => {
+          met.saving ??= autosave.saveDraft({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel', afterSent: null, user: null });
+          met.waits = await blockedOrDone(url, met.saving);
+          return other.conversations.holdForWrite(...args);
+        },
+      },
+    };
+    const sender = createSendWorkflow({ store: sending, ingestion: createIngestionService(sending, createEventBus()), coach: noCoach, findPromises: () => [], now: () => T0 + 2 });
+    await expect(sender.send({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel is on its way.', user: null })).resolves.toMatchObject({ outcome: 'sent' });
+    expect(met.waits).toEqual([expect.objectContaining({ locktype: 'advisory' })]);
+    await expect(met.saving).resolves.toEqual({ savedAt: null });
+    expect(await store.drafts.byKind(conversationId, null)).toEqual({ reply: null, note: null });
   });
 });

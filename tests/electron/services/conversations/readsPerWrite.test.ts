@@ -12,7 +12,7 @@ import { countingStore } from '../../../helpers/countingStore';
 /**
  * What a reply, a call's steps and a draft's autosave read on the way: the customer is read once
  * per write (the keys a reply holds on PostgreSQL are read with it, and handed on), on SQLite nothing
- * is read to hold keys there is no need to hold, and an autosave looks its conversation up once.
+ * is read to hold keys there is no need to hold, and an autosave looks its conversation up once, by key.
  */
 const T0 = Date.UTC(2026, 10, 29, 9, 0);
 const arrival = (channel: IngestMessage['channel']): IngestMessage => ({
@@ -75,8 +75,10 @@ describe.each(STORE_KINDS)('the reads of a write on %s', (kind) => {
     const caller = await api.deskCaller(null);
     spy.reset();
     await ok(api, 'drafts.save', { conversationId, kind: 'reply', body: 'Hi Sam,' }, caller);
-    // (before: four — the handler's check, the action's, and the draft mark's before and after)
-    expect(spy.count('conversations.getSummary')).toBe(1);
+    // one narrow read by key, not the conversation's whole summary (before: one summary; before that, four —
+    // the handler's check, the action's, and the draft mark's before and after)
+    expect(spy.count('conversations.getSummary')).toBe(0);
+    expect(spy.count('conversations.customerIdOf')).toBe(1);
     // the conversation's row is not held for it (its draft is: drafts.hold)
     expect(spy.count('conversations.holdForWrite')).toBe(0);
     expect(spy.count('drafts.hold')).toBe(1);

@@ -121,6 +121,8 @@ const checks: Record<number, (db: Database.Database) => void> = {
   },
   // (PostgreSQL's search refresh only: SQLite's search is as it was; PostgreSQL: searchRefreshByIndex.test.ts)
   22: (db) => expect(db.prepare("SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH 'phones : \"900123\"*'").all()).toEqual([{ rowid: 7 }]),
+  // a draft kept as it was, never sent
+  23: (db) => expect(db.prepare('SELECT kind, body, sent_message_id FROM drafts').all()).toEqual([{ kind: 'note', body: 'check the card', sent_message_id: null }]),
 };
 
 describe('each SQLite migration on a workspace holding data', () => {

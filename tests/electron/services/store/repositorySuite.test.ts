@@ -508,11 +508,32 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       expect(await store.drafts.byKind(conversationId, agent.id)).toEqual({ reply: { kind: 'reply', body: 'Hello', savedAt: T0 }, note: { kind: 'note', body: 'Internal', savedAt: T0 + 1 } });
       expect(await store.drafts.get(conversationId, agent.id)).toEqual({ kind: 'note', body: 'Internal', savedAt: T0 + 1 });
       expect(await store.drafts.get(conversationId, null)).toBeNull();
-      expect(await store.drafts.lastSnapshot(conversationId, agent.id, 'reply')).toEqual({ eventId: 7, text: 'Hello', edits: 1, editChars: 5 });
+      expect(await store.drafts.edited(conversationId, agent.id, 'reply')).toEqual({ snapshot: { eventId: 7, text: 'Hello', edits: 1, editChars: 5 }, sentAs: null });
       expect((await store.conversations.getSummary(conversationId, agent.id))!.hasDraft).toBe(true);
       await store.drafts.save(conversationId, agent.id, 'note', '   ', T0 + 2);
       await store.drafts.discard(conversationId, agent.id, 'reply');
       expect(await store.drafts.get(conversationId, agent.id)).toBeNull();
+    });
+
+    it('a sent draft is no draft, and remembers the message it went out as whatever is saved after', async () => {
+      const { store, conversationId, agent } = await seed(kind);
+      await store.drafts.save(conversationId, agent.id, 'reply', 'Hello', T0, { eventId: 7, edits: 0, editChars: 0 });
+      await store.drafts.markSent(conversationId, agent.id, 'reply', 42, T0 + 1);
+      expect(await store.drafts.byKind(conversationId, agent.id)).toEqual({ reply: null, note: null });
+      expect((await store.conversations.getSummary(conversationId, agent.id))!.hasDraft).toBe(false);
+      expect(await store.drafts.sentAs(conversationId, agent.id)).toEqual({ reply: 42, note: null });
+      // the next draft starts with a full snapshot, and emptying it keeps what was sent
+      expect(await store.drafts.edited(conversationId, agent.id, 'reply')).toEqual({ snapshot: null, sentAs: 42 });
+      await store.drafts.save(conversationId, agent.id, 'reply', 'Next', T0 + 2, { eventId: 9, edits: 0, editChars: 0 });
+      expect((await store.conversations.getSummary(conversationId, agent.id))!.hasDraft).toBe(true);
+      await store.drafts.save(conversationId, agent.id, 'reply', ' ', T0 + 3);
+      await store.drafts.discard(conversationId, agent.id, 'reply');
+      expect(await store.drafts.byKind(conversationId, agent.id)).toEqual({ reply: null, note: null });
+      expect(await store.drafts.edited(conversationId, agent.id, 'reply')).toEqual({ snapshot: null, sentAs: 42 });
+      // (a draft never sent still goes when emptied)
+      await store.drafts.save(conversationId, agent.id, 'note', 'Internal', T0 + 4);
+      await store.drafts.discard(conversationId, agent.id, 'note');
+      expect(await store.drafts.sentAs(conversationId, agent.id)).toEqual({ reply: 42, note: null });
     });
 
     it('keeps tags unique whatever their case, on conversations, listed by name with their use', async () => {

@@ -54,7 +54,7 @@ function workspace(me: User) {
   let teams: Team[] = [returns];
   const fake = fakeClient({
     'workspace.status': () => status(me),
-    'conversations.get': () => ({ conversation, customer: { id: 7, displayName: 'Sam Carter', createdAt: 0, identities: [] }, messages: [], olderCount: 0, newerCount: 0, draft: null, drafts: { reply: null, note: null }, activeCallStartedAt: null }) satisfies ConversationDetail,
+    'conversations.get': () => ({ conversation, customer: { id: 7, displayName: 'Sam Carter', createdAt: 0, identities: [] }, messages: [], olderCount: 0, newerCount: 0, draft: null, drafts: { reply: null, note: null }, draftsSentAs: { reply: null, note: null }, activeCallStartedAt: null }) satisfies ConversationDetail,
     'conversations.assignees': () => [aisha, bilal, carla].map((user) => ({ user, open: 2 })),
     'teams.list': () => teams,
     'conversations.assign': (input: MethodInput<'conversations.assign'>) => {
