@@ -3,6 +3,7 @@ import type { EventBus } from '../events/eventBus';
 import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
 import { DEFAULT_DEMO_SEED, generateDemoWorkspace } from './generateDemoWorkspace';
+import { seedDemoTeams } from './seedDemoTeams';
 
 export interface LoadDemoOptions {
   store: Store;
@@ -26,9 +27,10 @@ export async function unfinishedDemo(store: Store): Promise<UnfinishedDemo | nul
 }
 
 /**
- * Fills an empty workspace with the generated demo (users, customers, a year of conversations),
- * through the same ingestion path every connector uses. Refuses a workspace that has data, unless
- * that data is a demo load that was cut short: then it finishes that load.
+ * Fills an empty workspace with the generated demo (users, customers, a year of conversations, the
+ * staff's teams and the open conversations in their queues), through the same ingestion path every
+ * connector uses. Refuses a workspace that has conversations, unless they are a demo load that was
+ * cut short: then it finishes that load. Teams it has already are kept (see seedDemoTeams).
  *
  * Why resumable rather than one transaction: the load takes ~0.7 s of SQLite work on a desk machine
  * (2,546 messages), and one synchronous transaction would hold every other call for all of it. A
@@ -38,8 +40,9 @@ export async function unfinishedDemo(store: Store): Promise<UnfinishedDemo | nul
  * in chunks (each one transaction, yielding between them), and the first transaction records
  * "demo unfinished" with the seed and the time it was generated for. The demo is deterministic and
  * ingestion drops messages it already holds, so generating it again and ingesting it all completes
- * exactly the workspace an uninterrupted load makes. The last transaction logs the load and clears
- * the mark, together. The host resumes an unfinished load when it starts (see createApi).
+ * exactly the workspace an uninterrupted load makes. The last transaction puts in the teams (found by
+ * name, so never made twice), logs the load and clears the mark, together. The host resumes an
+ * unfinished load when it starts (see createApi).
  */
 export async function loadDemoWorkspace({ store, ingestion, bus, seed, now }: LoadDemoOptions) {
   const started = performance.now();
@@ -63,7 +66,9 @@ export async function loadDemoWorkspace({ store, ingestion, bus, seed, now }: Lo
     now: () => plan.now,
     onProgress: (done, total) => bus.emit('progress', { task: 'demo.load', label, done, total }),
   });
+  const conversationIds = new Map(demo.messages.map((item, index) => [item.conversation.externalRef ?? '', results[index]!.conversationId]));
   await store.transaction(async () => {
+    await seedDemoTeams(store, demo.teams, conversationIds, plan.now);
     await store.sessionEvents.append({
       at: plan.now,
       kind: 'workspace.demo-loaded',

@@ -19,7 +19,8 @@ function inspect(file: string) {
       demoLoadedEvents: (db.prepare("SELECT count(*) AS n FROM session_events WHERE kind = 'workspace.demo-loaded'").get() as { n: number }).n,
       users: digest('SELECT id, email, role FROM users ORDER BY id'),
       customers: digest('SELECT c.id, c.display_name, i.kind, i.value FROM customers c JOIN customer_identities i ON i.customer_id = c.id ORDER BY c.id, i.kind, i.value'),
-      conversations: digest('SELECT id, customer_id, channel, status, subject, queue, assignee_id, external_ref FROM conversations ORDER BY id'),
+      conversations: digest('SELECT id, customer_id, channel, status, subject, queue, assignee_id, team_id, external_ref FROM conversations ORDER BY id'),
+      teams: db.prepare('SELECT t.id, t.name, tm.user_id FROM teams t LEFT JOIN team_members tm ON tm.team_id = t.id ORDER BY t.id, tm.user_id').raw().all(),
       messages: digest('SELECT id, conversation_id, author, body, sent_at, external_id FROM messages ORDER BY id'),
       search: digest("SELECT rowid FROM messages_fts WHERE messages_fts MATCH 'refund' ORDER BY rowid"),
     };
@@ -49,6 +50,8 @@ describe('a crash while the demo loads', () => {
     complete = inspect(file);
     total = (result as { value: { messages: number } }).value.messages;
     expect(complete.demoLoadedEvents).toBe(1);
+    // the demo's two teams, each with its people
+    expect(new Set(complete.teams.map((row) => (row as unknown[])[1])).size).toBe(2);
   }, 120_000);
 
   // kill -9 once the load has reported this share of its messages stored (then wherever it has got to)

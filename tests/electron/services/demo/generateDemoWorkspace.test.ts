@@ -94,6 +94,42 @@ describe('generateDemoWorkspace: determinism and time', () => {
   });
 });
 
+describe('generateDemoWorkspace: teams', () => {
+  const staff = new Map(demo.users.map((user) => [user.email, user]));
+  const byRef = conversationsOf(demo);
+
+  it('has two teams of its staff who answer customers, the team lead (the desk’s owner) on one', () => {
+    expect(demo.teams.map((team) => team.name)).toEqual(['Order Care', 'Product Help']);
+    for (const team of demo.teams) {
+      expect(team.memberEmails.length).toBeGreaterThanOrEqual(2);
+      for (const email of team.memberEmails) expect(['agent', 'supervisor']).toContain(staff.get(email)?.role);
+    }
+    const lead = demo.users.find((user) => user.role === 'supervisor')!;
+    expect(demo.teams.filter((team) => team.memberEmails.includes(lead.email))).toHaveLength(1);
+  });
+
+  it('gives each team some of the conversations still moving, some with a person on the team and some with nobody yet', () => {
+    const teamed = new Set<string>();
+    for (const team of demo.teams) {
+      const people = team.conversations.filter((c) => c.assigneeEmail !== null);
+      expect(people.length, team.name).toBeGreaterThanOrEqual(2);
+      expect(team.conversations.length - people.length, team.name).toBeGreaterThanOrEqual(2);
+      for (const { ref, assigneeEmail } of team.conversations) {
+        const thread = byRef.get(ref)!;
+        expect(last(thread).conversation.status, ref).not.toBe('resolved');
+        // the conversation's own person (set by its messages) is the one the team has it with
+        expect(first(thread).conversation.assigneeEmail ?? null, ref).toBe(assigneeEmail);
+        if (assigneeEmail !== null) expect(team.memberEmails, ref).toContain(assigneeEmail);
+        expect(teamed.has(ref), ref).toBe(false);
+        teamed.add(ref);
+      }
+    }
+    // and not all of them: the queue shows conversations with a team beside ones without
+    const moving = conversations.filter((thread) => last(thread).conversation.status !== 'resolved');
+    expect(moving.filter((thread) => !teamed.has(first(thread).conversation.externalRef!)).length).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe('generateDemoWorkspace: conversations', () => {
   it('gives every message a unique externalId and every email a unique Message-ID', () => {
     const ids = demo.messages.map((m) => m.message.externalId);
