@@ -31,7 +31,7 @@ import { startCustomerStream } from './team/customerStream';
 import { allHeard, eventReach, type Origin } from './team/eventReach';
 import { startBenchServer, type BenchServer } from './team/serverProcesses';
 import { emptyFigures, runAgent } from './team/simulatedAgent';
-import { teamDatabase } from './team/teamWorkspace';
+import { postgresWorkspace } from './ui/postgresWorkspace';
 import { teamReport } from './team/teamReport';
 
 const numberSetting = (name: string, fallback: number) => {
@@ -72,7 +72,7 @@ async function inBatches<T, R>(items: T[], width: number, work: (item: T, index:
 }
 
 async function main() {
-  const database = await teamDatabase(BENCH_DIR, { conversations: settings.conversations, messages: settings.messages }, process.env.BENCH_TEAM_DATABASE_URL);
+  const database = await postgresWorkspace(BENCH_DIR, { conversations: settings.conversations, messages: settings.messages }, process.env.BENCH_TEAM_DATABASE_URL, log);
   const servers: BenchServer[] = [];
   const consoles: ConsoleClient[] = [];
   try {

@@ -12,11 +12,17 @@
  * Then the api's share measured without the UI, and the targets. Prints markdown.
  *
  * The workspace is built once through the ingestion service and cached (tests/bench/ui/benchStore.ts);
- * each run works on a copy, because the web host writes readings into it.
+ * each run works on a copy, because the web host writes readings into it (tests/bench/ui/runWorkspace.ts).
+ * BENCH_STORE=postgres runs the web host's services on PostgreSQL, as a team server runs them
+ * (KINSHIP_DATABASE_URL): the workspace is built once into a PostgreSQL 15 cluster kept in
+ * BENCH_UI_PG_DIR (default <tmp>/kinship-bench-ui-pg; started and stopped by the bench) and each
+ * run gets a copy made with CREATE DATABASE … TEMPLATE (tests/bench/ui/postgresWorkspace.ts).
  *
- * Settings (environment): BENCH_UI_DIR (cache folder; default <tmp>/kinship-bench-ui-100k),
- * BENCH_UI_REGENERATE=1 (build it again), BENCH_UI_STARTS (3), BENCH_UI_OPENS (20: cold opens of the
- * long chat), BENCH_UI_SCROLL_MS (5000), BENCH_UI_TIMEOUT_MIN (15: the whole run),
+ * Settings (environment): BENCH_STORE ("sqlite", the default, or "postgres"), BENCH_UI_DIR (SQLite
+ * cache folder; default <tmp>/kinship-bench-ui-100k), BENCH_UI_PG_DIR (PostgreSQL cluster folder),
+ * BENCH_UI_DATABASE_URL (instead, a database on a PostgreSQL server of your own, for the admin
+ * statements), BENCH_UI_REGENERATE=1 (build it again), BENCH_UI_STARTS (3), BENCH_UI_OPENS (20: cold opens of the
+ * long chat), BENCH_UI_SCROLL_MS (5000), BENCH_UI_TIMEOUT_MIN (15: the run once the workspace is ready),
  * KINSHIP_MODELS_DIR (else ../shared/models; an empty folder gives the lexicon); for a quick try
  * of the benchmark itself, BENCH_UI_CONVERSATIONS / BENCH_UI_MESSAGES (with another BENCH_UI_DIR).
  */
@@ -27,7 +33,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import config from '../../playwright.config';
 import { haveSharedModels } from '../e2e/webHostFixture';
-import { copyForRun, ensureBenchStore, TARGET_CONVERSATIONS, TARGET_MESSAGES, type BenchStore } from './ui/benchStore';
+import { benchStoreKind, loadText } from './benchPostgres';
+import { TARGET_CONVERSATIONS, TARGET_MESSAGES } from './ui/benchStore';
+import { runWorkspace, type RunWorkspace } from './ui/runWorkspace';
 import { bundleScriptIds, firstSampleIn, summariseProfile, type CpuProfile, type ProfileSummary } from './ui/cpuProfile';
 import { killHostsNow, startHost, stopAllHosts, stopHost, type RunningHost } from './ui/host';
 import {
@@ -197,11 +205,11 @@ async function reload(page: Page, bundles: Set<string>): Promise<void> {
   await sleep(300);
 }
 
-async function run(store: BenchStore, runDir: string, browser: Browser, results: Results): Promise<void> {
+async function run(workspace: RunWorkspace, browser: Browser, results: Results): Promise<void> {
   const starts = intFromEnv('BENCH_UI_STARTS', 3);
   const longOpens = intFromEnv('BENCH_UI_OPENS', 20);
   const scrollMs = intFromEnv('BENCH_UI_SCROLL_MS', 5000);
-  const { info } = store;
+  const { info, runDir } = workspace;
   let current: RunningHost | null = null;
   /** Notes a failed step and goes on, unless the web host itself has gone: then the run stops. */
   const failed = (what: string, error: unknown) => {
@@ -223,7 +231,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
       await page?.close();
       await stopHost(host.process);
     }
-    host = await startHost(runDir);
+    host = await startHost(runDir, workspace.env);
     current = host;
     const hostPrintedMs = performance.now() - host.spawnedAt;
     const opened = await openConsole(context, host, results.bundles);
@@ -362,6 +370,7 @@ async function run(store: BenchStore, runDir: string, browser: Browser, results:
   try {
     results.server = await measureServerSide(
       runDir,
+      workspace.env,
       [longSubject, ...info.small.slice(0, 3).map((known) => known.subject)],
       searchQueries(info.orderNumbers),
     );
@@ -386,16 +395,20 @@ function row(cells: (string | number)[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function report(store: BenchStore, results: Results, totalMs: number): string {
-  const { info } = store;
+function report(workspace: RunWorkspace, results: Results, totalMs: number): string {
+  const { info } = workspace;
   const out: string[] = [];
   const p = (values: number[], q: number) => ms(percentile(values, q));
-  out.push(`## Kinship UI benchmark — ${count(info.conversations)} conversations, ${count(info.messages)} messages`);
+  const storeName = workspace.store === 'postgres' ? 'PostgreSQL' : 'SQLite';
+  out.push(`## Kinship UI benchmark on ${storeName} — ${count(info.conversations)} conversations, ${count(info.messages)} messages`);
   out.push('');
   out.push(
-    store.reused
-      ? `Workspace: reused from ${store.dir} (built ${info.generatedAt} in ${ms(info.generationMs / 1000, 1)} s: ${count(info.customers)} customers, ingestion ${count(info.ingestRatePerSec)} messages/s, ${bytes(info.dbBytes)}).`
-      : `Workspace: built now in ${store.dir} in ${ms(info.generationMs / 1000, 1)} s through the ingestion service (${count(info.ingestRatePerSec)} messages/s; ${count(info.customers)} customers, ${bytes(info.dbBytes)}).`,
+    `Store: ${storeName}${workspace.store === 'postgres' ? ' (the web host given KINSHIP_DATABASE_URL, as a team server runs: a copy of the cached database made for this run)' : ' (a copy of the cached workspace file made for this run)'}.`,
+  );
+  out.push(
+    workspace.reused
+      ? `Workspace: reused from ${workspace.cachedIn} (built ${info.generatedAt} in ${ms(info.generationMs / 1000, 1)} s: ${count(info.customers)} customers, ingestion ${count(info.ingestRatePerSec)} messages/s, ${bytes(info.dbBytes)}).`
+      : `Workspace: built now in ${workspace.cachedIn} in ${ms(info.generationMs / 1000, 1)} s through the ingestion service (${count(info.ingestRatePerSec)} messages/s; ${count(info.customers)} customers, ${bytes(info.dbBytes)}).`,
   );
   out.push(analysisLine(results));
   if (info.knownReadBy) {
@@ -600,28 +613,28 @@ async function main() {
     process.exit(2);
   }
   const timeoutMin = intFromEnv('BENCH_UI_TIMEOUT_MIN', 15);
-  const cacheDir = process.env.BENCH_UI_DIR?.trim() || path.join(os.tmpdir(), 'kinship-bench-ui-100k');
+  const storeKind = benchStoreKind('bench:ui');
 
   let browser: Browser | null = null;
-  let runDir: string | null = null;
+  let workspace: RunWorkspace | null = null;
   const cleanUp = async () => {
     await browser?.close().catch(() => undefined);
     await stopAllHosts().catch(() => undefined);
-    if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
+    const closing = workspace;
+    workspace = null;
+    await closing?.close();
   };
   const abort = (why: string, code: number) => {
     console.error(`bench:ui: ${why}`);
     killHostsNow();
-    if (runDir) fs.rmSync(runDir, { recursive: true, force: true });
+    // a PostgreSQL cluster the bench started is stopped on exit (benchPostgres.ts stopOnExit); its run copy is dropped next time
+    if (workspace) fs.rmSync(workspace.runDir, { recursive: true, force: true });
     process.exit(code);
   };
   process.once('SIGINT', () => abort('interrupted', 130));
   process.once('SIGTERM', () => abort('terminated', 143));
   process.once('exit', () => killHostsNow());
-  const watchdog = setTimeout(() => {
-    void cleanUp().finally(() => abort(`the run took longer than ${timeoutMin} minutes (BENCH_UI_TIMEOUT_MIN)`, 1));
-  }, timeoutMin * 60_000);
-  watchdog.unref();
+  let watchdog: NodeJS.Timeout | undefined;
 
   const results: Results = {
     startups: [],
@@ -648,24 +661,30 @@ async function main() {
       conversations: intFromEnv('BENCH_UI_CONVERSATIONS', TARGET_CONVERSATIONS, 100),
       messages: intFromEnv('BENCH_UI_MESSAGES', TARGET_MESSAGES, 10_000),
     };
-    const store = await ensureBenchStore(cacheDir, process.env.BENCH_UI_REGENERATE === '1', targets);
-    log(store.reused ? `reusing the workspace in ${store.dir}` : `workspace built in ${ms(store.info.generationMs / 1000, 1)} s`);
-    runDir = copyForRun(store);
+    const prepared = await runWorkspace({ store: storeKind, targets, regenerate: process.env.BENCH_UI_REGENERATE === '1', log });
+    workspace = prepared;
+    log(prepared.reused ? `reusing the workspace in ${prepared.cachedIn}` : `workspace built in ${ms(prepared.info.generationMs / 1000, 1)} s`);
+    // from here on (building the workspace may take an hour): the UI runs and the api measured alone
+    watchdog = setTimeout(() => {
+      void cleanUp().finally(() => abort(`the run took longer than ${timeoutMin} minutes (BENCH_UI_TIMEOUT_MIN)`, 1));
+    }, timeoutMin * 60_000);
+    watchdog.unref();
     browser = await chromium.launch(config.use!.launchOptions);
     results.load.start = os.loadavg()[0]!;
+    log(`load average ${loadText(os.loadavg())} as the UI runs start`);
     let fatal: unknown = null;
     try {
-      await run(store, runDir, browser, results);
+      await run(prepared, browser, results);
     } catch (error) {
       fatal = error;
       results.errors.push(`the run stopped early: ${error instanceof Error ? error.message : String(error)}`);
     }
     results.load.end = os.loadavg()[0]!;
     await cleanUp();
-    console.log(report(store, results, performance.now() - started));
+    console.log(report(prepared, results, performance.now() - started));
     if (fatal) process.exitCode = 1;
-    const raw = path.join(os.tmpdir(), 'kinship-bench-ui-last.json');
-    fs.writeFileSync(raw, JSON.stringify({ info: store.info, ...results, bundles: [...results.bundles], server: results.server && { ...results.server, search: Object.fromEntries(results.server.search) } }, null, 1));
+    const raw = path.join(os.tmpdir(), `kinship-bench-ui-last${prepared.store === 'postgres' ? '-postgres' : ''}.json`);
+    fs.writeFileSync(raw, JSON.stringify({ store: prepared.store, info: prepared.info, ...results, bundles: [...results.bundles], server: results.server && { ...results.server, search: Object.fromEntries(results.server.search) } }, null, 1));
     log(`every measurement: ${raw}`);
   } catch (error) {
     await cleanUp();

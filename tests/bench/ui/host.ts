@@ -15,9 +15,10 @@ export interface RunningHost {
 
 const running = new Set<ChildProcess>();
 
-export async function startHost(dataDir: string): Promise<RunningHost> {
+/** Starts the web host on `dataDir`, with `env` added to its environment (e.g. KINSHIP_DATABASE_URL). */
+export async function startHost(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningHost> {
   const spawnedAt = performance.now();
-  const started = await withTimeout(startWebHost(dataDir, { KINSHIP_TRACE_CALLS: '1' }, 120_000), 120_000, 'the web host printing its address');
+  const started = await withTimeout(startWebHost(dataDir, { ...env, KINSHIP_TRACE_CALLS: '1' }, 120_000), 120_000, 'the web host printing its address');
   running.add(started.process);
   const calls = new Map<number, CallTiming>();
   let partial = '';

@@ -25,9 +25,10 @@ export interface ServerSide {
   readingsStored: number;
 }
 
-export async function measureServerSide(dataDir: string, subjects: string[], queries: string[], reps = 5): Promise<ServerSide> {
+/** `env` as the web host had it (KINSHIP_DATABASE_URL: the run's PostgreSQL copy). */
+export async function measureServerSide(dataDir: string, env: NodeJS.ProcessEnv, subjects: string[], queries: string[], reps = 5): Promise<ServerSide> {
   const bus = createEventBus();
-  const workspace = await openWorkspace(databasePath(dataDir), bus);
+  const workspace = await openWorkspace(databasePath(dataDir), bus, { ...process.env, ...env });
   if (workspace.state !== 'ready') throw new Error(`cannot open the run's workspace: ${workspace.error.message}`);
   try {
     const api = await createApi({ host: 'web', bus, workspace });

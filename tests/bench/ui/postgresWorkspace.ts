@@ -1,8 +1,10 @@
 /**
- * The team bench's workspace: the UI bench's generated workspace (tests/bench/ui/benchStore.ts),
- * built once into a PostgreSQL database kept as a template, and copied for each run with
- * `CREATE DATABASE … TEMPLATE …` (seconds, not the build's minutes). The cluster's data folder is
- * kept in BENCH_TEAM_DIR; BENCH_TEAM_DATABASE_URL names another server to use instead.
+ * The UI bench's generated workspace (benchStore.ts) on PostgreSQL, for bench:ui with
+ * BENCH_STORE=postgres and for bench:team: built once into a database kept as a template, and
+ * copied for each run with `CREATE DATABASE … TEMPLATE …` (seconds, not the build's minutes),
+ * since the hosts write into it. The cluster's data folder is kept in `benchDir` (started and
+ * stopped by the bench: one bench at a time per folder); `externalUrl` names another server to
+ * use instead (a database on it, for the admin statements).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,13 +12,15 @@ import path from 'node:path';
 import { openWorkspace } from '../../../electron/services/api/workspace';
 import { createEventBus } from '../../../electron/services/events/eventBus';
 import { DATABASE_URL_VARIABLE } from '../../../electron/services/store/store';
-import { generateBenchWorkspace, RECIPE_VERSION, type BenchStoreInfo, type Targets } from '../ui/benchStore';
+import { generateBenchWorkspace, RECIPE_VERSION, type BenchStoreInfo, type Targets } from './benchStore';
 import { postgresAddressUrl, startPostgresCluster } from '../../helpers/throwawayPostgres';
 import { admin, stopOnExit, withDatabase } from '../benchPostgres';
 
-export interface TeamDatabase {
+export interface PostgresWorkspace {
   /** This run's own database (a copy of the cached workspace). */
   url: string;
+  /** The cached workspace's database (the template), for the report. */
+  template: string;
   info: BenchStoreInfo;
   /** The cached workspace was there already. */
   reused: boolean;
@@ -24,12 +28,8 @@ export interface TeamDatabase {
   close(): Promise<void>;
 }
 
-function log(message: string) {
-  console.error(`[bench:team] ${message}`);
-}
-
 /** Opens the cached workspace as the app would (migrating it once if the schema moved on) and counts it. */
-async function countsOf(url: string): Promise<{ conversations: number; messages: number } | null> {
+async function countsOf(url: string, log: (message: string) => void): Promise<{ conversations: number; messages: number } | null> {
   const opened = await openWorkspace(path.join(os.tmpdir(), 'unused.sqlite'), createEventBus(), { ...process.env, [DATABASE_URL_VARIABLE]: url });
   if (opened.state !== 'ready') return null;
   try {
@@ -41,8 +41,14 @@ async function countsOf(url: string): Promise<{ conversations: number; messages:
   }
 }
 
-/** The cached workspace of this size (built if missing), and a copy of it for this run. */
-export async function teamDatabase(benchDir: string, targets: Targets, externalUrl: string | undefined): Promise<TeamDatabase> {
+/** The cached workspace of this size (built if missing, or again with `regenerate`), and a copy of it for this run. */
+export async function postgresWorkspace(
+  benchDir: string,
+  targets: Targets,
+  externalUrl: string | undefined,
+  log: (message: string) => void,
+  regenerate = false,
+): Promise<PostgresWorkspace> {
   fs.mkdirSync(benchDir, { recursive: true });
   const cluster = externalUrl ? null : startPostgresCluster(path.join(benchDir, 'pg'));
   // stopped however the run ends (Ctrl-C included): its data is kept for the next run
@@ -54,9 +60,9 @@ export async function teamDatabase(benchDir: string, targets: Targets, externalU
     const infoFile = path.join(benchDir, `${template}.json`);
     const exists = await admin(serverUrl, async (client) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount === 1);
     let info: BenchStoreInfo | null = null;
-    if (exists && fs.existsSync(infoFile)) {
+    if (!regenerate && exists && fs.existsSync(infoFile)) {
       const cached = JSON.parse(fs.readFileSync(infoFile, 'utf8')) as BenchStoreInfo;
-      const counts = await countsOf(templateUrl);
+      const counts = await countsOf(templateUrl, log);
       if (counts?.conversations === targets.conversations && counts.messages === targets.messages) info = cached;
       else log(`the cached workspace ${template} holds ${JSON.stringify(counts)}: building it again`);
     }
@@ -69,6 +75,7 @@ export async function teamDatabase(benchDir: string, targets: Targets, externalU
       log(`building the workspace ${template} (${targets.conversations.toLocaleString('en-GB')} conversations, ${targets.messages.toLocaleString('en-GB')} messages) through the ingestion service`);
       const now = Math.floor(Date.now() / 60_000) * 60_000;
       info = await generateBenchWorkspace(path.join(benchDir, 'build'), now, targets, { ...process.env, [DATABASE_URL_VARIABLE]: templateUrl });
+      info.dbBytes = await admin(serverUrl, async (client) => Number((await client.query<{ size: string }>('SELECT pg_database_size($1) AS size', [template])).rows[0]!.size));
       fs.writeFileSync(`${infoFile}.tmp`, JSON.stringify(info, null, 2));
       fs.renameSync(`${infoFile}.tmp`, infoFile);
     }
@@ -85,6 +92,7 @@ export async function teamDatabase(benchDir: string, targets: Targets, externalU
     log(`this run's database ${run}: copied from ${template} in ${Math.round(performance.now() - copyStarted)} ms`);
     return {
       url: withDatabase(serverUrl, run),
+      template,
       info,
       reused,
       async close() {
