@@ -59,9 +59,10 @@ const coach = (page: Page) => page.getByRole('region', { name: 'Coach suggestion
 
 /** Opens the most upset open conversation (it has three coach suggestions in the demo); of those nobody has, with `unassigned`. */
 async function openMostUpset(page: Page, { unassigned = false } = {}) {
+  // unassigned: nobody's, in a team of the person's (a conversation of a team is taken only by someone on it)
   await page.evaluate((hash) => {
     window.location.hash = hash;
-  }, `#/inbox?sort=upset${unassigned ? '&assignee=unassigned' : ''}`);
+  }, `#/inbox?sort=upset${unassigned ? '&assignee=unassigned&team=mine' : ''}`);
   await page.getByRole('textbox', { name: 'Sort' }).and(page.locator('[value="Most upset first"]')).waitFor();
   if (unassigned) await expect(page.getByRole('textbox', { name: 'Assignee' })).toHaveValue('Unassigned');
   // the view is read first: its first row, not the previous view's

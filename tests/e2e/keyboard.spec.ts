@@ -39,8 +39,10 @@ test('j and k move through the inbox, r starts a reply, e resolves, Esc leaves t
 
 test('Ctrl+K opens the palette, which lists the actions with their keys and runs them', async ({ page }) => {
   await openConsoleWithDemo(page, started.host.url);
-  // one nobody has: which conversation has waited longest depends on the day, and a colleague's is not ours to take
+  // one nobody has: which conversation has waited longest depends on the day, and a colleague's is not ours to take;
+  // in a team of the desk's owner (Order Care): a conversation of a team is taken only by someone on it
   await chooseInQueue(page, 'Assignee', 'Unassigned');
+  await chooseInQueue(page, 'Team filter', 'My teams');
   await page.getByTestId('conversation-row').first().click();
   await page.locator('body').press('Control+k');
   const palette = page.getByRole('dialog');

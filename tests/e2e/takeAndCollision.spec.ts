@@ -80,9 +80,20 @@ test('two agents take the same conversation at once: one gets it, the other is t
   const aisha = await agentJoins(browser, admin, AISHA);
   const bilal = await agentJoins(browser, admin, BILAL);
 
+  // an unassigned chat, out of its team's queue (the demo's are in a team's queue, and only someone on
+  // a team takes its conversations: Aisha and Bilal, new here, are on none): the admin takes it out
+  await showUnassignedChats(admin);
+  const conversationId = await admin.getByTestId('conversation-row').first().getAttribute('data-conversation-id');
+  await admin.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`).click();
+  const teamBadge = header(admin).getByTestId('assignee').getByLabel(/^Team: /);
+  if ((await teamBadge.count()) > 0) {
+    await header(admin).getByRole('button', { name: 'Unassigned: change who has it' }).click();
+    await admin.getByRole('menuitem', { name: /^Remove from / }).click();
+    await expect(teamBadge).toHaveCount(0);
+  }
+
   // both see the same unassigned chat
   await showUnassignedChats(aisha);
-  const conversationId = await aisha.getByTestId('conversation-row').first().getAttribute('data-conversation-id');
   // held by its id: the queue may be read again (and reordered) before the click
   await aisha.locator(`[data-testid="conversation-row"][data-conversation-id="${conversationId}"]`).click();
   await showUnassignedChats(bilal);

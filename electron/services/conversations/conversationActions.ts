@@ -46,13 +46,13 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
    * it — a conversation of a team keeps a person only if they are on the team. The team is held until
    * the write commits, so neither its deletion nor a change of its members slips in between.
    */
-  async function checkTeam(teamId: number | null, assigneeId: number | null): Promise<void> {
+  async function checkTeam(teamId: number | null, assigneeId: number | null, advice = 'assign it to the team, or to someone on it'): Promise<void> {
     if (teamId === null) return;
     const team = await store.teams.holdForAssignment(teamId);
     if (!team) throw new Refusal('not-found', `There is no team ${teamId}.`);
     if (assigneeId === null || await store.teams.isMember(team.id, assigneeId)) return;
     const name = (await store.users.getById(assigneeId))?.name ?? `Person ${assigneeId}`;
-    throw new Refusal('invalid-input', `${name} is not on ${team.name}: assign it to the team, or to someone on it.`);
+    throw new Refusal('invalid-input', `${name} is not on ${team.name}: ${advice}.`);
   }
 
   return {
@@ -131,20 +131,29 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
      * Takes an unassigned conversation for `user`: one conditional write that lands only while
      * nobody has it, so of two people taking it at once exactly one gets it. The other is refused
      * with who has it and since when, and nothing of theirs is written. Taking one's own again
-     * changes nothing (`changed` false: nothing to tell anyone). The conversation as `user` sees it.
+     * changes nothing (`changed` false: nothing to tell anyone). A conversation of a team is taken
+     * only by someone on the team, as an assignment is (checkTeam, in the write). The conversation as
+     * `user` sees it.
      */
     async take(input: { conversationId: number; user: User }): Promise<{ conversation: ConversationSummary; changed: boolean }> {
       const { conversationId, user } = input;
       const at = now();
       return await store.transaction(async () => {
-        if (await store.conversations.takeIfUnassigned(conversationId, user.id, at)) {
-          await store.sessionEvents.append({ at, kind: 'assignment.changed', conversationId, messageId: null, userId: user.id, payload: { from: null, to: user.id, taken: true } });
-          return { conversation: (await store.conversations.getSummary(conversationId, user.id))!, changed: true };
-        }
+        // held, then its team (the order an assignment holds them in): the team read is the one it keeps
+        await store.conversations.holdForWrite(conversationId);
         const current = await store.conversations.getSummary(conversationId, user.id);
         if (!current) throw new Refusal('not-found', `There is no conversation ${conversationId}.`);
         if (current.assignee?.id === user.id) return { conversation: current, changed: false };
-        throw await takenBy(current);
+        if (current.assignee) throw await takenBy(current);
+        const teamId = current.team?.id ?? null;
+        await checkTeam(teamId, user.id, 'a conversation of a team is taken by someone on it');
+        if (!await store.conversations.takeIfUnassigned(conversationId, user.id, at)) throw await takenBy((await store.conversations.getSummary(conversationId, user.id))!);
+        await store.sessionEvents.append({
+          at, kind: 'assignment.changed', conversationId, messageId: null, userId: user.id,
+          // the team it stays in, as an assignment logs it: a replay shows whose queue it was taken from
+          payload: { from: null, to: user.id, taken: true, ...(teamId !== null ? { fromTeam: teamId, toTeam: teamId } : {}) },
+        });
+        return { conversation: (await store.conversations.getSummary(conversationId, user.id))!, changed: true };
       });
     },
 

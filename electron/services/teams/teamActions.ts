@@ -76,18 +76,32 @@ export function createTeamActions(store: Store, bus: EventBus, now: () => number
       return teamOf(input.id);
     },
 
+    /**
+     * Makes the team's members exactly these people. Those taken off it lose the team's unresolved
+     * conversations they have (the conversations stay the team's, with nobody: a conversation
+     * of a team keeps a person only if they are on it), each with its entry in the assignment log by
+     * whoever changed the team. One teams.changed tells the consoles: it has them read the queues and
+     * conversations again.
+     */
     async setMembers(input: { id: number; memberIds: readonly number[]; user: User | null }): Promise<Team> {
       const at = now();
+      const after = [...new Set(input.memberIds)].sort((a, b) => a - b);
       const changed = await store.transaction(async () => {
-        // held: an assignment to the team checks its members before this change or after it, never across it
-        if (!await store.teams.holdForChange(input.id)) throw new Refusal('not-found', `There is no team ${input.id}.`);
+        // held, with the conversations of those leaving (before the team: an assignment's lock order):
+        // an assignment to the team checks its members before this change or after it, never across it
+        const held = await store.teams.holdForMembers(input.id, after);
+        if (!held) throw new Refusal('not-found', `There is no team ${input.id}.`);
         const before = await store.teams.memberIds(input.id);
         // only those joining are checked: someone on the team since deactivated (or given a role that
         // answers no customer) stays until taken off, and never stops the team's members being edited
-        await checkMembers(input.memberIds.filter((id) => !before.includes(id)));
-        const after = [...new Set(input.memberIds)].sort((a, b) => a - b);
+        await checkMembers(after.filter((id) => !before.includes(id)));
         if (before.length === after.length && before.every((id, n) => id === after[n])) return false;
         await store.teams.setMembers(input.id, after, at);
+        for (const { id } of held.conversations) await store.conversations.setAssignee(id, null, at);
+        await store.sessionEvents.appendMany(held.conversations.map(({ id, assigneeId }) => ({
+          at, kind: 'assignment.changed', conversationId: id, messageId: null, userId: input.user?.id ?? null,
+          payload: { from: assigneeId, to: null, fromTeam: input.id, toTeam: input.id, leftTeam: true },
+        })));
         await logged(input.user, input.id, 'members', { from: before, to: after }, at);
         return true;
       });
@@ -98,7 +112,8 @@ export function createTeamActions(store: Store, bus: EventBus, now: () => number
     /**
      * Deletes the team: its conversations keep their person and have no team, each with its entry in
      * the assignment log (by whoever deleted the team: the team before and after, as an assignment
-     * logs it) and told to the consoles (conversation.changed, as an assignment is).
+     * logs it). One teams.changed tells the consoles: it has them read the queues and conversations
+     * again (one conversation.changed each would have every console read its lists once per conversation).
      */
     async delete(input: { id: number; user: User | null }): Promise<{ id: number; unassigned: number }> {
       const at = now();
@@ -116,7 +131,6 @@ export function createTeamActions(store: Store, bus: EventBus, now: () => number
         await logged(input.user, team.id, 'deleted', { name: team.name, conversations: had.length }, at);
         return had;
       });
-      for (const { id } of left) bus.emit('conversation.changed', { conversationId: id, reason: 'assigned' });
       told(input.id, 'deleted');
       return { id: input.id, unassigned: left.length };
     },

@@ -42,28 +42,46 @@ export function createTeamsRepository(ctx: StoreContext) {
     return (await query.executeTakeFirst()) ?? null;
   }
 
+  /**
+   * The team held for a change (see hold) with its conversations — all of them (`keepIds` null), or
+   * its unresolved ones held by someone not among `keepIds` — and who has each, in the order of
+   * their ids, or null when there is no such team. On PostgreSQL the conversations are held too (as
+   * conversations.holdForWrite holds one), before the team: the order an assignment holds them in.
+   * They are read again once the team is held, so one given to the team in between is among them —
+   * but that one is held after the team: if its assignment still holds it, waiting for the team we
+   * hold, the two wait on each other in a ring; PostgreSQL finds the deadlock, fails one of them
+   * (40P01) and the store runs that transaction again.
+   */
+  async function holdWithConversations(id: number, keepIds: readonly number[] | null): Promise<{ team: TeamRef; conversations: { id: number; assigneeId: number | null }[] } | null> {
+    const ofTeam = async () => {
+      let query = ctx.db().selectFrom('conversations').select(['id', 'assignee_id']).where('team_id', '=', id).orderBy('id');
+      if (keepIds !== null) {
+        query = query.where('status', '!=', 'resolved').where('assignee_id', 'is not', null);
+        if (keepIds.length > 0) query = query.where('assignee_id', 'not in', [...keepIds]);
+      }
+      if (ctx.sql.kind === 'postgres') query = query.forNoKeyUpdate();
+      return (await query.execute()).map((row) => ({ id: row.id, assigneeId: row.assignee_id }));
+    };
+    if (ctx.sql.kind === 'postgres') await ofTeam();
+    const team = await hold(id, 'change');
+    return team ? { team, conversations: await ofTeam() } : null;
+  }
+
   return {
     /** The team, held against its deletion and changes of its members while an assignment to it is checked and written (see hold). */
     holdForAssignment: (id: number) => hold(id, 'share'),
-    /** The team, held for a change of it (its name, members): no assignment to it is checked meanwhile (see hold). */
-    holdForChange: (id: number) => hold(id, 'change'),
     /**
      * Inside a transaction: the team held for its deletion (see hold), with the conversations assigned
-     * to it and who has each, in the order of their ids, or null when there is no such team. On
-     * PostgreSQL the conversations are held too (as conversations.holdForWrite holds one), before the
-     * team — the order an assignment holds them in, so the two do not wait on each other in a ring —
-     * and read again once the team is held: one given to the team in between is among them.
+     * to it and who has each, in the order of their ids, or null when there is no such team (see
+     * holdWithConversations).
      */
-    async holdForDelete(id: number): Promise<{ team: TeamRef; conversations: { id: number; assigneeId: number | null }[] } | null> {
-      const ofTeam = async () => {
-        let query = ctx.db().selectFrom('conversations').select(['id', 'assignee_id']).where('team_id', '=', id).orderBy('id');
-        if (ctx.sql.kind === 'postgres') query = query.forNoKeyUpdate();
-        return (await query.execute()).map((row) => ({ id: row.id, assigneeId: row.assignee_id }));
-      };
-      if (ctx.sql.kind === 'postgres') await ofTeam();
-      const team = await hold(id, 'change');
-      return team ? { team, conversations: await ofTeam() } : null;
-    },
+    holdForDelete: (id: number) => holdWithConversations(id, null),
+    /**
+     * Inside a transaction: the team held for a change of its members (see hold), with its unresolved
+     * conversations (open, pending, snoozed: they come back) held by someone not among `keepIds` (who has each, in the order of their
+     * ids), or null when there is no such team (see holdWithConversations).
+     */
+    holdForMembers: (id: number, keepIds: readonly number[]) => holdWithConversations(id, keepIds),
     /** Every team by name, with its members by name and its open or pending conversations. */
     list: (): Promise<Team[]> => read(null),
     /** One team, as the list shows it (with its members and open work), or null. */

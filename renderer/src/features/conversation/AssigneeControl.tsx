@@ -13,6 +13,7 @@ import { assigneesKey } from './assigneesKey';
 import { TeamBadge } from '../teams/TeamBadge';
 import { useTeamList } from '../teams/useTeams';
 import type { useConversationActions } from './useConversationActions';
+import { useMayTake } from './useMayTake';
 
 interface Props {
   conversation: Pick<ConversationSummary, 'id' | 'assignee' | 'team'>;
@@ -25,7 +26,7 @@ const openCount = (n: number) => `${n} open`;
 
 /**
  * Who has the conversation, and the ways to change it: "Take" while nobody has it (the key of
- * "Take the conversation"), and a picker of the teams and the people who answer customers, each
+ * "Take the conversation"; shown disabled, saying why, to someone not on the conversation's team), and a picker of the teams and the people who answer customers, each
  * with how many open conversations it has. Choosing a team puts the conversation in the team's
  * queue (its person stays if they are on the team); choosing a person keeps its team, so only people
  * on it are offered then (leave the team first to give it to anyone else). A colleague's
@@ -55,6 +56,7 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
   const mayChange = mayAssign && (!someoneElses || mayReassign);
   const { take, assign } = actions;
   const takeKey = useKeymap()['conversation.assignToMe'];
+  const { notOn } = useMayTake(team);
 
   const { mutate: assignTo } = assign;
   const paletteActions = useMemo<PaletteAction[]>(
@@ -100,9 +102,16 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
           loading={take.isPending}
           onClick={() => take.mutate()}
           aria-keyshortcuts={takeKey || undefined}
+          disabled={notOn !== null}
+          aria-describedby={notOn !== null ? `take-why-${conversation.id}` : undefined}
         >
           Take
         </Button>
+      )}
+      {holder === null && mayTake && notOn !== null && (
+        <Text size="xs" c="dimmed" id={`take-why-${conversation.id}`}>
+          you are not on {notOn}
+        </Text>
       )}
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>

@@ -9,6 +9,7 @@ import { CallPanel } from './CallPanel';
 import { Composer } from './Composer';
 import { StatusMenu } from './StatusMenu';
 import { useConversationActions } from './useConversationActions';
+import { useMayTake } from './useMayTake';
 import { AssigneeControl } from './AssigneeControl';
 import { TakenNotice, takenDetail } from './TakenNotice';
 import { useCommand, usePaletteActions, type PaletteAction } from '../commands/CommandProvider';
@@ -90,7 +91,9 @@ export function ConversationView({ conversationId, focusMessageId, commandsEnabl
   const loadedOk = detail.isSuccess && commandsEnabled;
   useCommand('conversation.resolve', () => setStatus.mutate('resolved'), loadedOk);
   useCommand('conversation.pending', () => setStatus.mutate('pending'), loadedOk);
-  useCommand('conversation.assignToMe', () => take.mutate(), loadedOk && mayAnswer);
+  // a conversation of a team is taken only by someone on it: not offered to anyone else (the header says why)
+  const { notOn } = useMayTake(detail.data?.conversation.team ?? null);
+  useCommand('conversation.assignToMe', () => take.mutate(), loadedOk && mayAnswer && notOn === null);
   // the others see who is here ("Hannah is viewing"): the focused view of two beside each other
   useReportViewing(conversationId, commandsEnabled);
 

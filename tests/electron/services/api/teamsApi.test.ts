@@ -166,7 +166,35 @@ describe('teams through the api', () => {
     expect((await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'assignment.changed')).toEqual([]);
   });
 
-  it('logs and tells, for each conversation of a deleted team, its assignment changed: by whom, the team before and after', async () => {
+  it('lets only someone on a conversation’s team take it: anyone else is refused, naming the team, and nothing is written', async () => {
+    const { store, conversationId, aisha, hannah, ada } = await workspace();
+    const returns = (await ada.ok('teams.create', { name: 'Returns', memberIds: [aisha.user.id] })) as { id: number };
+    await hannah.ok('conversations.assign', { id: conversationId, assignee: null, teamId: returns.id });
+    const logged = (await store.sessionEvents.listForConversation(conversationId)).length;
+    const refusal = await hannah.call('conversations.take', { id: conversationId });
+    expect(refusal).toMatchObject(refused('invalid-input'));
+    expect(refusal).toMatchObject({ error: { message: expect.stringContaining('Hannah is not on Returns') as unknown } });
+    expect((await store.conversations.getSummary(conversationId))!).toMatchObject({ assignee: null, team: { id: returns.id } });
+    expect(await store.sessionEvents.listForConversation(conversationId)).toHaveLength(logged);
+    // Aisha is on it: she takes it, and the log says whose queue it was taken from
+    expect(await aisha.ok('conversations.take', { id: conversationId })).toMatchObject({ assignee: { id: aisha.user.id }, team: { id: returns.id } });
+    const log = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'assignment.changed');
+    expect(log.at(-1)).toMatchObject({ userId: aisha.user.id, payload: { from: null, to: aisha.user.id, taken: true, fromTeam: returns.id, toTeam: returns.id } });
+  });
+
+  it('takes a person taken off a team off its conversations they had, and tells the consoles once (teams.changed)', async () => {
+    const { store, conversationId, aisha, bilal, robert, ada } = await workspace();
+    const returns = (await ada.ok('teams.create', { name: 'Returns', memberIds: [aisha.user.id, bilal.user.id] })) as { id: number };
+    await aisha.ok('conversations.assign', { id: conversationId, assignee: 'me', teamId: returns.id });
+    const heardBefore = robert.heard.length;
+    await ada.ok('teams.setMembers', { id: returns.id, memberIds: [bilal.user.id] });
+    expect((await store.conversations.getSummary(conversationId))!).toMatchObject({ assignee: null, team: { id: returns.id } });
+    const log = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'assignment.changed');
+    expect(log.at(-1)).toMatchObject({ userId: ada.user.id, payload: { from: aisha.user.id, to: null, fromTeam: returns.id, toTeam: returns.id } });
+    expect(robert.heard.slice(heardBefore).map((event) => [event.name, event.payload])).toEqual([['teams.changed', { teamId: returns.id, change: 'members' }]]);
+  });
+
+  it('logs, for each conversation of a deleted team, its assignment changed (by whom, the team before and after), and tells the consoles once', async () => {
     const { store, conversationId, aisha, hannah, robert, ada } = await workspace();
     const returns = (await ada.ok('teams.create', { name: 'Returns', memberIds: [aisha.user.id] })) as { id: number };
     await hannah.ok('conversations.assign', { id: conversationId, assignee: aisha.user.id, teamId: returns.id });
@@ -174,9 +202,7 @@ describe('teams through the api', () => {
     expect(await ada.ok('teams.delete', { id: returns.id })).toEqual({ id: returns.id, unassigned: 1 });
     const log = (await store.sessionEvents.listForConversation(conversationId)).filter((event) => event.kind === 'assignment.changed');
     expect(log.at(-1)).toMatchObject({ userId: ada.user.id, payload: { from: aisha.user.id, to: aisha.user.id, fromTeam: returns.id, toTeam: null } });
-    expect(robert.heard.slice(heardBefore).map((event) => [event.name, event.payload])).toEqual([
-      ['conversation.changed', { conversationId, reason: 'assigned' }],
-      ['teams.changed', { teamId: returns.id, change: 'deleted' }],
-    ]);
+    // one teams.changed has every console read its queues and conversations again (not once per conversation)
+    expect(robert.heard.slice(heardBefore).map((event) => [event.name, event.payload])).toEqual([['teams.changed', { teamId: returns.id, change: 'deleted' }]]);
   });
 });

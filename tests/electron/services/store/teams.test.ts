@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createConversationActions } from '../../../../electron/services/conversations/conversationActions';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
@@ -8,6 +7,7 @@ import type { StoreKind } from '../../../../electron/services/store/sqlDialect';
 import { createTeamActions } from '../../../../electron/services/teams';
 import { openTestStore, STORE_KINDS } from '../../../helpers/bothStores';
 import { countingStore } from '../../../helpers/countingStore';
+import { blockedOrDone } from '../../../helpers/lockWaits';
 import { testPostgresDatabase } from '../../../helpers/testPostgres';
 
 /** Teams on every store (SQLite and PostgreSQL): the same calls, the same answers. */
@@ -36,33 +36,22 @@ function pauseOnceTeamHeld(store: Store) {
 
 /**
  * Settles once `work` has finished, or is seen waiting for another transaction: on PostgreSQL a
- * backend of the database waits on a lock; on SQLite it has asked for its transaction (the file has
- * one writer: it waits for the one open).
+ * backend of the database waits on a lock (lockWaits' blockedOrDone); on SQLite it has asked for its
+ * transaction (the file has one writer: it waits for the one open).
  */
 async function finishedOrWaiting(kind: StoreKind, store: Store, work: () => Promise<unknown>): Promise<{ running: Promise<unknown> }> {
-  let asked = false;
+  let asked!: () => void;
+  const askedFor = new Promise<void>((resolve) => (asked = resolve));
   const original = store.transaction;
   store.transaction = (<T>(inner: () => Promise<T>): Promise<T> => {
     store.transaction = original;
-    asked = true;
+    asked();
     return original(inner);
   }) as Store['transaction'];
-  let settled = false;
-  const running = work().finally(() => (settled = true));
-  running.catch(() => undefined);
-  if (kind === 'sqlite') {
-    while (!asked && !settled) await Promise.resolve();
-    return { running };
-  }
-  const watcher = new pg.Client({ connectionString: await testPostgresDatabase() });
-  await watcher.connect();
-  try {
-    const waiting = async () =>
-      Number((await watcher.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0]!.n) > 0;
-    while (!settled && !(await waiting()));
-  } finally {
-    await watcher.end();
-  }
+  const running = work();
+  const ended = running.then(() => undefined, () => undefined);
+  if (kind === 'sqlite') await Promise.race([askedFor, ended]);
+  else await blockedOrDone(await testPostgresDatabase(), running);
   return { running };
 }
 
@@ -181,8 +170,38 @@ describe.each(STORE_KINDS)('teams on %s', (kind) => {
       expect((await store.conversations.getSummary(id))!).toMatchObject({ assignee: { id: priya.id }, team: null });
       expect(log[1]).toMatchObject({ userId: bilal.id, payload: { from: priya.id, to: priya.id, fromTeam: returns.id, toTeam: null } });
     } else {
+      // Priya, taken off the team, loses the conversation she was given just before: it stays the team's
       expect(await store.teams.memberIds(returns.id)).toEqual([bilal.id]);
+      expect((await store.conversations.getSummary(id))!).toMatchObject({ assignee: null, team: { id: returns.id } });
+      expect(log[1]).toMatchObject({ userId: bilal.id, payload: { from: priya.id, to: null, fromTeam: returns.id, toTeam: returns.id } });
     }
+  });
+
+  it('takes those taken off a team off its unresolved conversations: they stay the team’s, with nobody, logged by whoever changed the team', async () => {
+    const { store, priya, bilal, conversation } = await seed();
+    const hannah = await store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, T0);
+    const teams = createTeamActions(store, createEventBus(), () => T0 + MIN);
+    const returns = await teams.create({ name: 'Returns', memberIds: [priya.id, bilal.id], user: null });
+    const billing = await teams.create({ name: 'Billing', memberIds: [priya.id], user: null });
+    const given = async (ref: string, assigneeId: number, teamId: number, status: 'open' | 'resolved' = 'open') => {
+      const id = await conversation(ref);
+      await store.conversations.setAssignee(id, assigneeId, T0, teamId);
+      if (status !== 'open') await store.conversations.setStatus(id, status, T0);
+      return id;
+    };
+    const priyas = await given('c-priya', priya.id, returns.id);
+    const resolved = await given('c-resolved', priya.id, returns.id, 'resolved');
+    const bilals = await given('c-bilal', bilal.id, returns.id);
+    const otherTeam = await given('c-billing', priya.id, billing.id);
+    await teams.setMembers({ id: returns.id, memberIds: [bilal.id], user: hannah });
+    expect((await store.conversations.getSummary(priyas))!).toMatchObject({ assignee: null, team: { id: returns.id } });
+    // a resolved one is left as it was; Bilal's stays his; Priya keeps hers on the team she is still on
+    expect((await store.conversations.getSummary(resolved))!).toMatchObject({ assignee: { id: priya.id }, team: { id: returns.id } });
+    expect((await store.conversations.getSummary(bilals))!).toMatchObject({ assignee: { id: bilal.id } });
+    expect((await store.conversations.getSummary(otherTeam))!).toMatchObject({ assignee: { id: priya.id }, team: { id: billing.id } });
+    const log = (await store.sessionEvents.listOfKind('assignment.changed')).map(({ conversationId, userId, payload }) => ({ conversationId, userId, payload }));
+    expect(log).toEqual([{ conversationId: priyas, userId: hannah.id, payload: { from: priya.id, to: null, fromTeam: returns.id, toTeam: returns.id, leftTeam: true } }]);
+    expect((await store.teams.byId(returns.id))!.open).toBe(2);
   });
 
   it('reads one team (not all) and the people of a team in one query', async () => {

@@ -117,6 +117,30 @@ describe('assigning to a team', () => {
     expect(fake.callsOf('conversations.assign').map((call) => call.assignee)).not.toContain(carla.id);
   });
 
+  it('offers Take on a conversation of a team only to someone on it: anyone else sees it disabled, and why', async () => {
+    const fake = workspace(carla);
+    renderWithMantine(withClient(fake.client, <Header />));
+    // of no team, anyone takes it
+    expect((await screen.findByRole('button', { name: /^Take/ })).hasAttribute('disabled')).toBe(false);
+    fireEvent.click(await screen.findByRole('button', { name: 'Unassigned: change who has it' }));
+    fireEvent.click(await within(await screen.findByRole('menu')).findByRole('menuitem', { name: 'Team Returns' }));
+    expect(await screen.findByLabelText('Team: Returns')).toBeTruthy();
+    // in Returns' queue, Carla (not on Returns) is told why she cannot take it
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Take/ }).hasAttribute('disabled')).toBe(true));
+    expect(screen.getByRole('button', { name: /^Take/ }).getAttribute('aria-describedby')).toBe('take-why-70');
+    expect(screen.getByText('you are not on Returns')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /^Take/ }));
+    expect(fake.callsOf('conversations.take')).toEqual([]);
+    cleanup();
+    // Aisha, on Returns, may
+    renderWithMantine(withClient(workspace(aisha).client, <Header />));
+    fireEvent.click(await screen.findByRole('button', { name: 'Unassigned: change who has it' }));
+    fireEvent.click(await within(await screen.findByRole('menu')).findByRole('menuitem', { name: 'Team Returns' }));
+    expect(await screen.findByLabelText('Team: Returns')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Take/ }).hasAttribute('disabled')).toBe(false);
+    expect(screen.queryByText('you are not on Returns')).toBeNull();
+  });
+
   it('lets an admin make a team with members in Settings; an agent sees the teams but no way to change them', async () => {
     const admin = workspace(ada);
     renderWithMantine(withClient(admin.client, <TeamSettings />));
