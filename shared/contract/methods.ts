@@ -316,8 +316,11 @@ export interface MethodOutputs {
   'calls.start': Message;
   'calls.note': Message;
   'calls.end': CallEnded;
-  /** savedAt null: not saved, as that draft was sent meanwhile (its text is in the thread; nothing failed). */
-  'drafts.save': { savedAt: number | null };
+  /**
+   * savedAt null: not saved, as that draft was sent meanwhile (its text is in the thread; nothing
+   * failed) as message sentAs: a save naming it (afterSent) is kept.
+   */
+  'drafts.save': { savedAt: number; sentAs?: undefined } | { savedAt: null; sentAs: number };
   'messages.search': { hits: SearchHit[]; tookMs: number };
   'users.list': User[];
   'customers.profile': CustomerProfile;

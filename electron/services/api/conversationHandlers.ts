@@ -85,8 +85,8 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       const messages = await withReadings(page.messages);
       // a call in progress started in the page (a voice thread is short); otherwise the whole thread is asked
       const activeCallStartedAt = conversation.channel !== 'voice' ? null : page.olderCount === 0 ? activeCallStartIn(messages) : activeCallStartIn(await store.messages.listForConversation(id));
-      const drafts = await store.drafts.byKind(id, caller.person.id);
-      const draftsSentAs = await store.drafts.sentAs(id, caller.person.id);
+      // the drafts and what each was last sent as: one read
+      const { drafts, sentAs: draftsSentAs } = await store.drafts.ofPerson(id, caller.person.id);
       const draft = [drafts.reply, drafts.note].filter((saved) => saved !== null).sort((a, b) => b.savedAt - a.savedAt)[0] ?? null;
       return { conversation, customer, messages, olderCount: page.olderCount, newerCount: page.newerCount, draft, drafts, draftsSentAs, activeCallStartedAt };
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationStatus, ConversationSummary, Customer, DraftKind, Message, Priority, User } from '../../../shared/contract/domain';
 import type { IngestMessage } from '../../../shared/contract/ingestion';
+import type { MethodOutput } from '../../../shared/contract/methods';
 import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
 import { nextSnapshot } from './draftSnapshots';
@@ -197,9 +198,10 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
      * `afterSent` is the message the author knows this draft was last sent as (null: none; undefined:
      * not compared): when it has been sent since — a save still on its way when Send was pressed, in
      * another window or server process — nothing is saved (savedAt null), so the sent text never
-     * comes back as a draft. Not an error: the text is in the thread.
+     * comes back as a draft. Not an error: the text is in the thread; the answer names the message it
+     * was sent as (sentAs), so the author can save what they typed since as the next draft.
      */
-    async saveDraft(input: { conversationId: number; kind: DraftKind; body: string; afterSent?: number | null | undefined; user: User | null }): Promise<{ savedAt: number | null }> {
+    async saveDraft(input: { conversationId: number; kind: DraftKind; body: string; afterSent?: number | null | undefined; user: User | null }): Promise<MethodOutput<'drafts.save'>> {
       // the conversation's customer, one read by key: an autosave runs as people type
       if ((await store.conversations.customerIdOf(input.conversationId)) === null) throw new Refusal('not-found', `There is no conversation ${input.conversationId}.`);
       const at = now();
@@ -211,7 +213,7 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
         // autosave holds up no arrival or reply in the conversation
         await store.drafts.hold(input.conversationId, userId, input.kind);
         const { snapshot, sentAs } = await store.drafts.edited(input.conversationId, userId, input.kind);
-        if (input.afterSent !== undefined && sentAs !== null && sentAs > (input.afterSent ?? 0)) return { savedAt: null };
+        if (input.afterSent !== undefined && sentAs !== null && sentAs > (input.afterSent ?? 0)) return { savedAt: null, sentAs };
         // the log keeps what changed since the last snapshot, not the whole draft again (see draftSnapshots)
         const { payload, edits, editChars } = nextSnapshot(input.kind, input.body, snapshot);
         const eventId = await store.sessionEvents.append({

@@ -19,6 +19,22 @@ const toDraft = (row: { kind: string; body: string; updated_at: number }): Draft
 
 const NO_SNAPSHOT = { snapshot_event_id: null, snapshot_edits: 0, snapshot_edit_chars: 0 };
 
+/** What a write of a draft's row sets. */
+interface DraftRowValues {
+  body: string;
+  updated_at: number;
+  snapshot_event_id: number | null;
+  snapshot_edits: number;
+  snapshot_edit_chars: number;
+  sent_message_id?: number;
+}
+
+/** A person's drafts in a conversation (each kind or null), and the message each was last sent as (null: never). */
+export interface PersonsDrafts {
+  drafts: Record<DraftKind, Draft | null>;
+  sentAs: Record<DraftKind, number | null>;
+}
+
 /**
  * Unsent replies and internal notes: one of each per conversation and person (user 0 when nobody is
  * signed in), kept apart so text never moves from one to the other; an empty draft is no draft. A
@@ -32,6 +48,23 @@ export function createDraftsRepository(ctx: StoreContext) {
       .where('sent_message_id', 'is', null).execute();
     if (Number(removed?.numDeletedRows ?? 0) > 0) return;
     await ctx.db().updateTable('drafts').set({ body: '', ...NO_SNAPSHOT }).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('kind', '=', kind).execute();
+  };
+  /** Writes one kind of draft's row, whether it is there yet or not. */
+  const upsert = async (conversationId: number, userId: number | null, kind: DraftKind, values: DraftRowValues) => {
+    await ctx.db().insertInto('drafts').values({ conversation_id: conversationId, user_id: userId ?? 0, kind, ...values })
+      .onConflict((oc) => oc.columns(['conversation_id', 'user_id', 'kind']).doUpdateSet(values)).execute();
+  };
+  /** The person's drafts here and the message each was last sent as: one read of their rows (a sent one's is empty). */
+  const ofPerson = async (conversationId: number, userId: number | null): Promise<PersonsDrafts> => {
+    const drafts = Object.fromEntries(DRAFT_KINDS.map((kind) => [kind, null])) as Record<DraftKind, Draft | null>;
+    const sentAs = Object.fromEntries(DRAFT_KINDS.map((kind) => [kind, null])) as Record<DraftKind, number | null>;
+    const rows = await ctx.db().selectFrom('drafts').select(['kind', 'body', 'updated_at', 'sent_message_id']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).execute();
+    for (const row of rows) {
+      const kind = row.kind as DraftKind;
+      if (row.body !== '') drafts[kind] = toDraft(row);
+      if (row.sent_message_id !== null) sentAs[kind] = Number(row.sent_message_id);
+    }
+    return { drafts, sentAs };
   };
   const newestFirst = (conversationId: number, userId: number | null) =>
     ctx.db().selectFrom('drafts').select(['kind', 'body', 'updated_at']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('body', '<>', '')
@@ -55,9 +88,7 @@ export function createDraftsRepository(ctx: StoreContext) {
         await remove(conversationId, userId, kind);
         return;
       }
-      const values = { body, updated_at: at, snapshot_event_id: snapshot?.eventId ?? null, snapshot_edits: snapshot?.edits ?? 0, snapshot_edit_chars: snapshot?.editChars ?? 0 };
-      await ctx.db().insertInto('drafts').values({ conversation_id: conversationId, user_id: userId ?? 0, kind, ...values })
-        .onConflict((oc) => oc.columns(['conversation_id', 'user_id', 'kind']).doUpdateSet(values)).execute();
+      await upsert(conversationId, userId, kind, { body, updated_at: at, snapshot_event_id: snapshot?.eventId ?? null, snapshot_edits: snapshot?.edits ?? 0, snapshot_edit_chars: snapshot?.editChars ?? 0 });
     },
     /**
      * The draft went out as message `messageId`: it is emptied, and remembers that message, so a save
@@ -65,24 +96,14 @@ export function createDraftsRepository(ctx: StoreContext) {
      * with the draft held (hold) from before the conversation's row.
      */
     async markSent(conversationId: number, userId: number | null, kind: DraftKind, messageId: number, at: number): Promise<void> {
-      const values = { body: '', updated_at: at, ...NO_SNAPSHOT, sent_message_id: messageId };
-      await ctx.db().insertInto('drafts').values({ conversation_id: conversationId, user_id: userId ?? 0, kind, ...values })
-        .onConflict((oc) => oc.columns(['conversation_id', 'user_id', 'kind']).doUpdateSet(values)).execute();
+      await upsert(conversationId, userId, kind, { body: '', updated_at: at, ...NO_SNAPSHOT, sent_message_id: messageId });
     },
     /** The person's reply and note drafts here, each or null. */
     async byKind(conversationId: number, userId: number | null): Promise<Record<DraftKind, Draft | null>> {
-      const found = Object.fromEntries(DRAFT_KINDS.map((kind) => [kind, null])) as Record<DraftKind, Draft | null>;
-      for (const row of await newestFirst(conversationId, userId).execute()) found[row.kind as DraftKind] = toDraft(row);
-      return found;
+      return (await ofPerson(conversationId, userId)).drafts;
     },
-    /** The message each kind of the person's draft here was last sent as (null: never): what their saves name (afterSent). */
-    async sentAs(conversationId: number, userId: number | null): Promise<Record<DraftKind, number | null>> {
-      const found = Object.fromEntries(DRAFT_KINDS.map((kind) => [kind, null])) as Record<DraftKind, number | null>;
-      const rows = await ctx.db().selectFrom('drafts').select(['kind', 'sent_message_id']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0)
-        .where('sent_message_id', 'is not', null).execute();
-      for (const row of rows) found[row.kind as DraftKind] = row.sent_message_id === null ? null : Number(row.sent_message_id);
-      return found;
-    },
+    /** The person's drafts here, and the message each was last sent as (null: never; what their saves name, afterSent): one read. */
+    ofPerson,
     /** The draft the person worked on last here (either kind), or null. */
     async get(conversationId: number, userId: number | null): Promise<Draft | null> {
       const row = await newestFirst(conversationId, userId).limit(1).executeTakeFirst();

@@ -74,10 +74,16 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
   useReportTyping(conversationId, kind, text);
   const setText = useCallback((next: (current: string) => string, of: DraftKind) => setTexts((current) => ({ ...current, [of]: next(current[of]) })), []);
   const [toSave] = useDebouncedValue(texts, SAVE_AFTER_MS);
-  const lastSaved = useRef<Texts>({ reply: savedDrafts.reply?.body ?? '', note: savedDrafts.note?.body ?? '' });
+  /** What the host holds as each draft, as far as this composer knows (null: not known to hold what the box shows). */
+  const lastSaved = useRef<Record<DraftKind, string | null>>({ reply: savedDrafts.reply?.body ?? '', note: savedDrafts.note?.body ?? '' });
+  /** What is in the boxes now (read by saves answered later, and at the pagehide flush). */
+  const typed = useRef(texts);
+  typed.current = texts;
   const [toRead] = useDebouncedValue(texts.reply.trim(), 300);
   const [draftId] = useState(() => `draft-${conversationId}-${Date.now().toString(36)}`);
   const words = composerWords(channel, customerName);
+  /** Said where "Draft saved" is, when a draft was found already sent and so not saved. */
+  const [notice, setNotice] = useState<string | null>(null);
 
   /**
    * What each draft was last sent as, named by its saves: a save of the text from before a send that
@@ -95,8 +101,6 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     (of: DraftKind, body: string) => client.call('drafts.save', { conversationId, kind: of, body, afterSent: sentUpTo.current[of] }),
     [client, conversationId],
   );
-  const save = useMutation({ mutationFn: (draft: { kind: DraftKind; text: string }) => saveCall(draft.kind, draft.text) });
-  const { mutate: saveDraft } = save;
   /**
    * What is saved is also what the console holds for this conversation, so coming back to it (before
    * the cache would be read again) shows the draft as it was left, not as it was when it was opened.
@@ -112,6 +116,50 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     },
     [queryClient, conversationId],
   );
+  /**
+   * A save the host refused, as the draft was sent (from another window, or by a Send still on its way
+   * here) as message `sentAsId`: the box is not saved. The conversation is read again (its thread shows
+   * the message, and the draft's last send is known from now on), then what is in the box is saved as
+   * the next draft — unless it is exactly the text that went, which would invite sending it twice: that
+   * is cleared, and the agent told. Answers the next save's result (null: nothing more to save).
+   */
+  const afterSentElsewhere = useCallback(
+    async (of: DraftKind, sentAsId: number) => {
+      lastSaved.current = { ...lastSaved.current, [of]: null };
+      sentUpTo.current = { ...sentUpTo.current, [of]: Math.max(sentUpTo.current[of] ?? 0, sentAsId) };
+      await queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+      const sent = queryClient
+        .getQueriesData<ConversationDetail>({ queryKey: queryKeys.conversation(conversationId) })
+        .flatMap(([, detail]) => detail?.messages ?? [])
+        .find((message) => message.id === sentAsId);
+      const inBox = typed.current[of];
+      if (inBox.trim() !== '' && sent?.body.trim() === inBox.trim()) {
+        remember(of, '');
+        typed.current = { ...typed.current, [of]: '' };
+        setTexts((current) => (current[of] === inBox ? { ...current, [of]: '' } : current));
+        setNotice('This was already sent (it is in the thread), so it was cleared here.');
+        return null;
+      }
+      remember(of, inBox);
+      return await saveCall(of, inBox);
+    },
+    [queryClient, conversationId, remember, saveCall],
+  );
+  const save = useMutation({
+    mutationFn: async (draft: { kind: DraftKind; text: string }) => {
+      let named = sentUpTo.current[draft.kind];
+      let result = await saveCall(draft.kind, draft.text);
+      // each refusal names a newer send: save again after it (never twice over the same one)
+      while (result.savedAt === null && result.sentAs > (named ?? 0)) {
+        named = result.sentAs;
+        const again = await afterSentElsewhere(draft.kind, result.sentAs);
+        if (again === null) break;
+        result = again;
+      }
+      return result;
+    },
+  });
+  const { mutate: saveDraft } = save;
   useEffect(() => {
     // each kind is saved on its own: a pending save of one is never lost by switching to the other
     for (const each of ['reply', 'note'] as const) {
@@ -123,8 +171,6 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
 
   // what is typed but not yet saved (typing had not paused) is saved when the composer goes — another
   // conversation opened, the pane closed, the window closed — so a draft, or its clearing, is never lost
-  const typed = useRef(texts);
-  typed.current = texts;
   useEffect(() => {
     const flush = () => {
       for (const each of ['reply', 'note'] as const) {
@@ -196,9 +242,15 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
       sentUpTo.current = { ...sentUpTo.current, [request.kind]: Math.max(sentUpTo.current[request.kind] ?? 0, result.message.id) };
       // that kind's draft is gone on the host; here too — in the console's copy of the conversation, and on
       // screen unless the agent has typed on since — so neither coming back nor leaving brings the sent text back
-      remember(request.kind, '');
-      if (typed.current[request.kind] === request.body) typed.current = { ...typed.current, [request.kind]: '' };
+      const typedSince = typed.current[request.kind];
+      if (typedSince === request.body) typed.current = { ...typed.current, [request.kind]: '' };
       setText((current) => (current === request.body ? '' : current), request.kind);
+      if (typedSince === request.body || typedSince.trim() === '') remember(request.kind, '');
+      else {
+        // typed while it was on its way: the send emptied the host's draft, so that is saved again, as the next draft
+        remember(request.kind, typedSince);
+        saveDraft({ kind: request.kind, text: typedSince });
+      }
       if (request.kind === 'reply') {
         setFindings(null);
         setSeen(null);
@@ -344,7 +396,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         <Group gap="xs">
           <MacroMenu macros={macros.data ?? []} onInsert={insertMacro} />
           <Text size="xs" c="dimmed" aria-live="polite">
-            {save.isPending ? 'Saving draft…' : save.data ? 'Draft saved' : ''}
+            {save.isPending ? 'Saving draft…' : save.data?.savedAt ? 'Draft saved' : (notice ?? '')}
           </Text>
         </Group>
       </Group>
@@ -364,6 +416,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         value={text}
         onChange={(event) => {
           const value = event.currentTarget.value;
+          setNotice(null);
           setText(() => value, kind);
         }}
         onKeyDown={(event) => {

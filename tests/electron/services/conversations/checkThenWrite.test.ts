@@ -179,7 +179,7 @@ describe('check, then write, at once from two server processes on PostgreSQL', (
     const sender = createSendWorkflow({ store: sending, ingestion: createIngestionService(sending, createEventBus()), coach: noCoach, findPromises: () => [], now: () => T0 + 2 });
     await expect(sender.send({ conversationId, kind: 'reply', body: 'Hi Ines, your parcel is on its way.', user: null })).resolves.toMatchObject({ outcome: 'sent' });
     expect(met.waits).toEqual([expect.objectContaining({ locktype: 'advisory' })]);
-    await expect(met.saving).resolves.toEqual({ savedAt: null });
+    await expect(met.saving).resolves.toEqual({ savedAt: null, sentAs: expect.any(Number) });
     expect(await store.drafts.byKind(conversationId, null)).toEqual({ reply: null, note: null });
   });
 });

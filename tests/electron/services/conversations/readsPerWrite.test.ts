@@ -85,4 +85,18 @@ describe.each(STORE_KINDS)('the reads of a write on %s', (kind) => {
     const missing = await api.call('drafts.save', { conversationId: conversationId + 100, kind: 'reply', body: 'Hi' }, caller);
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', message: `There is no conversation ${conversationId + 100}.` } });
   });
+
+  it('opening a conversation reads the person’s drafts, and what each was last sent as, in one read', async () => {
+    const { spy, bus, ingestion, conversationId } = await workspace(kind);
+    const api = await createApi({ host: 'web', bus, workspace: { state: 'ready', store: spy.store, ingestion }, now: () => T0 + 1_000 });
+    const caller = await api.deskCaller(null);
+    await ok(api, 'drafts.save', { conversationId, kind: 'note', body: 'Courier says Tuesday' }, caller);
+    spy.reset();
+    const opened = await ok(api, 'conversations.get', { id: conversationId }, caller);
+    expect(opened.drafts).toMatchObject({ reply: null, note: { body: 'Courier says Tuesday' } });
+    expect(opened.draftsSentAs).toEqual({ reply: null, note: null });
+    // (before: two — the drafts, then what they were sent as)
+    expect(spy.count('drafts.ofPerson')).toBe(1);
+    expect(spy.count('drafts.byKind')).toBe(0);
+  });
 });

@@ -38,7 +38,7 @@ describe.each(STORE_KINDS)('an autosave that reaches %s after the send', (kind) 
     const sent = await sendAnyway(api, { conversationId, kind: 'reply', body: 'Hi Ines, your parcel is on its way.' });
     // the autosave sent before Send was pressed, arriving now: told the draft was sent, nothing saved
     const late = await ok(api, 'drafts.save', { conversationId, kind: 'reply', body: 'Hi Ines, your parcel is on', afterSent: opened.draftsSentAs.reply });
-    expect(late).toEqual({ savedAt: null });
+    expect(late).toEqual({ savedAt: null, sentAs: sent.id });
     const after = await ok(api, 'conversations.get', { id: conversationId });
     expect(after.drafts).toEqual({ reply: null, note: null });
     expect(after.conversation.hasDraft).toBe(false);

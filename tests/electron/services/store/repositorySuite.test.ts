@@ -521,7 +521,7 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       await store.drafts.markSent(conversationId, agent.id, 'reply', 42, T0 + 1);
       expect(await store.drafts.byKind(conversationId, agent.id)).toEqual({ reply: null, note: null });
       expect((await store.conversations.getSummary(conversationId, agent.id))!.hasDraft).toBe(false);
-      expect(await store.drafts.sentAs(conversationId, agent.id)).toEqual({ reply: 42, note: null });
+      expect((await store.drafts.ofPerson(conversationId, agent.id)).sentAs).toEqual({ reply: 42, note: null });
       // the next draft starts with a full snapshot, and emptying it keeps what was sent
       expect(await store.drafts.edited(conversationId, agent.id, 'reply')).toEqual({ snapshot: null, sentAs: 42 });
       await store.drafts.save(conversationId, agent.id, 'reply', 'Next', T0 + 2, { eventId: 9, edits: 0, editChars: 0 });
@@ -533,7 +533,7 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       // (a draft never sent still goes when emptied)
       await store.drafts.save(conversationId, agent.id, 'note', 'Internal', T0 + 4);
       await store.drafts.discard(conversationId, agent.id, 'note');
-      expect(await store.drafts.sentAs(conversationId, agent.id)).toEqual({ reply: 42, note: null });
+      expect((await store.drafts.ofPerson(conversationId, agent.id)).sentAs).toEqual({ reply: 42, note: null });
     });
 
     it('keeps tags unique whatever their case, on conversations, listed by name with their use', async () => {

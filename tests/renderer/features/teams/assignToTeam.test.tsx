@@ -7,9 +7,10 @@ import { queryKeys } from '../../../../renderer/src/app/queryKeys';
 import { AssigneeControl } from '../../../../renderer/src/features/conversation/AssigneeControl';
 import { useConversationActions } from '../../../../renderer/src/features/conversation/useConversationActions';
 import { TeamSettings } from '../../../../renderer/src/features/teams/TeamSettings';
-import type { ConversationDetail, ConversationSummary, Role, User, WorkspaceStatus } from '../../../../shared/contract/domain';
+import type { ConversationDetail, Role, User } from '../../../../shared/contract/domain';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import type { Team } from '../../../../shared/contract/teams';
+import { missingParcel, workspaceStatusFor } from '../../../helpers/consoleFixtures';
 import { renderWithMantine } from '../../../helpers/renderWithMantine';
 import { fakeClient, withClient } from '../customer/fakeClient';
 
@@ -20,22 +21,8 @@ const bilal: User = { id: 2, name: 'Bilal Haddad', email: 'bilal@larkspur.exampl
 const ada: User = { id: 3, name: 'Ada Brooks', email: 'ada@larkspur.example', role: 'admin' };
 const carla: User = { id: 4, name: 'Carla Diaz', email: 'carla@larkspur.example', role: 'agent' };
 
-const status = (me: User): WorkspaceStatus => ({
-  store: { state: 'ready', path: '/tmp/kinship.sqlite', schemaVersion: 21 },
-  counts: { customers: 1, conversations: 1, messages: 1, byChannel: { chat: 1, email: 0, voice: 0 } },
-  host: 'web',
-  role: me.role,
-  currentUser: me,
-  viewingAs: null,
-  canViewAs: false,
-  startedEmpty: false,
-});
-
-const summary: ConversationSummary = {
-  id: 70, channel: 'chat', status: 'open', subject: 'Missing parcel', queue: 'general', assignee: null, team: null,
-  customer: { id: 7, displayName: 'Sam Carter' }, lastMessage: null, messageCount: 1, createdAt: 0, updatedAt: 0, priority: 'normal',
-  unread: false, hasDraft: false, waitingSince: null, mood: null, followUpDueAt: null, connection: null, tags: [], snoozedUntil: null, responseClock: null,
-};
+const status = workspaceStatusFor;
+const summary = missingParcel;
 
 const returns: Team = { id: 5, name: 'Returns', open: 3, members: [{ id: aisha.id, name: aisha.name, role: 'agent' }, { id: bilal.id, name: bilal.name, role: 'agent' }] };
 

@@ -1,0 +1,138 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useQuery } from '@tanstack/react-query';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useClient } from '../../../../renderer/src/api/ClientContext';
+import { queryKeys } from '../../../../renderer/src/app/queryKeys';
+import { Composer } from '../../../../renderer/src/features/conversation/Composer';
+import type { ConversationDetail, Message, User } from '../../../../shared/contract/domain';
+import type { MethodInput, MethodOutput } from '../../../../shared/contract/methods';
+import type { SendResult } from '../../../../shared/contract/send';
+import { missingParcel, workspaceStatusFor } from '../../../helpers/consoleFixtures';
+import { renderWithMantine } from '../../../helpers/renderWithMantine';
+import { fakeClient, withClient } from '../customer/fakeClient';
+
+afterEach(cleanup);
+
+const aisha: User = { id: 1, name: 'Aisha Khan', email: 'aisha@larkspur.example', role: 'agent' };
+const status = workspaceStatusFor(aisha);
+const summary = missingParcel;
+const message = (id: number, body: string): Message => ({ id, conversationId: 70, author: 'agent', authorName: aisha.name, body, html: null, sentAt: id, meta: {}, reading: null });
+
+/**
+ * The host's side of one conversation and Aisha's reply draft in it, as drafts.save and
+ * conversations.send keep it: a save naming an older send than the draft's last is refused.
+ */
+function host(saved: string | null = null) {
+  const state = { draft: saved, sentAs: null as number | null, messages: [message(1, 'Where is my parcel?')], nextId: 600 };
+  /** Held answers: what the host has done is done, the answer waits. */
+  const held: { send: Promise<void> | null; reread: Promise<void> | null } = { send: null, reread: null };
+  let reads = 0;
+  const sendElsewhere = (body: string) => {
+    const sent = message(state.nextId++, body);
+    state.messages.push(sent);
+    state.sentAs = sent.id;
+    state.draft = null;
+    return sent;
+  };
+  const fake = fakeClient({
+    'workspace.status': () => status,
+    'macros.list': () => [],
+    'coach.prompts': () => [],
+    'conversations.get': async () => {
+      if (reads++ > 0 && held.reread) await held.reread;
+      return {
+        conversation: summary, customer: { id: 7, displayName: 'Sam Carter', createdAt: 0, identities: [] }, messages: [...state.messages], olderCount: 0, newerCount: 0,
+        draft: state.draft === null ? null : { kind: 'reply', body: state.draft, savedAt: 1 }, drafts: { reply: state.draft === null ? null : { kind: 'reply', body: state.draft, savedAt: 1 }, note: null },
+        draftsSentAs: { reply: state.sentAs, note: null }, activeCallStartedAt: null,
+      } satisfies ConversationDetail;
+    },
+    'drafts.save': (input: MethodInput<'drafts.save'>): MethodOutput<'drafts.save'> => {
+      if (input.afterSent !== undefined && state.sentAs !== null && state.sentAs > (input.afterSent ?? 0)) return { savedAt: null, sentAs: state.sentAs };
+      state.draft = input.body.trim() === '' ? null : input.body;
+      return { savedAt: 2 };
+    },
+    'conversations.send': async (input: MethodInput<'conversations.send'>): Promise<SendResult> => {
+      const sent = sendElsewhere(input.body);
+      if (held.send) await held.send;
+      return { outcome: 'sent', message: sent, conversation: summary, promises: [], prompts: [] };
+    },
+  });
+  return { ...fake, state, held, sendElsewhere };
+}
+
+/** The conversation opened as the console opens it: its composer given the drafts and their last sends. */
+function Opened() {
+  const client = useClient();
+  const detail = useQuery({ queryKey: queryKeys.conversation(70), queryFn: () => client.call('conversations.get', { id: 70 }) });
+  if (!detail.data) return null;
+  const { drafts, draftsSentAs, draft, messages } = detail.data;
+  return (
+    <Composer conversationId={70} customerId={7} customerName="Sam Carter" channel="chat" savedDrafts={drafts} sentAs={draftsSentAs} lastKind={draft?.kind ?? null}
+      subject="Missing parcel" bodies={[]} newestMessageId={messages.at(-1)?.id ?? null} onShowMessage={() => undefined} />
+  );
+}
+
+const open = (fake: ReturnType<typeof host>) => renderWithMantine(withClient(fake.client, <Opened />));
+const box = () => screen.findByRole('textbox', { name: /reply/i });
+const type = async (text: string) => fireEvent.change(await box(), { target: { value: text } });
+/** Resolvable from the test: an answer the host holds back until then. */
+function gate() {
+  let release = () => undefined as void;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+}
+
+describe('the composer and a draft sent meanwhile', () => {
+  it('keeps what is typed while Send is on its way: the late save is refused, then saved again naming the sent message', async () => {
+    const fake = host();
+    open(fake);
+    await type('Hi Sam, it left the depot today.');
+    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, it left the depot today.'));
+    const answer = gate();
+    fake.held.send = answer.promise;
+    fireEvent.keyDown(await box(), { key: 'Enter', ctrlKey: true });
+    await waitFor(() => expect(fake.state.sentAs).toBe(600));
+    // the host has sent it; its answer is still on the way while the agent writes on
+    await type('Hi Sam, it left the depot today. And the tracking link is in your e-mail.');
+    await waitFor(() => expect(fake.callsOf('drafts.save').some((save) => save.afterSent === 600)).toBe(true));
+    answer.release();
+    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, it left the depot today. And the tracking link is in your e-mail.'));
+    expect(await box()).toHaveProperty('value', 'Hi Sam, it left the depot today. And the tracking link is in your e-mail.');
+    expect(fake.callsOf('drafts.save').at(-1)).toMatchObject({ afterSent: 600 });
+    await screen.findByText('Draft saved');
+  });
+
+  it('a save refused as sent from another window is not shown as saved, and what was typed is saved as the next draft', async () => {
+    const fake = host('Hi Sam,');
+    open(fake);
+    await box();
+    fake.sendElsewhere('Hi Sam, sorted from the pop-out.');
+    const reread = gate();
+    fake.held.reread = reread.promise;
+    await type('Hi Sam, one more thing: the refund is on its way.');
+    // refused: while the conversation is read again, nothing says the draft was saved
+    await waitFor(() => expect(fake.callsOf('drafts.save')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsOf('conversations.get').length).toBeGreaterThan(1));
+    expect(screen.queryByText('Draft saved')).toBeNull();
+    expect(fake.state.draft).toBeNull();
+    reread.release();
+    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, one more thing: the refund is on its way.'));
+    expect(fake.callsOf('drafts.save').at(-1)).toMatchObject({ afterSent: 600, body: 'Hi Sam, one more thing: the refund is on its way.' });
+    await screen.findByText('Draft saved');
+    expect(await box()).toHaveProperty('value', 'Hi Sam, one more thing: the refund is on its way.');
+  });
+
+  it('a box holding exactly what another window sent is not saved back: it is cleared, and the agent told', async () => {
+    const fake = host('Thanks Sam,');
+    open(fake);
+    await box();
+    fake.sendElsewhere('Thanks Sam, all sorted.');
+    await type('Thanks Sam, all sorted.');
+    await screen.findByText(/already sent/);
+    expect(await box()).toHaveProperty('value', '');
+    expect(fake.callsOf('drafts.save')).toHaveLength(1);
+    expect(fake.state.draft).toBeNull();
+    expect(screen.queryByText('Draft saved')).toBeNull();
+  });
+});
