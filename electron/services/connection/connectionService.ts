@@ -229,10 +229,17 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     if (event.name === 'connection.changed') {
       for (const customerId of event.payload.customerIds) explained.delete(customerId);
     } else if (event.name === 'workspace.changed') {
-      explained.clear();
-      failed.clear();
+      forgetAll();
     }
   }
+  /** Lets go of every explanation kept (and tries every failed customer again): anything may have changed meanwhile. */
+  function forgetAll(): void {
+    explained.clear();
+    failed.clear();
+  }
+  // the team's events may have been missed (the link to the other processes dropped): a
+  // connection.changed or workspace.changed never heard here leaves nothing kept worth trusting
+  const stopForgettingOnMissed = bus.onMissed(forgetAll);
 
   const unsubscribe = bus.subscribe(async (event, from) => {
     if (from !== null) return heardFromTeam(event);
@@ -315,6 +322,7 @@ export function createConnectionService({ store, bus, now, timeZone, scheduler =
     close(): void {
       closed = true;
       unsubscribe();
+      stopForgettingOnMissed();
       timer?.();
       timer = null;
       sweepListeners.clear();

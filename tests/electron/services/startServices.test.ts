@@ -25,6 +25,17 @@ vi.mock('../../../electron/services/analysis', async (importOriginal) => {
   const original = await importOriginal<typeof AnalysisModule>();
   return { ...original, createAnalysisEngine: vi.fn(original.createAnalysisEngine) };
 });
+// the pool never ends an idle connection by itself (pg's default: after 10 s), so only a pool left
+// open keeps one: these tests wait for the connections to go, however long a loaded machine takes
+vi.mock('pg', async (importOriginal) => {
+  const original = (await importOriginal<{ default: typeof pg }>()).default;
+  class Pool extends original.Pool {
+    constructor(config?: pg.PoolConfig) {
+      super({ ...config, idleTimeoutMillis: 0 });
+    }
+  }
+  return { default: { ...original, Pool } };
+});
 
 const SILENT_WORKER = new URL('../../helpers/silentWorker.mjs', import.meta.url);
 
@@ -44,13 +55,24 @@ async function connectionsOn(url: string): Promise<string[]> {
   }
 }
 
-describe('starting the services', () => {
+/** How long a test here may take (the bound on waiting for the connections to go). */
+const TEST_TIMEOUT = 60_000;
+
+/**
+ * Waits until no connection but the asking one is open on the database at `url` (a closed
+ * connection's server process leaves the database a moment after it); bounded only by the test's
+ * own time, since no idle connection ends by itself here.
+ */
+async function noConnectionLeftOn(url: string): Promise<void> {
+  await vi.waitFor(async () => expect(await connectionsOn(url)).toEqual([]), { timeout: TEST_TIMEOUT, interval: 50 });
+}
+
+describe('starting the services', { timeout: TEST_TIMEOUT + 10_000 }, () => {
   it('a start that fails on PostgreSQL leaves no connection open: not the team’s listening one, not the pool’s', async () => {
     const url = await newPostgresDatabase('kinship_start');
     vi.stubEnv(DATABASE_URL_VARIABLE, url);
     await expect(startServices({ host: 'web', mode: 'team', dataDir: tempDir(), analysisWorkerUrl: SILENT_WORKER })).rejects.toThrow('the api could not be made');
-    // (a closed connection's server process leaves the database a moment after it)
-    await vi.waitFor(async () => expect(await connectionsOn(url)).toEqual([]), { timeout: 10_000, interval: 50 });
+    await noConnectionLeftOn(url);
   });
 
   it('a start whose team channel cannot listen closes the workspace: no connection of the pool is left open', async () => {
@@ -58,8 +80,7 @@ describe('starting the services', () => {
     vi.stubEnv(DATABASE_URL_VARIABLE, url);
     vi.mocked(joinTeamEvents).mockRejectedValueOnce(new Error('the team’s channel could not listen'));
     await expect(startServices({ host: 'web', mode: 'team', dataDir: tempDir(), analysisWorkerUrl: SILENT_WORKER })).rejects.toThrow('the team’s channel could not listen');
-    // (well before the pool would end its idle connections by itself, after 10 s)
-    await vi.waitFor(async () => expect(await connectionsOn(url)).toEqual([]), { timeout: 5_000, interval: 50 });
+    await noConnectionLeftOn(url);
   });
 
   it('a start that fails while the models load leaves no unhandled rejection behind', async () => {

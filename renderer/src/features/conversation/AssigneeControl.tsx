@@ -48,7 +48,8 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
   const toTeam = (teamId: number) => ({ teamId, assignee: holder && teams.data?.find((candidate) => candidate.id === teamId)?.members.some((member) => member.id === holder.id) ? holder.id : null });
   /** Whether a person may be given the conversation as it is: anyone, or, in a team's queue, someone on the team (the Node side checks it too). */
   const teamId = team?.id ?? null;
-  const teamMembers = useMemo(() => (teamId === null ? null : new Set(teams.data?.find((candidate) => candidate.id === teamId)?.members.map((member) => member.id) ?? [])), [teamId, teams.data]);
+  // (null: anyone; so too while the teams are loading: who is on it is not known yet)
+  const teamMembers = useMemo(() => (teamId === null || !teams.data ? null : new Set(teams.data.find((candidate) => candidate.id === teamId)?.members.map((member) => member.id) ?? [])), [teamId, teams.data]);
   const onTheTeam = (userId: number) => teamMembers === null || teamMembers.has(userId);
   const mine = holder !== null && holder.id === me?.id;
   const someoneElses = holder !== null && !mine;

@@ -35,15 +35,21 @@ function Header() {
   return <AssigneeControl conversation={detail.data.conversation} actions={{ take, assign }} commandsEnabled={false} />;
 }
 
-/** A workspace of one conversation, as the Node side would answer `me`. */
-function workspace(me: User) {
-  let conversation = summary;
+/**
+ * A workspace of one conversation, as the Node side would answer `me`: the conversation as `start`
+ * says; the teams listed once `teamsListed` has resolved.
+ */
+function workspace(me: User, { start = summary, teamsListed = Promise.resolve() }: { start?: ConversationSummary; teamsListed?: Promise<void> } = {}) {
+  let conversation = start;
   let teams: Team[] = [returns];
   const fake = fakeClient({
     'workspace.status': () => status(me),
     'conversations.get': () => ({ conversation, customer: { id: 7, displayName: 'Sam Carter', createdAt: 0, identities: [] }, messages: [], olderCount: 0, newerCount: 0, draft: null, drafts: { reply: null, note: null }, draftsSentAs: { reply: null, note: null }, activeCallStartedAt: null }) satisfies ConversationDetail,
     'conversations.assignees': () => [aisha, bilal, carla].map((user) => ({ user, open: 2 })),
-    'teams.list': () => teams,
+    'teams.list': async () => {
+      await teamsListed;
+      return teams;
+    },
     'conversations.assign': (input: MethodInput<'conversations.assign'>) => {
       const team = input.teamId === undefined ? conversation.team : input.teamId === null ? null : { id: input.teamId, name: teams.find((t) => t.id === input.teamId)!.name };
       const person = input.assignee === null ? null : [aisha, bilal, carla].find((user) => user.id === input.assignee)!;
@@ -126,6 +132,22 @@ describe('assigning to a team', () => {
     expect(await screen.findByLabelText('Team: Returns')).toBeTruthy();
     expect(screen.getByRole('button', { name: /^Take/ }).hasAttribute('disabled')).toBe(false);
     expect(screen.queryByText('you are not on Returns')).toBeNull();
+  });
+
+  it('disables nobody as "not on" the conversation’s team while the teams are still loading; once they have, those off the team', async () => {
+    let listTeams!: () => void;
+    const fake = workspace(aisha, { start: { ...summary, team: { id: returns.id, name: returns.name } }, teamsListed: new Promise<void>((resolve) => (listTeams = resolve)) });
+    renderWithMantine(withClient(fake.client, <Header />));
+    fireEvent.click(await screen.findByRole('button', { name: 'Unassigned: change who has it' }));
+    const carlaItem = await screen.findByRole('menuitem', { name: /Carla Diaz/ });
+    // asked, not yet answered: who is on the team is not known, so not said
+    expect(fake.callsOf('teams.list')).toHaveLength(1);
+    expect(carlaItem.getAttribute('data-disabled')).toBeNull();
+    expect(carlaItem.textContent).not.toContain('not on');
+    listTeams();
+    await waitFor(() => expect(carlaItem.getAttribute('data-disabled')).toBe('true'));
+    expect(carlaItem.textContent).toContain('not on Returns');
+    expect((await screen.findByRole('menuitem', { name: /Bilal Haddad/ })).getAttribute('data-disabled')).toBeNull();
   });
 
   it('lets an admin make a team with members in Settings; an agent sees the teams but no way to change them', async () => {
