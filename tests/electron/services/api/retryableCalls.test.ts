@@ -107,7 +107,7 @@ describe('writes a client may resend', () => {
 
 describe('a reply and its draft', () => {
   for (const [where, fail] of [
-    ['clearing the draft', (store: Awaited<ReturnType<typeof setup>>['store']) => vi.spyOn(store.drafts, 'discard')],
+    ['clearing the draft', (store: Awaited<ReturnType<typeof setup>>['store']) => vi.spyOn(store.drafts, 'markSent')],
     ['storing the message', (store: Awaited<ReturnType<typeof setup>>['store']) => vi.spyOn(store.conversations, 'recordMessage')],
   ] as const) {
     it(`are one write: a failure in ${where} leaves the draft and stores no message`, async () => {
