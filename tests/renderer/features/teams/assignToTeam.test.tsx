@@ -7,7 +7,7 @@ import { queryKeys } from '../../../../renderer/src/app/queryKeys';
 import { AssigneeControl } from '../../../../renderer/src/features/conversation/AssigneeControl';
 import { useConversationActions } from '../../../../renderer/src/features/conversation/useConversationActions';
 import { TeamSettings } from '../../../../renderer/src/features/teams/TeamSettings';
-import type { ConversationDetail, Role, User } from '../../../../shared/contract/domain';
+import type { ConversationDetail, ConversationSummary, Role, User } from '../../../../shared/contract/domain';
 import type { MethodInput } from '../../../../shared/contract/methods';
 import type { Team } from '../../../../shared/contract/teams';
 import { missingParcel, workspaceStatusFor } from '../../../helpers/consoleFixtures';
