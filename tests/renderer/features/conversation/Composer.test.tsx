@@ -77,6 +77,12 @@ const open = (fake: ReturnType<typeof host>) => renderWithMantine(withClient(fak
 const box = () => screen.findByRole('textbox', { name: /reply/i });
 const type = async (text: string) => fireEvent.change(await box(), { target: { value: text } });
 /** Resolvable from the test: an answer the host holds back until then. */
+/**
+ * What the composer does after the 500 ms typing pause (save, refusal, re-read, save again) is waited
+ * for as long as a loaded machine may take, not Testing Library's default second.
+ */
+const SETTLED = { timeout: 15_000 };
+
 function gate() {
   let release = () => undefined as void;
   const promise = new Promise<void>((resolve) => (release = resolve));
@@ -88,19 +94,19 @@ describe('the composer and a draft sent meanwhile', () => {
     const fake = host();
     open(fake);
     await type('Hi Sam, it left the depot today.');
-    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, it left the depot today.'));
+    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, it left the depot today.'), SETTLED);
     const answer = gate();
     fake.held.send = answer.promise;
     fireEvent.keyDown(await box(), { key: 'Enter', ctrlKey: true });
-    await waitFor(() => expect(fake.state.sentAs).toBe(600));
+    await waitFor(() => expect(fake.state.sentAs).toBe(600), SETTLED);
     // the host has sent it; its answer is still on the way while the agent writes on
     await type('Hi Sam, it left the depot today. And the tracking link is in your e-mail.');
-    await waitFor(() => expect(fake.callsOf('drafts.save').some((save) => save.afterSent === 600)).toBe(true));
+    await waitFor(() => expect(fake.callsOf('drafts.save').some((save) => save.afterSent === 600)).toBe(true), SETTLED);
     answer.release();
-    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, it left the depot today. And the tracking link is in your e-mail.'));
+    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, it left the depot today. And the tracking link is in your e-mail.'), SETTLED);
     expect(await box()).toHaveProperty('value', 'Hi Sam, it left the depot today. And the tracking link is in your e-mail.');
     expect(fake.callsOf('drafts.save').at(-1)).toMatchObject({ afterSent: 600 });
-    await screen.findByText('Draft saved');
+    await screen.findByText('Draft saved', {}, SETTLED);
   });
 
   it('a save refused as sent from another window is not shown as saved, and what was typed is saved as the next draft', async () => {
@@ -112,14 +118,14 @@ describe('the composer and a draft sent meanwhile', () => {
     fake.held.reread = reread.promise;
     await type('Hi Sam, one more thing: the refund is on its way.');
     // refused: while the conversation is read again, nothing says the draft was saved
-    await waitFor(() => expect(fake.callsOf('drafts.save')).toHaveLength(1));
-    await waitFor(() => expect(fake.callsOf('conversations.get').length).toBeGreaterThan(1));
+    await waitFor(() => expect(fake.callsOf('drafts.save')).toHaveLength(1), SETTLED);
+    await waitFor(() => expect(fake.callsOf('conversations.get').length).toBeGreaterThan(1), SETTLED);
     expect(screen.queryByText('Draft saved')).toBeNull();
     expect(fake.state.draft).toBeNull();
     reread.release();
-    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, one more thing: the refund is on its way.'));
+    await waitFor(() => expect(fake.state.draft).toBe('Hi Sam, one more thing: the refund is on its way.'), SETTLED);
     expect(fake.callsOf('drafts.save').at(-1)).toMatchObject({ afterSent: 600, body: 'Hi Sam, one more thing: the refund is on its way.' });
-    await screen.findByText('Draft saved');
+    await screen.findByText('Draft saved', {}, SETTLED);
     expect(await box()).toHaveProperty('value', 'Hi Sam, one more thing: the refund is on its way.');
   });
 
@@ -129,7 +135,7 @@ describe('the composer and a draft sent meanwhile', () => {
     await box();
     fake.sendElsewhere('Thanks Sam, all sorted.');
     await type('Thanks Sam, all sorted.');
-    await screen.findByText(/already sent/);
+    await screen.findByText(/already sent/, {}, SETTLED);
     expect(await box()).toHaveProperty('value', '');
     expect(fake.callsOf('drafts.save')).toHaveLength(1);
     expect(fake.state.draft).toBeNull();
