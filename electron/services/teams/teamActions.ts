@@ -87,18 +87,21 @@ export function createTeamActions(store: Store, bus: EventBus, now: () => number
       const at = now();
       const after = [...new Set(input.memberIds)].sort((a, b) => a - b);
       const changed = await store.transaction(async () => {
-        // held, with the conversations of those leaving (before the team: an assignment's lock order):
+        // held, with the conversations of anyone not staying (before the team: an assignment's lock order):
         // an assignment to the team checks its members before this change or after it, never across it
         const held = await store.teams.holdForMembers(input.id, after);
         if (!held) throw new Refusal('not-found', `There is no team ${input.id}.`);
         const before = await store.teams.memberIds(input.id);
+        // only those leaving lose theirs: one held by someone never on the team (given it before a
+        // team's conversation needed a member) is not this change's to take
+        const leaving = held.conversations.filter(({ assigneeId }) => assigneeId !== null && before.includes(assigneeId));
         // only those joining are checked: someone on the team since deactivated (or given a role that
         // answers no customer) stays until taken off, and never stops the team's members being edited
         await checkMembers(after.filter((id) => !before.includes(id)));
         if (before.length === after.length && before.every((id, n) => id === after[n])) return false;
         await store.teams.setMembers(input.id, after, at);
-        for (const { id } of held.conversations) await store.conversations.setAssignee(id, null, at);
-        await store.sessionEvents.appendMany(held.conversations.map(({ id, assigneeId }) => ({
+        for (const { id } of leaving) await store.conversations.setAssignee(id, null, at);
+        await store.sessionEvents.appendMany(leaving.map(({ id, assigneeId }) => ({
           at, kind: 'assignment.changed', conversationId: id, messageId: null, userId: input.user?.id ?? null,
           payload: { from: assigneeId, to: null, fromTeam: input.id, toTeam: input.id, leftTeam: true },
         })));

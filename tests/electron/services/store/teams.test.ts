@@ -204,6 +204,20 @@ describe.each(STORE_KINDS)('teams on %s', (kind) => {
     expect((await store.teams.byId(returns.id))!.open).toBe(2);
   });
 
+  it('leaves alone a conversation of the team held by someone never on it when the members change: only those leaving lose theirs', async () => {
+    const { store, priya, bilal, conversation } = await seed();
+    const hannah = await store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, T0);
+    const teams = createTeamActions(store, createEventBus(), () => T0 + MIN);
+    const returns = await teams.create({ name: 'Returns', memberIds: [priya.id], user: null });
+    // given to the team with Hannah, who was never on it (as a take did before a team's conversation needed a member)
+    const hannahs = await conversation('c-hannah');
+    await store.conversations.setAssignee(hannahs, hannah.id, T0, returns.id);
+    await teams.setMembers({ id: returns.id, memberIds: [priya.id, bilal.id], user: hannah });
+    expect((await store.conversations.getSummary(hannahs))!).toMatchObject({ assignee: { id: hannah.id }, team: { id: returns.id } });
+    expect(await store.sessionEvents.listOfKind('assignment.changed')).toEqual([]);
+    expect((await store.teams.byId(returns.id))!.members.map(({ id }) => id).sort()).toEqual([priya.id, bilal.id].sort());
+  });
+
   it('reads one team (not all) and the people of a team in one query', async () => {
     const { store, priya, bilal } = await seed();
     const hannah = await store.users.create({ name: 'Hannah Cole', email: 'hannah@larkspur.example', role: 'supervisor' }, T0);
