@@ -111,14 +111,16 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
     // someone came online, went away or offline; someone else began or stopped viewing or typing: shown at once
     'presence.changed': (presence) => queryClient.setQueryData<Presence[]>(liveKeys.presence, (list) => withPresence(list, presence)),
     'activity.changed': (activity) => queryClient.setQueryData<ConversationActivity[]>(liveKeys.activity, (list) => withActivity(list, activity)),
-    // someone joined the team, left it or has another role: the people list and the assignee picker read again;
-    // if it is this console's person, what they may see and do changed, so everything is read again
-    // a team made, renamed, restaffed or deleted (by an admin anywhere): the teams, and the rows and headers naming one
+    // a team made, renamed, restaffed or deleted (by an admin anywhere): the teams, and the rows and headers naming one;
+    // the assignee picker too (those taken off a team lose its conversations: their open counts change)
     'teams.changed': () => {
       invalidate(teamsKey);
+      invalidate(assigneesKey);
       invalidate(queryKeys.allConversations);
       invalidate(['conversations.get']);
     },
+    // someone joined the team, left it or has another role: the people list and the assignee picker read again;
+    // if it is this console's person, what they may see and do changed, so everything is read again
     'people.changed': ({ personId }) => {
       if (personId === queryClient.getQueryData<WorkspaceStatus>(queryKeys.status)?.currentUser?.id) {
         void queryClient.invalidateQueries();
