@@ -66,9 +66,6 @@ export function createDraftsRepository(ctx: StoreContext) {
     }
     return { drafts, sentAs };
   };
-  const newestFirst = (conversationId: number, userId: number | null) =>
-    ctx.db().selectFrom('drafts').select(['kind', 'body', 'updated_at']).where('conversation_id', '=', conversationId).where('user_id', '=', userId ?? 0).where('body', '<>', '')
-      .orderBy('updated_at', 'desc').orderBy('kind');
   return {
     /**
      * Inside a transaction: holds this one draft (the conversation's, the person's, of this kind)
@@ -104,11 +101,6 @@ export function createDraftsRepository(ctx: StoreContext) {
     },
     /** The person's drafts here, and the message each was last sent as (null: never; what their saves name, afterSent): one read. */
     ofPerson,
-    /** The draft the person worked on last here (either kind), or null. */
-    async get(conversationId: number, userId: number | null): Promise<Draft | null> {
-      const row = await newestFirst(conversationId, userId).limit(1).executeTakeFirst();
-      return row ? toDraft(row) : null;
-    },
     /** What a save of this draft edits (one read by key): its last snapshot's text and chain of edits, and the message it was last sent as. */
     async edited(conversationId: number, userId: number | null, kind: DraftKind): Promise<DraftEdited> {
       const row = await ctx.db().selectFrom('drafts').select(['body', 'snapshot_event_id', 'snapshot_edits', 'snapshot_edit_chars', 'sent_message_id'])
@@ -116,10 +108,6 @@ export function createDraftsRepository(ctx: StoreContext) {
       const sentAs = row?.sent_message_id === null || row?.sent_message_id === undefined ? null : Number(row.sent_message_id);
       if (!row || row.snapshot_event_id === null) return { snapshot: null, sentAs };
       return { snapshot: { eventId: row.snapshot_event_id, text: row.body, edits: row.snapshot_edits, editChars: row.snapshot_edit_chars }, sentAs };
-    },
-    /** Removes one kind of draft (the other is left as it is). */
-    async discard(conversationId: number, userId: number | null, kind: DraftKind): Promise<void> {
-      await remove(conversationId, userId, kind);
     },
   };
 }

@@ -506,13 +506,16 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       await store.drafts.save(conversationId, agent.id, 'reply', 'Hello', T0, { eventId: 7, edits: 1, editChars: 5 });
       await store.drafts.save(conversationId, agent.id, 'note', 'Internal', T0 + 1);
       expect(await store.drafts.byKind(conversationId, agent.id)).toEqual({ reply: { kind: 'reply', body: 'Hello', savedAt: T0 }, note: { kind: 'note', body: 'Internal', savedAt: T0 + 1 } });
-      expect(await store.drafts.get(conversationId, agent.id)).toEqual({ kind: 'note', body: 'Internal', savedAt: T0 + 1 });
-      expect(await store.drafts.get(conversationId, null)).toBeNull();
+      // nobody signed in (user 0) has drafts of their own
+      expect(await store.drafts.byKind(conversationId, null)).toEqual({ reply: null, note: null });
       expect(await store.drafts.edited(conversationId, agent.id, 'reply')).toEqual({ snapshot: { eventId: 7, text: 'Hello', edits: 1, editChars: 5 }, sentAs: null });
       expect((await store.conversations.getSummary(conversationId, agent.id))!.hasDraft).toBe(true);
       await store.drafts.save(conversationId, agent.id, 'note', '   ', T0 + 2);
-      await store.drafts.discard(conversationId, agent.id, 'reply');
-      expect(await store.drafts.get(conversationId, agent.id)).toBeNull();
+      expect(await store.drafts.byKind(conversationId, agent.id)).toEqual({ reply: { kind: 'reply', body: 'Hello', savedAt: T0 }, note: null });
+      await store.drafts.save(conversationId, agent.id, 'reply', '', T0 + 3);
+      expect(await store.drafts.byKind(conversationId, agent.id)).toEqual({ reply: null, note: null });
+      expect(await store.drafts.edited(conversationId, agent.id, 'reply')).toEqual({ snapshot: null, sentAs: null });
+      expect((await store.conversations.getSummary(conversationId, agent.id))!.hasDraft).toBe(false);
     });
 
     it('a sent draft is no draft, and remembers the message it went out as whatever is saved after', async () => {
@@ -527,13 +530,13 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       await store.drafts.save(conversationId, agent.id, 'reply', 'Next', T0 + 2, { eventId: 9, edits: 0, editChars: 0 });
       expect((await store.conversations.getSummary(conversationId, agent.id))!.hasDraft).toBe(true);
       await store.drafts.save(conversationId, agent.id, 'reply', ' ', T0 + 3);
-      await store.drafts.discard(conversationId, agent.id, 'reply');
       expect(await store.drafts.byKind(conversationId, agent.id)).toEqual({ reply: null, note: null });
       expect(await store.drafts.edited(conversationId, agent.id, 'reply')).toEqual({ snapshot: null, sentAs: 42 });
       // (a draft never sent still goes when emptied)
-      await store.drafts.save(conversationId, agent.id, 'note', 'Internal', T0 + 4);
-      await store.drafts.discard(conversationId, agent.id, 'note');
-      expect((await store.drafts.ofPerson(conversationId, agent.id)).sentAs).toEqual({ reply: 42, note: null });
+      await store.drafts.save(conversationId, agent.id, 'note', 'Internal', T0 + 4, { eventId: 11, edits: 0, editChars: 0 });
+      await store.drafts.save(conversationId, agent.id, 'note', '', T0 + 5);
+      expect(await store.drafts.ofPerson(conversationId, agent.id)).toEqual({ drafts: { reply: null, note: null }, sentAs: { reply: 42, note: null } });
+      expect(await store.drafts.edited(conversationId, agent.id, 'note')).toEqual({ snapshot: null, sentAs: null });
     });
 
     it('keeps tags unique whatever their case, on conversations, listed by name with their use', async () => {
