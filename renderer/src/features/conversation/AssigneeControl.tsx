@@ -46,10 +46,9 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
   const team = conversation.team;
   /** To a team's queue: the person stays if they are on it, else it waits there for someone of the team to take. */
   const toTeam = (teamId: number) => ({ teamId, assignee: holder && teams.data?.find((candidate) => candidate.id === teamId)?.members.some((member) => member.id === holder.id) ? holder.id : null });
+  // who is on its team (null: anyone; so too while the teams are loading: who is on it is not known yet), and why Take is not offered
+  const { notOn, members: teamMembers } = useMayTake(team);
   /** Whether a person may be given the conversation as it is: anyone, or, in a team's queue, someone on the team (the Node side checks it too). */
-  const teamId = team?.id ?? null;
-  // (null: anyone; so too while the teams are loading: who is on it is not known yet)
-  const teamMembers = useMemo(() => (teamId === null || !teams.data ? null : new Set(teams.data.find((candidate) => candidate.id === teamId)?.members.map((member) => member.id) ?? [])), [teamId, teams.data]);
   const onTheTeam = (userId: number) => teamMembers === null || teamMembers.has(userId);
   const mine = holder !== null && holder.id === me?.id;
   const someoneElses = holder !== null && !mine;
@@ -57,7 +56,6 @@ export function AssigneeControl({ conversation, actions, commandsEnabled }: Prop
   const mayChange = mayAssign && (!someoneElses || mayReassign);
   const { take, assign } = actions;
   const takeKey = useKeymap()['conversation.assignToMe'];
-  const { notOn } = useMayTake(team);
 
   const { mutate: assignTo } = assign;
   const paletteActions = useMemo<PaletteAction[]>(
