@@ -82,7 +82,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
   const [toRead] = useDebouncedValue(texts.reply.trim(), 300);
   const [draftId] = useState(() => `draft-${conversationId}-${Date.now().toString(36)}`);
   const words = composerWords(channel, customerName);
-  /** Said where "Draft saved" is, when a draft was found already sent and so not saved. */
+  /** Said where "Draft saved" is (and instead of it), when a draft was found already sent and so cleared. */
   const [notice, setNotice] = useState<string | null>(null);
 
   /**
@@ -91,12 +91,8 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
    * text does not come back as the draft.
    */
   const sentUpTo = useRef<Record<DraftKind, number | null>>(sentAs);
-  // a send from another window, once the conversation is read again here: what is typed from now on is kept
-  const { reply: replySentAs, note: noteSentAs } = sentAs;
-  useEffect(() => {
-    const newer = (known: number | null, seen: number | null) => (seen !== null && seen > (known ?? 0) ? seen : known);
-    sentUpTo.current = { reply: newer(sentUpTo.current.reply, replySentAs), note: newer(sentUpTo.current.note, noteSentAs) };
-  }, [replySentAs, noteSentAs]);
+  /** The text of each kind this composer's own Send has on its way (null: none): its answer settles the box. */
+  const sendingNow = useRef<Record<DraftKind, string | null>>({ reply: null, note: null });
   const saveCall = useCallback(
     (of: DraftKind, body: string) => client.call('drafts.save', { conversationId, kind: of, body, afterSent: sentUpTo.current[of] }),
     [client, conversationId],
@@ -117,17 +113,15 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     [queryClient, conversationId],
   );
   /**
-   * A save the host refused, as the draft was sent (from another window, or by a Send still on its way
-   * here) as message `sentAsId`: the box is not saved. The conversation is read again (its thread shows
-   * the message, and the draft's last send is known from now on), then what is in the box is saved as
-   * the next draft — unless it is exactly the text that went, which would invite sending it twice: that
-   * is cleared, and the agent told. Answers the next save's result (null: nothing more to save).
+   * The draft was sent (from another window, or by a Send still on its way here) as message
+   * `sentAsId`, and the conversation as read again shows it: the host holds no draft now. What is in
+   * the box is the next draft — unless it is exactly the text that went, which would invite sending it
+   * twice: that is cleared, and the agent told. Answers the text to save as the next draft (null:
+   * cleared, nothing to save). The one decision for a save refused as sent and for a send learnt of
+   * by reading the conversation again; each raises sentUpTo first, so the other does not settle it twice.
    */
-  const afterSentElsewhere = useCallback(
-    async (of: DraftKind, sentAsId: number) => {
-      lastSaved.current = { ...lastSaved.current, [of]: null };
-      sentUpTo.current = { ...sentUpTo.current, [of]: Math.max(sentUpTo.current[of] ?? 0, sentAsId) };
-      await queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId) });
+  const settleSent = useCallback(
+    (of: DraftKind, sentAsId: number): string | null => {
       const sent = queryClient
         .getQueriesData<ConversationDetail>({ queryKey: queryKeys.conversation(conversationId) })
         .flatMap(([, detail]) => detail?.messages ?? [])
@@ -141,24 +135,42 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         return null;
       }
       remember(of, inBox);
-      return await saveCall(of, inBox);
+      return inBox;
     },
-    [queryClient, conversationId, remember, saveCall],
+    [queryClient, conversationId, remember],
   );
-  const save = useMutation({
-    mutationFn: async (draft: { kind: DraftKind; text: string }) => {
-      let named = sentUpTo.current[draft.kind];
-      let result = await saveCall(draft.kind, draft.text);
-      // each refusal names a newer send: save again after it (never twice over the same one)
+  /**
+   * A save the host refused, as the draft was sent as message `sentAsId`: the box is not saved. The
+   * conversation is read again — also when this composer has gone (the flush on leaving), so the sent
+   * message is there to compare with — and then settled (settleSent). Answers the next save's result
+   * (null: nothing more to save).
+   */
+  const afterSentElsewhere = useCallback(
+    async (of: DraftKind, sentAsId: number) => {
+      lastSaved.current = { ...lastSaved.current, [of]: null };
+      sentUpTo.current = { ...sentUpTo.current, [of]: Math.max(sentUpTo.current[of] ?? 0, sentAsId) };
+      await queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId), refetchType: 'all' });
+      const next = settleSent(of, sentAsId);
+      return next === null ? null : await saveCall(of, next);
+    },
+    [queryClient, conversationId, settleSent, saveCall],
+  );
+  /** Saves one draft; each refusal names a newer send, and what is in the box is settled after it and saved again (never twice over the same one). */
+  const saveThroughSends = useCallback(
+    async (of: DraftKind, text: string) => {
+      let named = sentUpTo.current[of];
+      let result = await saveCall(of, text);
       while (result.savedAt === null && result.sentAs > (named ?? 0)) {
         named = result.sentAs;
-        const again = await afterSentElsewhere(draft.kind, result.sentAs);
+        const again = await afterSentElsewhere(of, result.sentAs);
         if (again === null) break;
         result = again;
       }
       return result;
     },
-  });
+    [saveCall, afterSentElsewhere],
+  );
+  const save = useMutation({ mutationFn: (draft: { kind: DraftKind; text: string }) => saveThroughSends(draft.kind, draft.text) });
   const { mutate: saveDraft } = save;
   useEffect(() => {
     // each kind is saved on its own: a pending save of one is never lost by switching to the other
@@ -169,14 +181,29 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
     }
   }, [toSave, saveDraft, remember]);
 
+  // a send from another window, learnt of when the conversation is read again here (its message.added):
+  // settled as a refused save is, so the text that went is not left in this box to be sent twice
+  const { reply: replySentAs, note: noteSentAs } = sentAs;
+  useEffect(() => {
+    for (const [each, seen] of [['reply', replySentAs], ['note', noteSentAs]] as const) {
+      if (seen === null || seen <= (sentUpTo.current[each] ?? 0)) continue;
+      sentUpTo.current = { ...sentUpTo.current, [each]: seen };
+      // this composer's own Send, answered soon: its answer clears the box or saves what was typed since
+      if (sendingNow.current[each] !== null) continue;
+      const next = settleSent(each, seen);
+      if (next !== null && next.trim() !== '') saveDraft({ kind: each, text: next });
+    }
+  }, [replySentAs, noteSentAs, settleSent, saveDraft]);
+
   // what is typed but not yet saved (typing had not paused) is saved when the composer goes — another
-  // conversation opened, the pane closed, the window closed — so a draft, or its clearing, is never lost
+  // conversation opened, the pane closed, the window closed — so a draft, or its clearing, is never lost;
+  // a refusal (sent from another window meanwhile) is settled as any save's is, though nothing is shown
   useEffect(() => {
     const flush = () => {
       for (const each of ['reply', 'note'] as const) {
         if (typed.current[each] === lastSaved.current[each]) continue;
         remember(each, typed.current[each]);
-        void saveCall(each, typed.current[each]).catch(() => undefined);
+        void saveThroughSends(each, typed.current[each]).catch(() => undefined);
       }
     };
     window.addEventListener('pagehide', flush);
@@ -184,7 +211,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
       window.removeEventListener('pagehide', flush);
       flush();
     };
-  }, [saveCall, remember]);
+  }, [saveThroughSends, remember]);
 
   const tone = useQuery({
     queryKey: ['coach.draftTone', conversationId, toRead],
@@ -217,6 +244,9 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
   const send = useMutation({
     mutationFn: (request: { kind: DraftKind; body: string; draftCheck?: DraftCheckDecisionInput; thenStatus?: StatusAfterSend; seenMessageId?: number | null; collisionOverride?: CollisionOverride }) =>
       client.call('conversations.send', { conversationId, ...request }),
+    onSettled: (_result, _error, request) => {
+      if (sendingNow.current[request.kind] === request.body) sendingNow.current = { ...sendingNow.current, [request.kind]: null };
+    },
     onError: (_error, request) => {
       // nothing went, and the host may not hold this text as its draft yet
       saveDraft({ kind: request.kind, text: request.body });
@@ -271,6 +301,7 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
    */
   const sending = (of: DraftKind, body: string) => {
     lastSaved.current = { ...lastSaved.current, [of]: body };
+    sendingNow.current = { ...sendingNow.current, [of]: body };
   };
 
   // typed but not yet read (the reading waits for typing to pause): it will be, unless it is too long to send
@@ -395,8 +426,9 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
         />
         <Group gap="xs">
           <MacroMenu macros={macros.data ?? []} onInsert={insertMacro} />
+          {/* "already sent" stays until the agent types again, over an earlier save's "Draft saved" */}
           <Text size="xs" c="dimmed" aria-live="polite">
-            {save.isPending ? 'Saving draft…' : save.data?.savedAt ? 'Draft saved' : (notice ?? '')}
+            {notice ?? (save.isPending ? 'Saving draft…' : save.data?.savedAt ? 'Draft saved' : '')}
           </Text>
         </Group>
       </Group>
