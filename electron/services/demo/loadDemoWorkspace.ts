@@ -1,4 +1,5 @@
 import { Refusal } from '../common/refusal';
+import { createConversationActions } from '../conversations';
 import type { EventBus } from '../events/eventBus';
 import type { IngestionService } from '../ingestion';
 import type { Store } from '../store/store';
@@ -68,7 +69,9 @@ export async function loadDemoWorkspace({ store, ingestion, bus, seed, now }: Lo
   });
   const conversationIds = new Map(demo.messages.map((item, index) => [item.conversation.externalRef ?? '', results[index]!.conversationId]));
   await store.transaction(async () => {
-    await seedDemoTeams(store, demo.teams, conversationIds, plan.now);
+    // given to their teams as the console assigns (and logs) one, at the demo's time
+    const { assign } = createConversationActions(store, ingestion, () => plan.now);
+    await seedDemoTeams(store, demo.teams, conversationIds, plan.now, assign);
     await store.sessionEvents.append({
       at: plan.now,
       kind: 'workspace.demo-loaded',

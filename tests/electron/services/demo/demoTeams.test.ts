@@ -57,14 +57,22 @@ describe.each(STORE_KINDS)('the demo’s teams on %s', (kind) => {
     expect((await store.conversations.list({ teamsOf: hannah.id }, 500, 0)).items.map((item) => item.id).sort())
       .toEqual(loaded.conversations.filter((conversation) => conversation.team?.id === orders.id).map((conversation) => conversation.id).sort());
 
+    // each conversation given to a team is in the assignment log, as an assignment in the console logs it
+    const logged = await store.sessionEvents.listOfKind('assignment.changed');
+    expect(logged.map((event) => [event.conversationId, event.at, event.userId, event.payload]).sort((a, b) => Number(a[0]) - Number(b[0])))
+      .toEqual(loaded.conversations.map((conversation) => [conversation.id, NOW, null, { from: conversation.assignee?.id ?? null, to: conversation.assignee?.id ?? null, fromTeam: null, toTeam: conversation.team!.id }])
+        .sort((a, b) => Number(a[0]) - Number(b[0])));
+
     // loading again is refused (the workspace has conversations) and changes nothing
     await expect(load(store)).rejects.toMatchObject({ kind: 'conflict' });
     expect(await teamsIn(store)).toEqual(loaded);
 
-    // a load finished after a crash (its mark still set) runs the teams again: it finds them, making none twice
+    // a load finished after a crash (its mark still set) runs the teams again: it finds them, making none
+    // twice, and logs no assignment twice
     await store.settings.set('demo.unfinished', { seed: DEFAULT_DEMO_SEED, now: NOW });
     await load(store);
     expect(await teamsIn(store)).toEqual(loaded);
+    expect(await store.sessionEvents.listOfKind('assignment.changed')).toHaveLength(logged.length);
   }, 180_000);
 
   it('keeps the teams a workspace has: one of the same name (any case) is the demo’s, its members kept', async () => {
