@@ -52,10 +52,10 @@ export const eventPayloads = {
   'connection.changed': z.object({ customerIds: z.array(z.number().int().positive()) }),
   /** A customer's follow-ups changed (added, done, cancelled). */
   'followUps.changed': z.object({ customerId: z.number().int().positive() }),
-  /** A conversation changed without a message: its tags, its snooze (set, or ended by the time or the customer writing), or who has it (taken, assigned). */
+  /** A conversation changed without a message: its tags, its snooze (set, or ended by the time or the customer writing), its reopening (the customer wrote into it resolved or pending), or who has it (taken, assigned). */
   'conversation.changed': z.object({
     conversationId: z.number().int().positive(),
-    reason: z.enum(['tags', 'snoozed', 'snooze-ended', 'assigned']),
+    reason: z.enum(['tags', 'snoozed', 'snooze-ended', 'reopened', 'assigned']),
   }),
   /** A tag was renamed, recoloured or deleted: every list and conversation showing it reads it again. */
   'tags.changed': z.object({ tagId: z.number().int().positive(), change: z.enum(['renamed', 'recoloured', 'deleted']) }),

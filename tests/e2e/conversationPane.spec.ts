@@ -3,6 +3,7 @@ import type { RunningWebHost } from '../../electron/web/runWebHost';
 import type { IngestMessage } from '../../shared/contract/ingestion';
 import { startHostInProcess } from './inProcessHost';
 import { openConsoleWithDemo, showEverythingNewestFirst } from './webHostFixture';
+import { queueShown } from './queueShown';
 
 /**
  * The conversation pane and the console around it, in Chromium against the web host: the thread
@@ -254,6 +255,28 @@ test('side by side and in its own window a conversation shows its customer and s
   await expect(own.getByRole('log', { name: 'Messages' }).getByText('Any news on the address change?')).toBeVisible();
   await expectPageDoesNotScroll(own);
   await own.close();
+});
+
+test('a customer writing into a resolved conversation brings it back to open work, unread, in the queue at once', async ({ page }) => {
+  await openConsoleWithDemo(page, host.url);
+  const ingest = ingestion();
+  const at = Date.now() - 600_000;
+  await ingest.ingest(chatFrom('Rosa Lindqvist', 'rosa-e2e', 'Where is my refund?', at));
+  const answer = chatFrom('Rosa Lindqvist', 'rosa-e2e', 'Refunded today, sorry for the wait.', at + 60_000, 'agent');
+  await ingest.ingest({ ...answer, conversation: { ...answer.conversation, status: 'resolved' } });
+  // open work, newest first: a conversation that comes back is at the top
+  await page.evaluate(() => {
+    window.location.hash = '#/inbox?status=active&sort=recent';
+  });
+  await queueShown(page);
+  const row = page.getByTestId('conversation-row').filter({ hasText: 'Rosa Lindqvist' });
+  await expect(row).toHaveCount(0);
+
+  await ingest.ingest(chatFrom('Rosa Lindqvist', 'rosa-e2e', 'It has not reached my card.', Date.now()));
+  await expect(row).toHaveCount(1);
+  await expect(row.getByTestId('unread')).toHaveCount(1);
+  await row.click();
+  await expect(page.getByRole('article', { name: 'Conversation with Rosa Lindqvist' }).getByRole('button', { name: /^Status: / })).toHaveText(/^Open$/);
 });
 
 test('the palette reaches calls, follow-ups, the queue’s filters and sorts, and running one works', async ({ page }) => {

@@ -25,7 +25,7 @@ export function createArrivalLookups(store: Store) {
   const byRef = new Map<string, number | null>();
   const byEmailId = new Map<string, number | null>();
   const held = new Set<number>();
-  const statuses = new Map<number, ConversationStatus>();
+  const statuses = new Map<number, ConversationStatus | null>();
   const identityOf = (identity: CustomerIdentity) => `${identity.kind}:${identityKey(identity.kind, identity.value)}`;
   const refOf = (channel: Channel, ref: string) => `${channel}:${ref}`;
   /** The remembered answer to `key`, else the database's (then remembered). */
@@ -77,10 +77,12 @@ export function createArrivalLookups(store: Store) {
     statusSet(conversationId: number, status: ConversationStatus): void {
       statuses.set(conversationId, status);
     },
-    /** Whether the conversation may be snoozed (unless this transaction gave it another status, it may). */
-    maybeSnoozed(conversationId: number): boolean {
-      return (statuses.get(conversationId) ?? 'snoozed') === 'snoozed';
-    },
+    /**
+     * The conversation's status: the one this transaction gave it (its row is held: nobody else
+     * changes it before the commit), else the database's (asked once, then kept up to date by
+     * statusSet). Null when there is no such conversation.
+     */
+    statusOf: (conversationId: number) => remembered(statuses, conversationId, () => store.conversations.statusOf(conversationId)),
     /** A message this transaction stored (under its dedupe key, with its e-mail Message-ID if it has one). */
     messageStored(key: string, message: Stored, emailMessageId: unknown): void {
       stored.set(key, message);

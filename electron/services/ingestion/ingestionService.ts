@@ -65,10 +65,13 @@ export const MAX_KEYS_PER_CHUNK = 1_000;
 /** Where an arrival's session-log entries go: appended at once (one arrival), or kept for one multi-row insert (a bulk chunk). */
 type SessionLog = (event: NewSessionEvent) => Promise<void>;
 
-/** A message stored (or found stored), and whether it woke its conversation from a snooze. */
+/** Why a customer's message brought its conversation back to open work (announced with it). */
+type Opened = 'snooze-ended' | 'reopened';
+
+/** A message stored (or found stored), and whether it brought its conversation back to open work. */
 interface Ingested {
   result: IngestResult;
-  woke: boolean;
+  opened?: Opened | undefined;
 }
 
 export interface IngestOptions {
@@ -118,6 +121,33 @@ export function createIngestionService(store: Store, bus: EventBus) {
     return null;
   }
 
+  /**
+   * A customer's message (stored, in its transaction) brings its conversation back to open work in
+   * that same transaction, unread for everyone, logged and (by the caller) announced — so no
+   * customer message is ever left unanswered out of sight, however it interleaves:
+   * - a snoozed conversation wakes (even one this transaction snoozed: a snooze never covers a
+   *   customer message);
+   * - a resolved one reopens, and so does a pending one (pending is "waiting on the customer": they
+   *   have answered) — unless the message itself says what the conversation's status is after it
+   *   (item.conversation.status: an importer's history, the demo), which it keeps.
+   */
+  async function openOnArrival(item: IngestMessage, conversationId: number, now: number, lookups: ArrivalLookups, log: SessionLog): Promise<Opened | undefined> {
+    const status = await lookups.statusOf(conversationId);
+    if (status === 'snoozed') {
+      const woke = await store.snoozes.wakeOnArrival(conversationId, now);
+      if (!woke) return undefined;
+      lookups.statusSet(conversationId, 'open');
+      await log({ at: now, kind: 'snooze.ended', conversationId, messageId: null, userId: null, payload: { reason: 'customer', until: woke.until } });
+      await log({ at: now, kind: 'status.changed', conversationId, messageId: null, userId: null, payload: { from: 'snoozed', to: 'open', reason: 'snooze-ended' } });
+      return 'snooze-ended';
+    }
+    if ((status !== 'resolved' && status !== 'pending') || item.conversation.status !== undefined) return undefined;
+    if (!await store.conversations.reopen(conversationId, status, now)) return undefined;
+    lookups.statusSet(conversationId, 'open');
+    await log({ at: now, kind: 'status.changed', conversationId, messageId: null, userId: null, payload: { from: status, to: 'open', reason: 'customer-replied' } });
+    return 'reopened';
+  }
+
   /** The message as kept (a channel detail that is not what it should be dropped, with its reason in meta) and its dedupe key. */
   function cleanedWithKey(received: IngestMessage): { cleaned: IngestMessage; key: string } {
     const cleaned: IngestMessage = { ...received, message: { ...received.message, meta: cleanMessageMeta(received.channel, received.message.meta).meta } };
@@ -145,7 +175,7 @@ export function createIngestionService(store: Store, bus: EventBus) {
       return { messageId: existing.id, conversationId: existing.conversationId, customerId: summary!.customer.id, created: false };
     };
     const stored = await answerStored();
-    if (stored) return { result: stored, woke: false };
+    if (stored) return { result: stored };
     const customerId = await findOrCreateCustomer(item, item.message.sentAt, lookups);
     const assignee = item.conversation.assigneeEmail ? await lookups.userByEmail(item.conversation.assigneeEmail) : null;
     let conversationId = await findConversation(item, lookups);
@@ -188,21 +218,12 @@ export function createIngestionService(store: Store, bus: EventBus) {
     if (messageId === null) {
       lookups.forgetStored(key);
       const there = await answerStored();
-      if (there) return { result: there, woke: false };
+      if (there) return { result: there };
       throw new Error(`The message with key ${key} was stored by another transaction that has not finished.`);
     }
     lookups.messageStored(key, { id: messageId, conversationId }, item.message.meta?.messageId);
     await store.conversations.recordMessage(conversationId, messageId, item.message.sentAt, item.message.author);
-    // a customer writing wakes a snoozed conversation in the same transaction as their message is
-    // stored: no snooze, however it interleaves, is left over an unread customer message
-    // (a conversation this transaction has just given another status is not snoozed: nothing to ask)
-    const woke = item.message.author === 'customer' && lookups.maybeSnoozed(conversationId) ? await store.snoozes.wakeOnArrival(conversationId, now) : undefined;
-    if (woke) {
-      lookups.statusSet(conversationId, 'open');
-      for (const [kind, payload] of [['snooze.ended', { reason: 'customer', until: woke.until }], ['status.changed', { from: 'snoozed', to: 'open', reason: 'snooze-ended' }]] as const) {
-        await log({ at: now, kind, conversationId, messageId: null, userId: null, payload });
-      }
-    }
+    const opened = item.message.author === 'customer' ? await openOnArrival(item, conversationId, now, lookups, log) : undefined;
     await log({
       at: item.message.sentAt,
       kind: item.message.author === 'customer' ? 'message.arrived' : item.message.author === 'note' ? 'note.added' : 'message.sent',
@@ -211,17 +232,17 @@ export function createIngestionService(store: Store, bus: EventBus) {
       userId: authorUser?.id ?? null,
       payload: { channel: item.channel, author: item.message.author },
     });
-    return { result: { messageId, conversationId, customerId, created: true }, woke: woke !== undefined };
+    return { result: { messageId, conversationId, customerId, created: true }, opened };
   }
 
   /**
-   * Tells the UI of a stored message (and of the snooze it ended). The bus delivers it once the
+   * Tells the UI of a stored message (and of the snooze it ended, or the reopening). The bus delivers it once the
    * transaction around has committed, and never if it rolls back; nothing is kept in memory between
    * storing and announcing, so a rolled-back wake leaves no mark behind.
    */
-  function announce(item: IngestMessage, { result, woke }: Ingested): void {
+  function announce(item: IngestMessage, { result, opened }: Ingested): void {
     if (!result.created) return;
-    if (woke) bus.emit('conversation.changed', { conversationId: result.conversationId, reason: 'snooze-ended' });
+    if (opened) bus.emit('conversation.changed', { conversationId: result.conversationId, reason: opened });
     bus.emit('message.added', {
       messageId: result.messageId,
       conversationId: result.conversationId,

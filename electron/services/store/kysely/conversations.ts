@@ -1,3 +1,4 @@
+import { backToOpen } from './backToOpen';
 import { sql, type Expression, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import type { AnalyzerKind, EkmanEmotion } from '../../../../shared/contract/analysis';
 import {
@@ -254,6 +255,17 @@ export function createConversationsRepository(ctx: StoreContext) {
       const rows = await ctx.db().selectFrom('conversations').select(['assignee_id', (eb) => eb.fn.countAll().as('n')])
         .where('status', 'in', ['open', 'pending']).where('assignee_id', 'is not', null).groupBy('assignee_id').execute();
       return new Map(rows.map((row) => [row.assignee_id!, Number(row.n)]));
+    },
+    /** Its status (a primary-key read), or null when there is no such conversation. */
+    async statusOf(id: number): Promise<ConversationStatus | null> {
+      return ((await ctx.db().selectFrom('conversations').select('status').where('id', '=', id).executeTakeFirst())?.status as ConversationStatus | undefined) ?? null;
+    },
+    /**
+     * A customer wrote into a conversation that was `from` (resolved, or pending: waiting on them):
+     * back to open work, unread for everyone (backToOpen). False when it was not `from`.
+     */
+    async reopen(id: number, from: 'resolved' | 'pending', at: number): Promise<boolean> {
+      return backToOpen(ctx, id, from, at);
     },
     async setStatus(id: number, status: ConversationStatus, at: number): Promise<boolean> {
       return update(id, { status }, at);

@@ -1,4 +1,5 @@
 import type { StoreContext } from '../storeContext';
+import { backToOpen } from './backToOpen';
 
 /**
  * Snoozed conversations and when they come back. Leaving 'snoozed' any way at all clears the time
@@ -49,14 +50,7 @@ export function createSnoozesRepository(ctx: StoreContext) {
     },
     /** Back to open work, unread for everyone; false when it was not snoozed. */
     async wake(conversationId: number, at: number): Promise<boolean> {
-      return ctx.transaction(async () => {
-        const result = await ctx.db().updateTable('conversations')
-          .set((eb) => ({ status: 'open', updated_at: ctx.sql.greatest(eb.ref('updated_at'), eb.val(at)) }))
-          .where('id', '=', conversationId).where('status', '=', 'snoozed').executeTakeFirst();
-        if (result.numUpdatedRows === 0n) return false;
-        await ctx.db().deleteFrom('conversation_reads').where('conversation_id', '=', conversationId).execute();
-        return true;
-      });
+      return backToOpen(ctx, conversationId, 'snoozed', at);
     },
   };
 }

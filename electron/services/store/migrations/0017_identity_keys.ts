@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import { emailKey } from '../emailKey';
-import { identityKey } from '../identityKey';
 import type { IdentityKind } from '../../../../shared/contract/domain';
 import { reindexCustomer } from './0011_search_everywhere';
+import { MERGE_DIALECT, rekeyAndMergeCustomers } from './customerMerges';
 import { deactivateDuplicateEmailKeys } from './duplicateEmailKeys';
 import { legacyPromptRules } from './legacyPromptRules';
 import type { MigrationClient } from './migrationClient';
@@ -28,6 +28,12 @@ import type { MigrationClient } from './migrationClient';
  * reads), so the fold is emailKey's on both stores.
  */
 
+/**
+ * An identity's key as this upgrade computed it when it shipped: e-mail folded, any other handle
+ * trimmed (phone numbers as written; 28 brings them to E.164 and merges whom that joins).
+ */
+const keyAt17 = (kind: IdentityKind, value: string) => (kind === 'email' ? emailKey(value) : value.trim());
+
 interface KeyRow {
   id: number;
   key: string;
@@ -36,7 +42,7 @@ interface KeyRow {
 function keysOf(users: { id: number; email: string }[], identities: { id: number; kind: string; value: string }[]) {
   return {
     users: users.map((u): KeyRow => ({ id: Number(u.id), key: emailKey(u.email) })),
-    identities: identities.map((i): KeyRow => ({ id: Number(i.id), key: identityKey(i.kind as IdentityKind, i.value) })),
+    identities: identities.map((i): KeyRow => ({ id: Number(i.id), key: keyAt17(i.kind as IdentityKind, i.value) })),
   };
 }
 
@@ -79,57 +85,7 @@ DROP TABLE user_email_keys;
 
 ${legacyPromptRules}
 
-UPDATE customer_identities SET value_key = (SELECT k.key FROM identity_keys k WHERE k.id = customer_identities.id);
-DROP TABLE identity_keys;
--- identities are matched by key below: without an index on it, SQLite matches each against every other
--- of its kind (63,000 identities: 11.7 minutes). The unique index replaces it once duplicates are gone.
-CREATE INDEX customer_identities_matching ON customer_identities(kind, value_key);
-
--- customers who share an identity, and for each the one they become (the oldest reachable through shared identities)
-CREATE TEMP TABLE identity_links AS
-  SELECT DISTINCT i.customer_id AS from_id, j.customer_id AS to_id FROM customer_identities i
-  JOIN customer_identities j ON j.kind = i.kind AND j.value_key = i.value_key AND j.customer_id <> i.customer_id;
-CREATE TEMP TABLE customer_merge_plan AS
-  WITH RECURSIVE reach (customer_id, other) AS (
-    SELECT from_id, from_id FROM identity_links
-    UNION
-    SELECT r.customer_id, l.to_id FROM reach r JOIN identity_links l ON l.from_id = r.other
-  )
-  SELECT m.customer_id AS merged_id,
-         (SELECT c.id FROM reach o JOIN customers c ON c.id = o.other WHERE o.customer_id = m.customer_id ORDER BY c.created_at, c.id LIMIT 1) AS survivor_id
-  FROM (SELECT DISTINCT customer_id FROM reach) m;
-DELETE FROM customer_merge_plan WHERE merged_id = survivor_id;
-
-INSERT INTO customer_merges (customer_id, merged_customer_id, merged_display_name, merged_created_at, merged_identities, conversations, follow_ups, reason, merged_at)
-  SELECT p.survivor_id, p.merged_id, c.display_name, c.created_at,
-         coalesce((SELECT ${list("i.kind || ' ' || i.value")} FROM customer_identities i WHERE i.customer_id = p.merged_id), ''),
-         (SELECT count(*) FROM conversations v WHERE v.customer_id = p.merged_id),
-         (SELECT count(*) FROM follow_ups f WHERE f.customer_id = p.merged_id),
-         'They share an identity once e-mail addresses are compared whatever their case (upgrade to schema 17).',
-         ${now}
-  FROM customer_merge_plan p JOIN customers c ON c.id = p.merged_id;
-
-UPDATE conversations SET customer_id = (SELECT p.survivor_id FROM customer_merge_plan p WHERE p.merged_id = conversations.customer_id)
-  WHERE customer_id IN (SELECT merged_id FROM customer_merge_plan);
-UPDATE follow_ups SET customer_id = (SELECT p.survivor_id FROM customer_merge_plan p WHERE p.merged_id = follow_ups.customer_id)
-  WHERE customer_id IN (SELECT merged_id FROM customer_merge_plan);
--- one identity per key for each customer, theirs before those of the customers joining them
-DELETE FROM customer_identities WHERE id IN (
-  SELECT id FROM (
-    SELECT i.id, row_number() OVER (PARTITION BY coalesce(p.survivor_id, i.customer_id), i.kind, i.value_key ORDER BY (p.merged_id IS NULL) DESC, i.id) AS n
-    FROM customer_identities i LEFT JOIN customer_merge_plan p ON p.merged_id = i.customer_id
-  ) ranked WHERE n > 1
-);
-UPDATE customer_identities SET customer_id = (SELECT p.survivor_id FROM customer_merge_plan p WHERE p.merged_id = customer_identities.customer_id)
-  WHERE customer_id IN (SELECT merged_id FROM customer_merge_plan);
--- the index of whoever gained a history is computed again (a customer without one is computed by the next sweep)
-DELETE FROM customer_connection WHERE customer_id IN (SELECT merged_id FROM customer_merge_plan UNION SELECT survivor_id FROM customer_merge_plan);
-DELETE FROM customers WHERE id IN (SELECT merged_id FROM customer_merge_plan);
-DROP TABLE customer_merge_plan;
-DROP TABLE identity_links;
-DROP INDEX customer_identities_matching;
-CREATE UNIQUE INDEX customer_identities_key ON customer_identities(kind, value_key);
-`;
+${rekeyAndMergeCustomers(now, list, 'They share an identity once e-mail addresses are compared whatever their case (upgrade to schema 17).')}`;
 
 export const identityKeys = /* sql */ `
 ALTER TABLE users ADD COLUMN deactivated_reason TEXT;
@@ -153,7 +109,7 @@ CREATE TABLE customer_merges (
   merged_at            INTEGER NOT NULL
 );
 CREATE INDEX customer_merges_customer ON customer_merges(customer_id);
-${body("CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)", (expr) => `group_concat(${expr}, ', ')`)}
+${body(MERGE_DIALECT.sqlite.now, MERGE_DIALECT.sqlite.list)}
 `;
 
 export const identityKeysPostgres = /* sql */ `
@@ -176,5 +132,5 @@ CREATE TABLE customer_merges (
   merged_at            bigint NOT NULL
 );
 CREATE INDEX customer_merges_customer ON customer_merges(customer_id);
-${body('CAST(extract(epoch FROM now()) * 1000 AS bigint)', (expr) => `string_agg(${expr}, ', ' ORDER BY i.id)`)}
+${body(MERGE_DIALECT.postgres.now, MERGE_DIALECT.postgres.list)}
 `;

@@ -9,10 +9,10 @@ import { tempDir } from '../../../helpers/tempDir';
 import { newPostgresDatabase } from '../../../helpers/testPostgres';
 
 /**
- * Migrations 15 and 17 on workspaces holding what older versions let through: two people whose
+ * Migrations 15, 17 and 28 on workspaces holding what older versions let through: two people whose
  * addresses fold to one key (15 used to stop the upgrade there), keys PostgreSQL folded otherwise
- * than sign-in does, customers who are one person under two spellings of an address, and coach
- * prompts from before rules. Each on SQLite and on PostgreSQL, from the version before.
+ * than sign-in does, customers who are one person under two spellings of an address or two writings
+ * of a phone number, and coach prompts from before rules. Each on SQLite and on PostgreSQL, from the version before.
  */
 const upTo = (version: number) => migrations.filter((m) => m.version <= version);
 
@@ -150,7 +150,8 @@ describe.each(['sqlite', 'postgres'] as const)('e-mail keys (15, 17) on %s', (ki
       // each identity once, written as the customer who remains wrote it (else as first written)
       expect(await ws.rows('SELECT customer_id, kind, value, value_key FROM customer_identities ORDER BY id')).toEqual([
         { customer_id: 1, kind: 'email', value: 'ann@example.com', value_key: 'ann@example.com' },
-        { customer_id: 1, kind: 'phone', value: '+44 7700 900123', value_key: '+44 7700 900123' },
+        // (17 kept a number's key as written; 28, run by the same upgrade, puts it in E.164)
+        { customer_id: 1, kind: 'phone', value: '+44 7700 900123', value_key: '+447700900123' },
         { customer_id: 1, kind: 'email', value: 'a.lee@work.example', value_key: 'a.lee@work.example' },
         { customer_id: 3, kind: 'email', value: 'bob@example.com', value_key: 'bob@example.com' },
         { customer_id: 1, kind: 'chat', value: 'annie', value_key: 'annie' },
@@ -185,6 +186,57 @@ describe.each(['sqlite', 'postgres'] as const)('e-mail keys (15, 17) on %s', (ki
       await ws.run(`INSERT INTO coach_prompts (id, conversation_id, message_id, kind, rule_id, text, reason, shown_at) VALUES (1, 7, 70, 'apologise', '', 'I am sorry', 'r', 10)`);
       await ws.upgrade();
       expect(await ws.rows('SELECT id, rule_id FROM coach_prompts')).toEqual([{ id: 1, rule_id: 'legacy:apologise' }]);
+    } finally {
+      await ws.close();
+    }
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('phone keys (28) on %s', (kind) => {
+  it('keys phone numbers in E.164 and merges customers who are one person under two writings of a number', async () => {
+    const ws = await OPENERS[kind](23);
+    try {
+      await ws.run(`INSERT INTO customers (id, display_name, created_at) VALUES (1, 'Ann Lee', 100), (2, 'Ann (phone)', 200), (3, 'Bob', 150), (4, 'Cara', 300), (5, 'Dev', 400)`);
+      // keys as 17 left them: phone numbers as written
+      await ws.run(`INSERT INTO customer_identities (id, customer_id, kind, value, value_key) VALUES
+        (1, 1, 'email', 'ann@example.com', 'ann@example.com'), (2, 1, 'phone', '+44 20 7946 0958', '+44 20 7946 0958'),
+        (3, 1, 'phone', '+44 (0)20 7946 0958', '+44 (0)20 7946 0958'),
+        (4, 2, 'phone', '+442079460958', '+442079460958'), (5, 2, 'chat', 'ann-chat', 'ann-chat'),
+        (6, 3, 'phone', '020 7946 0958', '020 7946 0958'),
+        (7, 4, 'phone', '+44 7700 900123', '+44 7700 900123'),
+        (8, 5, 'phone', '+44 20 7946 0958 ext. 12', '+44 20 7946 0958 ext. 12')`);
+      await ws.run(`INSERT INTO conversations (id, customer_id, channel, status, subject, created_at, updated_at) VALUES
+        (10, 1, 'email', 'resolved', 'Refund', 100, 100), (20, 2, 'voice', 'open', 'Called about the refund', 200, 200), (30, 3, 'voice', 'open', 'Hi', 150, 150)`);
+      await ws.run(`INSERT INTO follow_ups (id, customer_id, conversation_id, description, due_at, created_at) VALUES (1, 2, 20, 'Call back about the refund', 500, 200)`);
+      await ws.run(`INSERT INTO customer_connection (customer_id, score, stage, movement_30d, contacts, computed_at) VALUES (1, 40, 'acquaintance', 0, 1, 100), (2, 10, 'at-risk', -5, 1, 200), (3, 50, 'friend', 0, 1, 150)`);
+      // the customer who goes had taken in another at 17: that record stays, on who remains
+      await ws.run(`INSERT INTO customer_merges (customer_id, merged_customer_id, merged_display_name, merged_created_at, merged_identities, conversations, follow_ups, reason, merged_at)
+        VALUES (2, 9, 'ANN', 50, 'email ANN@example.com', 0, 0, 'at 17', 60)`);
+      expect(await ws.upgrade()).toContain('28 phone keys: numbers compared in E.164, customers merged');
+
+      expect(await ws.rows('SELECT id, display_name FROM customers ORDER BY id')).toEqual([
+        { id: 1, display_name: 'Ann Lee' }, { id: 3, display_name: 'Bob' }, { id: 4, display_name: 'Cara' }, { id: 5, display_name: 'Dev' },
+      ]);
+      // one identity per number, as the customer who remains first wrote it; a number without its country code as written
+      expect(await ws.rows('SELECT customer_id, kind, value, value_key FROM customer_identities ORDER BY id')).toEqual([
+        { customer_id: 1, kind: 'email', value: 'ann@example.com', value_key: 'ann@example.com' },
+        { customer_id: 1, kind: 'phone', value: '+44 20 7946 0958', value_key: '+442079460958' },
+        { customer_id: 1, kind: 'chat', value: 'ann-chat', value_key: 'ann-chat' },
+        { customer_id: 3, kind: 'phone', value: '020 7946 0958', value_key: '020 7946 0958' },
+        { customer_id: 4, kind: 'phone', value: '+44 7700 900123', value_key: '+447700900123' },
+        { customer_id: 5, kind: 'phone', value: '+44 20 7946 0958 ext. 12', value_key: '+442079460958;ext=12' },
+      ]);
+      expect(await ws.rows('SELECT id, customer_id FROM conversations ORDER BY id')).toEqual([{ id: 10, customer_id: 1 }, { id: 20, customer_id: 1 }, { id: 30, customer_id: 3 }]);
+      expect(await ws.rows('SELECT id, customer_id FROM follow_ups')).toEqual([{ id: 1, customer_id: 1 }]);
+      expect(await ws.rows('SELECT customer_id FROM customer_connection ORDER BY customer_id')).toEqual([{ customer_id: 3 }]);
+      const merges = await ws.rows('SELECT customer_id, merged_customer_id, merged_display_name, merged_identities, conversations, follow_ups, reason FROM customer_merges ORDER BY merged_customer_id');
+      expect(merges).toEqual([
+        { customer_id: 1, merged_customer_id: 2, merged_display_name: 'Ann (phone)', merged_identities: expect.any(String), conversations: 1, follow_ups: 1, reason: expect.stringMatching(/E\.164/) },
+        { customer_id: 1, merged_customer_id: 9, merged_display_name: 'ANN', merged_identities: 'email ANN@example.com', conversations: 0, follow_ups: 0, reason: 'at 17' },
+      ]);
+      expect(String(merges[0]!.merged_identities).split(', ').sort()).toEqual(['chat ann-chat', 'phone +442079460958']);
+      // one customer per number from now on
+      await expect(ws.run("INSERT INTO customer_identities (customer_id, kind, value, value_key) VALUES (3, 'phone', '+44 20 79460958', '+442079460958')")).rejects.toThrow(/unique/i);
     } finally {
       await ws.close();
     }
