@@ -49,23 +49,29 @@ export function createPostgresSearch(db: Kysely<KinshipDatabase>): SearchIndex {
 
   /**
    * The newest `count` messages matching, newest first. A GIN index cannot hand its matches over
-   * newest first, so there are two ways, and the planner's estimate of how many messages match
-   * chooses: for a word in many messages (one in WALK_DENSITY or more), the messages walked newest
-   * first, each tested, soon find `count`; for a rarer word that walk would test hundreds of
-   * thousands, so its matches are taken from the index a span of ids at a time, newest span first
+   * newest first, so the planner's estimate of how many messages match chooses the way: expecting
+   * no more than `count`, all are read; for a word in many messages (one in WALK_DENSITY or more),
+   * the messages walked newest first, each tested, soon find `count`; in between, that walk would
+   * test hundreds of thousands, so the matches are taken from the index a span of ids at a time, newest span first
    * (the index's matches ANDed with the span's ids: only matching rows are read), the first span
    * sized by the estimate to hold them all (within FIRST_SPAN), each next one by how densely the
    * spans so far held them.
    */
   async function newestMatches(matches: RawBuilder<unknown>, count: number): Promise<{ id: number; conversation_id: number }[]> {
-    const newest = (from: number, below: number, limit: number) => (qb: ReturnType<typeof db.selectFrom<'messages as m'>>) =>
-      qb.select(['m.id', 'm.conversation_id']).where(sql<boolean>`${matches}`).where('m.id', '<', below).$if(from > 0, (q) => q.where('m.id', '>=', from)).orderBy('m.id', 'desc').limit(limit);
+    const newest = (from: number, below: number | null, limit: number) => (qb: ReturnType<typeof db.selectFrom<'messages as m'>>) =>
+      qb.select(['m.id', 'm.conversation_id']).where(sql<boolean>`${matches}`)
+        .$if(below !== null, (q) => q.where('m.id', '<', below!)).$if(from > 0, (q) => q.where('m.id', '>=', from))
+        .orderBy('m.id', 'desc').limit(limit);
+    const { rows: plan } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM messages m WHERE ${matches}`.execute(db);
+    const estimate = Math.max(1, plan[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 1);
+    // expecting no more than `count`, the planner reads them all from the index and keeps the newest
+    const all = () => db.selectFrom('messages as m').$call(newest(0, null, count)).execute();
+    if (estimate <= count) return all();
     const top = (await db.selectFrom('messages').select((eb) => eb.fn.max('id').as('top')).executeTakeFirst())?.top;
     if (top === undefined || top === null) return [];
     const end = Number(top) + 1;
-    const { rows: plan } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM messages m WHERE ${matches}`.execute(db);
-    const estimate = Math.max(1, plan[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 1);
-    if (estimate * WALK_DENSITY >= end) return db.selectFrom('messages as m').$call(newest(0, end, count)).execute();
+    // as dense as that, the planner walks the newest first
+    if (estimate * WALK_DENSITY >= end) return all();
     return db.transaction().execute(async (trx) => {
       // the bitmap plans, not a walk down the primary key testing every row
       await sql`SET LOCAL enable_indexscan = off`.execute(trx);
