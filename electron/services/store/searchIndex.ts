@@ -42,7 +42,8 @@ export interface MessageHit {
  * word must appear, in any of its forms ("refunds" finds "refunded"), in any order; the last word
  * may be the start of a word; text in double quotes is a phrase; emoji are found as emoji; a phone
  * number is found by its ending however it was written. Nothing typed is ever a syntax error.
- * Snippets mark each match; the best-matching message comes first among the newest RANKED_MATCHES.
+ * Snippets mark each match. Only the newest RANKED_MATCHES matching messages are looked at: when
+ * those are all of them, the best-matching comes first; when there are more, the newest first.
  */
 export interface SearchIndex {
   /**

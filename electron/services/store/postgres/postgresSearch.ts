@@ -10,6 +10,11 @@ import { createStemMatcher } from '../searchStems';
 
 type TsQuery = RawBuilder<unknown>;
 
+/** A word in at least one message in this many is found by walking the newest messages (newestMatches). */
+const WALK_DENSITY = 25;
+/** The most message ids the first span looked through for a rarer word covers. */
+const FIRST_SPAN = 65_536;
+
 /** A lexeme as tsquery text (quoted, so no symbol in it is syntax), matching any word it starts. */
 const prefixLexeme = (value: string) => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}':*`;
 
@@ -43,26 +48,78 @@ export function createPostgresSearch(db: Kysely<KinshipDatabase>): SearchIndex {
   const isFiltered = (filter: SearchFilter) => Object.values(filter).some((value) => value !== undefined);
 
   /**
-   * The newest RANKED_MATCHES messages matching, best first (ts_rank), then newest. Within a filter,
-   * the newest FILTER_SCAN matches are looked at and those in the filter kept, newest first.
+   * The newest `count` messages matching, newest first. A GIN index cannot hand its matches over
+   * newest first, so the planner's estimate of how many messages match chooses the way: expecting
+   * no more than `count`, all are read; for a word in many messages (one in WALK_DENSITY or more),
+   * the messages walked newest first, each tested, soon find `count`; in between, that walk would
+   * test hundreds of thousands, so the matches are taken from the index a span of ids at a time, newest span first
+   * (the index's matches ANDed with the span's ids: only matching rows are read), the first span
+   * sized by the estimate to hold them all (within FIRST_SPAN), each next one by how densely the
+   * spans so far held them.
+   */
+  async function newestMatches(matches: RawBuilder<unknown>, count: number): Promise<{ id: number; conversation_id: number }[]> {
+    const newest = (from: number, below: number | null, limit: number) => (qb: ReturnType<typeof db.selectFrom<'messages as m'>>) =>
+      qb.select(['m.id', 'm.conversation_id']).where(sql<boolean>`${matches}`)
+        .$if(below !== null, (q) => q.where('m.id', '<', below!)).$if(from > 0, (q) => q.where('m.id', '>=', from))
+        .orderBy('m.id', 'desc').limit(limit);
+    const { rows: plan } = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`EXPLAIN (FORMAT JSON) SELECT 1 FROM messages m WHERE ${matches}`.execute(db);
+    const estimate = Math.max(1, plan[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 1);
+    // expecting no more than `count`, the planner reads them all from the index and keeps the newest
+    const all = () => db.selectFrom('messages as m').$call(newest(0, null, count)).execute();
+    if (estimate <= count) return all();
+    const top = (await db.selectFrom('messages').select((eb) => eb.fn.max('id').as('top')).executeTakeFirst())?.top;
+    if (top === undefined || top === null) return [];
+    const end = Number(top) + 1;
+    // as dense as that, the planner walks the newest first
+    if (estimate * WALK_DENSITY >= end) return all();
+    return db.transaction().execute(async (trx) => {
+      // the bitmap plans, not a walk down the primary key testing every row
+      await sql`SET LOCAL enable_indexscan = off`.execute(trx);
+      const found: { id: number; conversation_id: number }[] = [];
+      let below = end;
+      // at most FIRST_SPAN: estimates of phrases and of several words together can be far too low
+      let span = Math.min(FIRST_SPAN, Math.ceil((1.5 * count * end) / estimate));
+      // expecting few matches, the planner may read them all and then keep those in the span: then once, not once a span
+      const spanPlan = await trx.selectFrom('messages as m').$call(newest(Math.max(0, end - span), end, count)).explain('json');
+      if (!JSON.stringify(spanPlan).includes('"BitmapAnd"')) span = end;
+      while (found.length < count && below > 0) {
+        const from = Math.max(0, below - span);
+        found.push(...(await trx.selectFrom('messages as m').$call(newest(from, below, count - found.length)).execute()));
+        below = from;
+        const density = found.length / (end - from);
+        span = density > 0 ? Math.ceil((1.5 * (count - found.length)) / density) : span * 16;
+      }
+      return found;
+    });
+  }
+
+  /**
+   * The newest RANKED_MATCHES messages matching; ranked best first (ts_rank) when that is all of
+   * them, else newest first, as on SQLite: scoring a word in thousands of messages reads each one's
+   * search document again, and the window is only the newest of its matches anyway. Within a
+   * filter, the newest FILTER_SCAN matches are looked at and those in the filter kept, newest first.
    */
   async function matchingMessages(parsed: ParsedSearch, filter: SearchFilter): Promise<MessageMatch[]> {
     const { words, emoji } = queriesOf(parsed);
     if (!words && !emoji) return [];
     const matches = sql.join([...(words ? [sql`m.search_words @@ ${words}`] : []), ...(emoji ? [sql`m.search_emoji @@ ${emoji}`] : [])], sql` AND `);
+    const asMatches = (rows: { id: number; conversation_id: number }[]) => rows.map((row) => ({ rowid: row.id, conversation_id: row.conversation_id }));
     if (isFiltered(filter)) {
-      const rows = await db
-        .selectFrom((eb) => eb.selectFrom('messages as m').select(['m.id', 'm.conversation_id']).where(sql<boolean>`${matches}`).orderBy('m.id', 'desc').limit(FILTER_SCAN).as('f'))
-        .innerJoin('conversations as c', 'c.id', 'f.conversation_id')
-        .select(['f.id', 'f.conversation_id'])
-        .where((eb) => conversationConditions(eb as never, filter))
-        .orderBy('f.id', 'desc').limit(RANKED_MATCHES).execute();
-      return rows.map((row) => ({ rowid: row.id, conversation_id: row.conversation_id }));
+      const scanned = await newestMatches(matches, FILTER_SCAN);
+      if (!scanned.length) return [];
+      const inFilter = await db.selectFrom('conversations as c').select('c.id')
+        .where('c.id', '=', sql<number>`ANY(${[...new Set(scanned.map((row) => row.conversation_id))]}::bigint[])`)
+        .where((eb) => conversationConditions(eb, filter)).execute();
+      const kept = new Set(inFilter.map((row) => row.id));
+      return asMatches(scanned.filter((row) => kept.has(row.conversation_id)).slice(0, RANKED_MATCHES));
     }
-    const rows = await db.selectFrom('messages as m')
-      .select(['m.id', 'm.conversation_id', (words ? sql<number>`ts_rank(m.search_words, ${words})` : sql<number>`0`).as('rank')])
-      .where(sql<boolean>`${matches}`).orderBy('m.id', 'desc').limit(RANKED_MATCHES).execute();
-    return rows.sort((x, y) => y.rank - x.rank || y.id - x.id).map((row) => ({ rowid: row.id, conversation_id: row.conversation_id }));
+    const newest = await newestMatches(matches, RANKED_MATCHES);
+    if (!words || !newest.length || newest.length === RANKED_MATCHES) return asMatches(newest);
+    const ranks = await db.selectFrom('messages as m').select(['m.id', sql<number>`ts_rank(m.search_words, ${words})`.as('rank')])
+      .where('m.id', '=', sql<number>`ANY(${newest.map((row) => row.id)}::bigint[])`).execute();
+    const rankOf = new Map(ranks.map((row) => [row.id, row.rank]));
+    const rank = (id: number) => rankOf.get(id) ?? 0;
+    return asMatches([...newest].sort((x, y) => rank(y.id) - rank(x.id) || y.id - x.id));
   }
 
   /** The newest conversations whose subject, customer's name, addresses or phone numbers hold what was typed. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoreKind } from '../../../../electron/services/store/sqlDialect';
 import type { Reading } from '../../../../shared/contract/analysis';
 import { SEARCH_MARK_START } from '../../../../shared/contract/domain';
+import { RANKED_MATCHES } from '../../../../electron/services/store/searchIndex';
 import { DEFAULT_INBOX_VIEW } from '../../../../shared/contract/views';
 import { createConversationActions } from '../../../../electron/services/conversations/conversationActions';
 import { createEventBus } from '../../../../electron/services/events/eventBus';
@@ -661,6 +662,28 @@ describe.each(STORE_KINDS)('the repositories on %s', (kind) => {
       const thrice = (await message('refund refund refund', T0 + 1, 'b'))!;
       const alsoOnce = (await message('refund please', T0 + 2, 'c'))!;
       expect((await store.search.messages('refund', 10)).map((h) => h.messageId)).toEqual([thrice, alsoOnce, once]);
+    });
+
+    it('shows a common word’s newest matches first, and finds a rare word’s however far back, best first', async () => {
+      const { store, exec, conversationId, message } = await seed(kind);
+      const rare = (await message('sprocket sprocket sprocket', T0, 'rare'))!;
+      const old = (await message('order order order order: the order of my order', T0 + 1, 'old'))!;
+      // more messages than are ranked, all about an order, one in a hundred also about a sprocket
+      await exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${RANKED_MATCHES + 500})
+        INSERT INTO messages (conversation_id, author, body, sent_at, dedupe_key, created_at)
+        SELECT ${conversationId}, 'customer', CASE WHEN i % 100 = 50 THEN 'a sprocket came loose, about my order ' || i ELSE 'About my order number ' || i || ', and a few more words' END, ${T0 + 2}, 'bulk-' || i, ${T0 + 2} FROM n`);
+      const best = (await message('order order order', T0 + 3, 'best'))!;
+      const newest = (await message('where is my order now?', T0 + 4, 'newest'))!;
+      // the window of the newest matches is full: newest first, not the best-scored among them
+      const orders = (await store.search.messages('order', 50)).map((h) => h.messageId);
+      expect(orders.slice(0, 2)).toEqual([newest, best]);
+      expect(orders).not.toContain(old);
+      // all of a rare word's matches, however old, the best first
+      const sprockets = (await store.search.messages('sprocket', 50)).map((h) => h.messageId);
+      expect(sprockets).toHaveLength(1 + (RANKED_MATCHES + 500) / 100);
+      expect(sprockets[0]).toBe(rare);
+      expect((await store.search.find('sprocket', { channel: 'voice' }, 10)).map((h) => h.conversationId)).toEqual([conversationId]);
+      expect(await store.search.find('sprocket', { channel: 'chat' }, 10)).toEqual([]);
     });
 
     it('finds emoji alone, in a run and together with words', async () => {
