@@ -97,7 +97,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
 
   async function findConversation(item: IngestMessage, lookups: ArrivalLookups): Promise<number | null> {
     if (item.conversation.id !== undefined) {
-      if (!await store.conversations.getSummary(item.conversation.id)) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
+      // (one read by key: whether it is there, not the whole summary)
+      if ((await store.conversations.customerIdOf(item.conversation.id)) === null) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
       return item.conversation.id;
     }
     const ref = item.conversation.externalRef;
@@ -257,11 +258,12 @@ export function createIngestionService(store: Store, bus: EventBus) {
      * the conversation's customer it read to know them (a conversation's customer never changes),
      * so that the writer need not read them again. On SQLite there is nothing to hold (a write
      * transaction has the file to itself: keyLocks.holdKeys), so nothing is read either: null.
+     * `customerId`: the conversation's customer, when the caller has read it already (one read fewer).
      */
-    async holdForPost(conversationId: number): Promise<Customer | null> {
+    async holdForPost(conversationId: number, customerId?: number): Promise<Customer | null> {
       if (store.kind !== 'postgres') return null;
-      const conversation = await store.conversations.getSummary(conversationId);
-      const customer = conversation ? await store.customers.getById(conversation.customer.id) : null;
+      const known = customerId ?? (await store.conversations.customerIdOf(conversationId));
+      const customer = known !== null ? await store.customers.getById(known) : null;
       if (customer) await store.messages.holdArrival(customer.identities.map(identityLockKey));
       return customer;
     },
