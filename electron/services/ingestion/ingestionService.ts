@@ -74,6 +74,13 @@ interface Ingested {
 export interface IngestOptions {
   /** Emit 'message.added' per message (live traffic). Bulk loads emit one 'workspace.changed'. */
   notify?: boolean;
+  /**
+   * A message posted into a conversation by id (a reply, a note) inside the caller's transaction,
+   * which holds its keys already — holdForPost, which read this customer, the conversation's — and
+   * then the conversation's row (holdForWrite): neither is asked for again, nor the customer looked
+   * up by its identities. Ignored outside a transaction (nothing would be held).
+   */
+  heldForPost?: Customer;
   now?: () => number;
 }
 
@@ -97,8 +104,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
 
   async function findConversation(item: IngestMessage, lookups: ArrivalLookups): Promise<number | null> {
     if (item.conversation.id !== undefined) {
-      // (one read by key: whether it is there, not the whole summary)
-      if ((await store.conversations.customerIdOf(item.conversation.id)) === null) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
+      // (one read by key: whether it is there, not the whole summary; none when its row is held here)
+      if (!lookups.holds(item.conversation.id) && (await store.conversations.customerIdOf(item.conversation.id)) === null) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
       return item.conversation.id;
     }
     const ref = item.conversation.externalRef;
@@ -137,8 +144,10 @@ export function createIngestionService(store: Store, bus: EventBus) {
     const { cleaned, key } = cleanedWithKey(received);
     const now = options.now?.() ?? Date.now();
     const item = withContractTime(cleaned, now);
+    const posted = item.conversation.id !== undefined && options.heldForPost && store.inTransaction() ? options.heldForPost : null;
+    if (posted) lookups.heldForPost(item.conversation.id!, posted);
     // the same message (customer, thread) arriving now by another transaction waits for this one, and the other way round
-    if (!chunk?.keysHeld) await store.messages.holdArrival(arrivalKeys(cleaned, key));
+    if (!chunk?.keysHeld && !posted) await store.messages.holdArrival(arrivalKeys(cleaned, key));
     const answerStored = async (): Promise<IngestResult | null> => {
       const existing = await lookups.storedByKey(key);
       if (!existing) return null;

@@ -30,12 +30,18 @@ async function workspace(kind: (typeof STORE_KINDS)[number], channel: IngestMess
   return { store, bus, spy, conversationId, customerId, ingestion: createIngestionService(spy.store, bus) };
 }
 
+/** A workspace in which a reply has just been sent through the send workflow (no draft check, no prompts): what it read. */
+async function sentReply(kind: (typeof STORE_KINDS)[number]) {
+  const { spy, ingestion, conversationId } = await workspace(kind);
+  const workflow = createSendWorkflow({ store: spy.store, ingestion, coach: { checkDraft: async () => [], settle: async () => [] }, findPromises: () => [], now: () => T0 + 1_000 });
+  const sent = await workflow.send({ conversationId, kind: 'reply', body: 'Hi Sam, I am sorry it is late: I am on it now.', user: null });
+  expect(sent).toMatchObject({ outcome: 'sent', message: { author: 'agent' } });
+  return { spy };
+}
+
 describe.each(STORE_KINDS)('the reads of a write on %s', (kind) => {
   it('a reply reads its customer once', async () => {
-    const { spy, ingestion, conversationId } = await workspace(kind);
-    const workflow = createSendWorkflow({ store: spy.store, ingestion, coach: { checkDraft: async () => [], settle: async () => [] }, findPromises: () => [], now: () => T0 + 1_000 });
-    const sent = await workflow.send({ conversationId, kind: 'reply', body: 'Hi Sam, I am sorry it is late: I am on it now.', user: null });
-    expect(sent).toMatchObject({ outcome: 'sent', message: { author: 'agent' } });
+    const { spy } = await sentReply(kind);
     // (before: twice; on SQLite the conversation and the customer were read to hold keys there is no need to hold)
     expect(spy.count('customers.getById')).toBe(1);
     // the summary before the send, the post's (its row held) and the answer's: on PostgreSQL every
@@ -43,6 +49,15 @@ describe.each(STORE_KINDS)('the reads of a write on %s', (kind) => {
     // holding the post's keys and the ingestion's check that the conversation exists read it again —
     // four on SQLite; before that, five on either store)
     expect(spy.count('conversations.getSummary')).toBe(3);
+  });
+
+  it.runIf(kind === 'postgres')('a reply holds its keys and its conversation’s row once, and looks its customer up by none of their identities', async () => {
+    const { spy } = await sentReply(kind);
+    // each a round trip inside the send's transaction (before: twice each, and the customer found again by their phone)
+    expect(spy.count('messages.holdArrival')).toBe(1);
+    expect(spy.count('conversations.holdForWrite')).toBe(1);
+    expect(spy.count('customers.findIdByIdentity')).toBe(0);
+    expect(spy.count('conversations.customerIdOf')).toBe(0);
   });
 
   it('a reply sent through the api reads its conversation’s summary three times, its check included', async () => {
