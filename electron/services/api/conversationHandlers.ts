@@ -102,7 +102,7 @@ export function createConversationHandlers(ready: () => ReadyWorkspace, now: () 
       return { messages: await withReadings(page.messages), olderCount: page.olderCount };
     },
     'conversations.send': async ({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride }, caller) => {
-      await mustExist(conversationId);
+      // (the send reads the conversation first, and refuses one that is not there: not-found)
       const { store, ingestion } = ready();
       const workflow = createSendWorkflow({ store, ingestion, coach: coach(), findPromises: detectPromises, now });
       return workflow.send({ conversationId, kind, body, draftCheck, thenStatus, seenMessageId, collisionOverride, user: caller.person });

@@ -1,5 +1,5 @@
 import type { CoachKind, CoachPromptView, CoachSuggestion, DraftFinding, DraftToneView, Playbook, RuleCheck } from '../../../shared/contract/coach';
-import type { PromptOutcome, User } from '../../../shared/contract/domain';
+import type { ConversationSummary, PromptOutcome, User } from '../../../shared/contract/domain';
 import type { EventBus } from '../events/eventBus';
 import type { CoachPrompt, NewCoachPrompt } from '../store/kysely/coachPrompts';
 import type { NewSessionEvent } from '../store/kysely/sessionEvents';
@@ -197,9 +197,12 @@ export function createCoachService({ store, bus, now, templates }: CoachServiceO
       return toView((await store.coachPrompts.getById(promptId))!);
     },
     settle,
-    /** The draft check of a draft by `author` (the wording's "your name" is theirs). */
-    async checkDraft(conversationId: number, text: string, author: User | null): Promise<DraftFinding[] | null> {
-      const context = await coachContextFromStore(store, conversationId, author, now());
+    /**
+     * The draft check of a draft by `author` (the wording's "your name" is theirs). `conversation`:
+     * the conversation's summary when the caller has just read it (the send has), not read again.
+     */
+    async checkDraft(conversationId: number, text: string, author: User | null, conversation?: ConversationSummary): Promise<DraftFinding[] | null> {
+      const context = conversation?.id === conversationId ? await coachContextOf(store, conversation, author, now()) : await coachContextFromStore(store, conversationId, author, now());
       return context ? checkDraft(text, context, (await playbooks.get()).playbook, await templates(context)) : null;
     },
     /** How a draft reads, in the agent's terms: the draft check and the agent's words with the analyzer's reading of it. */

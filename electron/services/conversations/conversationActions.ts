@@ -60,7 +60,8 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
     /**
      * Stores a reply or a note the agent wrote and clears that kind's draft (the other kind's draft
      * stays), in one write. The send workflow (sendWorkflow.ts) is the one caller: it checks first,
-     * and hands over the conversation's customer when it has read it already (ingestion's holdForPost).
+     * and hands over the conversation's customer when it has read it already (ingestion's holdForPost),
+     * its transaction then holding the message's keys and the conversation's row (holdForWrite).
      */
     async post(input: { conversationId: number; kind: DraftKind; body: string; user: User | null; customer?: Customer | null }): Promise<Message> {
       const conversation = await store.conversations.getSummary(input.conversationId);
@@ -83,8 +84,10 @@ export function createConversationActions(store: Store, ingestion: IngestionServ
       // the reply and the clearing of its draft are one write: a failure between them leaves neither
       // (the message is announced once it commits: the bus waits for it). The draft is held by the
       // caller from before the conversation's row (sendWorkflow: keys before rows)
+      // the caller's open transaction holds the message's keys and the conversation's row already: not asked for again
+      const held = customer === input.customer && store.inTransaction() ? { heldForPost: customer } : {};
       return await store.transaction(async () => {
-        const result = await ingestion.ingest(item);
+        const result = await ingestion.ingest(item, held);
         // emptied, remembering the message it went out as: a save of it still on its way is told so
         await store.drafts.markSent(conversation.id, input.user?.id ?? null, input.kind, result.messageId, at);
         const stored = (await store.messages.getById(result.messageId))!;

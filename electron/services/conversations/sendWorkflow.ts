@@ -1,5 +1,5 @@
 import type { DraftFinding } from '../../../shared/contract/coach';
-import type { DraftKind, PromiseFound, User } from '../../../shared/contract/domain';
+import type { ConversationSummary, DraftKind, PromiseFound, User } from '../../../shared/contract/domain';
 import { HELD_SHOWN, type ArrivedMessage, type CollisionOverride, type DraftCheckDecisionInput, type SendResult, type SettledPrompt, type StatusAfterSend } from '../../../shared/contract/send';
 import { messagePreview } from '../store/messagePreview';
 import type { IngestionService } from '../ingestion';
@@ -10,7 +10,7 @@ import { createConversationActions } from './conversationActions';
 /** What sending needs of the coach (handed over by the composition root). */
 export interface SendCoach {
   /** The draft check's findings for a reply by `author`; null when the conversation cannot be read for it. */
-  checkDraft(conversationId: number, text: string, author: User | null): Promise<DraftFinding[] | null>;
+  checkDraft(conversationId: number, text: string, author: User | null, conversation?: ConversationSummary): Promise<DraftFinding[] | null>;
   /** Settles the prompts waiting for a reply by what the reply that went holds of them, recorded against its sender. */
   settle(conversationId: number, replyId: number, replyBody: string, user: User | null): Promise<SettledPrompt[]>;
 }
@@ -60,9 +60,9 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
    * savepoint (store.attempt), so a statement of it that fails undoes only itself — on PostgreSQL it
    * would otherwise abort the whole transaction, and the reply with it.
    */
-  async function check(conversationId: number, body: string, author: User | null): Promise<DraftFinding[]> {
+  async function check(conversation: ConversationSummary, body: string, author: User | null): Promise<DraftFinding[]> {
     try {
-      return (await store.attempt(() => coach.checkDraft(conversationId, body, author))) ?? [];
+      return (await store.attempt(() => coach.checkDraft(conversation.id, body, author, conversation))) ?? [];
     } catch (error) {
       console.error('Kinship: the draft check failed; the reply goes unchecked:', error);
       return [];
@@ -116,7 +116,7 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
       if (early?.held) return heldAnswer(early);
 
       // a reply is checked unless the agent has seen the check and chosen to send anyway
-      const findings = kind === 'reply' ? await check(conversationId, body, user) : [];
+      const findings = kind === 'reply' ? await check(before, body, user) : [];
       if (findings.length > 0 && draftCheck?.decision !== 'send-anyway') {
         await store.sessionEvents.append({
           at: now(),
@@ -134,7 +134,7 @@ export function createSendWorkflow({ store, ingestion, coach, findPromises, now 
         // conversation is held for this write: a message for it waits until the reply is stored).
         // Keys before rows, as every writer (ingestionService's arrivalKeys): the reply's keys, then
         // the conversation's row; the other way round it deadlocks with the customer's next message
-        const customer = await ingestion.holdForPost(conversationId);
+        const customer = await ingestion.holdForPost(conversationId, before.customer.id);
         // and the draft being sent, as its saves hold it: an autosave of it still under way finishes
         // before the send empties it, and one that comes after finds it sent (saveDraft's afterSent).
         // A key after keys: no writer takes an arrival's keys while holding a draft's

@@ -1,4 +1,4 @@
-import type { Channel, ConversationStatus, CustomerIdentity, User } from '../../../shared/contract/domain';
+import type { Channel, ConversationStatus, Customer, CustomerIdentity, User } from '../../../shared/contract/domain';
 import type { Store } from '../store/store';
 import { identityKey } from '../store/identityKey';
 
@@ -60,6 +60,17 @@ export function createArrivalLookups(store: Store) {
     conversationByRef: (channel: Channel, ref: string) => remembered(byRef, refOf(channel, ref), () => store.conversations.findIdByExternalRef(channel, ref)),
     conversationByEmailMessageId: (messageId: string) =>
       remembered(byEmailId, messageId, async () => (await store.messages.findByEmailMessageId(messageId))?.conversationId ?? null),
+    /**
+     * What the caller's transaction holds already for a message it posts into a conversation: the
+     * conversation's row (holdForWrite), and the keys of its customer, read to hold them (ingestion's
+     * holdForPost): the customer's identities are known to be theirs, and the row is not held again.
+     */
+    heldForPost(conversationId: number, customer: Customer): void {
+      for (const identity of customer.identities) customers.set(identityOf(identity), customer.id);
+      held.add(conversationId);
+    },
+    /** Whether this transaction holds the conversation's row (so it is there: its holder has read it). */
+    holds: (conversationId: number) => held.has(conversationId),
     /** Holds the conversation's row for this transaction's writes (conversations.holdForWrite), once. */
     async holdConversation(conversationId: number): Promise<void> {
       if (held.has(conversationId)) return;

@@ -77,6 +77,13 @@ interface Ingested {
 export interface IngestOptions {
   /** Emit 'message.added' per message (live traffic). Bulk loads emit one 'workspace.changed'. */
   notify?: boolean;
+  /**
+   * A message posted into a conversation by id (a reply, a note) inside the caller's transaction,
+   * which holds its keys already — holdForPost, which read this customer, the conversation's — and
+   * then the conversation's row (holdForWrite): neither is asked for again, nor the customer looked
+   * up by its identities. Ignored outside a transaction (nothing would be held).
+   */
+  heldForPost?: Customer;
   now?: () => number;
 }
 
@@ -100,7 +107,8 @@ export function createIngestionService(store: Store, bus: EventBus) {
 
   async function findConversation(item: IngestMessage, lookups: ArrivalLookups): Promise<number | null> {
     if (item.conversation.id !== undefined) {
-      if (!await store.conversations.getSummary(item.conversation.id)) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
+      // (one read by key: whether it is there, not the whole summary; none when its row is held here)
+      if (!lookups.holds(item.conversation.id) && (await store.conversations.customerIdOf(item.conversation.id)) === null) throw new Refusal('not-found', `There is no conversation ${item.conversation.id}.`);
       return item.conversation.id;
     }
     const ref = item.conversation.externalRef;
@@ -166,8 +174,10 @@ export function createIngestionService(store: Store, bus: EventBus) {
     const { cleaned, key } = cleanedWithKey(received);
     const now = options.now?.() ?? Date.now();
     const item = withContractTime(cleaned, now);
+    const posted = item.conversation.id !== undefined && options.heldForPost && store.inTransaction() ? options.heldForPost : null;
+    if (posted) lookups.heldForPost(item.conversation.id!, posted);
     // the same message (customer, thread) arriving now by another transaction waits for this one, and the other way round
-    if (!chunk?.keysHeld) await store.messages.holdArrival(arrivalKeys(cleaned, key));
+    if (!chunk?.keysHeld && !posted) await store.messages.holdArrival(arrivalKeys(cleaned, key));
     const answerStored = async (): Promise<IngestResult | null> => {
       const existing = await lookups.storedByKey(key);
       if (!existing) return null;
@@ -278,11 +288,12 @@ export function createIngestionService(store: Store, bus: EventBus) {
      * the conversation's customer it read to know them (a conversation's customer never changes),
      * so that the writer need not read them again. On SQLite there is nothing to hold (a write
      * transaction has the file to itself: keyLocks.holdKeys), so nothing is read either: null.
+     * `customerId`: the conversation's customer, when the caller has read it already (one read fewer).
      */
-    async holdForPost(conversationId: number): Promise<Customer | null> {
+    async holdForPost(conversationId: number, customerId?: number): Promise<Customer | null> {
       if (store.kind !== 'postgres') return null;
-      const conversation = await store.conversations.getSummary(conversationId);
-      const customer = conversation ? await store.customers.getById(conversation.customer.id) : null;
+      const known = customerId ?? (await store.conversations.customerIdOf(conversationId));
+      const customer = known !== null ? await store.customers.getById(known) : null;
       if (customer) await store.messages.holdArrival(customer.identities.map(identityLockKey));
       return customer;
     },

@@ -105,20 +105,22 @@ export async function openSqliteStore(filePath: string, options?: OpenOptions): 
 
 /** The workspace in a PostgreSQL database (several server processes may share it). */
 export async function openPostgresStore(url: string, options?: PostgresOptions): Promise<Store> {
-  const { db, pool, path, migration } = await openPostgres(url, options);
+  const { db, pool, notifier, notifierPool, path, migration } = await openPostgres(url, options);
   const ctx = createStoreContext(db, postgresSql);
   return createStore(ctx, {
     kind: 'postgres',
     path,
     migration,
     search: createPostgresSearch(db),
-    teamChannel: createTeamChannel(url, db),
+    teamChannel: createTeamChannel(url, db, { notifier }),
     schemaVersion: async () => Number((await db.selectFrom('kinship_schema' as never).select('version' as never).executeTakeFirst() as { version?: number } | undefined)?.version ?? 0),
     // (Kysely ends the pool only once it has queried through it: a store closed before that, as after a
     // failed start, would leave the migration's connections open)
     close: async () => {
       await db.destroy();
       if (!pool.ended) await pool.end();
+      await notifier.destroy();
+      if (!notifierPool.ended) await notifierPool.end();
     },
   });
 }

@@ -59,6 +59,13 @@ export interface PostgresOptions {
 export interface OpenedPostgres {
   db: Kysely<KinshipDatabase>;
   pool: pg.Pool;
+  /**
+   * A connection apart from the pool (a pool of one) for the team channel's notifications: an event
+   * is told to the other server processes as soon as it is committed, never queued behind the pool's
+   * queries (a busy pool held every notification back until a connection came free).
+   */
+  notifier: Kysely<KinshipDatabase>;
+  notifierPool: pg.Pool;
   /** The address without its password, for messages. */
   path: string;
   migration: MigrationReport;
@@ -133,25 +140,28 @@ export async function migratePostgres(pool: pg.Pool, migrations: readonly Migrat
   }
 }
 
-/** Connects to the workspace at `url` (KINSHIP_DATABASE_URL) and migrates it. */
-export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenedPostgres> {
-  const where = redactedUrl(url);
+/**
+ * A pool of connections to `url` with the store's timeouts and types. A connection the server ended
+ * (restarted, or a transaction left idle too long), idle in the pool or in use, must not bring the
+ * process down: the pool drops it and opens another when asked (a transaction on it fails as any
+ * failed write). Each connection lost is told once, to the log: one that dies raises several errors
+ * (the server's reason, then "Connection terminated unexpectedly" as its socket closes), and only the
+ * first says why.
+ */
+function createPool(url: string, where: string, size: number, options: PostgresOptions, keepIdle = false): pg.Pool {
   const timeouts = { ...DEFAULT_POSTGRES_TIMEOUTS, ...options.timeouts };
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.poolSize ?? 10,
+    max: size,
     types,
+    // (0: an idle connection is kept, not closed after 10 s)
+    ...(keepIdle ? { idleTimeoutMillis: 0 } : {}),
     // (0: none; the pg client sends only the limits that are set)
     connectionTimeoutMillis: timeouts.connect,
     statement_timeout: timeouts.statement,
     lock_timeout: timeouts.lock,
     idle_in_transaction_session_timeout: timeouts.idleInTransaction,
   });
-  // a connection the server ended (restarted, or a transaction left idle too long), idle in the
-  // pool or in use, must not bring the process down: the pool drops it and opens another when
-  // asked (a transaction on it fails as any failed write). Each connection lost is told once, to
-  // the log: one that dies raises several errors (the server's reason, then "Connection terminated
-  // unexpectedly" as its socket closes), and only the first says why.
   const log = options.log ?? ((message: string) => console.error(message));
   const told = new WeakSet<pg.PoolClient>();
   const tell = (error: Error, client: pg.PoolClient) => {
@@ -161,10 +171,20 @@ export async function openPostgres(url: string, options: PostgresOptions = {}): 
   };
   pool.on('error', tell);
   pool.on('connect', (client) => client.on('error', (error) => tell(error, client)));
+  return pool;
+}
+
+/** Connects to the workspace at `url` (KINSHIP_DATABASE_URL) and migrates it. */
+export async function openPostgres(url: string, options: PostgresOptions = {}): Promise<OpenedPostgres> {
+  const where = redactedUrl(url);
+  const pool = createPool(url, where, options.poolSize ?? 10, options);
   try {
     const migration = await migratePostgres(pool, options.migrations ?? allMigrations, where);
     const db = new Kysely<KinshipDatabase>({ dialect: translatingStoreErrors(new PostgresDialect({ pool })) });
-    return { db, pool, path: where, migration };
+    // the team channel's notifications on a connection of their own (made when first used, then kept)
+    const notifierPool = createPool(url, where, 1, options, true);
+    const notifier = new Kysely<KinshipDatabase>({ dialect: translatingStoreErrors(new PostgresDialect({ pool: notifierPool })) });
+    return { db, pool, notifier, notifierPool, path: where, migration };
   } catch (error) {
     await pool.end().catch(() => undefined);
     if (error instanceof StoreOpenError) throw error;

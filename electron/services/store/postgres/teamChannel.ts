@@ -52,23 +52,26 @@ const RELISTEN_BACKOFF = { baseMs: 100, maxMs: 10_000 } as const;
  * small messages travel in the notification itself, large ones are stored in team_events and their
  * id is notified; rows older than KEEP_LARGE_MS are swept as new ones come.
  */
-export function createTeamChannel(url: string, db: Kysely<KinshipDatabase>, options: { now?: () => number } = {}): TeamChannel {
+export function createTeamChannel(url: string, db: Kysely<KinshipDatabase>, options: { now?: () => number; notifier?: Kysely<KinshipDatabase> } = {}): TeamChannel {
   const now = options.now ?? Date.now;
+  // what is sent goes on a connection of its own when there is one (openPostgres's notifier): an
+  // event is not held back behind the pool's queries (every connection busy, others waiting)
+  const out = options.notifier ?? db;
   // one after another: notifications from one process arrive in the order it sent them
   let sending: Promise<void> = Promise.resolve();
   let lastSweep = 0;
 
   async function send(text: string): Promise<void> {
     if (Buffer.byteLength(text) <= NOTIFY_LIMIT_BYTES) {
-      await sql`SELECT pg_notify(${TEAM_CHANNEL}, ${text})`.execute(db);
+      await sql`SELECT pg_notify(${TEAM_CHANNEL}, ${text})`.execute(out);
       return;
     }
     const at = now();
-    const row = await db.insertInto('team_events').values({ body: text, created_at: at }).returning('id').executeTakeFirstOrThrow();
-    await sql`SELECT pg_notify(${TEAM_CHANNEL}, ${`${STORED}${row.id}`})`.execute(db);
+    const row = await out.insertInto('team_events').values({ body: text, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    await sql`SELECT pg_notify(${TEAM_CHANNEL}, ${`${STORED}${row.id}`})`.execute(out);
     if (at - lastSweep >= KEEP_LARGE_MS / 5) {
       lastSweep = at;
-      await db.deleteFrom('team_events').where('created_at', '<', at - KEEP_LARGE_MS).execute();
+      await out.deleteFrom('team_events').where('created_at', '<', at - KEEP_LARGE_MS).execute();
     }
   }
 

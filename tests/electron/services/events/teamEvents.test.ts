@@ -126,6 +126,30 @@ describe('several server processes on one PostgreSQL: events fan out (LISTEN/NOT
     expect(count(hannah.heard, (event) => event.name === 'connection.changed')).toBe(1);
   });
 
+  it('an event committed while every connection of the pool is busy reaches the other process at once, not once one comes free', async () => {
+    const { a, b, person } = await twoProcesses();
+    const hannah = b.console(await person('Hannah', 'agent'), 'b-hannah');
+    // every connection of A's pool (3) held by a transaction that waits, as under a burst of writes
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding = 0;
+    const busy = Array.from({ length: 3 }, () => a.store.transaction(async () => {
+      await a.store.messages.count();
+      holding++;
+      await released;
+    }));
+    await vi.waitFor(() => expect(holding).toBe(3));
+    try {
+      // the arrival's write cannot run either, but what is committed already must go: a tag renamed, here
+      a.bus.emit('tags.changed', { tagId: 77, change: 'renamed' });
+      expect(await nextEvent(hannah.heard, (event) => event.name === 'tags.changed' && event.payload.tagId === 77)).toMatchObject({ payload: { tagId: 77 } });
+      expect(holding).toBe(3);
+    } finally {
+      release();
+      await Promise.all(busy);
+    }
+  });
+
   it('presence and "viewing" cross, merged: a person at a console of either process is online, and one process’s "offline" does not hide them at the other', async () => {
     const { a, b, person } = await twoProcesses();
     const { conversationId } = await arrival(a, 'Hello?');
