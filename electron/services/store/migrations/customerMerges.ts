@@ -1,6 +1,6 @@
 /**
  * Customers who are one person once their identities are compared by key (customer_identities.value_key):
- * the same in migration 17 (e-mail addresses folded) and 28 (phone numbers in E.164), on both stores.
+ * the same in migration 17 (e-mail addresses folded) and 24 (phone numbers in E.164), on both stores.
  *
  * Reads the temporary table identity_keys (id, key: every identity's key, computed in JavaScript by
  * the migration's prepare step) and drops it; expects no unique index on (kind, value_key) and makes

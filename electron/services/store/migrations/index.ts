@@ -21,7 +21,7 @@ import { teamEvents, teamEventsPostgres } from './0020_team_events';
 import { teams, teamsPostgres } from './0021_teams';
 import { searchRefreshByIndex, searchRefreshByIndexPostgres } from './0022_search_refresh_by_index';
 import { draftsSentAs, draftsSentAsPostgres } from './0023_drafts_sent_as';
-import { phoneKeys, phoneKeysPostgres, preparePhoneKeys, preparePhoneKeysPostgres } from './0028_phone_keys';
+import { phoneKeys, phoneKeysPostgres, preparePhoneKeys, preparePhoneKeysPostgres } from './0024_phone_keys';
 
 export interface Migration {
   /** 1, 2, 3…: stored in PRAGMA user_version once applied. */
@@ -69,7 +69,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'teams', sql: teams, postgres: teamsPostgres },
   { version: 22, name: 'conversation search refreshed by index', sql: searchRefreshByIndex, postgres: searchRefreshByIndexPostgres },
   { version: 23, name: 'drafts remember the message they were sent as', sql: draftsSentAs, postgres: draftsSentAsPostgres },
-  { version: 28, name: 'phone keys: numbers compared in E.164, customers merged', sql: phoneKeys, postgres: phoneKeysPostgres, prepare: { sqlite: preparePhoneKeys, postgres: preparePhoneKeysPostgres } },
+  { version: 24, name: 'phone keys: numbers compared in E.164, customers merged', sql: phoneKeys, postgres: phoneKeysPostgres, prepare: { sqlite: preparePhoneKeys, postgres: preparePhoneKeysPostgres } },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -9,7 +9,7 @@ import { tempDir } from '../../../helpers/tempDir';
 import { newPostgresDatabase } from '../../../helpers/testPostgres';
 
 /**
- * Migrations 15, 17 and 28 on workspaces holding what older versions let through: two people whose
+ * Migrations 15, 17 and 24 on workspaces holding what older versions let through: two people whose
  * addresses fold to one key (15 used to stop the upgrade there), keys PostgreSQL folded otherwise
  * than sign-in does, customers who are one person under two spellings of an address or two writings
  * of a phone number, and coach prompts from before rules. Each on SQLite and on PostgreSQL, from the version before.
@@ -150,7 +150,7 @@ describe.each(['sqlite', 'postgres'] as const)('e-mail keys (15, 17) on %s', (ki
       // each identity once, written as the customer who remains wrote it (else as first written)
       expect(await ws.rows('SELECT customer_id, kind, value, value_key FROM customer_identities ORDER BY id')).toEqual([
         { customer_id: 1, kind: 'email', value: 'ann@example.com', value_key: 'ann@example.com' },
-        // (17 kept a number's key as written; 28, run by the same upgrade, puts it in E.164)
+        // (17 kept a number's key as written; 24, run by the same upgrade, puts it in E.164)
         { customer_id: 1, kind: 'phone', value: '+44 7700 900123', value_key: '+447700900123' },
         { customer_id: 1, kind: 'email', value: 'a.lee@work.example', value_key: 'a.lee@work.example' },
         { customer_id: 3, kind: 'email', value: 'bob@example.com', value_key: 'bob@example.com' },
@@ -192,7 +192,7 @@ describe.each(['sqlite', 'postgres'] as const)('e-mail keys (15, 17) on %s', (ki
   });
 });
 
-describe.each(['sqlite', 'postgres'] as const)('phone keys (28) on %s', (kind) => {
+describe.each(['sqlite', 'postgres'] as const)('phone keys (24) on %s', (kind) => {
   it('keys phone numbers in E.164 and merges customers who are one person under two writings of a number', async () => {
     const ws = await OPENERS[kind](23);
     try {
@@ -212,7 +212,7 @@ describe.each(['sqlite', 'postgres'] as const)('phone keys (28) on %s', (kind) =
       // the customer who goes had taken in another at 17: that record stays, on who remains
       await ws.run(`INSERT INTO customer_merges (customer_id, merged_customer_id, merged_display_name, merged_created_at, merged_identities, conversations, follow_ups, reason, merged_at)
         VALUES (2, 9, 'ANN', 50, 'email ANN@example.com', 0, 0, 'at 17', 60)`);
-      expect(await ws.upgrade()).toContain('28 phone keys: numbers compared in E.164, customers merged');
+      expect(await ws.upgrade()).toContain('24 phone keys: numbers compared in E.164, customers merged');
 
       expect(await ws.rows('SELECT id, display_name FROM customers ORDER BY id')).toEqual([
         { id: 1, display_name: 'Ann Lee' }, { id: 3, display_name: 'Bob' }, { id: 4, display_name: 'Cara' }, { id: 5, display_name: 'Dev' },

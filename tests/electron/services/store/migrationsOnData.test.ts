@@ -124,7 +124,7 @@ const checks: Record<number, (db: Database.Database) => void> = {
   // a draft kept as it was, never sent
   23: (db) => expect(db.prepare('SELECT kind, body, sent_message_id FROM drafts').all()).toEqual([{ kind: 'note', body: 'check the card', sent_message_id: null }]),
   // a phone number keyed in E.164, shown and searched as written (merges: identityMigrations.test.ts)
-  28: (db) => {
+  24: (db) => {
     expect(db.prepare('SELECT customer_id, kind, value, value_key FROM customer_identities').all()).toEqual([{ customer_id: 1, kind: 'phone', value: '+44 7700 900123', value_key: '+447700900123' }]);
     expect(db.prepare('SELECT count(*) AS n FROM customer_merges').get()).toEqual({ n: 0 });
     expect(db.prepare("SELECT rowid FROM conversations_fts WHERE conversations_fts MATCH 'phones : \"900123\"*'").all()).toEqual([{ rowid: 7 }]);

@@ -33,7 +33,7 @@ export async function preparePhoneKeysPostgres(client: MigrationClient): Promise
   }
 }
 
-const REASON = 'They share a phone number once numbers are compared in E.164, however they were written (upgrade to schema 28).';
+const REASON = 'They share a phone number once numbers are compared in E.164, however they were written (upgrade to schema 24).';
 
 const body = (dialect: (typeof MERGE_DIALECT)[keyof typeof MERGE_DIALECT]) => /* sql */ `
 DROP INDEX customer_identities_key;
