@@ -85,8 +85,6 @@ interface Batch {
   batchId: number;
   priority: Priority;
   jobs: Job[];
-  /** The worker it was sent to (live work has one of its own: see liveReader). */
-  reader: Worker;
   /** The keys the worker said it was working on last. */
   working: number[] | null;
   /** The worker has answered it: its readings wait for their turn to be stored, and the worker no longer has it. */
@@ -118,13 +116,9 @@ interface ReadyState {
 const RESTART_DELAYS_MS = [50, 250, 1000, 5000];
 
 /**
- * Reads every message and draft on this machine, off the main thread: workers own the models —
- * one reads the backlog below normal priority, the other live work (a message that just arrived, a
- * draft) at normal priority, so that a person never waits behind the backlog nor for a core the
- * backlog's low priority cannot get (on Linux a thread that lowered its priority cannot raise it
- * again: one thread cannot serve both). This engine keeps the queue (live before backlog), the
- * cache (same text, same model → same reading), the store and the events, and brings the workers
- * back if one dies.
+ * Reads every message and draft on this machine, off the main thread: a worker owns the models;
+ * this engine keeps the queue (live before backlog), the cache (same text, same model → same
+ * reading), the store and the events, and brings the worker back if it dies.
  */
 export function createAnalysisEngine(options: AnalysisEngineOptions) {
   const { store, bus } = options;
@@ -140,9 +134,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   const queue = new ReadingQueue<Job>();
   const liveLatency = new LatencyStats();
   const queuedMessages = new Map<number, Job>();
-  /** The backlog's worker, which can read live work too; and live work's own (used once it is ready with the same model). */
-  const workers: Record<Priority, Worker | null> = { live: null, backlog: null };
-  let liveReady: { analyzer: Reading['analyzer']; modelId: string; modelVersion: string | null } | null = null;
+  let worker: Worker | null = null;
   let ready: ReadyState | null = null;
   let state: AnalysisStatus['state'] = 'starting';
   const inFlight: Record<Priority, Batch | null> = { live: null, backlog: null };
@@ -157,8 +149,6 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   let lastProgressAt = -Infinity;
   let peakMemory: WorkerMemory = { heapUsed: 0, rss: 0 };
   let readyWaiters: (() => void)[] = [];
-  /** Told once live work's worker is ready too (a start is over when both are). */
-  let liveReadyWaiters: (() => void)[] = [];
   let idleWaiters: (() => void)[] = [];
   let cancelRespawn: (() => void) | null = null;
   /** A backlog batch read, waiting for its turn to be stored. */
@@ -216,47 +206,35 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     // closed, or restarted again while the folders were being read
     if (closing || generation !== spawnGeneration) return;
     const { specs, problems } = found;
-    // two starts crossed (a respawn after a crash and a restart): only the newest workers stay
-    terminateAll(detachWorkers());
-    for (const lane of ['backlog', 'live'] as const) {
-      let spawned: Worker;
-      try {
-        spawned = new Worker(workerUrl);
-      } catch (error) {
-        onWorkerLost(null, `the analysis worker could not be started: ${error instanceof Error ? error.message : String(error)}`);
-        return;
-      }
-      workers[lane] = spawned;
-      spawned.on('message', (message: FromWorker) => {
-        if (workers[lane] === spawned) onMessage(lane, message);
-      });
-      spawned.on('error', (error) => {
-        if (workers[lane] === spawned) onWorkerLost(spawned, `the analysis worker failed: ${error.message}`);
-      });
-      spawned.on('exit', (code) => {
-        if (workers[lane] === spawned && !closing) onWorkerLost(spawned, `the analysis worker stopped (exit code ${code})`);
-      });
-      spawned.postMessage({ type: 'init', specs, problems, lane } satisfies ToWorker);
+    if (worker) {
+      // two starts crossed (a respawn after a crash and a restart): only the newest worker stays
+      const stale = worker;
+      detachWorker();
+      void stale.terminate();
     }
+    let spawned: Worker;
+    try {
+      spawned = new Worker(workerUrl);
+    } catch (error) {
+      onWorkerLost(`the analysis worker could not be started: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    worker = spawned;
+    spawned.on('message', (message: FromWorker) => {
+      if (worker === spawned) onMessage(message);
+    });
+    spawned.on('error', (error) => {
+      if (worker === spawned) onWorkerLost(`the analysis worker failed: ${error.message}`);
+    });
+    spawned.on('exit', (code) => {
+      if (worker === spawned && !closing) onWorkerLost(`the analysis worker stopped (exit code ${code})`);
+    });
+    spawned.postMessage({ type: 'init', specs, problems } satisfies ToWorker);
   }
 
-  function terminateAll(stale: Worker[]): void {
-    for (const old of stale) void old.terminate();
-  }
-
-  /** The worker for live work: its own once it is ready with the backlog worker's model, else the backlog's (which serves live work first). */
-  function liveReader(): Worker | null {
-    const own = workers.live;
-    if (own && ready && liveReady && liveReady.analyzer === ready.analyzer && liveReady.modelId === ready.modelId && liveReady.modelVersion === ready.modelVersion) return own;
-    return workers.backlog;
-  }
-
-  /** Forgets the workers (returned, to be terminated); what they were reading goes back to the front of its lane. */
-  function detachWorkers(): Worker[] {
-    const detached = [workers.backlog, workers.live].filter((old): old is Worker => old !== null);
-    workers.backlog = null;
-    workers.live = null;
-    liveReady = null;
+  /** Forgets the worker; what it was reading goes back to the front of its lane. */
+  function detachWorker(): void {
+    worker = null;
     ready = null;
     state = 'restarting';
     for (const lane of ['live', 'backlog'] as const) {
@@ -276,20 +254,18 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
         if (back.length) queue.returnToFront(priority, back);
       }
     }
-    return detached;
   }
 
   /**
-   * A worker died with work in its hands. The one item it was working on is set aside for good
+   * The worker died with work in its hands. The one item it was working on is set aside for good
    * (after this one failure); when it was working on several, each is read alone next time, so a
    * second death names the culprit. The rest of the batch is read as usual. A batch the worker had
-   * already answered (its readings waiting for their turn to be stored) was not in its hands, nor was
-   * one the other worker has: never blamed.
+   * already answered (its readings waiting for their turn to be stored) was not in its hands: never blamed.
    */
-  function blameLostBatches(lost: Worker, reason: string): void {
+  function blameLostBatches(reason: string): void {
     for (const lane of ['live', 'backlog'] as const) {
       const batch = inFlight[lane];
-      if (!batch || batch.answered || batch.reader !== lost) continue;
+      if (!batch || batch.answered) continue;
       const open = batch.jobs.filter((job) => !job.settled);
       const suspects = batch.working ? batch.working.map((key) => batch.jobs[key]).filter((job): job is Job => !!job && !job.settled) : open;
       if (suspects.length === 1) setJobAside(suspects[0]!, `the analysis worker stopped while reading it (${reason})`);
@@ -297,11 +273,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     }
   }
 
-  /** A worker died (null: could not be started): what it had is blamed, and both are started again (the other's batch goes back untouched). */
-  function onWorkerLost(lost: Worker | null, reason: string): void {
+  function onWorkerLost(reason: string): void {
     console.error(`Kinship analysis: ${reason}; restarting it.`);
-    if (lost) blameLostBatches(lost, reason);
-    terminateAll(detachWorkers().filter((other) => other !== lost));
+    blameLostBatches(reason);
+    detachWorker();
     const delay = RESTART_DELAYS_MS[Math.min(restarts, RESTART_DELAYS_MS.length - 1)]!;
     restarts += 1;
     bus.emit('analysis.status', { state, analyzer: 'lexicon' });
@@ -312,17 +287,10 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     });
   }
 
-  function onMessage(lane: Priority, message: FromWorker): void {
+  function onMessage(message: FromWorker): void {
     if (message.type === 'working') {
       const batch = inFlight.live?.batchId === message.batchId ? inFlight.live : inFlight.backlog?.batchId === message.batchId ? inFlight.backlog : null;
       if (batch) batch.working = message.keys;
-    } else if (message.type === 'ready' && lane === 'live') {
-      // live work goes to it from now on, if it loaded what the backlog's worker did (else that one reads live work too)
-      liveReady = { analyzer: message.analyzer, modelId: message.modelId, modelVersion: message.modelVersion };
-      const waiting = liveReadyWaiters;
-      liveReadyWaiters = [];
-      for (const tell of waiting) tell();
-      pump();
     } else if (message.type === 'ready') {
       // the same model back after a restart keeps its backlog round; a new one reads everything again
       const modelKey = `${message.modelId}\u0000${message.modelVersion ?? ''}`;
@@ -335,13 +303,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       // started once the backlog this model leaves unread is counted (the status tells it from the start)
       const started = readyWaiters;
       readyWaiters = [];
-      // and once live work's worker is ready too
       const tellStarted = () => {
-        const tell = () => {
-          for (const resolve of started) resolve();
-        };
-        if (liveReady) tell();
-        else liveReadyWaiters.push(tell);
+        for (const resolve of started) resolve();
       };
       if (changedModel) background(() => queueBacklog().finally(tellStarted), 'queueing the backlog');
       else tellStarted();
@@ -543,8 +506,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
   const isOpenBacklog = isOpenIn('backlog');
 
   async function pumpBatches(): Promise<void> {
-    while (ready && workers.backlog) {
-      // live work goes to its worker at once, even while a backlog batch is with the other;
+    while (ready && worker) {
+      // live work goes to the worker at once, even while a backlog batch is there (the worker serves it first);
       // it is loaded here, never behind the backlog's next batch (made beside it, by prefetchBacklog)
       if (!inFlight.live && queue.size('live') > 0) {
         const { toRead } = await loadAndLookUp(queue.take('live', liveBatchSize), isOpenIn('live'), ready);
@@ -593,8 +556,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
 
   /** Hands the worker a batch of one lane (a suspect alone); back to the front of its lane if the worker went away meanwhile. */
   function send(priority: Priority, toRead: Job[]): void {
-    const reader = priority === 'live' ? liveReader() : workers.backlog;
-    if (!ready || !reader) {
+    if (!ready || !worker) {
       queue.returnToFront(priority, toRead);
       return;
     }
@@ -605,11 +567,11 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       queue.returnToFront(priority, toRead.splice(cut));
     }
     if (!toRead.length) return;
-    const sent: Batch = { batchId: nextBatchId++, priority, jobs: toRead, reader, working: null };
+    const sent: Batch = { batchId: nextBatchId++, priority, jobs: toRead, working: null };
     inFlight[priority] = sent;
     for (const job of toRead) job.inFlight = true;
     const items = toRead.map((job, key) => ({ key, body: job.body!, channel: job.channel }));
-    reader.postMessage({ type: 'read', batchId: sent.batchId, priority, items } satisfies ToWorker);
+    worker.postMessage({ type: 'read', batchId: sent.batchId, priority, items } satisfies ToWorker);
   }
 
   /**
@@ -619,7 +581,7 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
    * live work waits: live work is loaded and sent by the pump, never behind it.
    */
   function prefetchBacklog(): void {
-    if (prefetch || closing || !ready || !workers.backlog || queue.size('live') > 0 || queue.size('backlog') === 0) return;
+    if (prefetch || closing || !ready || !worker || queue.size('live') > 0 || queue.size('backlog') === 0) return;
     const made: Prefetch = { jobs: queue.take('backlog', backlogBatchSize), modelId: ready.modelId, modelVersion: ready.modelVersion, toRead: null, discarded: false };
     prefetch = made;
     background(async () => {
@@ -917,16 +879,14 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
     async restart(): Promise<void> {
       cancelRespawn?.();
       cancelRespawn = null;
-      await Promise.all(detachWorkers().map((old) => old.terminate()));
+      const old = worker;
+      detachWorker();
+      await old?.terminate();
       await engine.start();
     },
-    /** The backlog's worker thread, for tests that must see the engine survive its loss. */
+    /** The worker thread, for tests that must see the engine survive its loss. */
     get worker(): Worker | null {
-      return workers.backlog;
-    },
-    /** Live work's own worker thread (for tests and the benchmark). */
-    get liveWorker(): Worker | null {
-      return workers.live;
+      return worker;
     },
     async close(): Promise<void> {
       closing = true;
@@ -938,9 +898,8 @@ export function createAnalysisEngine(options: AnalysisEngineOptions) {
       cancelLookAgain = null;
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
-      await Promise.all([workers.backlog, workers.live].map((old) => old?.terminate()));
-      workers.backlog = null;
-      workers.live = null;
+      await worker?.terminate();
+      worker = null;
       // what is being stored (readings, a message set aside) lands before the workspace is closed
       while (storeTasks.size) await Promise.allSettled([...storeTasks]);
       // and what this process claimed but did not read is let go: whoever starts next reads it at once, not when the leases run out

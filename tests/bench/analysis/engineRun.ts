@@ -274,8 +274,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     () => (settled = true),
   );
   while (!engine.worker && !settled) await new Promise((resolve) => setImmediate(resolve));
-  // both workers: the backlog's, and live work's own
-  for (const worker of [engine.worker, engine.liveWorker]) if (worker) traceWorker(worker, liveBodies, batches);
+  if (engine.worker) traceWorker(engine.worker, liveBodies, batches);
   await ready;
   const readyAt = performance.now();
   delay.enable();

@@ -3,20 +3,20 @@ import v8 from 'node:v8';
 import type { Reading } from '../../../../shared/contract/analysis';
 import { LEXICON_MODEL_ID, lexiconReading } from '../lexiconAnalyzer';
 import { createModelAnalyzer, type ModelAnalyzer } from '../modelAnalyzer';
-import { enterPriority } from './backgroundPriority';
+import { enterBackgroundPriority } from './backgroundPriority';
 import { customerWords, plainWords, type CustomerWords } from '../text/customerWords';
 import type { FromWorker, ToWorker } from './protocol';
 
 /**
- * The analysis worker: owns the models, so inference never blocks the main process. The engine
- * starts two, one per lane (init says which): the backlog's below normal priority, live work's at
- * normal priority. It reads one batch at a time (live work first, between backlog slices, when it
- * is given both); the engine on the main thread decides what comes next. Every item is read in
+ * The analysis worker: owns the models, so inference never blocks the main process. It reads one
+ * batch at a time; the engine on the main thread decides what comes next. Every item is read in
  * its own try/catch: one text that cannot be read is reported as such and the rest are read; before
  * each step it says which items it works on, so if it dies anyway the engine knows which to set aside.
  */
 const port = parentPort;
 if (!port) throw new Error('analysisWorker must run in a worker thread');
+// before any model is loaded, so the threads onnxruntime starts inherit it
+const priority = enterBackgroundPriority();
 
 let analyzer: ModelAnalyzer | null = null;
 const send = (message: FromWorker) => port.postMessage(message);
@@ -24,8 +24,6 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 
 async function init(message: Extract<ToWorker, { type: 'init' }>) {
   const problems = [...message.problems];
-  // before any model is loaded, so the threads onnxruntime starts inherit it
-  const priority = enterPriority(message.lane);
   if (message.specs.length === 0) {
     problems.unshift('no emotion or sentiment model was found in the models folder, the app cache or the packaged models');
   } else {

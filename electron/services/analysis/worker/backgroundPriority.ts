@@ -32,17 +32,3 @@ export function enterBackgroundPriority(platform: NodeJS.Platform = process.plat
   }
   return { lowered: false, modelThreads: Math.max(1, os.availableParallelism() - 1) };
 }
-
-/**
- * Live work (a message that just arrived, a draft being typed) is what a person waits for: its
- * worker keeps normal priority, and reads one short text on its own thread (a thread pool would
- * only add hand-offs). It cannot share the backlog's worker: on Linux an unprivileged thread that
- * lowered its priority cannot raise it again, and a lowered thread waits for a core whenever
- * anything else on the machine is busy.
- */
-export const LIVE_MODEL_THREADS = 1;
-
-/** The priority a worker reading this lane takes, before it loads any model. */
-export function enterPriority(lane: 'live' | 'backlog', platform: NodeJS.Platform = process.platform): BackgroundPriority {
-  return lane === 'backlog' ? enterBackgroundPriority(platform) : { lowered: false, modelThreads: LIVE_MODEL_THREADS };
-}

@@ -4,8 +4,7 @@ import type { ModelSpec } from '../models/modelSpec';
 
 /** Messages between the analysis engine (main thread) and the worker that owns the models. */
 export type ToWorker =
-  /** lane: which work this worker reads — the backlog below normal priority, live work at normal priority (see backgroundPriority). */
-  | { type: 'init'; specs: ModelSpec[]; problems: string[]; lane: 'live' | 'backlog' }
+  | { type: 'init'; specs: ModelSpec[]; problems: string[] }
   | { type: 'read'; batchId: number; priority: 'live' | 'backlog'; items: { key: number; body: string; channel: Channel }[] };
 
 export interface WorkerMemory {

@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 /** The built worker (on the lexicon unless given model specs), and a way to wait for its next message of a kind. */
-function startWorker(specs: ModelSpec[] = [], lane: 'live' | 'backlog' = 'backlog') {
+function startWorker(specs: ModelSpec[] = []) {
   const worker = new Worker(BUILT_WORKER);
   workers.push(worker);
   const received: FromWorker[] = [];
@@ -48,7 +48,7 @@ function startWorker(specs: ModelSpec[] = [], lane: 'live' | 'backlog' = 'backlo
       listeners.add(check);
       check();
     });
-  worker.postMessage({ type: 'init', specs, problems: [], lane } satisfies ToWorker);
+  worker.postMessage({ type: 'init', specs, problems: [] } satisfies ToWorker);
   return { worker, next, post: (message: ToWorker) => worker.postMessage(message) };
 }
 
@@ -111,20 +111,5 @@ describe.runIf(process.platform === 'linux')('reading is background work', () =>
     expect(lowCpu).toBeGreaterThan(0);
     expect(lowCpu).toBeGreaterThan(otherCpu);
     expect(os.getPriority()).toBe(hostPriority);
-  });
-
-  it('a worker for live work reads at the host’s priority: a person waits for it', async () => {
-    const specs = haveSharedModels ? (await findModels([{ dir: SHARED_MODELS_DIR, source: 'models folder' }])).specs : [];
-    const before = threads();
-    const hostPriority = os.getPriority();
-    const { next, post } = startWorker(specs, 'live');
-    await next('ready');
-    const items = Array.from({ length: 32 }, (_, key) => ({ key, body: `My order ${key} arrived broken again and nobody answers my e-mails. I am really upset.`, channel: 'chat' as const }));
-    post({ type: 'read', batchId: 1, priority: 'live', items });
-    expect((await next('read')).readings).toHaveLength(items.length);
-    const started = [...threads()].filter(([tid]) => !before.has(tid)).map(([, thread]) => thread);
-    // the reading was done at the host's priority: no thread of the worker was lowered
-    expect(started.filter((thread) => thread.cpu > 0).length).toBeGreaterThan(0);
-    expect(started.filter((thread) => thread.nice !== hostPriority)).toEqual([]);
   });
 });

@@ -76,19 +76,16 @@ async function backlogOf(kind: StoreKind, size: number) {
   return { store, ids: results.map((result) => result.messageId) };
 }
 
-/** An engine with workers that take every batch and answer none (busy with the first for good). */
+/** An engine with a worker that takes every batch and answers none (busy with the first for good). */
 async function busyEngine(store: Store) {
   const bus = createEventBus();
   const engine = createAnalysisEngine({ store, bus, locations: () => [], workerUrl: SILENT_WORKER, backlogBatchSize: 4 });
   engines.push(engine);
   await engine.start();
   const working = happenings<number>();
-  // the backlog's worker and live work's own
-  for (const worker of [engine.worker!, engine.liveWorker!]) {
-    worker.on('message', (message: FromWorker) => {
-      if (message.type === 'working') working.add(message.batchId);
-    });
-  }
+  engine.worker!.on('message', (message: FromWorker) => {
+    if (message.type === 'working') working.add(message.batchId);
+  });
   return { engine, bus, working };
 }
 
@@ -109,7 +106,7 @@ describe.each(STORE_KINDS)('the backlog on %s', (kind) => {
     expect(second.ids).toHaveLength(4);
     expect(second.ids.filter((id) => first.ids.includes(id))).toEqual([]);
 
-    // a live message does not wait for that batch (its claim is still held): it goes to its worker at once
+    // a live message does not wait for that batch (its claim is still held): it goes to the worker at once
     const live = ids.find((id) => !first.ids.includes(id) && !second.ids.includes(id))!;
     void engine.readMessage(live, 'live').catch(() => undefined);
     await working.nth(2);
@@ -120,7 +117,7 @@ describe.each(STORE_KINDS)('the backlog on %s', (kind) => {
     await closed;
     const both = sorted([...first.ids, ...second.ids]);
     expect(sorted(await store.analyses.claim(both, VADER, 'the next process', Date.now(), Date.now() + 60_000))).toEqual(both);
-    // nothing was read (the workers never answered), and only the first backlog batch and the live one went to them
+    // nothing was read (the worker never answered), and only the first backlog batch and the live one went to it
     expect(await store.analyses.count()).toBe(0);
     expect(working.items).toHaveLength(2);
   });
