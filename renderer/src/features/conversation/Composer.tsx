@@ -116,22 +116,25 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
    * The draft was sent (from another window, or by a Send still on its way here) as message
    * `sentAsId`, and the conversation as read again shows it: the host holds no draft now. What is in
    * the box is the next draft — unless it is exactly the text that went, which would invite sending it
-   * twice: that is cleared, and the agent told. Answers the text to save as the next draft (null:
-   * cleared, nothing to save). The one decision for a save refused as sent and for a send learnt of
-   * by reading the conversation again; each raises sentUpTo first, so the other does not settle it twice.
+   * twice: that is cleared, and the agent told; so is a box still holding the draft the send used up
+   * (`usedUp`: nothing typed here since the host last held it), which would otherwise come back as a
+   * draft of what was just answered. Answers the text to save as the next draft (null: cleared,
+   * nothing to save). The one decision for a save refused as sent and for a send learnt of by reading
+   * the conversation again; each raises sentUpTo first, so the other does not settle it twice.
    */
   const settleSent = useCallback(
-    (of: DraftKind, sentAsId: number): string | null => {
+    (of: DraftKind, sentAsId: number, usedUp: boolean): string | null => {
       const sent = queryClient
         .getQueriesData<ConversationDetail>({ queryKey: queryKeys.conversation(conversationId) })
         .flatMap(([, detail]) => detail?.messages ?? [])
         .find((message) => message.id === sentAsId);
       const inBox = typed.current[of];
-      if (inBox.trim() !== '' && sent?.body.trim() === inBox.trim()) {
+      const exactly = sent?.body.trim() === inBox.trim();
+      if (inBox.trim() !== '' && (usedUp || exactly)) {
         remember(of, '');
         typed.current = { ...typed.current, [of]: '' };
         setTexts((current) => (current[of] === inBox ? { ...current, [of]: '' } : current));
-        setNotice('This was already sent (it is in the thread), so it was cleared here.');
+        setNotice(exactly ? 'This was already sent (it is in the thread), so it was cleared here.' : 'This draft was sent from another window (it is in the thread), so it was cleared here.');
         return null;
       }
       remember(of, inBox);
@@ -150,7 +153,8 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
       lastSaved.current = { ...lastSaved.current, [of]: null };
       sentUpTo.current = { ...sentUpTo.current, [of]: Math.max(sentUpTo.current[of] ?? 0, sentAsId) };
       await queryClient.invalidateQueries({ queryKey: queryKeys.conversation(conversationId), refetchType: 'all' });
-      const next = settleSent(of, sentAsId);
+      // what was typed since (this save's text), never the draft the send used up
+      const next = settleSent(of, sentAsId, false);
       return next === null ? null : await saveCall(of, next);
     },
     [queryClient, conversationId, settleSent, saveCall],
@@ -190,7 +194,8 @@ export function Composer({ conversationId, customerId, customerName, channel, sa
       sentUpTo.current = { ...sentUpTo.current, [each]: seen };
       // this composer's own Send, answered soon: its answer clears the box or saves what was typed since
       if (sendingNow.current[each] !== null) continue;
-      const next = settleSent(each, seen);
+      // nothing typed here since the host last held this draft: the send used it up
+      const next = settleSent(each, seen, typed.current[each] === lastSaved.current[each]);
       if (next !== null && next.trim() !== '') saveDraft({ kind: each, text: next });
     }
   }, [replySentAs, noteSentAs, settleSent, saveDraft]);

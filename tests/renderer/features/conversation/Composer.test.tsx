@@ -200,16 +200,29 @@ describe('the composer and a draft sent meanwhile', () => {
     expect(fake.callsOf('drafts.save')).toHaveLength(1);
   });
 
-  it('a second window told of the send keeps other text in its box as the next draft', async () => {
+  it('a second window told of the send clears the draft the send used up, so it does not come back as a draft', async () => {
     const fake = host('Thanks Sam,');
     open(fake);
+    // the host's draft, shown here untouched; the other window took it on and sent it
     expect(await box()).toHaveProperty('value', 'Thanks Sam,');
     fake.sentInAnotherWindow('Thanks Sam, all sorted from the pop-out.');
+    await screen.findByText(/sent from another window/, {}, SETTLED);
+    expect(await box()).toHaveProperty('value', '');
+    expect(fake.state.draft).toBeNull();
+    expect(fake.callsOf('drafts.save')).toHaveLength(0);
+  });
+
+  it('a second window told of the send keeps what was typed there since as the next draft', async () => {
+    const fake = host('Thanks Sam,');
+    open(fake);
+    // typed here and not yet saved (typing has not paused) when the other window sends
+    await type('Thanks Sam, one more thing');
+    fake.sentInAnotherWindow('Thanks Sam, all sorted from the pop-out.');
     // the send emptied the host's draft: what this box holds is saved again, after the send
-    await waitFor(() => expect(fake.state.draft).toBe('Thanks Sam,'), SETTLED);
-    expect(fake.callsOf('drafts.save').at(-1)).toMatchObject({ afterSent: 600, body: 'Thanks Sam,' });
-    expect(await box()).toHaveProperty('value', 'Thanks Sam,');
-    expect(screen.queryByText(/already sent/)).toBeNull();
+    await waitFor(() => expect(fake.state.draft).toBe('Thanks Sam, one more thing'), SETTLED);
+    expect(fake.callsOf('drafts.save').at(-1)).toMatchObject({ afterSent: 600, body: 'Thanks Sam, one more thing' });
+    expect(await box()).toHaveProperty('value', 'Thanks Sam, one more thing');
+    expect(screen.queryByText(/already sent|sent from another window/)).toBeNull();
   });
 
   it('its own Send, told of before it is answered, is not taken for one from another window', async () => {
