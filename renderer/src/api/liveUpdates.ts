@@ -91,7 +91,8 @@ export function liveUpdateHandlers(queryClient: QueryClient): { handlers: Handle
       invalidate(queryKeys.allConversations);
       invalidate(queryKeys.conversation(changed.conversationId));
       if (changed.reason === 'tags') invalidate(tagsKey);
-      if (changed.reason === 'assigned') invalidate(assigneesKey);
+      // the Assign-to picker's open counts: all but a tag change move a conversation in or out of someone's open work
+      if (changed.reason !== 'tags') invalidate(assigneesKey);
     },
     // a tag renamed, recoloured or deleted (here or by a colleague): every list and header showing it
     'tags.changed': () => {

@@ -17,3 +17,23 @@ describe('a team changed (made, renamed, restaffed or deleted) anywhere', () => 
     stop();
   });
 });
+
+describe('a conversation reopened by its customer, or woken from a snooze, anywhere', () => {
+  it.each(['reopened', 'snooze-ended', 'snoozed'] as const)('(%s) has the Assign-to picker read people\'s open work again', (reason) => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(assigneesKey, []);
+    const { handlers, stop } = liveUpdateHandlers(queryClient);
+    handlers['conversation.changed']!({ conversationId: 70, reason });
+    expect(queryClient.getQueryState(assigneesKey)?.isInvalidated).toBe(true);
+    stop();
+  });
+
+  it('a tag change leaves the picker as it is', () => {
+    const queryClient = new QueryClient();
+    queryClient.setQueryData(assigneesKey, []);
+    const { handlers, stop } = liveUpdateHandlers(queryClient);
+    handlers['conversation.changed']!({ conversationId: 70, reason: 'tags' });
+    expect(queryClient.getQueryState(assigneesKey)?.isInvalidated).toBe(false);
+    stop();
+  });
+});
