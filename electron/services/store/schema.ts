@@ -244,7 +244,7 @@ export interface AnalysisClaimsTable {
   claimed_until: number;
 }
 
-/** A customer joined into another (migrations 17 and 28: they shared an identity once identities were compared by key — e-mail folded, phone numbers in E.164). */
+/** A customer joined into another (migrations 17 and 24: they shared an identity once identities were compared by key — e-mail folded, phone numbers in E.164). */
 export interface CustomerMergesTable {
   id: Generated<number>;
   /** The customer who remains. */

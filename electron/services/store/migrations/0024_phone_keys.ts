@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { IdentityKind } from '../../../../shared/contract/domain';
-import { identityKey } from '../identityKey';
+import { emailKey } from '../emailKey';
+import { phoneKey } from '../phoneKey';
 import { MERGE_DIALECT, rekeyAndMergeCustomers } from './customerMerges';
 import type { MigrationClient } from './migrationClient';
 
@@ -16,7 +17,10 @@ import type { MigrationClient } from './migrationClient';
  */
 type IdentityRow = { id: number; kind: string; value: string };
 
-const keysOf = (rows: IdentityRow[]) => rows.map((row) => ({ id: Number(row.id), key: identityKey(row.kind as IdentityKind, row.value) }));
+/** The keys as this version compares them, kept here: a later change to identityKey is its own migration, never a different 24. */
+const keyAt24 = (kind: IdentityKind, value: string) => (kind === 'email' ? emailKey(value) : kind === 'phone' ? phoneKey(value) : value.trim());
+
+const keysOf = (rows: IdentityRow[]) => rows.map((row) => ({ id: Number(row.id), key: keyAt24(row.kind as IdentityKind, row.value) }));
 
 export function preparePhoneKeys(db: Database.Database): void {
   db.exec('CREATE TEMP TABLE identity_keys (id INTEGER PRIMARY KEY, key TEXT NOT NULL)');
